@@ -1,0 +1,33 @@
+/// The areas that have a shape, indexed for "which areas contain this point?".
+public struct Gazetteer: Sendable {
+    public struct Entry: Sendable {
+        public var code: String
+        public var level: AreaLevel
+        public var geometry: AreaGeometry
+        public init(code: String, level: AreaLevel, geometry: AreaGeometry) {
+            self.code = code
+            self.level = level
+            self.geometry = geometry
+        }
+    }
+
+    private let entries: [Entry]
+    private let index: SpatialIndex<Int>
+
+    public init(_ entries: [Entry]) {
+        self.entries = entries
+        self.index = SpatialIndex(entries.enumerated().map { (box: $0.element.geometry.bbox, payload: $0.offset) })
+    }
+
+    public var count: Int { entries.count }
+
+    /// Every area containing the point, deepest level first; among equals, the smaller shape first.
+    public func areas(containing p: GeoPoint) -> [Entry] {
+        index.candidates(containing: p)
+            .map { entries[$0] }
+            .filter { $0.geometry.contains(p) }
+            .sorted {
+                $0.level != $1.level ? $0.level > $1.level : $0.geometry.bbox.area < $1.geometry.bbox.area
+            }
+    }
+}
