@@ -22,6 +22,9 @@ with open(src, encoding="utf-8-sig", newline="") as f:
             lat, lon = float(r["Latitude"]), float(r["Longitude"])
         except ValueError:
             lat = lon = 0.0
+        # A few rows (Fiji, Kiribati…) give longitudes past 180; wrap them into -180…180.
+        if lon > 180:
+            lon -= 360
         rows.append((a3, a2, r["English Short"] or r["Preferred Term"], r["French Short"], r["Arabic Short"],
                      lat, lon, r["Region Name"], r["Sub-region Name"]))
 rows.sort()

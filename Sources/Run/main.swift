@@ -1,1 +1,4 @@
 import App
+import Vapor
+
+try await Agora.main()

@@ -12,6 +12,13 @@ extension Vocabulary {
         }
         return value
     }
+
+    /// Decoding names the field and the allowed words instead of Swift's generic message.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let field = decoder.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        self = try Self.parse(text, field: field.hasPrefix(".") ? String(field.dropFirst()) : field)
+    }
 }
 
 /// What a body has a mandate for. Routing (which body answers an alert) matches on these.

@@ -1,0 +1,30 @@
+import Foundation
+import Logging
+import Vapor
+
+/// The `agora` executable: server and command line in one.
+public enum Agora {
+    public static func main() async throws {
+        var arguments = CommandLine.arguments
+        // `agora serve --demo`: Vapor's serve command does not know the flag, so take it off first.
+        let demo = arguments.contains("--demo")
+        arguments.removeAll { $0 == "--demo" }
+        var env = try Environment.detect(arguments: arguments)
+        env.arguments = arguments
+        try LoggingSystem.bootstrap(from: &env)
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, demo: demo)
+            try await app.autoMigrate()
+            try await prepareStore(app)
+            if demo { try await DemoInstallation.seed(app) }
+            try await app.execute()
+        } catch {
+            // A message, not a crash report: the person at the terminal needs to know what to fix.
+            FileHandle.standardError.write(Data("agora: \(error)\n".utf8))
+            try? await app.asyncShutdown()
+            exit(1)
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Vapor
+
+/// How this installation is configured, from the environment. Read once at start.
+struct AgoraSettings: Sendable {
+    /// Where the SQLite file (and later keys) live: `AGORA_DATA_DIR`, else the working directory.
+    var dataDirectory: URL
+    /// `AGORA_DATABASE_URL=postgres://…` selects PostgreSQL; unset means the embedded SQLite file.
+    var databaseURL: String?
+    /// Seed the demo installation on start (`agora serve --demo`).
+    var demo: Bool
+    /// Bearer token for writes until people and roles exist (`AGORA_ADMIN_TOKEN`; the demo makes one).
+    var adminToken: String?
+    /// Real public data beside the project, used by the demo when present (`AGORA_SHARED_DATA`).
+    var sharedData: URL?
+
+    static func fromEnvironment(demo: Bool) -> AgoraSettings {
+        let env = ProcessInfo.processInfo.environment
+        let dir = env["AGORA_DATA_DIR"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let shared = [env["AGORA_SHARED_DATA"], "../shared/data"].compactMap { $0 }
+            .map { URL(fileURLWithPath: $0, isDirectory: true) }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+        return AgoraSettings(
+            dataDirectory: dir,
+            databaseURL: env["AGORA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            demo: demo,
+            adminToken: env["AGORA_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            sharedData: shared
+        )
+    }
+
+    var sqliteFile: URL {
+        dataDirectory.appendingPathComponent(demo ? "agora-demo.sqlite" : "agora.sqlite")
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = AgoraSettings }
+
+    var agora: AgoraSettings {
+        get { storage[SettingsKey.self] ?? .fromEnvironment(demo: false) }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Vapor
+
+/// Keyset pagination: `?limit=&cursor=`; the cursor is the last code of the previous page, opaque to clients.
+struct PageRequest: Sendable {
+    var limit: Int
+    var after: String?
+
+    static let defaultLimit = 50
+    static let maxLimit = 500
+
+    init(limit: Int = PageRequest.defaultLimit, after: String? = nil) {
+        self.limit = limit
+        self.after = after
+    }
+
+    init(_ req: Request) throws {
+        let limit = try req.query.get(Int?.self, at: "limit") ?? Self.defaultLimit
+        guard (1...Self.maxLimit).contains(limit) else {
+            throw APIError.badRequest(field: "limit", "must be between 1 and \(Self.maxLimit)")
+        }
+        self.limit = limit
+        if let cursor = try req.query.get(String?.self, at: "cursor"), !cursor.isEmpty {
+            guard let data = Data(base64Encoded: Self.pad(cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/"))),
+                  let code = String(data: data, encoding: .utf8), code.hasPrefix("c:") else {
+                throw APIError.badRequest(field: "cursor", "is not a cursor this server gave out")
+            }
+            self.after = String(code.dropFirst(2))
+        }
+    }
+
+    static func cursor(after code: String) -> String {
+        Data(("c:" + code).utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func pad(_ s: String) -> String { s + String(repeating: "=", count: (4 - s.count % 4) % 4) }
+}
+
+/// One page of a list: `{"items": […], "nextCursor": "…"}`; no `nextCursor` on the last page.
+struct Page<Item: Content>: Content {
+    var items: [Item]
+    var nextCursor: String?
+
+    /// `rows` was fetched with `limit + 1` so we can tell whether another page exists.
+    init(rows: [Item], request: PageRequest, code: (Item) -> String) {
+        if rows.count > request.limit {
+            items = Array(rows.prefix(request.limit))
+            nextCursor = PageRequest.cursor(after: code(items.last!))
+        } else {
+            items = rows
+            nextCursor = nil
+        }
+    }
+}

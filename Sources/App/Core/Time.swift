@@ -1,0 +1,10 @@
+import Foundation
+
+/// Times are stored as ISO 8601 UTC text with milliseconds: fixed width, so they sort as text on both engines.
+enum Timestamp {
+    static func now() -> String { format(Date()) }
+
+    static func format(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
+    }
+}

@@ -1,0 +1,176 @@
+import AgoraCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// `/api/v1/bodies` and `/api/v1/organisations`: the institutions of the infrastructure.
+struct BodyController {
+    func register(public routes: any RoutesBuilder, admin: any RoutesBuilder) {
+        let bodies = routes.grouped("bodies")
+        bodies.get(use: list)
+        bodies.get("competent", use: competent)
+        bodies.get(":code", use: get)
+        let write = admin.grouped("bodies")
+        write.post(use: create)
+        write.patch(":code", use: update)
+        // Member names are people's names: not for anonymous eyes until roles decide who may read them.
+        write.get(":code", "members", use: members)
+        write.post(":code", "members", use: addMember)
+        routes.get("organisations", use: organisations)
+        routes.get("organisations", ":code", use: organisation)
+        admin.post("organisations", use: createOrganisation)
+    }
+
+    func list(req: Request) async throws -> Page<BodyView> {
+        let page = try PageRequest(req)
+        var filter = BodyStore.Filter(
+            level: try req.query.get(String?.self, at: "level").map { try BodyLevel.parse($0, field: "level") },
+            kind: try req.query.get(String?.self, at: "kind").map { try BodyKind.parse($0, field: "kind") },
+            topic: try req.query.get(String?.self, at: "topic").map { try Topic.parse($0, field: "topic") },
+            parent: try req.query.get(String?.self, at: "parent"),
+            organisation: try req.query.get(String?.self, at: "organisation"),
+            text: try req.query.get(String?.self, at: "q"))
+        if let area = try req.query.get(String?.self, at: "area") {
+            let path = try await AreaStore(sql: req.sql).path(area)
+            if path.isEmpty { throw APIError.notFound("area", area, field: "area") }
+            filter.areaPath = path
+        }
+        let rows = try await BodyStore(sql: req.sql).list(filter, page: page)
+        return Page(rows: rows, request: page, code: \.code)
+    }
+
+    func get(req: Request) async throws -> BodyView {
+        let code = req.parameters.get("code")!
+        guard let b = try await BodyStore(sql: req.sql).get(code) else { throw APIError.notFound("body", code) }
+        return b
+    }
+
+    struct CompetentAnswer: Content {
+        var area: AreaRef
+        /// The area, then its parents up to the country.
+        var areaPath: [AreaRef]
+        var topic: String
+        /// The lowest-level body whose jurisdiction covers the area and whose mandate covers the topic.
+        var competent: BodyRef?
+        /// `competent`, then the body to turn to at each higher level, up to the highest competent one.
+        var chain: [BodyRef]
+        var explanation: String
+    }
+
+    func competent(req: Request) async throws -> CompetentAnswer {
+        guard let areaCode = try req.query.get(String?.self, at: "area"), !areaCode.isEmpty else {
+            throw APIError.badRequest(field: "area", "is required: an area code")
+        }
+        guard let topicText = try req.query.get(String?.self, at: "topic"), !topicText.isEmpty else {
+            throw APIError.badRequest(field: "topic", "is required; one of \(Topic.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let topic = try Topic.parse(topicText, field: "topic")
+        let areas = AreaStore(sql: req.sql)
+        let path = try await areas.path(areaCode)
+        if path.isEmpty { throw APIError.notFound("area", areaCode, field: "area") }
+        let bodies = BodyStore(sql: req.sql)
+        let answer = try await bodies.competence(areaPath: path, topic: topic)
+        let refs = try await bodies.refs(answer.chain.map(\.code))
+        let areaRefs = try await areas.refs(path)
+        let chain = answer.chain.compactMap { refs[$0.code] }
+        let explanation = chain.first.map {
+            "\($0.name) is the lowest-level body whose jurisdiction covers \(areaRefs[0].name) and whose mandate covers \(topic.rawValue)."
+        } ?? "No body's jurisdiction covers \(areaRefs[0].name) with a mandate for \(topic.rawValue)."
+        return CompetentAnswer(area: areaRefs[0], areaPath: areaRefs, topic: topic.rawValue, competent: chain.first, chain: chain, explanation: explanation)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let draft = try req.content.decode(BodyDraft.self)
+        let view = try await req.db.transaction { tx in
+            let store = BodyStore(sql: tx as! any SQLDatabase)
+            if try await store.get(draft.code) != nil {
+                throw APIError.conflict(field: "code", "a body with code '\(draft.code)' exists; PATCH it instead")
+            }
+            try await store.upsert([draft])
+            return try await store.get(draft.code)!
+        }
+        let response = try await view.encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/bodies/\(view.code)")
+        return response
+    }
+
+    /// Every field optional: what is sent replaces what is stored.
+    struct Patch: Content {
+        var code: String?
+        var name: String?
+        var names: [String: String]?
+        var level: BodyLevel?
+        var kind: BodyKind?
+        var organisation: String?
+        var parent: String?
+        var legalBasis: String?
+        var description: String?
+        var website: String?
+        var jurisdiction: [String]?
+        var worldwide: Bool?
+        var topics: [Topic]?
+        var partners: [String]?
+    }
+
+    func update(req: Request) async throws -> BodyView {
+        let code = req.parameters.get("code")!
+        let p = try req.content.decode(Patch.self)
+        if let c = p.code, c != code { throw APIError.badRequest(field: "code", "cannot change; a body's code is its identity") }
+        return try await req.db.transaction { tx in
+            let store = BodyStore(sql: tx as! any SQLDatabase)
+            guard let b = try await store.get(code) else { throw APIError.notFound("body", code) }
+            let draft = BodyDraft(
+                code: code, name: p.name ?? b.name, names: p.names ?? b.names,
+                level: p.level ?? BodyLevel(rawValue: b.level)!, kind: p.kind ?? BodyKind(rawValue: b.kind)!,
+                organisation: p.organisation ?? b.organisation, parent: p.parent ?? b.parent,
+                legalBasis: p.legalBasis ?? b.legalBasis, description: p.description ?? b.description, website: p.website ?? b.website,
+                jurisdiction: p.jurisdiction ?? b.jurisdiction, worldwide: p.worldwide ?? b.worldwide,
+                topics: p.topics ?? b.topics.compactMap(Topic.init(rawValue:)), partners: p.partners)
+            try await store.upsert([draft])
+            return try await store.get(code)!
+        }
+    }
+
+    func members(req: Request) async throws -> [MemberView] {
+        let code = req.parameters.get("code")!
+        let store = BodyStore(sql: req.sql)
+        guard try await store.get(code) != nil else { throw APIError.notFound("body", code) }
+        return try await store.members(of: code)
+    }
+
+    func addMember(req: Request) async throws -> Response {
+        let code = req.parameters.get("code")!
+        let input = try req.content.decode(MemberDraft.self)
+        let member = try await req.db.transaction { tx in
+            let store = BodyStore(sql: tx as! any SQLDatabase)
+            guard try await store.get(code) != nil else { throw APIError.notFound("body", code) }
+            return try await store.addMember(input, to: code)
+        }
+        return try await member.encodeResponse(status: .created, for: req)
+    }
+
+    func organisations(req: Request) async throws -> Page<OrganisationView> {
+        let page = try PageRequest(req)
+        let kind = try req.query.get(String?.self, at: "kind").map { try OrganisationKind.parse($0, field: "kind") }
+        return Page(rows: try await BodyStore(sql: req.sql).organisations(page: page, kind: kind), request: page, code: \.code)
+    }
+
+    func organisation(req: Request) async throws -> OrganisationView {
+        let code = req.parameters.get("code")!
+        guard let o = try await BodyStore(sql: req.sql).organisation(code) else { throw APIError.notFound("organisation", code) }
+        return o
+    }
+
+    func createOrganisation(req: Request) async throws -> Response {
+        let draft = try req.content.decode(OrganisationDraft.self)
+        let view = try await req.db.transaction { tx in
+            let store = BodyStore(sql: tx as! any SQLDatabase)
+            if try await store.organisation(draft.code) != nil {
+                throw APIError.conflict(field: "code", "an organisation with code '\(draft.code)' exists")
+            }
+            try await store.upsert([draft])
+            return try await store.organisation(draft.code)!
+        }
+        return try await view.encodeResponse(status: .created, for: req)
+    }
+}

@@ -1,0 +1,72 @@
+import AgoraCore
+import Foundation
+import Vapor
+
+struct BodyRecord: Codable, Sendable {
+    var code: String
+    var name: String
+    var names: String
+    var level: String
+    var kind: String
+    var organisationCode: String?
+    var parentCode: String?
+    var legalBasis: String?
+    var description: String?
+    var website: String?
+    var worldwide: Bool
+    var createdAt: String
+    var updatedAt: String
+
+    static let columns = ["code", "name", "names", "level", "kind", "organisation_code", "parent_code", "legal_basis",
+                          "description", "website", "worldwide", "created_at", "updated_at"]
+}
+
+/// A body as the API shows it.
+struct BodyView: Content {
+    var code: String
+    var name: String
+    var names: [String: String]
+    var level: String
+    var kind: String
+    var organisation: String?
+    var parent: String?
+    var legalBasis: String?
+    var description: String?
+    var website: String?
+    var worldwide: Bool
+    var jurisdiction: [String]
+    var topics: [String]
+    var partners: [String]
+    /// How many members speak for each stakeholder category: inclusion, measured.
+    var composition: [String: Int]
+    var memberCount: Int
+    var createdAt: String
+    var updatedAt: String
+}
+
+/// A short reference to a body inside other answers.
+struct BodyRef: Content, Equatable {
+    var code: String
+    var name: String
+    var level: String
+}
+
+struct OrganisationView: Content {
+    var code: String
+    var name: String
+    var kind: String
+    var country: String?
+    var website: String?
+    var createdAt: String
+    var updatedAt: String
+}
+
+struct MemberView: Content {
+    var id: String
+    var body: String
+    var name: String
+    var organisation: String?
+    var categories: [String]
+    var role: String?
+    var since: String?
+}

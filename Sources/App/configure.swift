@@ -1,0 +1,63 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Sets up one Agora application: store, migrations, middleware, routes and commands.
+public func configure(_ app: Application, demo: Bool = false) async throws {
+    var settings = AgoraSettings.fromEnvironment(demo: demo)
+    if demo && settings.adminToken == nil { settings.adminToken = DemoInstallation.makeToken() }
+    app.agora = settings
+    try configureDatabase(app, settings: settings)
+    app.migrations.add(AgoraMigrations.all)
+    // Stable key order: answers diff cleanly and caches compare equal.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+
+    // Request bodies beyond this are refused before they are read: a boundary file goes through the CLI.
+    app.routes.defaultMaxBodySize = "4mb"
+    app.middleware = .init()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(APIErrorMiddleware())
+    try routes(app)
+    registerCommands(app)
+}
+
+func configureDatabase(_ app: Application, settings: AgoraSettings) throws {
+    if let url = settings.databaseURL {
+        guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+            throw ValidationError("AGORA_DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite store)")
+        }
+        app.databases.use(try .postgres(url: url), as: .psql)
+    } else {
+        try FileManager.default.createDirectory(at: settings.dataDirectory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(settings.sqliteFile.path)), as: .sqlite)
+    }
+}
+
+/// WAL lets the page readers go on while an import writes. A per-file setting; harmless to repeat.
+func prepareStore(_ app: Application) async throws {
+    if app.agora.databaseURL == nil {
+        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+    }
+}
+
+struct ValidationError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+func routes(_ app: Application) throws {
+    HealthController().register(app)
+    let api = app.grouped("api", "v1")
+    let admin = api.grouped(AdminGuard())
+    AreaController().register(public: api, admin: admin)
+    BodyController().register(public: api, admin: admin)
+    api.get("openapi.json") { req in
+        Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
+    }
+    HomePage.register(app)
+}
