@@ -15,8 +15,8 @@ public enum Agora {
         let app = try await Application.make(env)
         do {
             try await configure(app, demo: demo)
-            try await app.autoMigrate()
             try await prepareStore(app)
+            try await app.autoMigrate()
             if demo { try await DemoInstallation.seed(app) }
             try await app.execute()
         } catch {

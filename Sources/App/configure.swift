@@ -9,6 +9,10 @@ import Vapor
 public func configure(_ app: Application, demo: Bool = false) async throws {
     var settings = AgoraSettings.fromEnvironment(demo: demo)
     if demo && settings.adminToken == nil { settings.adminToken = DemoInstallation.makeToken() }
+    try configure(app, settings: settings)
+}
+
+func configure(_ app: Application, settings: AgoraSettings) throws {
     app.agora = settings
     try configureDatabase(app, settings: settings)
     app.migrations.add(AgoraMigrations.all)
@@ -31,17 +35,23 @@ func configureDatabase(_ app: Application, settings: AgoraSettings) throws {
         guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
             throw ValidationError("AGORA_DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite store)")
         }
-        app.databases.use(try .postgres(url: url), as: .psql)
+        var config = try SQLPostgresConfiguration(url: url)
+        if let schema = settings.databaseSchema { config.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: config), as: .psql)
     } else {
         try FileManager.default.createDirectory(at: settings.dataDirectory, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(settings.sqliteFile.path)), as: .sqlite)
     }
 }
 
-/// WAL lets the page readers go on while an import writes. A per-file setting; harmless to repeat.
+/// Before migrations. SQLite: WAL lets readers go on while an import writes (a per-file setting;
+/// harmless to repeat). PostgreSQL: the configured schema must exist before tables land in it.
 func prepareStore(_ app: Application) async throws {
+    let sql = app.db as! any SQLDatabase
     if app.agora.databaseURL == nil {
-        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    } else if let schema = app.agora.databaseSchema {
+        try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
     }
 }
 

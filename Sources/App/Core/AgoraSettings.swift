@@ -7,6 +7,8 @@ struct AgoraSettings: Sendable {
     var dataDirectory: URL
     /// `AGORA_DATABASE_URL=postgres://…` selects PostgreSQL; unset means the embedded SQLite file.
     var databaseURL: String?
+    /// PostgreSQL schema to work in (`AGORA_DATABASE_SCHEMA`), e.g. one per installation on a shared server.
+    var databaseSchema: String?
     /// Seed the demo installation on start (`agora serve --demo`).
     var demo: Bool
     /// Bearer token for writes until people and roles exist (`AGORA_ADMIN_TOKEN`; the demo makes one).
@@ -24,6 +26,7 @@ struct AgoraSettings: Sendable {
         return AgoraSettings(
             dataDirectory: dir,
             databaseURL: env["AGORA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            databaseSchema: env["AGORA_DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
             demo: demo,
             adminToken: env["AGORA_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             sharedData: shared
