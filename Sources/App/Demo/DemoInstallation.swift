@@ -39,10 +39,7 @@ enum DemoInstallation {
 
     /// Countries always (from the built-in ISO table), then shapes and P-codes from the shared data if present.
     static func areaDrafts(shared: URL?, logger: Logger) throws -> [[AreaDraft]] {
-        let countries = Country.all.map {
-            AreaDraft(code: $0.alpha3, name: $0.name, names: $0.names.filter { $0.key != "en" && !$0.value.isEmpty },
-                      level: .country, parent: nil, centroid: $0.centroid, source: "OCHA countries and territories")
-        }
+        let countries = Country.all.map(AreaImport.countryDraft)
         guard let shared else {
             logger.notice("../shared/data is absent: the demo uses its small built-in area set, without shapes")
             return [countries, try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])]
