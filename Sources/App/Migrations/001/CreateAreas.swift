@@ -1,12 +1,3 @@
-/// Installation-wide counters (e.g. the geography revision that tells caches to reload).
-struct CreateMeta: SQLMigration {
-    let up = [
-        "CREATE TABLE agora_meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL)",
-        "INSERT INTO agora_meta (key, value) VALUES ('geo_revision', 0)",
-    ]
-    let down = ["DROP TABLE agora_meta"]
-}
-
 /// The area tree and the neighbour relation. Geometry is GeoJSON text; its box is kept in columns
 /// so that the in-memory index can be rebuilt without parsing shapes that cannot match.
 struct CreateAreas: SQLMigration {
