@@ -53,3 +53,12 @@ struct Page<Item: Content>: Content {
         }
     }
 }
+
+extension Content {
+    /// `201 Created` with a `Location` header pointing at the new record.
+    func created(at location: String, for req: Request) async throws -> Response {
+        let response = try await encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: location)
+        return response
+    }
+}

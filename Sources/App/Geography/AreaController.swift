@@ -65,9 +65,7 @@ struct AreaController {
             if draft.geometry != nil { try await store.recomputeNeighbours(tolerance: Neighbourhood.defaultTolerance) }
             return AreaView(try await store.get(draft.code)!)
         }
-        let response = try await view.encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/areas/\(view.code)")
-        return response
+        return try await view.created(at: "/api/v1/areas/\(view.code)", for: req)
     }
 
     func update(req: Request) async throws -> AreaView {

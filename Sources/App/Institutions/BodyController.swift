@@ -89,9 +89,7 @@ struct BodyController {
             try await store.upsert([draft])
             return try await store.get(draft.code)!
         }
-        let response = try await view.encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/bodies/\(view.code)")
-        return response
+        return try await view.created(at: "/api/v1/bodies/\(view.code)", for: req)
     }
 
     /// Every field optional: what is sent replaces what is stored.
@@ -146,7 +144,7 @@ struct BodyController {
             guard try await store.get(code) != nil else { throw APIError.notFound("body", code) }
             return try await store.addMember(input, to: code)
         }
-        return try await member.encodeResponse(status: .created, for: req)
+        return try await member.created(at: "/api/v1/bodies/\(code)/members", for: req)
     }
 
     func organisations(req: Request) async throws -> Page<OrganisationView> {
@@ -171,6 +169,6 @@ struct BodyController {
             try await store.upsert([draft])
             return try await store.organisation(draft.code)!
         }
-        return try await view.encodeResponse(status: .created, for: req)
+        return try await view.created(at: "/api/v1/organisations/\(view.code)", for: req)
     }
 }
