@@ -14,10 +14,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // The rules of an infrastructure for peace as plain values: no Vapor, no Fluent.
-        .target(name: "AgoraCore"),
+        // Hashing (audit chain) and AES-GCM (source protection) come from swift-crypto.
+        .target(name: "AgoraCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Storage, HTTP API, pages and commands around the core.
         .target(
             name: "App",
@@ -29,6 +31,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(name: "Run", dependencies: ["App"]),

@@ -7,9 +7,7 @@ import Vapor
 
 /// Sets up one Agora application: store, migrations, middleware, routes and commands.
 public func configure(_ app: Application, demo: Bool = false) async throws {
-    var settings = AgoraSettings.fromEnvironment(demo: demo)
-    if demo && settings.adminToken == nil { settings.adminToken = DemoInstallation.makeToken() }
-    try configure(app, settings: settings)
+    try configure(app, settings: AgoraSettings.fromEnvironment(demo: demo))
 }
 
 func configure(_ app: Application, settings: AgoraSettings) throws {
@@ -24,8 +22,10 @@ func configure(_ app: Application, settings: AgoraSettings) throws {
     // Request bodies beyond this are refused before they are read: a boundary file goes through the CLI.
     app.routes.defaultMaxBodySize = "4mb"
     app.middleware = .init()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLog())
+    app.middleware.use(SecurityHeaders())
     app.middleware.use(APIErrorMiddleware())
+    app.middleware.use(Authenticator())
     try routes(app)
     registerCommands(app)
 }
@@ -63,9 +63,13 @@ struct ValidationError: Error, CustomStringConvertible {
 func routes(_ app: Application) throws {
     HealthController().register(app)
     let api = app.grouped("api", "v1")
-    let admin = api.grouped(AdminGuard())
-    AreaController().register(public: api, admin: admin)
-    BodyController().register(public: api, admin: admin)
+    AreaController().register(api)
+    BodyController().register(api)
+    AuthController().register(app, api: api)
+    PeopleController().register(api)
+    AuditController().register(api)
+    ReporterController().register(api)
+    DocumentController().register(api)
     api.get("openapi.json") { req in
         Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
     }

@@ -1,4 +1,5 @@
 @testable import App
+import AgoraCore
 import Foundation
 import SQLKit
 import Testing
@@ -22,9 +23,9 @@ enum TestInstallation {
     /// A fresh installation on the engine: a new SQLite file, or a new PostgreSQL schema dropped afterwards.
     static func run<T>(_ engine: Engine, demo: Bool = false, _ body: (Application) async throws -> T) async throws -> T {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("agora-test-\(UUID().uuidString)")
+        setenv("AGORA_BCRYPT_COST", "4", 1)  // bcrypt at its cheapest: tests sign in many times
         var settings = AgoraSettings.fromEnvironment(demo: demo)
         settings.dataDirectory = dir
-        settings.adminToken = adminToken
         settings.databaseURL = nil
         settings.databaseSchema = nil
         if engine == .postgres {
@@ -35,6 +36,7 @@ enum TestInstallation {
             try configure(app, settings: settings)
             try await prepareStore(app)
             try await app.autoMigrate()
+            try await makeAdmin(app)
         }) { app in
             defer { try? FileManager.default.removeItem(at: dir) }
             do {
@@ -46,6 +48,33 @@ enum TestInstallation {
                 throw error
             }
         }
+    }
+
+    /// An installation administrator whose API token is `adminToken`, for tests that write.
+    static func makeAdmin(_ app: Application) async throws {
+        try await app.db.transaction { tx in
+            let people = PeopleStore(sql: tx as! any SQLDatabase)
+            let p = try await people.create(username: "test.admin", displayName: "Test administrator", passwordHash: Passwords.decoy,
+                                            installationAdmin: true, actor: "test")
+            try await (tx as! any SQLDatabase).insert(into: "api_tokens").columns("id", "person_id", "name", "token_hash", "created_at")
+                .values(SQLBind("test-admin"), SQLBind(p.id), SQLBind("tests"), SQLBind(Secrets.digest(adminToken)), SQLBind(Timestamp.now())).run()
+        }
+    }
+
+    /// A person with roles and an API token of their own; returns the token.
+    @discardableResult
+    static func person(_ app: Application, _ username: String, admin: Bool = false, roles: [RoleGrant] = []) async throws -> (id: String, token: String) {
+        let token = "tok-" + username
+        let id = try await app.db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            let people = PeopleStore(sql: sql)
+            let p = try await people.create(username: username, displayName: username, passwordHash: Passwords.decoy, installationAdmin: admin, actor: "test")
+            for g in roles { try await people.grant(g, to: p.id, actor: "test") }
+            try await sql.insert(into: "api_tokens").columns("id", "person_id", "name", "token_hash", "created_at")
+                .values(SQLBind("t-" + username), SQLBind(p.id), SQLBind("tests"), SQLBind(Secrets.digest(token)), SQLBind(Timestamp.now())).run()
+            return p.id
+        }
+        return (id, token)
     }
 
     private static func cleanUp(_ app: Application, engine: Engine, settings: AgoraSettings) async throws {
@@ -68,9 +97,11 @@ extension Application {
 }
 
 extension HTTPHeaders {
-    static var admin: HTTPHeaders {
+    static var admin: HTTPHeaders { bearer(TestInstallation.adminToken) }
+
+    static func bearer(_ token: String) -> HTTPHeaders {
         var h = HTTPHeaders()
-        h.bearerAuthorization = BearerAuthorization(token: TestInstallation.adminToken)
+        h.bearerAuthorization = BearerAuthorization(token: token)
         h.contentType = .json
         return h
     }

@@ -8,7 +8,12 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(AreasCommand(), as: "areas")
     app.asyncCommands.use(BodiesCommand(), as: "bodies")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UsersCommand(), as: "users")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
 }
+
+/// How the audit trail names a change made at the command line: the operating-system user.
+var cliActor: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown") }
 
 /// Prints each issue on its own line, file and place first, as compilers do.
 func report(_ failure: ValidationFailure, on console: any Console) {
@@ -78,7 +83,7 @@ struct AreaImportCommand: AsyncCommand {
             let file = signature.file
                 do {
                     let drafts = try AreaImport.drafts(file: URL(fileURLWithPath: file), format: format, mapping: mapping, countries: countries)
-                    let r = try await AreaImport.apply(drafts, on: app.db, tolerance: tolerance)
+                    let r = try await AreaImport.apply(drafts, on: app.db, actor: cliActor, tolerance: tolerance)
                     context.console.print("\(file): \(r.created) created, \(r.updated) updated" + (r.neighbourPairs.map { ", \($0) neighbour pairs" } ?? ""))
                 } catch let failure as ValidationFailure {
                     report(failure, on: context.console)
@@ -115,8 +120,8 @@ struct BodiesCommand: AsyncCommand {
         do {
             let (created, updated) = try await context.application.db.transaction { tx in
                 let store = BodyStore(sql: tx as! any SQLDatabase)
-                try await store.upsert(file.organisations ?? [])
-                return try await store.upsert(file.bodies ?? [])
+                try await store.upsert(file.organisations ?? [], actor: cliActor)
+                return try await store.upsert(file.bodies ?? [], actor: cliActor)
             }
             context.console.print("\(signature.file): \(file.organisations?.count ?? 0) organisations; bodies \(created) created, \(updated) updated")
         } catch let failure as ValidationFailure {

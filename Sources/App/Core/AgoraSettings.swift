@@ -11,8 +11,9 @@ struct AgoraSettings: Sendable {
     var databaseSchema: String?
     /// Seed the demo installation on start (`agora serve --demo`).
     var demo: Bool
-    /// Bearer token for writes until people and roles exist (`AGORA_ADMIN_TOKEN`; the demo makes one).
-    var adminToken: String?
+    /// Cookies without the Secure flag, for an installation tried out over plain HTTP on a LAN
+    /// (`AGORA_INSECURE_COOKIES=1`). Browsers accept Secure cookies from localhost anyway.
+    var insecureCookies: Bool
     /// Real public data beside the project, used by the demo when present (`AGORA_SHARED_DATA`).
     var sharedData: URL?
 
@@ -28,7 +29,7 @@ struct AgoraSettings: Sendable {
             databaseURL: env["AGORA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             databaseSchema: env["AGORA_DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
             demo: demo,
-            adminToken: env["AGORA_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            insecureCookies: env["AGORA_INSECURE_COOKIES"] == "1",
             sharedData: shared
         )
     }

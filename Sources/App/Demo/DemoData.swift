@@ -143,4 +143,35 @@ enum DemoData {
         ("GH-DPC-BAWKU", MemberDraft(name: "A. Atia", organisation: "WANEP", categories: [.cso, .women], role: "Member")),
         ("NG-PPBA", MemberDraft(name: "H. Musa", organisation: "FOMWAN", categories: [.religious, .women], role: "Member")),
     ]
+
+    struct Account: Sendable {
+        var username: String
+        var displayName: String
+        /// nil: an installation administrator.
+        var grant: RoleGrant?
+        var what: String
+    }
+
+    static let accounts: [Account] = [
+        Account(username: "admin", displayName: "Installation administrator", grant: nil, what: "installation administrator"),
+        Account(username: "monitor.bawku", displayName: "Bawku community monitor", grant: RoleGrant(body: "GH-DPC-BAWKU", role: .monitor), what: "monitor, Bawku district council"),
+        Account(username: "coordinator.bawku", displayName: "Bawku coordinator", grant: RoleGrant(body: "GH-DPC-BAWKU", role: .coordinator), what: "coordinator, Bawku district council"),
+        Account(username: "responder.bawku", displayName: "Bawku responder", grant: RoleGrant(body: "GH-DPC-BAWKU", role: .responder), what: "responder, Bawku district council"),
+        Account(username: "analyst.npc", displayName: "NPC analyst", grant: RoleGrant(body: "GH-NPC", role: .analyst), what: "analyst, National Peace Council"),
+        Account(username: "liaison.wanep", displayName: "WANEP-Ghana liaison", grant: RoleGrant(body: "WANEP-GH", role: .csoLiaison), what: "CSO liaison, WANEP-Ghana"),
+        Account(username: "auditor.npc", displayName: "NPC auditor", grant: RoleGrant(body: "GH-NPC", role: .auditor), what: "auditor, National Peace Council"),
+        Account(username: "admin.npc", displayName: "NPC administrator", grant: RoleGrant(body: "GH-NPC", role: .bodyAdmin), what: "body administrator, National Peace Council"),
+    ]
+
+    static func documents(coordinator: String) -> [DocumentController.NewDocument] {
+        [
+            .init(title: "How to report an incident to the Bawku peace council", summary: "Call or visit the council secretariat; reports may be anonymous.",
+                  body: "GH-DPC-BAWKU", classification: .public, grants: nil),
+            .init(title: "Bawku council meeting calendar", summary: "Monthly sittings, first Tuesday.", body: "GH-DPC-BAWKU", classification: .internal, grants: nil),
+            .init(title: "Market-day tension brief", summary: "Situation brief for the council and the regional council.",
+                  body: "GH-DPC-BAWKU", classification: .restricted, grants: nil),
+            .init(title: "Chieftaincy mediation notes", summary: "Mediation session notes; parties named. Confidential.",
+                  body: "GH-DPC-BAWKU", classification: .confidential, grants: .init(people: [coordinator], bodies: ["GH-RPC-UE"])),
+        ]
+    }
 }

@@ -8,33 +8,70 @@ import Vapor
 /// `agora serve --demo`: a realistic installation, from the real boundary files when `../shared/data`
 /// is there and from a small built-in set otherwise. Seeding is idempotent: run it as often as you like.
 enum DemoInstallation {
-    static func makeToken() -> String {
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func seed(_ app: Application) async throws {
+    /// Seeds everything and returns each demo account with the password it was given this time.
+    @discardableResult
+    static func seed(_ app: Application) async throws -> [(username: String, password: String, what: String)] {
         let started = Date()
+        let actor = "system:demo"
         let areas = try areaDrafts(shared: app.agora.sharedData, logger: app.logger)
         try await app.db.transaction { tx in
             let sql = tx as! any SQLDatabase
             let store = AreaStore(sql: sql)
-            for batch in areas { try await store.upsert(batch) }
-            try await store.upsert(DemoData.communities)
+            for batch in areas { try await store.upsert(batch, actor: actor) }
+            try await store.upsert(DemoData.communities, actor: actor)
             if app.agora.sharedData != nil { try await store.recomputeNeighbours(tolerance: Neighbourhood.defaultTolerance) }
             // Turkana West and Moroto face each other across the border; say so even without shapes.
-            try await store.declareNeighbours("KE023124", "UG3086")
+            try await store.declareNeighbours("KE023124", "UG3086", actor: actor)
             let bodies = BodyStore(sql: sql)
-            try await bodies.upsert(DemoData.organisations)
-            try await bodies.upsert(DemoData.bodies)
+            try await bodies.upsert(DemoData.organisations, actor: actor)
+            try await bodies.upsert(DemoData.bodies, actor: actor)
             for (body, member) in DemoData.members where try await !bodies.members(of: body).contains(where: { $0.name == member.name }) {
-                _ = try await bodies.addMember(member, to: body)
+                _ = try await bodies.addMember(member, to: body, actor: actor)
             }
         }
+        let accounts = try await seedPeople(app, actor: actor)
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         app.logger.notice("demo installation ready (\(areas.joined().count + DemoData.communities.count) areas, \(DemoData.bodies.count) bodies) in \(seconds) s")
-        printBanner(app)
+        printBanner(app, accounts: accounts)
+        return accounts
+    }
+
+    /// One account per role, a fresh password each time the demo is seeded (printed, never stored in clear),
+    /// and a few papers and a reporter so that access rules have something to decide about.
+    static func seedPeople(_ app: Application, actor: String) async throws -> [(username: String, password: String, what: String)] {
+        var out: [(String, String, String)] = []
+        var list: [(DemoData.Account, String, String)] = []
+        for a in DemoData.accounts {
+            let pw = Passwords.generate()
+            list.append((a, pw, try await Passwords.hash(pw, on: app)))
+        }
+        let hashed = list
+        let vault = try app.vault
+        try await app.db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            let people = PeopleStore(sql: sql)
+            var ids: [String: String] = [:]
+            for (a, _, hash) in hashed {
+                if let p = try await people.person(username: a.username) {
+                    try await people.setPassword(personID: p.id, hash: hash, actor: actor)
+                    ids[a.username] = p.id
+                } else {
+                    ids[a.username] = try await people.create(username: a.username, displayName: a.displayName, passwordHash: hash,
+                                                              installationAdmin: a.grant == nil, actor: actor).id
+                }
+                if let g = a.grant { try await people.grant(g, to: ids[a.username]!, actor: actor) }
+            }
+            let docs = DocumentStore(sql: sql)
+            if try await docs.counts(AccessPolicy.scope(for: .person(id: "", installationAdmin: true, roles: []), in: BodyTree([])), .init()).isEmpty {
+                for d in DemoData.documents(coordinator: ids["coordinator.bawku"]!) { _ = try await docs.create(d, actor: actor) }
+            }
+            if try await sql.select().column("id").from("reporters").where("pseudonym", .equal, "R-DEMO0001").first() == nil {
+                _ = try await ReporterStore(sql: sql).create(pseudonym: "R-DEMO0001", body: "GH-DPC-BAWKU",
+                                                             contact: ContactDetails(name: "Demo Source", phone: "+233 20 000 0001"), vault: vault, actor: actor)
+            }
+        }
+        for (a, pw, _) in hashed { out.append((a.username, pw, a.what)) }
+        return out
     }
 
     /// Countries always (from the built-in ISO table), then shapes and P-codes from the shared data if present.
@@ -54,7 +91,7 @@ enum DemoInstallation {
         return out
     }
 
-    static func printBanner(_ app: Application) {
+    static func printBanner(_ app: Application, accounts: [(username: String, password: String, what: String)]) {
         let args = app.environment.arguments
         func option(_ names: [String]) -> String? {
             for (i, a) in args.enumerated() {
@@ -74,8 +111,9 @@ enum DemoInstallation {
           open:   http://\(host):\(port)/
           API:    http://\(host):\(port)/api/v1/openapi.json
           store:  \(store)
-          sign-in: there are no personal accounts yet; API writes take the admin token
-                   Authorization: Bearer \(app.agora.adminToken ?? "(none)")
+          sign in at http://\(host):\(port)/sign-in as one of (passwords are new each time the demo starts):
+        \(accounts.map { "    \($0.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.password)   \($0.what)" }.joined(separator: "\n"))
+          API token: POST /api/v1/auth/token {"username": …, "password": …, "name": "my laptop"}
 
         """)
     }

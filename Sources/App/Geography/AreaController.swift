@@ -6,16 +6,16 @@ import Vapor
 
 /// `/api/v1/areas`: the area tree, point lookup and neighbours.
 struct AreaController {
-    func register(public routes: any RoutesBuilder, admin: any RoutesBuilder) {
+    /// Reads are public (geography is); writes are for installation administrators.
+    func register(_ routes: any RoutesBuilder) {
         let areas = routes.grouped("areas")
         areas.get(use: list)
         areas.get("lookup", use: lookup)
         areas.get(":code", use: get)
         areas.get(":code", "neighbours", use: neighbours)
-        let write = admin.grouped("areas")
-        write.post(use: create)
-        write.patch(":code", use: update)
-        write.post(":code", "neighbours", use: declareNeighbour)
+        areas.post(use: create)
+        areas.patch(":code", use: update)
+        areas.post(":code", "neighbours", use: declareNeighbour)
     }
 
     struct Input: Content {
@@ -49,6 +49,8 @@ struct AreaController {
     }
 
     func create(req: Request) async throws -> Response {
+        try req.requireInstallationAdmin()
+        let actor = req.actor
         let input = try req.content.decode(Input.self)
         var issues = IssueCollector()
         if input.code == nil { issues.add("code", "is required") }
@@ -61,7 +63,7 @@ struct AreaController {
             if try await store.get(draft.code) != nil {
                 throw APIError.conflict(field: "code", "an area with code '\(draft.code)' exists; PATCH it instead")
             }
-            try await store.upsert([draft])
+            try await store.upsert([draft], actor: actor)
             if draft.geometry != nil { try await store.recomputeNeighbours(tolerance: Neighbourhood.defaultTolerance) }
             return AreaView(try await store.get(draft.code)!)
         }
@@ -69,6 +71,8 @@ struct AreaController {
     }
 
     func update(req: Request) async throws -> AreaView {
+        try req.requireInstallationAdmin()
+        let actor = req.actor
         let code = req.parameters.get("code")!
         let input = try req.content.decode(Input.self)
         if let c = input.code, c != code { throw APIError.badRequest(field: "code", "cannot change; an area's code is its identity") }
@@ -79,7 +83,7 @@ struct AreaController {
             if level.rawValue != current.level { throw APIError.badRequest(field: "level", "cannot change; create the area anew at the right level") }
             var draft = try Self.draft(input, code: code, name: input.name ?? current.name, level: level, parent: input.parent ?? current.parentCode)
             if input.names == nil { draft.names = AreaView(current).names }
-            try await store.upsert([draft])
+            try await store.upsert([draft], actor: actor)
             if draft.geometry != nil { try await store.recomputeNeighbours(tolerance: Neighbourhood.defaultTolerance) }
             return AreaView(try await store.get(code)!)
         }
@@ -148,6 +152,8 @@ struct AreaController {
     struct DeclareInput: Content { var neighbour: String }
 
     func declareNeighbour(req: Request) async throws -> Response {
+        try req.requireInstallationAdmin()
+        let actor = req.actor
         let code = req.parameters.get("code")!
         let input = try req.content.decode(DeclareInput.self)
         try await req.db.transaction { tx in
@@ -155,7 +161,7 @@ struct AreaController {
             guard try await store.get(code) != nil else { throw APIError.notFound("area", code) }
             guard try await store.get(input.neighbour) != nil else { throw APIError.notFound("area", input.neighbour, field: "neighbour") }
             if input.neighbour == code { throw APIError.badRequest(field: "neighbour", "an area does not neighbour itself") }
-            try await store.declareNeighbours(code, input.neighbour)
+            try await store.declareNeighbours(code, input.neighbour, actor: actor)
         }
         return Response(status: .noContent)
     }

@@ -45,14 +45,14 @@ enum AreaImport {
     /// Stores the drafts and, when any carried a shape, recomputes the neighbour relation.
     /// A parent that is an ISO 3166 country not yet stored is created from the built-in table,
     /// so that one country's admin1 file imports into a fresh installation.
-    static func apply(_ drafts: [AreaDraft], on db: any Database, tolerance: Double = Neighbourhood.defaultTolerance) async throws -> Result {
+    static func apply(_ drafts: [AreaDraft], on db: any Database, actor: String, tolerance: Double = Neighbourhood.defaultTolerance) async throws -> Result {
         try await db.transaction { tx in
             let store = AreaStore(sql: tx as! any SQLDatabase)
             let inBatch = Set(drafts.map(\.code))
             let wanted = Set(drafts.compactMap(\.parent)).subtracting(inBatch)
             let stored = try await store.exists(Array(wanted))
             let countries = wanted.subtracting(stored).sorted().compactMap(Country.find).filter { wanted.contains($0.alpha3) }.map(countryDraft)
-            let (created, updated) = try await store.upsert(countries + drafts)
+            let (created, updated) = try await store.upsert(countries + drafts, actor: actor)
             var pairs: Int?
             if drafts.contains(where: { $0.geometry != nil }) {
                 pairs = try await store.recomputeNeighbours(tolerance: tolerance)

@@ -92,8 +92,10 @@ struct AreaStore: Sendable {
     /// Creates or updates areas after checking the whole batch; nothing is written when any item is wrong.
     /// A draft without a shape keeps the shape the area already has.
     /// - Returns: how many areas were new and how many were updated.
+    /// One draft is audited as its own create or update; a batch as one `import` entry whose content
+    /// hash covers every draft (a P-code list of 30,000 areas is one decision, not 30,000).
     @discardableResult
-    func upsert(_ drafts: [AreaDraft]) async throws -> (created: Int, updated: Int) {
+    func upsert(_ drafts: [AreaDraft], actor: String) async throws -> (created: Int, updated: Int) {
         guard !drafts.isEmpty else { return (0, 0) }
         let existing = try await nodes()
         try AreaRules.check(drafts, existing: existing)
@@ -144,6 +146,13 @@ struct AreaStore: Sendable {
         }
         try await fixCountries(below: drafts.map(\.code), tree: tree, country: country)
         try await bumpRevision()
+        let audit = AuditLog(sql: sql)
+        let summary = drafts.map { d in [d.code, d.name, d.level.rawValue, d.parent ?? "", d.geometry.map(GeoJSON.text(of:)) ?? ""] }
+        if drafts.count == 1, let d = drafts.first {
+            try await audit.append(actor: actor, action: existing[d.code] == nil ? "create" : "update", recordType: "area", recordID: d.code, content: summary)
+        } else {
+            try await audit.append(actor: actor, action: "import", recordType: "area", recordID: "\(drafts.count) areas", content: summary)
+        }
         let created = drafts.filter { existing[$0.code] == nil }.count
         return (created, drafts.count - created)
     }
@@ -216,12 +225,13 @@ struct AreaStore: Sendable {
     }
 
     /// Records that two areas neighbour each other whatever their shapes say (a river crossing, a market road).
-    func declareNeighbours(_ a: String, _ b: String) async throws {
+    func declareNeighbours(_ a: String, _ b: String, actor: String) async throws {
         for (x, y) in [(a, b), (b, a)] {
             try await sql.insert(into: "area_neighbours").columns("area_code", "neighbour_code", "kind")
                 .values(SQLBind(x), SQLBind(y), SQLBind("declared"))
                 .onConflict(with: ["area_code", "neighbour_code"]) { $0.set(excludedValueOf: "kind") }.run()
         }
+        try await AuditLog(sql: sql).append(actor: actor, action: "neighbour.declare", recordType: "area", recordID: a, content: [a, b])
     }
 }
 

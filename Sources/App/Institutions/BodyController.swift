@@ -5,20 +5,28 @@ import Vapor
 
 /// `/api/v1/bodies` and `/api/v1/organisations`: the institutions of the infrastructure.
 struct BodyController {
-    func register(public routes: any RoutesBuilder, admin: any RoutesBuilder) {
+    /// The directory is public; member names are for the body's own people and those above it.
+    func register(_ routes: any RoutesBuilder) {
         let bodies = routes.grouped("bodies")
         bodies.get(use: list)
         bodies.get("competent", use: competent)
         bodies.get(":code", use: get)
-        let write = admin.grouped("bodies")
-        write.post(use: create)
-        write.patch(":code", use: update)
-        // Member names are people's names: not for anonymous eyes until roles decide who may read them.
-        write.get(":code", "members", use: members)
-        write.post(":code", "members", use: addMember)
+        bodies.post(use: create)
+        bodies.patch(":code", use: update)
+        bodies.get(":code", "members", use: members)
+        bodies.post(":code", "members", use: addMember)
         routes.get("organisations", use: organisations)
         routes.get("organisations", ":code", use: organisation)
-        admin.post("organisations", use: createOrganisation)
+        routes.post("organisations", use: createOrganisation)
+    }
+
+    /// Installation administrators, and the body's own administrators (or those of a body above it).
+    static func requireBodyAdmin(_ req: Request, _ code: String) async throws {
+        let viewer = try req.requireSignedIn()
+        if viewer.isInstallationAdmin { return }
+        guard AccessPolicy.holds(viewer, [.bodyAdmin], in: code, orAbove: try await req.bodyTree()) else {
+            throw APIError.forbidden("this needs an administrator of \(code) or of a body above it")
+        }
     }
 
     func list(req: Request) async throws -> Page<BodyView> {
@@ -80,13 +88,15 @@ struct BodyController {
     }
 
     func create(req: Request) async throws -> Response {
+        try req.requireInstallationAdmin()
+        let actor = req.actor
         let draft = try req.content.decode(BodyDraft.self)
         let view = try await req.db.transaction { tx in
             let store = BodyStore(sql: tx as! any SQLDatabase)
             if try await store.get(draft.code) != nil {
                 throw APIError.conflict(field: "code", "a body with code '\(draft.code)' exists; PATCH it instead")
             }
-            try await store.upsert([draft])
+            try await store.upsert([draft], actor: actor)
             return try await store.get(draft.code)!
         }
         return try await view.created(at: "/api/v1/bodies/\(view.code)", for: req)
@@ -112,6 +122,8 @@ struct BodyController {
 
     func update(req: Request) async throws -> BodyView {
         let code = req.parameters.get("code")!
+        try await Self.requireBodyAdmin(req, code)
+        let actor = req.actor
         let p = try req.content.decode(Patch.self)
         if let c = p.code, c != code { throw APIError.badRequest(field: "code", "cannot change; a body's code is its identity") }
         return try await req.db.transaction { tx in
@@ -124,13 +136,20 @@ struct BodyController {
                 legalBasis: p.legalBasis ?? b.legalBasis, description: p.description ?? b.description, website: p.website ?? b.website,
                 jurisdiction: p.jurisdiction ?? b.jurisdiction, worldwide: p.worldwide ?? b.worldwide,
                 topics: p.topics ?? b.topics.compactMap(Topic.init(rawValue:)), partners: p.partners)
-            try await store.upsert([draft])
+            try await store.upsert([draft], actor: actor)
             return try await store.get(code)!
         }
     }
 
     func members(req: Request) async throws -> [MemberView] {
         let code = req.parameters.get("code")!
+        let viewer = try req.requireSignedIn()
+        if !viewer.isInstallationAdmin {
+            let tree = try await req.bodyTree()
+            guard viewer.roles.contains(where: { $0.body == code || tree.isAbove($0.body, code) }) else {
+                throw APIError.forbidden("member names are for people of \(code) and of the bodies above it")
+            }
+        }
         let store = BodyStore(sql: req.sql)
         guard try await store.get(code) != nil else { throw APIError.notFound("body", code) }
         return try await store.members(of: code)
@@ -138,11 +157,13 @@ struct BodyController {
 
     func addMember(req: Request) async throws -> Response {
         let code = req.parameters.get("code")!
+        try await Self.requireBodyAdmin(req, code)
+        let actor = req.actor
         let input = try req.content.decode(MemberDraft.self)
         let member = try await req.db.transaction { tx in
             let store = BodyStore(sql: tx as! any SQLDatabase)
             guard try await store.get(code) != nil else { throw APIError.notFound("body", code) }
-            return try await store.addMember(input, to: code)
+            return try await store.addMember(input, to: code, actor: actor)
         }
         return try await member.created(at: "/api/v1/bodies/\(code)/members", for: req)
     }
@@ -160,13 +181,15 @@ struct BodyController {
     }
 
     func createOrganisation(req: Request) async throws -> Response {
+        try req.requireInstallationAdmin()
+        let actor = req.actor
         let draft = try req.content.decode(OrganisationDraft.self)
         let view = try await req.db.transaction { tx in
             let store = BodyStore(sql: tx as! any SQLDatabase)
             if try await store.organisation(draft.code) != nil {
                 throw APIError.conflict(field: "code", "an organisation with code '\(draft.code)' exists")
             }
-            try await store.upsert([draft])
+            try await store.upsert([draft], actor: actor)
             return try await store.organisation(draft.code)!
         }
         return try await view.created(at: "/api/v1/organisations/\(view.code)", for: req)

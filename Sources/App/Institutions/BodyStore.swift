@@ -81,6 +81,26 @@ struct BodyStore: Sendable {
         return Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Every body with its level, parent and jurisdiction paths: what access rights follow.
+    func tree() async throws -> BodyTree {
+        struct Row: Decodable { var code: String; var level: String; var parentCode: String?; var worldwide: Bool }
+        let rows = try await sql.select().columns("code", "level", "parent_code", "worldwide").from("bodies").all(decoding: Row.self, with: decoder)
+        var jurisdiction: [String: [String]] = [:]
+        for r in try await sql.select().columns("body_code", "area_code").from("body_jurisdictions").all() {
+            jurisdiction[try r.decode(column: "body_code", as: String.self), default: []].append(try r.decode(column: "area_code", as: String.self))
+        }
+        let areas = try await AreaStore(sql: sql).nodes()
+        func path(_ code: String) -> [String] {
+            var out = [code]
+            while let p = areas[out.last!]?.parent, !out.contains(p), out.count < 16 { out.append(p) }
+            return out
+        }
+        return BodyTree(rows.map { r in
+            BodyNode(code: r.code, level: BodyLevel(rawValue: r.level) ?? .global, parent: r.parentCode,
+                     jurisdictionPaths: (jurisdiction[r.code] ?? []).map(path), worldwide: r.worldwide)
+        })
+    }
+
     // MARK: Competence
 
     /// The lowest body competent for the area and topic, then the way up. Loads only bodies whose
@@ -106,7 +126,7 @@ struct BodyStore: Sendable {
     /// Creates or updates bodies after checking the whole batch against the store.
     /// A draft's `partners`, when given, is the body's full list of partners (links are symmetric).
     @discardableResult
-    func upsert(_ drafts: [BodyDraft]) async throws -> (created: Int, updated: Int) {
+    func upsert(_ drafts: [BodyDraft], actor: String) async throws -> (created: Int, updated: Int) {
         guard !drafts.isEmpty else { return (0, 0) }
         struct Row: Decodable { var code: String; var level: String; var parentCode: String? }
         let stored = try await sql.select().columns("code", "level", "parent_code").from("bodies").all(decoding: Row.self, with: decoder)
@@ -147,6 +167,13 @@ struct BodyStore: Sendable {
                 return (parts[0], parts[1])
             })
         }
+        try await sql.raw("UPDATE agora_meta SET value = value + 1 WHERE key = 'body_revision'").run()
+        let audit = AuditLog(sql: sql)
+        if drafts.count == 1, let d = drafts.first {
+            try await audit.append(actor: actor, action: existing[d.code] == nil ? "create" : "update", recordType: "body", recordID: d.code, content: d)
+        } else {
+            try await audit.append(actor: actor, action: "import", recordType: "body", recordID: "\(drafts.count) bodies", content: drafts)
+        }
         let created = drafts.filter { existing[$0.code] == nil }.count
         return (created, drafts.count - created)
     }
@@ -186,7 +213,7 @@ struct BodyStore: Sendable {
         var view: OrganisationView { OrganisationView(code: code, name: name, kind: kind, country: countryCode, website: website, createdAt: createdAt, updatedAt: updatedAt) }
     }
 
-    func upsert(_ organisations: [OrganisationDraft]) async throws {
+    func upsert(_ organisations: [OrganisationDraft], actor: String) async throws {
         guard !organisations.isEmpty else { return }
         let areas = try await AreaStore(sql: sql).exists(organisations.compactMap(\.country))
         try BodyRules.check(organisations, areaExists: { areas.contains($0) })
@@ -202,6 +229,9 @@ struct BodyStore: Sendable {
                 columns.filter { $0 != "code" && $0 != "created_at" }.reduce(u) { $0.set(excludedValueOf: $1) }
             }.run()
         }
+        try await AuditLog(sql: sql).append(actor: actor, action: organisations.count == 1 ? "upsert" : "import", recordType: "organisation",
+                                            recordID: organisations.count == 1 ? organisations[0].code : "\(organisations.count) organisations",
+                                            content: organisations)
     }
 
     // MARK: Members
@@ -215,7 +245,7 @@ struct BodyStore: Sendable {
                               categories: $0.categories.split(separator: ",").map(String.init), role: $0.role, since: $0.since) }
     }
 
-    func addMember(_ m: MemberDraft, to body: String) async throws -> MemberView {
+    func addMember(_ m: MemberDraft, to body: String, actor: String) async throws -> MemberView {
         var issues = IssueCollector()
         if m.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.add("name", "is required") }
         if m.categories.isEmpty { issues.add("categories", "name at least one stakeholder category") }
@@ -225,6 +255,7 @@ struct BodyStore: Sendable {
         try await sql.insert(into: "body_members").columns("id", "body_code", "name", "organisation_code", "categories", "role", "since", "created_at")
             .values([SQLBind(id), SQLBind(body), SQLBind(m.name), SQLBind(m.organisation), SQLBind(m.categories.map(\.rawValue).joined(separator: ",")),
                      SQLBind(m.role), SQLBind(m.since), SQLBind(Timestamp.now())] as [any SQLExpression]).run()
+        try await AuditLog(sql: sql).append(actor: actor, action: "member.add", recordType: "body", recordID: body, content: m)
         return MemberView(id: id, body: body, name: m.name, organisation: m.organisation, categories: m.categories.map(\.rawValue), role: m.role, since: m.since)
     }
 }

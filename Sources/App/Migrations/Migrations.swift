@@ -7,6 +7,7 @@ enum AgoraMigrations {
         CreateMeta(),
         CreateAreas(),
         CreateInstitutions(),
+        CreateAccess(),
     ]
 }
 

@@ -1,0 +1,115 @@
+/// What the access rule needs to know of one body.
+public struct BodyNode: Sendable, Equatable {
+    public var code: String
+    public var level: BodyLevel
+    public var parent: String?
+    /// The body's jurisdiction, each area given with its ancestors (area first): enough to tell
+    /// whether one body's jurisdiction lies inside another's without asking the store again.
+    public var jurisdictionPaths: [[String]]
+    public var worldwide: Bool
+
+    public init(code: String, level: BodyLevel, parent: String?, jurisdictionPaths: [[String]], worldwide: Bool = false) {
+        self.code = code
+        self.level = level
+        self.parent = parent
+        self.jurisdictionPaths = jurisdictionPaths
+        self.worldwide = worldwide
+    }
+}
+
+/// The bodies of the installation, with the one relation access rights follow: "is above".
+public struct BodyTree: Sendable {
+    public let nodes: [String: BodyNode]
+
+    public init(_ nodes: [BodyNode]) {
+        self.nodes = Dictionary(nodes.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// True when `upper` is above `lower`: reached by parent links, or of a higher level with a
+    /// jurisdiction that contains all of `lower`'s (a national centre is above the district councils
+    /// of its country even when they report to a peace council instead).
+    public func isAbove(_ upper: String, _ lower: String) -> Bool {
+        guard upper != lower, let u = nodes[upper], let l = nodes[lower] else { return false }
+        var seen = Set<String>()
+        var next = l.parent
+        while let p = next, seen.insert(p).inserted {
+            if p == upper { return true }
+            next = nodes[p]?.parent
+        }
+        guard u.level > l.level else { return false }
+        if u.worldwide { return true }
+        guard !l.worldwide, !l.jurisdictionPaths.isEmpty else { return false }
+        let covered = Set(u.jurisdictionPaths.compactMap(\.first))
+        return l.jurisdictionPaths.allSatisfy { path in path.contains(where: covered.contains) }
+    }
+
+    /// The body and every body below it.
+    public func selfAndBelow(_ code: String) -> Set<String> {
+        var out: Set<String> = [code]
+        for other in nodes.keys where isAbove(code, other) { out.insert(other) }
+        return out
+    }
+}
+
+/// What a viewer may read, worked out once per request and then applied to every query.
+public struct AccessScope: Sendable, Equatable {
+    public var signedIn: Bool
+    public var personID: String?
+    /// Bodies in which the viewer holds any role.
+    public var memberOf: Set<String>
+    /// Owning bodies whose `restricted` records the viewer may read: their own bodies and all below.
+    public var restrictedOwners: Set<String>
+
+    public static let anonymous = AccessScope(signedIn: false, personID: nil, memberOf: [], restrictedOwners: [])
+}
+
+/// The access rule of the installation, in one place. The data-access layer turns the same scope
+/// into a SQL predicate (`AccessScope` → `WHERE …`); tests check both agree on every combination.
+public enum AccessPolicy {
+    public static func scope(for viewer: Viewer, in tree: BodyTree) -> AccessScope {
+        guard case .person(let id, let admin, let roles) = viewer else { return .anonymous }
+        let member = Set(roles.map(\.body))
+        var owners = Set<String>()
+        // An installation administrator runs the whole installation: every restricted record, but
+        // confidential ones still only by name.
+        if admin { owners = Set(tree.nodes.keys) } else { for b in member { owners.formUnion(tree.selfAndBelow(b)) } }
+        return AccessScope(signedIn: true, personID: id, memberOf: member, restrictedOwners: owners)
+    }
+
+    /// What the rule needs to know of a record.
+    public struct Record: Sendable, Equatable {
+        public var classification: Classification
+        public var ownerBody: String?
+        public var grantedPeople: Set<String>
+        public var grantedBodies: Set<String>
+
+        public init(classification: Classification, ownerBody: String?, grantedPeople: Set<String> = [], grantedBodies: Set<String> = []) {
+            self.classification = classification
+            self.ownerBody = ownerBody
+            self.grantedPeople = grantedPeople
+            self.grantedBodies = grantedBodies
+        }
+    }
+
+    public static func canSee(_ scope: AccessScope, _ r: Record) -> Bool {
+        switch r.classification {
+        case .public: return true
+        case .internal: return scope.signedIn
+        case .restricted: return scope.signedIn && r.ownerBody.map(scope.restrictedOwners.contains) == true
+        case .confidential:
+            guard scope.signedIn else { return false }
+            if let p = scope.personID, r.grantedPeople.contains(p) { return true }
+            return !r.grantedBodies.isDisjoint(with: scope.memberOf)
+        }
+    }
+
+    /// Whether the viewer holds one of these roles in the body itself (not above it).
+    public static func holds(_ viewer: Viewer, _ roles: Set<Role>, in body: String) -> Bool {
+        viewer.roles.contains { $0.body == body && roles.contains($0.role) }
+    }
+
+    /// Whether the viewer holds one of these roles in the body or in a body above it.
+    public static func holds(_ viewer: Viewer, _ roles: Set<Role>, in body: String, orAbove tree: BodyTree) -> Bool {
+        viewer.roles.contains { g in roles.contains(g.role) && (g.body == body || tree.isAbove(g.body, body)) }
+    }
+}

@@ -1,0 +1,67 @@
+import AgoraCore
+import Foundation
+import SQLKit
+
+/// Appends to and reads the tamper-evident trail. Appending takes the row lock on `audit_head`
+/// first, so concurrent writers line up and every entry points at the one committed before it.
+struct AuditLog: Sendable {
+    let sql: any SQLDatabase
+
+    /// Records one write. Call it inside the transaction that makes the change.
+    func append(actor: String, action: String, recordType: String, recordID: String, content: (any Encodable & Sendable)? = nil) async throws {
+        let contentHash = try content.map { AuditChain.sha256(try JSONEncoder.sorted.encode(AnyEncodable($0))) } ?? ""
+        guard let head = try await sql.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first() else {
+            throw AuditError(description: "the audit trail is not initialised")
+        }
+        let seq = try head.decode(column: "seq", as: Int.self)
+        let prev = try head.decode(column: "hash", as: String.self)
+        let entry = AuditChain.sealed(AuditEntry(seq: seq, at: Timestamp.now(), actor: actor, action: action, recordType: recordType,
+                                                 recordID: recordID, contentHash: contentHash, prevHash: prev))
+        try await sql.insert(into: "audit_log")
+            .columns("seq", "at", "actor", "action", "record_type", "record_id", "content_hash", "prev_hash", "hash")
+            .values(SQLBind(entry.seq), SQLBind(entry.at), SQLBind(entry.actor), SQLBind(entry.action), SQLBind(entry.recordType),
+                    SQLBind(entry.recordID), SQLBind(entry.contentHash), SQLBind(entry.prevHash), SQLBind(entry.hash))
+            .run()
+        try await sql.update("audit_head").set("hash", to: entry.hash).where("id", .equal, 1).run()
+    }
+
+    private static let columns = ["seq", "at", "actor", "action", "record_type", "record_id", "content_hash", "prev_hash", "hash"]
+
+    func entries(recordType: String, recordID: String) async throws -> [AuditEntry] {
+        try await sql.select().columns(Self.columns.map { SQLColumn($0) }).from("audit_log")
+            .where("record_type", .equal, recordType).where("record_id", .equal, recordID).orderBy("seq")
+            .all(decoding: AuditEntry.self, with: AreaStore.decoder)
+    }
+
+    /// Walks the whole chain in pages; returns the first break, or nil when it holds. The head row
+    /// must agree with the last entry too, or entries were cut off the end.
+    func verify() async throws -> (checked: Int, broken: AuditChain.Break?) {
+        var prev = AuditChain.genesis
+        var seq = 0
+        var checked = 0
+        while true {
+            let page = try await sql.select().columns(Self.columns.map { SQLColumn($0) }).from("audit_log")
+                .where("seq", .greaterThan, seq).orderBy("seq").limit(5000)
+                .all(decoding: AuditEntry.self, with: AreaStore.decoder)
+            if page.isEmpty { break }
+            if let b = AuditChain.verify(page, previous: prev, previousSeq: seq) { return (checked, b) }
+            checked += page.count
+            prev = page.last!.hash
+            seq = page.last!.seq
+        }
+        let head = try await sql.select().columns("seq", "hash").from("audit_head").where("id", .equal, 1).first()
+        if let head, try head.decode(column: "seq", as: Int.self) != seq || head.decode(column: "hash", as: String.self) != prev {
+            return (checked, .gap(after: seq))
+        }
+        return (checked, nil)
+    }
+}
+
+struct AuditError: Error, CustomStringConvertible { var description: String }
+
+/// Lets any Encodable value be hashed through the one sorted-keys encoder.
+struct AnyEncodable: Encodable {
+    let value: any Encodable
+    init(_ value: any Encodable) { self.value = value }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}

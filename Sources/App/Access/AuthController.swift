@@ -1,0 +1,164 @@
+import AgoraCore
+import Foundation
+import Plot
+import SQLKit
+import Vapor
+
+/// Sign-in for people (web form, session cookie) and for programs (API tokens).
+struct AuthController {
+    static let csrfCookie = "agora_csrf"
+    let signInLimiter = RateLimiter(limit: 10, per: 60)
+
+    func register(_ app: Application, api: any RoutesBuilder) {
+        let limited = app.grouped(RateLimit(limiter: signInLimiter))
+        app.get("sign-in", use: signInPage)
+        limited.post("sign-in", use: signIn)
+        app.post("sign-out", use: signOut)
+        api.grouped(RateLimit(limiter: signInLimiter)).post("auth", "token", use: tokenForPassword)
+        api.get("tokens", use: listTokens)
+        api.post("tokens", use: createToken)
+        api.delete("tokens", ":id", use: revokeToken)
+        api.get("people", "me", use: me)
+    }
+
+    // MARK: Web
+
+    func signInPage(req: Request) async throws -> Response {
+        try await SignInPage.response(req, error: nil, status: .ok)
+    }
+
+    struct SignInForm: Content {
+        var username: String?
+        var password: String?
+        var _csrf: String?
+    }
+
+    func signIn(req: Request) async throws -> Response {
+        let form = try req.content.decode(SignInForm.self)
+        guard let expected = req.cookies[Self.csrfCookie]?.string, let given = form._csrf, Secrets.digest(expected) == Secrets.digest(given) else {
+            return try await SignInPage.response(req, error: "The form expired. Please sign in again.", status: .forbidden)
+        }
+        guard let u = form.username, !u.isEmpty, let pw = form.password, !pw.isEmpty else {
+            return try await SignInPage.response(req, error: "Enter your username and password.", status: .badRequest)
+        }
+        switch try await SignIn.check(username: u, password: pw, via: "web", req: req) {
+        case .wrong:
+            return try await SignInPage.response(req, error: "Wrong username or password.", status: .unauthorized)
+        case .locked(let until):
+            return try await SignInPage.response(req, error: "Too many failed sign-ins. Try again after \(until) UTC.", status: .tooManyRequests)
+        case .success(let p):
+            let (token, _) = try await PeopleStore(sql: req.sql).createSession(for: p.id)
+            let r = req.redirect(to: "/", redirectType: .normal)
+            r.cookies[Authenticator.sessionCookie] = Self.cookie(token, req: req, maxAge: Int(PeopleStore.sessionLifetime))
+            return r
+        }
+    }
+
+    struct SignOutForm: Content { var _csrf: String? }
+
+    func signOut(req: Request) async throws -> Response {
+        let form = try req.content.decode(SignOutForm.self)
+        if let caller = req.caller, caller.via == .session, let token = req.cookies[Authenticator.sessionCookie]?.string {
+            guard let csrf = caller.csrf, form._csrf == csrf else {
+                throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong", field: "_csrf")
+            }
+            try await PeopleStore(sql: req.sql).endSession(token: token)
+        }
+        let r = req.redirect(to: "/", redirectType: .normal)
+        r.cookies[Authenticator.sessionCookie] = Self.cookie("", req: req, maxAge: 0)
+        return r
+    }
+
+    /// HttpOnly, SameSite=Strict, and Secure unless the installation says it runs without TLS.
+    static func cookie(_ value: String, req: Request, maxAge: Int) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isSecure: !req.application.agora.insecureCookies,
+                          isHTTPOnly: true, sameSite: .strict)
+    }
+
+    // MARK: API tokens
+
+    struct TokenRequest: Content {
+        var username: String
+        var password: String
+        var name: String
+        var expiresInDays: Int?
+    }
+
+    func tokenForPassword(req: Request) async throws -> Response {
+        let input = try req.content.decode(TokenRequest.self)
+        switch try await SignIn.check(username: input.username, password: input.password, via: "api", req: req) {
+        case .wrong:
+            throw APIError(status: .unauthorized, code: "unauthorized", reason: "wrong username or password")
+        case .locked(let until):
+            throw APIError(status: .tooManyRequests, code: "locked", reason: "too many failed sign-ins; try again after \(until) UTC")
+        case .success(let p):
+            let view = try await req.db.transaction { tx in
+                try await PeopleStore(sql: tx as! any SQLDatabase).createToken(for: p.id, name: input.name, expiresInDays: input.expiresInDays, actor: "person:\(p.id)")
+            }
+            return try await view.created(at: "/api/v1/tokens/\(view.id)", for: req)
+        }
+    }
+
+    struct NewToken: Content { var name: String; var expiresInDays: Int? }
+
+    func createToken(req: Request) async throws -> Response {
+        guard let id = try req.requireSignedIn().personID else { throw Abort(.unauthorized) }
+        let input = try req.content.decode(NewToken.self)
+        let actor = req.actor
+        let view = try await req.db.transaction { tx in
+            try await PeopleStore(sql: tx as! any SQLDatabase).createToken(for: id, name: input.name, expiresInDays: input.expiresInDays, actor: actor)
+        }
+        return try await view.created(at: "/api/v1/tokens/\(view.id)", for: req)
+    }
+
+    func listTokens(req: Request) async throws -> [TokenView] {
+        guard let id = try req.requireSignedIn().personID else { throw Abort(.unauthorized) }
+        return try await PeopleStore(sql: req.sql).tokens(of: id)
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let viewer = try req.requireSignedIn()
+        let id = req.parameters.get("id")!
+        let actor = req.actor
+        try await req.db.transaction { tx in
+            // Installation administrators may revoke anyone's token (a lost phone); others only their own.
+            try await PeopleStore(sql: tx as! any SQLDatabase).revokeToken(id: id, personID: viewer.isInstallationAdmin ? nil : viewer.personID, actor: actor)
+        }
+        return Response(status: .noContent)
+    }
+
+    func me(req: Request) async throws -> PersonView {
+        guard let id = try req.requireSignedIn().personID, let p = try await PeopleStore(sql: req.sql).person(id: id) else {
+            throw Abort(.unauthorized)
+        }
+        return try await PeopleStore(sql: req.sql).view(p)
+    }
+}
+
+/// `/sign-in`: a plain form that works without JavaScript, with a double-submit CSRF cookie.
+enum SignInPage {
+    static func response(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        let csrf = req.cookies[AuthController.csrfCookie]?.string ?? Secrets.token()
+        let html = HTML(
+            .lang(.english),
+            .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")), .title("Sign in — Agora"),
+                  .style("body{font-family:system-ui,sans-serif;max-width:24rem;margin:2rem auto;padding:1rem}label,input,button{display:block;width:100%;margin:.3rem 0}input,button{padding:.6rem;font-size:1rem}.error{color:#a00;font-weight:bold}")),
+            .body(
+                .h1("Sign in to Agora"),
+                .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                .form(.method(.post), .action("/sign-in"),
+                      .input(.type(.hidden), .name("_csrf"), .value(csrf)),
+                      .label(.for("username"), "Username"),
+                      .input(.type(.text), .id("username"), .name("username"), .attribute(named: "autocomplete", value: "username"), .required(true)),
+                      .label(.for("password"), "Password"),
+                      .input(.type(.password), .id("password"), .name("password"), .attribute(named: "autocomplete", value: "current-password"), .required(true)),
+                      .button(.type(.submit), "Sign in"))
+            )
+        )
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        let r = Response(status: status, headers: headers, body: .init(string: html.render()))
+        r.cookies[AuthController.csrfCookie] = AuthController.cookie(csrf, req: req, maxAge: 3600)
+        return r
+    }
+}

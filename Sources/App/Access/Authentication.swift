@@ -1,0 +1,102 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// Works out who is asking — an API token, a session cookie, or nobody — once per request.
+/// Nothing else in the app reads credentials.
+struct Authenticator: AsyncMiddleware {
+    static let sessionCookie = "agora_session"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let people = PeopleStore(sql: request.sql)
+        if let bearer = request.headers.bearerAuthorization?.token {
+            // A token that does not work is an error, not anonymity: the client meant to be someone.
+            guard let person = try await people.personForToken(bearer) else {
+                throw APIError(status: .unauthorized, code: "unauthorized", reason: "the token is not valid, expired or revoked", field: "Authorization")
+            }
+            request.auth.login(Caller(viewer: try await people.viewer(person), via: .token, csrf: nil))
+        } else if let cookie = request.cookies[Self.sessionCookie]?.string,
+                  let s = try await people.session(token: cookie),
+                  let person = try await people.person(id: s.personID), !person.disabled {
+            request.auth.login(Caller(viewer: try await people.viewer(person), via: .session, csrf: s.csrf))
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// The authenticated caller of one request.
+struct Caller: Authenticatable {
+    enum Via: Sendable { case token, session }
+    var viewer: Viewer
+    var via: Via
+    /// The session's CSRF token (cookie sign-in only).
+    var csrf: String?
+}
+
+extension Request {
+    var caller: Caller? { auth.get(Caller.self) }
+    var viewer: Viewer { caller?.viewer ?? .anonymous }
+
+    /// How the audit trail names whoever makes this request.
+    var actor: String { viewer.personID.map { "person:\($0)" } ?? "anonymous" }
+
+    /// What this caller may read; computed once per request from the cached body tree.
+    func scope() async throws -> AccessScope {
+        if let s = storage[ScopeKey.self] { return s }
+        let tree = try await application.bodyTrees.current(sql)
+        let s = AccessPolicy.scope(for: viewer, in: tree)
+        storage[ScopeKey.self] = s
+        return s
+    }
+
+    func bodyTree() async throws -> BodyTree { try await application.bodyTrees.current(sql) }
+
+    /// Refuses anonymous callers with 401.
+    @discardableResult
+    func requireSignedIn() throws -> Viewer {
+        guard case .person = viewer else {
+            throw APIError(status: .unauthorized, code: "unauthorized", reason: "sign in, or send 'Authorization: Bearer <token>'", field: "Authorization")
+        }
+        return viewer
+    }
+
+    func requireInstallationAdmin() throws {
+        try requireSignedIn()
+        guard viewer.isInstallationAdmin else { throw APIError.forbidden("this needs an installation administrator") }
+    }
+
+    private struct ScopeKey: StorageKey { typealias Value = AccessScope }
+}
+
+extension APIError {
+    static func forbidden(_ reason: String) -> APIError { APIError(status: .forbidden, code: "forbidden", reason: reason) }
+}
+
+/// The body tree changes rarely; rebuild it when bodies or areas change (their revision counters move).
+actor BodyTreeCache {
+    private var key: [Int] = []
+    private var tree = BodyTree([])
+
+    func current(_ sql: any SQLDatabase) async throws -> BodyTree {
+        let rows = try await sql.select().columns("key", "value").from("agora_meta").where("key", .in, ["geo_revision", "body_revision"])
+            .orderBy("key").all()
+        let now = try rows.map { try $0.decode(column: "value", as: Int.self) }
+        if now != key {
+            tree = try await BodyStore(sql: sql).tree()
+            key = now
+        }
+        return tree
+    }
+}
+
+extension Application {
+    private struct BodyTreeKey: StorageKey { typealias Value = BodyTreeCache }
+
+    var bodyTrees: BodyTreeCache {
+        if let c = storage[BodyTreeKey.self] { return c }
+        let c = BodyTreeCache()
+        storage[BodyTreeKey.self] = c
+        return c
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Vapor
+
+/// Headers every answer carries: no framing, no sniffing, no referrer, scripts and styles from Agora only.
+struct SecurityHeaders: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let r = try await next.respond(to: request)
+        r.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        r.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        r.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+        r.headers.replaceOrAdd(name: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self)")
+        r.headers.replaceOrAdd(name: "Content-Security-Policy",
+                               value: "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+        if r.headers.contentType == .html { r.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
+        return r
+    }
+}
+
+/// Logs each request by method, route and status — never the query string or the body, which can
+/// hold a place, a name or a password.
+struct RequestLog: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next.respond(to: request)
+        let ms = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
+        request.logger.info("\(request.method) \(request.url.path) \(response.status.code) \(ms)ms")
+        return response
+    }
+}
+
+/// A fixed-window limit per client address, for sign-in and for anything anonymous callers can write.
+actor RateLimiter {
+    private var windows: [String: (start: Date, count: Int)] = [:]
+    let limit: Int
+    let window: TimeInterval
+
+    init(limit: Int, per window: TimeInterval) {
+        self.limit = limit
+        self.window = window
+    }
+
+    /// True when the call is within the limit (and counts it).
+    func allow(_ key: String, now: Date = Date()) -> Bool {
+        if windows.count > 10_000 { windows = windows.filter { now.timeIntervalSince($0.value.start) < window } }
+        var w = windows[key] ?? (now, 0)
+        if now.timeIntervalSince(w.start) >= window { w = (now, 0) }
+        w.count += 1
+        windows[key] = w
+        return w.count <= limit
+    }
+}
+
+struct RateLimit: AsyncMiddleware {
+    let limiter: RateLimiter
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let client = request.remoteAddress?.ipAddress ?? "unknown"
+        guard await limiter.allow(client + " " + request.url.path) else {
+            throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many attempts; wait a minute and try again")
+        }
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,47 @@
+import AgoraCore
+import SQLKit
+
+/// The one query-scoping mechanism: every select of classified records goes through `visible(to:)`,
+/// so no list, detail, search, count or export can return a row its caller may not see.
+/// It is `AccessPolicy.canSee` written as SQL; `AccessMatrixTests` checks the two agree.
+struct ScopedTable: Sendable {
+    /// The record type as it appears in `record_grants` and the audit trail.
+    var recordType: String
+    var table: String
+    var idColumn = "id"
+    var ownerColumn = "body_code"
+    /// A column, or a constant classification for record types that are always at one level.
+    var classification: Classification? = nil
+    var classificationColumn = "classification"
+
+    func predicate(_ scope: AccessScope) -> any SQLExpression {
+        let cls: any SQLExpression = classification.map { SQLBind($0.rawValue) } ?? SQLColumn(classificationColumn, table: table)
+        var branches: [any SQLExpression] = [SQLBinaryExpression(cls, .equal, SQLBind(Classification.public.rawValue))]
+        if scope.signedIn {
+            branches.append(SQLBinaryExpression(cls, .equal, SQLBind(Classification.internal.rawValue)))
+            if !scope.restrictedOwners.isEmpty {
+                branches.append(SQLBinaryExpression(
+                    SQLBinaryExpression(cls, .equal, SQLBind(Classification.restricted.rawValue)), .and,
+                    SQLBinaryExpression(SQLColumn(ownerColumn, table: table), .in, SQLBind.group(scope.restrictedOwners.sorted()))))
+            }
+            var grantees: [any SQLExpression] = []
+            if let p = scope.personID {
+                grantees.append(SQLQueryString("(g.grantee_kind = 'person' AND g.grantee = \(bind: p))"))
+            }
+            if !scope.memberOf.isEmpty {
+                grantees.append(SQLBinaryExpression(
+                    SQLRaw("g.grantee_kind = 'body'"), .and, SQLBinaryExpression(SQLRaw("g.grantee"), .in, SQLBind.group(scope.memberOf.sorted()))))
+            }
+            if !grantees.isEmpty {
+                let exists = SQLQueryString("EXISTS (SELECT 1 FROM record_grants g WHERE g.record_type = \(bind: recordType) AND g.record_id = \(ident: table).\(ident: idColumn) AND (\(SQLList(grantees, separator: SQLRaw(" OR ")))))")
+                branches.append(SQLBinaryExpression(SQLBinaryExpression(cls, .equal, SQLBind(Classification.confidential.rawValue)), .and, exists))
+            }
+        }
+        return SQLGroupExpression(SQLList(branches, separator: SQLRaw(" OR ")))
+    }
+
+    /// A select on the table, already narrowed to what the scope may see.
+    func select(_ sql: any SQLDatabase, _ scope: AccessScope) -> SQLSelectBuilder {
+        sql.select().from(table).where(predicate(scope))
+    }
+}

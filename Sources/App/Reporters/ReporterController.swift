@@ -1,0 +1,143 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// A source known to the system by a pseudonym. Contact details are sealed with the installation key;
+/// only a coordinator of the reporter's own body can open them, and every opening is audited.
+struct ReporterView: Content {
+    var id: String
+    var pseudonym: String
+    var body: String
+    var hasContact: Bool
+    var createdAt: String
+}
+
+struct ReporterStore: Sendable {
+    let sql: any SQLDatabase
+    /// Reporters are never public: members of the body that registered them, and the bodies above, know the pseudonym.
+    static let table = ScopedTable(recordType: "reporter", table: "reporters", classification: .restricted)
+
+    private struct Row: Decodable { var id, pseudonym, bodyCode, createdAt: String; var contactSealed: String? }
+
+    func list(_ scope: AccessScope, body: String?, page: PageRequest) async throws -> [ReporterView] {
+        var q = Self.table.select(sql, scope).columns("id", "pseudonym", "body_code", "contact_sealed", "created_at")
+        if let body { q = q.where("body_code", .equal, body) }
+        if let after = page.after { q = q.where("id", .greaterThan, after) }
+        return try await q.orderBy("id").limit(page.limit + 1).all(decoding: Row.self, with: AreaStore.decoder).map(Self.view)
+    }
+
+    func get(_ id: String, _ scope: AccessScope) async throws -> ReporterView? {
+        try await Self.table.select(sql, scope).columns("id", "pseudonym", "body_code", "contact_sealed", "created_at")
+            .where("id", .equal, id).first(decoding: Row.self, with: AreaStore.decoder).map(Self.view)
+    }
+
+    private static func view(_ r: Row) -> ReporterView {
+        ReporterView(id: r.id, pseudonym: r.pseudonym, body: r.bodyCode, hasContact: r.contactSealed != nil, createdAt: r.createdAt)
+    }
+
+    func sealedContact(_ id: String) async throws -> (body: String, sealed: String?)? {
+        guard let r = try await sql.select().columns("body_code", "contact_sealed").from("reporters").where("id", .equal, id).first() else { return nil }
+        return (try r.decode(column: "body_code", as: String.self), try r.decode(column: "contact_sealed", as: String?.self))
+    }
+
+    func create(pseudonym: String, body: String, contact: ContactDetails?, vault: ContactVault, actor: String) async throws -> ReporterView {
+        let id = UUID().uuidString.lowercased()
+        let sealed = try contact.flatMap { $0.isEmpty ? nil : try vault.seal($0, recordID: id) }
+        let now = Timestamp.now()
+        try await sql.insert(into: "reporters").columns("id", "pseudonym", "body_code", "contact_sealed", "created_by", "created_at")
+            .values(SQLBind(id), SQLBind(pseudonym), SQLBind(body), SQLBind(sealed), SQLBind(actor), SQLBind(now)).run()
+        // The audit trail hashes the pseudonym and the sealed form only: the clear contact never leaves memory.
+        try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "reporter", recordID: id, content: [pseudonym, body, sealed ?? ""])
+        return ReporterView(id: id, pseudonym: pseudonym, body: body, hasContact: sealed != nil, createdAt: now)
+    }
+}
+
+struct ReporterController {
+    func register(_ api: any RoutesBuilder) {
+        let r = api.grouped("reporters")
+        r.get(use: list)
+        r.post(use: create)
+        r.get(":id", use: get)
+        r.post(":id", "contact", use: openContact)
+    }
+
+    func list(req: Request) async throws -> Page<ReporterView> {
+        try req.requireSignedIn()
+        let page = try PageRequest(req)
+        let rows = try await ReporterStore(sql: req.sql).list(try await req.scope(), body: try req.query.get(String?.self, at: "body"), page: page)
+        return Page(rows: rows, request: page, code: \.id)
+    }
+
+    func get(req: Request) async throws -> ReporterView {
+        let id = req.parameters.get("id")!
+        // Not visible and not there answer alike: a 404 says nothing about who exists.
+        guard let r = try await ReporterStore(sql: req.sql).get(id, try await req.scope()) else { throw APIError.notFound("reporter", id) }
+        return r
+    }
+
+    struct NewReporter: Content {
+        var body: String
+        var pseudonym: String?
+        var contact: ContactDetails?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let viewer = try req.requireSignedIn()
+        let input = try req.content.decode(NewReporter.self)
+        guard viewer.isInstallationAdmin || AccessPolicy.holds(viewer, [.monitor, .coordinator, .bodyAdmin], in: input.body) else {
+            throw APIError.forbidden("registering a reporter needs a monitor, coordinator or administrator of \(input.body)")
+        }
+        var issues = IssueCollector()
+        let pseudonym = input.pseudonym?.trimmingCharacters(in: .whitespaces) ?? Self.newPseudonym()
+        if !(3...40).contains(pseudonym.count) { issues.add("pseudonym", "3 to 40 characters; leave it out to get a random one") }
+        if let c = input.contact {
+            for (field, value, limit) in [("contact.name", c.name, 200), ("contact.phone", c.phone, 40), ("contact.email", c.email, 200)] {
+                if let v = value, v.count > limit { issues.add(field, "at most \(limit) characters") }
+            }
+        }
+        try issues.throwIfAny()
+        let vault = try req.application.vault
+        let actor = req.actor
+        let view = try await req.db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            guard try await BodyStore(sql: sql).refs([input.body])[input.body] != nil else {
+                throw APIError(ValidationFailure(field: "body", "unknown body code '\(input.body)'"))
+            }
+            if try await sql.select().column("id").from("reporters").where("pseudonym", .equal, pseudonym).first() != nil {
+                throw APIError.conflict(field: "pseudonym", "is taken")
+            }
+            return try await ReporterStore(sql: sql).create(pseudonym: pseudonym, body: input.body, contact: input.contact, vault: vault, actor: actor)
+        }
+        return try await view.created(at: "/api/v1/reporters/\(view.id)", for: req)
+    }
+
+    /// `R-` and eight characters that say nothing about the person.
+    static func newPseudonym() -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var rng = SystemRandomNumberGenerator()
+        return "R-" + String((0..<8).map { _ in alphabet.randomElement(using: &rng)! })
+    }
+
+    /// POST, not GET: opening a contact is an act, recorded in the audit trail, never cached or prefetched.
+    func openContact(req: Request) async throws -> ContactDetails {
+        let viewer = try req.requireSignedIn()
+        let id = req.parameters.get("id")!
+        let store = ReporterStore(sql: req.sql)
+        guard try await store.get(id, try await req.scope()) != nil, let row = try await store.sealedContact(id) else {
+            throw APIError.notFound("reporter", id)
+        }
+        guard AccessPolicy.holds(viewer, [.coordinator], in: row.body) else {
+            throw APIError.forbidden("only a coordinator of \(row.body) can open this reporter's contact details")
+        }
+        guard let sealed = row.sealed else { return ContactDetails() }
+        let contact = try req.application.vault.open(sealed, recordID: id)
+        let actor = req.actor
+        try await req.db.transaction { tx in
+            try await AuditLog(sql: tx as! any SQLDatabase).append(actor: actor, action: "decrypt", recordType: "reporter", recordID: id)
+        }
+        return contact
+    }
+}
+
+extension ContactDetails: Content {}
