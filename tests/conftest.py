@@ -24,8 +24,21 @@ def free_port():
 
 
 class Server:
-    def __init__(self, base, token, stdout_path):
-        self.base, self.token, self.stdout_path = base, token, stdout_path
+    def __init__(self, base, passwords, stdout_path):
+        self.base, self.passwords, self.stdout_path = base, passwords, stdout_path
+        self._tokens = {}
+
+    def token_for(self, username):
+        """An API token for a demo account, got the way a client would."""
+        if username not in self._tokens:
+            status, body = self.request("POST", "/api/v1/auth/token", {"username": username, "password": self.passwords[username], "name": "pytest"})
+            assert status == 201, body
+            self._tokens[username] = body["token"]
+        return self._tokens[username]
+
+    @property
+    def token(self):
+        return self.token_for("admin")
 
     def request(self, method, path, body=None, token=None):
         data = json.dumps(body).encode() if body is not None else None
@@ -58,6 +71,7 @@ def demo_server(agora_binary):
     out_path = Path(tmp) / "stdout.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGORA_")}
     env["AGORA_DATA_DIR"] = tmp
+    env["AGORA_BCRYPT_COST"] = "4"
     with open(out_path, "wb") as out:
         proc = subprocess.Popen([str(agora_binary), "serve", "--demo", "--port", str(port)],
                                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -68,7 +82,7 @@ def demo_server(agora_binary):
             pytest.fail("agora exited early:\n" + out_path.read_text())
         try:
             with urllib.request.urlopen(base + "/readyz", timeout=2) as r:
-                if r.status == 200 and "Bearer" in out_path.read_text():
+                if r.status == 200 and "API token:" in out_path.read_text():
                     break
         except OSError:
             pass
@@ -76,8 +90,9 @@ def demo_server(agora_binary):
     else:
         proc.kill()
         pytest.fail("agora did not become ready:\n" + out_path.read_text())
-    token = re.search(r"Bearer (\S+)", out_path.read_text()).group(1)
-    yield Server(base, token, out_path)
+    passwords = dict(re.findall(r"^\s{4}(\S+)\s+(\S{16})\s{3}", out_path.read_text(), re.M))
+    assert "admin" in passwords and "coordinator.bawku" in passwords, out_path.read_text()
+    yield Server(base, passwords, out_path)
     proc.terminate()
     try:
         proc.wait(timeout=15)

@@ -52,6 +52,12 @@ READS = [
     ("/api/v1/bodies/competent?area=GH1201-C001&topic=mediation", "/api/v1/bodies/competent", 200),
     ("/api/v1/bodies/competent?area=GH1201-C001&topic=peace", "/api/v1/bodies/competent", 422),
     ("/api/v1/bodies/GH-NPC/members", "/api/v1/bodies/{code}/members", 401),
+    ("/api/v1/documents", "/api/v1/documents", 200),
+    ("/api/v1/documents/count", "/api/v1/documents/count", 200),
+    ("/api/v1/documents?classification=secret", "/api/v1/documents", 422),
+    ("/api/v1/reporters", "/api/v1/reporters", 401),
+    ("/api/v1/people/me", "/api/v1/people/me", 401),
+    ("/api/v1/audit/verify", "/api/v1/audit/verify", 401),
     ("/api/v1/organisations", "/api/v1/organisations", 200),
     ("/api/v1/organisations/WANEP", "/api/v1/organisations/{code}", 200),
 ]
@@ -108,10 +114,11 @@ def test_writes_answer_as_documented(demo_server, spec):
     assert {"area": {"code": "GH1201-C777", "name": "Zongoyire", "level": "community"}, "kind": "declared", "crossBorder": False} in body
 
 
-def test_the_demo_prints_where_it_is_and_how_to_write(demo_server):
+def test_the_demo_prints_where_it_is_and_how_to_sign_in(demo_server):
     text = demo_server.stdout_path.read_text()
     assert demo_server.base + "/" in text
-    assert "Authorization: Bearer" in text
+    assert demo_server.base + "/sign-in" in text
+    assert len(demo_server.passwords) == 8
 
 
 @pytest.mark.skipif(not (SHARED / "boundaries").exists(), reason="../shared/data/boundaries is absent")

@@ -19,7 +19,11 @@ public struct ValidationFailure: Error, Sendable, Equatable, CustomStringConvert
     public init(_ issues: [ValidationIssue]) { self.issues = issues }
     public init(field: String, _ message: String) { self.issues = [ValidationIssue(field: field, message: message)] }
 
-    public var description: String { issues.map(\.description).joined(separator: "; ") }
+    /// The first ten issues; the full list stays in `issues`.
+    public var description: String {
+        let shown = issues.prefix(10).map(\.description).joined(separator: "; ")
+        return issues.count > 10 ? shown + "; and \(issues.count - 10) more" : shown
+    }
 }
 
 /// Collects issues while checking a value, then throws them together.

@@ -1,0 +1,172 @@
+@testable import App
+import AgoraCore
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// Every viewer (anonymous and each role) × every classification × every GET route the server has,
+/// taken from the route table itself: a new endpoint joins the matrix by existing. No answer may hold
+/// a record its viewer may not see; contact details may appear nowhere.
+@Suite struct AccessMatrixTests {
+    struct World {
+        var viewers: [(name: String, viewer: Viewer, token: String?)] = []
+        /// Marker → the record it stands for.
+        var documents: [(marker: String, id: String, record: AccessPolicy.Record)] = []
+        var reporters: [(marker: String, id: String, body: String)] = []
+        var phones: [String] = []
+        var personIDs: [String] = []
+    }
+
+    static func build(_ app: Application) async throws -> World {
+        var drafts = Country.all.map(AreaImport.countryDraft)
+        drafts += try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])
+        _ = try await AreaImport.apply(drafts + DemoData.communities, on: app.db, actor: "test")
+        try await app.db.transaction { tx in
+            let b = BodyStore(sql: tx as! any SQLDatabase)
+            try await b.upsert(DemoData.organisations, actor: "test")
+            try await b.upsert(DemoData.bodies, actor: "test")
+        }
+        var w = World()
+        w.viewers.append(("anonymous", .anonymous, nil))
+        for role in Role.allCases {
+            let name = "\(role.rawValue).bawku"
+            let (id, token) = try await TestInstallation.person(app, name, roles: [RoleGrant(body: "GH-DPC-BAWKU", role: role)])
+            w.viewers.append((name, .person(id: id, installationAdmin: false, roles: [RoleGrant(body: "GH-DPC-BAWKU", role: role)]), token))
+        }
+        for (name, body, role) in [("monitor.tamale", "GH-DPC-TAMALE", Role.monitor), ("analyst.npc", "GH-NPC", .analyst),
+                                   ("analyst.rpc", "GH-RPC-UE", .analyst), ("liaison.wanep", "WANEP-GH", .csoLiaison), ("analyst.ke", "KE-CEWERU", .analyst)] {
+            let (id, token) = try await TestInstallation.person(app, name, roles: [RoleGrant(body: body, role: role)])
+            w.viewers.append((name, .person(id: id, installationAdmin: false, roles: [RoleGrant(body: body, role: role)]), token))
+        }
+        let named = try await TestInstallation.person(app, "named.only")
+        w.viewers.append(("named.only", .person(id: named.id, installationAdmin: false, roles: []), named.token))
+        let admin = try await TestInstallation.person(app, "second.admin", admin: true)
+        w.viewers.append(("installation admin", .person(id: admin.id, installationAdmin: true, roles: []), admin.token))
+        w.personIDs = [named.id, admin.id]
+
+        let vault = try app.vault
+        do {
+            let sql = app.sql
+            let docs = DocumentStore(sql: sql)
+            var n = 0
+            for body in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"] {
+                for c in Classification.allCases {
+                    n += 1
+                    let marker = "MKD\(n)X"
+                    let grants = c == .confidential ? DocumentController.Grants(people: [named.id], bodies: ["GH-RPC-UE"]) : nil
+                    let d = try await docs.create(.init(title: "Paper \(marker)", summary: "About \(marker)", body: body, classification: c, grants: grants),
+                                                  actor: "test")
+                    w.documents.append((marker, d.id, AccessPolicy.Record(classification: c, ownerBody: body,
+                                                                           grantedPeople: c == .confidential ? [named.id] : [],
+                                                                           grantedBodies: c == .confidential ? ["GH-RPC-UE"] : [])))
+                }
+            }
+            for (i, body) in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"].enumerated() {
+                let phone = "+233 55 \(100_000 + i) 77"
+                let r = try await ReporterStore(sql: sql).create(pseudonym: "R-MKR\(i)Z", body: body,
+                                                                 contact: ContactDetails(name: "Name MKN\(i)", phone: phone), vault: vault, actor: "test")
+                w.reporters.append(("R-MKR\(i)Z", r.id, body))
+                w.phones += [phone, "Name MKN\(i)"]
+            }
+        }
+        return w
+    }
+
+    /// Concrete values for each path parameter; a route with a parameter not listed here fails the test,
+    /// so whoever adds it must say how to exercise it.
+    static func values(_ w: World) -> [String: [String]] {
+        ["code": ["GH-DPC-BAWKU", "GH-NPC", "GH1201", "WANEP"],
+         "id": w.documents.map(\.id) + w.reporters.map(\.id) + w.personIDs]
+    }
+
+    static func expand(_ route: Route, _ values: [String: [String]]) throws -> [String] {
+        var paths = [""]
+        for c in route.path {
+            switch c {
+            case .constant(let s): paths = paths.map { $0 + "/" + s }
+            case .parameter(let name):
+                guard let vs = values[name] else { throw TestFailure("no test values for path parameter :\(name) of \(route.path)") }
+                paths = paths.flatMap { p in vs.map { p + "/" + $0 } }
+            case .anything, .catchall: throw TestFailure("wildcard route \(route.path) needs a place in the access matrix")
+            }
+        }
+        let base = paths.map { $0.isEmpty ? "/" : $0 }
+        // Lists also answer searches: try each with a query that matches every marker.
+        return base + (route.path.contains { if case .parameter = $0 { return true } else { return false } } ? [] : base.map { $0 + "?q=MK" })
+    }
+
+    @Test(arguments: Engine.available)
+    func noAnswerHoldsARecordItsViewerMayNotSee(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            let w = try await Self.build(app)
+            let tree = try await BodyStore(sql: app.sql).tree()
+            let t = try app.testing()
+            let routes = app.routes.all.filter { $0.method == .GET }
+            #expect(routes.count >= 20, "the route table looks too small: \(routes.count)")
+            var requests = 0
+            for route in routes {
+                for path in try Self.expand(route, Self.values(w)) {
+                    for v in w.viewers {
+                        let scope = AccessPolicy.scope(for: v.viewer, in: tree)
+                        let res = try await t.sendRequest(.GET, path, headers: v.token.map { .bearer($0) } ?? [:])
+                        requests += 1
+                        let text = res.body.string
+                        for d in w.documents where !AccessPolicy.canSee(scope, d.record) {
+                            #expect(!text.contains(d.marker), "\(v.name) saw \(d.record.classification) \(d.marker) of \(d.record.ownerBody!) at GET \(path)")
+                        }
+                        for r in w.reporters where !AccessPolicy.canSee(scope, .init(classification: .restricted, ownerBody: r.body)) {
+                            // The id may come back only as an echo of the caller's own request (a 404 naming it).
+                            #expect(!text.contains(r.marker) && (path.contains(r.id) || !text.contains(r.id)), "\(v.name) saw reporter \(r.marker) at GET \(path)")
+                        }
+                        for secret in w.phones { #expect(!text.contains(secret), "contact detail at GET \(path) for \(v.name)") }
+                        #expect(res.status.code < 500, "GET \(path) as \(v.name): \(res.status)")
+                    }
+                }
+            }
+            print("access matrix: \(requests) requests, \(routes.count) GET routes, \(w.viewers.count) viewers on \(engine)")
+        }
+    }
+
+    /// The lists, counts and exports show exactly what the rule allows — not merely less.
+    @Test(arguments: Engine.available)
+    func listsCountsAndExportsShowExactlyWhatTheRuleAllows(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            let w = try await Self.build(app)
+            let tree = try await BodyStore(sql: app.sql).tree()
+            let t = try app.testing()
+            for v in w.viewers {
+                let scope = AccessPolicy.scope(for: v.viewer, in: tree)
+                let headers: HTTPHeaders = v.token.map { .bearer($0) } ?? [:]
+                let expected = Set(w.documents.filter { AccessPolicy.canSee(scope, $0.record) }.map(\.marker))
+                let list = try await t.sendRequest(.GET, "/api/v1/documents?limit=500", headers: headers)
+                let listed = Set(w.documents.map(\.marker).filter { list.body.string.contains($0) })
+                #expect(listed == expected, "\(v.name): listed \(listed.sorted()), expected \(expected.sorted())")
+                let count = try object(try await t.sendRequest(.GET, "/api/v1/documents/count", headers: headers))
+                #expect(count["total"] as? Int == expected.count, "\(v.name) count")
+                let csv = try await t.sendRequest(.GET, "/api/v1/documents/export.csv", headers: headers)
+                #expect(Set(w.documents.map(\.marker).filter { csv.body.string.contains($0) }) == expected, "\(v.name) export")
+            }
+            // The rule itself, spelled out for the cases that matter most.
+            func sees(_ name: String) async throws -> Set<String> {
+                let v = w.viewers.first { $0.name == name }!
+                let list = try await t.sendRequest(.GET, "/api/v1/documents?limit=500", headers: v.token.map { .bearer($0) } ?? [:])
+                let rows = (try object(list)["items"] as? [[String: Any]] ?? [])
+                return Set(rows.map { "\($0["body"] as! String)/\($0["classification"] as! String)" })
+            }
+            #expect(try await sees("anonymous") == ["GH-DPC-BAWKU/public", "GH-DPC-TAMALE/public"])
+            #expect(try await sees("monitor.tamale") == ["GH-DPC-BAWKU/public", "GH-DPC-TAMALE/public", "GH-DPC-BAWKU/internal", "GH-DPC-TAMALE/internal", "GH-DPC-TAMALE/restricted"])
+            // The national council is above both districts; the regional council above Bawku only, and named on the confidential papers.
+            #expect(try await sees("analyst.npc").isSuperset(of: ["GH-DPC-BAWKU/restricted", "GH-DPC-TAMALE/restricted"]))
+            #expect(try await !sees("analyst.npc").contains("GH-DPC-BAWKU/confidential"))
+            #expect(try await sees("analyst.rpc").isSuperset(of: ["GH-DPC-BAWKU/restricted", "GH-DPC-BAWKU/confidential", "GH-DPC-TAMALE/confidential"]))
+            #expect(try await !sees("analyst.rpc").contains("GH-DPC-TAMALE/restricted"))
+            #expect(try await sees("named.only") == ["GH-DPC-BAWKU/public", "GH-DPC-TAMALE/public", "GH-DPC-BAWKU/internal", "GH-DPC-TAMALE/internal",
+                                                      "GH-DPC-BAWKU/confidential", "GH-DPC-TAMALE/confidential"])
+            // Kenya's early-warning unit is national, but not above anything in Ghana.
+            #expect(try await !sees("analyst.ke").contains("GH-DPC-BAWKU/restricted"))
+            #expect(try await !sees("installation admin").contains("GH-DPC-BAWKU/confidential"))
+        }
+    }
+}
