@@ -35,7 +35,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "Run", dependencies: ["App"]),
-        .testTarget(name: "AgoraCoreTests", dependencies: ["AgoraCore"]),
+        .testTarget(name: "AgoraCoreTests", dependencies: ["AgoraCore", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
             name: "AppTests",
             dependencies: [

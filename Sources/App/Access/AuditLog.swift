@@ -25,12 +25,16 @@ struct AuditLog: Sendable {
         try await sql.update("audit_head").set("hash", to: entry.hash).where("id", .equal, 1).run()
     }
 
-    private static let columns = ["seq", "at", "actor", "action", "record_type", "record_id", "content_hash", "prev_hash", "hash"]
+    /// Columns under the names `AuditEntry` decodes (`record_id` → `recordID`).
+    private static let columns: [any SQLExpression] = [
+        ("seq", "seq"), ("at", "at"), ("actor", "actor"), ("action", "action"), ("record_type", "recordType"),
+        ("record_id", "recordID"), ("content_hash", "contentHash"), ("prev_hash", "prevHash"), ("hash", "hash"),
+    ].map { SQLAlias(SQLColumn($0.0), as: SQLIdentifier($0.1)) }
 
     func entries(recordType: String, recordID: String) async throws -> [AuditEntry] {
-        try await sql.select().columns(Self.columns.map { SQLColumn($0) }).from("audit_log")
+        try await sql.select().columns(Self.columns).from("audit_log")
             .where("record_type", .equal, recordType).where("record_id", .equal, recordID).orderBy("seq")
-            .all(decoding: AuditEntry.self, with: AreaStore.decoder)
+            .all(decoding: AuditEntry.self)
     }
 
     /// Walks the whole chain in pages; returns the first break, or nil when it holds. The head row
@@ -40,9 +44,9 @@ struct AuditLog: Sendable {
         var seq = 0
         var checked = 0
         while true {
-            let page = try await sql.select().columns(Self.columns.map { SQLColumn($0) }).from("audit_log")
+            let page = try await sql.select().columns(Self.columns).from("audit_log")
                 .where("seq", .greaterThan, seq).orderBy("seq").limit(5000)
-                .all(decoding: AuditEntry.self, with: AreaStore.decoder)
+                .all(decoding: AuditEntry.self)
             if page.isEmpty { break }
             if let b = AuditChain.verify(page, previous: prev, previousSeq: seq) { return (checked, b) }
             checked += page.count

@@ -57,7 +57,7 @@ struct AuthController {
     struct SignOutForm: Content { var _csrf: String? }
 
     func signOut(req: Request) async throws -> Response {
-        let form = try req.content.decode(SignOutForm.self)
+        let form = (try? req.content.decode(SignOutForm.self)) ?? SignOutForm(_csrf: nil)
         if let caller = req.caller, caller.via == .session, let token = req.cookies[Authenticator.sessionCookie]?.string {
             guard let csrf = caller.csrf, form._csrf == csrf else {
                 throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong", field: "_csrf")
