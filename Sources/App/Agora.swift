@@ -11,10 +11,17 @@ public enum Agora {
         arguments.removeAll { $0 == "--demo" }
         var env = try Environment.detect(arguments: arguments)
         env.arguments = arguments
-        try LoggingSystem.bootstrap(from: &env)
+        try LoggingSystem.bootstrap(from: &env) { level in
+            { label in
+                var handler = StreamLogHandler.standardOutput(label: label)
+                handler.logLevel = level
+                return RedactingLogHandler(handler)
+            }
+        }
         let app = try await Application.make(env)
         do {
             try await configure(app, demo: demo)
+            _ = try app.vault  // make or check the key now, not at the first reporter
             try await prepareStore(app)
             try await app.autoMigrate()
             if demo { try await DemoInstallation.seed(app) }
