@@ -8,6 +8,8 @@ enum HomePage {
     struct Model: Sendable {
         var bodiesByLevel: [(level: String, bodies: [BodyRef])]
         var areaCount: Int
+        /// The signed-in person's name and the session's CSRF token, for the sign-out form.
+        var signedIn: (name: String, csrf: String?)?
     }
 
     static func register(_ app: Application) {
@@ -25,7 +27,11 @@ enum HomePage {
             .first(decodingColumn: "n", as: Int.self) ?? 0
         let levels = BodyLevelOrder.descending
         let grouped = levels.map { level in (level, rows.filter { $0.level == level }) }.filter { !$0.1.isEmpty }
-        return Model(bodiesByLevel: grouped, areaCount: areaCount)
+        var signedIn: (String, String?)?
+        if let id = req.viewer.personID, let p = try await PeopleStore(sql: req.sql).person(id: id) {
+            signedIn = (p.displayName, req.caller?.csrf)
+        }
+        return Model(bodiesByLevel: grouped, areaCount: areaCount, signedIn: signedIn)
     }
 
     static func render(_ m: Model) -> HTML {
@@ -38,7 +44,13 @@ enum HomePage {
                 .style("body{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;line-height:1.5;color:#1a1a1a}h2{margin-top:2rem;text-transform:capitalize}a{color:#0b5394}")
             ),
             .body(
-                .header(.h1("Agora"), .p("Early warning and response for infrastructures for peace: community monitors report, analysts verify, alerts reach the lowest body competent to act, and every step is on the record.")),
+                .header(
+                    .nav(.if(m.signedIn == nil, .a(.href("/sign-in"), "Sign in"),
+                             else: .form(.method(.post), .action("/sign-out"),
+                                         .text("Signed in as \(m.signedIn?.name ?? "") "),
+                                         .input(.type(.hidden), .name("_csrf"), .value(m.signedIn?.csrf ?? "")),
+                                         .button(.type(.submit), "Sign out")))),
+                    .h1("Agora"), .p("Early warning and response for infrastructures for peace: community monitors report, analysts verify, alerts reach the lowest body competent to act, and every step is on the record.")),
                 .main(
                     .p("This installation knows \(m.areaCount) areas and \(m.bodiesByLevel.reduce(0) { $0 + $1.bodies.count }) bodies."),
                     .forEach(m.bodiesByLevel) { group in
