@@ -25,6 +25,20 @@ struct AuditLog: Sendable {
         try await sql.update("audit_head").set("hash", to: entry.hash).where("id", .equal, 1).run()
     }
 
+    /// An upsert of one record is its own `create` or `update`; a batch is one `import` entry whose
+    /// content hash covers every row (a P-code list of 30,000 areas is one decision, not 30,000).
+    /// - Returns: how many records were new and how many updated.
+    func appendUpsert(actor: String, recordType: String, codes: [String], isNew: (String) -> Bool,
+                      content: some Encodable & Sendable) async throws -> (created: Int, updated: Int) {
+        let created = codes.filter(isNew).count
+        if codes.count == 1 {
+            try await append(actor: actor, action: created == 1 ? "create" : "update", recordType: recordType, recordID: codes[0], content: content)
+        } else {
+            try await append(actor: actor, action: "import", recordType: recordType, recordID: "\(codes.count) records", content: content)
+        }
+        return (created, codes.count - created)
+    }
+
     /// Columns under the names `AuditEntry` decodes (`record_id` → `recordID`).
     private static let columns: [any SQLExpression] = [
         ("seq", "seq"), ("at", "at"), ("actor", "actor"), ("action", "action"), ("record_type", "recordType"),

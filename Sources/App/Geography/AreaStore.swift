@@ -92,8 +92,6 @@ struct AreaStore: Sendable {
     /// Creates or updates areas after checking the whole batch; nothing is written when any item is wrong.
     /// A draft without a shape keeps the shape the area already has.
     /// - Returns: how many areas were new and how many were updated.
-    /// One draft is audited as its own create or update; a batch as one `import` entry whose content
-    /// hash covers every draft (a P-code list of 30,000 areas is one decision, not 30,000).
     @discardableResult
     func upsert(_ drafts: [AreaDraft], actor: String) async throws -> (created: Int, updated: Int) {
         guard !drafts.isEmpty else { return (0, 0) }
@@ -146,15 +144,9 @@ struct AreaStore: Sendable {
         }
         try await fixCountries(below: drafts.map(\.code), tree: tree, country: country)
         try await bumpRevision()
-        let audit = AuditLog(sql: sql)
         let summary = drafts.map { d in [d.code, d.name, d.level.rawValue, d.parent ?? "", d.geometry.map(GeoJSON.text(of:)) ?? ""] }
-        if drafts.count == 1, let d = drafts.first {
-            try await audit.append(actor: actor, action: existing[d.code] == nil ? "create" : "update", recordType: "area", recordID: d.code, content: summary)
-        } else {
-            try await audit.append(actor: actor, action: "import", recordType: "area", recordID: "\(drafts.count) areas", content: summary)
-        }
-        let created = drafts.filter { existing[$0.code] == nil }.count
-        return (created, drafts.count - created)
+        return try await AuditLog(sql: sql).appendUpsert(actor: actor, recordType: "area", codes: drafts.map(\.code),
+                                                         isNew: { existing[$0] == nil }, content: summary)
     }
 
     /// A moved area takes its descendants to its new country.

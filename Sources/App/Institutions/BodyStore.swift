@@ -168,14 +168,8 @@ struct BodyStore: Sendable {
             })
         }
         try await sql.raw("UPDATE agora_meta SET value = value + 1 WHERE key = 'body_revision'").run()
-        let audit = AuditLog(sql: sql)
-        if drafts.count == 1, let d = drafts.first {
-            try await audit.append(actor: actor, action: existing[d.code] == nil ? "create" : "update", recordType: "body", recordID: d.code, content: d)
-        } else {
-            try await audit.append(actor: actor, action: "import", recordType: "body", recordID: "\(drafts.count) bodies", content: drafts)
-        }
-        let created = drafts.filter { existing[$0.code] == nil }.count
-        return (created, drafts.count - created)
+        return try await AuditLog(sql: sql).appendUpsert(actor: actor, recordType: "body", codes: drafts.map(\.code),
+                                                         isNew: { existing[$0] == nil }, content: drafts)
     }
 
     private func insertPairs(_ table: String, _ columns: [String], _ rows: [(String, String)]) async throws {
