@@ -100,6 +100,34 @@ schemas = {
     "DocumentPage": page("Document"),
     "DocumentInput": obj(["title", "body", "classification"], title=S(), summary=S(), body=S(), classification=S(*classes),
                          grants=obj([], people=strs, bodies=strs)),
+    "Harm": obj([], fatalities={"type": "integer", "minimum": 0}, injured={"type": "integer", "minimum": 0},
+                displaced={"type": "integer", "minimum": 0}, propertyDamaged={"type": "boolean"}),
+    "Report": obj(["id", "body", "classification", "status", "indicators", "occurredOn", "timePrecision", "area", "harm", "sourceKind", "createdAt"],
+                  id=S(), body=S(), classification=S(*classes), status=S("unreviewed", "verified", "rejected", "duplicate"), indicators=strs,
+                  eventType=S(), description={"type": "string", "description": "Absent for anonymous viewers unless marked public"},
+                  occurredOn=S(), occurredAt=S(), timePrecision={"type": "integer", "enum": [1, 2, 3]}, area=S(),
+                  lat={"type": "number"}, lon={"type": "number"}, geoPrecision={"type": "integer", "enum": [1, 2, 3]}, actors=strs, harm=ref("Harm"),
+                  sourceKind=S(), reporter=S(), sourceReference=S(), createdAt=S(), reviewedAt=S(), reviewReason=S(), incident=S(), duplicateOf=S()),
+    "ReportPage": page("Report"),
+    "ReportInput": obj(["indicators", "description", "occurredOn"], indicators=strs, eventType=S(), description={"type": "string", "maxLength": 20000},
+                       occurredOn={"type": "string", "description": "YYYY-MM-DD"}, occurredAt={"type": "string", "description": "HH:MM"},
+                       timePrecision={"type": "integer", "enum": [1, 2, 3]}, area=S(), lat={"type": "number"}, lon={"type": "number"},
+                       geoPrecision={"type": "integer", "enum": [1, 2, 3]}, actors=strs, harm=ref("Harm"),
+                       sourceKind=S("reporter", "monitor", "media", "partner", "anonymous"), reporter=S(), sourceReference=S(),
+                       classification=S(*classes), body=S()),
+    "Receipt": obj(["id", "status", "message"], id=S(), status=S(), message=S()),
+    "Suggestion": obj(["report", "score", "days", "sharedIndicators"], report=S(), score={"type": "number"}, days={"type": "integer"},
+                      kilometres={"type": "number"}, sharedIndicators=strs),
+    "Incident": obj(["id", "body", "classification", "title", "occurredOn", "timePrecision", "harm", "indicators", "sourceName", "sources", "reports", "createdAt", "updatedAt"],
+                    id=S(), body=S(), classification=S(*classes), title=S(), eventType=S(), description=S(), occurredOn=S(),
+                    timePrecision={"type": "integer"}, area=S(), lat={"type": "number"}, lon={"type": "number"}, geoPrecision={"type": "integer"},
+                    harm=ref("Harm"), actors=strs, indicators=strs, sourceName=S(), sourceEventID=S(), sources={"type": "integer"}, reports=strs,
+                    createdAt=S(), updatedAt=S()),
+    "IncidentPage": page("Incident"),
+    "Framework": obj(["code", "names", "sectors"], code=S(), names=strmap, sectors={"type": "array", "items": obj(["code", "names", "indicators"],
+                     code=S(), names=strmap, indicators={"type": "array", "items": obj(["code", "names", "kind", "weight", "topics"], code=S(), names=strmap,
+                     kind=S("threat", "peace"), weight={"type": "number", "minimum": 0, "maximum": 10}, topics={"type": "array", "items": S(*topics)})})}),
+    "FrameworkSummary": obj(["code", "active"], code=S(), active={"type": "boolean"}),
     "DocumentCount": obj(["total", "byClassification"], total={"type": "integer"}, byClassification={"type": "object", "additionalProperties": {"type": "integer"}}),
 }
 
@@ -110,6 +138,9 @@ def op(op_id, summary, responses, params=None, request=None, security=None):
     if security: o["security"] = security
     return o
 
+report_filters = [q("status", "unreviewed, verified, rejected, duplicate"), q("area", "This area and every area below it"),
+                  q("indicator", "Indicator code"), q("from", "Occurred on or after, YYYY-MM-DD"), q("to", "Occurred on or before, YYYY-MM-DD"),
+                  q("q", "Text in the description"), limit, cursor]
 doc_filters = [q("body", "Owning body code"), q("classification", "Classification", classes), q("q", "Text in the title or summary")]
 paths = {
     "/healthz": {"get": op("health", "The process answers", {"200": ok(ref("Health"))})},
@@ -195,6 +226,30 @@ paths = {
     "/api/v1/documents/count": {"get": op("countDocuments", "How many documents the caller may read, by classification", {"200": ok(ref("DocumentCount")), **errs(400, 422)}, doc_filters)},
     "/api/v1/documents/export.csv": {"get": op("exportDocuments", "CSV of the documents the caller may read (audited)",
                                                {"200": {"description": "CSV", "content": {"text/csv": {}}}, **errs(400, 422)}, doc_filters)},
+    "/api/v1/frameworks": {
+        "get": op("listFrameworks", "Indicator frameworks (public: anyone reporting needs to know them)", {"200": ok({"type": "array", "items": ref("FrameworkSummary")})}),
+        "post": op("saveFramework", "Import or replace a framework; ?activate=false to keep the current one active (installation administrators)",
+                   {"201": ok(ref("Framework"), "Saved"), **errs(400, 401, 403, 422)}, [q("activate", "Make it the active framework", typ="boolean")],
+                   request=ref("Framework"), security=signed)},
+    "/api/v1/frameworks/{code}": {"parameters": [code_param], "get": op("getFramework", "One framework, sectors and indicators", {"200": ok(ref("Framework")), **errs(404)})},
+    "/api/v1/reports": {
+        "get": op("listReports", "Reports the caller may read, newest first", {"200": ok(ref("ReportPage")), **errs(400, 422)}, report_filters),
+        "post": op("createReport", "File a report (members of a body; anonymous when the installation allows it, rate-limited)",
+                   {"201": ok({"oneOf": [ref("Report"), ref("Receipt")]}, "Filed"), **errs(400, 401, 403, 422, 429)}, request=ref("ReportInput"))},
+    "/api/v1/reports/queue": {"get": op("reviewQueue", "Unreviewed reports the caller may read, oldest first", {"200": ok(ref("ReportPage")), **errs(400, 401, 422)},
+                                        report_filters, security=signed)},
+    "/api/v1/reports/{id}": {"parameters": [id_param], "get": op("getReport", "One report, if the caller may read it", {"200": ok(ref("Report")), **errs(404)})},
+    "/api/v1/reports/{id}/duplicates": {"parameters": [id_param],
+        "get": op("suggestDuplicates", "Reports close in time and space with shared indicators", {"200": ok({"type": "array", "items": ref("Suggestion")}), **errs(404)})},
+    "/api/v1/reports/{id}/verify": {"parameters": [id_param],
+        "post": op("verifyReport", "Verify: a new incident, or join one (analysts and coordinators of the body or above)",
+                   {"200": ok(ref("Incident")), **errs(401, 403, 404, 409, 422)}, request=obj([], incident=S(), title=S()), security=signed)},
+    "/api/v1/reports/{id}/reject": {"parameters": [id_param],
+        "post": op("rejectReport", "Reject, with a reason", {"200": ok(ref("Report")), **errs(400, 401, 403, 404, 409, 422)}, request=obj(["reason"], reason=S()), security=signed)},
+    "/api/v1/reports/{id}/duplicate": {"parameters": [id_param],
+        "post": op("markDuplicate", "Mark as a duplicate of another report", {"200": ok(ref("Report")), **errs(400, 401, 403, 404, 409, 422)}, request=obj(["of"], of=S()), security=signed)},
+    "/api/v1/incidents": {"get": op("listIncidents", "Incidents the caller may read", {"200": ok(ref("IncidentPage")), **errs(400, 422)}, report_filters[1:])},
+    "/api/v1/incidents/{id}": {"parameters": [id_param], "get": op("getIncident", "One incident, with the reports behind it the caller may read", {"200": ok(ref("Incident")), **errs(404)})},
     "/api/v1/documents/{id}": {"parameters": [id_param], "get": op("getDocument", "One document, if the caller may read it", {"200": ok(ref("Document")), **errs(404)})},
 }
 

@@ -70,6 +70,8 @@ func routes(_ app: Application) throws {
     AuditController().register(api)
     ReporterController().register(api)
     DocumentController().register(api)
+    FrameworkController().register(api)
+    ReportController().register(api)
     api.get("openapi.json") { req in
         Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
     }

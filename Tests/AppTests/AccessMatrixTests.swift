@@ -63,6 +63,36 @@ import VaporTesting
                                                                            grantedBodies: c == .confidential ? ["GH-RPC-UE"] : [])))
                 }
             }
+            // Reports and the incidents made of them carry the same marker rules.
+            for (body, area) in [("GH-DPC-BAWKU", "GH1201"), ("GH-DPC-TAMALE", "GH0812")] {
+                for c in Classification.allCases {
+                    n += 1
+                    let marker = "MKR\(n)X"
+                    let id = UUID().uuidString.lowercased()
+                    let draft = ReportDraft(indicators: ["CS01"], eventType: nil, description: "Report \(marker)", occurredOn: "2026-11-01", occurredAt: nil,
+                                            timePrecision: nil, area: area, lat: nil, lon: nil, geoPrecision: nil, actors: nil, harm: nil,
+                                            sourceKind: .monitor, reporter: nil, sourceReference: nil, classification: c, body: body)
+                    let store = ReportStore(sql: sql)
+                    try await store.create(draft, id: id, body: body, classification: c, sourceKind: .monitor, area: area,
+                                           areaPath: try await AreaStore(sql: sql).path(area), actor: "test")
+                    let record = AccessPolicy.Record(classification: c, ownerBody: body, grantedPeople: c == .confidential ? [named.id] : [],
+                                                     grantedBodies: c == .confidential ? ["GH-RPC-UE"] : [])
+                    for (type, rid) in [("report", id)] where c == .confidential {
+                        try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
+                            .values(SQLBind(type), SQLBind(rid), SQLBind("person"), SQLBind(named.id)).run()
+                        try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
+                            .values(SQLBind(type), SQLBind(rid), SQLBind("body"), SQLBind("GH-RPC-UE")).run()
+                    }
+                    w.documents.append((marker, id, record))
+                    let row = try await store.get(id, AccessPolicy.scope(for: .person(id: "x", installationAdmin: true, roles: []), in: BodyTree([])))
+                    if c != .confidential, let row {
+                        n += 1
+                        let incidentMarker = "MKI\(n)X"
+                        let iid = try await IncidentStore(sql: sql).create(from: row, indicators: ["CS01"], title: "Incident \(incidentMarker)", actor: "test")
+                        w.documents.append((incidentMarker, iid, record))
+                    }
+                }
+            }
             for (i, body) in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"].enumerated() {
                 let phone = "+233 55 \(100_000 + i) 77"
                 let r = try await ReporterStore(sql: sql).create(pseudonym: "R-MKR\(i)Z", body: body,
@@ -115,6 +145,8 @@ import VaporTesting
                         let text = res.body.string
                         for d in w.documents where !AccessPolicy.canSee(scope, d.record) {
                             #expect(!text.contains(d.marker), "\(v.name) saw \(d.record.classification) \(d.marker) of \(d.record.ownerBody!) at GET \(path)")
+                            // Not even its id, unless the caller put it in the request.
+                            #expect(path.contains(d.id) || !text.contains(d.id), "\(v.name) saw the id of \(d.marker) at GET \(path)")
                         }
                         for r in w.reporters where !AccessPolicy.canSee(scope, .init(classification: .restricted, ownerBody: r.body)) {
                             // The id may come back only as an echo of the caller's own request (a 404 naming it).
@@ -139,14 +171,20 @@ import VaporTesting
             for v in w.viewers {
                 let scope = AccessPolicy.scope(for: v.viewer, in: tree)
                 let headers: HTTPHeaders = v.token.map { .bearer($0) } ?? [:]
-                let expected = Set(w.documents.filter { AccessPolicy.canSee(scope, $0.record) }.map(\.marker))
+                let docs = w.documents.filter { $0.marker.hasPrefix("MKD") }
+                let expected = Set(docs.filter { AccessPolicy.canSee(scope, $0.record) }.map(\.marker))
                 let list = try await t.sendRequest(.GET, "/api/v1/documents?limit=500", headers: headers)
-                let listed = Set(w.documents.map(\.marker).filter { list.body.string.contains($0) })
+                let listed = Set(docs.map(\.marker).filter { list.body.string.contains($0) })
                 #expect(listed == expected, "\(v.name): listed \(listed.sorted()), expected \(expected.sorted())")
                 let count = try object(try await t.sendRequest(.GET, "/api/v1/documents/count", headers: headers))
                 #expect(count["total"] as? Int == expected.count, "\(v.name) count")
                 let csv = try await t.sendRequest(.GET, "/api/v1/documents/export.csv", headers: headers)
-                #expect(Set(w.documents.map(\.marker).filter { csv.body.string.contains($0) }) == expected, "\(v.name) export")
+                #expect(Set(docs.map(\.marker).filter { csv.body.string.contains($0) }) == expected, "\(v.name) export")
+                let reports = w.documents.filter { $0.marker.hasPrefix("MKR") }
+                let seenReports = try await t.sendRequest(.GET, "/api/v1/reports?limit=500", headers: headers)
+                let expectedReports = Set(reports.filter { AccessPolicy.canSee(scope, $0.record) }.map(\.id))
+                let listedReports = Set((try object(seenReports)["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+                #expect(listedReports == expectedReports, "\(v.name) reports")
             }
             // The rule itself, spelled out for the cases that matter most.
             func sees(_ name: String) async throws -> Set<String> {

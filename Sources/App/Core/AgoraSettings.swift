@@ -14,6 +14,9 @@ struct AgoraSettings: Sendable {
     /// Cookies without the Secure flag, for an installation tried out over plain HTTP on a LAN
     /// (`AGORA_INSECURE_COOKIES=1`). Browsers accept Secure cookies from localhost anyway.
     var insecureCookies: Bool
+    /// Whether members of the public may report without an account (`AGORA_ANONYMOUS_REPORTS=1`);
+    /// rate-limited, always restricted, routed to the body competent for early warning in the area.
+    var anonymousReports: Bool
     /// Real public data beside the project, used by the demo when present (`AGORA_SHARED_DATA`).
     var sharedData: URL?
 
@@ -30,6 +33,7 @@ struct AgoraSettings: Sendable {
             databaseSchema: env["AGORA_DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
             demo: demo,
             insecureCookies: env["AGORA_INSECURE_COOKIES"] == "1",
+            anonymousReports: env["AGORA_ANONYMOUS_REPORTS"] == "1",
             sharedData: shared
         )
     }

@@ -8,6 +8,7 @@ enum AgoraMigrations {
         CreateAreas(),
         CreateInstitutions(),
         CreateAccess(),
+        CreateEarlyWarning(),
     ]
 }
 

@@ -1267,6 +1267,533 @@ enum OpenAPIDocument {
      }
     }
    },
+   "Harm": {
+    "type": "object",
+    "required": [],
+    "properties": {
+     "fatalities": {
+      "type": "integer",
+      "minimum": 0
+     },
+     "injured": {
+      "type": "integer",
+      "minimum": 0
+     },
+     "displaced": {
+      "type": "integer",
+      "minimum": 0
+     },
+     "propertyDamaged": {
+      "type": "boolean"
+     }
+    }
+   },
+   "Report": {
+    "type": "object",
+    "required": [
+     "id",
+     "body",
+     "classification",
+     "status",
+     "indicators",
+     "occurredOn",
+     "timePrecision",
+     "area",
+     "harm",
+     "sourceKind",
+     "createdAt"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "body": {
+      "type": "string"
+     },
+     "classification": {
+      "type": "string",
+      "enum": [
+       "public",
+       "internal",
+       "restricted",
+       "confidential"
+      ]
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "unreviewed",
+       "verified",
+       "rejected",
+       "duplicate"
+      ]
+     },
+     "indicators": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "eventType": {
+      "type": "string"
+     },
+     "description": {
+      "type": "string",
+      "description": "Absent for anonymous viewers unless marked public"
+     },
+     "occurredOn": {
+      "type": "string"
+     },
+     "occurredAt": {
+      "type": "string"
+     },
+     "timePrecision": {
+      "type": "integer",
+      "enum": [
+       1,
+       2,
+       3
+      ]
+     },
+     "area": {
+      "type": "string"
+     },
+     "lat": {
+      "type": "number"
+     },
+     "lon": {
+      "type": "number"
+     },
+     "geoPrecision": {
+      "type": "integer",
+      "enum": [
+       1,
+       2,
+       3
+      ]
+     },
+     "actors": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "harm": {
+      "$ref": "#/components/schemas/Harm"
+     },
+     "sourceKind": {
+      "type": "string"
+     },
+     "reporter": {
+      "type": "string"
+     },
+     "sourceReference": {
+      "type": "string"
+     },
+     "createdAt": {
+      "type": "string"
+     },
+     "reviewedAt": {
+      "type": "string"
+     },
+     "reviewReason": {
+      "type": "string"
+     },
+     "incident": {
+      "type": "string"
+     },
+     "duplicateOf": {
+      "type": "string"
+     }
+    }
+   },
+   "ReportPage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Report"
+      }
+     },
+     "nextCursor": {
+      "type": "string",
+      "description": "Pass as `cursor` for the next page; absent on the last page."
+     }
+    }
+   },
+   "ReportInput": {
+    "type": "object",
+    "required": [
+     "indicators",
+     "description",
+     "occurredOn"
+    ],
+    "properties": {
+     "indicators": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "eventType": {
+      "type": "string"
+     },
+     "description": {
+      "type": "string",
+      "maxLength": 20000
+     },
+     "occurredOn": {
+      "type": "string",
+      "description": "YYYY-MM-DD"
+     },
+     "occurredAt": {
+      "type": "string",
+      "description": "HH:MM"
+     },
+     "timePrecision": {
+      "type": "integer",
+      "enum": [
+       1,
+       2,
+       3
+      ]
+     },
+     "area": {
+      "type": "string"
+     },
+     "lat": {
+      "type": "number"
+     },
+     "lon": {
+      "type": "number"
+     },
+     "geoPrecision": {
+      "type": "integer",
+      "enum": [
+       1,
+       2,
+       3
+      ]
+     },
+     "actors": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "harm": {
+      "$ref": "#/components/schemas/Harm"
+     },
+     "sourceKind": {
+      "type": "string",
+      "enum": [
+       "reporter",
+       "monitor",
+       "media",
+       "partner",
+       "anonymous"
+      ]
+     },
+     "reporter": {
+      "type": "string"
+     },
+     "sourceReference": {
+      "type": "string"
+     },
+     "classification": {
+      "type": "string",
+      "enum": [
+       "public",
+       "internal",
+       "restricted",
+       "confidential"
+      ]
+     },
+     "body": {
+      "type": "string"
+     }
+    }
+   },
+   "Receipt": {
+    "type": "object",
+    "required": [
+     "id",
+     "status",
+     "message"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string"
+     },
+     "message": {
+      "type": "string"
+     }
+    }
+   },
+   "Suggestion": {
+    "type": "object",
+    "required": [
+     "report",
+     "score",
+     "days",
+     "sharedIndicators"
+    ],
+    "properties": {
+     "report": {
+      "type": "string"
+     },
+     "score": {
+      "type": "number"
+     },
+     "days": {
+      "type": "integer"
+     },
+     "kilometres": {
+      "type": "number"
+     },
+     "sharedIndicators": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    }
+   },
+   "Incident": {
+    "type": "object",
+    "required": [
+     "id",
+     "body",
+     "classification",
+     "title",
+     "occurredOn",
+     "timePrecision",
+     "harm",
+     "indicators",
+     "sourceName",
+     "sources",
+     "reports",
+     "createdAt",
+     "updatedAt"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "body": {
+      "type": "string"
+     },
+     "classification": {
+      "type": "string",
+      "enum": [
+       "public",
+       "internal",
+       "restricted",
+       "confidential"
+      ]
+     },
+     "title": {
+      "type": "string"
+     },
+     "eventType": {
+      "type": "string"
+     },
+     "description": {
+      "type": "string"
+     },
+     "occurredOn": {
+      "type": "string"
+     },
+     "timePrecision": {
+      "type": "integer"
+     },
+     "area": {
+      "type": "string"
+     },
+     "lat": {
+      "type": "number"
+     },
+     "lon": {
+      "type": "number"
+     },
+     "geoPrecision": {
+      "type": "integer"
+     },
+     "harm": {
+      "$ref": "#/components/schemas/Harm"
+     },
+     "actors": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "indicators": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "sourceName": {
+      "type": "string"
+     },
+     "sourceEventID": {
+      "type": "string"
+     },
+     "sources": {
+      "type": "integer"
+     },
+     "reports": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "createdAt": {
+      "type": "string"
+     },
+     "updatedAt": {
+      "type": "string"
+     }
+    }
+   },
+   "IncidentPage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Incident"
+      }
+     },
+     "nextCursor": {
+      "type": "string",
+      "description": "Pass as `cursor` for the next page; absent on the last page."
+     }
+    }
+   },
+   "Framework": {
+    "type": "object",
+    "required": [
+     "code",
+     "names",
+     "sectors"
+    ],
+    "properties": {
+     "code": {
+      "type": "string"
+     },
+     "names": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      }
+     },
+     "sectors": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "code",
+        "names",
+        "indicators"
+       ],
+       "properties": {
+        "code": {
+         "type": "string"
+        },
+        "names": {
+         "type": "object",
+         "additionalProperties": {
+          "type": "string"
+         }
+        },
+        "indicators": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "code",
+           "names",
+           "kind",
+           "weight",
+           "topics"
+          ],
+          "properties": {
+           "code": {
+            "type": "string"
+           },
+           "names": {
+            "type": "object",
+            "additionalProperties": {
+             "type": "string"
+            }
+           },
+           "kind": {
+            "type": "string",
+            "enum": [
+             "threat",
+             "peace"
+            ]
+           },
+           "weight": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 10
+           },
+           "topics": {
+            "type": "array",
+            "items": {
+             "type": "string",
+             "enum": [
+              "early-warning",
+              "response",
+              "mediation",
+              "dialogue",
+              "small-arms",
+              "ddr",
+              "security-sector-reform",
+              "elections",
+              "natural-resources",
+              "humanitarian",
+              "human-rights",
+              "cso-engagement"
+             ]
+            }
+           }
+          }
+         }
+        }
+       }
+      }
+     }
+    }
+   },
+   "FrameworkSummary": {
+    "type": "object",
+    "required": [
+     "code",
+     "active"
+    ],
+    "properties": {
+     "code": {
+      "type": "string"
+     },
+     "active": {
+      "type": "boolean"
+     }
+    }
+   },
    "DocumentCount": {
     "type": "object",
     "required": [
@@ -4074,6 +4601,1025 @@ enum OpenAPIDocument {
       }
      }
     ]
+   }
+  },
+  "/api/v1/frameworks": {
+   "get": {
+    "operationId": "listFrameworks",
+    "summary": "Indicator frameworks (public: anyone reporting needs to know them)",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/FrameworkSummary"
+         }
+        }
+       }
+      }
+     }
+    }
+   },
+   "post": {
+    "operationId": "saveFramework",
+    "summary": "Import or replace a framework; ?activate=false to keep the current one active (installation administrators)",
+    "responses": {
+     "201": {
+      "description": "Saved",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Framework"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "activate",
+      "in": "query",
+      "required": false,
+      "description": "Make it the active framework",
+      "schema": {
+       "type": "boolean"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Framework"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/frameworks/{code}": {
+   "parameters": [
+    {
+     "name": "code",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "getFramework",
+    "summary": "One framework, sectors and indicators",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Framework"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/reports": {
+   "get": {
+    "operationId": "listReports",
+    "summary": "Reports the caller may read, newest first",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ReportPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "unreviewed, verified, rejected, duplicate",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "area",
+      "in": "query",
+      "required": false,
+      "description": "This area and every area below it",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "indicator",
+      "in": "query",
+      "required": false,
+      "description": "Indicator code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or after, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or before, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "description": "Text in the description",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ]
+   },
+   "post": {
+    "operationId": "createReport",
+    "summary": "File a report (members of a body; anonymous when the installation allows it, rate-limited)",
+    "responses": {
+     "201": {
+      "description": "Filed",
+      "content": {
+       "application/json": {
+        "schema": {
+         "oneOf": [
+          {
+           "$ref": "#/components/schemas/Report"
+          },
+          {
+           "$ref": "#/components/schemas/Receipt"
+          }
+         ]
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "429": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ReportInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/reports/queue": {
+   "get": {
+    "operationId": "reviewQueue",
+    "summary": "Unreviewed reports the caller may read, oldest first",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ReportPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "unreviewed, verified, rejected, duplicate",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "area",
+      "in": "query",
+      "required": false,
+      "description": "This area and every area below it",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "indicator",
+      "in": "query",
+      "required": false,
+      "description": "Indicator code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or after, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or before, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "description": "Text in the description",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/reports/{id}": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "getReport",
+    "summary": "One report, if the caller may read it",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Report"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/reports/{id}/duplicates": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "suggestDuplicates",
+    "summary": "Reports close in time and space with shared indicators",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Suggestion"
+         }
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/reports/{id}/verify": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "verifyReport",
+    "summary": "Verify: a new incident, or join one (analysts and coordinators of the body or above)",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Incident"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [],
+        "properties": {
+         "incident": {
+          "type": "string"
+         },
+         "title": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/reports/{id}/reject": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "rejectReport",
+    "summary": "Reject, with a reason",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Report"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "reason"
+        ],
+        "properties": {
+         "reason": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/reports/{id}/duplicate": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "markDuplicate",
+    "summary": "Mark as a duplicate of another report",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Report"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "of"
+        ],
+        "properties": {
+         "of": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/incidents": {
+   "get": {
+    "operationId": "listIncidents",
+    "summary": "Incidents the caller may read",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/IncidentPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "area",
+      "in": "query",
+      "required": false,
+      "description": "This area and every area below it",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "indicator",
+      "in": "query",
+      "required": false,
+      "description": "Indicator code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or after, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or before, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "description": "Text in the description",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/incidents/{id}": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "getIncident",
+    "summary": "One incident, with the reports behind it the caller may read",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Incident"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
    }
   },
   "/api/v1/documents/{id}": {

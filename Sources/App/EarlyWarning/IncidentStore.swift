@@ -1,0 +1,162 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// What the installation believes happened: made from verified reports, or imported from event data.
+struct IncidentView: Content {
+    var id: String
+    var body: String
+    var classification: String
+    var title: String
+    var eventType: String?
+    var description: String?
+    var occurredOn: String
+    var timePrecision: Int
+    var area: String?
+    var lat: Double?
+    var lon: Double?
+    var geoPrecision: Int?
+    var harm: Harm
+    var actors: [String]?
+    var indicators: [String]
+    var sourceName: String
+    var sourceEventID: String?
+    /// How many independent sources support it.
+    var sources: Int
+    /// The reports behind it that the caller may see.
+    var reports: [String]
+    var createdAt: String
+    var updatedAt: String
+}
+
+struct IncidentRow: Decodable, Sendable {
+    var id, bodyCode, classification, title, occurredOn, areaPath, actors, description, sourceName, createdAt, updatedAt: String
+    var eventType, areaCode, sourceEventId: String?
+    var timePrecision, fatalities, injured, displaced, sources: Int
+    var geoPrecision: Int?
+    var lat, lon: Double?
+    var textPublic: Bool
+}
+
+struct IncidentStore: Sendable {
+    let sql: any SQLDatabase
+    static let table = ScopedTable(recordType: "incident", table: "incidents")
+    static let columns = ["id", "body_code", "classification", "title", "event_type", "description", "text_public", "occurred_on", "time_precision",
+                          "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities", "injured", "displaced", "actors", "source_name",
+                          "source_event_id", "sources", "created_at", "updated_at"]
+
+    typealias Filter = ReportStore.Filter
+
+    func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [IncidentRow] {
+        var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") })
+        if let a = f.area { q = q.where("area_path", .like, SQLBind("%/\(a)/%")) }
+        if let i = f.indicator {
+            q = q.where("id", .in, SQLSubquery.select { $0.column("incident_id").from("incident_indicators").where("indicator_code", .equal, i) })
+        }
+        if let d = f.from { q = q.where("occurred_on", .greaterThanOrEqual, d) }
+        if let d = f.to { q = q.where("occurred_on", .lessThanOrEqual, d) }
+        if let t = f.text?.lowercased(), !t.isEmpty {
+            let like = SQLBind("%" + AreaStore.escapeLike(t) + "%")
+            q = q.where { $0.where(SQLFunction("LOWER", args: SQLColumn("title")), .like, like).orWhere(SQLFunction("LOWER", args: SQLColumn("description")), .like, like) }
+        }
+        if let after = page.after { q = q.where("id", .greaterThan, after) }
+        return try await q.orderBy("id").limit(page.limit + 1).all(decoding: IncidentRow.self, with: AreaStore.decoder)
+    }
+
+    func get(_ id: String, _ scope: AccessScope) async throws -> IncidentRow? {
+        try await Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") }).where("id", .equal, id)
+            .first(decoding: IncidentRow.self, with: AreaStore.decoder)
+    }
+
+    func views(_ rows: [IncidentRow], scope: AccessScope) async throws -> [IncidentView] {
+        guard !rows.isEmpty else { return [] }
+        let ids = rows.map(\.id)
+        var inds: [String: [String]] = [:]
+        for r in try await sql.select().columns("incident_id", "indicator_code").from("incident_indicators").where("incident_id", .in, ids).orderBy("indicator_code").all() {
+            inds[try r.decode(column: "incident_id", as: String.self), default: []].append(try r.decode(column: "indicator_code", as: String.self))
+        }
+        // Only the reports the caller may see are named.
+        var reports: [String: [String]] = [:]
+        for r in try await ReportStore.table.select(sql, scope).columns(SQLColumn("id", table: "reports"), SQLColumn("incident_id", table: "reports"))
+            .where("incident_id", .in, ids).orderBy("id").all() {
+            reports[try r.decode(column: "incident_id", as: String.self), default: []].append(try r.decode(column: "id", as: String.self))
+        }
+        var centroids: [String: GeoPoint] = [:]
+        if !scope.signedIn {
+            let codes = Set(rows.flatMap { $0.areaPath.split(separator: "/").prefix(3).map(String.init) })
+            for a in try await AreaStore(sql: sql).list(.init(codes: Array(codes)), page: PageRequest(limit: PageRequest.maxLimit)) {
+                if let lat = a.centroidLat, let lon = a.centroidLon { centroids[a.code] = GeoPoint(lat: lat, lon: lon) }
+            }
+        }
+        return rows.map { r in
+            var v = IncidentView(id: r.id, body: r.bodyCode, classification: r.classification, title: r.title, eventType: r.eventType,
+                                 description: r.description, occurredOn: r.occurredOn, timePrecision: r.timePrecision, area: r.areaCode,
+                                 lat: r.lat, lon: r.lon, geoPrecision: r.geoPrecision,
+                                 harm: Harm(fatalities: r.fatalities, injured: r.injured, displaced: r.displaced),
+                                 actors: (try? JSONDecoder().decode([String].self, from: Data(r.actors.utf8))) ?? [],
+                                 indicators: inds[r.id] ?? [], sourceName: r.sourceName, sourceEventID: r.sourceEventId, sources: r.sources,
+                                 reports: reports[r.id] ?? [], createdAt: r.createdAt, updatedAt: r.updatedAt)
+            if !scope.signedIn {
+                let path = r.areaPath.split(separator: "/").map(String.init)
+                let coarse = path.prefix(3).reversed().first { centroids[$0] != nil }
+                v.area = path.prefix(3).last ?? r.areaCode
+                v.lat = coarse.flatMap { centroids[$0]?.lat }
+                v.lon = coarse.flatMap { centroids[$0]?.lon }
+                v.geoPrecision = GeoPrecision.region.rawValue
+                if !r.textPublic { v.description = nil; v.actors = nil }
+            }
+            return v
+        }
+    }
+
+    /// A new incident from a verified report.
+    func create(from r: ReportRow, indicators: [String], title: String, actor: String) async throws -> String {
+        let id = UUID().uuidString.lowercased()
+        let now = Timestamp.now()
+        try await sql.insert(into: "incidents").columns("id", "body_code", "classification", "title", "event_type", "description", "occurred_on",
+                                                        "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities",
+                                                        "injured", "displaced", "actors", "source_name", "created_at", "updated_at")
+            .values([SQLBind(id), SQLBind(r.bodyCode), SQLBind(r.classification), SQLBind(title), SQLBind(r.eventType), SQLBind(r.description),
+                     SQLBind(r.occurredOn), SQLBind(r.timePrecision), SQLBind(r.areaCode), SQLBind(r.areaPath), SQLBind(r.lat), SQLBind(r.lon),
+                     SQLBind(r.geoPrecision), SQLBind(r.fatalities ?? 0), SQLBind(r.injured ?? 0), SQLBind(r.displaced ?? 0), SQLBind(r.actors),
+                     SQLBind("monitors"), SQLBind(now), SQLBind(now)] as [any SQLExpression]).run()
+        for code in Set(indicators).sorted() {
+            try await sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
+        }
+        try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "incident", recordID: id, content: [r.id, title])
+        return id
+    }
+
+    /// After a report joins: indicators are the union, harm the largest any report gives (the same
+    /// deaths told twice are not twice the deaths), and the count of independent sources is redone.
+    func absorb(_ r: ReportRow, indicators: [String], into id: String, actor: String) async throws {
+        for code in Set(indicators).sorted() {
+            try await sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code").values(SQLBind(id), SQLBind(code))
+                .ignoringConflicts(with: ["incident_id", "indicator_code"]).run()
+        }
+        try await sql.raw("""
+            UPDATE incidents SET
+              fatalities = CASE WHEN fatalities < \(bind: r.fatalities ?? 0) THEN \(bind: r.fatalities ?? 0) ELSE fatalities END,
+              injured = CASE WHEN injured < \(bind: r.injured ?? 0) THEN \(bind: r.injured ?? 0) ELSE injured END,
+              displaced = CASE WHEN displaced < \(bind: r.displaced ?? 0) THEN \(bind: r.displaced ?? 0) ELSE displaced END,
+              updated_at = \(bind: Timestamp.now())
+            WHERE id = \(bind: id)
+            """).run()
+        try await AuditLog(sql: sql).append(actor: actor, action: "report.join", recordType: "incident", recordID: id, content: [r.id])
+    }
+
+    /// Independent sources: distinct reporters, distinct media or partner references, distinct monitors.
+    func recountSources(_ id: String) async throws {
+        let rows = try await sql.select().columns("source_kind", "reporter_id", "source_reference", "submitted_by").from("reports")
+            .where("incident_id", .equal, id).where("status", .equal, "verified").all()
+        var keys = Set<String>()
+        for r in rows {
+            let kind = try r.decode(column: "source_kind", as: String.self)
+            let key = try r.decode(column: "reporter_id", as: String?.self) ?? r.decode(column: "source_reference", as: String?.self)
+                ?? r.decode(column: "submitted_by", as: String.self)
+            keys.insert(kind + ":" + key)
+        }
+        try await sql.update("incidents").set("sources", to: keys.count).where("id", .equal, id).run()
+    }
+}

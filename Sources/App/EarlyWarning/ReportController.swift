@@ -1,0 +1,292 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// `/api/v1/reports` and `/api/v1/incidents`: monitors report, analysts verify, reject or merge.
+struct ReportController {
+    let anonymousLimiter = RateLimiter(limit: 5, per: 600)
+
+    func register(_ api: any RoutesBuilder) {
+        let r = api.grouped("reports")
+        r.get(use: list)
+        r.post(use: create)
+        r.get("queue", use: queue)
+        r.get(":id", use: get)
+        r.get(":id", "duplicates", use: duplicates)
+        r.post(":id", "verify", use: verify)
+        r.post(":id", "reject", use: reject)
+        r.post(":id", "duplicate", use: markDuplicate)
+        api.get("incidents", use: incidents)
+        api.get("incidents", ":id", use: incident)
+    }
+
+    static func filter(_ req: Request) throws -> ReportStore.Filter {
+        func day(_ name: String) throws -> String? {
+            guard let v = try req.query.get(String?.self, at: name) else { return nil }
+            guard ReportRules.parseDay(v) != nil else { throw APIError.badRequest(field: name, "'\(v)' is not a date; use YYYY-MM-DD") }
+            return v
+        }
+        let status = try req.query.get(String?.self, at: "status")
+        if let s = status, !["unreviewed", "verified", "rejected", "duplicate"].contains(s) {
+            throw APIError.badRequest(field: "status", "use unreviewed, verified, rejected or duplicate")
+        }
+        return .init(status: status, area: try req.query.get(String?.self, at: "area"), indicator: try req.query.get(String?.self, at: "indicator"),
+                     from: try day("from"), to: try day("to"), text: try req.query.get(String?.self, at: "q"))
+    }
+
+    func list(req: Request) async throws -> Page<ReportView> {
+        let page = try PageRequest(req)
+        let scope = try await req.scope()
+        let store = ReportStore(sql: req.sql)
+        let rows = try await store.list(scope, try Self.filter(req), page: page)
+        return Page(rows: try await store.views(rows, scope: scope), request: page) { v in "\(v.createdAt)|\(v.id)" }
+    }
+
+    /// Unreviewed reports the caller may verify, oldest first.
+    func queue(req: Request) async throws -> Page<ReportView> {
+        try req.requireSignedIn()
+        let page = try PageRequest(req)
+        var f = try Self.filter(req)
+        f.status = "unreviewed"
+        let scope = try await req.scope()
+        let store = ReportStore(sql: req.sql)
+        let rows = try await store.list(scope, f, page: page, oldestFirst: true)
+        return Page(rows: try await store.views(rows, scope: scope), request: page) { v in "\(v.createdAt)|\(v.id)" }
+    }
+
+    func get(req: Request) async throws -> ReportView {
+        let id = req.parameters.get("id")!
+        let scope = try await req.scope()
+        let store = ReportStore(sql: req.sql)
+        guard let r = try await store.get(id, scope) else { throw APIError.notFound("report", id) }
+        return try await store.views([r], scope: scope)[0]
+    }
+
+    func create(req: Request) async throws -> Response {
+        let draft = try req.content.decode(ReportDraft.self)
+        let viewer = req.viewer
+        let anonymous = viewer.personID == nil
+        if anonymous {
+            guard req.application.agora.anonymousReports else {
+                throw APIError(status: .unauthorized, code: "unauthorized", reason: "sign in to report; this installation takes no anonymous reports", field: "Authorization")
+            }
+            guard await anonymousLimiter.allow(req.remoteAddress?.ipAddress ?? "unknown") else {
+                throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many reports from this address; wait and try again")
+            }
+        }
+        let sql = req.sql
+        let framework = try await FrameworkStore(sql: sql).active()
+        try ReportRules.check(draft, .init(indicators: Set(framework.indicators.map(\.indicator.code)), today: String(Timestamp.now().prefix(10))))
+
+        // Where: the area given, or the one the point falls in; a point far outside the given area is an error.
+        let areas = AreaStore(sql: sql)
+        var areaCode = draft.area
+        let point = draft.lat.flatMap { lat in draft.lon.map { GeoPoint(lat: lat, lon: $0) } }
+        if let code = areaCode {
+            guard try await areas.get(code) != nil else { throw APIError(ValidationFailure(field: "area", "unknown area code '\(code)'")) }
+        }
+        if let p = point {
+            let hits = try await req.application.gazetteer.current(areas).areas(containing: p)
+            if areaCode == nil {
+                guard let deepest = hits.first else {
+                    throw APIError(ValidationFailure(field: "lat", "no area of this installation contains \(p.lat), \(p.lon); give the area, or check for swapped latitude and longitude"))
+                }
+                areaCode = deepest.code
+            } else if let given = areaCode, !hits.isEmpty {
+                // The point must lie in the stated area's country at least (a swapped lat/lon lands elsewhere).
+                let country = try await areas.path(given).last
+                if let country, !hits.contains(where: { $0.code == country }), try await !hits.asyncContains({ try await areas.path($0.code).last == country }) {
+                    throw APIError(ValidationFailure(field: "lat", "the point \(p.lat), \(p.lon) is outside \(country), the country of area '\(given)'; are latitude and longitude swapped?"))
+                }
+            }
+        }
+        let area = areaCode!
+        let path = try await areas.path(area)
+
+        // Which body it is filed with, and as what.
+        var body = draft.body
+        var sourceKind = draft.sourceKind ?? .monitor
+        if anonymous {
+            sourceKind = .anonymous
+            let ew = try await BodyStore(sql: sql).competence(areaPath: path, topic: .earlyWarning)
+            guard let b = ew.competent?.code else {
+                throw APIError(ValidationFailure(field: "area", "no body receives early-warning reports for this area"))
+            }
+            body = b
+        } else {
+            let filers = Set(viewer.roles.filter { $0.role != .auditor }.map(\.body))
+            if body == nil, filers.count == 1 { body = filers.first }
+            guard let b = body else { throw APIError(ValidationFailure(field: "body", "say which of your bodies the report is filed with")) }
+            guard viewer.isInstallationAdmin || filers.contains(b) else {
+                throw APIError.forbidden("you hold no role in \(b) to file reports with it")
+            }
+        }
+        if let rid = draft.reporter {
+            guard let rep = try await ReporterStore(sql: sql).get(rid, try await req.scope()), rep.body == body else {
+                throw APIError(ValidationFailure(field: "reporter", "no reporter '\(rid)' registered with \(body!)"))
+            }
+        }
+        let classification = anonymous ? .restricted : (draft.classification ?? .restricted)
+        let id = UUID().uuidString.lowercased()
+        let actor = req.actor
+        let filedWith = body!
+        let kind = sourceKind
+        try await req.db.transaction { tx in
+            try await ReportStore(sql: tx as! any SQLDatabase).create(draft, id: id, body: filedWith, classification: classification, sourceKind: kind,
+                                                                      area: area, areaPath: path, actor: actor)
+        }
+        if anonymous {
+            // An anonymous citizen gets a receipt, not the record: they cannot read restricted data.
+            return try await Receipt(id: id, status: "unreviewed", message: "Thank you. Your report reached \(filedWith).").encodeResponse(status: .created, for: req)
+        }
+        let scope = try await req.scope()
+        let row = try await ReportStore(sql: req.sql).get(id, scope)!
+        return try await ReportStore(sql: req.sql).views([row], scope: scope)[0].created(at: "/api/v1/reports/\(id)", for: req)
+    }
+
+    struct Receipt: Content { var id: String; var status: String; var message: String }
+
+    // MARK: Review
+
+    /// The report, if the caller may see it and is an analyst or coordinator of its body or one above.
+    static func reviewable(_ req: Request, _ id: String) async throws -> ReportRow {
+        let viewer = try req.requireSignedIn()
+        guard let r = try await ReportStore(sql: req.sql).get(id, try await req.scope()) else { throw APIError.notFound("report", id) }
+        let tree = try await req.bodyTree()
+        guard viewer.isInstallationAdmin || AccessPolicy.holds(viewer, [.analyst, .coordinator], in: r.bodyCode, orAbove: tree) else {
+            throw APIError.forbidden("reviewing needs an analyst or coordinator of \(r.bodyCode) or of a body above it")
+        }
+        guard r.status == "unreviewed" else { throw APIError.conflict(field: "status", "the report is already \(r.status)") }
+        return r
+    }
+
+    struct VerifyInput: Content {
+        /// Join this incident instead of making a new one.
+        var incident: String?
+        var title: String?
+    }
+
+    func verify(req: Request) async throws -> IncidentView {
+        let id = req.parameters.get("id")!
+        let r = try await Self.reviewable(req, id)
+        let input = (try? req.content.decode(VerifyInput.self)) ?? VerifyInput()
+        let scope = try await req.scope()
+        let actor = req.actor
+        let framework = try await FrameworkStore(sql: req.sql).active()
+        let indicators = try await ReportStore(sql: req.sql).indicators(of: [id])[id] ?? []
+        if let target = input.incident, try await IncidentStore(sql: req.sql).get(target, scope) == nil {
+            throw APIError(ValidationFailure(field: "incident", "no incident '\(target)' that you can see"))
+        }
+        let names = Dictionary(framework.indicators.map { ($0.indicator.code, $0.indicator.name) }, uniquingKeysWith: { a, _ in a })
+        let title = input.title ?? r.eventType ?? indicators.compactMap { names[$0] }.first ?? "Incident"
+        let incidentID = try await req.db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            let incidents = IncidentStore(sql: sql)
+            let target: String
+            if let existing = input.incident {
+                try await incidents.absorb(r, indicators: indicators, into: existing, actor: actor)
+                target = existing
+            } else {
+                target = try await incidents.create(from: r, indicators: indicators, title: title, actor: actor)
+            }
+            try await ReportStore(sql: sql).review(id, status: "verified", reason: nil, incident: target, duplicateOf: nil, actor: actor)
+            try await incidents.recountSources(target)
+            return target
+        }
+        let store = IncidentStore(sql: req.sql)
+        return try await store.views([try await store.get(incidentID, scope)!], scope: scope)[0]
+    }
+
+    struct RejectInput: Content { var reason: String }
+
+    func reject(req: Request) async throws -> ReportView {
+        let id = req.parameters.get("id")!
+        _ = try await Self.reviewable(req, id)
+        let input = try req.content.decode(RejectInput.self)
+        guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why the report is rejected")) }
+        let actor = req.actor
+        try await req.db.transaction { tx in
+            try await ReportStore(sql: tx as! any SQLDatabase).review(id, status: "rejected", reason: input.reason, incident: nil, duplicateOf: nil, actor: actor)
+        }
+        return try await get(req: req)
+    }
+
+    struct DuplicateInput: Content { var of: String }
+
+    func markDuplicate(req: Request) async throws -> ReportView {
+        let id = req.parameters.get("id")!
+        _ = try await Self.reviewable(req, id)
+        let input = try req.content.decode(DuplicateInput.self)
+        guard input.of != id, let original = try await ReportStore(sql: req.sql).get(input.of, try await req.scope()) else {
+            throw APIError(ValidationFailure(field: "of", "no other report '\(input.of)' that you can see"))
+        }
+        let actor = req.actor
+        try await req.db.transaction { tx in
+            try await ReportStore(sql: tx as! any SQLDatabase).review(id, status: "duplicate", reason: nil, incident: original.incidentId,
+                                                                      duplicateOf: original.id, actor: actor)
+        }
+        return try await get(req: req)
+    }
+
+    struct SuggestionView: Content {
+        var report: String
+        var score: Double
+        var days: Int
+        var kilometres: Double?
+        var sharedIndicators: [String]
+    }
+
+    /// Reports that may tell of the same event, among those the caller may see.
+    func duplicates(req: Request) async throws -> [SuggestionView] {
+        let id = req.parameters.get("id")!
+        let scope = try await req.scope()
+        let store = ReportStore(sql: req.sql)
+        guard let r = try await store.get(id, scope) else { throw APIError.notFound("report", id) }
+        let window = Duplicates.maxDays
+        let from = Self.shift(r.occurredOn, days: -window), to = Self.shift(r.occurredOn, days: window)
+        let nearby = try await store.list(scope, .init(from: from, to: to), page: PageRequest(limit: PageRequest.maxLimit))
+            .filter { $0.status != "rejected" }
+        let inds = try await store.indicators(of: nearby.map(\.id) + [id])
+        func candidate(_ x: ReportRow) -> Duplicates.Candidate {
+            Duplicates.Candidate(id: x.id, day: x.occurredOn, area: x.areaCode, point: x.lat.flatMap { lat in x.lon.map { GeoPoint(lat: lat, lon: $0) } },
+                                 indicators: Set(inds[x.id] ?? []))
+        }
+        return Duplicates.suggest(for: candidate(r), among: nearby.map(candidate)).map {
+            SuggestionView(report: $0.id, score: $0.score, days: $0.days, kilometres: $0.kilometres, sharedIndicators: $0.sharedIndicators)
+        }
+    }
+
+    static func shift(_ day: String, days: Int) -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        f.timeZone = TimeZone(identifier: "UTC")
+        guard let d = f.date(from: day) else { return day }
+        return f.string(from: d.addingTimeInterval(Double(days) * 86400))
+    }
+
+    // MARK: Incidents
+
+    func incidents(req: Request) async throws -> Page<IncidentView> {
+        let page = try PageRequest(req)
+        let scope = try await req.scope()
+        let store = IncidentStore(sql: req.sql)
+        let rows = try await store.list(scope, try Self.filter(req), page: page)
+        return Page(rows: try await store.views(rows, scope: scope), request: page, code: \.id)
+    }
+
+    func incident(req: Request) async throws -> IncidentView {
+        let id = req.parameters.get("id")!
+        let scope = try await req.scope()
+        let store = IncidentStore(sql: req.sql)
+        guard let r = try await store.get(id, scope) else { throw APIError.notFound("incident", id) }
+        return try await store.views([r], scope: scope)[0]
+    }
+}
+
+extension Sequence {
+    func asyncContains(_ p: (Element) async throws -> Bool) async rethrows -> Bool {
+        for e in self where try await p(e) { return true }
+        return false
+    }
+}

@@ -1,0 +1,177 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// A report as the API shows it. Anonymous viewers of a public report get it coarsened: the admin2
+/// centroid instead of the point, and no free text (it may name people).
+struct ReportView: Content {
+    var id: String
+    var body: String
+    var classification: String
+    var status: String
+    var indicators: [String]
+    var eventType: String?
+    var description: String?
+    var occurredOn: String
+    var occurredAt: String?
+    var timePrecision: Int
+    var area: String
+    var lat: Double?
+    var lon: Double?
+    var geoPrecision: Int?
+    var actors: [String]?
+    var harm: Harm
+    var sourceKind: String
+    var reporter: String?
+    var sourceReference: String?
+    var createdAt: String
+    var reviewedAt: String?
+    var reviewReason: String?
+    var incident: String?
+    var duplicateOf: String?
+}
+
+struct ReportRow: Decodable, Sendable {
+    var id, bodyCode, classification, status, description, occurredOn, areaCode, areaPath, actors, sourceKind, submittedBy, createdAt: String
+    var eventType, occurredAt, reporterId, sourceReference, reviewedBy, reviewedAt, reviewReason, incidentId, duplicateOf: String?
+    var timePrecision: Int
+    var geoPrecision, fatalities, injured, displaced: Int?
+    var lat, lon: Double?
+    var propertyDamaged: Bool?
+    var textPublic: Bool
+}
+
+struct ReportStore: Sendable {
+    let sql: any SQLDatabase
+    static let table = ScopedTable(recordType: "report", table: "reports")
+    static let columns = ["id", "body_code", "classification", "status", "event_type", "description", "text_public", "occurred_on", "occurred_at",
+                          "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors", "fatalities", "injured", "displaced",
+                          "property_damaged", "source_kind", "reporter_id", "source_reference", "submitted_by", "created_at", "reviewed_by",
+                          "reviewed_at", "review_reason", "incident_id", "duplicate_of"]
+
+    struct Filter: Sendable {
+        var status: String?
+        /// Reports in this area or any area below it.
+        var area: String?
+        var indicator: String?
+        var from: String?
+        var to: String?
+        var text: String?
+        var incident: String?
+    }
+
+    func select(_ scope: AccessScope, _ f: Filter) -> SQLSelectBuilder {
+        var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "reports") })
+        if let s = f.status { q = q.where("status", .equal, s) }
+        if let a = f.area { q = q.where("area_path", .like, SQLBind("%/\(a)/%")) }
+        if let i = f.indicator {
+            q = q.where("id", .in, SQLSubquery.select { $0.column("report_id").from("report_indicators").where("indicator_code", .equal, i) })
+        }
+        if let d = f.from { q = q.where("occurred_on", .greaterThanOrEqual, d) }
+        if let d = f.to { q = q.where("occurred_on", .lessThanOrEqual, d) }
+        if let inc = f.incident { q = q.where("incident_id", .equal, inc) }
+        if let t = f.text?.lowercased(), !t.isEmpty {
+            q = q.where(SQLFunction("LOWER", args: SQLColumn("description")), .like, SQLBind("%" + AreaStore.escapeLike(t) + "%"))
+        }
+        return q
+    }
+
+    /// Newest first by default; the review queue wants the oldest first. The cursor is `created_at|id`.
+    func list(_ scope: AccessScope, _ f: Filter, page: PageRequest, oldestFirst: Bool = false) async throws -> [ReportRow] {
+        var q = select(scope, f)
+        if let after = page.after {
+            let parts = after.split(separator: "|", maxSplits: 1).map(String.init)
+            if parts.count == 2 {
+                let op: SQLBinaryOperator = oldestFirst ? .greaterThan : .lessThan
+                q = q.where { $0.where("created_at", op, parts[0]).orWhere { $0.where("created_at", .equal, parts[0]).where("id", op, parts[1]) } }
+            }
+        }
+        let dir: SQLDirection = oldestFirst ? .ascending : .descending
+        return try await q.orderBy("created_at", dir).orderBy("id", dir).limit(page.limit + 1).all(decoding: ReportRow.self, with: AreaStore.decoder)
+    }
+
+    func get(_ id: String, _ scope: AccessScope) async throws -> ReportRow? {
+        try await Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "reports") }).where("id", .equal, id)
+            .first(decoding: ReportRow.self, with: AreaStore.decoder)
+    }
+
+    func indicators(of ids: [String]) async throws -> [String: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        var out: [String: [String]] = [:]
+        for r in try await sql.select().columns("report_id", "indicator_code").from("report_indicators").where("report_id", .in, ids).orderBy("indicator_code").all() {
+            out[try r.decode(column: "report_id", as: String.self), default: []].append(try r.decode(column: "indicator_code", as: String.self))
+        }
+        return out
+    }
+
+    /// Rows to views, coarsened for anonymous viewers.
+    func views(_ rows: [ReportRow], scope: AccessScope) async throws -> [ReportView] {
+        let inds = try await indicators(of: rows.map(\.id))
+        var centroids: [String: GeoPoint] = [:]
+        if !scope.signedIn {
+            let codes = Set(rows.flatMap { $0.areaPath.split(separator: "/").map(String.init) })
+            for a in try await AreaStore(sql: sql).list(.init(codes: Array(codes)), page: PageRequest(limit: PageRequest.maxLimit))
+                where a.level == AreaLevel.admin2.rawValue || a.level == AreaLevel.admin1.rawValue || a.level == AreaLevel.country.rawValue {
+                if let lat = a.centroidLat, let lon = a.centroidLon { centroids[a.code] = GeoPoint(lat: lat, lon: lon) }
+            }
+        }
+        return rows.map { r in
+            var v = ReportView(
+                id: r.id, body: r.bodyCode, classification: r.classification, status: r.status, indicators: inds[r.id] ?? [],
+                eventType: r.eventType, description: r.description, occurredOn: r.occurredOn, occurredAt: r.occurredAt, timePrecision: r.timePrecision,
+                area: r.areaCode, lat: r.lat, lon: r.lon, geoPrecision: r.geoPrecision,
+                actors: (try? JSONDecoder().decode([String].self, from: Data(r.actors.utf8))) ?? [],
+                harm: Harm(fatalities: r.fatalities, injured: r.injured, displaced: r.displaced, propertyDamaged: r.propertyDamaged),
+                sourceKind: r.sourceKind, reporter: r.reporterId, sourceReference: r.sourceReference, createdAt: r.createdAt,
+                reviewedAt: r.reviewedAt, reviewReason: r.reviewReason, incident: r.incidentId, duplicateOf: r.duplicateOf)
+            if !scope.signedIn {
+                // Path is "/country/admin1/admin2/community/": publish no finer than admin2.
+                let path = r.areaPath.split(separator: "/").map(String.init)
+                let coarse = path.prefix(3).reversed().first { centroids[$0] != nil }
+                v.area = path.prefix(3).last ?? r.areaCode
+                v.lat = coarse.flatMap { centroids[$0]?.lat }
+                v.lon = coarse.flatMap { centroids[$0]?.lon }
+                v.geoPrecision = GeoPrecision.region.rawValue
+                if !r.textPublic { v.description = nil; v.actors = nil; v.sourceReference = nil }
+                v.reporter = nil
+                v.reviewReason = nil
+            }
+            return v
+        }
+    }
+
+    /// Stores a checked report with its resolved area; audited.
+    func create(_ d: ReportDraft, id: String, body: String, classification: Classification, sourceKind: SourceKind,
+                area: String, areaPath: [String], actor: String) async throws {
+        let now = Timestamp.now()
+        let actors = String(decoding: try JSONEncoder.sorted.encode(d.actors ?? []), as: UTF8.self)
+        let path = "/" + areaPath.reversed().joined(separator: "/") + "/"
+        try await sql.insert(into: "reports").columns("id", "body_code", "classification", "status", "event_type", "description", "occurred_on",
+                                                      "occurred_at", "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors",
+                                                      "fatalities", "injured", "displaced", "property_damaged", "source_kind", "reporter_id",
+                                                      "source_reference", "submitted_by", "created_at")
+            .values([SQLBind(id), SQLBind(body), SQLBind(classification.rawValue), SQLBind("unreviewed"), SQLBind(d.eventType), SQLBind(d.description),
+                     SQLBind(d.occurredOn), SQLBind(d.occurredAt), SQLBind((d.timePrecision ?? .day).rawValue), SQLBind(area), SQLBind(path),
+                     SQLBind(d.lat), SQLBind(d.lon), SQLBind(d.geoPrecision?.rawValue ?? (d.lat == nil ? GeoPrecision.region.rawValue : GeoPrecision.exact.rawValue)),
+                     SQLBind(actors), SQLBind(d.harm?.fatalities), SQLBind(d.harm?.injured), SQLBind(d.harm?.displaced), SQLBind(d.harm?.propertyDamaged),
+                     SQLBind(sourceKind.rawValue), SQLBind(d.reporter), SQLBind(d.sourceReference), SQLBind(actor), SQLBind(now)] as [any SQLExpression]).run()
+        // A confidential report names its readers; the person who filed it is always one.
+        if classification == .confidential, actor.hasPrefix("person:") {
+            try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
+                .values(SQLBind("report"), SQLBind(id), SQLBind("person"), SQLBind(String(actor.dropFirst("person:".count)))).run()
+        }
+        for code in Set(d.indicators).sorted() {
+            try await sql.insert(into: "report_indicators").columns("report_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
+        }
+        try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "report", recordID: id, content: d)
+    }
+
+    func review(_ id: String, status: String, reason: String?, incident: String?, duplicateOf: String?, actor: String) async throws {
+        try await sql.update("reports").set("status", to: status).set("reviewed_by", to: actor).set("reviewed_at", to: Timestamp.now())
+            .set("review_reason", to: reason).set("incident_id", to: incident).set("duplicate_of", to: duplicateOf)
+            .where("id", .equal, id).run()
+        try await AuditLog(sql: sql).append(actor: actor, action: "review.\(status)", recordType: "report", recordID: id,
+                                            content: [reason ?? "", incident ?? "", duplicateOf ?? ""])
+    }
+}
