@@ -93,11 +93,11 @@ struct ReportController {
                     throw APIError(ValidationFailure(field: "lat", "no area of this installation contains \(p.lat), \(p.lon); give the area, or check for swapped latitude and longitude"))
                 }
                 areaCode = deepest.code
-            } else if let given = areaCode, !hits.isEmpty {
-                // The point must lie in the stated area's country at least (a swapped lat/lon lands elsewhere).
-                let country = try await areas.path(given).last
-                if let country, !hits.contains(where: { $0.code == country }), try await !hits.asyncContains({ try await areas.path($0.code).last == country }) {
-                    throw APIError(ValidationFailure(field: "lat", "the point \(p.lat), \(p.lon) is outside \(country), the country of area '\(given)'; are latitude and longitude swapped?"))
+            } else if let given = areaCode, let shaped = try await Self.nearestShape(given, areas) {
+                // The point must lie in (or within about 10 km of) the closest stated area that has a shape:
+                // a swapped latitude and longitude lands far away.
+                if !(shaped.geometry.contains(p) || shaped.geometry.bbox.expanded(by: 0.1).contains(p)) {
+                    throw APIError(ValidationFailure(field: "lat", "the point \(p.lat), \(p.lon) is outside \(shaped.code), where area '\(given)' lies; are latitude and longitude swapped?"))
                 }
             }
         }
@@ -145,6 +145,14 @@ struct ReportController {
         return try await ReportStore(sql: req.sql).views([row], scope: scope)[0].created(at: "/api/v1/reports/\(id)", for: req)
     }
 
+    /// The area itself or its nearest ancestor with a stored shape.
+    static func nearestShape(_ code: String, _ areas: AreaStore) async throws -> (code: String, geometry: AreaGeometry)? {
+        for c in try await areas.path(code) {
+            if let text = try await areas.geometryText(c) { return (c, try GeoJSON.geometry(fromText: text)) }
+        }
+        return nil
+    }
+
     struct Receipt: Content { var id: String; var status: String; var message: String }
 
     // MARK: Review
@@ -178,8 +186,9 @@ struct ReportController {
         if let target = input.incident, try await IncidentStore(sql: req.sql).get(target, scope) == nil {
             throw APIError(ValidationFailure(field: "incident", "no incident '\(target)' that you can see"))
         }
-        let names = Dictionary(framework.indicators.map { ($0.indicator.code, $0.indicator.name) }, uniquingKeysWith: { a, _ in a })
-        let title = input.title ?? r.eventType ?? indicators.compactMap { names[$0] }.first ?? "Incident"
+        // Titled after its weightiest indicator, unless the analyst or the monitor named it.
+        let weightiest = framework.indicators.map(\.indicator).filter { indicators.contains($0.code) }.max { $0.weight < $1.weight }
+        let title = input.title ?? r.eventType ?? weightiest?.name ?? "Incident"
         let incidentID = try await req.db.transaction { tx in
             let sql = tx as! any SQLDatabase
             let incidents = IncidentStore(sql: sql)
