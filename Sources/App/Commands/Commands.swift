@@ -11,6 +11,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(UsersCommand(), as: "users")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(EventsCommand(), as: "events")
 }
 
 /// How the audit trail names a change made at the command line: the operating-system user.

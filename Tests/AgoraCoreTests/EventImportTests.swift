@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import AgoraCore
+
+@Suite struct EventImportTests {
+    @Test func datesAsTheyComeInTheWild() {
+        #expect(EventImport.day("20210106", dayFirst: false) == "2021-01-06")
+        #expect(EventImport.day("2009-06-09 00:00:00.000", dayFirst: false) == "2009-06-09")
+        #expect(EventImport.day("06/01/2021", dayFirst: true) == "2021-01-06")
+        #expect(EventImport.day("06 January 2021", dayFirst: false) == "2021-01-06")
+        #expect(EventImport.day("6-Jan-21", dayFirst: false) == "2021-01-06")
+        #expect(EventImport.day("31/02/2021", dayFirst: true) == nil)
+        #expect(EventImport.day("yesterday", dayFirst: false) == nil)
+    }
+
+    @Test func theOldUpperCaseACLEDLayoutInLatin1() throws {
+        let csv = "EVENT_ID_CNTY,EVENT_DATE,TIME_PRECISION,EVENT_TYPE,ACTOR1,ADMIN1,ADMIN2,LATITUDE,LONGITUDE,GEO_PRECISION,FATALITIES,NOTES,ISO3\r\n" +
+            "CIV123,05/03/2011,1,Battles,Forces Nouvelles,Abidjan,Abobo,5.42,-4.02,1,12,\"Combats à Abobo\",CIV\r\n" +
+            "CIV124,31/13/2011,1,Battles,X,Abidjan,Abobo,5.42,-4.02,1,1,,CIV\r\n"
+        let f = try EventImport.parse(csv.data(using: .isoLatin1)!)
+        #expect(f.layout == .acledV6)
+        #expect(f.records.count == 1)
+        #expect(f.records[0].day == "2011-03-05")
+        #expect(f.records[0].notes == "Combats à Abobo")
+        #expect(f.records[0].indicators == ["CS05"])
+        #expect(f.rejected.map(\.field) == ["line 3.date"])
+    }
+
+    @Test func hxlTaggedCSVWithoutIDsIsStillIdempotent() throws {
+        let csv = "Date,Province,Killed,Lat,Lon\n#date,#adm1+name,#affected+killed,#geo+lat,#geo+lon\n2020-01-02,Borno,3,11.8,13.1\n2020-01-03,Borno,1.0,11.9,13.2\n"
+        let a = try EventImport.parse(Data(csv.utf8)), b = try EventImport.parse(Data(csv.utf8))
+        #expect(a.layout == .hxl)
+        #expect(a.records.map(\.fatalities) == [3, 1])
+        #expect(a.records.map(\.sourceEventID) == b.records.map(\.sourceEventID))
+        #expect(Set(a.records.map(\.sourceEventID)).count == 2)
+    }
+
+    @Test func fileLevelProblemsNameTheLine() {
+        #expect(throws: ValidationFailure.self) { try EventImport.parse(Data("a,b\n1,2\n".utf8)) }
+        do {
+            _ = try EventImport.parse(Data("event_id_cnty,event_date,event_type,fatalities\nK1,20200101,Riots,0\nK2,20200102,\"Riots,0\n".utf8))
+            Issue.record("a broken quote was accepted")
+        } catch let f as ValidationFailure {
+            #expect(f.issues.first?.field == "line 3")
+        } catch { Issue.record("\(error)") }
+        #expect(throws: ValidationFailure(field: "header", "missing column(s): fatalities")) {
+            try EventImport.parse(Data("event_id_cnty,event_date,event_type\nK1,20200101,Riots\n".utf8))
+        }
+    }
+
+    @Test func namesMatchAcrossSpellings() {
+        #expect(EventImport.normalise("Borno state") == EventImport.normalise("Borno"))
+        #expect(EventImport.normalise("Murang'a") == EventImport.normalise("Muranga"))
+        #expect(EventImport.normalise("Maiduguri lga") == "maiduguri")
+    }
+
+    @Test func realFilesParseWithEveryRowAccountedFor() throws {
+        for (name, layout, rows) in [("acled_kenya_2016-2021.csv", EventLayout.acledAPI, 2557), ("ucdp_ged_nigeria_1990-2019_hdx_hxl.csv", .ucdpGED, 4603)] {
+            guard let url = SharedData.file("conflict_events/" + name) else { continue }
+            let f = try EventImport.parse(Data(contentsOf: url))
+            #expect(f.layout == layout)
+            #expect(f.rows == rows)
+            #expect(f.records.count + f.rejected.count <= rows)
+            #expect(f.records.allSatisfy { !$0.indicators.isEmpty || $0.eventType.hasPrefix("Strategic") })
+        }
+    }
+}
