@@ -249,6 +249,12 @@ paths = {
     "/api/v1/reports/{id}/duplicate": {"parameters": [id_param],
         "post": op("markDuplicate", "Mark as a duplicate of another report", {"200": ok(ref("Report")), **errs(400, 401, 403, 404, 409, 422)}, request=obj(["of"], of=S()), security=signed)},
     "/api/v1/incidents": {"get": op("listIncidents", "Incidents the caller may read", {"200": ok(ref("IncidentPage")), **errs(400, 422)}, report_filters[1:])},
+    "/api/v1/incidents/export.csv": {"get": op("exportIncidentsCSV", "CSV of the incidents the caller may read (audited)",
+                                               {"200": {"description": "CSV", "content": {"text/csv": {}}}, **errs(400, 422)}, report_filters[1:-2])},
+    "/api/v1/incidents/export.hxl.csv": {"get": op("exportIncidentsHXL", "HXL-tagged CSV of the incidents the caller may read; re-imports with `agora events import` (audited)",
+                                               {"200": {"description": "HXL-tagged CSV", "content": {"text/csv": {}}}, **errs(400, 422)}, report_filters[1:-2])},
+    "/api/v1/incidents/export.geojson": {"get": op("exportIncidentsGeoJSON", "GeoJSON (RFC 7946) of the incidents the caller may read (audited)",
+                                               {"200": {"description": "GeoJSON FeatureCollection", "content": {"application/geo+json": {}}}, **errs(400, 422)}, report_filters[1:-2])},
     "/api/v1/incidents/{id}": {"parameters": [id_param], "get": op("getIncident", "One incident, with the reports behind it the caller may read", {"200": ok(ref("Incident")), **errs(404)})},
     "/api/v1/documents/{id}": {"parameters": [id_param], "get": op("getDocument", "One document, if the caller may read it", {"200": ok(ref("Document")), **errs(404)})},
 }

@@ -72,6 +72,7 @@ func routes(_ app: Application) throws {
     DocumentController().register(api)
     FrameworkController().register(api)
     ReportController().register(api)
+    IncidentExport().register(api)
     api.get("openapi.json") { req in
         Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
     }

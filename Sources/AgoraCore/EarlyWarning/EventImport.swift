@@ -88,7 +88,8 @@ public enum EventImport {
             cols = ["id": tag("#event+id") ?? tag("#meta+id"), "date": tag("#date+start") ?? tag("#date"), "type": tag("#event+type"),
                     "admin1": tag("#adm1+name"), "admin2": tag("#adm2+name"), "pcode": tag("#adm2+code") ?? tag("#adm1+code"),
                     "lat": tag("#geo+lat"), "lon": tag("#geo+lon"), "notes": tag("#description"), "deaths": tag("#affected+killed"),
-                    "iso3": tag("#country+code"), "a1": tag("#group+name+first"), "a2": tag("#group+name+second")]
+                    "iso3": tag("#country+code"), "a1": tag("#group+name+first"), "a2": tag("#group+name+second"),
+                    "indicators": tag("#indicator+code")]
             required = [("#date", cols["date"]!)]
         }
         let missing = required.filter { $0.1 == nil }.map(\.0)
@@ -113,7 +114,10 @@ public enum EventImport {
             let rawID = v("id").map(integerText)
             let prefix = layout == .ucdpGED ? "ucdp:" : layout == .hxl ? "hxl:" : "acled:"
             // HXL without an id: the row's content is its identity, so a re-import still adds nothing.
-            let id = prefix + (rawID ?? AuditChain.sha256(row.fields.joined(separator: "\u{1F}")).prefix(24).description)
+            // An id that already names its source ("acled:KEN7606", "agora:…", as Agora exports them) is kept as it is,
+            // so an exported file re-imports onto the same incidents.
+            let id = rawID.map { $0.contains(":") ? $0 : prefix + $0 }
+                ?? prefix + AuditChain.sha256(row.fields.joined(separator: "\u{1F}")).prefix(24).description
             if !seen.insert(id).inserted { continue }  // the same event twice in one file
             var type = v("type") ?? "Event"
             var indicators: [String] = []
@@ -123,7 +127,7 @@ public enum EventImport {
                 let t = integerText(type)
                 type = ["1": "State-based armed conflict", "2": "Non-state conflict", "3": "One-sided violence"][t] ?? type
                 indicators = ["1": ["CS05"], "2": ["CS05"], "3": ["CS01"]][t] ?? []
-            case .hxl: break
+            case .hxl: indicators = (v("indicators") ?? "").split(separator: " ").map(String.init)
             }
             let tp = v("tp").flatMap(Double.init).map { Int($0) } ?? 1
             let gp = v("gp").flatMap(Double.init).map { Int($0) }

@@ -116,11 +116,11 @@ struct IncidentStore: Sendable {
         let now = Timestamp.now()
         try await sql.insert(into: "incidents").columns("id", "body_code", "classification", "title", "event_type", "description", "occurred_on",
                                                         "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities",
-                                                        "injured", "displaced", "actors", "source_name", "created_at", "updated_at")
+                                                        "injured", "displaced", "actors", "source_name", "source_event_id", "created_at", "updated_at")
             .values([SQLBind(id), SQLBind(r.bodyCode), SQLBind(r.classification), SQLBind(title), SQLBind(r.eventType), SQLBind(r.description),
                      SQLBind(r.occurredOn), SQLBind(r.timePrecision), SQLBind(r.areaCode), SQLBind(r.areaPath), SQLBind(r.lat), SQLBind(r.lon),
                      SQLBind(r.geoPrecision), SQLBind(r.fatalities ?? 0), SQLBind(r.injured ?? 0), SQLBind(r.displaced ?? 0), SQLBind(r.actors),
-                     SQLBind("monitors"), SQLBind(now), SQLBind(now)] as [any SQLExpression]).run()
+                     SQLBind("monitors"), SQLBind("agora:" + id), SQLBind(now), SQLBind(now)] as [any SQLExpression]).run()
         for code in Set(indicators).sorted() {
             try await sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
         }

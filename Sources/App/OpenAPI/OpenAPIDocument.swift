@@ -5584,6 +5584,249 @@ enum OpenAPIDocument {
     ]
    }
   },
+  "/api/v1/incidents/export.csv": {
+   "get": {
+    "operationId": "exportIncidentsCSV",
+    "summary": "CSV of the incidents the caller may read (audited)",
+    "responses": {
+     "200": {
+      "description": "CSV",
+      "content": {
+       "text/csv": {}
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "area",
+      "in": "query",
+      "required": false,
+      "description": "This area and every area below it",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "indicator",
+      "in": "query",
+      "required": false,
+      "description": "Indicator code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or after, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or before, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "description": "Text in the description",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/incidents/export.hxl.csv": {
+   "get": {
+    "operationId": "exportIncidentsHXL",
+    "summary": "HXL-tagged CSV of the incidents the caller may read; re-imports with `agora events import` (audited)",
+    "responses": {
+     "200": {
+      "description": "HXL-tagged CSV",
+      "content": {
+       "text/csv": {}
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "area",
+      "in": "query",
+      "required": false,
+      "description": "This area and every area below it",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "indicator",
+      "in": "query",
+      "required": false,
+      "description": "Indicator code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or after, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or before, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "description": "Text in the description",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/incidents/export.geojson": {
+   "get": {
+    "operationId": "exportIncidentsGeoJSON",
+    "summary": "GeoJSON (RFC 7946) of the incidents the caller may read (audited)",
+    "responses": {
+     "200": {
+      "description": "GeoJSON FeatureCollection",
+      "content": {
+       "application/geo+json": {}
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "area",
+      "in": "query",
+      "required": false,
+      "description": "This area and every area below it",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "indicator",
+      "in": "query",
+      "required": false,
+      "description": "Indicator code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or after, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Occurred on or before, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "description": "Text in the description",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ]
+   }
+  },
   "/api/v1/incidents/{id}": {
    "parameters": [
     {

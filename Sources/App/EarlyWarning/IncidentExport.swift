@@ -1,0 +1,84 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// Incidents out, in the field's formats: CSV, HXL-tagged CSV (re-importable), GeoJSON (RFC 7946).
+/// Only what the caller may see, coarsened for anonymous callers like every other answer; each export audited.
+struct IncidentExport {
+    func register(_ api: any RoutesBuilder) {
+        api.get("incidents", "export.csv", use: csv)
+        api.get("incidents", "export.hxl.csv", use: hxl)
+        api.get("incidents", "export.geojson", use: geojson)
+    }
+
+    /// Every visible incident matching the filters, through the same scope and views as the list.
+    static func rows(_ req: Request, format: String) async throws -> [IncidentView] {
+        let scope = try await req.scope()
+        let store = IncidentStore(sql: req.sql)
+        var out: [IncidentView] = []
+        var page = PageRequest(limit: PageRequest.maxLimit)
+        let filter = try ReportController.filter(req)
+        while true {
+            let batch = try await store.list(scope, filter, page: page)
+            out += try await store.views(Array(batch.prefix(page.limit)), scope: scope)
+            guard batch.count > page.limit else { break }
+            page.after = batch[page.limit - 1].id
+        }
+        let actor = req.actor
+        let ids = out.map(\.id)
+        try await req.db.transaction { tx in
+            try await AuditLog(sql: tx as! any SQLDatabase).append(actor: actor, action: "export", recordType: "incident",
+                                                                   recordID: "\(ids.count) incidents as \(format)", content: ids)
+        }
+        return out
+    }
+
+    static let columns = ["event_id", "date", "title", "event_type", "area", "latitude", "longitude", "geo_precision", "fatalities",
+                          "injured", "displaced", "indicators", "sources", "source", "classification", "body"]
+    static let tags = ["#event+id", "#date", "#event+name", "#event+type", "#adm1+code", "#geo+lat", "#geo+lon", "#geo+precision",
+                       "#affected+killed", "#affected+injured", "#affected+displaced", "#indicator+code", "#meta+sources", "#meta+source",
+                       "#meta+classification", "#org+code"]
+
+    static func fields(_ i: IncidentView) -> [String] {
+        [i.sourceEventID ?? "agora:\(i.id)", i.occurredOn, i.title, i.eventType ?? "", i.area ?? "", i.lat.map { String($0) } ?? "",
+         i.lon.map { String($0) } ?? "", i.geoPrecision.map(String.init) ?? "", String(i.harm.fatalities ?? 0), String(i.harm.injured ?? 0),
+         String(i.harm.displaced ?? 0), i.indicators.joined(separator: " "), String(i.sources), i.sourceName, i.classification, i.body]
+    }
+
+    static func text(_ rows: [IncidentView], hxl: Bool) -> String {
+        var out = columns.joined(separator: ",") + "\r\n"
+        if hxl { out += tags.joined(separator: ",") + "\r\n" }
+        for r in rows { out += fields(r).map(DocumentController.csvField).joined(separator: ",") + "\r\n" }
+        return out
+    }
+
+    static func file(_ body: String, type: HTTPMediaType, name: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = type
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+
+    func csv(req: Request) async throws -> Response {
+        Self.file(Self.text(try await Self.rows(req, format: "csv"), hxl: false), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "incidents.csv")
+    }
+
+    func hxl(req: Request) async throws -> Response {
+        Self.file(Self.text(try await Self.rows(req, format: "hxl"), hxl: true), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "incidents.hxl.csv")
+    }
+
+    func geojson(req: Request) async throws -> Response {
+        let rows = try await Self.rows(req, format: "geojson")
+        var features: [[String: Any]] = []
+        for r in rows {
+            let geometry: Any = (r.lat != nil && r.lon != nil) ? ["type": "Point", "coordinates": [r.lon!, r.lat!]] : NSNull()
+            var props: [String: Any] = [:]
+            for (k, v) in zip(Self.columns, Self.fields(r)) where k != "latitude" && k != "longitude" { props[k] = v }
+            props["fatalities"] = r.harm.fatalities ?? 0
+            features.append(["type": "Feature", "id": r.sourceEventID ?? r.id, "geometry": geometry, "properties": props])
+        }
+        let data = try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": features], options: [.sortedKeys])
+        return Self.file(String(decoding: data, as: UTF8.self), type: HTTPMediaType(type: "application", subType: "geo+json"), name: "incidents.geojson")
+    }
+}

@@ -1,0 +1,52 @@
+@testable import App
+import AgoraCore
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct ExportTests {
+    @Test(arguments: Engine.available)
+    func anExportedFileReimportsOntoTheSameIncidents(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await ReportTests.seed(app)
+            let t = try app.testing()
+            let (_, monitor) = try await TestInstallation.person(app, "mon", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
+            let (_, analyst) = try await TestInstallation.person(app, "ana", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
+            let made = try object(try await t.sendRequest(.POST, "/api/v1/reports", headers: .bearer(monitor), body: json(ReportTests.report(#","classification":"public""#))))
+            _ = try await t.sendRequest(.POST, "/api/v1/reports/\(made["id"]!)/verify", headers: .bearer(analyst))
+            let acled = "event_id_cnty,event_date,event_type,fatalities,admin1,admin2,latitude,longitude,iso3,notes\n" +
+                "GHA9001,20261102,Riots,1,Upper East,Bawku Municipal,11.06,-0.24,GHA,Market riot\nGHA9002,20261103,Protests,0,Northern,,9.4,-0.85,GHA,March\n"
+            let gazetteer = try await app.gazetteer.current(AreaStore(sql: app.sql))
+            let imported = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(Data(acled.utf8), db: app.db, gazetteer: gazetteer)
+            #expect(imported.imported == 2)
+            #expect(imported.byName == 2)
+
+            let hxl = try await t.sendRequest(.GET, "/api/v1/incidents/export.hxl.csv", headers: .bearer(analyst))
+            #expect(hxl.status == .ok)
+            let text = hxl.body.string
+            #expect(text.contains("#event+id,#date"))
+            #expect(text.contains("acled:GHA9001"))
+            let again = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(Data(text.utf8), db: app.db, gazetteer: gazetteer)
+            #expect(again.imported == 0)
+            #expect(again.duplicates == 3)
+            #expect(again.rejected.isEmpty)
+
+            let plain = try await t.sendRequest(.GET, "/api/v1/incidents/export.csv?area=GH08", headers: .bearer(analyst))
+            #expect(plain.body.string.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)  // header and Tamale's protest
+
+            let geo = try object(try await t.sendRequest(.GET, "/api/v1/incidents/export.geojson", headers: .bearer(analyst)))
+            let features = geo["features"] as? [[String: Any]] ?? []
+            #expect(geo["type"] as? String == "FeatureCollection" && features.count == 3)
+            let coords = (features.first { ($0["id"] as? String) == "acled:GHA9001" }?["geometry"] as? [String: Any])?["coordinates"] as? [Double]
+            #expect(coords == [-0.24, 11.06])  // longitude first
+
+            // Anonymous: public incidents only, at admin2 centroids at best, without free text.
+            let anon = try await t.sendRequest(.GET, "/api/v1/incidents/export.csv")
+            #expect(!anon.body.string.contains("Market riot"))
+            #expect(!anon.body.string.contains("11.06"))
+            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "3 incidents as hxl").count == 1)
+        }
+    }
+}
