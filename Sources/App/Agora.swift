@@ -13,7 +13,7 @@ public enum Agora {
         env.arguments = arguments
         try LoggingSystem.bootstrap(from: &env) { level in
             { label in
-                var handler = StreamLogHandler.standardOutput(label: label)
+                var handler = StreamLogHandler.standardError(label: label)  // stdout stays for what a command prints
                 handler.logLevel = level
                 return RedactingLogHandler(handler)
             }

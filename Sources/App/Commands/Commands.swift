@@ -12,6 +12,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(EventsCommand(), as: "events")
+    app.asyncCommands.use(FrameworksCommand(), as: "frameworks")
 }
 
 /// How the audit trail names a change made at the command line: the operating-system user.
