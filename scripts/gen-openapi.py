@@ -127,6 +127,12 @@ schemas = {
     "Framework": obj(["code", "names", "sectors"], code=S(), names=strmap, sectors={"type": "array", "items": obj(["code", "names", "indicators"],
                      code=S(), names=strmap, indicators={"type": "array", "items": obj(["code", "names", "kind", "weight", "topics"], code=S(), names=strmap,
                      kind=S("threat", "peace"), weight={"type": "number", "minimum": 0, "maximum": 10}, topics={"type": "array", "items": S(*topics)})})}),
+    "SituationReport": obj(["id", "body", "classification", "area", "period", "periodStart", "periodEnd", "title", "narrative", "incidents", "createdAt"],
+                           id=S(), body=S(), classification=S(*classes), area=S(), period=S("weekly", "monthly"), periodStart=S(), periodEnd=S(),
+                           title=S(), narrative=S(), incidents=strs, createdAt=S()),
+    "SituationReportPage": page("SituationReport"),
+    "SituationReportInput": obj(["body", "area", "period", "periodStart", "title", "narrative"], body=S(), area=S(), period=S("weekly", "monthly"),
+                                periodStart=S(), title=S(), narrative=S(), incidents=strs, classification=S(*classes)),
     "FrameworkSummary": obj(["code", "active"], code=S(), active={"type": "boolean"}),
     "DocumentCount": obj(["total", "byClassification"], total={"type": "integer"}, byClassification={"type": "object", "additionalProperties": {"type": "integer"}}),
 }
@@ -256,6 +262,12 @@ paths = {
     "/api/v1/incidents/export.geojson": {"get": op("exportIncidentsGeoJSON", "GeoJSON (RFC 7946) of the incidents the caller may read (audited)",
                                                {"200": {"description": "GeoJSON FeatureCollection", "content": {"application/geo+json": {}}}, **errs(400, 422)}, report_filters[1:-2])},
     "/api/v1/incidents/{id}": {"parameters": [id_param], "get": op("getIncident", "One incident, with the reports behind it the caller may read", {"200": ok(ref("Incident")), **errs(404)})},
+    "/api/v1/situation-reports": {
+        "get": op("listSituationReports", "Situation reports the caller may read", {"200": ok(ref("SituationReportPage")), **errs(400)},
+                  [q("area", "Area code"), q("body", "Body code"), limit, cursor]),
+        "post": op("createSituationReport", "Write a situation report (analysts, coordinators, CSO liaisons of the body)",
+                   {"201": ok(ref("SituationReport"), "Created"), **errs(400, 401, 403, 422)}, request=ref("SituationReportInput"), security=signed)},
+    "/api/v1/situation-reports/{id}": {"parameters": [id_param], "get": op("getSituationReport", "One situation report", {"200": ok(ref("SituationReport")), **errs(404)})},
     "/api/v1/documents/{id}": {"parameters": [id_param], "get": op("getDocument", "One document, if the caller may read it", {"200": ok(ref("Document")), **errs(404)})},
 }
 

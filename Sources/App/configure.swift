@@ -73,6 +73,7 @@ func routes(_ app: Application) throws {
     FrameworkController().register(api)
     ReportController().register(api)
     IncidentExport().register(api)
+    SituationReportController().register(api)
     api.get("openapi.json") { req in
         Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
     }

@@ -85,6 +85,22 @@ import VaporTesting
                     }
                     w.documents.append((marker, id, record))
                     let row = try await store.get(id, AccessPolicy.scope(for: .person(id: "x", installationAdmin: true, roles: []), in: BodyTree([])))
+                    // A situation report of the same level about the same area.
+                    n += 1
+                    let sitrepMarker = "MKS\(n)X"
+                    let sid = UUID().uuidString.lowercased()
+                    try await sql.insert(into: "situation_reports").columns("id", "body_code", "classification", "area_code", "period", "period_start",
+                                                                            "period_end", "title", "narrative", "created_by", "created_at")
+                        .values([SQLBind(sid), SQLBind(body), SQLBind(c.rawValue), SQLBind(area), SQLBind("weekly"), SQLBind("2026-11-02"),
+                                 SQLBind("2026-11-08"), SQLBind("Brief \(sitrepMarker)"), SQLBind("Narrative \(sitrepMarker)"), SQLBind("test"),
+                                 SQLBind(Timestamp.now())] as [any SQLExpression]).run()
+                    if c == .confidential {
+                        try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
+                            .values(SQLBind("situation-report"), SQLBind(sid), SQLBind("person"), SQLBind(named.id)).run()
+                        try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
+                            .values(SQLBind("situation-report"), SQLBind(sid), SQLBind("body"), SQLBind("GH-RPC-UE")).run()
+                    }
+                    w.documents.append((sitrepMarker, sid, record))
                     if c != .confidential, let row {
                         n += 1
                         let incidentMarker = "MKI\(n)X"

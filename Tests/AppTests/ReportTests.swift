@@ -85,6 +85,21 @@ import VaporTesting
             #expect(trail.map(\.action) == ["create", "review.verified"])
             #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: incidentID).map(\.action) == ["create", "report.join"])
 
+            // A situation report for the region, linking the incident; Tamale's analyst cannot link what they cannot see.
+            let sitrep = try await t.sendRequest(.POST, "/api/v1/situation-reports", headers: .bearer(analyst), body: json(#"""
+                {"body":"GH-NPC","area":"GH12","period":"weekly","periodStart":"2026-11-16","title":"Upper East, week 47",
+                 "narrative":"Two clashes near Bawku market.","incidents":["\#(incidentID)"]}
+                """#))
+            // The analyst is in GH-NPC: allowed.
+            #expect(sitrep.status == .created, "\(sitrep.body.string)")
+            #expect(try object(sitrep)["incidents"] as? [String] == [incidentID])
+            #expect(try object(sitrep)["periodEnd"] as? String == "2026-11-22")
+            let blind = try await t.sendRequest(.POST, "/api/v1/situation-reports", headers: .bearer(outsider), body: json(#"""
+                {"body":"GH-DPC-TAMALE","area":"GH12","period":"weekly","periodStart":"2026-11-16","title":"x","narrative":"y","incidents":["\#(incidentID)"]}
+                """#))
+            #expect(blind.status == .unprocessableEntity)
+            #expect(try object(blind)["field"] as? String == "incidents[0]")
+
             // Incidents by area (descendants too) and by indicator.
             let inArea = try await t.sendRequest(.GET, "/api/v1/incidents?area=GH12&indicator=NR01", headers: .bearer(analyst))
             #expect((try object(inArea)["items"] as? [[String: Any]])?.count == 1)

@@ -9,6 +9,7 @@ enum AgoraMigrations {
         CreateInstitutions(),
         CreateAccess(),
         CreateEarlyWarning(),
+        CreateSituationReports(),
     ]
 }
 

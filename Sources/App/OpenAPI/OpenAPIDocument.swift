@@ -1779,6 +1779,138 @@ enum OpenAPIDocument {
      }
     }
    },
+   "SituationReport": {
+    "type": "object",
+    "required": [
+     "id",
+     "body",
+     "classification",
+     "area",
+     "period",
+     "periodStart",
+     "periodEnd",
+     "title",
+     "narrative",
+     "incidents",
+     "createdAt"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "body": {
+      "type": "string"
+     },
+     "classification": {
+      "type": "string",
+      "enum": [
+       "public",
+       "internal",
+       "restricted",
+       "confidential"
+      ]
+     },
+     "area": {
+      "type": "string"
+     },
+     "period": {
+      "type": "string",
+      "enum": [
+       "weekly",
+       "monthly"
+      ]
+     },
+     "periodStart": {
+      "type": "string"
+     },
+     "periodEnd": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "narrative": {
+      "type": "string"
+     },
+     "incidents": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "createdAt": {
+      "type": "string"
+     }
+    }
+   },
+   "SituationReportPage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/SituationReport"
+      }
+     },
+     "nextCursor": {
+      "type": "string",
+      "description": "Pass as `cursor` for the next page; absent on the last page."
+     }
+    }
+   },
+   "SituationReportInput": {
+    "type": "object",
+    "required": [
+     "body",
+     "area",
+     "period",
+     "periodStart",
+     "title",
+     "narrative"
+    ],
+    "properties": {
+     "body": {
+      "type": "string"
+     },
+     "area": {
+      "type": "string"
+     },
+     "period": {
+      "type": "string",
+      "enum": [
+       "weekly",
+       "monthly"
+      ]
+     },
+     "periodStart": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "narrative": {
+      "type": "string"
+     },
+     "incidents": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "classification": {
+      "type": "string",
+      "enum": [
+       "public",
+       "internal",
+       "restricted",
+       "confidential"
+      ]
+     }
+    }
+   },
    "FrameworkSummary": {
     "type": "object",
     "required": [
@@ -5848,6 +5980,183 @@ enum OpenAPIDocument {
        "application/json": {
         "schema": {
          "$ref": "#/components/schemas/Incident"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/situation-reports": {
+   "get": {
+    "operationId": "listSituationReports",
+    "summary": "Situation reports the caller may read",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SituationReportPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "area",
+      "in": "query",
+      "required": false,
+      "description": "Area code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "body",
+      "in": "query",
+      "required": false,
+      "description": "Body code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ]
+   },
+   "post": {
+    "operationId": "createSituationReport",
+    "summary": "Write a situation report (analysts, coordinators, CSO liaisons of the body)",
+    "responses": {
+     "201": {
+      "description": "Created",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SituationReport"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/SituationReportInput"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/situation-reports/{id}": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "getSituationReport",
+    "summary": "One situation report",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SituationReport"
         }
        }
       }
