@@ -134,8 +134,16 @@ import VaporTesting
             try await refused(base.replacingOccurrences(of: "GH1201", with: "NOWHERE"), "area")
             try await refused(base.replacingOccurrences(of: "Herders and farmers clashed near the market", with: String(repeating: "x", count: 20_001)), "description")
             try await refused(base.replacingOccurrences(of: #""area":"GH1201","#, with: #""area":"GH1201","body":"GH-NPC","#), "", .forbidden)
+            // In bulk: one bad report in three, and none is stored.
+            let batch = "[\(base),\(base.replacingOccurrences(of: "\"NR01\"", with: "\"XX99\"")),\(base)]"
+            let bulk = try await t.sendRequest(.POST, "/api/v1/reports/bulk", headers: .bearer(monitor), body: json(batch))
+            #expect(bulk.status == .unprocessableEntity)
+            #expect((try object(bulk)["issues"] as? [[String: Any]])?.first?["field"] as? String == "reports[1].indicators[0]")
             let n = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("reports").first(decodingColumn: "n", as: Int.self)
             #expect(n == 0)
+            let good = try await t.sendRequest(.POST, "/api/v1/reports/bulk", headers: .bearer(monitor), body: json("[\(base),\(base)]"))
+            #expect(good.status == .created)
+            #expect((try object(good)["created"] as? [String])?.count == 2)
         }
     }
 

@@ -11,6 +11,7 @@ struct ReportController {
         let r = api.grouped("reports")
         r.get(use: list)
         r.post(use: create)
+        r.post("bulk", use: bulk)
         r.get("queue", use: queue)
         r.get(":id", use: get)
         r.get(":id", "duplicates", use: duplicates)
@@ -75,6 +76,35 @@ struct ReportController {
                 throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many reports from this address; wait and try again")
             }
         }
+        let p = try await Self.prepare(draft, req: req, anonymous: anonymous)
+        let id = p.id, filedWith = p.body
+        let actor = req.actor
+        try await req.db.transaction { tx in
+            try await ReportStore(sql: tx as! any SQLDatabase).create(draft, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind,
+                                                                      area: p.area, areaPath: p.path, actor: actor)
+        }
+        if anonymous {
+            // An anonymous citizen gets a receipt, not the record: they cannot read restricted data.
+            return try await Receipt(id: id, status: "unreviewed", message: "Thank you. Your report reached \(filedWith).").encodeResponse(status: .created, for: req)
+        }
+        let scope = try await req.scope()
+        let row = try await ReportStore(sql: req.sql).get(id, scope)!
+        return try await ReportStore(sql: req.sql).views([row], scope: scope)[0].created(at: "/api/v1/reports/\(id)", for: req)
+    }
+
+    /// A checked report, ready to store: where it is, who it is filed with, at what level.
+    struct Prepared: Sendable {
+        var id: String
+        var body: String
+        var classification: Classification
+        var sourceKind: SourceKind
+        var area: String
+        var path: [String]
+    }
+
+    /// Every check a report goes through before it is stored; nothing is written here.
+    static func prepare(_ draft: ReportDraft, req: Request, anonymous: Bool) async throws -> Prepared {
+        let viewer = req.viewer
         let sql = req.sql
         let framework = try await FrameworkStore(sql: sql).active()
         try ReportRules.check(draft, .init(indicators: Set(framework.indicators.map(\.indicator.code)), today: String(Timestamp.now().prefix(10))))
@@ -127,22 +157,37 @@ struct ReportController {
                 throw APIError(ValidationFailure(field: "reporter", "no reporter '\(rid)' registered with \(body!)"))
             }
         }
-        let classification = anonymous ? .restricted : (draft.classification ?? .restricted)
-        let id = UUID().uuidString.lowercased()
+        return Prepared(id: UUID().uuidString.lowercased(), body: body!, classification: anonymous ? .restricted : (draft.classification ?? .restricted),
+                        sourceKind: sourceKind, area: area, path: path)
+    }
+
+    struct BulkResult: Content { var created: [String] }
+
+    /// Many reports at once (a monitor's phone coming back online, a partner's spreadsheet): all stored, or
+    /// none, with each problem named by its place in the list.
+    func bulk(req: Request) async throws -> Response {
+        try req.requireSignedIn()
+        let drafts = try req.content.decode([ReportDraft].self)
+        guard !drafts.isEmpty, drafts.count <= 1000 else { throw APIError(ValidationFailure(field: "reports", "send 1 to 1000 reports")) }
+        var prepared: [Prepared] = []
+        var issues = IssueCollector()
+        for (i, d) in drafts.enumerated() {
+            do { prepared.append(try await Self.prepare(d, req: req, anonymous: false)) } catch {
+                let e = APIErrorMiddleware.translate(error)
+                if e.issues.isEmpty { issues.add("reports[\(i)]" + (e.field.map { ".\($0)" } ?? ""), e.reason) }
+                for issue in e.issues { issues.add("reports[\(i)].\(issue.field)", issue.message) }
+            }
+        }
+        try issues.throwIfAny()
         let actor = req.actor
-        let filedWith = body!
-        let kind = sourceKind
+        let ready = prepared
         try await req.db.transaction { tx in
-            try await ReportStore(sql: tx as! any SQLDatabase).create(draft, id: id, body: filedWith, classification: classification, sourceKind: kind,
-                                                                      area: area, areaPath: path, actor: actor)
+            let store = ReportStore(sql: tx as! any SQLDatabase)
+            for (d, p) in zip(drafts, ready) {
+                try await store.create(d, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind, area: p.area, areaPath: p.path, actor: actor)
+            }
         }
-        if anonymous {
-            // An anonymous citizen gets a receipt, not the record: they cannot read restricted data.
-            return try await Receipt(id: id, status: "unreviewed", message: "Thank you. Your report reached \(filedWith).").encodeResponse(status: .created, for: req)
-        }
-        let scope = try await req.scope()
-        let row = try await ReportStore(sql: req.sql).get(id, scope)!
-        return try await ReportStore(sql: req.sql).views([row], scope: scope)[0].created(at: "/api/v1/reports/\(id)", for: req)
+        return try await BulkResult(created: ready.map(\.id)).encodeResponse(status: .created, for: req)
     }
 
     /// The area itself or its nearest ancestor with a stored shape.

@@ -5073,6 +5073,96 @@ enum OpenAPIDocument {
     }
    }
   },
+  "/api/v1/reports/bulk": {
+   "post": {
+    "operationId": "createReports",
+    "summary": "File up to 1000 reports at once: all stored or none, each problem named reports[i].field",
+    "responses": {
+     "201": {
+      "description": "Filed",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "created"
+         ],
+         "properties": {
+          "created": {
+           "type": "array",
+           "items": {
+            "type": "string"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "array",
+        "items": {
+         "$ref": "#/components/schemas/ReportInput"
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
   "/api/v1/reports/queue": {
    "get": {
     "operationId": "reviewQueue",
