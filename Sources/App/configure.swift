@@ -78,4 +78,5 @@ func routes(_ app: Application) throws {
         Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
     }
     HomePage.register(app)
+    ReportFormPage.register(app)
 }

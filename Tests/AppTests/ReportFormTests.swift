@@ -1,0 +1,63 @@
+@testable import App
+import AgoraCore
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// The phone form: plain HTML, no JavaScript, a session and its CSRF token.
+@Suite struct ReportFormTests {
+    static func signIn(_ app: Application, _ username: String, _ password: String) async throws -> (cookie: HTTPCookies, csrf: String) {
+        let t = try app.testing()
+        let page = try await t.sendRequest(.GET, "/sign-in")
+        let csrf = page.headers.setCookie![AuthController.csrfCookie]!.string
+        var h = HTTPHeaders()
+        h.contentType = .urlEncodedForm
+        h.cookie = HTTPCookies(dictionaryLiteral: (AuthController.csrfCookie, HTTPCookies.Value(string: csrf)))
+        let ok = try await t.sendRequest(.POST, "/sign-in", headers: h, body: AccessTests.form(["username": username, "password": password, "_csrf": csrf]))
+        let session = ok.headers.setCookie![Authenticator.sessionCookie]!
+        let stored = try await PeopleStore(sql: app.sql).session(token: session.string)!
+        return (HTTPCookies(dictionaryLiteral: (Authenticator.sessionCookie, session)), stored.csrf)
+    }
+
+    @Test(arguments: Engine.available)
+    func aMonitorFilesAReportWithoutJavaScript(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await ReportTests.seed(app)
+            _ = try await AccessTests.makePerson(app, "abena", password: "a phone password", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
+            let t = try app.testing()
+            #expect(try await t.sendRequest(.GET, "/report").status == .seeOther)  // not signed in: to the sign-in page
+            let (cookie, csrf) = try await Self.signIn(app, "abena", "a phone password")
+            var h = HTTPHeaders()
+            h.cookie = cookie
+            let page = try await t.sendRequest(.GET, "/report", headers: h)
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(!html.contains("<script"))  // nothing to run: the form works with JavaScript off
+            #expect(html.contains("name=\"indicator.NR01\""))
+            #expect(html.contains("Bawku Municipal"))
+            #expect(html.utf8.count < 100_000)
+
+            h.contentType = .urlEncodedForm
+            // Missing the date and the place: the page comes back with the errors beside their fields, the text kept.
+            let bad = try await t.sendRequest(.POST, "/report", headers: h, body: AccessTests.form(
+                ["_csrf": csrf, "indicator.NR01": "on", "description": "Cattle in the maize fields", "occurredOn": "", "area": ""]))
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("id=\"error-occurredOn\""))
+            #expect(bad.body.string.contains("Cattle in the maize fields"))
+            let forged = try await t.sendRequest(.POST, "/report", headers: h, body: AccessTests.form(["_csrf": "forged", "indicator.NR01": "on"]))
+            #expect(forged.status == .forbidden)
+
+            let good = try await t.sendRequest(.POST, "/report", headers: h, body: AccessTests.form(
+                ["_csrf": csrf, "indicator.NR01": "on", "description": "Cattle in the maize fields", "occurredOn": "2026-11-25",
+                 "area": "GH1201", "fatalities": "0", "injured": "1"]))
+            #expect(good.status == .created)
+            #expect(good.body.string.contains("Report received by GH-DPC-BAWKU"))
+            let rows = try await app.sql.select().columns("status", "area_code", "injured").from("reports").all()
+            #expect(rows.count == 1)
+            #expect(try rows.first?.decode(column: "area_code", as: String.self) == "GH1201")
+            #expect(try rows.first?.decode(column: "injured", as: Int?.self) == 1)
+        }
+    }
+}
