@@ -32,6 +32,10 @@ import Testing
             let borno = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents")
                 .where("area_path", .like, "%/NG008/%").first(decodingColumn: "n", as: Int.self) ?? 0
             #expect(borno >= 2000)
+            // Imported events are searchable by their notes and places.
+            let scope = AccessPolicy.scope(for: .person(id: "x", installationAdmin: true, roles: []), in: try await BodyStore(sql: app.sql).tree())
+            let hits = try await IncidentStore(sql: app.sql).list(scope, .init(text: "Maiduguri"), page: PageRequest(limit: 500))
+            #expect(hits.count > 100)
             // A file that fails leaves nothing: an unknown owning body stops the whole import.
             let before = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents").first(decodingColumn: "n", as: Int.self)
             let data = try Data(contentsOf: shared.appendingPathComponent("conflict_events/acled_kenya_2016-2021.csv"))

@@ -100,6 +100,18 @@ import VaporTesting
             #expect(blind.status == .unprocessableEntity)
             #expect(try object(blind)["field"] as? String == "incidents[0]")
 
+            // Full-text search: words as prefixes, all of them, any case.
+            func found(_ q: String) async throws -> Int {
+                let r = try await t.sendRequest(.GET, "/api/v1/reports?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", headers: .bearer(analyst))
+                return (try object(r)["items"] as? [[String: Any]])?.count ?? -1
+            }
+            #expect(try await found("HERDERS market") == 4)
+            #expect(try await found("herd clash") == 4)
+            #expect(try await found("cattle") == 0)
+            #expect(try await found("\"; DROP TABLE reports; --") == 0)
+            let incidentHits = try await t.sendRequest(.GET, "/api/v1/incidents?q=farmers", headers: .bearer(analyst))
+            #expect((try object(incidentHits)["items"] as? [[String: Any]])?.count == 1)
+
             // Incidents by area (descendants too) and by indicator.
             let inArea = try await t.sendRequest(.GET, "/api/v1/incidents?area=GH12&indicator=NR01", headers: .bearer(analyst))
             #expect((try object(inArea)["items"] as? [[String: Any]])?.count == 1)

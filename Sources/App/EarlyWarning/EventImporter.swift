@@ -39,6 +39,7 @@ struct EventImporter {
             }
             var rows: [[any SQLExpression]] = []
             var indicatorRows: [(String, String)] = []
+            var searchRows: [(id: String, text: String)] = []
             let now = Timestamp.now()
             for (n, e) in file.records.enumerated() {
                 if n % 500 == 0 { progress?(n, file.records.count) }
@@ -60,6 +61,7 @@ struct EventImporter {
                              SQLBind(e.lat), SQLBind(e.lon), SQLBind(e.geoPrecision?.rawValue), SQLBind(e.fatalities), SQLBind(actors),
                              SQLBind(e.sourceName), SQLBind(e.sourceEventID), SQLBind(1), SQLBind(now), SQLBind(now)])
                 indicatorRows += e.indicators.map { (id, $0) }
+                searchRows.append((id, [e.eventType, e.notes, e.actors.joined(separator: " "), e.admin1 ?? "", e.admin2 ?? ""].joined(separator: " ")))
                 summary.imported += 1
             }
             for chunk in rows.chunked(200) {
@@ -74,6 +76,7 @@ struct EventImporter {
                 for (a, b) in chunk { insert = insert.values(SQLBind(a), SQLBind(b)) }
                 try await insert.run()
             }
+            try await SearchIndex(sql: sql).put("incident", searchRows)
             progress?(file.records.count, file.records.count)
             if summary.imported > 0 {
                 try await AuditLog(sql: sql).append(actor: actor, action: "import", recordType: "incident", recordID: "\(summary.imported) incidents",

@@ -56,10 +56,7 @@ struct IncidentStore: Sendable {
         }
         if let d = f.from { q = q.where("occurred_on", .greaterThanOrEqual, d) }
         if let d = f.to { q = q.where("occurred_on", .lessThanOrEqual, d) }
-        if let t = f.text?.lowercased(), !t.isEmpty {
-            let like = SQLBind("%" + AreaStore.escapeLike(t) + "%")
-            q = q.where { $0.where(SQLFunction("LOWER", args: SQLColumn("title")), .like, like).orWhere(SQLFunction("LOWER", args: SQLColumn("description")), .like, like) }
-        }
+        if let t = f.text, let m = SearchIndex(sql: sql).matching("incident", t, idColumn: SQLColumn("id", table: "incidents")) { q = q.where(m) }
         if let after = page.after { q = q.where("id", .greaterThan, after) }
         return try await q.orderBy("id").limit(page.limit + 1).all(decoding: IncidentRow.self, with: AreaStore.decoder)
     }
@@ -124,6 +121,7 @@ struct IncidentStore: Sendable {
         for code in Set(indicators).sorted() {
             try await sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
         }
+        try await SearchIndex(sql: sql).put("incident", [(id, title + " " + r.description)])
         try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "incident", recordID: id, content: [r.id, title])
         return id
     }

@@ -71,9 +71,7 @@ struct ReportStore: Sendable {
         if let d = f.from { q = q.where("occurred_on", .greaterThanOrEqual, d) }
         if let d = f.to { q = q.where("occurred_on", .lessThanOrEqual, d) }
         if let inc = f.incident { q = q.where("incident_id", .equal, inc) }
-        if let t = f.text?.lowercased(), !t.isEmpty {
-            q = q.where(SQLFunction("LOWER", args: SQLColumn("description")), .like, SQLBind("%" + AreaStore.escapeLike(t) + "%"))
-        }
+        if let t = f.text, let m = SearchIndex(sql: sql).matching("report", t, idColumn: SQLColumn("id", table: "reports")) { q = q.where(m) }
         return q
     }
 
@@ -164,6 +162,7 @@ struct ReportStore: Sendable {
         for code in Set(d.indicators).sorted() {
             try await sql.insert(into: "report_indicators").columns("report_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
         }
+        try await SearchIndex(sql: sql).put("report", [(id, d.description)])
         try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "report", recordID: id, content: d)
     }
 

@@ -10,6 +10,7 @@ enum AgoraMigrations {
         CreateAccess(),
         CreateEarlyWarning(),
         CreateSituationReports(),
+        CreateSearchIndex(),
     ]
 }
 
