@@ -64,3 +64,45 @@ def test_bodies_import_is_all_or_nothing(agora_binary, tmp_path):
     r = run_cli(agora_binary, "bodies", "import", str(bodies), data_dir=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "bodies 2 created, 0 updated" in r.stdout
+
+
+@pytest.mark.skipif(not (SHARED / "conflict_events").exists(), reason="../shared/data/conflict_events is absent")
+def test_event_data_imports_once_from_the_command_line(agora_binary, tmp_path):
+    assert run_cli(agora_binary, "demo", data_dir=tmp_path).returncode == 0
+    acled = SHARED / "conflict_events" / "acled_kenya_2016-2021.csv"
+    r = run_cli(agora_binary, "events", "import", str(acled), "--body", "KE-CEWERU", data_dir=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "ACLED (API layout), 2557 rows" in r.stdout
+    assert "imported: 2557" in r.stdout and "rejected: 0" in r.stdout
+    r = run_cli(agora_binary, "events", "import", str(acled), "--body", "KE-CEWERU", data_dir=tmp_path)
+    assert "imported: 0" in r.stdout and "skipped as already imported: 2557" in r.stdout
+    r = run_cli(agora_binary, "events", "import", str(acled), data_dir=tmp_path)
+    assert r.returncode != 0 and "--body" in r.stdout + r.stderr
+
+
+def test_a_broken_event_file_names_its_line(agora_binary, tmp_path):
+    bad = tmp_path / "events.csv"
+    bad.write_text("event_id_cnty,event_date,event_type,fatalities\nK1,20200101,Riots,0\nK2,20200102,\"Riots,0\n")
+    r = run_cli(agora_binary, "events", "import", str(bad), "--body", "X", data_dir=tmp_path)
+    assert r.returncode != 0
+    assert "events.csv: line 3: a quoted field is never closed" in r.stdout + r.stderr
+
+
+def test_a_framework_goes_out_and_comes_back_in(agora_binary, tmp_path):
+    r = run_cli(agora_binary, "frameworks", "export", "standard", data_dir=tmp_path)
+    assert r.returncode == 0
+    framework = json.loads(r.stdout)  # stdout holds only the framework: logs go to stderr
+    assert framework["code"] == "standard" and len(framework["sectors"]) == 7
+    framework["code"] = "ghana-2026"
+    framework["sectors"][0]["indicators"].append({"code": "CS99", "names": {"en": "Road ambush", "fr": "Embuscade"},
+                                                  "kind": "threat", "weight": 4, "topics": ["early-warning"]})
+    path = tmp_path / "ghana.json"
+    path.write_text(json.dumps(framework))
+    r = run_cli(agora_binary, "frameworks", "import", str(path), data_dir=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "framework 'ghana-2026', 7 sectors, 26 indicators; active" in r.stdout
+    framework["sectors"][1]["indicators"][0]["weight"] = 42
+    path.write_text(json.dumps(framework))
+    r = run_cli(agora_binary, "frameworks", "import", str(path), data_dir=tmp_path)
+    assert r.returncode != 0
+    assert "ghana.json: sectors[1].indicators[0].weight: must be between 0 and 10" in r.stdout + r.stderr

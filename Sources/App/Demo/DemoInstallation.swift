@@ -105,7 +105,14 @@ enum DemoInstallation {
         let host = option(["--hostname", "-H"]) ?? "127.0.0.1"
         let port = option(["--port", "-p"]) ?? "8080"
         let store = app.agora.databaseURL == nil ? app.agora.sqliteFile.path : "PostgreSQL (AGORA_DATABASE_URL)"
-        print("""
+        let banner = bannerText(host: host, port: port, store: store, accounts: accounts)
+        // Written straight to the file descriptor: under a supervisor or a test stdout is a pipe, and a
+        // buffered print would show the sign-ins only when the server stops.
+        FileHandle.standardOutput.write(Data(banner.utf8))
+    }
+
+    static func bannerText(host: String, port: String, store: String, accounts: [(username: String, password: String, what: String)]) -> String {
+        """
 
         Agora demo installation
           open:   http://\(host):\(port)/
@@ -115,6 +122,7 @@ enum DemoInstallation {
         \(accounts.map { "    \($0.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.password)   \($0.what)" }.joined(separator: "\n"))
           API token: POST /api/v1/auth/token {"username": …, "password": …, "name": "my laptop"}
 
-        """)
+        """
+
     }
 }
