@@ -145,7 +145,7 @@ def op(op_id, summary, responses, params=None, request=None, security=None):
     return o
 
 report_filters = [q("status", "unreviewed, verified, rejected, duplicate"), q("area", "This area and every area below it"),
-                  q("indicator", "Indicator code"), q("from", "Occurred on or after, YYYY-MM-DD"), q("to", "Occurred on or before, YYYY-MM-DD"),
+                  q("indicator", "Indicator code"), q("sector", "Sector code of the active framework"), q("from", "Occurred on or after, YYYY-MM-DD"), q("to", "Occurred on or before, YYYY-MM-DD"),
                   q("q", "Text in the description"), limit, cursor]
 doc_filters = [q("body", "Owning body code"), q("classification", "Classification", classes), q("q", "Text in the title or summary")]
 paths = {

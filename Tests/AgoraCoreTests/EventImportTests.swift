@@ -26,6 +26,17 @@ import Testing
         #expect(f.rejected.map(\.field) == ["line 3.date"])
     }
 
+    @Test func theCurrentACLEDExportLayout() throws {
+        let csv = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,admin1,admin2,latitude,longitude,geo_precision,fatalities,iso,country\n" +
+            "NIG1,06 January 2021,2021,1,Political violence,Violence against civilians,Attack,Unidentified Armed Group,Borno,Maiduguri,11.84,13.16,1,3,566,Nigeria\n"
+        let f = try EventImport.parse(Data(csv.utf8))
+        #expect(f.layout == .acledAPI)
+        #expect(f.records.first?.day == "2021-01-06")
+        #expect(f.records.first?.indicators == ["CS01"])
+        #expect(f.records.first?.sourceEventID == "acled:NIG1")
+        #expect(f.records.first?.country == "NGA")  // no iso3 column: the country's name says it
+    }
+
     @Test func hxlTaggedCSVWithoutIDsIsStillIdempotent() throws {
         let csv = "Date,Province,Killed,Lat,Lon\n#date,#adm1+name,#affected+killed,#geo+lat,#geo+lon\n2020-01-02,Borno,3,11.8,13.1\n2020-01-03,Borno,1.0,11.9,13.2\n"
         let a = try EventImport.parse(Data(csv.utf8)), b = try EventImport.parse(Data(csv.utf8))

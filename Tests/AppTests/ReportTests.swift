@@ -115,6 +115,12 @@ import VaporTesting
             // Incidents by area (descendants too) and by indicator.
             let inArea = try await t.sendRequest(.GET, "/api/v1/incidents?area=GH12&indicator=NR01", headers: .bearer(analyst))
             #expect((try object(inArea)["items"] as? [[String: Any]])?.count == 1)
+            let bySector = try await t.sendRequest(.GET, "/api/v1/incidents?sector=natural-resources", headers: .bearer(analyst))
+            #expect((try object(bySector)["items"] as? [[String: Any]])?.count == 1)
+            let noSector = try await t.sendRequest(.GET, "/api/v1/reports?sector=elections", headers: .bearer(analyst))
+            #expect((try object(noSector)["items"] as? [[String: Any]])?.isEmpty == true)
+            let badSector = try await t.sendRequest(.GET, "/api/v1/reports?sector=weather", headers: .bearer(analyst))
+            #expect(try object(badSector)["field"] as? String == "sector")
             let elsewhere = try await t.sendRequest(.GET, "/api/v1/incidents?area=GH08", headers: .bearer(analyst))
             #expect((try object(elsewhere)["items"] as? [[String: Any]])?.isEmpty == true)
         }

@@ -136,7 +136,7 @@ public enum EventImport {
                 timePrecision: layout == .ucdpGED ? (tp <= 1 ? .day : tp <= 3 ? .week : .month) : TimePrecision(rawValue: min(max(tp, 1), 3)) ?? .day,
                 lat: lat, lon: lon,
                 geoPrecision: gp.map { layout == .ucdpGED ? ($0 <= 1 ? .exact : $0 <= 2 ? .near : .region) : GeoPrecision(rawValue: min(max($0, 1), 3)) ?? .region },
-                country: v("iso3")?.uppercased(), admin1: v("admin1"), admin2: v("admin2"), pcode: v("pcode"),
+                country: v("iso3")?.uppercased() ?? v("country").flatMap { Country.named($0)?.alpha3 }, admin1: v("admin1"), admin2: v("admin2"), pcode: v("pcode"),
                 eventType: [type, v("sub")].compactMap { $0 }.joined(separator: ": "),
                 actors: [v("a1"), v("a2")].compactMap { $0 }, fatalities: deaths, notes: v("notes") ?? "", indicators: indicators))
         }

@@ -18,7 +18,7 @@ struct IncidentExport {
         let store = IncidentStore(sql: req.sql)
         var out: [IncidentView] = []
         var page = PageRequest(limit: PageRequest.maxLimit)
-        let filter = try ReportController.filter(req)
+        let filter = try await ReportController.filter(req)
         while true {
             let batch = try await store.list(scope, filter, page: page)
             out += try await store.views(Array(batch.prefix(page.limit)), scope: scope)

@@ -54,6 +54,9 @@ struct IncidentStore: Sendable {
         if let i = f.indicator {
             q = q.where("id", .in, SQLSubquery.select { $0.column("incident_id").from("incident_indicators").where("indicator_code", .equal, i) })
         }
+        if let codes = f.sectorIndicators {
+            q = q.where("id", .in, SQLSubquery.select { $0.column("incident_id").from("incident_indicators").where("indicator_code", .in, codes.isEmpty ? [""] : codes) })
+        }
         if let d = f.from { q = q.where("occurred_on", .greaterThanOrEqual, d) }
         if let d = f.to { q = q.where("occurred_on", .lessThanOrEqual, d) }
         if let t = f.text, let m = SearchIndex(sql: sql).matching("incident", t, idColumn: SQLColumn("id", table: "incidents")) { q = q.where(m) }

@@ -22,7 +22,7 @@ struct ReportController {
         api.get("incidents", ":id", use: incident)
     }
 
-    static func filter(_ req: Request) throws -> ReportStore.Filter {
+    static func filter(_ req: Request) async throws -> ReportStore.Filter {
         func day(_ name: String) throws -> String? {
             guard let v = try req.query.get(String?.self, at: name) else { return nil }
             guard ReportRules.parseDay(v) != nil else { throw APIError.badRequest(field: name, "'\(v)' is not a date; use YYYY-MM-DD") }
@@ -32,15 +32,23 @@ struct ReportController {
         if let s = status, !["unreviewed", "verified", "rejected", "duplicate"].contains(s) {
             throw APIError.badRequest(field: "status", "use unreviewed, verified, rejected or duplicate")
         }
+        var sector: [String]?
+        if let s = try req.query.get(String?.self, at: "sector") {
+            let framework = try await FrameworkStore(sql: req.sql).active()
+            guard let found = framework.sectors.first(where: { $0.code == s }) else {
+                throw APIError(ValidationFailure(field: "sector", "'\(s)' is not a sector of the active framework; use one of \(framework.sectors.map(\.code).joined(separator: ", "))"))
+            }
+            sector = found.indicators.map(\.code)
+        }
         return .init(status: status, area: try req.query.get(String?.self, at: "area"), indicator: try req.query.get(String?.self, at: "indicator"),
-                     from: try day("from"), to: try day("to"), text: try req.query.get(String?.self, at: "q"))
+                     sectorIndicators: sector, from: try day("from"), to: try day("to"), text: try req.query.get(String?.self, at: "q"))
     }
 
     func list(req: Request) async throws -> Page<ReportView> {
         let page = try PageRequest(req)
         let scope = try await req.scope()
         let store = ReportStore(sql: req.sql)
-        let rows = try await store.list(scope, try Self.filter(req), page: page)
+        let rows = try await store.list(scope, try await Self.filter(req), page: page)
         return Page(rows: try await store.views(rows, scope: scope), request: page) { v in "\(v.createdAt)|\(v.id)" }
     }
 
@@ -48,7 +56,7 @@ struct ReportController {
     func queue(req: Request) async throws -> Page<ReportView> {
         try req.requireSignedIn()
         let page = try PageRequest(req)
-        var f = try Self.filter(req)
+        var f = try await Self.filter(req)
         f.status = "unreviewed"
         let scope = try await req.scope()
         let store = ReportStore(sql: req.sql)
@@ -325,7 +333,7 @@ struct ReportController {
         let page = try PageRequest(req)
         let scope = try await req.scope()
         let store = IncidentStore(sql: req.sql)
-        let rows = try await store.list(scope, try Self.filter(req), page: page)
+        let rows = try await store.list(scope, try await Self.filter(req), page: page)
         return Page(rows: try await store.views(rows, scope: scope), request: page, code: \.id)
     }
 

@@ -55,6 +55,8 @@ struct ReportStore: Sendable {
         /// Reports in this area or any area below it.
         var area: String?
         var indicator: String?
+        /// Indicator codes of one sector of the framework (resolved by the controller).
+        var sectorIndicators: [String]?
         var from: String?
         var to: String?
         var text: String?
@@ -67,6 +69,9 @@ struct ReportStore: Sendable {
         if let a = f.area { q = q.where("area_path", .like, SQLBind("%/\(a)/%")) }
         if let i = f.indicator {
             q = q.where("id", .in, SQLSubquery.select { $0.column("report_id").from("report_indicators").where("indicator_code", .equal, i) })
+        }
+        if let codes = f.sectorIndicators {
+            q = q.where("id", .in, SQLSubquery.select { $0.column("report_id").from("report_indicators").where("indicator_code", .in, codes.isEmpty ? [""] : codes) })
         }
         if let d = f.from { q = q.where("occurred_on", .greaterThanOrEqual, d) }
         if let d = f.to { q = q.where("occurred_on", .lessThanOrEqual, d) }

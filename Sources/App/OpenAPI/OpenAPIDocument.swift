@@ -4944,6 +4944,15 @@ enum OpenAPIDocument {
       }
      },
      {
+      "name": "sector",
+      "in": "query",
+      "required": false,
+      "description": "Sector code of the active framework",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
       "name": "from",
       "in": "query",
       "required": false,
@@ -5233,6 +5242,15 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "description": "Indicator code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "sector",
+      "in": "query",
+      "required": false,
+      "description": "Sector code of the active framework",
       "schema": {
        "type": "string"
       }
@@ -5760,6 +5778,15 @@ enum OpenAPIDocument {
       }
      },
      {
+      "name": "sector",
+      "in": "query",
+      "required": false,
+      "description": "Sector code of the active framework",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
       "name": "from",
       "in": "query",
       "required": false,
@@ -5858,6 +5885,15 @@ enum OpenAPIDocument {
       }
      },
      {
+      "name": "sector",
+      "in": "query",
+      "required": false,
+      "description": "Sector code of the active framework",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
       "name": "from",
       "in": "query",
       "required": false,
@@ -5939,6 +5975,15 @@ enum OpenAPIDocument {
       }
      },
      {
+      "name": "sector",
+      "in": "query",
+      "required": false,
+      "description": "Sector code of the active framework",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
       "name": "from",
       "in": "query",
       "required": false,
@@ -6015,6 +6060,15 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "description": "Indicator code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "sector",
+      "in": "query",
+      "required": false,
+      "description": "Sector code of the active framework",
       "schema": {
        "type": "string"
       }
