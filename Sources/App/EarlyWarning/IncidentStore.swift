@@ -82,13 +82,7 @@ struct IncidentStore: Sendable {
             .where("incident_id", .in, ids).orderBy("id").all() {
             reports[try r.decode(column: "incident_id", as: String.self), default: []].append(try r.decode(column: "id", as: String.self))
         }
-        var centroids: [String: GeoPoint] = [:]
-        if !scope.signedIn {
-            let codes = Set(rows.flatMap { $0.areaPath.split(separator: "/").prefix(3).map(String.init) })
-            for a in try await AreaStore(sql: sql).list(.init(codes: Array(codes)), page: PageRequest(limit: PageRequest.maxLimit)) {
-                if let lat = a.centroidLat, let lon = a.centroidLon { centroids[a.code] = GeoPoint(lat: lat, lon: lon) }
-            }
-        }
+        let places = scope.signedIn ? PublicPlaces() : try await PublicPlaces.load(sql, paths: rows.map(\.areaPath))
         return rows.map { r in
             var v = IncidentView(id: r.id, body: r.bodyCode, classification: r.classification, title: r.title, eventType: r.eventType,
                                  description: r.description, occurredOn: r.occurredOn, timePrecision: r.timePrecision, area: r.areaCode,
@@ -98,11 +92,10 @@ struct IncidentStore: Sendable {
                                  indicators: inds[r.id] ?? [], sourceName: r.sourceName, sourceEventID: r.sourceEventId, sources: r.sources,
                                  reports: reports[r.id] ?? [], createdAt: r.createdAt, updatedAt: r.updatedAt)
             if !scope.signedIn {
-                let path = r.areaPath.split(separator: "/").map(String.init)
-                let coarse = path.prefix(3).reversed().first { centroids[$0] != nil }
-                v.area = path.prefix(3).last ?? r.areaCode
-                v.lat = coarse.flatMap { centroids[$0]?.lat }
-                v.lon = coarse.flatMap { centroids[$0]?.lon }
+                let (area, point) = places.place(r.areaPath)
+                v.area = area ?? r.areaCode
+                v.lat = point?.lat
+                v.lon = point?.lon
                 v.geoPrecision = GeoPrecision.region.rawValue
                 if !r.textPublic { v.description = nil; v.actors = nil }
             }

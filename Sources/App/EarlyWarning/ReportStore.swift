@@ -111,14 +111,7 @@ struct ReportStore: Sendable {
     /// Rows to views, coarsened for anonymous viewers.
     func views(_ rows: [ReportRow], scope: AccessScope) async throws -> [ReportView] {
         let inds = try await indicators(of: rows.map(\.id))
-        var centroids: [String: GeoPoint] = [:]
-        if !scope.signedIn {
-            let codes = Set(rows.flatMap { $0.areaPath.split(separator: "/").map(String.init) })
-            for a in try await AreaStore(sql: sql).list(.init(codes: Array(codes)), page: PageRequest(limit: PageRequest.maxLimit))
-                where a.level == AreaLevel.admin2.rawValue || a.level == AreaLevel.admin1.rawValue || a.level == AreaLevel.country.rawValue {
-                if let lat = a.centroidLat, let lon = a.centroidLon { centroids[a.code] = GeoPoint(lat: lat, lon: lon) }
-            }
-        }
+        let places = scope.signedIn ? PublicPlaces() : try await PublicPlaces.load(sql, paths: rows.map(\.areaPath))
         return rows.map { r in
             var v = ReportView(
                 id: r.id, body: r.bodyCode, classification: r.classification, status: r.status, indicators: inds[r.id] ?? [],
@@ -130,11 +123,10 @@ struct ReportStore: Sendable {
                 reviewedAt: r.reviewedAt, reviewReason: r.reviewReason, incident: r.incidentId, duplicateOf: r.duplicateOf)
             if !scope.signedIn {
                 // Path is "/country/admin1/admin2/community/": publish no finer than admin2.
-                let path = r.areaPath.split(separator: "/").map(String.init)
-                let coarse = path.prefix(3).reversed().first { centroids[$0] != nil }
-                v.area = path.prefix(3).last ?? r.areaCode
-                v.lat = coarse.flatMap { centroids[$0]?.lat }
-                v.lon = coarse.flatMap { centroids[$0]?.lon }
+                let (area, point) = places.place(r.areaPath)
+                v.area = area ?? r.areaCode
+                v.lat = point?.lat
+                v.lon = point?.lon
                 v.geoPrecision = GeoPrecision.region.rawValue
                 if !r.textPublic { v.description = nil; v.actors = nil; v.sourceReference = nil }
                 v.reporter = nil
