@@ -76,3 +76,25 @@ import Testing
         }
     }
 }
+
+@Suite struct FrameworkTests {
+    /// The shipped data file is the built-in framework: edit a copy, re-import it with `agora frameworks import`.
+    @Test func theShippedFrameworkFileIsTheBuiltInOne() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("data/frameworks/standard.json")
+        let shipped = try IndicatorFramework.decode(Data(contentsOf: url))
+        #expect(shipped == IndicatorFramework.standard)
+        #expect(shipped.sectors.count == 7)
+        #expect(shipped.indicators.contains { $0.indicator.kind == .peace })
+    }
+
+    @Test func aBrokenFrameworkNamesEveryProblem() {
+        var f = IndicatorFramework.standard
+        f.sectors[0].indicators[1].code = f.sectors[0].indicators[0].code
+        f.sectors[1].indicators[0].weight = -1
+        f.names = [:]
+        do { try f.validate(); Issue.record("accepted") } catch let e as ValidationFailure {
+            #expect(Set(e.issues.map(\.field)) == ["names.en", "sectors[0].indicators[1].code", "sectors[1].indicators[0].weight"])
+        } catch { Issue.record("\(error)") }
+    }
+}

@@ -27,6 +27,8 @@ import VaporTesting
             #expect(hxl.status == .ok)
             let text = hxl.body.string
             #expect(text.contains("#event+id,#date"))
+            #expect(text.contains("#adm1+code,#adm1+name,#adm2+code,#adm2+name"))
+            #expect(text.contains("\"GH12\",\"Upper East\",\"GH1201\",\"Bawku Municipal\""))
             #expect(text.contains("acled:GHA9001"))
             let again = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(Data(text.utf8), db: app.db, gazetteer: gazetteer)
             #expect(again.imported == 0)

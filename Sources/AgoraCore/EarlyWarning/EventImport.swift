@@ -86,7 +86,7 @@ public enum EventImport {
             required = [("id", cols["id"]!), ("date_start", cols["date"]!), ("type_of_violence", cols["type"]!), ("best", cols["deaths"]!)]
         case .hxl:
             cols = ["id": tag("#event+id") ?? tag("#meta+id"), "date": tag("#date+start") ?? tag("#date"), "type": tag("#event+type"),
-                    "admin1": tag("#adm1+name"), "admin2": tag("#adm2+name"), "pcode": tag("#adm2+code") ?? tag("#adm1+code"),
+                    "admin1": tag("#adm1+name"), "admin2": tag("#adm2+name"), "pcode": tag("#loc+code") ?? tag("#adm2+code") ?? tag("#adm1+code"),
                     "lat": tag("#geo+lat"), "lon": tag("#geo+lon"), "notes": tag("#description"), "deaths": tag("#affected+killed"),
                     "iso3": tag("#country+code"), "a1": tag("#group+name+first"), "a2": tag("#group+name+second"),
                     "indicators": tag("#indicator+code")]

@@ -92,6 +92,7 @@ struct AreaIndex: Sendable {
     enum How { case pcode, name, point, country }
     var nodes: [String: AreaNode]
     var country: [String: String]
+    var names: [String: String] = [:]
     /// (country, level, normalised name) → code.
     var byName: [String: String]
 
@@ -101,6 +102,7 @@ struct AreaIndex: Sendable {
             .all(decoding: Row.self, with: AreaStore.decoder)
         var idx = AreaIndex(nodes: [:], country: [:], byName: [:])
         for r in rows {
+            idx.names[r.code] = r.name
             idx.nodes[r.code] = AreaNode(level: AreaLevel(rawValue: r.level) ?? .community, parent: r.parentCode)
             idx.country[r.code] = r.countryCode
             idx.byName["\(r.countryCode)|\(r.level)|\(EventImport.normalise(r.name))"] = r.code
@@ -113,6 +115,11 @@ struct AreaIndex: Sendable {
         var out = [code]
         while let p = nodes[out.last!]?.parent, !out.contains(p), out.count < 16 { out.append(p) }
         return out
+    }
+
+    /// The area of this level on the way up from `code` (itself included), if any.
+    func ancestor(_ code: String, at level: AreaLevel) -> String? {
+        path(code).first { nodes[$0]?.level == level }
     }
 
     func pathText(_ code: String) -> String { "/" + path(code).reversed().joined(separator: "/") + "/" }

@@ -34,22 +34,26 @@ struct IncidentExport {
         return out
     }
 
-    static let columns = ["event_id", "date", "title", "event_type", "area", "latitude", "longitude", "geo_precision", "fatalities",
-                          "injured", "displaced", "indicators", "sources", "source", "classification", "body"]
-    static let tags = ["#event+id", "#date", "#event+name", "#event+type", "#adm1+code", "#geo+lat", "#geo+lon", "#geo+precision",
-                       "#affected+killed", "#affected+injured", "#affected+displaced", "#indicator+code", "#meta+sources", "#meta+source",
-                       "#meta+classification", "#org+code"]
+    static let columns = ["event_id", "date", "title", "event_type", "country", "admin1_pcode", "admin1", "admin2_pcode", "admin2", "area",
+                          "latitude", "longitude", "geo_precision", "fatalities", "injured", "displaced", "indicators", "sources", "source",
+                          "classification", "body"]
+    static let tags = ["#event+id", "#date", "#event+name", "#event+type", "#country+code", "#adm1+code", "#adm1+name", "#adm2+code",
+                       "#adm2+name", "#loc+code", "#geo+lat", "#geo+lon", "#geo+precision", "#affected+killed", "#affected+injured",
+                       "#affected+displaced", "#indicator+code", "#meta+sources", "#meta+source", "#meta+classification", "#org+code"]
 
-    static func fields(_ i: IncidentView) -> [String] {
-        [i.sourceEventID ?? "agora:\(i.id)", i.occurredOn, i.title, i.eventType ?? "", i.area ?? "", i.lat.map { String($0) } ?? "",
+    static func fields(_ i: IncidentView, _ areas: AreaIndex) -> [String] {
+        let a = i.area ?? ""
+        let a1 = areas.ancestor(a, at: .admin1), a2 = areas.ancestor(a, at: .admin2)
+        return [i.sourceEventID ?? "agora:\(i.id)", i.occurredOn, i.title, i.eventType ?? "", areas.country[a] ?? "", a1 ?? "",
+         a1.flatMap { areas.names[$0] } ?? "", a2 ?? "", a2.flatMap { areas.names[$0] } ?? "", a, i.lat.map { String($0) } ?? "",
          i.lon.map { String($0) } ?? "", i.geoPrecision.map(String.init) ?? "", String(i.harm.fatalities ?? 0), String(i.harm.injured ?? 0),
          String(i.harm.displaced ?? 0), i.indicators.joined(separator: " "), String(i.sources), i.sourceName, i.classification, i.body]
     }
 
-    static func text(_ rows: [IncidentView], hxl: Bool) -> String {
+    static func text(_ rows: [IncidentView], hxl: Bool, areas: AreaIndex) -> String {
         var out = columns.joined(separator: ",") + "\r\n"
         if hxl { out += tags.joined(separator: ",") + "\r\n" }
-        for r in rows { out += fields(r).map(DocumentController.csvField).joined(separator: ",") + "\r\n" }
+        for r in rows { out += fields(r, areas).map(DocumentController.csvField).joined(separator: ",") + "\r\n" }
         return out
     }
 
@@ -61,20 +65,21 @@ struct IncidentExport {
     }
 
     func csv(req: Request) async throws -> Response {
-        Self.file(Self.text(try await Self.rows(req, format: "csv"), hxl: false), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "incidents.csv")
+        Self.file(Self.text(try await Self.rows(req, format: "csv"), hxl: false, areas: try await AreaIndex.load(req.sql)), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "incidents.csv")
     }
 
     func hxl(req: Request) async throws -> Response {
-        Self.file(Self.text(try await Self.rows(req, format: "hxl"), hxl: true), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "incidents.hxl.csv")
+        Self.file(Self.text(try await Self.rows(req, format: "hxl"), hxl: true, areas: try await AreaIndex.load(req.sql)), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "incidents.hxl.csv")
     }
 
     func geojson(req: Request) async throws -> Response {
         let rows = try await Self.rows(req, format: "geojson")
+        let areas = try await AreaIndex.load(req.sql)
         var features: [[String: Any]] = []
         for r in rows {
             let geometry: Any = (r.lat != nil && r.lon != nil) ? ["type": "Point", "coordinates": [r.lon!, r.lat!]] : NSNull()
             var props: [String: Any] = [:]
-            for (k, v) in zip(Self.columns, Self.fields(r)) where k != "latitude" && k != "longitude" { props[k] = v }
+            for (k, v) in zip(Self.columns, Self.fields(r, areas)) where k != "latitude" && k != "longitude" { props[k] = v }
             props["fatalities"] = r.harm.fatalities ?? 0
             features.append(["type": "Feature", "id": r.sourceEventID ?? r.id, "geometry": geometry, "properties": props])
         }
