@@ -50,16 +50,7 @@ struct IncidentStore: Sendable {
 
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [IncidentRow] {
         var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") })
-        if let a = f.area { q = q.where("area_path", .like, SQLBind("%/\(a)/%")) }
-        if let i = f.indicator {
-            q = q.where("id", .in, SQLSubquery.select { $0.column("incident_id").from("incident_indicators").where("indicator_code", .equal, i) })
-        }
-        if let codes = f.sectorIndicators {
-            q = q.where("id", .in, SQLSubquery.select { $0.column("incident_id").from("incident_indicators").where("indicator_code", .in, codes.isEmpty ? [""] : codes) })
-        }
-        if let d = f.from { q = q.where("occurred_on", .greaterThanOrEqual, d) }
-        if let d = f.to { q = q.where("occurred_on", .lessThanOrEqual, d) }
-        if let t = f.text, let m = SearchIndex(sql: sql).matching("incident", t, idColumn: SQLColumn("id", table: "incidents")) { q = q.where(m) }
+        q = f.apply(to: q, sql: sql, recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
         if let after = page.after { q = q.where("id", .greaterThan, after) }
         return try await q.orderBy("id").limit(page.limit + 1).all(decoding: IncidentRow.self, with: AreaStore.decoder)
     }

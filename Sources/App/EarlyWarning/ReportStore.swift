@@ -61,22 +61,35 @@ struct ReportStore: Sendable {
         var to: String?
         var text: String?
         var incident: String?
+
+        /// The filters reports and incidents share: area with everything below it, indicator, sector, dates, words.
+        func apply(to query: SQLSelectBuilder, sql: any SQLDatabase, recordType: String, table: String,
+                   indicatorTable: String, indicatorKey: String) -> SQLSelectBuilder {
+            var q = query
+            if let a = area { q = q.where(SQLColumn("area_path", table: table), .like, SQLBind("%/\(a)/%")) }
+            let codes = indicator.map { [$0] } ?? sectorIndicators
+            if let codes {
+                q = q.where(SQLColumn("id", table: table), .in, SQLSubquery.select {
+                    $0.column(indicatorKey).from(indicatorTable).where("indicator_code", .in, codes.isEmpty ? [""] : codes)
+                })
+            }
+            if indicator != nil, let sector = sectorIndicators {  // both given: the indicator must be in the sector
+                q = q.where(SQLColumn("id", table: table), .in, SQLSubquery.select {
+                    $0.column(indicatorKey).from(indicatorTable).where("indicator_code", .in, sector.isEmpty ? [""] : sector)
+                })
+            }
+            if let d = from { q = q.where(SQLColumn("occurred_on", table: table), .greaterThanOrEqual, SQLBind(d)) }
+            if let d = to { q = q.where(SQLColumn("occurred_on", table: table), .lessThanOrEqual, SQLBind(d)) }
+            if let t = text, let m = SearchIndex(sql: sql).matching(recordType, t, idColumn: SQLColumn("id", table: table)) { q = q.where(m) }
+            return q
+        }
     }
 
     func select(_ scope: AccessScope, _ f: Filter) -> SQLSelectBuilder {
         var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "reports") })
         if let s = f.status { q = q.where("status", .equal, s) }
-        if let a = f.area { q = q.where("area_path", .like, SQLBind("%/\(a)/%")) }
-        if let i = f.indicator {
-            q = q.where("id", .in, SQLSubquery.select { $0.column("report_id").from("report_indicators").where("indicator_code", .equal, i) })
-        }
-        if let codes = f.sectorIndicators {
-            q = q.where("id", .in, SQLSubquery.select { $0.column("report_id").from("report_indicators").where("indicator_code", .in, codes.isEmpty ? [""] : codes) })
-        }
-        if let d = f.from { q = q.where("occurred_on", .greaterThanOrEqual, d) }
-        if let d = f.to { q = q.where("occurred_on", .lessThanOrEqual, d) }
+        q = f.apply(to: q, sql: sql, recordType: "report", table: "reports", indicatorTable: "report_indicators", indicatorKey: "report_id")
         if let inc = f.incident { q = q.where("incident_id", .equal, inc) }
-        if let t = f.text, let m = SearchIndex(sql: sql).matching("report", t, idColumn: SQLColumn("id", table: "reports")) { q = q.where(m) }
         return q
     }
 
