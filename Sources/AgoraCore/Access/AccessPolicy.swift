@@ -82,12 +82,17 @@ public enum AccessPolicy {
         public var ownerBody: String?
         public var grantedPeople: Set<String>
         public var grantedBodies: Set<String>
+        /// Bodies the record is shared with because they must act on it (a case's responsible and
+        /// informed bodies): each counts as an owner for `restricted` and as a grant for `confidential`.
+        public var parties: Set<String>
 
-        public init(classification: Classification, ownerBody: String?, grantedPeople: Set<String> = [], grantedBodies: Set<String> = []) {
+        public init(classification: Classification, ownerBody: String?, grantedPeople: Set<String> = [], grantedBodies: Set<String> = [],
+                    parties: Set<String> = []) {
             self.classification = classification
             self.ownerBody = ownerBody
             self.grantedPeople = grantedPeople
             self.grantedBodies = grantedBodies
+            self.parties = parties
         }
     }
 
@@ -95,11 +100,12 @@ public enum AccessPolicy {
         switch r.classification {
         case .public: return true
         case .internal: return scope.signedIn
-        case .restricted: return scope.signedIn && r.ownerBody.map(scope.restrictedOwners.contains) == true
+        case .restricted:
+            return scope.signedIn && (r.ownerBody.map(scope.restrictedOwners.contains) == true || !r.parties.isDisjoint(with: scope.restrictedOwners))
         case .confidential:
             guard scope.signedIn else { return false }
             if let p = scope.personID, r.grantedPeople.contains(p) { return true }
-            return !r.grantedBodies.isDisjoint(with: scope.memberOf)
+            return !r.grantedBodies.isDisjoint(with: scope.memberOf) || !r.parties.isDisjoint(with: scope.memberOf)
         }
     }
 

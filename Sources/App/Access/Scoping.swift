@@ -13,6 +13,8 @@ struct ScopedTable: Sendable {
     /// A column, or a constant classification for record types that are always at one level.
     var classification: Classification? = nil
     var classificationColumn = "classification"
+    /// Whether bodies named in `record_parties` share the record (see `AccessPolicy.Record.parties`).
+    var hasParties = false
 
     func predicate(_ scope: AccessScope) -> any SQLExpression {
         let cls: any SQLExpression = classification.map { SQLBind($0.rawValue) } ?? SQLColumn(classificationColumn, table: table)
@@ -20,9 +22,13 @@ struct ScopedTable: Sendable {
         if scope.signedIn {
             branches.append(SQLBinaryExpression(cls, .equal, SQLBind(Classification.internal.rawValue)))
             if !scope.restrictedOwners.isEmpty {
-                branches.append(SQLBinaryExpression(
-                    SQLBinaryExpression(cls, .equal, SQLBind(Classification.restricted.rawValue)), .and,
-                    SQLBinaryExpression(SQLColumn(ownerColumn, table: table), .in, SQLBind.group(scope.restrictedOwners.sorted()))))
+                var owners: any SQLExpression = SQLBinaryExpression(SQLColumn(ownerColumn, table: table), .in, SQLBind.group(scope.restrictedOwners.sorted()))
+                if hasParties { owners = SQLGroupExpression(SQLBinaryExpression(owners, .or, parties(scope.restrictedOwners))) }
+                branches.append(SQLBinaryExpression(SQLBinaryExpression(cls, .equal, SQLBind(Classification.restricted.rawValue)), .and, owners))
+            }
+            if hasParties, !scope.memberOf.isEmpty {
+                branches.append(SQLBinaryExpression(SQLBinaryExpression(cls, .equal, SQLBind(Classification.confidential.rawValue)), .and,
+                                                    parties(scope.memberOf)))
             }
             var grantees: [any SQLExpression] = []
             if let p = scope.personID {
@@ -38,6 +44,10 @@ struct ScopedTable: Sendable {
             }
         }
         return SQLGroupExpression(SQLList(branches, separator: SQLRaw(" OR ")))
+    }
+
+    private func parties(_ bodies: Set<String>) -> any SQLExpression {
+        SQLQueryString("EXISTS (SELECT 1 FROM record_parties rp WHERE rp.record_type = \(bind: recordType) AND rp.record_id = \(ident: table).\(ident: idColumn) AND rp.body_code IN \(SQLBind.group(bodies.sorted())))")
     }
 
     /// A select on the table, already narrowed to what the scope may see.

@@ -19,6 +19,20 @@ struct AgoraSettings: Sendable {
     var anonymousReports: Bool
     /// Real public data beside the project, used by the demo when present (`AGORA_SHARED_DATA`).
     var sharedData: URL?
+    /// CAP `sender` of the alerts this installation issues (`AGORA_CAP_SENDER`).
+    var capSender = "agora@localhost"
+    /// The address people reach this installation at, for links in feeds and e-mails (`AGORA_PUBLIC_URL`).
+    var publicURL = "http://127.0.0.1:8080"
+    /// Background jobs (deadline sweep, notification delivery) run in `serve`, every this many seconds
+    /// (`AGORA_WORKER_SECONDS`, default 30).
+    var workerSeconds: Double = 30
+    var runWorkers = false
+    /// First retry of a failed notification after this many seconds, doubling (`AGORA_RETRY_BASE_SECONDS`, default 30).
+    var retryBaseSeconds: Double = 30
+    /// SMTP relay for e-mail notifications (`AGORA_SMTP_HOST`, `AGORA_SMTP_PORT`, `AGORA_SMTP_FROM`).
+    var smtpHost: String?
+    var smtpPort = 25
+    var smtpFrom = "agora@localhost"
 
     static func fromEnvironment(demo: Bool) -> AgoraSettings {
         let env = ProcessInfo.processInfo.environment
@@ -34,7 +48,14 @@ struct AgoraSettings: Sendable {
             demo: demo,
             insecureCookies: env["AGORA_INSECURE_COOKIES"] == "1",
             anonymousReports: env["AGORA_ANONYMOUS_REPORTS"] == "1",
-            sharedData: shared
+            sharedData: shared,
+            capSender: env["AGORA_CAP_SENDER"] ?? "agora@localhost",
+            publicURL: env["AGORA_PUBLIC_URL"] ?? "http://127.0.0.1:8080",
+            workerSeconds: env["AGORA_WORKER_SECONDS"].flatMap(Double.init) ?? 30,
+            retryBaseSeconds: env["AGORA_RETRY_BASE_SECONDS"].flatMap(Double.init) ?? 30,
+            smtpHost: env["AGORA_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 },
+            smtpPort: env["AGORA_SMTP_PORT"].flatMap(Int.init) ?? 25,
+            smtpFrom: env["AGORA_SMTP_FROM"] ?? "agora@localhost"
         )
     }
 

@@ -106,6 +106,11 @@ struct BodyStore: Sendable {
     /// The lowest body competent for the area and topic, then the way up. Loads only bodies whose
     /// mandate reaches the area, so it stays cheap with thousands of bodies.
     func competence(areaPath: [String], topic: Topic) async throws -> CompetenceAnswer {
+        Competence.answer(areaPath: areaPath, topic: topic, bodies: try await profiles(areaPath: areaPath))
+    }
+
+    /// Every body whose mandate reaches the area, as the competence rule sees it.
+    func profiles(areaPath: [String]) async throws -> [BodyProfile] {
         var profiles: [BodyProfile] = []
         var page = PageRequest(limit: PageRequest.maxLimit)
         while true {
@@ -118,7 +123,7 @@ struct BodyStore: Sendable {
             guard batch.count > page.limit, let last = batch.prefix(page.limit).last else { break }
             page.after = last.code
         }
-        return Competence.answer(areaPath: areaPath, topic: topic, bodies: profiles)
+        return profiles
     }
 
     // MARK: Writes

@@ -11,6 +11,7 @@ enum AgoraMigrations {
         CreateEarlyWarning(),
         CreateSituationReports(),
         CreateSearchIndex(),
+        CreateResponse(),
     ]
 }
 

@@ -1,0 +1,91 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// What a subscriber receives. Restricted and confidential alerts are named by id and severity only:
+/// an e-mail or a webhook leaves the installation, and its access rules with it.
+struct NotificationPayload: Content {
+    var event: String
+    var at: String
+    var caseID: String?
+    var alertID: String?
+    var body: String?
+    var status: String?
+    var severity: String?
+    var area: String?
+    var areaName: String?
+    var acknowledgeBy: String?
+    var headline: String?
+    var link: String?
+}
+
+/// Notifications are rows written in the same transaction as the event they tell of; a worker
+/// delivers them later, so nothing is announced that did not happen and nothing that happened is lost.
+struct Outbox: Sendable {
+    let sql: any SQLDatabase
+
+    static let events = ["alert.proposed", "alert.issued", "case.opened", "case.shared", "case.escalated", "case.escalation-failed", "case.closed"]
+
+    func enqueue(_ event: String, bodies: [String], caseID: String? = nil, alertID: String? = nil) async throws {
+        guard !bodies.isEmpty else { return }
+        let subs = try await sql.select().columns("id", "events").from("subscriptions").where("body_code", .in, bodies).where("active", .equal, true).all()
+            .filter { r in
+                let evs = (try? r.decode(column: "events", as: String.self)).map { CaseStore.list($0) } ?? []
+                return evs.isEmpty || evs.contains(event) || evs.contains("*")
+            }
+        guard !subs.isEmpty else { return }
+        var p = NotificationPayload(event: event, at: Timestamp.now(), caseID: caseID, alertID: alertID)
+        if let caseID, let c = try await CaseStore(sql: sql).get(caseID) {
+            p.alertID = c.alertId
+            p.body = c.bodyCode
+            p.status = c.status
+            p.severity = c.severity
+            p.area = c.areaCode
+            p.acknowledgeBy = c.ackDue
+            p.link = "/api/v1/cases/\(c.id)"
+        }
+        if let aid = p.alertID, let a = try await sql.select().columns("classification", "headline", "severity", "area_code", "body_code").from("alerts")
+            .where("id", .equal, aid).first() {
+            let cls = Classification(rawValue: try a.decode(column: "classification", as: String.self)) ?? .confidential
+            if cls <= .internal { p.headline = try a.decode(column: "headline", as: String.self) }
+            let severity = try a.decode(column: "severity", as: String.self), area = try a.decode(column: "area_code", as: String.self)
+            let body = try a.decode(column: "body_code", as: String.self)
+            p.severity = p.severity ?? severity
+            p.area = p.area ?? area
+            p.body = p.body ?? body
+            p.link = p.link ?? "/api/v1/alerts/\(aid)"
+        }
+        if let area = p.area { p.areaName = try await AreaStore(sql: sql).refs([area]).first?.name }
+        let payload = String(decoding: try JSONEncoder.sorted.encode(p), as: UTF8.self)
+        let now = Timestamp.now()
+        for s in subs {
+            try await sql.insert(into: "outbox").columns("id", "subscription_id", "event", "payload", "status", "attempts", "next_attempt_at", "created_at")
+                .values([SQLBind(UUID().uuidString.lowercased()), SQLBind(try s.decode(column: "id", as: String.self)), SQLBind(event), SQLBind(payload),
+                         SQLBind("pending"), SQLBind(0), SQLBind(now), SQLBind(now)] as [any SQLExpression]).run()
+        }
+    }
+}
+
+struct SubscriptionView: Content {
+    var id, body, channel, target: String
+    var events: [String]
+    var active: Bool
+    var createdAt: String
+    /// Shown once, when a webhook subscription is made: the key its deliveries are signed with.
+    var secret: String?
+}
+
+struct OutboxView: Content {
+    var id, subscription, event, status, createdAt, nextAttemptAt: String
+    var attempts: Int
+    var lastError, deliveredAt: String?
+}
+
+struct DeliveryView: Content {
+    var attempt: Int
+    var at: String
+    var ok: Bool
+    var detail: String
+    var durationMs: Int
+}

@@ -1,0 +1,86 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// Everything a score needs, as one immutable value: cells, settings, weights, the area tree and its
+/// neighbours. Scoring reads only this; nothing touches the store per area.
+struct RiskSnapshot: Sendable {
+    struct Area: Sendable { var name: String; var level: AreaLevel; var parent: String? }
+    var cube: RiskCube
+    var settings: ResponseSettings
+    var weights: RiskWeights
+    var framework: IndicatorFramework
+    var areas: [String: Area]
+    var neighbours: [String: [String]]
+
+    func score(_ area: String, _ period: Period) -> RiskScore {
+        RiskModel.score(area, level: areas[area]?.level ?? .admin2, period: period, cube: cube, neighbours: neighbours[area] ?? [], settings: settings.risk)
+    }
+
+    /// Areas whose score may be above zero in the period: those with cells, and their neighbours.
+    func candidates(_ period: Period) -> Set<String> {
+        var out = Set(cube.areas(in: period))
+        for a in out { out.formUnion(neighbours[a] ?? []) }
+        return out
+    }
+
+    func path(_ code: String) -> [String] {
+        var out = [code]
+        while let p = areas[out.last!]?.parent, !out.contains(p), out.count < 16 { out.append(p) }
+        return out
+    }
+}
+
+/// The in-memory risk structure of this process. Incremental updates from this process are applied
+/// in place; a revision that moved otherwise (another process, an import, a recompute) reloads it.
+actor RiskService {
+    private var snapshot: RiskSnapshot?
+    private var revision = -1
+    private var geoRevision = -1
+
+    func current(_ sql: any SQLDatabase) async throws -> RiskSnapshot {
+        let store = RiskStore(sql: sql)
+        let rev = try await store.revision()
+        let geo = try await AreaStore(sql: sql).revision()
+        if let s = snapshot, rev == revision, geo == geoRevision { return s }
+        let framework = try await FrameworkStore(sql: sql).active()
+        var s = RiskSnapshot(cube: try await store.load(), settings: try await SettingsStore(sql: sql).load(), weights: RiskWeights(framework),
+                             framework: framework, areas: [:], neighbours: [:])
+        struct Row: Decodable { var code, name, level: String; var parentCode: String? }
+        for r in try await sql.select().columns("code", "name", "level", "parent_code").from("areas").all(decoding: Row.self, with: AreaStore.decoder) {
+            s.areas[r.code] = .init(name: r.name, level: AreaLevel(rawValue: r.level) ?? .community, parent: r.parentCode)
+        }
+        for r in try await sql.select().columns("area_code", "neighbour_code").from("area_neighbours").all() {
+            let a = try r.decode(column: "area_code", as: String.self), b = try r.decode(column: "neighbour_code", as: String.self)
+            if !(s.neighbours[a]?.contains(b) ?? false) { s.neighbours[a, default: []].append(b) }
+            if !(s.neighbours[b]?.contains(a) ?? false) { s.neighbours[b, default: []].append(a) }
+        }
+        snapshot = s
+        revision = rev
+        geoRevision = geo
+        return s
+    }
+
+    /// After this process committed `deltas` as `newRevision`: apply them without reloading, when
+    /// nothing else happened in between.
+    func applied(_ deltas: [(RiskCube.Key, RiskCell)], revision newRevision: Int) {
+        guard var s = snapshot, newRevision == revision + 1 else { snapshot = nil; return }
+        s.cube.apply(deltas)
+        snapshot = s
+        revision = newRevision
+    }
+
+    func invalidate() { snapshot = nil }
+}
+
+extension Application {
+    private struct RiskKey: StorageKey { typealias Value = RiskService }
+
+    var risk: RiskService {
+        if let c = storage[RiskKey.self] { return c }
+        let c = RiskService()
+        storage[RiskKey.self] = c
+        return c
+    }
+}
