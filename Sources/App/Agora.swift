@@ -20,7 +20,10 @@ public enum Agora {
         }
         let app = try await Application.make(env)
         do {
-            try await configure(app, demo: demo)
+            var settings = AgoraSettings.fromEnvironment(demo: demo)
+            // Deadlines and deliveries run with the server, not with one-off commands.
+            settings.runWorkers = arguments.dropFirst().first.map { $0 == "serve" || $0.hasPrefix("-") } ?? true
+            try configure(app, settings: settings)
             _ = try app.vault  // make or check the key now, not at the first reporter
             try await prepareStore(app)
             try await app.autoMigrate()

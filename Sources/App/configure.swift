@@ -28,6 +28,7 @@ func configure(_ app: Application, settings: AgoraSettings) throws {
     app.middleware.use(Authenticator())
     try routes(app)
     registerCommands(app)
+    app.lifecycle.use(BackgroundJobs())
 }
 
 func configureDatabase(_ app: Application, settings: AgoraSettings) throws {
@@ -74,6 +75,10 @@ func routes(_ app: Application) throws {
     ReportController().register(api)
     IncidentExport().register(api)
     SituationReportController().register(api)
+    RiskController().register(api)
+    AlertController().register(app, api: api)
+    CaseController().register(api)
+    SubscriptionController().register(api)
     api.get("openapi.json") { req in
         Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
     }

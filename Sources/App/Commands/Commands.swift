@@ -13,6 +13,10 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(EventsCommand(), as: "events")
     app.asyncCommands.use(FrameworksCommand(), as: "frameworks")
+    app.asyncCommands.use(RiskCommand(), as: "risk")
+    app.asyncCommands.use(ReportCommand(), as: "report")
+    app.asyncCommands.use(CasesCommand(), as: "cases")
+    app.asyncCommands.use(NotificationsCommand(), as: "notifications")
 }
 
 /// How the audit trail names a change made at the command line: the operating-system user.

@@ -40,6 +40,7 @@ struct EventImporter {
             var rows: [[any SQLExpression]] = []
             var indicatorRows: [(String, String)] = []
             var searchRows: [(id: String, text: String)] = []
+            var riskEvents: [RiskEvent] = []
             let now = Timestamp.now()
             for (n, e) in file.records.enumerated() {
                 if n % 500 == 0 { progress?(n, file.records.count) }
@@ -61,6 +62,9 @@ struct EventImporter {
                              SQLBind(e.lat), SQLBind(e.lon), SQLBind(e.geoPrecision?.rawValue), SQLBind(e.fatalities), SQLBind(actors),
                              SQLBind(e.sourceName), SQLBind(e.sourceEventID), SQLBind(1), SQLBind(now), SQLBind(now)])
                 indicatorRows += e.indicators.map { (id, $0) }
+                if let day = CivilDate.parse(e.day) {
+                    riskEvents.append(RiskEvent(id: id, areaPath: areas.path(area), day: day, fatalities: e.fatalities, indicators: e.indicators))
+                }
                 searchRows.append((id, [e.eventType, e.notes, e.actors.joined(separator: " "), e.admin1 ?? "", e.admin2 ?? ""].joined(separator: " ")))
                 summary.imported += 1
             }
@@ -77,6 +81,12 @@ struct EventImporter {
                 try await insert.run()
             }
             try await SearchIndex(sql: sql).put("incident", searchRows)
+            // Risk follows in the same transaction: the imported events count from the moment they exist.
+            if !riskEvents.isEmpty {
+                let weights = RiskWeights(try await FrameworkStore(sql: sql).active())
+                let settings = try await SettingsStore(sql: sql).load().risk
+                try await RiskStore(sql: sql).apply(riskEvents.flatMap { RiskCube.deltas($0, weights, settings) })
+            }
             progress?(file.records.count, file.records.count)
             if summary.imported > 0 {
                 try await AuditLog(sql: sql).append(actor: actor, action: "import", recordType: "incident", recordID: "\(summary.imported) incidents",

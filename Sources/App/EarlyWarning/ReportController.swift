@@ -242,9 +242,11 @@ struct ReportController {
         // Titled after its weightiest indicator, unless the analyst or the monitor named it.
         let weightiest = framework.indicators.map(\.indicator).filter { indicators.contains($0.code) }.max { $0.weight < $1.weight }
         let title = input.title ?? r.eventType ?? weightiest?.name ?? "Incident"
-        let incidentID = try await req.db.transaction { tx in
+        let snapshot = try await req.application.risk.current(req.sql)
+        let (incidentID, change) = try await req.db.transaction { tx in
             let sql = tx as! any SQLDatabase
             let incidents = IncidentStore(sql: sql)
+            let before = input.incident == nil ? [] : try await RiskStore(sql: sql).events(ids: [input.incident!])
             let target: String
             if let existing = input.incident {
                 try await incidents.absorb(r, indicators: indicators, into: existing, actor: actor)
@@ -254,8 +256,10 @@ struct ReportController {
             }
             try await ReportStore(sql: sql).review(id, status: "verified", reason: nil, incident: target, duplicateOf: nil, actor: actor)
             try await incidents.recountSources(target)
-            return target
+            // Risk moves with the verification, in the same transaction: only this incident's cells change.
+            return (target, try await RiskUpdater.change(sql, ids: [target], before: before, snapshot: snapshot))
         }
+        try await RiskUpdater(app: req.application).committed(change)
         let store = IncidentStore(sql: req.sql)
         return try await store.views([try await store.get(incidentID, scope)!], scope: scope)[0]
     }

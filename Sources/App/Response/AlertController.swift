@@ -1,0 +1,260 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// `/api/v1/alerts`: proposals from the risk model, alerts issued by analysts, their CAP 1.2 form,
+/// updates and cancellations; `/feeds/alerts.atom`: the public feed CAP aggregators read.
+struct AlertController {
+    func register(_ app: Application, api: any RoutesBuilder) {
+        let a = api.grouped("alerts")
+        a.get(use: list)
+        a.post(use: create)
+        a.get(":id", use: get)
+        a.get(":id", "cap", use: cap)
+        a.post(":id", "issue", use: issue)
+        a.post(":id", "dismiss", use: dismiss)
+        a.post(":id", "update", use: update)
+        a.post(":id", "cancel", use: cancel)
+        app.get("feeds", "alerts.atom", use: feed)
+    }
+
+    func list(req: Request) async throws -> Page<AlertView> {
+        let page = try PageRequest(req)
+        let f = AlertStore.Filter(state: try req.query.get(String?.self, at: "state").map { try AlertState.parse($0, field: "state") },
+                                  area: try req.query.get(String?.self, at: "area"), body: try req.query.get(String?.self, at: "body"))
+        let store = AlertStore(sql: req.sql)
+        let rows = try await store.list(try await req.scope(), f, page: page)
+        return Page(rows: rows.map(store.view), request: page, code: \.id)
+    }
+
+    static func find(_ req: Request) async throws -> AlertRow {
+        let id = req.parameters.get("id")!
+        guard let r = try await AlertStore(sql: req.sql).get(id, try await req.scope()) else { throw APIError.notFound("alert", id) }
+        return r
+    }
+
+    func get(req: Request) async throws -> AlertView { AlertStore(sql: req.sql).view(try await Self.find(req)) }
+
+    func cap(req: Request) async throws -> Response {
+        let r = try await Self.find(req)
+        guard r.state != AlertState.proposed.rawValue && r.state != AlertState.dismissed.rawValue else {
+            throw APIError.conflict(field: "state", "a \(r.state) alert was never sent; it has no CAP message")
+        }
+        let m = try await CAPExport.message(r, sender: req.application.agora.capSender, publicURL: req.application.agora.publicURL, sql: req.sql)
+        return Response(status: .ok, headers: ["Content-Type": "application/cap+xml; charset=utf-8"], body: .init(string: m.xml()))
+    }
+
+    /// Analysts and coordinators of the issuing body, or of a body above it.
+    static func requireIssuer(_ req: Request, body: String) async throws {
+        let viewer = try req.requireSignedIn()
+        let tree = try await req.bodyTree()
+        guard viewer.isInstallationAdmin || AccessPolicy.holds(viewer, [.analyst, .coordinator], in: body, orAbove: tree) else {
+            throw APIError.forbidden("issuing alerts for \(body) needs an analyst or coordinator of it or of a body above it")
+        }
+    }
+
+    struct Reference: Decodable { var msgType: CAPMsgType?; var references: String?; var reason: String? }
+
+    /// An alert written by hand, issued at once (and its case opened). `msgType` Update or Cancel
+    /// with `references` does what `/alerts/{id}/update` and `/cancel` do.
+    func create(req: Request) async throws -> Response {
+        let viewer = try req.requireSignedIn()
+        var draft = try req.content.decode(AlertDraft.self)
+        let ref = try req.content.decode(Reference.self)
+        if let t = ref.msgType, t != .Alert {
+            guard let target = ref.references, !target.isEmpty else {
+                throw APIError(ValidationFailure(field: "references", "an \(t.rawValue) must reference the alert it \(t == .Update ? "updates" : "cancels")"))
+            }
+            guard let old = try await AlertStore(sql: req.sql).get(target, try await req.scope()) else {
+                throw APIError(ValidationFailure(field: "references", "no alert '\(target)' that you can see"))
+            }
+            let id = try await t == .Update ? Self.supersede(req, old, edits: draft) : Self.cancel(req, old, reason: ref.reason ?? draft.description ?? "")
+            return try await AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!).created(at: "/api/v1/alerts/\(id)", for: req)
+        }
+        if draft.body == nil {
+            let mine = Set(viewer.roles.filter { [.analyst, .coordinator].contains($0.role) }.map(\.body))
+            guard mine.count == 1 else { throw APIError(ValidationFailure(field: "body", "say which body issues the alert")) }
+            draft.body = mine.first
+        }
+        try await Self.requireIssuer(req, body: draft.body!)
+        let id = try await Self.issue(req, existing: nil, draft: draft)
+        return try await AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!).created(at: "/api/v1/alerts/\(id)", for: req)
+    }
+
+    /// Checks, stores and issues: the alert, its case routed to the lowest competent body, the
+    /// notifications, all in one transaction.
+    static func issue(_ req: Request, existing: AlertRow?, draft input: AlertDraft) async throws -> String {
+        var draft = input
+        draft.status = draft.status ?? .Actual
+        draft.categories = draft.categories ?? [.Security]
+        draft.language = draft.language ?? "en"
+        let sql = req.sql
+        let framework = try await FrameworkStore(sql: sql).active()
+        let known = try await AreaStore(sql: sql).exists(draft.areas ?? [])
+        let sent = Timestamp.now()
+        try AlertRules.check(draft, .init(areaExists: { known.contains($0) }, indicators: Set(framework.indicators.map(\.indicator.code)), sent: sent))
+        guard try await BodyStore(sql: sql).refs([draft.body!])[draft.body!] != nil else {
+            throw APIError(ValidationFailure(field: "body", "unknown body code '\(draft.body!)'"))
+        }
+        let snapshot = try await req.application.risk.current(sql)
+        let path = "/" + snapshot.path(draft.areas![0]).reversed().joined(separator: "/") + "/"
+        let classification = draft.classification ?? .restricted
+        let actor = req.actor
+        let ready = draft
+        return try await req.db.transaction { tx in
+            let tsql = tx as! any SQLDatabase
+            let alerts = AlertStore(sql: tsql)
+            let id: String
+            if let e = existing {
+                try await alerts.transition(e.id, from: .proposed, to: .issued, draft: ready, classification: classification, sent: sent, actor: actor)
+                try await alerts.setArea(e.id, path: path)
+                id = e.id
+            } else {
+                id = try await alerts.insert(ready, state: .issued, msgType: .Alert, refersTo: nil, caseID: nil, body: ready.body!, classification: classification,
+                                             areaPath: path, risk: nil, actor: actor, sent: sent)
+            }
+            let row = try await tsql.select().columns(AlertStore.columns).from("alerts").where("id", .equal, id).first(decoding: AlertRow.self, with: AreaStore.decoder)!
+            _ = try await CaseStore(sql: tsql).open(alert: row, draft: ready, snapshot: snapshot, actor: actor)
+            try await Outbox(sql: tsql).enqueue("alert.issued", bodies: [ready.body!], alertID: id)
+            return id
+        }
+    }
+
+    /// Issues a proposal, with any edits the analyst made.
+    func issue(req: Request) async throws -> AlertView {
+        let r = try await Self.find(req)
+        try await Self.requireIssuer(req, body: r.bodyCode)
+        guard r.state == AlertState.proposed.rawValue else { throw APIError.conflict(field: "state", "only a proposed alert can be issued; this one is \(r.state)") }
+        let edits = (try? req.content.decode(AlertDraft.self)) ?? AlertDraft()
+        var draft = r.alertDraft.merged(with: edits)
+        draft.body = r.bodyCode  // the proposing body issues; a different issuer writes a new alert
+        let id = try await Self.issue(req, existing: r, draft: draft)
+        return AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!)
+    }
+
+    struct ReasonInput: Content { var reason: String }
+
+    static func reason(_ req: Request) throws -> String {
+        let input = try req.content.decode(ReasonInput.self)
+        let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why")) }
+        return reason
+    }
+
+    func dismiss(req: Request) async throws -> AlertView {
+        let r = try await Self.find(req)
+        try await Self.requireIssuer(req, body: r.bodyCode)
+        let reason = try Self.reason(req)
+        guard r.state == AlertState.proposed.rawValue else { throw APIError.conflict(field: "state", "only a proposed alert can be dismissed; this one is \(r.state)") }
+        let actor = req.actor
+        try await req.db.transaction { tx in
+            try await AlertStore(sql: tx as! any SQLDatabase).transition(r.id, from: .proposed, to: .dismissed, reason: reason, actor: actor)
+        }
+        return try await get(req: req)
+    }
+
+    /// An Update: a new CAP message that replaces the issued one; the case carries on.
+    func update(req: Request) async throws -> Response {
+        let r = try await Self.find(req)
+        let id = try await Self.supersede(req, r, edits: (try? req.content.decode(AlertDraft.self)) ?? AlertDraft())
+        return try await AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!).created(at: "/api/v1/alerts/\(id)", for: req)
+    }
+
+    func cancel(req: Request) async throws -> Response {
+        let r = try await Self.find(req)
+        let id = try await Self.cancel(req, r, reason: try Self.reason(req))
+        return try await AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!).created(at: "/api/v1/alerts/\(id)", for: req)
+    }
+
+    static func supersede(_ req: Request, _ old: AlertRow, edits: AlertDraft) async throws -> String {
+        try await requireIssuer(req, body: old.bodyCode)
+        guard old.state == AlertState.issued.rawValue, old.msgType != CAPMsgType.Cancel.rawValue else {
+            throw APIError(ValidationFailure(field: "references", "only an issued alert can be updated; this one is \(old.state)"))
+        }
+        var draft = old.alertDraft.merged(with: edits)
+        draft.body = old.bodyCode
+        let framework = try await FrameworkStore(sql: req.sql).active()
+        let known = try await AreaStore(sql: req.sql).exists(draft.areas ?? [])
+        let sent = Timestamp.now()
+        try AlertRules.check(draft, .init(areaExists: { known.contains($0) }, indicators: Set(framework.indicators.map(\.indicator.code)), sent: sent))
+        let actor = req.actor
+        let ready = draft
+        return try await req.db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await AlertStore(sql: sql).transition(old.id, from: .issued, to: .superseded, actor: actor)
+            let id = try await AlertStore(sql: sql).insert(ready, state: .issued, msgType: .Update, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
+                                                           classification: ready.classification ?? Classification(rawValue: old.classification) ?? .restricted,
+                                                           areaPath: old.areaPath, risk: nil, actor: actor, sent: sent)
+            try await copyParties(sql, from: old.id, to: id)
+            if let c = old.caseId {
+                try await sql.update("cases").set("alert_id", to: id).where("id", .equal, c).run()
+                try await CaseStore(sql: sql).event(c, kind: "alert-updated", note: ready.headline, actor: actor)
+            }
+            try await Outbox(sql: sql).enqueue("alert.issued", bodies: [old.bodyCode], alertID: id)
+            return id
+        }
+    }
+
+    static func cancel(_ req: Request, _ old: AlertRow, reason: String) async throws -> String {
+        try await requireIssuer(req, body: old.bodyCode)
+        guard old.state == AlertState.issued.rawValue, old.msgType != CAPMsgType.Cancel.rawValue else {
+            throw APIError(ValidationFailure(field: "references", "only an issued alert can be cancelled; this one is \(old.state)"))
+        }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why")) }
+        let actor = req.actor
+        var draft = old.alertDraft
+        draft.description = reason
+        let ready = draft
+        return try await req.db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await AlertStore(sql: sql).transition(old.id, from: .issued, to: .cancelled, reason: reason, actor: actor)
+            let id = try await AlertStore(sql: sql).insert(ready, state: .issued, msgType: .Cancel, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
+                                                           classification: Classification(rawValue: old.classification) ?? .restricted,
+                                                           areaPath: old.areaPath, risk: nil, actor: actor, sent: Timestamp.now())
+            try await sql.update("alerts").set("reason", to: reason).where("id", .equal, id).run()
+            try await copyParties(sql, from: old.id, to: id)
+            if let c = old.caseId { try await CaseStore(sql: sql).event(c, kind: "alert-cancelled", note: reason, actor: actor) }
+            return id
+        }
+    }
+
+    static func copyParties(_ sql: any SQLDatabase, from: String, to: String) async throws {
+        for p in try await Parties(sql: sql).list("alert", from) { try await Parties(sql: sql).add("alert", to, body: p.body, role: p.role) }
+    }
+
+    /// Public alerts as an Atom feed whose entries link to their CAP documents (the form Google
+    /// Public Alerts and other aggregators read). Only `public` alerts; the scope is the anonymous one.
+    func feed(req: Request) async throws -> Response {
+        let rows = try await AlertStore(sql: req.sql).list(.anonymous, .init(state: .issued), page: PageRequest(limit: 100))
+        let base = req.application.agora.publicURL
+        let updated = rows.compactMap(\.sentAt).max().flatMap(AlertRules.date).map(CAPMessage.time) ?? CAPMessage.time(Date(timeIntervalSince1970: 0))
+        var x = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <id>\(CAPMessage.escape(base))/feeds/alerts.atom</id>
+          <title>Agora public alerts</title>
+          <updated>\(updated)</updated>
+          <link rel="self" href="\(CAPMessage.escape(base))/feeds/alerts.atom"/>
+          <author><name>\(CAPMessage.escape(req.application.agora.capSender))</name></author>
+
+        """
+        for r in rows.prefix(100) {
+            let d = r.alertDraft
+            let cap = "\(base)/api/v1/alerts/\(r.id)/cap"
+            x += """
+              <entry>
+                <id>urn:agora:alert:\(CAPMessage.escape(r.identifier))</id>
+                <title>\(CAPMessage.escape(r.headline))</title>
+                <updated>\(r.sentAt.flatMap(AlertRules.date).map(CAPMessage.time) ?? updated)</updated>
+                <summary>\(CAPMessage.escape(d.description ?? r.headline))</summary>
+                <category term="\(CAPMessage.escape(r.severity))"/>
+                <link rel="alternate" type="application/cap+xml" href="\(CAPMessage.escape(cap))"/>
+              </entry>
+
+            """
+        }
+        x += "</feed>\n"
+        return Response(status: .ok, headers: ["Content-Type": "application/atom+xml; charset=utf-8"], body: .init(string: x))
+    }
+}

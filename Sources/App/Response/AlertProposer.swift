@@ -1,0 +1,76 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// Keeps risk current when incidents change, and proposes an alert when an area crosses the
+/// installation's threshold in the current (or last) week.
+struct RiskUpdater: Sendable {
+    let app: Application
+
+    /// Inside the transaction that changed the incidents: their old forms (nil when new) out of the
+    /// cells, their new forms in. Returns what to hand to `committed` afterwards.
+    static func change(_ sql: any SQLDatabase, ids: [String], before: [RiskEvent], snapshot: RiskSnapshot) async throws -> (deltas: [(RiskCube.Key, RiskCell)], revision: Int, events: [RiskEvent]) {
+        let after = try await RiskStore(sql: sql).events(ids: ids)
+        var deltas = before.flatMap { RiskCube.deltas($0, snapshot.weights, snapshot.settings.risk, removing: true) }
+        deltas += after.flatMap { RiskCube.deltas($0, snapshot.weights, snapshot.settings.risk) }
+        let revision = try await RiskStore(sql: sql).apply(deltas)
+        return (deltas, revision, after)
+    }
+
+    /// After the commit: the in-memory cube follows, then the touched areas are checked.
+    func committed(_ change: (deltas: [(RiskCube.Key, RiskCell)], revision: Int, events: [RiskEvent])) async throws {
+        await app.risk.applied(change.deltas, revision: change.revision)
+        let snapshot = try await app.risk.current(app.db as! any SQLDatabase)
+        var areas = Set<String>()
+        var weeks = Set<Period>()
+        for e in change.events {
+            for a in e.areaPath { areas.insert(a); areas.formUnion(snapshot.neighbours[a] ?? []) }
+            weeks.insert(.week(containing: e.day))
+        }
+        try await propose(areas: areas, weeks: weeks, snapshot: snapshot)
+    }
+
+    /// Proposals for areas at or above the threshold, in this week or the last; not again for an area
+    /// that already has an alert this week at the same or a higher severity (whatever became of it).
+    func propose(areas: Set<String>, weeks: Set<Period>, snapshot: RiskSnapshot) async throws {
+        let sql = app.db as! any SQLDatabase
+        let thisWeek = Period.week(containing: CivilDate.parse(Timestamp.now())!)
+        for week in weeks.sorted() where week.index >= thisWeek.index - 1 && week.index <= thisWeek.index {
+            for area in areas.sorted() {
+                let s = snapshot.score(area, week)
+                guard s.level >= snapshot.settings.risk.proposeAt, let name = snapshot.areas[area]?.name else { continue }
+                let events = try await RiskStore(sql: sql).events(area: area, period: week)
+                let drivers = RiskExplanation.drivers(events, neighbours: s.neighbours, weights: snapshot.weights, settings: snapshot.settings.risk)
+                var draft = AlertRules.proposal(for: s, areaName: name, drivers: drivers, indicatorNames: snapshot.weights.names)
+                let since = Timestamp.format(Date(timeIntervalSince1970: Double(week.firstDay) * 86400))
+                let earlier = try await AlertStore(sql: sql).recent(area: area, since: since)
+                if earlier.contains(where: { (CAPSeverity(rawValue: $0.severity) ?? .Unknown) >= draft.severity! }) { continue }
+                let path = snapshot.path(area)
+                guard let owner = try await BodyStore(sql: sql).competence(areaPath: path, topic: .earlyWarning).competent?.code else { continue }
+                draft.body = owner
+                let evidence = RiskEvidence(score: s, drivers: drivers)
+                let ready = draft
+                try await app.db.transaction { tx in
+                    let tsql = tx as! any SQLDatabase
+                    let id = try await AlertStore(sql: tsql).insert(ready, state: .proposed, msgType: .Alert, refersTo: nil, caseID: nil, body: owner,
+                                                                    classification: .restricted, areaPath: "/" + path.reversed().joined(separator: "/") + "/",
+                                                                    risk: evidence, actor: "system:risk", sent: nil)
+                    try await Outbox(sql: tsql).enqueue("alert.proposed", bodies: [owner], alertID: id)
+                }
+            }
+        }
+    }
+}
+
+extension RiskStore {
+    /// The incidents of an area (and everything below it) in one period: what explains its score.
+    func events(area: String, period: Period) async throws -> [RiskEvent] {
+        let ids = try await sql.select().column("id").from("incidents")
+            .where("area_path", .like, "%/" + AreaStore.escapeLike(area) + "/%")
+            .where("occurred_on", .greaterThanOrEqual, CivilDate.text(period.firstDay))
+            .where("occurred_on", .lessThanOrEqual, CivilDate.text(period.lastDay) + "~")
+            .limit(5000).all().map { try $0.decode(column: "id", as: String.self) }
+        return ids.isEmpty ? [] : try await events(ids: ids)
+    }
+}

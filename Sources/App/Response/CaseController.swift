@@ -1,0 +1,153 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// `/api/v1/cases`: the body a case is routed to acknowledges it, plans and records actions,
+/// asks for help (escalates) or hands it back down, and closes it with an outcome.
+struct CaseController {
+    func register(_ api: any RoutesBuilder) {
+        let c = api.grouped("cases")
+        c.get(use: list)
+        c.get(":id", use: get)
+        c.post(":id", "acknowledge", use: acknowledge)
+        c.post(":id", "actions", use: plan)
+        c.post(":id", "actions", ":action", "complete", use: complete)
+        c.post(":id", "escalate", use: escalate)
+        c.post(":id", "de-escalate", use: deEscalate)
+        c.post(":id", "close", use: close)
+        api.get("response-gap", use: gap)
+    }
+
+    func list(req: Request) async throws -> Page<CaseView> {
+        try req.requireSignedIn()
+        let page = try PageRequest(req)
+        let f = CaseStore.Filter(status: try req.query.get(String?.self, at: "status").map { try CaseStatus.parse($0, field: "status") },
+                                 body: try req.query.get(String?.self, at: "body"), area: try req.query.get(String?.self, at: "area"))
+        let store = CaseStore(sql: req.sql)
+        let rows = try await store.list(try await req.scope(), f, page: page)
+        return Page(rows: try await store.views(rows), request: page, code: \.id)
+    }
+
+    static func find(_ req: Request) async throws -> CaseRow {
+        try req.requireSignedIn()
+        let id = req.parameters.get("id")!
+        guard let c = try await CaseStore(sql: req.sql).get(id, try await req.scope()) else { throw APIError.notFound("case", id) }
+        return c
+    }
+
+    func get(req: Request) async throws -> CaseView { try await CaseStore(sql: req.sql).views([try await Self.find(req)])[0] }
+
+    /// Only the body that holds the case acts on it: its responders, coordinators and analysts.
+    static func requireHolder(_ req: Request, _ c: CaseRow) throws {
+        let viewer = try req.requireSignedIn()
+        guard AccessPolicy.holds(viewer, [.responder, .coordinator, .analyst], in: c.bodyCode) else {
+            throw APIError.forbidden("the case is with \(c.bodyCode); only its responders, coordinators and analysts act on it")
+        }
+    }
+
+    /// Runs one step in a transaction and answers with the case as it now is.
+    func step(_ req: Request, _ body: @escaping @Sendable (CaseStore, CaseRow, ResponseSettings, String) async throws -> Void) async throws -> CaseView {
+        let c = try await Self.find(req)
+        try Self.requireHolder(req, c)
+        let settings = try await SettingsStore(sql: req.sql).load()
+        let actor = req.actor
+        try await req.db.transaction { tx in try await body(CaseStore(sql: tx as! any SQLDatabase), c, settings, actor) }
+        return try await get(req: req)
+    }
+
+    func acknowledge(req: Request) async throws -> CaseView {
+        try await step(req) { store, c, _, actor in try await store.acknowledge(c, actor: actor) }
+    }
+
+    func plan(req: Request) async throws -> Response {
+        let input = try req.content.decode(CaseStore.NewAction.self)
+        let view = try await step(req) { store, c, _, actor in _ = try await store.plan(c, input, actor: actor) }
+        return try await view.created(at: "/api/v1/cases/\(view.id)", for: req)
+    }
+
+    struct CompleteInput: Content { var result: String; var status: ActionStatus? }
+
+    func complete(req: Request) async throws -> CaseView {
+        let input = try req.content.decode(CompleteInput.self)
+        guard !input.result.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "result", "say what came of it")) }
+        let status = input.status ?? .done
+        guard status != .planned else { throw APIError(ValidationFailure(field: "status", "use done or cancelled")) }
+        let action = req.parameters.get("action")!
+        return try await step(req) { store, c, _, actor in try await store.complete(c, action: action, result: input.result, status: status, actor: actor) }
+    }
+
+    struct EscalateInput: Content { var reason: String }
+
+    func escalate(req: Request) async throws -> CaseView {
+        let input = try req.content.decode(EscalateInput.self)
+        guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say what help is needed")) }
+        return try await step(req) { store, c, settings, actor in
+            guard c.status != "closed" else { throw APIError.conflict(field: "status", "the case is closed") }
+            guard try await store.escalate(c, reason: .requested, note: input.reason, settings: settings, actor: actor) != nil else {
+                throw APIError.conflict(field: "reason", "no body with a response mandate is above \(c.bodyCode)")
+            }
+        }
+    }
+
+    struct DeEscalateInput: Content { var to: String; var reason: String }
+
+    func deEscalate(req: Request) async throws -> CaseView {
+        let input = try req.content.decode(DeEscalateInput.self)
+        guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why")) }
+        return try await step(req) { store, c, settings, actor in
+            guard c.status != "closed" else { throw APIError.conflict(field: "status", "the case is closed") }
+            try await store.deEscalate(c, to: input.to, note: input.reason, settings: settings, actor: actor)
+        }
+    }
+
+    struct CloseInput: Content { var outcome: CaseOutcome; var summary: String }
+
+    func close(req: Request) async throws -> CaseView {
+        let input = try req.content.decode(CloseInput.self)
+        guard !input.summary.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "summary", "sum up what was done and how it ended")) }
+        return try await step(req) { store, c, _, actor in try await store.close(c, outcome: input.outcome, summary: input.summary, actor: actor) }
+    }
+
+    struct GapReport: Content {
+        var from: String?
+        var to: String?
+        var total: ResponseGap.Row
+        var byBody: [ResponseGap.Row]
+        var byLevel: [ResponseGap.Row]
+    }
+
+    func gap(req: Request) async throws -> GapReport {
+        try req.requireSignedIn()
+        func day(_ name: String) throws -> String? {
+            guard let v = try req.query.get(String?.self, at: name) else { return nil }
+            guard CivilDate.parse(v) != nil, v.count == 10 else { throw APIError.badRequest(field: name, "'\(v)' is not a date; use YYYY-MM-DD") }
+            return v
+        }
+        return try await Self.gap(req.sql, scope: try await req.scope(), from: try day("from"), to: try day("to"))
+    }
+
+    /// Measured over the cases the caller may see, by the date their alert was issued.
+    static func gap(_ sql: any SQLDatabase, scope: AccessScope, from: String?, to: String?) async throws -> GapReport {
+        var q = CaseStore.table.select(sql, scope)
+            .columns(SQLColumn("id", table: "cases"), SQLColumn("first_body", table: "cases"), SQLColumn("acknowledged_at", table: "cases"),
+                     SQLColumn("first_action_at", table: "cases"), SQLColumn("closed_at", table: "cases"), SQLColumn("deadline_escalations", table: "cases"),
+                     SQLColumn("opened_at", table: "cases"))
+        if let f = from { q = q.where(SQLColumn("opened_at", table: "cases"), .greaterThanOrEqual, SQLBind(f)) }
+        if let t = to { q = q.where(SQLColumn("opened_at", table: "cases"), .lessThanOrEqual, SQLBind(t + "~")) }
+        struct Row: Decodable { var id, firstBody, openedAt: String; var acknowledgedAt, firstActionAt, closedAt: String?; var deadlineEscalations: Int }
+        let rows = try await q.all(decoding: Row.self, with: AreaStore.decoder)
+        let levels = try await BodyStore(sql: sql).refs(Array(Set(rows.map(\.firstBody))))
+        func seconds(_ a: String, _ b: String?) -> Double? {
+            guard let b, let x = AlertRules.date(a), let y = AlertRules.date(b) else { return nil }
+            return max(0, y.timeIntervalSince(x))
+        }
+        let times = rows.map { r in
+            ResponseGap.CaseTimes(body: r.firstBody, level: BodyLevel(rawValue: levels[r.firstBody]?.level ?? "") ?? .district,
+                                  toAcknowledge: seconds(r.openedAt, r.acknowledgedAt), toFirstAction: seconds(r.openedAt, r.firstActionAt),
+                                  toClose: seconds(r.openedAt, r.closedAt), responded: r.firstActionAt != nil, escalatedForDeadline: r.deadlineEscalations > 0)
+        }
+        let m = ResponseGap.measure(times)
+        return GapReport(from: from, to: to, total: m.total, byBody: m.byBody, byLevel: m.byLevel)
+    }
+}

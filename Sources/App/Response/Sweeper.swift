@@ -1,0 +1,75 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// The deadline job: cases not acknowledged in time, and planned actions past their due time, go
+/// one level up. Runs in the background of `serve` and as `agora cases sweep`; safe to run from
+/// several processes at once (each escalation re-checks the deadline it acts on).
+struct Sweeper: Sendable {
+    let app: Application
+
+    @discardableResult
+    func sweep() async throws -> Int {
+        let sql = app.db as! any SQLDatabase
+        let now = Timestamp.now()
+        let settings = try await SettingsStore(sql: sql).load()
+        var escalated = 0
+        let overdue = try await sql.select().columns("id", "ack_due").from("cases").where("status", .equal, "open")
+            .where(SQLColumn("ack_due"), .isNot, SQLLiteral.null).where("ack_due", .lessThan, now).limit(500).all()
+        for row in overdue {
+            let id = try row.decode(column: "id", as: String.self), due = try row.decode(column: "ack_due", as: String.self)
+            let done = try await app.db.transaction { tx -> Bool in
+                let store = CaseStore(sql: tx as! any SQLDatabase)
+                guard let c = try await store.get(id), c.status == "open", c.ackDue == due else { return false }
+                try await store.escalate(c, reason: .acknowledgementOverdue, note: "not acknowledged by \(due)", settings: settings, actor: "system:deadlines")
+                return true
+            }
+            if done { escalated += 1 }
+        }
+        let late = try await sql.select().columns("a.id", "a.case_id", "a.due_at").from(SQLAlias(SQLIdentifier("case_actions"), as: SQLIdentifier("a")))
+            .where(SQLColumn("status", table: "a"), .equal, SQLBind("planned")).where(SQLColumn("overdue_escalated", table: "a"), .equal, SQLBind(false))
+            .where(SQLColumn("due_at", table: "a"), .lessThan, SQLBind(now)).limit(500).all()
+        for row in late {
+            let action = try row.decode(column: "id", as: String.self), caseID = try row.decode(column: "case_id", as: String.self)
+            let due = try row.decode(column: "due_at", as: String.self)
+            let done = try await app.db.transaction { tx -> Bool in
+                let tsql = tx as! any SQLDatabase
+                let marked = try await tsql.update("case_actions").set("overdue_escalated", to: true).where("id", .equal, action)
+                    .where("overdue_escalated", .equal, false).returning("id").all()
+                guard !marked.isEmpty, let c = try await CaseStore(sql: tsql).get(caseID), c.status != "closed" else { return false }
+                try await CaseStore(sql: tsql).escalate(c, reason: .actionOverdue, note: "action \(action) was due \(due)", settings: settings, actor: "system:deadlines")
+                return true
+            }
+            if done { escalated += 1 }
+        }
+        return escalated
+    }
+}
+
+/// Starts the background jobs with the server: the deadline sweep and notification delivery.
+struct BackgroundJobs: LifecycleHandler {
+    final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
+    let box = Box()
+
+    func didBootAsync(_ app: Application) async throws {
+        guard app.agora.runWorkers else { return }
+        let seconds = max(0.2, app.agora.workerSeconds)
+        box.task = Task {
+            while !Task.isCancelled {
+                do {
+                    try await Sweeper(app: app).sweep()
+                    try await DeliveryWorker(app: app).deliverDue()
+                } catch {
+                    app.logger.error("background job failed: \(String(describing: error))")
+                }
+                try? await Task.sleep(for: .seconds(seconds))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        box.task?.cancel()
+        _ = await box.task?.value
+    }
+}
