@@ -109,6 +109,32 @@ import VaporTesting
                     }
                 }
             }
+            // Alerts and their cases; Tamale's are shared with Kenya's unit as a party (as a cross-border case would be).
+            for body in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"] {
+                for c in Classification.allCases {
+                    n += 1
+                    let alertMarker = "MKA\(n)X", caseMarker = "MKC\(n)X"
+                    let area = body == "GH-DPC-BAWKU" ? "GH1201" : "GH0812"
+                    let parties: Set<String> = body == "GH-DPC-TAMALE" ? ["KE-CEWERU"] : []
+                    let record = AccessPolicy.Record(classification: c, ownerBody: body, parties: parties)
+                    let draft = AlertDraft(event: "Test", urgency: .Expected, severity: .Severe, certainty: .Likely, headline: "Alert \(alertMarker)", areas: [area])
+                    let aid = try await AlertStore(sql: sql).insert(draft, state: .issued, msgType: .Alert, refersTo: nil, caseID: nil, body: body, classification: c,
+                                                                    areaPath: "/GHA/\(area.prefix(4))/\(area)/", risk: nil, actor: "test", sent: Timestamp.now())
+                    let cid = "case-\(n)"
+                    try await sql.raw("""
+                        INSERT INTO cases (id, alert_id, body_code, first_body, classification, status, area_code, area_path, severity, topics, chain, opened_at,
+                                           summary, escalations, deadline_escalations, cross_border, updated_at)
+                        VALUES (\(bind: cid), \(bind: aid), \(bind: body), \(bind: body), \(bind: c.rawValue), 'open', \(bind: area), '/GHA/', 'Severe', '[]', '[]',
+                                \(bind: Timestamp.now()), \(bind: "Case " + caseMarker), 0, 0, FALSE, \(bind: Timestamp.now()))
+                        """).run()
+                    for p in parties {
+                        try await Parties(sql: sql).add("case", cid, body: p, role: "informed")
+                        try await Parties(sql: sql).add("alert", aid, body: p, role: "informed")
+                    }
+                    w.documents.append((alertMarker, aid, record))
+                    w.documents.append((caseMarker, cid, record))
+                }
+            }
             for (i, body) in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"].enumerated() {
                 let phone = "+233 55 \(100_000 + i) 77"
                 let r = try await ReporterStore(sql: sql).create(pseudonym: "R-MKR\(i)Z", body: body,
@@ -124,7 +150,8 @@ import VaporTesting
     /// so whoever adds it must say how to exercise it.
     static func values(_ w: World) -> [String: [String]] {
         ["code": ["GH-DPC-BAWKU", "GH-NPC", "GH1201", "WANEP"],
-         "id": w.documents.map(\.id) + w.reporters.map(\.id) + w.personIDs]
+         "id": w.documents.map(\.id) + w.reporters.map(\.id) + w.personIDs,
+         "action": ["no-such-action"]]
     }
 
     static func expand(_ route: Route, _ values: [String: [String]]) throws -> [String] {
@@ -201,7 +228,19 @@ import VaporTesting
                 let expectedReports = Set(reports.filter { AccessPolicy.canSee(scope, $0.record) }.map(\.id))
                 let listedReports = Set((try object(seenReports)["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
                 #expect(listedReports == expectedReports, "\(v.name) reports")
+                // Alerts and cases: owners, bodies above them, and the parties they are shared with.
+                for (path, prefix) in [("/api/v1/alerts?limit=500", "MKA"), ("/api/v1/cases?limit=500", "MKC")] where v.token != nil || prefix == "MKA" {
+                    let recs = w.documents.filter { $0.marker.hasPrefix(prefix) }
+                    let exp = Set(recs.filter { AccessPolicy.canSee(scope, $0.record) }.map(\.id))
+                    let got = Set((try object(try await t.sendRequest(.GET, path, headers: headers))["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+                    #expect(got == exp, "\(v.name) \(path): \(got.count) listed, \(exp.count) expected")
+                }
             }
+            // A party sees what its role in the case needs, and nothing of the owner's other records.
+            let ke = w.viewers.first { $0.name == "analyst.ke" }!
+            let keCases = try object(try await t.sendRequest(.GET, "/api/v1/cases?limit=500", headers: .bearer(ke.token!)))["items"] as? [[String: Any]] ?? []
+            #expect(Set(keCases.compactMap { $0["classification"] as? String }) == ["internal", "restricted", "confidential", "public"])
+            #expect(keCases.allSatisfy { $0["body"] as? String == "GH-DPC-TAMALE" || $0["classification"] as? String == "public" || $0["classification"] as? String == "internal" })
             // The rule itself, spelled out for the cases that matter most.
             func sees(_ name: String) async throws -> Set<String> {
                 let v = w.viewers.first { $0.name == name }!

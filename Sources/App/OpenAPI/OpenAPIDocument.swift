@@ -8,7 +8,7 @@ enum OpenAPIDocument {
  "info": {
   "title": "Agora API",
   "version": "1.0.0",
-  "description": "Areas, institutions, people and access, the audit trail and protected sources of an infrastructure for peace.",
+  "description": "Areas, institutions, people and access, the audit trail, protected sources, early warning, risk, alerts (CAP 1.2) and response cases of an infrastructure for peace.",
   "license": {
    "name": "Apache-2.0",
    "identifier": "Apache-2.0"
@@ -1940,6 +1940,1196 @@ enum OpenAPIDocument {
       "type": "object",
       "additionalProperties": {
        "type": "integer"
+      }
+     }
+    }
+   },
+   "RiskScore": {
+    "type": "object",
+    "required": [
+     "area",
+     "period",
+     "score",
+     "level",
+     "pressure",
+     "baseline",
+     "surge",
+     "spillover",
+     "incidents",
+     "fatalities",
+     "neighbours"
+    ],
+    "properties": {
+     "area": {
+      "type": "string"
+     },
+     "period": {
+      "type": "string"
+     },
+     "score": {
+      "type": "number"
+     },
+     "level": {
+      "type": "string",
+      "enum": [
+       "low",
+       "moderate",
+       "high",
+       "critical"
+      ]
+     },
+     "pressure": {
+      "type": "number"
+     },
+     "baseline": {
+      "type": "number"
+     },
+     "surge": {
+      "type": "number"
+     },
+     "spillover": {
+      "type": "number"
+     },
+     "incidents": {
+      "type": "integer"
+     },
+     "fatalities": {
+      "type": "integer"
+     },
+     "neighbours": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "area",
+        "surge",
+        "contribution"
+       ],
+       "properties": {
+        "area": {
+         "type": "string"
+        },
+        "surge": {
+         "type": "number"
+        },
+        "contribution": {
+         "type": "number"
+        }
+       }
+      }
+     }
+    }
+   },
+   "RiskDriver": {
+    "type": "object",
+    "required": [
+     "kind",
+     "code",
+     "contribution"
+    ],
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "indicator",
+       "incident",
+       "fatalities",
+       "neighbour"
+      ]
+     },
+     "code": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "contribution": {
+      "type": "number"
+     }
+    }
+   },
+   "AreaScore": {
+    "type": "object",
+    "required": [
+     "area",
+     "name",
+     "level",
+     "score"
+    ],
+    "properties": {
+     "area": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "level": {
+      "type": "string",
+      "enum": [
+       "country",
+       "admin1",
+       "admin2",
+       "community"
+      ]
+     },
+     "score": {
+      "$ref": "#/components/schemas/RiskScore"
+     }
+    }
+   },
+   "AreaRisk": {
+    "type": "object",
+    "required": [
+     "area",
+     "name",
+     "score",
+     "drivers",
+     "trend"
+    ],
+    "properties": {
+     "area": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "score": {
+      "$ref": "#/components/schemas/RiskScore"
+     },
+     "drivers": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/RiskDriver"
+      }
+     },
+     "trend": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "period",
+        "score",
+        "level",
+        "incidents",
+        "fatalities"
+       ],
+       "properties": {
+        "period": {
+         "type": "string"
+        },
+        "score": {
+         "type": "number"
+        },
+        "level": {
+         "type": "string",
+         "enum": [
+          "low",
+          "moderate",
+          "high",
+          "critical"
+         ]
+        },
+        "incidents": {
+         "type": "integer"
+        },
+        "fatalities": {
+         "type": "integer"
+        }
+       }
+      }
+     }
+    }
+   },
+   "Recomputed": {
+    "type": "object",
+    "required": [
+     "incidents",
+     "cells",
+     "revision",
+     "milliseconds"
+    ],
+    "properties": {
+     "incidents": {
+      "type": "integer"
+     },
+     "cells": {
+      "type": "integer"
+     },
+     "revision": {
+      "type": "integer"
+     },
+     "milliseconds": {
+      "type": "integer"
+     }
+    }
+   },
+   "Settings": {
+    "type": "object",
+    "required": [
+     "risk",
+     "deadlines"
+    ],
+    "properties": {
+     "risk": {
+      "type": "object",
+      "required": [
+       "baselinePeriods",
+       "fatalityWeight",
+       "peaceWeight",
+       "spillover",
+       "defaultWeight",
+       "thresholds",
+       "proposeAt"
+      ],
+      "properties": {
+       "baselinePeriods": {
+        "type": "integer"
+       },
+       "fatalityWeight": {
+        "type": "number"
+       },
+       "peaceWeight": {
+        "type": "number"
+       },
+       "spillover": {
+        "type": "number"
+       },
+       "defaultWeight": {
+        "type": "number"
+       },
+       "thresholds": {
+        "type": "object",
+        "additionalProperties": {
+         "type": "object",
+         "required": [
+          "moderate",
+          "high",
+          "critical"
+         ],
+         "properties": {
+          "moderate": {
+           "type": "number"
+          },
+          "high": {
+           "type": "number"
+          },
+          "critical": {
+           "type": "number"
+          }
+         }
+        }
+       },
+       "proposeAt": {
+        "type": "string",
+        "enum": [
+         "low",
+         "moderate",
+         "high",
+         "critical"
+        ]
+       }
+      }
+     },
+     "deadlines": {
+      "type": "object",
+      "required": [
+       "acknowledge"
+      ],
+      "properties": {
+       "acknowledge": {
+        "type": "object",
+        "additionalProperties": {
+         "type": "integer"
+        },
+        "description": "Seconds to acknowledge, by CAP severity"
+       }
+      }
+     }
+    }
+   },
+   "AlertFields": {
+    "type": "object",
+    "required": [],
+    "properties": {
+     "body": {
+      "type": "string"
+     },
+     "classification": {
+      "type": "string",
+      "enum": [
+       "public",
+       "internal",
+       "restricted",
+       "confidential"
+      ]
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "Actual",
+       "Exercise",
+       "System",
+       "Test",
+       "Draft"
+      ]
+     },
+     "categories": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "Geo",
+        "Met",
+        "Safety",
+        "Security",
+        "Rescue",
+        "Fire",
+        "Health",
+        "Env",
+        "Transport",
+        "Infra",
+        "CBRNE",
+        "Other"
+       ]
+      }
+     },
+     "event": {
+      "type": "string"
+     },
+     "responseTypes": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "Shelter",
+        "Evacuate",
+        "Prepare",
+        "Execute",
+        "Avoid",
+        "Monitor",
+        "Assess",
+        "AllClear",
+        "None"
+       ]
+      }
+     },
+     "urgency": {
+      "type": "string",
+      "enum": [
+       "Immediate",
+       "Expected",
+       "Future",
+       "Past",
+       "Unknown"
+      ]
+     },
+     "severity": {
+      "type": "string",
+      "enum": [
+       "Extreme",
+       "Severe",
+       "Moderate",
+       "Minor",
+       "Unknown"
+      ]
+     },
+     "certainty": {
+      "type": "string",
+      "enum": [
+       "Observed",
+       "Likely",
+       "Possible",
+       "Unlikely",
+       "Unknown"
+      ]
+     },
+     "headline": {
+      "type": "string"
+     },
+     "description": {
+      "type": "string"
+     },
+     "instruction": {
+      "type": "string"
+     },
+     "areas": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "areaDesc": {
+      "type": "string"
+     },
+     "effective": {
+      "type": "string"
+     },
+     "expires": {
+      "type": "string"
+     },
+     "language": {
+      "type": "string"
+     },
+     "indicators": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "incidents": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    },
+    "description": "CAP 1.2 fields. To issue: areas, event, headline, urgency, severity and certainty."
+   },
+   "AlertInput": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/AlertFields"
+     },
+     {
+      "type": "object",
+      "required": [],
+      "properties": {
+       "msgType": {
+        "type": "string",
+        "enum": [
+         "Alert",
+         "Update",
+         "Cancel"
+        ]
+       },
+       "references": {
+        "type": "string"
+       },
+       "reason": {
+        "type": "string"
+       }
+      }
+     }
+    ]
+   },
+   "Alert": {
+    "type": "object",
+    "required": [
+     "id",
+     "identifier",
+     "body",
+     "classification",
+     "state",
+     "msgType",
+     "severity",
+     "headline",
+     "area",
+     "fields",
+     "createdBy",
+     "createdAt",
+     "updatedAt",
+     "cap"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "identifier": {
+      "type": "string"
+     },
+     "body": {
+      "type": "string"
+     },
+     "classification": {
+      "type": "string",
+      "enum": [
+       "public",
+       "internal",
+       "restricted",
+       "confidential"
+      ]
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "proposed",
+       "issued",
+       "dismissed",
+       "superseded",
+       "cancelled"
+      ]
+     },
+     "msgType": {
+      "type": "string",
+      "enum": [
+       "Alert",
+       "Update",
+       "Cancel"
+      ]
+     },
+     "refersTo": {
+      "type": "string"
+     },
+     "responseCase": {
+      "type": "string"
+     },
+     "sent": {
+      "type": "string"
+     },
+     "severity": {
+      "type": "string",
+      "enum": [
+       "Extreme",
+       "Severe",
+       "Moderate",
+       "Minor",
+       "Unknown"
+      ]
+     },
+     "headline": {
+      "type": "string"
+     },
+     "area": {
+      "type": "string"
+     },
+     "fields": {
+      "$ref": "#/components/schemas/AlertFields"
+     },
+     "risk": {
+      "type": "object",
+      "required": [
+       "score",
+       "drivers"
+      ],
+      "properties": {
+       "score": {
+        "$ref": "#/components/schemas/RiskScore"
+       },
+       "drivers": {
+        "type": "array",
+        "items": {
+         "$ref": "#/components/schemas/RiskDriver"
+        }
+       }
+      }
+     },
+     "reason": {
+      "type": "string"
+     },
+     "createdBy": {
+      "type": "string"
+     },
+     "createdAt": {
+      "type": "string"
+     },
+     "updatedAt": {
+      "type": "string"
+     },
+     "cap": {
+      "type": "string"
+     }
+    }
+   },
+   "AlertPage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Alert"
+      }
+     },
+     "nextCursor": {
+      "type": "string",
+      "description": "Pass as `cursor` for the next page; absent on the last page."
+     }
+    }
+   },
+   "Reason": {
+    "type": "object",
+    "required": [
+     "reason"
+    ],
+    "properties": {
+     "reason": {
+      "type": "string"
+     }
+    }
+   },
+   "Case": {
+    "type": "object",
+    "required": [
+     "id",
+     "alert",
+     "body",
+     "firstBody",
+     "classification",
+     "status",
+     "area",
+     "severity",
+     "openedAt",
+     "updatedAt",
+     "topics",
+     "chain",
+     "escalations",
+     "deadlineEscalations",
+     "crossBorder",
+     "overdue",
+     "parties",
+     "actions",
+     "history"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "alert": {
+      "type": "string"
+     },
+     "body": {
+      "type": "string"
+     },
+     "firstBody": {
+      "type": "string"
+     },
+     "classification": {
+      "type": "string",
+      "enum": [
+       "public",
+       "internal",
+       "restricted",
+       "confidential"
+      ]
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "open",
+       "acknowledged",
+       "closed"
+      ]
+     },
+     "area": {
+      "type": "string"
+     },
+     "severity": {
+      "type": "string",
+      "enum": [
+       "Extreme",
+       "Severe",
+       "Moderate",
+       "Minor",
+       "Unknown"
+      ]
+     },
+     "openedAt": {
+      "type": "string"
+     },
+     "updatedAt": {
+      "type": "string"
+     },
+     "topics": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "chain": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "acknowledgeBy": {
+      "type": "string"
+     },
+     "acknowledgedAt": {
+      "type": "string"
+     },
+     "firstActionAt": {
+      "type": "string"
+     },
+     "closedAt": {
+      "type": "string"
+     },
+     "outcome": {
+      "type": "string",
+      "enum": [
+       "resolved",
+       "contained",
+       "worsened"
+      ]
+     },
+     "summary": {
+      "type": "string"
+     },
+     "escalations": {
+      "type": "integer"
+     },
+     "deadlineEscalations": {
+      "type": "integer"
+     },
+     "crossBorder": {
+      "type": "boolean"
+     },
+     "overdue": {
+      "type": "boolean"
+     },
+     "parties": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "body",
+        "role"
+       ],
+       "properties": {
+        "body": {
+         "type": "string"
+        },
+        "role": {
+         "type": "string",
+         "enum": [
+          "responsible",
+          "was-responsible",
+          "informed"
+         ]
+        }
+       }
+      }
+     },
+     "actions": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id",
+        "body",
+        "kind",
+        "description",
+        "responsible",
+        "due",
+        "status",
+        "createdBy",
+        "createdAt"
+       ],
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "body": {
+         "type": "string"
+        },
+        "kind": {
+         "type": "string"
+        },
+        "description": {
+         "type": "string"
+        },
+        "responsible": {
+         "type": "string"
+        },
+        "due": {
+         "type": "string"
+        },
+        "status": {
+         "type": "string",
+         "enum": [
+          "planned",
+          "done",
+          "cancelled"
+         ]
+        },
+        "createdBy": {
+         "type": "string"
+        },
+        "createdAt": {
+         "type": "string"
+        },
+        "result": {
+         "type": "string"
+        },
+        "doneAt": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "history": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "seq",
+        "at",
+        "kind",
+        "actor"
+       ],
+       "properties": {
+        "seq": {
+         "type": "integer"
+        },
+        "at": {
+         "type": "string"
+        },
+        "kind": {
+         "type": "string"
+        },
+        "actor": {
+         "type": "string"
+        },
+        "from": {
+         "type": "string"
+        },
+        "to": {
+         "type": "string"
+        },
+        "reason": {
+         "type": "string"
+        },
+        "note": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "CasePage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Case"
+      }
+     },
+     "nextCursor": {
+      "type": "string",
+      "description": "Pass as `cursor` for the next page; absent on the last page."
+     }
+    }
+   },
+   "ActionInput": {
+    "type": "object",
+    "required": [
+     "kind",
+     "description",
+     "responsible",
+     "due"
+    ],
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "dialogue",
+       "mediation",
+       "peace-monitors",
+       "police-referral",
+       "humanitarian-request",
+       "public-message",
+       "field-assessment",
+       "other"
+      ]
+     },
+     "description": {
+      "type": "string"
+     },
+     "responsible": {
+      "type": "string"
+     },
+     "due": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "planned",
+       "done"
+      ]
+     },
+     "result": {
+      "type": "string"
+     }
+    }
+   },
+   "CompleteInput": {
+    "type": "object",
+    "required": [
+     "result"
+    ],
+    "properties": {
+     "result": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "done",
+       "cancelled"
+      ]
+     }
+    }
+   },
+   "DeEscalateInput": {
+    "type": "object",
+    "required": [
+     "to",
+     "reason"
+    ],
+    "properties": {
+     "to": {
+      "type": "string"
+     },
+     "reason": {
+      "type": "string"
+     }
+    }
+   },
+   "CloseInput": {
+    "type": "object",
+    "required": [
+     "outcome",
+     "summary"
+    ],
+    "properties": {
+     "outcome": {
+      "type": "string",
+      "enum": [
+       "resolved",
+       "contained",
+       "worsened"
+      ]
+     },
+     "summary": {
+      "type": "string"
+     }
+    }
+   },
+   "GapRow": {
+    "type": "object",
+    "required": [
+     "key",
+     "cases",
+     "noResponseShare",
+     "escalatedForDeadlineShare"
+    ],
+    "properties": {
+     "key": {
+      "type": "string"
+     },
+     "cases": {
+      "type": "integer"
+     },
+     "medianSecondsToAcknowledge": {
+      "type": "number"
+     },
+     "medianSecondsToFirstAction": {
+      "type": "number"
+     },
+     "medianSecondsToClose": {
+      "type": "number"
+     },
+     "noResponseShare": {
+      "type": "number"
+     },
+     "escalatedForDeadlineShare": {
+      "type": "number"
+     }
+    }
+   },
+   "ResponseGap": {
+    "type": "object",
+    "required": [
+     "total",
+     "byBody",
+     "byLevel"
+    ],
+    "properties": {
+     "from": {
+      "type": "string"
+     },
+     "to": {
+      "type": "string"
+     },
+     "total": {
+      "$ref": "#/components/schemas/GapRow"
+     },
+     "byBody": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/GapRow"
+      }
+     },
+     "byLevel": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/GapRow"
+      }
+     }
+    }
+   },
+   "Subscription": {
+    "type": "object",
+    "required": [
+     "id",
+     "body",
+     "channel",
+     "target",
+     "events",
+     "active",
+     "createdAt"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "body": {
+      "type": "string"
+     },
+     "channel": {
+      "type": "string",
+      "enum": [
+       "webhook",
+       "email"
+      ]
+     },
+     "target": {
+      "type": "string"
+     },
+     "events": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "active": {
+      "type": "boolean"
+     },
+     "createdAt": {
+      "type": "string"
+     },
+     "secret": {
+      "type": "string",
+      "description": "Webhooks only, shown once"
+     }
+    }
+   },
+   "SubscriptionInput": {
+    "type": "object",
+    "required": [
+     "channel",
+     "target"
+    ],
+    "properties": {
+     "channel": {
+      "type": "string",
+      "enum": [
+       "webhook",
+       "email"
+      ]
+     },
+     "target": {
+      "type": "string"
+     },
+     "events": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    }
+   },
+   "Outbox": {
+    "type": "object",
+    "required": [
+     "id",
+     "subscription",
+     "event",
+     "status",
+     "createdAt",
+     "nextAttemptAt",
+     "attempts"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "subscription": {
+      "type": "string"
+     },
+     "event": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "delivered",
+       "failed"
+      ]
+     },
+     "createdAt": {
+      "type": "string"
+     },
+     "nextAttemptAt": {
+      "type": "string"
+     },
+     "attempts": {
+      "type": "integer"
+     },
+     "lastError": {
+      "type": "string"
+     },
+     "deliveredAt": {
+      "type": "string"
+     }
+    }
+   },
+   "DeliveryLog": {
+    "type": "object",
+    "required": [
+     "notification",
+     "attempts"
+    ],
+    "properties": {
+     "notification": {
+      "$ref": "#/components/schemas/Outbox"
+     },
+     "attempts": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "attempt",
+        "at",
+        "ok",
+        "detail",
+        "durationMs"
+       ],
+       "properties": {
+        "attempt": {
+         "type": "integer"
+        },
+        "at": {
+         "type": "string"
+        },
+        "ok": {
+         "type": "boolean"
+        },
+        "detail": {
+         "type": "string"
+        },
+        "durationMs": {
+         "type": "integer"
+        }
+       }
       }
      }
     }
@@ -6354,6 +7544,2217 @@ enum OpenAPIDocument {
       }
      }
     }
+   }
+  },
+  "/api/v1/risk": {
+   "get": {
+    "operationId": "listRisk",
+    "summary": "Risk of every area with a score, highest first (signed in)",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/AreaScore"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "period",
+      "in": "query",
+      "required": false,
+      "description": "2026-W48 or 2026-11; default the current week",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "kind",
+      "in": "query",
+      "required": false,
+      "description": "week or month",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "week",
+        "month"
+       ]
+      }
+     },
+     {
+      "name": "level",
+      "in": "query",
+      "required": false,
+      "description": "Area level",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "country",
+        "admin1",
+        "admin2",
+        "community"
+       ]
+      }
+     },
+     {
+      "name": "country",
+      "in": "query",
+      "required": false,
+      "description": "ISO3 country code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "min",
+      "in": "query",
+      "required": false,
+      "description": "Lowest risk level",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "low",
+        "moderate",
+        "high",
+        "critical"
+       ]
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 5000,
+       "default": 100
+      }
+     }
+    ],
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/risk/areas/{code}": {
+   "parameters": [
+    {
+     "name": "code",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "getAreaRisk",
+    "summary": "An area's score, its drivers and its trend over 12 periods",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AreaRisk"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "period",
+      "in": "query",
+      "required": false,
+      "description": "2026-W48 or 2026-11; default the current week",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "kind",
+      "in": "query",
+      "required": false,
+      "description": "week or month",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "week",
+        "month"
+       ]
+      }
+     }
+    ],
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/risk/recompute": {
+   "post": {
+    "operationId": "recomputeRisk",
+    "summary": "Rebuild every risk cell from the incidents (installation administrators)",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Recomputed"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/settings": {
+   "get": {
+    "operationId": "getSettings",
+    "summary": "Risk weights, thresholds and response deadlines",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Settings"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   },
+   "put": {
+    "operationId": "putSettings",
+    "summary": "Change them (installation administrators); risk is recomputed",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Settings"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Settings"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/alerts": {
+   "get": {
+    "operationId": "listAlerts",
+    "summary": "Alerts the caller may read, newest first",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AlertPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "state",
+      "in": "query",
+      "required": false,
+      "description": "proposed, issued, dismissed, superseded, cancelled",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "area",
+      "in": "query",
+      "required": false,
+      "description": "This area and every area below it",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "body",
+      "in": "query",
+      "required": false,
+      "description": "Issuing body",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ]
+   },
+   "post": {
+    "operationId": "createAlert",
+    "summary": "Issue an alert by hand (analysts, coordinators); opens its response case. msgType Update/Cancel needs references",
+    "responses": {
+     "201": {
+      "description": "Created",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Alert"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/AlertInput"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/alerts/{id}": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "getAlert",
+    "summary": "One alert",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Alert"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/alerts/{id}/cap": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "getAlertCAP",
+    "summary": "The alert as a CAP 1.2 document",
+    "responses": {
+     "200": {
+      "description": "CAP 1.2 XML",
+      "content": {
+       "application/cap+xml": {}
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/alerts/{id}/issue": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "issueAlert",
+    "summary": "Issue a proposed alert, with edits",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Alert"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/AlertFields"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/alerts/{id}/dismiss": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "dismissAlert",
+    "summary": "Dismiss a proposed alert, saying why",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Alert"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Reason"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/alerts/{id}/update": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "updateAlert",
+    "summary": "Issue a CAP Update that replaces this alert",
+    "responses": {
+     "201": {
+      "description": "Created",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Alert"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/AlertFields"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/alerts/{id}/cancel": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "cancelAlert",
+    "summary": "Issue a CAP Cancel for this alert",
+    "responses": {
+     "201": {
+      "description": "Created",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Alert"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Reason"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/cases": {
+   "get": {
+    "operationId": "listCases",
+    "summary": "Response cases the caller may read",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/CasePage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "open, acknowledged, closed",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "body",
+      "in": "query",
+      "required": false,
+      "description": "Body holding the case",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "area",
+      "in": "query",
+      "required": false,
+      "description": "This area and below",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/cases/{id}": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "getCase",
+    "summary": "One case with its actions, parties and history",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/cases/{id}/acknowledge": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "acknowledgeCase",
+    "summary": "The holding body acknowledges",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/cases/{id}/actions": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "planAction",
+    "summary": "Plan an action (or record one done)",
+    "responses": {
+     "201": {
+      "description": "Created",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ActionInput"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/cases/{id}/actions/{action}/complete": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    },
+    {
+     "name": "action",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "completeAction",
+    "summary": "Record what came of a planned action",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/CompleteInput"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/cases/{id}/escalate": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "escalateCase",
+    "summary": "Ask the body above for help",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Reason"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/cases/{id}/de-escalate": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "deEscalateCase",
+    "summary": "Hand the case back to a body that held it",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/DeEscalateInput"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/cases/{id}/close": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "closeCase",
+    "summary": "Close with an outcome and a summary",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/CloseInput"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/response-gap": {
+   "get": {
+    "operationId": "responseGap",
+    "summary": "Time from alert to acknowledgement, action and closure, per body and level, over the cases the caller may read",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ResponseGap"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "Cases opened on or after, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Cases opened on or before, YYYY-MM-DD",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/bodies/{code}/subscriptions": {
+   "parameters": [
+    {
+     "name": "code",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "listSubscriptions",
+    "summary": "Where the body's notifications go (its administrators)",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Subscription"
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   },
+   "post": {
+    "operationId": "createSubscription",
+    "summary": "Add a webhook or e-mail address; a webhook's signing secret is shown once",
+    "responses": {
+     "201": {
+      "description": "Created",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Subscription"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/SubscriptionInput"
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/subscriptions/{id}": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "delete": {
+    "operationId": "deleteSubscription",
+    "summary": "Stop a subscription",
+    "responses": {
+     "204": {
+      "description": "Stopped"
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/subscriptions/{id}/deliveries": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "get": {
+    "operationId": "listDeliveries",
+    "summary": "Notifications and every delivery attempt",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/DeliveryLog"
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
+   }
+  },
+  "/api/v1/outbox": {
+   "get": {
+    "operationId": "listOutbox",
+    "summary": "The installation's notifications (installation administrators)",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Outbox"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "pending, delivered, failed",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "security": [
+     {
+      "apiToken": []
+     },
+     {
+      "session": []
+     }
+    ]
    }
   }
  }
