@@ -13,7 +13,8 @@ struct DeliveryWorker: Sendable {
     @discardableResult
     func deliverDue(limit: Int = 50) async throws -> (delivered: Int, failed: Int) {
         let sql = app.db as! any SQLDatabase
-        let due = try await sql.select().columns("o.id", "o.event", "o.payload", "o.attempts", "o.subscription_id", "s.channel", "s.target", "s.secret_sealed")
+        let due = try await sql.select().columns(SQLColumn("id", table: "o"), SQLColumn("event", table: "o"), SQLColumn("payload", table: "o"), SQLColumn("attempts", table: "o"),
+                     SQLColumn("subscription_id", table: "o"), SQLColumn("channel", table: "s"), SQLColumn("target", table: "s"), SQLColumn("secret_sealed", table: "s"))
             .from(SQLAlias(SQLIdentifier("outbox"), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier("subscriptions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner, on: SQLColumn("subscription_id", table: "o"), .equal, SQLColumn("id", table: "s"))
             .where(SQLColumn("status", table: "o"), .equal, SQLBind("pending")).where(SQLColumn("next_attempt_at", table: "o"), .lessThanOrEqual, SQLBind(Timestamp.now()))

@@ -27,7 +27,7 @@ struct Sweeper: Sendable {
             }
             if done { escalated += 1 }
         }
-        let late = try await sql.select().columns("a.id", "a.case_id", "a.due_at").from(SQLAlias(SQLIdentifier("case_actions"), as: SQLIdentifier("a")))
+        let late = try await sql.select().columns(SQLColumn("id", table: "a"), SQLColumn("case_id", table: "a"), SQLColumn("due_at", table: "a")).from(SQLAlias(SQLIdentifier("case_actions"), as: SQLIdentifier("a")))
             .where(SQLColumn("status", table: "a"), .equal, SQLBind("planned")).where(SQLColumn("overdue_escalated", table: "a"), .equal, SQLBind(false))
             .where(SQLColumn("due_at", table: "a"), .lessThan, SQLBind(now)).limit(500).all()
         for row in late {
