@@ -63,15 +63,15 @@ def agora_binary():
     return BINARY
 
 
-@pytest.fixture(scope="session")
-def demo_server(agora_binary):
-    """`agora serve --demo` in a fresh data folder."""
+def start_server(agora_binary, extra_env=None):
+    """`agora serve --demo` in a fresh data folder; yields a Server, stops it afterwards."""
     tmp = tempfile.mkdtemp(prefix="agora-http-")
     port = free_port()
     out_path = Path(tmp) / "stdout.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGORA_")}
     env["AGORA_DATA_DIR"] = tmp
     env["AGORA_BCRYPT_COST"] = "4"
+    env.update(extra_env or {})
     with open(out_path, "wb") as out:
         proc = subprocess.Popen([str(agora_binary), "serve", "--demo", "--port", str(port)],
                                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -92,15 +92,25 @@ def demo_server(agora_binary):
         pytest.fail("agora did not become ready:\n" + out_path.read_text())
     passwords = dict(re.findall(r"^\s{4}(\S+)\s+(\S{16})\s{3}", out_path.read_text(), re.M))
     assert "admin" in passwords and "coordinator.bawku" in passwords, out_path.read_text()
-    yield Server(base, passwords, out_path)
-    proc.terminate()
+    server = Server(base, passwords, out_path)
+    server.data_dir = tmp
     try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
-def run_cli(agora_binary, *args, data_dir):
+@pytest.fixture(scope="session")
+def demo_server(agora_binary):
+    yield from start_server(agora_binary)
+
+
+def run_cli(agora_binary, *args, data_dir, extra_env=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGORA_")}
     env["AGORA_DATA_DIR"] = str(data_dir)
+    env.update(extra_env or {})
     return subprocess.run([str(agora_binary), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)

@@ -33,6 +33,8 @@ struct AgoraSettings: Sendable {
     var smtpHost: String?
     var smtpPort = 25
     var smtpFrom = "agora@localhost"
+    /// The SQLite file itself, when not the default one in the data folder (`AGORA_SQLITE_FILE`).
+    var sqliteFileOverride: String?
 
     static func fromEnvironment(demo: Bool) -> AgoraSettings {
         let env = ProcessInfo.processInfo.environment
@@ -55,12 +57,14 @@ struct AgoraSettings: Sendable {
             retryBaseSeconds: env["AGORA_RETRY_BASE_SECONDS"].flatMap(Double.init) ?? 30,
             smtpHost: env["AGORA_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 },
             smtpPort: env["AGORA_SMTP_PORT"].flatMap(Int.init) ?? 25,
-            smtpFrom: env["AGORA_SMTP_FROM"] ?? "agora@localhost"
+            smtpFrom: env["AGORA_SMTP_FROM"] ?? "agora@localhost",
+            sqliteFileOverride: env["AGORA_SQLITE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 
     var sqliteFile: URL {
-        dataDirectory.appendingPathComponent(demo ? "agora-demo.sqlite" : "agora.sqlite")
+        if let f = sqliteFileOverride { return URL(fileURLWithPath: f) }
+        return dataDirectory.appendingPathComponent(demo ? "agora-demo.sqlite" : "agora.sqlite")
     }
 }
 
