@@ -20,14 +20,7 @@ import VaporTesting
     }
 
     static func build(_ app: Application) async throws -> World {
-        var drafts = Country.all.map(AreaImport.countryDraft)
-        drafts += try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])
-        _ = try await AreaImport.apply(drafts + DemoData.communities, on: app.db, actor: "test")
-        try await app.db.transaction { tx in
-            let b = BodyStore(sql: tx as! any SQLDatabase)
-            try await b.upsert(DemoData.organisations, actor: "test")
-            try await b.upsert(DemoData.bodies, actor: "test")
-        }
+        try await TestInstallation.demoInstitutions(app)
         var w = World()
         w.viewers.append(("anonymous", .anonymous, nil))
         for role in Role.allCases {

@@ -43,15 +43,8 @@ enum CAPSchema {
 @Suite struct ResponseTests {
     /// The demo's areas and institutions (built-in set), Ghana's people, and Kotido declared a neighbour of Turkana West.
     static func world(_ app: Application) async throws -> [String: String] {
-        var drafts = Country.all.map(AreaImport.countryDraft)
-        drafts += try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])
-        _ = try await AreaImport.apply(drafts + DemoData.communities, on: app.db, actor: "test")
-        try await app.db.transaction { tx in
-            let b = BodyStore(sql: tx as! any SQLDatabase)
-            try await b.upsert(DemoData.organisations, actor: "test")
-            try await b.upsert(DemoData.bodies, actor: "test")
-            try await AreaStore(sql: tx as! any SQLDatabase).declareNeighbours("KE023124", "UG3080", actor: "test")
-        }
+        try await TestInstallation.demoInstitutions(app)
+        try await AreaStore(sql: app.sql).declareNeighbours("KE023124", "UG3080", actor: "test")
         var tokens: [String: String] = [:]
         for (name, body, role) in [("monitor", "GH-DPC-BAWKU", Role.monitor), ("responder", "GH-DPC-BAWKU", .responder), ("rpc", "GH-RPC-UE", .coordinator),
                                    ("npc", "GH-NPC", .analyst), ("tamale", "GH-DPC-TAMALE", .coordinator)] {
@@ -95,10 +88,17 @@ enum CAPSchema {
             let aid = try #require(proposals.first?["id"] as? String)
             #expect(proposals[0]["body"] as? String == "GH-DPC-BAWKU")
 
-            // The analyst issues it with an instruction; the case goes to the district council.
+            // The analyst edits the proposal (it stays proposed), then issues it with an instruction; the case goes to the district council.
+            let edited = try await Self.send(t, .PATCH, "/api/v1/alerts/\(aid)", tok["npc"]!, #"{"headline":"High risk of violence in Bawku after market attack"}"#)
+            let editedState = try object(edited)["state"] as? String
+            #expect(edited.status == .ok && editedState == "proposed", "\(edited.body.string)")
+            let monitorEdit = try await Self.send(t, .PATCH, "/api/v1/alerts/\(aid)", tok["monitor"]!, #"{"headline":"x"}"#)
+            #expect(monitorEdit.status == .forbidden || monitorEdit.status == .notFound)
             let issued = try await Self.send(t, .POST, "/api/v1/alerts/\(aid)/issue", tok["npc"]!,
                                              #"{"instruction":"Convene the district security council","classification":"public","severity":"Severe"}"#)
             #expect(issued.status == .ok, "\(issued.body.string)")
+            let headline = try object(issued)["headline"] as? String
+            #expect(headline == "High risk of violence in Bawku after market attack")
             let caseID = try #require(try object(issued)["responseCase"] as? String)
             var c = try object(try await Self.send(t, .GET, "/api/v1/cases/\(caseID)", tok["responder"]!))
             #expect(c["body"] as? String == "GH-DPC-BAWKU" && c["status"] as? String == "open")

@@ -78,6 +78,18 @@ enum TestInstallation {
         return (id, token)
     }
 
+    /// The demo's areas (built-in set) and institutions, without people: what most store tests stand on.
+    static func demoInstitutions(_ app: Application) async throws {
+        var drafts = Country.all.map(AreaImport.countryDraft)
+        drafts += try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])
+        _ = try await AreaImport.apply(drafts + DemoData.communities, on: app.db, actor: "test")
+        try await app.db.transaction { tx in
+            let b = BodyStore(sql: tx as! any SQLDatabase)
+            try await b.upsert(DemoData.organisations, actor: "test")
+            try await b.upsert(DemoData.bodies, actor: "test")
+        }
+    }
+
     private static func cleanUp(_ app: Application, engine: Engine, settings: AgoraSettings) async throws {
         if engine == .postgres, let schema = settings.databaseSchema {
             try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()

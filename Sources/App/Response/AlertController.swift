@@ -11,6 +11,7 @@ struct AlertController {
         a.get(use: list)
         a.post(use: create)
         a.get(":id", use: get)
+        a.patch(":id", use: edit)
         a.get(":id", "cap", use: cap)
         a.post(":id", "issue", use: issue)
         a.post(":id", "dismiss", use: dismiss)
@@ -70,7 +71,7 @@ struct AlertController {
                 throw APIError(ValidationFailure(field: "references", "no alert '\(target)' that you can see"))
             }
             let id = try await t == .Update ? Self.supersede(req, old, edits: draft) : Self.cancel(req, old, reason: ref.reason ?? draft.description ?? "")
-            return try await AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!).created(at: "/api/v1/alerts/\(id)", for: req)
+            return try await Self.created(req, id)
         }
         if draft.body == nil {
             let mine = Set(viewer.roles.filter { [.analyst, .coordinator].contains($0.role) }.map(\.body))
@@ -79,7 +80,7 @@ struct AlertController {
         }
         try await Self.requireIssuer(req, body: draft.body!)
         let id = try await Self.issue(req, existing: nil, draft: draft)
-        return try await AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!).created(at: "/api/v1/alerts/\(id)", for: req)
+        return try await Self.created(req, id)
     }
 
     /// Checks, stores and issues: the alert, its case routed to the lowest competent body, the
@@ -90,10 +91,8 @@ struct AlertController {
         draft.categories = draft.categories ?? [.Security]
         draft.language = draft.language ?? "en"
         let sql = req.sql
-        let framework = try await FrameworkStore(sql: sql).active()
-        let known = try await AreaStore(sql: sql).exists(draft.areas ?? [])
         let sent = Timestamp.now()
-        try AlertRules.check(draft, .init(areaExists: { known.contains($0) }, indicators: Set(framework.indicators.map(\.indicator.code)), sent: sent))
+        try await check(req, draft, sent: sent)
         guard try await BodyStore(sql: sql).refs([draft.body!])[draft.body!] != nil else {
             throw APIError(ValidationFailure(field: "body", "unknown body code '\(draft.body!)'"))
         }
@@ -121,6 +120,19 @@ struct AlertController {
         }
     }
 
+    /// The core's alert rules, against this installation's areas and framework.
+    static func check(_ req: Request, _ draft: AlertDraft, sent: String) async throws {
+        let framework = try await FrameworkStore(sql: req.sql).active()
+        let known = try await AreaStore(sql: req.sql).exists(draft.areas ?? [])
+        try AlertRules.check(draft, .init(areaExists: { known.contains($0) }, indicators: Set(framework.indicators.map(\.indicator.code)), sent: sent))
+    }
+
+    /// The alert as the caller now sees it, answered as created.
+    static func created(_ req: Request, _ id: String) async throws -> Response {
+        let store = AlertStore(sql: req.sql)
+        return try await store.view(try await store.get(id, try await req.scope())!).created(at: "/api/v1/alerts/\(id)", for: req)
+    }
+
     /// Issues a proposal, with any edits the analyst made.
     func issue(req: Request) async throws -> AlertView {
         let r = try await Self.find(req)
@@ -131,6 +143,24 @@ struct AlertController {
         draft.body = r.bodyCode  // the proposing body issues; a different issuer writes a new alert
         let id = try await Self.issue(req, existing: r, draft: draft)
         return AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!)
+    }
+
+    /// Edits a proposal before anyone issues it (the analyst's draft); the alert stays proposed.
+    func edit(req: Request) async throws -> AlertView {
+        let r = try await Self.find(req)
+        try await Self.requireIssuer(req, body: r.bodyCode)
+        guard r.state == AlertState.proposed.rawValue else {
+            throw APIError.conflict(field: "state", "only a proposal can be edited; an issued alert is changed by an Update")
+        }
+        var draft = r.alertDraft.merged(with: try req.content.decode(AlertDraft.self))
+        draft.body = r.bodyCode
+        try await Self.check(req, draft, sent: Timestamp.now())
+        let actor = req.actor, ready = draft
+        try await req.db.transaction { tx in
+            try await AlertStore(sql: tx as! any SQLDatabase).transition(r.id, from: .proposed, to: .proposed, draft: ready,
+                                                                         classification: ready.classification, actor: actor)
+        }
+        return try await get(req: req)
     }
 
     struct ReasonInput: Content { var reason: String }
@@ -158,13 +188,13 @@ struct AlertController {
     func update(req: Request) async throws -> Response {
         let r = try await Self.find(req)
         let id = try await Self.supersede(req, r, edits: (try? req.content.decode(AlertDraft.self)) ?? AlertDraft())
-        return try await AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!).created(at: "/api/v1/alerts/\(id)", for: req)
+        return try await Self.created(req, id)
     }
 
     func cancel(req: Request) async throws -> Response {
         let r = try await Self.find(req)
         let id = try await Self.cancel(req, r, reason: try Self.reason(req))
-        return try await AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!).created(at: "/api/v1/alerts/\(id)", for: req)
+        return try await Self.created(req, id)
     }
 
     static func supersede(_ req: Request, _ old: AlertRow, edits: AlertDraft) async throws -> String {
@@ -174,10 +204,8 @@ struct AlertController {
         }
         var draft = old.alertDraft.merged(with: edits)
         draft.body = old.bodyCode
-        let framework = try await FrameworkStore(sql: req.sql).active()
-        let known = try await AreaStore(sql: req.sql).exists(draft.areas ?? [])
         let sent = Timestamp.now()
-        try AlertRules.check(draft, .init(areaExists: { known.contains($0) }, indicators: Set(framework.indicators.map(\.indicator.code)), sent: sent))
+        try await check(req, draft, sent: sent)
         let actor = req.actor
         let ready = draft
         return try await req.db.transaction { tx in
@@ -239,8 +267,10 @@ struct AlertController {
           <author><name>\(CAPMessage.escape(req.application.agora.capSender))</name></author>
 
         """
+        let now = CAPMessage.time(Date())
         for r in rows.prefix(100) {
             let d = r.alertDraft
+            if let e = d.expires, AlertRules.normalised(e) < now { continue }  // expired alerts leave the feed
             let cap = "\(base)/api/v1/alerts/\(r.id)/cap"
             x += """
               <entry>
