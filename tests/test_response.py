@@ -150,6 +150,15 @@ def test_the_whole_loop_over_http(world, agora_binary):
     assert any("alert.proposed" in m[1] for m in inbox.messages)  # the proposal was announced to the council too
 
     # 6. Nobody acknowledges: the background job escalates (district → region → national); the national analyst acknowledges in time.
+    def at_rpc():
+        st, c = s.request("GET", f"/api/v1/cases/{case_id}", token=admin)
+        return c if st == 200 and c["body"] != "GH-DPC-BAWKU" else None
+    wait_for(at_rpc, timeout=40, what="escalation to the regional council")
+    # From here an hour to acknowledge, so the national council is not raced by the clock.
+    settings["deadlines"]["acknowledge"]["Severe"] = 3600
+    st, _ = s.request("PUT", "/api/v1/settings", settings, token=admin)
+    assert st == 200
+
     def at_npc():
         st, c = s.request("GET", f"/api/v1/cases/{case_id}", token=analyst)
         return c if st == 200 and c["body"] == "GH-NPC" else None

@@ -82,6 +82,13 @@ func routes(_ app: Application) throws {
     api.get("openapi.json") { req in
         Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
     }
+    StaticAssets.register(app)
     HomePage.register(app)
     ReportFormPage.register(app)
+    AnalystPages.register(app)
+    RiskPages.register(app)
+    AlertPages.register(app)
+    CasePages.register(app)
+    PublicPages.register(app)
+    AdminPage.register(app)
 }

@@ -158,7 +158,8 @@ import VaporTesting
             #expect(chain == ["GH-DPC-BAWKU", "GH-RPC-UE", "GH-NPC", "ECOWARN", "AU-PSC", "UN-DPPA"])
             let home = try await t.sendRequest(.GET, "/")
             #expect(home.status == .ok)
-            #expect(home.body.string.contains("National Peace Council of Ghana"))
+            let directory = try await t.sendRequest(.GET, "/bodies")
+            #expect(directory.body.string.contains("National Peace Council of Ghana"))
         }
     }
 }

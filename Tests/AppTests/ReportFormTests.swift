@@ -34,7 +34,9 @@ import VaporTesting
             let page = try await t.sendRequest(.GET, "/report", headers: h)
             #expect(page.status == .ok)
             let html = page.body.string
-            #expect(!html.contains("<script"))  // nothing to run: the form works with JavaScript off
+            // One deferred script, for GPS and drafts only; the form posts as plain HTML (the browser tests file it with JavaScript off).
+            #expect(html.components(separatedBy: "<script").count == 2 && html.contains("<script src=\"/static/agora.js\" defer"))
+            #expect(html.contains("<form method=\"post\" action=\"/report\""))
             #expect(html.contains("name=\"indicator.NR01\""))
             #expect(html.contains("Bawku Municipal"))
             #expect(html.utf8.count < 100_000)
@@ -43,7 +45,8 @@ import VaporTesting
             // Missing the date and the place: the page comes back with the errors beside their fields, the text kept.
             let bad = try await t.sendRequest(.POST, "/report", headers: h, body: AccessTests.form(
                 ["_csrf": csrf, "indicator.NR01": "on", "description": "Cattle in the maize fields", "occurredOn": "", "area": ""]))
-            #expect(bad.status == .unprocessableEntity)
+            // 200, not 422: the browser shows the form again without logging a failed load (browser tests fail on console errors).
+            #expect(bad.status == .ok)
             #expect(bad.body.string.contains("id=\"error-occurredOn\""))
             #expect(bad.body.string.contains("Cattle in the maize fields"))
             let forged = try await t.sendRequest(.POST, "/report", headers: h, body: AccessTests.form(["_csrf": "forged", "indicator.NR01": "on"]))

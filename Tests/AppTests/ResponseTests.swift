@@ -64,11 +64,12 @@ enum CAPSchema {
         try await TestInstallation.run(engine) { app in
             let tok = try await Self.world(app)
             let t = try app.testing()
-            // Short deadlines so that one passes during the test.
+            // Severe alerts: one hour to acknowledge. The sweep is run as if two hours had passed.
             var settings = ResponseSettings()
-            settings.deadlines.acknowledge["Severe"] = 1
-            let short = settings
-            try await app.db.transaction { try await SettingsStore(sql: $0 as! any SQLDatabase).save(short, actor: "test") }
+            settings.deadlines.acknowledge["Severe"] = 3600
+            let hour = settings
+            try await app.db.transaction { try await SettingsStore(sql: $0 as! any SQLDatabase).save(hour, actor: "test") }
+            let later = Timestamp.format(Date().addingTimeInterval(7200))
 
             // A monitor reports an armed attack with deaths; the national analyst verifies it.
             let rep = try await Self.send(t, .POST, "/api/v1/reports", tok["monitor"]!,
@@ -111,13 +112,12 @@ enum CAPSchema {
             #expect(wrong.status == .notFound || wrong.status == .forbidden)
 
             // The deadline passes: the sweep escalates to the regional council, then (again) to the national one.
-            try await Task.sleep(for: .milliseconds(1200))
-            #expect(try await Sweeper(app: app).sweep() == 1)
+            #expect(try await Sweeper(app: app).sweep() == 0)  // not yet
+            #expect(try await Sweeper(app: app).sweep(now: later) == 1)
             c = try object(try await Self.send(t, .GET, "/api/v1/cases/\(caseID)", tok["rpc"]!))
             #expect(c["body"] as? String == "GH-RPC-UE")
-            try await Task.sleep(for: .milliseconds(1200))
-            #expect(try await Sweeper(app: app).sweep() == 1)
-            #expect(try await Sweeper(app: app).sweep() == 0)
+            #expect(try await Sweeper(app: app).sweep(now: later) == 1)
+            #expect(try await Sweeper(app: app).sweep() == 0)  // the national council has its own hour
 
             // The national council acknowledges, plans and records actions, and closes the case.
             let ack = try await Self.send(t, .POST, "/api/v1/cases/\(caseID)/acknowledge", tok["npc"]!)
@@ -126,7 +126,7 @@ enum CAPSchema {
             let planned = try await Self.send(t, .POST, "/api/v1/cases/\(caseID)/actions", tok["npc"]!,
                                               #"{"kind":"mediation","description":"Mediation between the two factions","responsible":"NPC mediation team","due":"\#(due)"}"#)
             #expect(planned.status == .created, "\(planned.body.string)")
-            let actionID = try #require((try object(planned)["actions"] as! [[String: Any]]).first?["id"] as? String)
+            let actionID = try #require((try object(planned)["actions"] as? [[String: Any]])?.first?["id"] as? String)
             let done = try await Self.send(t, .POST, "/api/v1/cases/\(caseID)/actions/\(actionID)/complete", tok["npc"]!, #"{"result":"Ceasefire agreed"}"#)
             #expect(done.status == .ok, "\(done.body.string)")
             let closed = try await Self.send(t, .POST, "/api/v1/cases/\(caseID)/close", tok["npc"]!, #"{"outcome":"contained","summary":"Mediation held; calm since."}"#)
@@ -146,7 +146,7 @@ enum CAPSchema {
             let byBody = gap["byBody"] as! [[String: Any]]
             let bawku = try #require(byBody.first { $0["key"] as? String == "GH-DPC-BAWKU" })
             #expect(bawku["cases"] as? Int == 1 && bawku["escalatedForDeadlineShare"] as? Double == 1 && bawku["noResponseShare"] as? Double == 0)
-            #expect((bawku["medianSecondsToClose"] as? Double ?? 0) > 2)
+            #expect((bawku["medianSecondsToClose"] as? Double ?? -1) >= 0)
 
             // Incremental equals full: a recompute leaves the score where it was.
             let before = score["score"] as! Double

@@ -139,25 +139,18 @@ struct AuthController {
 enum SignInPage {
     static func response(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let csrf = req.cookies[AuthController.csrfCookie]?.string ?? Secrets.token()
-        let html = HTML(
-            .lang(.english),
-            .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")), .title("Sign in — Agora"),
-                  .style("body{font-family:system-ui,sans-serif;max-width:24rem;margin:2rem auto;padding:1rem}label,input,button{display:block;width:100%;margin:.3rem 0}input,button{padding:.6rem;font-size:1rem}.error{color:#a00;font-weight:bold}")),
-            .body(
-                .h1("Sign in to Agora"),
-                .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
-                .form(.method(.post), .action("/sign-in"),
-                      .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                      .label(.for("username"), "Username"),
-                      .input(.type(.text), .id("username"), .name("username"), .attribute(named: "autocomplete", value: "username"), .required(true)),
-                      .label(.for("password"), "Password"),
-                      .input(.type(.password), .id("password"), .name("password"), .attribute(named: "autocomplete", value: "current-password"), .required(true)),
-                      .button(.type(.submit), "Sign in"))
-            )
-        )
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        let r = Response(status: status, headers: headers, body: .init(string: html.render()))
+        let c = try await PageContext.of(req)
+        let t = c.t
+        let main: Node<HTML.BodyContext> = .group(
+            .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .form(.method(.post), .action("/sign-in"),
+                  .input(.type(.hidden), .name("_csrf"), .value(csrf)),
+                  .label(.for("username"), .text(t("signin.username"))),
+                  .input(.type(.text), .id("username"), .name("username"), .attribute(named: "autocomplete", value: "username"), .required(true)),
+                  .label(.for("password"), .text(t("signin.password"))),
+                  .input(.type(.password), .id("password"), .name("password"), .attribute(named: "autocomplete", value: "current-password"), .required(true)),
+                  .p(.button(.type(.submit), .text(t("nav.signin"))))))
+        let r = Layout.response(c, title: t("signin.title"), status: status, main)
         r.cookies[AuthController.csrfCookie] = AuthController.cookie(csrf, req: req, maxAge: 3600)
         return r
     }

@@ -56,6 +56,10 @@ struct APIErrorMiddleware: AsyncMiddleware {
             if api.status == .internalServerError {
                 request.logger.error("unexpected error", metadata: ["type": .string(String(reflecting: type(of: error)))])
             }
+            // A person at a browser gets a page, not JSON.
+            if !request.url.path.hasPrefix("/api/"), request.headers.accept.contains(where: { $0.mediaType == .html }) {
+                return try await ErrorPage.response(request, api)
+            }
             let response = Response(status: api.status)
             try response.content.encode(APIError.Body(error: api.code, reason: api.reason, field: api.field, issues: api.issues))
             return response

@@ -1,68 +1,167 @@
+import AgoraCore
 import Plot
 import SQLKit
 import Vapor
 
-/// `/`: what this installation is, its public directory of bodies by level, and where the API is.
-/// Model and view are kept apart, as every later page will be.
+/// `/`: the public portal for visitors; for a signed-in person, what their roles need first —
+/// a monitor their reports, an analyst the queue and rising areas, a council its open cases,
+/// an administrator the installation.
 enum HomePage {
+    struct AlertLine: Sendable { var id, headline, severity, area, sent: String }
+    struct ReportLine: Sendable { var id, text, area, status, created: String }
+    struct CaseLine: Sendable { var id, body, area, status, severity: String; var due: String?; var overdue: Bool }
+    struct RiskLine: Sendable { var code, name: String; var score: Double; var level: RiskLevel }
+
     struct Model: Sendable {
-        var bodiesByLevel: [(level: String, bodies: [BodyRef])]
-        var areaCount: Int
-        /// The signed-in person's name and the session's CSRF token, for the sign-out form.
-        var signedIn: (name: String, csrf: String?)?
+        var publicAlerts: [AlertLine] = []
+        var bodyCount = 0
+        var areaCount = 0
+        var myReports: [ReportLine] = []
+        var queue: [ReportLine] = []
+        var queueCount = 0
+        var rising: [RiskLine] = []
+        var proposals: [AlertLine] = []
+        var cases: [CaseLine] = []
+        var admin: (people: Int, failedNotifications: Int, settings: ResponseSettings)?
     }
 
     static func register(_ app: Application) {
         app.get { req async throws -> Response in
-            let model = try await load(req)
-            var headers = HTTPHeaders()
-            headers.contentType = .html
-            return Response(status: .ok, headers: headers, body: .init(string: render(model).render()))
+            let c = try await PageContext.of(req)
+            let m = try await load(req, c)
+            return Layout.response(c, title: c.signedIn ? c.t("home.title.signed", c.name ?? "") : c.t("home.title.public"), body(c, m))
         }
     }
 
-    static func load(_ req: Request) async throws -> Model {
-        let rows = try await req.sql.select().columns("code", "name", "level").from("bodies").orderBy("name").all(decoding: BodyRef.self)
-        let areaCount = try await req.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("areas")
-            .first(decodingColumn: "n", as: Int.self) ?? 0
-        let levels = BodyLevelOrder.descending
-        let grouped = levels.map { level in (level, rows.filter { $0.level == level }) }.filter { !$0.1.isEmpty }
-        var signedIn: (String, String?)?
-        if let id = req.viewer.personID, let p = try await PeopleStore(sql: req.sql).person(id: id) {
-            signedIn = (p.displayName, req.caller?.csrf)
-        }
-        return Model(bodiesByLevel: grouped, areaCount: areaCount, signedIn: signedIn)
+    static func count(_ sql: any SQLDatabase, _ table: String) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
-    static func render(_ m: Model) -> HTML {
-        HTML(
-            .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("Agora — infrastructure for peace"),
-                .style("body{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;line-height:1.5;color:#1a1a1a}h2{margin-top:2rem;text-transform:capitalize}a{color:#0b5394}")
-            ),
-            .body(
-                .header(
-                    .nav(.if(m.signedIn == nil, .a(.href("/sign-in"), "Sign in"),
-                             else: .form(.method(.post), .action("/sign-out"),
-                                         .text("Signed in as \(m.signedIn?.name ?? "") "),
-                                         .input(.type(.hidden), .name("_csrf"), .value(m.signedIn?.csrf ?? "")),
-                                         .button(.type(.submit), "Sign out")))),
-                    .h1("Agora"), .p("Early warning and response for infrastructures for peace: community monitors report, analysts verify, alerts reach the lowest body competent to act, and every step is on the record.")),
-                .main(
-                    .p("This installation knows \(m.areaCount) areas and \(m.bodiesByLevel.reduce(0) { $0 + $1.bodies.count }) bodies."),
-                    .forEach(m.bodiesByLevel) { group in
-                        .group(
-                            .h2(.text(group.level.replacingOccurrences(of: "-", with: " "))),
-                            .ul(.forEach(group.bodies) { b in .li(.a(.href("/api/v1/bodies/\(b.code)"), .text(b.name))) })
-                        )
-                    }
-                ),
-                .footer(.p(.a(.href("/api/v1/openapi.json"), "HTTP API (OpenAPI 3.1)"), " · ", .a(.href("/readyz"), "status")))
-            )
-        )
+    static func load(_ req: Request, _ c: PageContext) async throws -> Model {
+        let sql = req.sql
+        let scope = try await req.scope()
+        var m = Model()
+        m.bodyCount = try await count(sql, "bodies")
+        m.areaCount = try await count(sql, "areas")
+        let names = try await areaNames(sql)
+        m.publicAlerts = try await AlertStore(sql: sql).list(.anonymous, .init(state: .issued), page: PageRequest(limit: 10)).map {
+            AlertLine(id: $0.id, headline: $0.headline, severity: $0.severity, area: names[$0.areaCode] ?? $0.areaCode, sent: $0.sentAt ?? $0.createdAt)
+        }
+        guard c.signedIn else { return m }
+        let reports = ReportStore(sql: sql)
+        func line(_ r: ReportRow) -> ReportLine {
+            ReportLine(id: r.id, text: String(r.description.prefix(90)), area: names[r.areaCode] ?? r.areaCode, status: r.status, created: r.createdAt)
+        }
+        if c.holds([.monitor]) {
+            let mine = try await ReportStore.table.select(sql, scope).columns(ReportStore.columns.map { SQLColumn($0, table: "reports") })
+                .where(SQLColumn("submitted_by", table: "reports"), .equal, SQLBind(req.actor)).orderBy("created_at", .descending).limit(10)
+                .all(decoding: ReportRow.self, with: AreaStore.decoder)
+            m.myReports = mine.map(line)
+        }
+        if c.holds([.analyst, .coordinator]) {
+            let q = try await reports.list(scope, .init(status: "unreviewed"), page: PageRequest(limit: 5), oldestFirst: true)
+            m.queue = q.prefix(5).map(line)
+            m.queueCount = try await ReportStore.table.select(sql, scope).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .where(SQLColumn("status", table: "reports"), .equal, SQLBind("unreviewed")).first(decodingColumn: "n", as: Int.self) ?? 0
+            let snap = try await req.application.risk.current(sql)
+            let week = Period.week(containing: CivilDate.parse(Timestamp.now())!)
+            m.rising = snap.candidates(week).map { snap.score($0, week) }.filter { $0.level > .low }
+                .sorted { $0.score > $1.score }.prefix(6).map { RiskLine(code: $0.area, name: snap.areas[$0.area]?.name ?? $0.area, score: $0.score, level: $0.level) }
+            m.proposals = try await AlertStore(sql: sql).list(scope, .init(state: .proposed), page: PageRequest(limit: 10)).map {
+                AlertLine(id: $0.id, headline: $0.headline, severity: $0.severity, area: names[$0.areaCode] ?? $0.areaCode, sent: $0.createdAt)
+            }
+        }
+        let holding = c.bodies([.responder, .coordinator, .analyst])
+        if !holding.isEmpty {
+            let now = Timestamp.now()
+            var rows: [CaseRow] = []
+            for b in holding { rows += try await CaseStore(sql: sql).list(scope, .init(body: b), page: PageRequest(limit: 50)).filter { $0.status != "closed" } }
+            m.cases = rows.map { r in
+                CaseLine(id: r.id, body: r.bodyCode, area: names[r.areaCode] ?? r.areaCode, status: r.status, severity: r.severity, due: r.ackDue,
+                         overdue: r.ackDue.map { $0 < now } ?? false)
+            }
+        }
+        if c.viewer.isInstallationAdmin {
+            let failed = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("outbox").where("status", .equal, "failed")
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+            m.admin = (try await count(sql, "people"), failed, try await SettingsStore(sql: sql).load())
+        }
+        return m
+    }
+
+    static func areaNames(_ sql: any SQLDatabase) async throws -> [String: String] {
+        var out: [String: String] = [:]
+        for r in try await sql.select().columns("code", "name").from("areas").all() {
+            out[try r.decode(column: "code", as: String.self)] = try r.decode(column: "name", as: String.self)
+        }
+        return out
+    }
+
+    static func body(_ c: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
+        let t = c.t
+        guard c.signedIn else {
+            return .group(
+                .p(.text(t("home.intro"))),
+                .h2(.text(t("home.publicAlerts"))), alerts(c, m.publicAlerts, empty: t("home.noAlerts")),
+                .div(.class("cards"),
+                     .div(.class("card"), .h3(.a(.href("/how-to-report"), .text(t("nav.howto")))), .p(.text(t("home.howto")))),
+                     .div(.class("card"), .h3(.a(.href("/bodies"), .text(t("nav.directory")))), .p(.text(t("home.directory", t.number(m.bodyCount))))),
+                     .div(.class("card"), .h3(.a(.href("/statistics"), .text(t("nav.statistics")))), .p(.text(t("home.statistics"))))))
+        }
+        return .group(
+            .if(c.holds([.monitor]), .group(
+                .p(.a(.class("button"), .href("/report"), .text(t("home.fileReport")))),
+                .h2(.text(t("home.myReports"))),
+                reportTable(c, m.myReports, empty: t("home.noReports"), link: false))),
+            .if(c.holds([.analyst, .coordinator]), .group(
+                .h2(.text(t("home.queue", t.number(m.queueCount)))),
+                reportTable(c, m.queue, empty: t("home.queueEmpty"), link: true),
+                .p(.a(.href("/queue"), .text(t("home.openQueue")))),
+                .h2(.text(t("home.rising"))),
+                .if(m.rising.isEmpty, .p(.class("muted"), .text(t("home.noRising"))),
+                    else: .ul(.forEach(m.rising) { r in
+                        .li(.a(.href("/risk/\(r.code)"), .text(r.name)), " ", level(c, r.level), .text(" " + t.number(r.score, digits: 1)))
+                    })),
+                .h2(.text(t("home.proposals"))), alerts(c, m.proposals, empty: t("home.noProposals")))),
+            .if(!m.cases.isEmpty || c.holds([.responder, .coordinator]), .group(
+                .h2(.text(t("home.cases"))),
+                .if(m.cases.isEmpty, .p(.class("muted"), .text(t("home.noCases"))),
+                    else: .ul(.forEach(m.cases) { k in
+                        .li(.class(k.overdue ? "overdue" : ""), .a(.href("/cases/\(k.id)"), .text("\(k.area) — \(t("severity." + k.severity))")),
+                            .text(" · \(t("status." + k.status)) · \(k.body)"),
+                            .unwrap(k.due) { .span(.class("due"), .text(" · " + t("case.ackBy", t.date($0, time: true)))) })
+                    })))),
+            .unwrap(m.admin) { a in
+                .group(.h2(.text(t("home.admin"))),
+                       .ul(.li(.a(.href("/bodies"), .text(t("home.adminBodies", t.number(m.bodyCount))))),
+                           .li(.a(.href("/admin"), .text(t("home.adminPeople", t.number(a.people))))),
+                           .li(.text(t("home.adminAreas", t.number(m.areaCount)))),
+                           .li(.class(a.failedNotifications > 0 ? "overdue" : ""), .a(.href("/api/v1/outbox?status=failed"), .text(t("home.adminFailed", t.number(a.failedNotifications))))),
+                           .li(.text(t("home.adminThresholds", a.settings.risk.proposeAt.rawValue,
+                                       t.number(Double(a.settings.deadlines.acknowledge(.Severe)) / 3600, digits: 1))))))
+            },
+            .h2(.text(t("home.publicAlerts"))), alerts(c, m.publicAlerts, empty: t("home.noAlerts")))
+    }
+
+    static func level(_ c: PageContext, _ l: RiskLevel) -> Node<HTML.BodyContext> {
+        .span(.class("level level-\(l.rawValue)"), .text(c.t("risk." + l.rawValue)))
+    }
+
+    static func alerts(_ c: PageContext, _ list: [AlertLine], empty: String) -> Node<HTML.BodyContext> {
+        .if(list.isEmpty, .p(.class("muted"), .text(empty)),
+            else: .ul(.forEach(list) { a in
+                .li(.a(.href("/alerts/\(a.id)"), .text(a.headline)), .text(" — \(c.t("severity." + a.severity)), \(a.area), \(c.t.date(a.sent))"))
+            }))
+    }
+
+    static func reportTable(_ c: PageContext, _ list: [ReportLine], empty: String, link: Bool) -> Node<HTML.BodyContext> {
+        .if(list.isEmpty, .p(.class("muted"), .text(empty)),
+            else: .table(
+                .tr(.th(.text(c.t("report.when"))), .th(.text(c.t("report.where"))), .th(.text(c.t("report.what"))), .th(.text(c.t("report.status")))),
+                .forEach(list) { r in
+                    .tr(.td(.text(c.t.date(r.created, time: true))), .td(.text(r.area)),
+                        .td(link ? .a(.href("/reports/\(r.id)"), .text(r.text)) : .text(r.text)), .td(.text(c.t("status." + r.status))))
+                }))
     }
 }
 

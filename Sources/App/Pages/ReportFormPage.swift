@@ -21,10 +21,11 @@ enum ReportFormPage {
         var chosen: Set<String> = []
         var errors: [String: String] = [:]
         var done: String?
+        var t = T(lang: .en)
     }
 
     static func show(req: Request) async throws -> Response {
-        guard req.caller?.via == .session else { return req.redirect(to: "/sign-in") }
+        guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
         return try await render(req, try await model(req), status: .ok)
     }
 
@@ -47,7 +48,7 @@ enum ReportFormPage {
             queue += (children[c] ?? []).map(\.code).sorted()
         }
         return Model(framework: try await FrameworkStore(sql: req.sql).active(), areas: out.sorted { $0.1 < $1.1 }, bodies: bodies,
-                     csrf: req.caller?.csrf ?? "")
+                     csrf: req.caller?.csrf ?? "", t: T(lang: Lang.of(req)))
     }
 
     static func submit(req: Request) async throws -> Response {
@@ -74,26 +75,28 @@ enum ReportFormPage {
                                                                           sourceKind: p.sourceKind, area: p.area, areaPath: p.path, actor: actor)
             }
             var fresh = try await model(req)
-            fresh.done = "Report received by \(p.body). Reference: \(p.id.prefix(8))."
+            fresh.done = fresh.t("report.received", p.body, String(p.id.prefix(8)))
             return try await render(req, fresh, status: .created)
         } catch {
             let e = APIErrorMiddleware.translate(error)
             for i in e.issues { m.errors[String(i.field.split(separator: "[").first ?? Substring(i.field))] = i.message }
             if e.issues.isEmpty { m.errors[e.field ?? "form"] = e.reason }
-            return try await render(req, m, status: e.status)
+            // The form again with its errors is a normal answer to a person (a 4xx would be logged as a failed load).
+            return try await render(req, m, status: e.status == .forbidden ? .forbidden : .ok)
         }
     }
 
     /// One sector's indicators as checkboxes (split out: the type checker times out on the whole form).
-    static func sectorBoxes(_ sector: Sector, chosen: Set<String>) -> Node<HTML.FormContext> {
-        .group(.p(.strong(.text(sector.names["en"] ?? sector.code))), .forEach(sector.indicators) { box($0, checked: chosen.contains($0.code)) })
+    static func sectorBoxes(_ sector: Sector, chosen: Set<String>, lang: Lang) -> Node<HTML.FormContext> {
+        .group(.p(.strong(.text(sector.names[lang.rawValue] ?? sector.names["en"] ?? sector.code))),
+               .forEach(sector.indicators) { box($0, checked: chosen.contains($0.code), lang: lang) })
     }
 
-    static func box(_ ind: Indicator, checked: Bool) -> Node<HTML.FormContext> {
+    static func box(_ ind: Indicator, checked: Bool, lang: Lang) -> Node<HTML.FormContext> {
         let input: Node<HTML.LabelContext> = checked
             ? .input(.type(.checkbox), .name("indicator.\(ind.code)"), .value("on"), .attribute(named: "checked", value: "checked"))
             : .input(.type(.checkbox), .name("indicator.\(ind.code)"), .value("on"))
-        return .label(input, .text(" " + ind.name))
+        return .label(input, .text(" " + (ind.names[lang.rawValue] ?? ind.name)))
     }
 
     static func err<C: HTML.BodyContext>(_ m: Model, _ field: String) -> Node<C> {
@@ -101,23 +104,28 @@ enum ReportFormPage {
     }
 
     static func what(_ m: Model) -> Node<HTML.FormContext> {
-        .fieldset(.element(named: "legend", text: "What happened? (choose one or more)"), err(m, "indicators"),
-                  .forEach(m.framework.sectors) { sector in sectorBoxes(sector, chosen: m.chosen) })
+        .fieldset(.element(named: "legend", text: m.t("report.whatHappened")), err(m, "indicators"),
+                  .forEach(m.framework.sectors) { sector in sectorBoxes(sector, chosen: m.chosen, lang: m.t.lang) })
     }
 
     static func whenWhere(_ m: Model) -> Node<HTML.FormContext> {
         let today = String(Timestamp.now().prefix(10))
-        let places: Node<HTML.FormContext> = .select(.id("area"), .attribute(named: "name", value: "area"), .option(.value(""), .label("— choose the place —")),
+        let places: Node<HTML.FormContext> = .select(.id("area"), .attribute(named: "name", value: "area"), .option(.value(""), .label(m.t("report.choosePlace"))),
                                                      .forEach(m.areas) { a in .option(.value(a.code), .label(a.name), .isSelected(m.values["area"] == a.code)) })
         let bodies: Node<HTML.FormContext> = .if(m.bodies.count > 1, .group(
-            .label(.for("body"), "File with"), err(m, "body"),
+            .label(.for("body"), .text(m.t("report.fileWith"))), err(m, "body"),
             .select(.id("body"), .attribute(named: "name", value: "body"), .forEach(m.bodies) { b in .option(.value(b), .label(b), .isSelected(m.values["body"] == b)) })))
         return .group(
-            .label(.for("description"), "Describe it"), err(m, "description"),
+            .label(.for("description"), .text(m.t("report.describe"))), err(m, "description"),
             .textarea(.id("description"), .name("description"), .attribute(named: "rows", value: "4"), .text(m.values["description"] ?? "")),
-            .label(.for("occurredOn"), "When (date)"), err(m, "occurredOn"),
+            .label(.for("occurredOn"), .text(m.t("report.whenDate"))), err(m, "occurredOn"),
             .input(.type(.date), .id("occurredOn"), .name("occurredOn"), .value(m.values["occurredOn"] ?? today)),
-            .label(.for("area"), "Where"), err(m, "area"), places, bodies)
+            .label(.for("area"), .text(m.t("report.where"))), err(m, "area"), places,
+            .button(.type(.button), .id("use-gps"), .class("secondary"), .attribute(named: "hidden", value: "hidden"),
+                    .attribute(named: "data-wait", value: m.t("report.gpsWait")), .attribute(named: "data-done", value: m.t("report.gpsDone")),
+                    .attribute(named: "data-fail", value: m.t("report.gpsFail")), .text(m.t("report.gps"))),
+            .p(.id("gps-status"), .class("muted"), .attribute(named: "aria-live", value: "polite")),
+            bodies)
     }
 
     static func field(_ m: Model, _ name: String, _ label: String, error: String? = nil, numeric: Bool = false) -> Node<HTML.DetailsContext> {
@@ -127,25 +135,21 @@ enum ReportFormPage {
     }
 
     static func more(_ m: Model) -> Node<HTML.FormContext> {
-        .details(.summary("More details"),
-                 field(m, "occurredAt", "Time (HH:MM)"), field(m, "lat", "Latitude"), field(m, "lon", "Longitude"),
-                 field(m, "fatalities", "Killed", error: "harm.fatalities", numeric: true),
-                 field(m, "injured", "Injured", error: "harm.injured", numeric: true),
-                 field(m, "displaced", "Displaced", error: "harm.displaced", numeric: true))
+        .details(.if(!m.errors.isEmpty, .attribute(named: "open", value: "open")), .summary(.text(m.t("report.more"))),
+                 field(m, "occurredAt", m.t("report.time")), field(m, "lat", m.t("report.lat")), field(m, "lon", m.t("report.lon")),
+                 field(m, "fatalities", m.t("report.killed"), error: "harm.fatalities", numeric: true),
+                 field(m, "injured", m.t("report.injured"), error: "harm.injured", numeric: true),
+                 field(m, "displaced", m.t("report.displaced"), error: "harm.displaced", numeric: true))
     }
 
     static func render(_ req: Request, _ m: Model, status: HTTPResponseStatus) async throws -> Response {
-        let form: Node<HTML.BodyContext> = .form(.method(.post), .action("/report"), .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
-                                                 what(m), whenWhere(m), more(m), .button(.type(.submit), "Send report"))
-        let style = "body{font-family:system-ui,sans-serif;max-width:34rem;margin:0 auto;padding:.8rem;line-height:1.4}label{display:block;margin-top:.8rem;font-weight:600}input,select,textarea,button{font-size:1rem;width:100%;box-sizing:border-box;padding:.5rem}fieldset{margin-top:.8rem}fieldset label{font-weight:normal;margin:.2rem 0}fieldset input{width:auto}.error{color:#a00;margin:.2rem 0}.done{background:#e7f5e7;padding:.6rem}button{margin-top:1rem;background:#0b5394;color:#fff;border:0}"
-        let done: Node<HTML.BodyContext> = .unwrap(m.done) { .p(.class("done"), .attribute(named: "role", value: "status"), .text($0)) }
-        let html = HTML(
-            .lang(.english),
-            .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")), .title("File a report — Agora"), .style(style)),
-            .body(.h1("File a report"), done, err(m, "form"), form)
-        )
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        return Response(status: status, headers: headers, body: .init(string: html.render()))
+        let c = try await PageContext.of(req)
+        let form: Node<HTML.BodyContext> = .form(.method(.post), .action("/report"), .attribute(named: "data-draft", value: "report"),
+                                                 .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
+                                                 what(m), whenWhere(m), more(m),
+                                                 .p(.id("draft-status"), .class("muted"), .attribute(named: "data-restored", value: m.t("report.draftRestored"))),
+                                                 .button(.type(.submit), .text(m.t("report.send"))))
+        let done: Node<HTML.BodyContext> = .unwrap(m.done) { .p(.class("notice"), .attribute(named: "role", value: "status"), .attribute(named: "data-draft-clear", value: "1"), .text($0)) }
+        return Layout.response(c, title: m.t("report.title"), status: status, scripts: ["/static/agora.js"], .group(done, err(m, "form"), form))
     }
 }

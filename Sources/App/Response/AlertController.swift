@@ -26,7 +26,8 @@ struct AlertController {
                                   area: try req.query.get(String?.self, at: "area"), body: try req.query.get(String?.self, at: "body"))
         let store = AlertStore(sql: req.sql)
         let rows = try await store.list(try await req.scope(), f, page: page)
-        return Page(rows: rows.map(store.view), request: page, code: \.id)
+        let signedIn = req.viewer.personID != nil
+        return Page(rows: rows.map { store.view($0, signedIn: signedIn) }, request: page, code: \.id)
     }
 
     static func find(_ req: Request) async throws -> AlertRow {
@@ -35,7 +36,9 @@ struct AlertController {
         return r
     }
 
-    func get(req: Request) async throws -> AlertView { AlertStore(sql: req.sql).view(try await Self.find(req)) }
+    func get(req: Request) async throws -> AlertView {
+        AlertStore(sql: req.sql).view(try await Self.find(req), signedIn: req.viewer.personID != nil)
+    }
 
     func cap(req: Request) async throws -> Response {
         let r = try await Self.find(req)

@@ -66,6 +66,13 @@ struct AlertStore: Sendable {
             .first(decoding: AlertRow.self, with: AreaStore.decoder)
     }
 
+    /// The public reads the alert as issued; the analysis behind it, its case and who wrote it stay inside.
+    func view(_ r: AlertRow, signedIn: Bool) -> AlertView {
+        var v = view(r)
+        if !signedIn { v.risk = nil; v.responseCase = nil; v.createdBy = ""; v.fields.incidents = nil }
+        return v
+    }
+
     func view(_ r: AlertRow) -> AlertView {
         AlertView(id: r.id, identifier: r.identifier, body: r.bodyCode, classification: r.classification, state: r.state, msgType: r.msgType,
                   refersTo: r.refersTo, responseCase: r.caseId, sent: r.sentAt, severity: r.severity, headline: r.headline, area: r.areaCode,

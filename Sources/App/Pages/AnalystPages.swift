@@ -1,0 +1,188 @@
+import AgoraCore
+import Foundation
+import Plot
+import SQLKit
+import Vapor
+
+/// The analyst's workspace: the review queue, one report beside the reports it may duplicate, the
+/// incident with its reports, map and audit trail, and the situation-report editor. The forms post
+/// to the same code as the API (`ReportController`, `SituationReportController`).
+enum AnalystPages {
+    static func register(_ app: Application) {
+        app.get("queue", use: queue)
+        app.get("reports", ":id", use: report)
+        app.post("reports", ":id", "review", use: review)
+        app.get("incidents", ":id", use: incident)
+        app.get("situation-reports", "new", use: sitrepForm)
+        app.post("situation-reports", "new", use: sitrepCreate)
+    }
+
+    static func requireSignedIn(_ req: Request) -> Response? {
+        req.viewer.personID == nil ? req.redirect(to: "/sign-in") : nil
+    }
+
+    static func queue(req: Request) async throws -> Response {
+        if let r = requireSignedIn(req) { return r }
+        let c = try await PageContext.of(req)
+        let page = try await ReportController().queue(req: req)
+        let names = try await HomePage.areaNames(req.sql)
+        let t = c.t
+        let body: Node<HTML.BodyContext> = .if(page.items.isEmpty, .p(.class("muted"), .text(t("home.queueEmpty"))), else: .table(
+            .tr(.th(.text(t("report.when"))), .th(.text(t("report.where"))), .th(.text(t("report.what"))), .th(.text(t("report.indicators"))), .th(.text(t("report.body")))),
+            .forEach(page.items) { r in
+                .tr(.td(.text(t.date(r.occurredOn))), .td(.text(names[r.area] ?? r.area)),
+                    .td(.a(.href("/reports/\(r.id)"), .text(String((r.description ?? "—").prefix(100))))),
+                    .td(.text(r.indicators.joined(separator: ", "))), .td(.text(r.body)))
+            }))
+        return Layout.response(c, title: t("queue.title"), .group(.p(.text(t("queue.intro"))), body,
+                                                                   .p(.a(.href("/situation-reports/new"), .text(t("sitrep.new"))))))
+    }
+
+    static func reportBox(_ c: PageContext, _ r: ReportView, names: [String: String], framework: IndicatorFramework) -> Node<HTML.BodyContext> {
+        let t = c.t
+        let inds = Dictionary(framework.indicators.map { ($0.indicator.code, $0.indicator.names[c.lang.rawValue] ?? $0.indicator.name) }, uniquingKeysWith: { a, _ in a })
+        return .div(.class("card"),
+                    .p(.strong(.text(t.date(r.occurredOn))), .text(" · " + (names[r.area] ?? r.area) + " · " + t("status." + r.status))),
+                    .p(.text(r.description ?? "—")),
+                    .ul(.forEach(r.indicators) { .li(.text("\($0) — \(inds[$0] ?? $0)")) }),
+                    .p(.text(t("report.harm", t.number(r.harm.fatalities ?? 0), t.number(r.harm.injured ?? 0), t.number(r.harm.displaced ?? 0)))),
+                    .p(.class("muted"), .text("\(t("report.source")): \(r.sourceKind) · \(r.body) · \(r.classification)")))
+    }
+
+    static func report(req: Request) async throws -> Response {
+        if let r = requireSignedIn(req) { return r }
+        let c = try await PageContext.of(req)
+        let t = c.t
+        let r = try await ReportController().get(req: req)
+        let names = try await HomePage.areaNames(req.sql)
+        let framework = try await FrameworkStore(sql: req.sql).active()
+        let suggestions = try await ReportController().duplicates(req: req)
+        var others: [ReportView] = []
+        for s in suggestions.prefix(3) {
+            let store = ReportStore(sql: req.sql)
+            if let row = try await store.get(s.report, try await req.scope()) { others += try await store.views([row], scope: try await req.scope()) }
+        }
+        let canReview = r.status == "unreviewed" && c.holds([.analyst, .coordinator])
+        let forms: Node<HTML.BodyContext> = .if(canReview, .group(
+            .h2(.text(t("review.decide"))),
+            .form(.method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c), .input(.type(.hidden), .name("action"), .value("verify")),
+                  .label(.for("title"), .text(t("review.title"))), .input(.type(.text), .id("title"), .name("title")),
+                  .button(.type(.submit), .text(t("review.verify")))),
+            .form(.method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c), .input(.type(.hidden), .name("action"), .value("reject")),
+                  .label(.for("reason"), .text(t("review.reason"))), .input(.type(.text), .id("reason"), .name("reason"), .required(true)),
+                  .button(.type(.submit), .class("danger"), .text(t("review.reject"))))))
+        let side: Node<HTML.BodyContext> = .if(others.isEmpty, .p(.class("muted"), .text(t("review.noDuplicates"))), else: .div(.class("side"),
+            .div(.h2(.text(t("review.this"))), reportBox(c, r, names: names, framework: framework)),
+            .div(.h2(.text(t("review.similar"))), .forEach(Array(zip(others, suggestions.prefix(3)))) { pair in
+                .group(reportBox(c, pair.0, names: names, framework: framework),
+                       .p(.class("muted"), .text(t("review.score", t.number(pair.1.score, digits: 2), t.number(pair.1.days),
+                                                   pair.1.kilometres.map { t.number($0, digits: 1) } ?? "—"))),
+                       .if(canReview, .form(.method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c),
+                                            .input(.type(.hidden), .name("action"), .value("duplicate")), .input(.type(.hidden), .name("of"), .value(pair.0.id)),
+                                            .button(.type(.submit), .class("secondary"), .text(t("review.duplicate"))))),
+                       .if(canReview && pair.0.incident != nil, .form(.method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c),
+                                            .input(.type(.hidden), .name("action"), .value("verify")), .input(.type(.hidden), .name("incident"), .value(pair.0.incident ?? "")),
+                                            .button(.type(.submit), .class("secondary"), .text(t("review.join"))))))
+            })))
+        let main: Node<HTML.BodyContext> = .group(
+            .if(others.isEmpty, reportBox(c, r, names: names, framework: framework)), side,
+            .unwrap(r.incident) { .p(.a(.href("/incidents/\($0)"), .text(t("review.incident")))) },
+            forms)
+        return Layout.response(c, title: t("review.heading"), main)
+    }
+
+    static func review(req: Request) async throws -> Response {
+        let id = req.parameters.get("id")!
+        return try await WebForm.run(req, back: "/reports/\(id)", notice: "reviewed") {
+            let f = try WebForm.fields(req)
+            switch f["action"] {
+            case "verify":
+                try WebForm.asJSON(req, ReportController.VerifyInput(incident: f["incident"].flatMap { $0.isEmpty ? nil : $0 },
+                                                                     title: f["title"].flatMap { $0.isEmpty ? nil : $0 }))
+                _ = try await ReportController().verify(req: req)
+            case "reject":
+                try WebForm.asJSON(req, ReportController.RejectInput(reason: f["reason"] ?? ""))
+                _ = try await ReportController().reject(req: req)
+            case "duplicate":
+                try WebForm.asJSON(req, ReportController.DuplicateInput(of: f["of"] ?? ""))
+                _ = try await ReportController().markDuplicate(req: req)
+            default: throw APIError.badRequest(field: "action", "use verify, reject or duplicate")
+            }
+        }
+    }
+
+    static func incident(req: Request) async throws -> Response {
+        let c = try await PageContext.of(req)
+        let t = c.t
+        let i = try await ReportController().incident(req: req)
+        let names = try await HomePage.areaNames(req.sql)
+        var mapNode: Node<HTML.BodyContext> = .empty
+        if let code = i.area, let shaped = try await ReportController.nearestShape(code, AreaStore(sql: req.sql)) {
+            var svg = SVG.map([.init(code: shaped.code, name: names[shaped.code] ?? shaped.code, geometry: shaped.geometry, fill: "#fdd835", href: nil,
+                                     label: names[shaped.code] ?? shaped.code)], title: t("incident.map", names[shaped.code] ?? shaped.code), width: 500)
+            if let lat = i.lat, let lon = i.lon, let box = Optional(shaped.geometry.bbox) {
+                let k = cos((box.minLat + box.maxLat) / 2 * .pi / 180)
+                let scale = 500 / max(1e-6, (box.maxLon - box.minLon) * k)
+                let pin = String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"#c62828\" stroke=\"#fff\" stroke-width=\"2\"><title>%.4f, %.4f</title></circle></svg>",
+                                 (lon - box.minLon) * k * scale, (box.maxLat - lat) * scale, lat, lon)
+                svg = String(svg.dropLast(6)) + pin
+            }
+            mapNode = .raw(svg)
+        }
+        var trail: [AuditEntry] = []
+        if c.signedIn { trail = try await AuditLog(sql: req.sql).entries(recordType: "incident", recordID: i.id) }
+        let main: Node<HTML.BodyContext> = .group(
+            .p(.text("\(t.date(i.occurredOn)) · \(i.area.map { names[$0] ?? $0 } ?? "—") · \(i.sourceName)")),
+            .unwrap(i.description) { .p(.text($0)) },
+            .p(.text(t("report.harm", t.number(i.harm.fatalities ?? 0), t.number(i.harm.injured ?? 0), t.number(i.harm.displaced ?? 0)))),
+            .p(.text(t("incident.indicators") + ": " + i.indicators.joined(separator: ", "))),
+            .p(.text(t("incident.sources", t.number(i.sources)))),
+            mapNode,
+            .h2(.text(t("incident.reports"))),
+            .if(i.reports.isEmpty, .p(.class("muted"), .text("—")), else: .ul(.forEach(i.reports) { .li(.a(.href("/reports/\($0)"), .text($0))) })),
+            .if(!trail.isEmpty, .group(.h2(.text(t("incident.audit"))), .table(
+                .tr(.th(.text(t("audit.when"))), .th(.text(t("audit.who"))), .th(.text(t("audit.what")))),
+                .forEach(trail) { e in .tr(.td(.text(t.date(e.at, time: true))), .td(.text(e.actor)), .td(.text(e.action))) }))))
+        return Layout.response(c, title: i.title, main)
+    }
+
+    static func sitrepForm(req: Request) async throws -> Response {
+        if let r = requireSignedIn(req) { return r }
+        let c = try await PageContext.of(req)
+        let t = c.t
+        let bodies = c.bodies([.analyst, .coordinator, .csoLiaison])
+        let areas = try await ReportFormPage.model(req).areas
+        let monday = Period.week(containing: CivilDate.parse(Timestamp.now())!).firstDay
+        let form: Node<HTML.BodyContext> = .form(.method(.post), .action("/situation-reports/new"), Layout.csrf(c),
+            .label(.for("body"), .text(t("report.body"))),
+            .select(.id("body"), .attribute(named: "name", value: "body"), .forEach(bodies) { .option(.value($0), .label($0)) }),
+            .label(.for("area"), .text(t("report.where"))),
+            .select(.id("area"), .attribute(named: "name", value: "area"), .forEach(areas) { a in .option(.value(a.code), .label(a.name)) }),
+            .label(.for("period"), .text(t("sitrep.period"))),
+            .select(.id("period"), .attribute(named: "name", value: "period"), .option(.value("weekly"), .label(t("sitrep.weekly"))),
+                    .option(.value("monthly"), .label(t("sitrep.monthly")))),
+            .label(.for("periodStart"), .text(t("sitrep.start"))),
+            .input(.type(.date), .id("periodStart"), .name("periodStart"), .value(CivilDate.text(monday))),
+            .label(.for("title"), .text(t("sitrep.titleField"))), .input(.type(.text), .id("title"), .name("title"), .required(true)),
+            .label(.for("narrative"), .text(t("sitrep.narrative"))),
+            .textarea(.id("narrative"), .name("narrative"), .attribute(named: "rows", value: "10")),
+            .label(.for("classification"), .text(t("field.classification"))), classificationSelect(c, selected: "restricted"),
+            .button(.type(.submit), .text(t("sitrep.save"))))
+        return Layout.response(c, title: t("sitrep.new"), form)
+    }
+
+    static func classificationSelect(_ c: PageContext, selected: String) -> Node<HTML.FormContext> {
+        .select(.id("classification"), .attribute(named: "name", value: "classification"),
+                .forEach(Classification.allCases) { cl in .option(.value(cl.rawValue), .label(c.t("class." + cl.rawValue)), .isSelected(cl.rawValue == selected)) })
+    }
+
+    static func sitrepCreate(req: Request) async throws -> Response {
+        try await WebForm.run(req, back: "/situation-reports/new", notice: "saved") {
+            let f = try WebForm.fields(req)
+            var o: [String: String] = [:]
+            for k in ["body", "area", "period", "periodStart", "title", "narrative", "classification"] { o[k] = f[k] }
+            try WebForm.asJSON(req, o)
+            _ = try await SituationReportController().create(req: req)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import AgoraCore
+import Foundation
+import Vapor
+
+/// The languages of the web pages. English and French are complete (ECOWAS works in both);
+/// Portuguese and Arabic are ready to be filled in: a missing text falls back to English, and Arabic
+/// pages are laid out right to left.
+enum Lang: String, CaseIterable, Sendable {
+    case en, fr, pt, ar
+
+    /// Offered in the language switch once their texts are complete.
+    static let offered: [Lang] = [.en, .fr]
+
+    var name: String {
+        switch self {
+        case .en: "English"
+        case .fr: "Français"
+        case .pt: "Português"
+        case .ar: "العربية"
+        }
+    }
+
+    var rightToLeft: Bool { self == .ar }
+    var locale: Locale { Locale(identifier: ["en": "en_GB", "fr": "fr_FR", "pt": "pt_PT", "ar": "ar"][rawValue]!) }
+
+    static let cookie = "agora_lang"
+
+    /// `?lang=` (and remember it), then the cookie, then the browser's Accept-Language, then English.
+    static func of(_ req: Request) -> Lang {
+        if let q = req.query[String.self, at: "lang"], let l = Lang(rawValue: q) { return l }
+        if let c = req.cookies[cookie]?.string, let l = Lang(rawValue: c) { return l }
+        let accept = req.headers.first(name: .acceptLanguage) ?? ""
+        for part in accept.split(separator: ",") {
+            let tag = part.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).prefix(2).lowercased()
+            if let l = Lang(rawValue: tag), offered.contains(l) { return l }
+        }
+        return .en
+    }
+}
+
+/// Texts by key and language, with `%@` placeholders filled in order.
+struct T: Sendable {
+    let lang: Lang
+
+    func callAsFunction(_ key: String, _ args: String...) -> String {
+        // An unknown key of a vocabulary ("topic.ddr") shows its value, not the key.
+        var s = Texts.all[key]?[lang] ?? Texts.all[key]?[.en] ?? String(key.split(separator: ".", maxSplits: 1).last ?? Substring(key))
+        for a in args {
+            if let r = s.range(of: "%@") { s.replaceSubrange(r, with: a) }
+        }
+        return s
+    }
+
+    /// A date or timestamp (`YYYY-MM-DD…`) the way the language writes it: 29 Nov 2026 / 29 nov. 2026.
+    func date(_ iso: String?, time: Bool = false) -> String {
+        guard let iso, let d = (time ? AlertRules.date(iso) : nil) ?? AlertRules.date(String(iso.prefix(10)) + "T00:00:00Z") else { return iso ?? "—" }
+        let f = DateFormatter()
+        f.locale = lang.locale
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateStyle = .medium
+        f.timeStyle = time ? .short : .none
+        return f.string(from: d) + (time ? " UTC" : "")
+    }
+
+    func number(_ n: Double, digits: Int = 0) -> String {
+        let f = NumberFormatter()
+        f.locale = lang.locale
+        f.numberStyle = .decimal
+        f.maximumFractionDigits = digits
+        f.minimumFractionDigits = digits
+        return f.string(from: NSNumber(value: n)) ?? String(n)
+    }
+
+    func number(_ n: Int) -> String { number(Double(n)) }
+}

@@ -1,0 +1,165 @@
+import AgoraCore
+import Foundation
+import Plot
+import Vapor
+
+/// What every page needs to know of its request: language, who is asking, their CSRF token.
+struct PageContext: Sendable {
+    var t: T
+    var viewer: Viewer
+    var name: String?
+    var csrf: String?
+    var path: String
+    var notice: String?
+    var error: String?
+    var setLanguage: Lang?
+
+    var lang: Lang { t.lang }
+    var signedIn: Bool { viewer.personID != nil }
+    func holds(_ roles: Set<Role>) -> Bool { viewer.isInstallationAdmin || viewer.roles.contains { roles.contains($0.role) } }
+    func bodies(_ roles: Set<Role>) -> [String] { Array(Set(viewer.roles.filter { roles.contains($0.role) }.map(\.body))).sorted() }
+
+    static func of(_ req: Request) async throws -> PageContext {
+        let lang = Lang.of(req)
+        var name: String?
+        if let id = req.viewer.personID { name = try await PeopleStore(sql: req.sql).person(id: id)?.displayName }
+        let q = req.query[String.self, at: "lang"].flatMap(Lang.init(rawValue:))
+        return PageContext(t: T(lang: lang), viewer: req.viewer, name: name, csrf: req.caller?.csrf, path: req.url.path,
+                           notice: req.query[String.self, at: "notice"], error: req.query[String.self, at: "error"], setLanguage: q)
+    }
+}
+
+/// The frame of every page: skip link, navigation for the viewer's roles, language switch, main, footer.
+enum Layout {
+    static func response(_ c: PageContext, title: String, status: HTTPResponseStatus = .ok, scripts: [String] = [],
+                         _ main: Node<HTML.BodyContext>) -> Response {
+        let html = HTML(
+            .attribute(named: "lang", value: c.lang.rawValue),
+            .attribute(named: "dir", value: c.lang.rightToLeft ? "rtl" : "ltr"),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(title + " — Agora"),
+                .link(.rel(.stylesheet), .href("/static/agora.css")),
+                .link(.rel(.icon), .href("data:,"))
+            ),
+            .body(
+                .a(.class("skip"), .href("#main"), .text(c.t("nav.skip"))),
+                header(c),
+                .main(.id("main"),
+                      .h1(.text(title)),
+                      .unwrap(c.notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text(c.t("notice." + $0))) },
+                      .unwrap(c.error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                      main),
+                .footer(.p(.a(.href("/how-to-report"), .text(c.t("nav.howto"))), " · ", .a(.href("/api/v1/openapi.json"), "API"), " · ",
+                           .a(.href("/feeds/alerts.atom"), .text(c.t("nav.feed"))))),
+                .forEach(scripts) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
+            )
+        )
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        let r = Response(status: status, headers: headers, body: .init(string: "<!DOCTYPE html>" + html.render().dropFirst("<!DOCTYPE html>".count)))
+        if let l = c.setLanguage {
+            r.cookies[Lang.cookie] = HTTPCookies.Value(string: l.rawValue, maxAge: 365 * 86400, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+        }
+        return r
+    }
+
+    static func nav(_ c: PageContext) -> [(String, String)] {
+        var items: [(String, String)] = [("/", c.t("nav.home"))]
+        if c.signedIn {
+            if c.holds([.monitor, .analyst, .coordinator, .responder, .csoLiaison]) { items.append(("/report", c.t("nav.report"))) }
+            if c.holds([.analyst, .coordinator]) { items.append(("/queue", c.t("nav.queue"))) }
+            items.append(("/risk", c.t("nav.risk")))
+        }
+        items.append(("/alerts", c.t("nav.alerts")))
+        if c.signedIn { items.append(("/cases", c.t("nav.cases"))) }
+        items.append(("/bodies", c.t("nav.directory")))
+        if !c.signedIn { items.append(("/statistics", c.t("nav.statistics"))) }
+        if c.viewer.isInstallationAdmin { items.append(("/admin", c.t("nav.admin"))) }
+        return items
+    }
+
+    static func header(_ c: PageContext) -> Node<HTML.BodyContext> {
+        .header(.class("top"),
+                .a(.class("brand"), .href("/"), "Agora"),
+                .nav(.attribute(named: "aria-label", value: c.t("nav.main")),
+                     .ul(.forEach(nav(c)) { item in
+                         .li(.a(.href(item.0), .if(c.path == item.0, .attribute(named: "aria-current", value: "page")), .text(item.1)))
+                     })),
+                .div(.class("who"),
+                     .forEach(Lang.offered.filter { $0 != c.lang }) { l in .a(.href("?lang=\(l.rawValue)"), .attribute(named: "hreflang", value: l.rawValue), .text(l.name)) },
+                     .if(c.signedIn,
+                         .form(.method(.post), .action("/sign-out"), .class("inline"),
+                               .span(.text(c.name ?? "")),
+                               .input(.type(.hidden), .name("_csrf"), .value(c.csrf ?? "")),
+                               .button(.type(.submit), .text(c.t("nav.signout")))),
+                         else: .a(.href("/sign-in"), .text(c.t("nav.signin"))))))
+    }
+
+    static func csrf(_ c: PageContext) -> Node<HTML.FormContext> { .input(.type(.hidden), .name("_csrf"), .value(c.csrf ?? "")) }
+}
+
+/// Form posts from pages: a signed-in session with its CSRF token, then the same code as the API.
+enum WebForm {
+    /// The posted fields; throws unless the session's CSRF token came with them.
+    static func fields(_ req: Request) throws -> [String: String] {
+        guard let caller = req.caller, caller.via == .session else {
+            throw APIError(status: .unauthorized, code: "unauthorized", reason: "sign in first")
+        }
+        let form = try req.content.decode([String: String].self)
+        guard let csrf = form["_csrf"], let expected = caller.csrf, Secrets.digest(csrf) == Secrets.digest(expected) else {
+            throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong; reload the page", field: "_csrf")
+        }
+        return form
+    }
+
+    /// Replaces the request body with JSON, so an API handler can take it from here.
+    static func asJSON<T: Encodable & Sendable>(_ req: Request, _ value: T) throws {
+        try req.content.encode(AnyContent(value), as: .json)
+    }
+
+    /// `2026-11-30T10:00` from a datetime-local input → a UTC timestamp.
+    static func timestamp(_ s: String?) -> String? {
+        guard let s, !s.isEmpty else { return nil }
+        if s.count == 16 { return s + ":00Z" }
+        if s.count == 10 { return s + "T00:00:00Z" }
+        return s
+    }
+
+    /// Runs an API step; on success back to `to` with a notice, on a refusal back with its reason.
+    static func run(_ req: Request, back: String, notice: String, _ step: () async throws -> Void) async throws -> Response {
+        do {
+            try await step()
+            return req.redirect(to: back + (back.contains("?") ? "&" : "?") + "notice=" + notice, redirectType: .normal)
+        } catch {
+            let e = APIErrorMiddleware.translate(error)
+            if e.status == .unauthorized { return req.redirect(to: "/sign-in") }
+            let reason = e.issues.isEmpty ? (e.field.map { "\($0): " } ?? "") + e.reason : e.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+            return req.redirect(to: back + (back.contains("?") ? "&" : "?") + "error=" + (reason.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                                redirectType: .normal)
+        }
+    }
+}
+
+struct AnyContent<T: Encodable & Sendable>: Content {
+    let value: T
+    init(_ v: T) { value = v }
+    init(from decoder: any Decoder) throws { fatalError("encode only") }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}
+
+extension Request {
+    /// Pages need a signed-in person (by session, or by token for tools and tests).
+    func requirePageViewer() throws -> Bool { viewer.personID != nil }
+}
+
+/// Errors on pages, as pages: what went wrong in words, and a way back.
+enum ErrorPage {
+    static func response(_ req: Request, _ e: APIError) async throws -> Response {
+        let c = try await PageContext.of(req)
+        let title = e.status == .notFound ? c.t("error.notFound") : e.status == .forbidden ? c.t("error.forbidden") : c.t("error.title")
+        let detail = e.status == .internalServerError ? c.t("error.internal") : e.reason
+        return Layout.response(c, title: title, status: e.status, .group(.p(.text(detail)), .p(.a(.href("/"), .text(c.t("nav.home"))))))
+    }
+}

@@ -1,0 +1,91 @@
+import AgoraCore
+import Foundation
+
+/// Maps and charts drawn on the server as SVG: no tile server, no script, works offline and prints.
+enum SVG {
+    struct MapArea {
+        var code: String
+        var name: String
+        var geometry: AreaGeometry
+        var fill: String
+        var href: String?
+        /// Shown on hover (the `title`) and read by screen readers.
+        var label: String
+        /// Outlined: risk rising next door spills into it.
+        var spill = false
+    }
+
+    /// An equirectangular map of the areas, fitted to their extent, simplified to the scale drawn.
+    static func map(_ areas: [MapArea], title: String, width: Double = 1000) -> String {
+        guard let box = areas.map(\.geometry.bbox).reduce(nil, { (acc: BoundingBox?, b) in acc.map { $0.union(b) } ?? b }) else {
+            return "<p class=\"muted\">—</p>"
+        }
+        let k = cos((box.minLat + box.maxLat) / 2 * .pi / 180)
+        let w = max(1e-6, (box.maxLon - box.minLon) * k), h = max(1e-6, box.maxLat - box.minLat)
+        let scale = width / w
+        let height = h * scale
+        let tolerance = max(w, h) / 500  // degrees under which a vertex adds nothing visible
+        func xy(_ p: GeoPoint) -> String {
+            String(format: "%.1f %.1f", (p.lon - box.minLon) * k * scale, (box.maxLat - p.lat) * scale)
+        }
+        var out = "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-label=\"\(escape(title))\">"
+        out += "<title>\(escape(title))</title>"
+        for a in areas {
+            var d = ""
+            for poly in a.geometry.polygons {
+                for ring in poly.rings {
+                    var last: GeoPoint?
+                    var first = true
+                    for p in ring {
+                        if let l = last, abs(l.lat - p.lat) < tolerance, abs(l.lon - p.lon) < tolerance { continue }
+                        d += (first ? "M" : "L") + xy(p)
+                        first = false
+                        last = p
+                    }
+                    d += "Z"
+                }
+            }
+            let path = "<path d=\"\(d)\" fill=\"\(a.fill)\"\(a.spill ? " class=\"spill\"" : "") data-area=\"\(escape(a.code))\"><title>\(escape(a.label))</title></path>"
+            out += a.href.map { "<a href=\"\(escape($0))\">\(path)</a>" } ?? path
+        }
+        return out + "</svg>"
+    }
+
+    /// Bars (e.g. incidents per week) with a line over them (e.g. the risk score).
+    static func chart(_ points: [(label: String, bar: Double, line: Double)], barName: String, lineName: String, title: String) -> String {
+        let w = 600.0, h = 200.0, pad = 24.0
+        let n = Double(max(points.count, 1))
+        let maxBar = max(1, points.map(\.bar).max() ?? 1), maxLine = max(1, points.map(\.line).max() ?? 1)
+        let step = (w - 2 * pad) / n
+        var out = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h + 30))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        out += "<line x1=\"\(pad)\" y1=\"\(h)\" x2=\"\(w - pad)\" y2=\"\(h)\" stroke=\"#888\"/>"
+        var line = ""
+        for (i, p) in points.enumerated() {
+            let x = pad + Double(i) * step
+            let bh = (h - pad) * p.bar / maxBar
+            out += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#90a4ae\"><title>%@: %@ %@</title></rect>",
+                          x + 2, h - bh, step - 4, bh, escape(p.label), String(Int(p.bar)), escape(barName))
+            let ly = h - (h - pad) * p.line / maxLine
+            line += String(format: "%@%.1f %.1f", i == 0 ? "M" : "L", x + step / 2, ly)
+            out += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#c62828\"><title>%@: %@ %.1f</title></circle>", x + step / 2, ly, escape(p.label), escape(lineName), p.line)
+            if i % max(1, points.count / 6) == 0 {
+                out += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">%@</text>", x, h + 16, escape(p.label))
+            }
+        }
+        out += "<path d=\"\(line)\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"2\"/>"
+        return out + "</svg>"
+    }
+
+    static func escape(_ s: String) -> String { CAPMessage.escape(s) }
+
+    /// Fill colours by risk level; the level is also written out wherever colour is used.
+    static func fill(_ level: RiskLevel?) -> String {
+        switch level {
+        case .critical: "#c62828"
+        case .high: "#fb8c00"
+        case .moderate: "#fdd835"
+        case .low: "#c8e6c9"
+        case nil: "#e0e0e0"
+        }
+    }
+}

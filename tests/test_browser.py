@@ -1,0 +1,263 @@
+"""The web interface, walked in a real browser (Debian's chromium, headless, through chromium-driver)
+as new users would: a monitor on a phone, the national analyst, the district council, the public.
+Each step saves a screenshot under screenshots/ (git-ignored; docs/USER-GUIDE.md shows them) and
+every page is checked for browser console errors."""
+import datetime
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, start_server
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+SHOTS = ROOT / "screenshots"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+if not CHROMIUM or not DRIVER:
+    pytest.skip("chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)", allow_module_level=True)
+
+PHONE = (390, 844)
+DESKTOP = (1280, 900)
+
+
+def browser(size, javascript=True):
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", f"--window-size={size[0]},{size[1]}",
+              "--lang=en-GB", "--disable-features=Translate"]:
+        opts.add_argument(a)
+    if not javascript:
+        opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    d = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=opts)
+    d.set_page_load_timeout(60)
+    return d
+
+
+class Walk:
+    """A browser with the checks every step makes: no console error, a screenshot."""
+
+    def __init__(self, base, size, javascript=True):
+        self.base, self.d = base, browser(size, javascript)
+
+    def go(self, path):
+        self.d.get(self.base + path)
+        self.check()
+
+    def check(self):
+        errors = [e for e in self.d.get_log("browser") if e["level"] == "SEVERE"]
+        assert not errors, f"console errors on {self.d.current_url}: {errors}"
+
+    def shot(self, name):
+        """The whole page, not only the window (through the DevTools protocol)."""
+        import base64
+        SHOTS.mkdir(exist_ok=True)
+        w = self.d.execute_script("return document.documentElement.scrollWidth")
+        h = min(self.d.execute_script("return document.documentElement.scrollHeight"), 6000)
+        png = self.d.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
+                                                                "clip": {"x": 0, "y": 0, "width": w, "height": h, "scale": 1}})
+        (SHOTS / f"{name}.png").write_bytes(base64.b64decode(png["data"]))
+
+    def sign_in(self, user, password):
+        self.go("/sign-in")
+        self.d.find_element(By.ID, "username").send_keys(user)
+        self.d.find_element(By.ID, "password").send_keys(password)
+        self.click(self.d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        assert "/sign-in" not in self.d.current_url, self.d.page_source[:2000]
+
+    def click(self, element):
+        """Clicks something that loads a new page, and waits for it."""
+        old = self.d.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.d, 30).until(EC.staleness_of(old))
+        WebDriverWait(self.d, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        self.check()
+
+    def text(self):
+        return self.d.find_element(By.TAG_NAME, "body").text
+
+    def submit(self, form_css):
+        self.click(self.d.find_element(By.CSS_SELECTOR, form_css + " button[type=submit]"))
+
+    def quit(self):
+        self.d.quit()
+
+
+@pytest.fixture(scope="module")
+def server(agora_binary):
+    gen = start_server(agora_binary, {"AGORA_WORKER_SECONDS": "0.5"})
+    s = next(gen)
+    yield s
+    gen.close()
+
+
+def test_the_walk_from_report_to_public_alert(server):
+    s = server
+    # 1. A community monitor files a report on a phone.
+    m = Walk(s.base, PHONE)
+    try:
+        m.sign_in("monitor.bawku", s.passwords["monitor.bawku"])
+        m.shot("01-monitor-home")
+        m.go("/report")
+        assert len(m.d.page_source.encode()) < 100_000
+        m.d.find_element(By.NAME, "indicator.CS01").click()
+        m.d.find_element(By.NAME, "indicator.CS05").click()
+        m.d.find_element(By.ID, "description").send_keys("Gunmen attacked traders at Bawku central market")
+        Select(m.d.find_element(By.ID, "area")).select_by_value("GH1201")
+        m.d.find_element(By.CSS_SELECTOR, "details summary").click()
+        m.d.find_element(By.ID, "fatalities").send_keys("3")
+        m.shot("02-monitor-report-form")
+        m.submit("form[data-draft]")
+        assert "Report received by GH-DPC-BAWKU" in m.text()
+        m.shot("03-monitor-report-sent")
+        m.go("/")
+        assert "waiting for review" in m.text()
+    finally:
+        m.quit()
+
+    # 2. The national analyst verifies it; the system proposes an alert, which the analyst issues.
+    a = Walk(s.base, DESKTOP)
+    try:
+        a.sign_in("analyst.npc", s.passwords["analyst.npc"])
+        assert "Review queue (1 waiting)" in a.text()
+        a.shot("04-analyst-home")
+        a.go("/queue")
+        a.click(a.d.find_element(By.PARTIAL_LINK_TEXT, "Gunmen attacked"))
+        a.shot("05-analyst-review")
+        a.submit("form[action$='/review']")
+        assert "the report is reviewed" in a.text()
+        a.go("/")
+        assert "Bawku Municipal" in a.text()  # rising this week, and proposed
+        a.shot("06-analyst-rising")
+        a.go("/risk/GH1201")
+        assert "What drives it" in a.text()
+        a.shot("07-risk-area")
+        a.go("/risk?country=GHA&level=admin2")
+        assert "Bawku Municipal" in a.text()
+        a.go("/risk?country=KEN&level=admin1")
+        assert a.d.find_elements(By.CSS_SELECTOR, "svg.map path")  # Kenya's counties, drawn from their stored shapes
+        a.shot("08-risk-dashboard")
+        a.go("/alerts?state=proposed")
+        a.click(a.d.find_element(By.PARTIAL_LINK_TEXT, "risk of violence in Bawku"))
+        Select(a.d.find_element(By.CSS_SELECTOR, "form input[value=issue] ~ select#classification")).select_by_value("public")
+        a.d.find_element(By.ID, "instruction").send_keys("Avoid the central market; the district council is convening elders.")
+        a.shot("09-alert-issue")
+        a.submit("form:has(input[value=issue])")
+        assert "The alert is issued" in a.text()
+        a.shot("10-alert-issued")
+        alert_url = a.d.current_url.split("?")[0]
+        # The composer previews a CAP message without storing anything.
+        a.go("/alerts/new?area=GH0812")
+        a.d.find_element(By.ID, "headline").send_keys("Tension over chieftaincy succession in Tamale")
+        a.click(a.d.find_element(By.CSS_SELECTOR, "button[value=preview]"))
+        assert "urn:oasis:names:tc:emergency:cap:1.2" in a.text()
+        a.shot("11-alert-composer-preview")
+    finally:
+        a.quit()
+
+    # 3. The district council acknowledges the case and records an action.
+    c = Walk(s.base, DESKTOP)
+    try:
+        c.sign_in("coordinator.bawku", s.passwords["coordinator.bawku"])
+        c.go("/cases")
+        assert "waiting for acknowledgement (1)" in c.text()
+        c.shot("12-council-case-board")
+        c.click(c.d.find_element(By.PARTIAL_LINK_TEXT, "Bawku Municipal"))
+        c.submit("form:has(input[value=acknowledge])")
+        assert "Acknowledged." in c.text()
+        Select(c.d.find_element(By.ID, "kind")).select_by_value("mediation")
+        c.d.find_element(By.ID, "action-description").send_keys("Meeting of elders of both communities at the chief's palace")
+        c.d.find_element(By.ID, "responsible").send_keys("Council chair and the Naba's representative")
+        c.submit("form:has(input[value=plan])")
+        assert "The action is recorded." in c.text()
+        assert "Meeting of elders" in c.text()
+        c.shot("13-council-case")
+    finally:
+        c.quit()
+
+    # 4. The public sees the public alert, and nothing confidential.
+    p = Walk(s.base, PHONE)
+    try:
+        p.go("/")
+        assert "High risk of violence in Bawku Municipal" in p.text()
+        p.shot("14-public-home")
+        p.click(p.d.find_element(By.PARTIAL_LINK_TEXT, "risk of violence in Bawku"))
+        body = p.text()
+        assert "Avoid the central market" in body
+        assert "Open its response case" not in body and "Gunmen attacked" not in body and "Why the system proposed it" not in body
+        p.shot("15-public-alert")
+        p.go("/cases")
+        assert "/sign-in" in p.d.current_url
+        p.go("/bodies")
+        assert "National Peace Council of Ghana" in p.text()
+        p.go("/bodies/GH-DPC-BAWKU")
+        assert "Act 818" in p.text() and "Naba representative" not in p.text()
+        p.shot("16-public-body")
+        p.go("/statistics")
+        p.shot("17-public-statistics")
+        p.go("/?lang=fr")
+        assert "Alertes publiques" in p.text()
+        p.shot("18-public-home-fr")
+    finally:
+        p.quit()
+    assert alert_url
+
+
+def test_the_report_form_works_without_javascript(server):
+    s = server
+    w = Walk(s.base, PHONE, javascript=False)
+    try:
+        w.sign_in("monitor.bawku", s.passwords["monitor.bawku"])
+        w.go("/report")
+        assert not w.d.find_element(By.ID, "use-gps").is_displayed()  # the GPS button needs script
+        w.d.find_element(By.NAME, "indicator.GR04").click()
+        w.d.find_element(By.ID, "description").send_keys("Dispute over the chieftaincy at the palace, no violence yet")
+        Select(w.d.find_element(By.ID, "area")).select_by_value("GH1201")
+        w.submit("form[data-draft]")
+        assert "Report received by GH-DPC-BAWKU" in w.text()
+        w.shot("19-report-without-javascript")
+        # A mistake comes back beside its field, with what was typed kept.
+        w.go("/report")
+        w.d.find_element(By.ID, "description").send_keys("No indicator chosen")
+        w.submit("form[data-draft]")
+        assert "No indicator chosen" in w.d.find_element(By.ID, "description").get_attribute("value")
+        assert w.d.find_elements(By.CSS_SELECTOR, ".error")
+    finally:
+        w.quit()
+
+
+def test_a_draft_survives_a_reload(server):
+    s = server
+    w = Walk(s.base, PHONE)
+    try:
+        w.sign_in("monitor.bawku", s.passwords["monitor.bawku"])
+        w.go("/report")
+        w.d.find_element(By.ID, "description").send_keys("Half-written report before the network dropped")
+        w.go("/report")
+        assert "Half-written report" in w.d.find_element(By.ID, "description").get_attribute("value")
+        assert "draft was restored" in w.text()
+    finally:
+        w.quit()
+
+
+def test_pages_are_small_and_labelled(server):
+    s = server
+    w = Walk(s.base, DESKTOP)
+    try:
+        w.sign_in("analyst.npc", s.passwords["analyst.npc"])
+        for path in ["/", "/report", "/queue", "/alerts", "/alerts/new", "/cases", "/bodies", "/statistics", "/how-to-report"]:
+            w.go(path)
+            assert len(w.d.page_source.encode()) < 100_000, path
+            # Every form control has a label.
+            for el in w.d.find_elements(By.CSS_SELECTOR, "main input:not([type=hidden]):not([type=checkbox]), main select, main textarea"):
+                ident = el.get_attribute("id")
+                assert ident and w.d.find_elements(By.CSS_SELECTOR, f"label[for='{ident}']"), f"{path}: unlabelled {el.get_attribute('name')}"
+            assert w.d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    finally:
+        w.quit()
