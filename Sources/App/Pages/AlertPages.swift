@@ -83,8 +83,11 @@ enum AlertPages {
     static func composer(_ req: Request, _ f: Fields, preview: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let c = try await PageContext.of(req)
         let t = c.t
-        let areas = try await req.sql.select().columns("code", "name").from("areas").where("level", .in, ["admin1", "admin2", "community"]).orderBy("name").limit(3000).all()
-            .map { (code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self)) }
+        // The areas the analyst's bodies serve (as on the report form), and the one asked for.
+        var areas = try await ReportFormPage.model(req).areas
+        if let a = f.values["area"], !areas.contains(where: { $0.code == a }), let ref = try await AreaStore(sql: req.sql).refs([a]).first {
+            areas.insert((ref.code, ref.name), at: 0)
+        }
         let form: Node<HTML.BodyContext> = .form(.method(.post), .action("/alerts/new"), Layout.csrf(c),
             fieldset(c, f, areas: areas, bodies: c.bodies([.analyst, .coordinator])),
             .p(.button(.type(.submit), .name("do"), .value("preview"), .class("secondary"), .text(t("alert.preview"))), .text(" "),
