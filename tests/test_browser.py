@@ -269,3 +269,50 @@ def test_pages_are_small_and_labelled(server):
             assert w.d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     finally:
         w.quit()
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201a2f5f1"
+                    "5a0000000049454e44ae426082")
+
+
+class Tiles(__import__("http.server").server.BaseHTTPRequestHandler):
+    served = []
+
+    def do_GET(self):
+        Tiles.served.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(PNG)))
+        self.end_headers()
+        self.wfile.write(PNG)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_tile_server_is_optional_configuration(agora_binary):
+    """With AGORA_TILE_URL (and Debian's libjs-leaflet), the risk map is drawn over tiles from that server."""
+    import http.server
+    import threading
+    if not Path("/usr/share/javascript/leaflet/leaflet.js").exists():
+        pytest.skip("libjs-leaflet is not installed (apt-get install libjs-leaflet)")
+    from conftest import free_port
+    port = free_port()
+    tiles = http.server.ThreadingHTTPServer(("127.0.0.1", port), Tiles)
+    threading.Thread(target=tiles.serve_forever, daemon=True).start()
+    gen = start_server(agora_binary, {"AGORA_TILE_URL": f"http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png"})
+    s = next(gen)
+    w = Walk(s.base, DESKTOP)
+    try:
+        w.sign_in("analyst.npc", s.passwords["analyst.npc"])
+        w.go("/risk?country=KEN&level=admin1")
+        WebDriverWait(w.d, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#tile-map .leaflet-tile-loaded"))
+        WebDriverWait(w.d, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#tile-map path.leaflet-interactive"))
+        w.check()
+        assert Tiles.served and not w.d.find_element(By.CSS_SELECTOR, "svg.map").is_displayed()
+        w.shot("20-risk-map-over-tiles")
+    finally:
+        w.quit()
+        gen.close()
+        tiles.shutdown()

@@ -23,7 +23,7 @@ func configure(_ app: Application, settings: AgoraSettings) throws {
     app.routes.defaultMaxBodySize = "4mb"
     app.middleware = .init()
     app.middleware.use(RequestLog())
-    app.middleware.use(SecurityHeaders())
+    app.middleware.use(SecurityHeaders(tileOrigin: settings.tileOrigin))
     app.middleware.use(APIErrorMiddleware())
     app.middleware.use(Authenticator())
     try routes(app)

@@ -91,6 +91,24 @@ import Testing
         #expect(RiskCube.deltas(events[0], Self.weights, Self.settings).count == 6)
     }
 
+    @Test func theSpanGrowsForOldAndNewIncidentsWithoutLosingCells() {
+        let base = (0..<50).map { Self.event("b\($0)", Self.bawku, daysAgo: $0, deaths: $0 % 3, ["CS01"]) }
+        var cube = RiskCube.build(base, Self.weights, Self.settings)
+        let before = cube.cells
+        let old = Self.event("old", Self.togo, daysAgo: 3 * 365, deaths: 4, ["CS05"])
+        let new = Self.event("new", Self.togo, daysAgo: -400, ["SC01"])  // a date beyond the year of room ahead
+        cube.add(old, Self.weights, Self.settings)
+        cube.add(new, Self.weights, Self.settings)
+        for (k, v) in before { #expect(cube.cell(k.area, k.period) == v) }
+        #expect(cube.cell("TG0501", .week(containing: old.day)).fatalities == 4)
+        #expect(cube.cell("TGO", .month(containing: new.day)).peace == 2)
+        let rebuilt = RiskCube.build(base + [old, new], Self.weights, Self.settings)
+        #expect(rebuilt.cells == cube.cells)
+        cube.remove(old, Self.weights, Self.settings)
+        cube.remove(new, Self.weights, Self.settings)
+        #expect(cube.cells == before)
+    }
+
     @Test func driversNameIndicatorsIncidentsAndNeighbours() {
         let events = [Self.event("a", Self.bawku, deaths: 4, ["CS01", "GR04"]), Self.event("b", Self.bawku, ["SC01"])]
         let d = RiskExplanation.drivers(events, neighbours: [NeighbourSpill(area: "TG0501", surge: 10, contribution: 5)],

@@ -141,9 +141,74 @@ public struct RiskEvent: Sendable, Equatable {
     public func contribution(_ w: RiskWeights, _ s: RiskSettings) -> Double { RiskModel.pressure(cell(w, s), s) }
 }
 
+/// Incidents as columns, for rebuilding risk over millions of them: area paths and indicators are
+/// interned once, when the incidents are read, so a rebuild does integer work only.
+public struct RiskEventTable: Sendable {
+    public private(set) var areaCodes: [String] = []
+    private var areaIndex: [String: Int32] = [:]
+    public private(set) var indicatorCodes: [String] = []
+    private var indicatorIndex: [String: Int32] = [:]
+    /// Paths by their text ("/GHA/GH12/GH1201/"), so incidents of one area share one interned path.
+    private var pathIndex: [String: Int32] = [:]
+    var paths: [[Int32]] = []
+    var pathOf: [Int32] = []
+    var days: [Int32] = []
+    var fatalities: [Int32] = []
+    var indicatorStart: [Int32] = [0]
+    var indicators: [Int32] = []
+
+    public init() {}
+
+    public init(_ events: some Sequence<RiskEvent>) {
+        for e in events { append(e) }
+    }
+
+    public var count: Int { days.count }
+
+    mutating func area(_ code: String) -> Int32 {
+        if let i = areaIndex[code] { return i }
+        let i = Int32(areaCodes.count)
+        areaCodes.append(code)
+        areaIndex[code] = i
+        return i
+    }
+
+    mutating func indicator(_ code: String) -> Int32 {
+        if let i = indicatorIndex[code] { return i }
+        let i = Int32(indicatorCodes.count)
+        indicatorCodes.append(code)
+        indicatorIndex[code] = i
+        return i
+    }
+
+    /// - Parameters:
+    ///   - pathText: the stored `area_path` ("/GHA/GH12/GH1201/"); `path` is derived from it once per distinct path.
+    public mutating func append(pathText: String, day: Int, fatalities f: Int, indicators codes: [String]) {
+        let p: Int32
+        if let known = pathIndex[pathText] { p = known } else {
+            p = Int32(paths.count)
+            paths.append(pathText.split(separator: "/").reversed().map { area(String($0)) })
+            pathIndex[pathText] = p
+        }
+        pathOf.append(p)
+        days.append(Int32(day))
+        fatalities.append(Int32(clamping: f))
+        for c in codes { indicators.append(indicator(c)) }
+        indicatorStart.append(Int32(indicators.count))
+    }
+
+    public mutating func append(_ e: RiskEvent) {
+        append(pathText: "/" + e.areaPath.reversed().joined(separator: "/") + "/", day: e.day, fatalities: e.fatalities, indicators: e.indicators)
+    }
+}
+
 /// One cell per area and period, for weeks and months. Built once from every incident, then kept
 /// current by adding or taking away one incident at a time: the cost of an update depends on the
 /// depth of the area tree, not on how many incidents there are.
+///
+/// Stored densely: for each area a row of week cells then month cells over the span the data cover,
+/// in parallel columns, so a rebuild is integer arithmetic and a score reads adjacent memory. The span
+/// grows when an incident falls outside it.
 public struct RiskCube: Sendable {
     public struct Key: Hashable, Sendable {
         public var area: String
@@ -153,13 +218,78 @@ public struct RiskCube: Sendable {
             self.period = period
         }
     }
-    public private(set) var cells: [Key: RiskCell] = [:]
+
+    private var index: [String: Int] = [:]
+    private var codes: [String] = []
+    private var firstWeek = 0, weeks = 0, firstMonth = 0, months = 0
+    private var incidents: [Int32] = []
+    private var deaths: [Int32] = []
+    private var threat: [Double] = []
+    private var peace: [Double] = []
+    private var harm: [Double] = []
+    private var stride: Int { weeks + months }
 
     public init() {}
 
-    public init(cells: [Key: RiskCell]) { self.cells = cells }
+    public init(cells: [Key: RiskCell]) {
+        let days = cells.keys.map { $0.period.firstDay }
+        if let lo = days.min(), let hi = days.max() { cover(lo, hi) }
+        apply(cells.map { ($0.key, $0.value) })
+    }
 
-    public func cell(_ area: String, _ period: Period) -> RiskCell { cells[Key(area: area, period: period)] ?? RiskCell() }
+    /// Areas known to the cube (with or without recorded cells).
+    public var areaCount: Int { codes.count }
+
+    private func slot(_ p: Period) -> Int? {
+        switch p.kind {
+        case .week: let i = p.index - firstWeek; return i >= 0 && i < weeks ? i : nil
+        case .month: let i = p.index - firstMonth; return i >= 0 && i < months ? weeks + i : nil
+        }
+    }
+
+    public func cell(_ area: String, _ period: Period) -> RiskCell {
+        guard let a = index[area], let s = slot(period) else { return RiskCell() }
+        let i = a * stride + s
+        return RiskCell(incidents: Int(incidents[i]), fatalities: Int(deaths[i]), threat: threat[i], peace: peace[i], harm: harm[i])
+    }
+
+    /// Makes sure days `lo…hi` fall inside the stored span, re-laying the columns out when they do not
+    /// (with a year of room ahead, so new weeks rarely cost a re-layout).
+    private mutating func cover(_ lo: Int, _ hi: Int) {
+        let w0 = Period.week(containing: lo).index, w1 = Period.week(containing: hi).index
+        let m0 = Period.month(containing: lo).index, m1 = Period.month(containing: hi).index
+        if weeks > 0, w0 >= firstWeek, w1 < firstWeek + weeks, m0 >= firstMonth, m1 < firstMonth + months { return }
+        let nfw = weeks == 0 ? w0 : min(firstWeek, w0), nlw = weeks == 0 ? w1 + 52 : max(firstWeek + weeks - 1, w1 + 52)
+        let nfm = months == 0 ? m0 : min(firstMonth, m0), nlm = months == 0 ? m1 + 12 : max(firstMonth + months - 1, m1 + 12)
+        let nw = nlw - nfw + 1, nm = nlm - nfm + 1, ns = nw + nm
+        var ni = [Int32](repeating: 0, count: codes.count * ns), nd = ni
+        var nt = [Double](repeating: 0, count: codes.count * ns), np = nt, nh = nt
+        for a in 0..<codes.count {
+            for s in 0..<stride {
+                let dst = a * ns + (s < weeks ? s + firstWeek - nfw : nw + (s - weeks) + firstMonth - nfm)
+                let src = a * stride + s
+                ni[dst] = incidents[src]; nd[dst] = deaths[src]; nt[dst] = threat[src]; np[dst] = peace[src]; nh[dst] = harm[src]
+            }
+        }
+        incidents = ni; deaths = nd; threat = nt; peace = np; harm = nh
+        firstWeek = nfw; weeks = nw; firstMonth = nfm; months = nm
+    }
+
+    private mutating func areaRow(_ code: String) -> Int {
+        if let a = index[code] { return a }
+        let a = codes.count
+        codes.append(code)
+        index[code] = a
+        incidents.append(contentsOf: repeatElement(0, count: stride)); deaths.append(contentsOf: repeatElement(0, count: stride))
+        threat.append(contentsOf: repeatElement(0, count: stride)); peace.append(contentsOf: repeatElement(0, count: stride))
+        harm.append(contentsOf: repeatElement(0, count: stride))
+        return a
+    }
+
+    private mutating func add(row a: Int, slot s: Int, _ c: RiskCell) {
+        let i = a * stride + s
+        incidents[i] += Int32(c.incidents); deaths[i] += Int32(c.fatalities); threat[i] += c.threat; peace[i] += c.peace; harm[i] += c.harm
+    }
 
     /// The cells one incident touches and what it adds to each (negated when `removing`).
     public static func deltas(_ e: RiskEvent, _ w: RiskWeights, _ s: RiskSettings, removing: Bool = false) -> [(Key, RiskCell)] {
@@ -170,8 +300,9 @@ public struct RiskCube: Sendable {
 
     public mutating func apply(_ deltas: [(Key, RiskCell)]) {
         for (k, d) in deltas {
-            let v = (cells[k] ?? RiskCell()) + d
-            cells[k] = v.isEmpty ? nil : v
+            let a = areaRow(k.area)
+            if slot(k.period) == nil { cover(k.period.firstDay, k.period.lastDay) }
+            add(row: a, slot: slot(k.period)!, d)
         }
     }
 
@@ -179,14 +310,80 @@ public struct RiskCube: Sendable {
     public mutating func remove(_ e: RiskEvent, _ w: RiskWeights, _ s: RiskSettings) { apply(Self.deltas(e, w, s, removing: true)) }
 
     public static func build(_ events: some Sequence<RiskEvent>, _ w: RiskWeights, _ s: RiskSettings) -> RiskCube {
+        build(RiskEventTable(events), w, s)
+    }
+
+    /// The full rebuild: integer work over the columns, no hashing per incident.
+    public static func build(_ t: RiskEventTable, _ w: RiskWeights, _ s: RiskSettings) -> RiskCube {
         var cube = RiskCube()
-        for e in events { cube.add(e, w, s) }
+        guard t.count > 0 else { return cube }
+        var lo = Int.max, hi = Int.min
+        for d in t.days { lo = min(lo, Int(d)); hi = max(hi, Int(d)) }
+        cube.cover(lo, hi)
+        let rows = t.areaCodes.map { cube.areaRow($0) }
+        let threatOf = t.indicatorCodes.map { w.threat[$0] ?? 0 }, peaceOf = t.indicatorCodes.map { w.peace[$0] ?? 0 }
+        // Week and month slots by day, computed once for the span rather than per incident.
+        var weekSlot = [Int](repeating: 0, count: hi - lo + 1), monthSlot = weekSlot
+        for d in lo...hi {
+            weekSlot[d - lo] = cube.slot(.week(containing: d))!
+            monthSlot[d - lo] = cube.slot(.month(containing: d))!
+        }
+        let stride = cube.stride
+        // The columns are taken out of the cube while they are filled, so they are never copied.
+        var inc = cube.incidents, dth = cube.deaths, thr = cube.threat, pea = cube.peace, hrm = cube.harm
+        cube.incidents = []; cube.deaths = []; cube.threat = []; cube.peace = []; cube.harm = []
+        for e in 0..<t.count {
+            var th = 0.0, pe = 0.0
+            for k in Int(t.indicatorStart[e])..<Int(t.indicatorStart[e + 1]) {
+                let ind = Int(t.indicators[k])
+                th += threatOf[ind]; pe += peaceOf[ind]
+            }
+            if th == 0 && pe == 0 { th = s.defaultWeight }
+            let f = t.fatalities[e]
+            let h = f > 0 ? log1p(Double(f)) : 0
+            let day = Int(t.days[e]) - lo
+            let ws = weekSlot[day], ms = monthSlot[day]
+            for area in t.paths[Int(t.pathOf[e])] {
+                let base = rows[Int(area)] * stride
+                let i = base + ws, j = base + ms
+                inc[i] += 1; dth[i] += f; thr[i] += th; pea[i] += pe; hrm[i] += h
+                inc[j] += 1; dth[j] += f; thr[j] += th; pea[j] += pe; hrm[j] += h
+            }
+        }
+        cube.incidents = inc; cube.deaths = dth; cube.threat = thr; cube.peace = pea; cube.harm = hrm
         return cube
+    }
+
+    private func isEmpty(_ i: Int) -> Bool {
+        incidents[i] == 0 && deaths[i] == 0 && abs(threat[i]) < 1e-9 && abs(peace[i]) < 1e-9 && abs(harm[i]) < 1e-9
+    }
+
+    private func period(ofSlot s: Int) -> Period { s < weeks ? Period(.week, firstWeek + s) : Period(.month, firstMonth + s - weeks) }
+
+    /// Every cell with something recorded, keyed by area and period (for storing them, and for tests).
+    public var cells: [Key: RiskCell] {
+        var out: [Key: RiskCell] = [:]
+        for a in 0..<codes.count {
+            for s in 0..<stride where !isEmpty(a * stride + s) {
+                let i = a * stride + s
+                out[Key(area: codes[a], period: period(ofSlot: s))] = RiskCell(incidents: Int(incidents[i]), fatalities: Int(deaths[i]),
+                                                                                 threat: threat[i], peace: peace[i], harm: harm[i])
+            }
+        }
+        return out
+    }
+
+    /// How many cells hold something.
+    public var cellCount: Int {
+        var n = 0
+        for i in 0..<incidents.count where !isEmpty(i) { n += 1 }
+        return n
     }
 
     /// Areas with anything recorded in the period.
     public func areas(in period: Period) -> [String] {
-        cells.keys.filter { $0.period == period }.map(\.area)
+        guard let s = slot(period) else { return [] }
+        return (0..<codes.count).filter { !isEmpty($0 * stride + s) }.map { codes[$0] }
     }
 }
 

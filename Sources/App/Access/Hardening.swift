@@ -3,6 +3,9 @@ import Vapor
 
 /// Headers every answer carries: no framing, no sniffing, no referrer, scripts and styles from Agora only.
 struct SecurityHeaders: AsyncMiddleware {
+    /// The origin of the installation's tile server, when it has one: map images may come from there.
+    var tileOrigin: String? = nil
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let r = try await next.respond(to: request)
         r.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
@@ -10,7 +13,7 @@ struct SecurityHeaders: AsyncMiddleware {
         r.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
         r.headers.replaceOrAdd(name: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self)")
         r.headers.replaceOrAdd(name: "Content-Security-Policy",
-                               value: "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+                               value: "default-src 'self'; img-src 'self' data:\(tileOrigin.map { " " + $0 } ?? ""); style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
         if r.headers.contentType == .html { r.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
         return r
     }

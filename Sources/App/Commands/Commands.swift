@@ -17,6 +17,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(CasesCommand(), as: "cases")
     app.asyncCommands.use(NotificationsCommand(), as: "notifications")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
 }
 
 /// How the audit trail names a change made at the command line: the operating-system user.

@@ -33,6 +33,11 @@ struct AgoraSettings: Sendable {
     var smtpHost: String?
     var smtpPort = 25
     var smtpFrom = "agora@localhost"
+    /// Optional background map tiles (`AGORA_TILE_URL`, e.g. `https://tiles.example.org/{z}/{x}/{y}.png`): maps are
+    /// drawn from the stored boundaries without it; with it, and with Debian's `libjs-leaflet` (`AGORA_LEAFLET_DIR`,
+    /// default `/usr/share/javascript/leaflet`), the risk map becomes a Leaflet map over those tiles.
+    var tileURL: String?
+    var leafletDirectory = "/usr/share/javascript/leaflet"
     /// The SQLite file itself, when not the default one in the data folder (`AGORA_SQLITE_FILE`).
     var sqliteFileOverride: String?
 
@@ -58,8 +63,22 @@ struct AgoraSettings: Sendable {
             smtpHost: env["AGORA_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 },
             smtpPort: env["AGORA_SMTP_PORT"].flatMap(Int.init) ?? 25,
             smtpFrom: env["AGORA_SMTP_FROM"] ?? "agora@localhost",
+            tileURL: env["AGORA_TILE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            leafletDirectory: env["AGORA_LEAFLET_DIR"] ?? "/usr/share/javascript/leaflet",
             sqliteFileOverride: env["AGORA_SQLITE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         )
+    }
+
+    /// `scheme://host[:port]` of the tile URL, for the content security policy.
+    var tileOrigin: String? {
+        guard let t = tileURL, let u = URL(string: t.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")),
+              let scheme = u.scheme, let host = u.host else { return nil }
+        return "\(scheme)://\(host)" + (u.port.map { ":\($0)" } ?? "")
+    }
+
+    /// Whether the Leaflet map can be offered: a tile server is configured and Leaflet is installed.
+    var tiledMaps: Bool {
+        tileURL != nil && FileManager.default.fileExists(atPath: leafletDirectory + "/leaflet.js")
     }
 
     var sqliteFile: URL {

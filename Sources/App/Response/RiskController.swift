@@ -95,8 +95,8 @@ struct RiskController {
         let result = try await app.db.transaction { tx in
             let sql = tx as! any SQLDatabase
             let r = try await RiskStore(sql: sql).recompute(weights: snap.weights, settings: snap.settings.risk)
-            try await AuditLog(sql: sql).append(actor: actor, action: "recompute", recordType: "risk", recordID: "all", content: [r.incidents, r.cube.cells.count])
-            return Recomputed(incidents: r.incidents, cells: r.cube.cells.count, revision: r.revision, milliseconds: 0)
+            try await AuditLog(sql: sql).append(actor: actor, action: "recompute", recordType: "risk", recordID: "all", content: [r.incidents, r.cube.cellCount])
+            return Recomputed(incidents: r.incidents, cells: r.cube.cellCount, revision: r.revision, milliseconds: 0)
         }
         await app.risk.invalidate()
         let fresh = try await app.risk.current(app.db as! any SQLDatabase)

@@ -73,12 +73,37 @@ struct RiskStore: Sendable {
         return RiskCube(cells: cells)
     }
 
+    /// Every incident as columns, read in pages (two queries per page: incidents, then their indicators).
+    func table(pageSize: Int = 50_000) async throws -> RiskEventTable {
+        var t = RiskEventTable()
+        var after = ""
+        while true {
+            let rows = try await sql.select().columns("id", "area_path", "occurred_on", "fatalities").from("incidents")
+                .where("id", .greaterThan, after).orderBy("id").limit(pageSize).all()
+            guard let last = rows.last else { break }
+            let ids = try rows.map { try $0.decode(column: "id", as: String.self) }
+            var inds: [String: [String]] = [:]
+            for chunk in ids.chunked(5000) {
+                for r in try await sql.select().columns("incident_id", "indicator_code").from("incident_indicators").where("incident_id", .in, Array(chunk)).all() {
+                    inds[try r.decode(column: "incident_id", as: String.self), default: []].append(try r.decode(column: "indicator_code", as: String.self))
+                }
+            }
+            for (r, id) in zip(rows, ids) {
+                guard let day = CivilDate.parse(try r.decode(column: "occurred_on", as: String.self)) else { continue }
+                t.append(pathText: try r.decode(column: "area_path", as: String.self), day: day, fatalities: try r.decode(column: "fatalities", as: Int.self),
+                         indicators: inds[id] ?? [])
+            }
+            after = try last.decode(column: "id", as: String.self)
+        }
+        return t
+    }
+
     /// Rebuilds every cell from the incidents. Call inside a transaction.
     func recompute(weights: RiskWeights, settings: RiskSettings) async throws -> (cube: RiskCube, incidents: Int, revision: Int) {
-        let events = try await events()
-        let cube = RiskCube.build(events, weights, settings)
+        let table = try await table()
+        let cube = RiskCube.build(table, weights, settings)
         try await sql.delete(from: "risk_cells").run()
         let revision = try await apply(cube.cells.map { ($0.key, $0.value) })
-        return (cube, events.count, revision)
+        return (cube, table.count, revision)
     }
 }

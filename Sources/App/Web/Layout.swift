@@ -31,7 +31,7 @@ struct PageContext: Sendable {
 
 /// The frame of every page: skip link, navigation for the viewer's roles, language switch, main, footer.
 enum Layout {
-    static func response(_ c: PageContext, title: String, status: HTTPResponseStatus = .ok, scripts: [String] = [],
+    static func response(_ c: PageContext, title: String, status: HTTPResponseStatus = .ok, scripts: [String] = [], styles: [String] = [],
                          _ main: Node<HTML.BodyContext>) -> Response {
         let html = HTML(
             .attribute(named: "lang", value: c.lang.rawValue),
@@ -41,7 +41,8 @@ enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title(title + " — Agora"),
                 .link(.rel(.stylesheet), .href("/static/agora.css")),
-                .link(.rel(.icon), .href("data:,"))
+                .link(.rel(.icon), .href("data:,")),
+                .forEach(styles) { .link(.rel(.stylesheet), .href($0)) }
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text(c.t("nav.skip"))),

@@ -51,6 +51,18 @@ enum SVG {
         return out + "</svg>"
     }
 
+    /// The same areas as GeoJSON features, for the Leaflet map over tiles.
+    static func features(_ areas: [MapArea]) -> String {
+        let fs: [[String: Any]] = areas.map { a in
+            let polys = a.geometry.polygons.map { p in p.rings.map { r in r.map { [($0.lon * 1e5).rounded() / 1e5, ($0.lat * 1e5).rounded() / 1e5] } } }
+            return ["type": "Feature", "geometry": ["type": "MultiPolygon", "coordinates": polys],
+                    "properties": ["code": a.code, "label": a.label, "fill": a.fill, "href": a.href ?? "", "spill": a.spill]]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": fs])) ?? Data("{}".utf8)
+        // Inside <script type="application/json">: "</" must not end the element early.
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+    }
+
     /// Bars (e.g. incidents per week) with a line over them (e.g. the risk score).
     static func chart(_ points: [(label: String, bar: Double, line: Double)], barName: String, lineName: String, title: String) -> String {
         let w = 600.0, h = 200.0, pad = 24.0

@@ -6,6 +6,17 @@ enum StaticAssets {
     static func register(_ app: Application) {
         app.get("static", "agora.css") { _ in asset(css, type: "text/css; charset=utf-8") }
         app.get("static", "agora.js") { _ in asset(js, type: "text/javascript; charset=utf-8") }
+        app.get("static", "agora-map.js") { _ in asset(mapJS, type: "text/javascript; charset=utf-8") }
+        // Leaflet from Debian's libjs-leaflet, served by Agora: never from a CDN.
+        app.get("static", "leaflet", "leaflet.js") { req in try leaflet(req, "leaflet.js", type: "text/javascript; charset=utf-8") }
+        app.get("static", "leaflet", "leaflet.css") { req in try leaflet(req, "leaflet.css", type: "text/css; charset=utf-8") }
+    }
+
+    static func leaflet(_ req: Request, _ file: String, type: String) throws -> Response {
+        guard let data = FileManager.default.contents(atPath: req.application.agora.leafletDirectory + "/" + file) else {
+            throw APIError.notFound("file", file)
+        }
+        return Response(status: .ok, headers: ["Content-Type": type, "Cache-Control": "public, max-age=86400"], body: .init(data: data))
     }
 
     static func asset(_ text: String, type: String) -> Response {
@@ -88,6 +99,33 @@ enum StaticAssets {
           store.setItem(key, JSON.stringify(v));
         });
       }
+    })();
+    """
+
+    /// With a tile server: the areas of the SVG map, drawn again by Leaflet over the tiles. The SVG
+    /// stays for anyone without script.
+    static let mapJS = """
+    (function(){
+      "use strict";
+      var holder = document.getElementById("tile-map");
+      var data = document.getElementById("map-data");
+      if (!holder || !data || !window.L) return;
+      var features = JSON.parse(data.textContent);
+      holder.hidden = false;
+      var svg = document.querySelector("svg.map");
+      if (svg) svg.setAttribute("hidden", "hidden");
+      var map = L.map(holder);
+      L.tileLayer(holder.getAttribute("data-tiles"), {maxZoom: 18, attribution: holder.getAttribute("data-attribution") || ""}).addTo(map);
+      var layer = L.geoJSON(features, {
+        style: function(f){ return {color: f.properties.spill ? "#6a1b9a" : "#ffffff", weight: f.properties.spill ? 3 : 1, dashArray: f.properties.spill ? "6 3" : null, fillColor: f.properties.fill, fillOpacity: 0.7}; },
+        onEachFeature: function(f, l){
+          var a = document.createElement("a");
+          a.href = f.properties.href || "#";
+          a.textContent = f.properties.label;
+          l.bindPopup(a);
+        }
+      }).addTo(map);
+      map.fitBounds(layer.getBounds());
     })();
     """
 }
