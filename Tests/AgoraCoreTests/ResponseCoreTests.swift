@@ -109,6 +109,22 @@ import Testing
         #expect(cube.cells == before)
     }
 
+    @Test func aLargeRebuildOnTwoThreadsEqualsAddingOneByOne() {
+        // Above 200,000 incidents the rebuild splits the work in two; the sum must not change.
+        let events = (0..<210_000).map { i in
+            Self.event("e\(i)", i % 3 == 0 ? Self.togo : Self.bawku, daysAgo: i % 700, deaths: i % 11 == 0 ? i % 37 : 0, [["CS01"], ["SC01"], []][i % 3])
+        }
+        let built = RiskCube.build(events, Self.weights, Self.settings)
+        var added = RiskCube()
+        for e in events { added.add(e, Self.weights, Self.settings) }
+        let a = built.cells, b = added.cells
+        #expect(a.count == b.count)
+        for (k, v) in a {
+            let w = b[k] ?? RiskCell()
+            #expect(v.incidents == w.incidents && v.fatalities == w.fatalities && abs(v.threat - w.threat) < 1e-6 && abs(v.harm - w.harm) < 1e-6)
+        }
+    }
+
     @Test func driversNameIndicatorsIncidentsAndNeighbours() {
         let events = [Self.event("a", Self.bawku, deaths: 4, ["CS01", "GR04"]), Self.event("b", Self.bawku, ["SC01"])]
         let d = RiskExplanation.drivers(events, neighbours: [NeighbourSpill(area: "TG0501", surge: 10, contribution: 5)],

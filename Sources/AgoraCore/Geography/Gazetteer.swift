@@ -16,10 +16,14 @@ public struct Gazetteer: Sendable {
 
     public init(_ entries: [Entry]) {
         self.entries = entries
+        self.deepestLevel = entries.map(\.level).max()
         self.index = SpatialIndex(entries.enumerated().map { (box: $0.element.geometry.bbox, payload: $0.offset) })
     }
 
     public var count: Int { entries.count }
+
+    /// The deepest level any stored shape has: a point cannot place an area deeper than that.
+    public let deepestLevel: AreaLevel?
 
     /// Every area containing the point, deepest level first; among equals, the smaller shape first.
     public func areas(containing p: GeoPoint) -> [Entry] {

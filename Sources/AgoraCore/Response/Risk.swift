@@ -150,7 +150,9 @@ public struct RiskEventTable: Sendable {
     private var indicatorIndex: [String: Int32] = [:]
     /// Paths by their text ("/GHA/GH12/GH1201/"), so incidents of one area share one interned path.
     private var pathIndex: [String: Int32] = [:]
-    var paths: [[Int32]] = []
+    /// Interned paths, flattened: path p is `pathAreas[pathStart[p]..<pathStart[p + 1]]`.
+    var pathAreas: [Int32] = []
+    var pathStart: [Int32] = [0]
     var pathOf: [Int32] = []
     var days: [Int32] = []
     var fatalities: [Int32] = []
@@ -186,8 +188,9 @@ public struct RiskEventTable: Sendable {
     public mutating func append(pathText: String, day: Int, fatalities f: Int, indicators codes: [String]) {
         let p: Int32
         if let known = pathIndex[pathText] { p = known } else {
-            p = Int32(paths.count)
-            paths.append(pathText.split(separator: "/").reversed().map { area(String($0)) })
+            p = Int32(pathStart.count - 1)
+            for code in pathText.split(separator: "/").reversed() { pathAreas.append(area(String(code))) }
+            pathStart.append(Int32(pathAreas.count))
             pathIndex[pathText] = p
         }
         pathOf.append(p)
@@ -329,29 +332,92 @@ public struct RiskCube: Sendable {
             monthSlot[d - lo] = cube.slot(.month(containing: d))!
         }
         let stride = cube.stride
-        // The columns are taken out of the cube while they are filled, so they are never copied.
-        var inc = cube.incidents, dth = cube.deaths, thr = cube.threat, pea = cube.peace, hrm = cube.harm
-        cube.incidents = []; cube.deaths = []; cube.threat = []; cube.peace = []; cube.harm = []
-        for e in 0..<t.count {
-            var th = 0.0, pe = 0.0
-            for k in Int(t.indicatorStart[e])..<Int(t.indicatorStart[e + 1]) {
-                let ind = Int(t.indicators[k])
-                th += threatOf[ind]; pe += peaceOf[ind]
-            }
-            if th == 0 && pe == 0 { th = s.defaultWeight }
-            let f = t.fatalities[e]
-            let h = f > 0 ? log1p(Double(f)) : 0
-            let day = Int(t.days[e]) - lo
-            let ws = weekSlot[day], ms = monthSlot[day]
-            for area in t.paths[Int(t.pathOf[e])] {
-                let base = rows[Int(area)] * stride
-                let i = base + ws, j = base + ms
-                inc[i] += 1; dth[i] += f; thr[i] += th; pea[i] += pe; hrm[i] += h
-                inc[j] += 1; dth[j] += f; thr[j] += th; pea[j] += pe; hrm[j] += h
+        // Per incident: its contribution once, then two cells (week, month) per area of its path.
+        // The work is split in two halves on two threads, each into its own columns, then summed.
+        let ctx = BuildContext(t: t, rows: rows, threatOf: threatOf, peaceOf: peaceOf, defaultWeight: s.defaultWeight, lo: lo,
+                               weekSlot: weekSlot, monthSlot: monthSlot, stride: stride, size: cube.incidents.count)
+        let halves = t.count >= 200_000 ? 2 : 1
+        let slots = Slots(halves)
+        defer { slots.free() }
+        DispatchQueue.concurrentPerform(iterations: halves) { h in
+            slots.put(h, ctx.fill(t.count * h / halves..<t.count * (h + 1) / halves))
+        }
+        var sum = slots.take(0)
+        for h in 1..<halves { sum.add(slots.take(h)) }
+        cube.incidents = sum.inc; cube.deaths = sum.dth; cube.threat = sum.thr; cube.peace = sum.pea; cube.harm = sum.hrm
+        return cube
+    }
+
+    /// Columns of a partial rebuild.
+    struct Columns {
+        var inc: [Int32], dth: [Int32], thr: [Double], pea: [Double], hrm: [Double]
+        init(size: Int) {
+            inc = [Int32](repeating: 0, count: size); dth = inc
+            thr = [Double](repeating: 0, count: size); pea = thr; hrm = thr
+        }
+        mutating func add(_ o: Columns) {
+            for i in 0..<inc.count where o.inc[i] != 0 {
+                inc[i] += o.inc[i]; dth[i] += o.dth[i]; thr[i] += o.thr[i]; pea[i] += o.pea[i]; hrm[i] += o.hrm[i]
             }
         }
-        cube.incidents = inc; cube.deaths = dth; cube.threat = thr; cube.peace = pea; cube.harm = hrm
-        return cube
+    }
+
+    /// One result slot per thread; each thread writes only its own.
+    struct Slots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Columns>
+        let count: Int
+        init(_ n: Int) { base = .allocate(capacity: n); count = n }
+        func put(_ i: Int, _ c: Columns) { (base + i).initialize(to: c) }
+        func take(_ i: Int) -> Columns { (base + i).move() }
+        func free() { base.deallocate() }
+    }
+
+    /// What a rebuild needs, read-only, shared by the threads that fill columns.
+    struct BuildContext: @unchecked Sendable {
+        let t: RiskEventTable
+        let rows: [Int]
+        let threatOf: [Double], peaceOf: [Double]
+        let defaultWeight: Double
+        let lo: Int
+        let weekSlot: [Int], monthSlot: [Int]
+        let stride: Int
+        let size: Int
+
+        func fill(_ range: Range<Int>) -> Columns {
+            var c = Columns(size: size)
+            // ln(1 + deaths) for the common small counts, looked up rather than computed.
+            let logTable = (0..<1024).map { log1p(Double($0)) }
+            t.indicatorStart.withUnsafeBufferPointer { istart in
+            t.indicators.withUnsafeBufferPointer { inds in
+            t.pathStart.withUnsafeBufferPointer { pstart in
+            t.pathAreas.withUnsafeBufferPointer { pareas in
+            c.inc.withUnsafeMutableBufferPointer { inc in
+            c.dth.withUnsafeMutableBufferPointer { dth in
+            c.thr.withUnsafeMutableBufferPointer { thr in
+            c.pea.withUnsafeMutableBufferPointer { pea in
+            c.hrm.withUnsafeMutableBufferPointer { hrm in
+                for e in range {
+                    var th = 0.0, pe = 0.0
+                    for k in Int(istart[e])..<Int(istart[e + 1]) {
+                        let ind = Int(inds[k])
+                        th += threatOf[ind]; pe += peaceOf[ind]
+                    }
+                    if th == 0 && pe == 0 { th = defaultWeight }
+                    let f = t.fatalities[e]
+                    let h = f <= 0 ? 0 : f < 1024 ? logTable[Int(f)] : log1p(Double(f))
+                    let day = Int(t.days[e]) - lo
+                    let ws = weekSlot[day], ms = monthSlot[day]
+                    let p = Int(t.pathOf[e])
+                    for k in Int(pstart[p])..<Int(pstart[p + 1]) {
+                        let base = rows[Int(pareas[k])] * stride
+                        let i = base + ws, j = base + ms
+                        inc[i] += 1; dth[i] += f; thr[i] += th; pea[i] += pe; hrm[i] += h
+                        inc[j] += 1; dth[j] += f; thr[j] += th; pea[j] += pe; hrm[j] += h
+                    }
+                }
+            }}}}}}}}}
+            return c
+        }
     }
 
     private func isEmpty(_ i: Int) -> Bool {

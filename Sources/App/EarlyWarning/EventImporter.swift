@@ -32,7 +32,7 @@ struct EventImporter {
             var summary = Summary(layout: file.layout, rows: file.rows, imported: 0, duplicates: 0, rejected: file.rejected)
             let ids = file.records.map(\.sourceEventID)
             var existing = Set<String>()
-            for chunk in ids.chunked(400) {
+            for chunk in ids.chunked(5000) {
                 for r in try await sql.select().column("source_event_id").from("incidents").where("source_event_id", .in, Array(chunk)).all() {
                     existing.insert(try r.decode(column: "source_event_id", as: String.self))
                 }
@@ -68,19 +68,20 @@ struct EventImporter {
                 searchRows.append((id, [e.eventType, e.notes, e.actors.joined(separator: " "), e.admin1 ?? "", e.admin2 ?? ""].joined(separator: " ")))
                 summary.imported += 1
             }
-            for chunk in rows.chunked(200) {
+            // As many rows per statement as SQLite's 32,766 bound values allow (20 columns each).
+            for chunk in rows.chunked(1500) {
                 var insert = sql.insert(into: "incidents").columns("id", "body_code", "classification", "title", "event_type", "description", "occurred_on",
                                                                    "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities",
                                                                    "actors", "source_name", "source_event_id", "sources", "created_at", "updated_at")
                 for r in chunk { insert = insert.values(r) }
                 try await insert.run()
             }
-            for chunk in indicatorRows.chunked(400) {
+            for chunk in indicatorRows.chunked(10_000) {
                 var insert = sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code")
                 for (a, b) in chunk { insert = insert.values(SQLBind(a), SQLBind(b)) }
                 try await insert.run()
             }
-            try await SearchIndex(sql: sql).put("incident", searchRows)
+            try await SearchIndex(sql: sql).put("incident", searchRows, new: true)
             // Risk follows in the same transaction: the imported events count from the moment they exist.
             if !riskEvents.isEmpty {
                 let weights = RiskWeights(try await FrameworkStore(sql: sql).active())
@@ -142,8 +143,10 @@ struct AreaIndex: Sendable {
             named = code
             if let a2 = e.admin2, let deeper = byName["\(code)|\(EventImport.normalise(a2))"] { named = deeper }
         }
-        // A point may place the event deeper than its names do, inside the same area.
-        if let lat = e.lat, let lon = e.lon {
+        // A point may place the event deeper than its names do, inside the same area — unless the names
+        // already reach the deepest level any shape has (then the lookup can only agree).
+        let deeperShapes = named.map { n in (nodes[n]?.level).map { l in (gazetteer.deepestLevel ?? .country) > l } ?? true } ?? true
+        if deeperShapes, let lat = e.lat, let lon = e.lon {
             let hits = gazetteer.areas(containing: GeoPoint(lat: lat, lon: lon)).filter { c.isEmpty || country[$0.code] == c }
             if let deepest = hits.first, deepest.level != .country {
                 if named == nil { return (deepest.code, .point) }

@@ -108,7 +108,7 @@ struct IncidentStore: Sendable {
         for code in Set(indicators).sorted() {
             try await sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
         }
-        try await SearchIndex(sql: sql).put("incident", [(id, title + " " + r.description)])
+        try await SearchIndex(sql: sql).put("incident", [(id, title + " " + r.description)], new: true)
         try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "incident", recordID: id, content: [r.id, title])
         return id
     }

@@ -172,7 +172,7 @@ struct ReportStore: Sendable {
         for code in Set(d.indicators).sorted() {
             try await sql.insert(into: "report_indicators").columns("report_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
         }
-        try await SearchIndex(sql: sql).put("report", [(id, d.description)])
+        try await SearchIndex(sql: sql).put("report", [(id, d.description)], new: true)
         try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "report", recordID: id, content: d)
     }
 

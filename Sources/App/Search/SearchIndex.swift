@@ -8,11 +8,13 @@ struct SearchIndex: Sendable {
 
     var isSQLite: Bool { sql.dialect.name == "sqlite" }
 
-    /// Replaces the indexed text of records (in the caller's transaction).
-    func put(_ type: String, _ entries: [(id: String, text: String)]) async throws {
+    /// Replaces the indexed text of records (in the caller's transaction). `new`: records just created,
+    /// with nothing indexed yet — the delete is skipped, which matters: FTS5 cannot look rows up by
+    /// record id, so each delete reads the whole index, and a bulk import would grow quadratically.
+    func put(_ type: String, _ entries: [(id: String, text: String)], new: Bool = false) async throws {
         guard !entries.isEmpty else { return }
-        for chunk in entries.chunked(300) {
-            try await sql.delete(from: "search_index").where("record_type", .equal, type).where("record_id", .in, chunk.map(\.id)).run()
+        for chunk in entries.chunked(new ? 2000 : 300) {
+            if !new { try await sql.delete(from: "search_index").where("record_type", .equal, type).where("record_id", .in, chunk.map(\.id)).run() }
             var insert = sql.insert(into: "search_index").columns("record_type", "record_id", "body")
             for e in chunk { insert = insert.values(SQLBind(type), SQLBind(e.id), SQLBind(e.text)) }
             try await insert.run()
