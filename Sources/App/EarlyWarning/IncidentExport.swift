@@ -17,14 +17,8 @@ struct IncidentExport {
         let scope = try await req.scope()
         let store = IncidentStore(sql: req.sql)
         var out: [IncidentView] = []
-        var page = PageRequest(limit: PageRequest.maxLimit)
-        let filter = try await ReportController.filter(req)
-        while true {
-            let batch = try await store.list(scope, filter, page: page)
-            out += try await store.views(Array(batch.prefix(page.limit)), scope: scope)
-            guard batch.count > page.limit else { break }
-            page.after = batch[page.limit - 1].id
-        }
+        let rows = try await store.all(scope, try await ReportController.filter(req))
+        for chunk in rows.chunked(2000) { out += try await store.views(Array(chunk), scope: scope) }
         let actor = req.actor
         let ids = out.map(\.id)
         try await req.db.transaction { tx in

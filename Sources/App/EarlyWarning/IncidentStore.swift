@@ -55,6 +55,13 @@ struct IncidentStore: Sendable {
         return try await q.orderBy("id").limit(page.limit + 1).all(decoding: IncidentRow.self, with: AreaStore.decoder)
     }
 
+    /// Every matching row in one query, by date (exports: paging by id would rescan for each page).
+    func all(_ scope: AccessScope, _ f: Filter) async throws -> [IncidentRow] {
+        var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") })
+        q = f.apply(to: q, sql: sql, recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
+        return try await q.orderBy("occurred_on").orderBy("id").all(decoding: IncidentRow.self, with: AreaStore.decoder)
+    }
+
     func get(_ id: String, _ scope: AccessScope) async throws -> IncidentRow? {
         try await Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") }).where("id", .equal, id)
             .first(decoding: IncidentRow.self, with: AreaStore.decoder)

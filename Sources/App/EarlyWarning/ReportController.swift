@@ -40,8 +40,10 @@ struct ReportController {
             }
             sector = found.indicators.map(\.code)
         }
-        return .init(status: status, area: try req.query.get(String?.self, at: "area"), indicator: try req.query.get(String?.self, at: "indicator"),
+        var f = ReportStore.Filter(status: status, area: try req.query.get(String?.self, at: "area"), indicator: try req.query.get(String?.self, at: "indicator"),
                      sectorIndicators: sector, from: try day("from"), to: try day("to"), text: try req.query.get(String?.self, at: "q"))
+        if let a = f.area, try await AreaStore(sql: req.sql).get(a) != nil { f.areaPrefix = try await AreaStore(sql: req.sql).pathText(a) }
+        return f
     }
 
     func list(req: Request) async throws -> Page<ReportView> {

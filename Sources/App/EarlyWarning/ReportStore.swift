@@ -61,12 +61,15 @@ struct ReportStore: Sendable {
         var to: String?
         var text: String?
         var incident: String?
+        /// The stored path of `area` ("/GHA/GH12/"), when known: the filter is then a range an index serves.
+        var areaPrefix: String?
 
         /// The filters reports and incidents share: area with everything below it, indicator, sector, dates, words.
         func apply(to query: SQLSelectBuilder, sql: any SQLDatabase, recordType: String, table: String,
                    indicatorTable: String, indicatorKey: String) -> SQLSelectBuilder {
             var q = query
-            if let a = area { q = q.where(SQLColumn("area_path", table: table), .like, SQLBind("%/\(a)/%")) }
+            if let p = areaPrefix { q = q.where(AreaStore.under(p, column: SQLColumn("area_path", table: table), sql: sql)) }
+            else if let a = area { q = q.where(SQLColumn("area_path", table: table), .like, SQLBind("%/\(a)/%")) }
             let codes = indicator.map { [$0] } ?? sectorIndicators
             if let codes {
                 q = q.where(SQLColumn("id", table: table), .in, SQLSubquery.select {

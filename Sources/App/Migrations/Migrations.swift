@@ -12,6 +12,7 @@ enum AgoraMigrations {
         CreateSituationReports(),
         CreateSearchIndex(),
         CreateResponse(),
+        IndexAreaPaths(),
     ]
 }
 

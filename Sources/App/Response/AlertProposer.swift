@@ -67,7 +67,7 @@ extension RiskStore {
     /// The incidents of an area (and everything below it) in one period: what explains its score.
     func events(area: String, period: Period) async throws -> [RiskEvent] {
         let ids = try await sql.select().column("id").from("incidents")
-            .where("area_path", .like, "%/" + AreaStore.escapeLike(area) + "/%")
+            .where(AreaStore.under(try await AreaStore(sql: sql).pathText(area), column: SQLColumn("area_path"), sql: sql))
             .where("occurred_on", .greaterThanOrEqual, CivilDate.text(period.firstDay))
             .where("occurred_on", .lessThanOrEqual, CivilDate.text(period.lastDay) + "~")
             .limit(5000).all().map { try $0.decode(column: "id", as: String.self) }
