@@ -70,17 +70,13 @@ struct ReportStore: Sendable {
             var q = query
             if let p = areaPrefix { q = q.where(AreaStore.under(p, column: SQLColumn("area_path", table: table), sql: sql)) }
             else if let a = area { q = q.where(SQLColumn("area_path", table: table), .like, SQLBind("%/\(a)/%")) }
-            let codes = indicator.map { [$0] } ?? sectorIndicators
-            if let codes {
-                q = q.where(SQLColumn("id", table: table), .in, SQLSubquery.select {
-                    $0.column(indicatorKey).from(indicatorTable).where("indicator_code", .in, codes.isEmpty ? [""] : codes)
-                })
+            // EXISTS, probing the (record, indicator) key per row, rather than IN (…), which made both engines
+            // read every indicator row of the installation first (measured: seconds per request at two million).
+            func having(_ codes: [String]) -> any SQLExpression {
+                SQLQueryString("EXISTS (SELECT 1 FROM \(ident: indicatorTable) ri WHERE ri.\(ident: indicatorKey) = \(ident: table).id AND ri.indicator_code IN \(SQLBind.group(codes.isEmpty ? [""] : codes)))")
             }
-            if indicator != nil, let sector = sectorIndicators {  // both given: the indicator must be in the sector
-                q = q.where(SQLColumn("id", table: table), .in, SQLSubquery.select {
-                    $0.column(indicatorKey).from(indicatorTable).where("indicator_code", .in, sector.isEmpty ? [""] : sector)
-                })
-            }
+            if let codes = indicator.map({ [$0] }) ?? sectorIndicators { q = q.where(having(codes)) }
+            if indicator != nil, let sector = sectorIndicators { q = q.where(having(sector)) }  // both given: the indicator must be in the sector
             if let d = from { q = q.where(SQLColumn("occurred_on", table: table), .greaterThanOrEqual, SQLBind(d)) }
             if let d = to { q = q.where(SQLColumn("occurred_on", table: table), .lessThanOrEqual, SQLBind(d)) }
             if let t = text, let m = SearchIndex(sql: sql).matching(recordType, t, idColumn: SQLColumn("id", table: table)) { q = q.where(m) }
