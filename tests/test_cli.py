@@ -106,3 +106,22 @@ def test_a_framework_goes_out_and_comes_back_in(agora_binary, tmp_path):
     r = run_cli(agora_binary, "frameworks", "import", str(path), data_dir=tmp_path)
     assert r.returncode != 0
     assert "ghana.json: sectors[1].indicators[0].weight: must be between 0 and 10" in r.stdout + r.stderr
+
+
+def test_generated_events_import_and_every_benchmark_runs(agora_binary, tmp_path):
+    """The benchmark commands work end to end on a small store (they print figures; nothing is timed here)."""
+    assert run_cli(agora_binary, "demo", data_dir=tmp_path).returncode == 0
+    events = tmp_path / "events.csv"
+    r = run_cli(agora_binary, "generate", "events", "--count", "3000", "--seed", "5", "--out", str(events), "--last-day", "2026-11-20", data_dir=tmp_path)
+    assert r.returncode == 0, r.stderr
+    first = events.read_text()
+    r = run_cli(agora_binary, "generate", "events", "--count", "3000", "--seed", "5", "--out", str(events), "--last-day", "2026-11-20", data_dir=tmp_path)
+    assert events.read_text() == first  # deterministic for a seed
+    assert first.splitlines()[0].startswith("event_id_cnty,event_date") and len(first.splitlines()) == 3001
+    r = run_cli(agora_binary, "bench", "import", "--file", str(events), data_dir=tmp_path)
+    assert r.returncode == 0 and "3000 imported, 0 rejected" in r.stdout, r.stdout + r.stderr
+    for case, expect in [("risk", "full recompute"), ("incremental", "updates on a cube"), ("memory", "resident")]:
+        r = run_cli(agora_binary, "bench", case, "--repeat", "50", data_dir=tmp_path) if case != "memory" else run_cli(agora_binary, "bench", case, data_dir=tmp_path)
+        assert r.returncode == 0 and expect in r.stdout, r.stdout + r.stderr
+    r = run_cli(agora_binary, "generate", "events", "--count", "10", "--out", str(events), "--countries", "XXX", data_dir=tmp_path)
+    assert r.returncode != 0 and "no first-level areas" in r.stdout + r.stderr
