@@ -20,7 +20,7 @@ enum AlertPages {
         let c = try await PageContext.of(req)
         let t = c.t
         let page = try await AlertController().list(req: req)
-        let names = try await HomePage.areaNames(req.sql)
+        let names = try await HomePage.areaNames(req)
         let main: Node<HTML.BodyContext> = .group(
             .if(c.holds([.analyst, .coordinator]), .p(.a(.class("button"), .href("/alerts/new"), .text(t("alert.new"))))),
             .p(.a(.href("/feeds/alerts.atom"), .text(t("nav.feed")))),
@@ -139,7 +139,7 @@ enum AlertPages {
         let c = try await PageContext.of(req)
         let t = c.t
         let a = try await AlertController().get(req: req)
-        let names = try await HomePage.areaNames(req.sql)
+        let names = try await HomePage.areaNames(req)
         let d = a.fields
         let proposal = a.state == "proposed" && c.holds([.analyst, .coordinator])
         let issuedLive = a.state == "issued" && a.msgType != "Cancel" && c.holds([.analyst, .coordinator])

@@ -25,7 +25,7 @@ enum AnalystPages {
         if let r = requireSignedIn(req) { return r }
         let c = try await PageContext.of(req)
         let page = try await ReportController().queue(req: req)
-        let names = try await HomePage.areaNames(req.sql)
+        let names = try await HomePage.areaNames(req)
         let t = c.t
         let body: Node<HTML.BodyContext> = .if(page.items.isEmpty, .p(.class("muted"), .text(t("home.queueEmpty"))), else: .table(
             .tr(.th(.text(t("report.when"))), .th(.text(t("report.where"))), .th(.text(t("report.what"))), .th(.text(t("report.indicators"))), .th(.text(t("report.body")))),
@@ -38,7 +38,7 @@ enum AnalystPages {
                                                                    .p(.a(.href("/situation-reports/new"), .text(t("sitrep.new"))))))
     }
 
-    static func reportBox(_ c: PageContext, _ r: ReportView, names: [String: String], framework: IndicatorFramework) -> Node<HTML.BodyContext> {
+    static func reportBox(_ c: PageContext, _ r: ReportView, names: AreaNames, framework: IndicatorFramework) -> Node<HTML.BodyContext> {
         let t = c.t
         let inds = Dictionary(framework.indicators.map { ($0.indicator.code, $0.indicator.names[c.lang.rawValue] ?? $0.indicator.name) }, uniquingKeysWith: { a, _ in a })
         return .div(.class("card"),
@@ -54,7 +54,7 @@ enum AnalystPages {
         let c = try await PageContext.of(req)
         let t = c.t
         let r = try await ReportController().get(req: req)
-        let names = try await HomePage.areaNames(req.sql)
+        let names = try await HomePage.areaNames(req)
         let framework = try await FrameworkStore(sql: req.sql).active()
         let suggestions = try await ReportController().duplicates(req: req)
         var others: [ReportView] = []
@@ -115,7 +115,7 @@ enum AnalystPages {
         let c = try await PageContext.of(req)
         let t = c.t
         let i = try await ReportController().incident(req: req)
-        let names = try await HomePage.areaNames(req.sql)
+        let names = try await HomePage.areaNames(req)
         var mapNode: Node<HTML.BodyContext> = .empty
         if let code = i.area, let shaped = try await ReportController.nearestShape(code, AreaStore(sql: req.sql)) {
             var svg = SVG.map([.init(code: shaped.code, name: names[shaped.code] ?? shaped.code, geometry: shaped.geometry, fill: "#fdd835", href: nil,

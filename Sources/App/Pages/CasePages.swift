@@ -21,7 +21,7 @@ enum CasePages {
         let body = try req.query.get(String?.self, at: "body") ?? (mine.count == 1 ? mine[0] : nil)
         let rows = try await CaseStore(sql: req.sql).list(try await req.scope(), .init(body: body), page: PageRequest(limit: 300))
         let views = try await CaseStore(sql: req.sql).views(rows)
-        let names = try await HomePage.areaNames(req.sql)
+        let names = try await HomePage.areaNames(req)
         let visibleBodies = Set(rows.map(\.bodyCode)).union(mine).sorted()
         func column(_ status: String) -> Node<HTML.BodyContext> {
             let items = views.filter { $0.status == status }
@@ -50,7 +50,7 @@ enum CasePages {
         let c = try await PageContext.of(req)
         let t = c.t
         let k = try await CaseController().get(req: req)
-        let names = try await HomePage.areaNames(req.sql)
+        let names = try await HomePage.areaNames(req)
         let holder = AccessPolicy.holds(c.viewer, [.responder, .coordinator, .analyst], in: k.body) && k.status != "closed"
         let due = Timestamp.format(Date().addingTimeInterval(86400 * 2)).prefix(16)
         let wasHeld = k.parties.filter { $0.role == "was-responsible" }.map(\.body)

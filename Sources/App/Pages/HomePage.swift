@@ -43,7 +43,7 @@ enum HomePage {
         var m = Model()
         m.bodyCount = try await count(sql, "bodies")
         m.areaCount = try await count(sql, "areas")
-        let names = try await areaNames(sql)
+        let names = try await areaNames(req)
         m.publicAlerts = try await AlertStore(sql: sql).list(.anonymous, .init(state: .issued), page: PageRequest(limit: 10)).map {
             AlertLine(id: $0.id, headline: $0.headline, severity: $0.severity, area: names[$0.areaCode] ?? $0.areaCode, sent: $0.sentAt ?? $0.createdAt)
         }
@@ -89,12 +89,9 @@ enum HomePage {
         return m
     }
 
-    static func areaNames(_ sql: any SQLDatabase) async throws -> [String: String] {
-        var out: [String: String] = [:]
-        for r in try await sql.select().columns("code", "name").from("areas").all() {
-            out[try r.decode(column: "code", as: String.self)] = try r.decode(column: "name", as: String.self)
-        }
-        return out
+    /// Area names from the in-memory area tree (kept current by revision), not a read of every area per page.
+    static func areaNames(_ req: Request) async throws -> AreaNames {
+        AreaNames(areas: try await req.application.risk.current(req.sql).areas)
     }
 
     static func body(_ c: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
@@ -163,6 +160,11 @@ enum HomePage {
                         .td(link ? .a(.href("/reports/\(r.id)"), .text(r.text)) : .text(r.text)), .td(.text(c.t("status." + r.status))))
                 }))
     }
+}
+
+struct AreaNames: Sendable {
+    let areas: [String: RiskSnapshot.Area]
+    subscript(_ code: String) -> String? { areas[code]?.name }
 }
 
 enum BodyLevelOrder {

@@ -92,7 +92,7 @@ enum PublicPages {
             counts[admin1, default: (0, 0)].incidents += 1
             counts[admin1, default: (0, 0)].deaths += try r.decode(column: "fatalities", as: Int.self)
         }
-        let names = try await HomePage.areaNames(req.sql)
+        let names = try await HomePage.areaNames(req)
         let ordered = counts.sorted { $0.value.incidents > $1.value.incidents }
         let chart = SVG.chart(months.sorted().map { ($0, Double(byMonth[$0] ?? 0), Double(byMonth[$0] ?? 0)) }, barName: t("risk.incidents"),
                               lineName: t("risk.incidents"), title: t("stats.chart"))
