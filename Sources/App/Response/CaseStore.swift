@@ -67,36 +67,47 @@ struct CaseStore: Sendable {
         return try await q.orderBy("id", .descending).limit(page.limit + 1).all(decoding: CaseRow.self, with: AreaStore.decoder)
     }
 
+    /// Actions, history and parties of all the cases with one query each (a board shows hundreds).
     func views(_ rows: [CaseRow], now: String = Timestamp.now()) async throws -> [CaseView] {
-        var out: [CaseView] = []
-        for r in rows {
-            let actions = try await sql.select().columns("id", "body_code", "kind", "description", "responsible", "due_at", "status", "result", "created_by",
-                                                         "created_at", "done_at")
-                .from("case_actions").where("case_id", .equal, r.id).orderBy("created_at").all().map { a in
+        guard !rows.isEmpty else { return [] }
+        let ids = rows.map(\.id)
+        var actions: [String: [CaseActionView]] = [:], history: [String: [CaseEventView]] = [:], parties: [String: [PartyView]] = [:]
+        for chunk in ids.chunked(500).map(Array.init) {
+            for a in try await sql.select().columns("id", "case_id", "body_code", "kind", "description", "responsible", "due_at", "status", "result",
+                                                     "created_by", "created_at", "done_at")
+                .from("case_actions").where("case_id", .in, chunk).orderBy("created_at").all() {
+                actions[try a.decode(column: "case_id", as: String.self), default: []].append(
                     CaseActionView(id: try a.decode(column: "id", as: String.self), body: try a.decode(column: "body_code", as: String.self),
                                    kind: try a.decode(column: "kind", as: String.self), description: try a.decode(column: "description", as: String.self),
                                    responsible: try a.decode(column: "responsible", as: String.self), due: try a.decode(column: "due_at", as: String.self),
                                    status: try a.decode(column: "status", as: String.self), createdBy: try a.decode(column: "created_by", as: String.self),
                                    createdAt: try a.decode(column: "created_at", as: String.self), result: try a.decode(column: "result", as: String?.self),
-                                   doneAt: try a.decode(column: "done_at", as: String?.self))
-                }
-            let history = try await sql.select().columns("seq", "at", "kind", "actor", "from_body", "to_body", "reason", "note").from("case_events")
-                .where("case_id", .equal, r.id).orderBy("seq").all().map { e in
+                                   doneAt: try a.decode(column: "done_at", as: String?.self)))
+            }
+            for e in try await sql.select().columns("case_id", "seq", "at", "kind", "actor", "from_body", "to_body", "reason", "note").from("case_events")
+                .where("case_id", .in, chunk).orderBy("seq").all() {
+                history[try e.decode(column: "case_id", as: String.self), default: []].append(
                     CaseEventView(seq: try e.decode(column: "seq", as: Int.self), at: try e.decode(column: "at", as: String.self),
                                   kind: try e.decode(column: "kind", as: String.self), actor: try e.decode(column: "actor", as: String.self),
                                   from: try e.decode(column: "from_body", as: String?.self), to: try e.decode(column: "to_body", as: String?.self),
-                                  reason: try e.decode(column: "reason", as: String?.self), note: try e.decode(column: "note", as: String?.self))
-                }
-            let overdue = r.status != "closed" && ((r.ackDue.map { $0 < now } ?? false) || actions.contains { $0.status == "planned" && $0.due < now })
-            out.append(CaseView(id: r.id, alert: r.alertId, body: r.bodyCode, firstBody: r.firstBody, classification: r.classification, status: r.status,
-                                area: r.areaCode, severity: r.severity, openedAt: r.openedAt, updatedAt: r.updatedAt, topics: Self.list(r.topics),
-                                chain: Self.list(r.chain), acknowledgeBy: r.ackDue, acknowledgedAt: r.acknowledgedAt, firstActionAt: r.firstActionAt,
-                                closedAt: r.closedAt, outcome: r.outcome, summary: r.summary, escalations: r.escalations,
-                                deadlineEscalations: r.deadlineEscalations, crossBorder: r.crossBorder, overdue: overdue,
-                                parties: try await Parties(sql: sql).list("case", r.id).map { PartyView(body: $0.body, role: $0.role) },
-                                actions: actions, history: history))
+                                  reason: try e.decode(column: "reason", as: String?.self), note: try e.decode(column: "note", as: String?.self)))
+            }
+            for p in try await sql.select().columns("record_id", "body_code", "role").from("record_parties").where("record_type", .equal, "case")
+                .where("record_id", .in, chunk).orderBy("body_code").all() {
+                parties[try p.decode(column: "record_id", as: String.self), default: []].append(
+                    PartyView(body: try p.decode(column: "body_code", as: String.self), role: try p.decode(column: "role", as: String.self)))
+            }
         }
-        return out
+        return rows.map { r in
+            let acts = actions[r.id] ?? []
+            let overdue = r.status != "closed" && ((r.ackDue.map { $0 < now } ?? false) || acts.contains { $0.status == "planned" && $0.due < now })
+            return CaseView(id: r.id, alert: r.alertId, body: r.bodyCode, firstBody: r.firstBody, classification: r.classification, status: r.status,
+                            area: r.areaCode, severity: r.severity, openedAt: r.openedAt, updatedAt: r.updatedAt, topics: Self.list(r.topics),
+                            chain: Self.list(r.chain), acknowledgeBy: r.ackDue, acknowledgedAt: r.acknowledgedAt, firstActionAt: r.firstActionAt,
+                            closedAt: r.closedAt, outcome: r.outcome, summary: r.summary, escalations: r.escalations,
+                            deadlineEscalations: r.deadlineEscalations, crossBorder: r.crossBorder, overdue: overdue,
+                            parties: parties[r.id] ?? [], actions: acts, history: history[r.id] ?? [])
+        }
     }
 
     static func list(_ json: String) -> [String] { (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? [] }
