@@ -42,7 +42,8 @@ struct ReportController {
         }
         var f = ReportStore.Filter(status: status, area: try req.query.get(String?.self, at: "area"), indicator: try req.query.get(String?.self, at: "indicator"),
                      sectorIndicators: sector, from: try day("from"), to: try day("to"), text: try req.query.get(String?.self, at: "q"))
-        if let a = f.area, try await AreaStore(sql: req.sql).get(a) != nil { f.areaPrefix = try await AreaStore(sql: req.sql).pathText(a) }
+        // An unknown area has the empty path "//", which no stored path lies under: nothing is found.
+        if let a = f.area { f.areaPrefix = try await AreaStore(sql: req.sql).pathText(a) }
         return f
     }
 
@@ -326,11 +327,7 @@ struct ReportController {
     }
 
     static func shift(_ day: String, days: Int) -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd"
-        f.timeZone = TimeZone(identifier: "UTC")
-        guard let d = f.date(from: day) else { return day }
-        return f.string(from: d.addingTimeInterval(Double(days) * 86400))
+        CivilDate.parse(day).map { CivilDate.text($0 + days) } ?? day
     }
 
     // MARK: Incidents

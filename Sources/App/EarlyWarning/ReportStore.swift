@@ -52,7 +52,7 @@ struct ReportStore: Sendable {
 
     struct Filter: Sendable {
         var status: String?
-        /// Reports in this area or any area below it.
+        /// Reports in this area or any area below it (the query uses `areaPrefix`, its stored path).
         var area: String?
         var indicator: String?
         /// Indicator codes of one sector of the framework (resolved by the controller).
@@ -61,7 +61,7 @@ struct ReportStore: Sendable {
         var to: String?
         var text: String?
         var incident: String?
-        /// The stored path of `area` ("/GHA/GH12/"), when known: the filter is then a range an index serves.
+        /// The stored path of `area` ("/GHA/GH12/"): the filter is a range an index serves.
         var areaPrefix: String?
 
         /// The filters reports and incidents share: area with everything below it, indicator, sector, dates, words.
@@ -69,7 +69,6 @@ struct ReportStore: Sendable {
                    indicatorTable: String, indicatorKey: String) -> SQLSelectBuilder {
             var q = query
             if let p = areaPrefix { q = q.where(AreaStore.under(p, column: SQLColumn("area_path", table: table), sql: sql)) }
-            else if let a = area { q = q.where(SQLColumn("area_path", table: table), .like, SQLBind("%/\(a)/%")) }
             // EXISTS, probing the (record, indicator) key per row, rather than IN (…), which made both engines
             // read every indicator row of the installation first (measured: seconds per request at two million).
             func having(_ codes: [String]) -> any SQLExpression {
