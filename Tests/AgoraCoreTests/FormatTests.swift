@@ -83,3 +83,47 @@ import Testing
         } catch { Issue.record("\(error)") }
     }
 }
+
+@Suite struct OrderedIDTests {
+    @Test func idsAreUUIDv7InCreationOrder() {
+        var gen = OrderedIDs()
+        let now = Date()
+        let ids = (0..<5_000).map { _ in gen.next(now: now) }  // all in one millisecond: the counter orders them
+        #expect(ids == ids.sorted())
+        #expect(Set(ids).count == ids.count)
+        for id in ids.prefix(10) {
+            #expect(UUID(uuidString: id) != nil)
+            let hex = Array(id)
+            #expect(hex[14] == "7", "version 7")
+            #expect("89ab".contains(hex[19]), "RFC 9562 variant")
+        }
+        let later = gen.next(now: now.addingTimeInterval(1))
+        #expect(later > ids.last!)
+        // The time is in the first 48 bits.
+        let ms = UInt64(id: ids[0])
+        #expect(ms == UInt64(now.timeIntervalSince1970 * 1000))
+    }
+
+    @Test func jsonTextMatchesJSONDecoding() throws {
+        for s in ["plain", "quote \" back \\ slash", "tab\tnew\nline\r", "\u{1}\u{1F}", "Kaduna – Zaria ✓", "a/b", ""] {
+            let text = JSONText.array([s, s])
+            #expect(try JSONDecoder().decode([String].self, from: Data(text.utf8)) == [s, s])
+        }
+        #expect(JSONText.array([]) == "[]")
+    }
+
+    @Test func isoDaysAreReadFromTheirBytes() {
+        #expect(CivilDate.fields("2024-02-29") != nil)
+        #expect(ReportRules.parseDay("2024-02-29") == "2024-02-29")
+        #expect(ReportRules.parseDay("2023-02-29") == nil)
+        #expect(ReportRules.parseDay("2023-13-01") == nil)
+        #expect(ReportRules.parseDay("2023-1-011") == nil)
+        #expect(ReportRules.parseDay("２０２３-01-01") == nil)
+        #expect(CivilDate.parse("2021-01-06T10:00:00Z") == CivilDate.parse("2021-01-06"))
+        #expect(EventImport.day(" 2021-01-06 ", dayFirst: false) == "2021-01-06")
+    }
+}
+
+private extension UInt64 {
+    init(id: String) { self = UInt64(id.replacingOccurrences(of: "-", with: "").prefix(12), radix: 16)! }
+}

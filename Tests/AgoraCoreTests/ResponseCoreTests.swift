@@ -89,6 +89,10 @@ import Testing
         #expect(inc.cells.count == RiskCube.build(events.dropLast(), Self.weights, Self.settings).cells.count)
         // Every incident counts in its area and each area above, for a week and a month: 3 × 2 cells.
         #expect(RiskCube.deltas(events[0], Self.weights, Self.settings).count == 6)
+        // An area's count over the whole span (what the list planner reads) covers it and every area below.
+        #expect(full.incidentCount(Self.togo[0]) == events.filter { $0.areaPath[0] == Self.togo[0] }.count)
+        #expect(full.incidentCount(Self.togo.last!) == events.filter { $0.areaPath.last == Self.togo.last! }.count)
+        #expect(full.incidentCount("nowhere") == 0)
     }
 
     @Test func theSpanGrowsForOldAndNewIncidentsWithoutLosingCells() {

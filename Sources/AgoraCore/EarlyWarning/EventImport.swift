@@ -116,7 +116,7 @@ public enum EventImport {
             // HXL without an id: the row's content is its identity, so a re-import still adds nothing.
             // An id that already names its source ("acled:KEN7606", "agora:…", as Agora exports them) is kept as it is,
             // so an exported file re-imports onto the same incidents.
-            let id = rawID.map { $0.contains(":") ? $0 : prefix + $0 }
+            let id = rawID.map { $0.utf8.contains(0x3A) ? $0 : prefix + $0 }
                 ?? prefix + AuditChain.sha256(row.fields.joined(separator: "\u{1F}")).prefix(24).description
             if !seen.insert(id).inserted { continue }  // the same event twice in one file
             var type = v("type") ?? "Event"
@@ -158,6 +158,7 @@ public enum EventImport {
     /// The date formats met in event data, to `YYYY-MM-DD`: 20210106, 2021-01-06, 2009-06-09 00:00:00.000,
     /// 06/01/2021 (ACLED v6, day first), 06 January 2021, 6-Jan-21.
     public static func day(_ raw: String, dayFirst: Bool) -> String? {
+        if raw.utf8.count == 10, let r = ReportRules.parseDay(raw) { return r }  // the common case, without trimming
         let s = raw.trimmingCharacters(in: .whitespaces)
         func make(_ y: Int, _ m: Int, _ d: Int) -> String? {
             let out = String(format: "%04d-%02d-%02d", y, m, d)

@@ -136,9 +136,7 @@ public enum ReportRules {
     }
 
     public static func parseDay(_ s: String) -> String? {
-        let parts = s.split(separator: "-")
-        guard s.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...daysIn(m, y)).contains(d) else { return nil }
+        guard s.utf8.count == 10, let (y, m, d) = CivilDate.fields(s), d <= daysIn(m, y) else { return nil }
         return s
     }
 

@@ -84,11 +84,25 @@ public enum CivilDate {
 
     /// `YYYY-MM-DD` (or the first ten characters of a timestamp) to a day number.
     public static func parse(_ text: some StringProtocol) -> Int? {
-        let s = text.prefix(10)
-        let parts = s.split(separator: "-")
-        guard s.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        guard let (y, m, d) = fields(text), d <= 31 else { return nil }
         return day(year: y, month: m, day: d)
+    }
+
+    /// Year, month and day of text starting `YYYY-MM-DD`, read from its bytes (millions of rows pass here
+    /// in an import); the month is checked, the day only to be 1 or more.
+    public static func fields(_ text: some StringProtocol) -> (Int, Int, Int)? {
+        var digits = [Int](repeating: 0, count: 8), n = 0, i = 0
+        for b in text.utf8.prefix(10) {
+            if i == 4 || i == 7 { guard b == 0x2D else { return nil } } else {
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                digits[n] = Int(b - 0x30); n += 1
+            }
+            i += 1
+        }
+        guard i == 10 else { return nil }
+        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let m = digits[4] * 10 + digits[5], d = digits[6] * 10 + digits[7]
+        return (1...12).contains(m) && d >= 1 ? (y, m, d) : nil
     }
 
     public static func text(_ n: Int) -> String {

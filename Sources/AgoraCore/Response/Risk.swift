@@ -243,6 +243,13 @@ public struct RiskCube: Sendable {
     /// Areas known to the cube (with or without recorded cells).
     public var areaCount: Int { codes.count }
 
+    /// Incidents recorded in an area (itself and below) over the whole span: the sum of its month cells.
+    public func incidentCount(_ area: String) -> Int {
+        guard let a = index[area] else { return 0 }
+        let base = a * stride + weeks
+        return (0..<months).reduce(0) { $0 + Int(incidents[base + $1]) }
+    }
+
     private func slot(_ p: Period) -> Int? {
         switch p.kind {
         case .week: let i = p.index - firstWeek; return i >= 0 && i < weeks ? i : nil

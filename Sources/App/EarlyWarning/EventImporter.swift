@@ -18,10 +18,16 @@ struct EventImporter {
         var resolvedBelowCountry: Double { imported == 0 ? 0 : Double(byPcode + byName + byPoint) / Double(imported) }
     }
 
+    static let incidentColumns = ["id", "body_code", "classification", "title", "event_type", "description", "occurred_on", "time_precision",
+                                  "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities", "actors", "source_name", "source_event_id",
+                                  "sources", "created_at", "updated_at"]
+
     let body: String
     let classification: Classification
     let actor: String
     var progress: (@Sendable (Int, Int) -> Void)? = nil
+    /// Loads of at least this many new rows (and a quarter of what is stored) build the secondary indexes afterwards.
+    var deferIndexesFrom = 20_000
 
     func run(_ data: Data, db: any Database, gazetteer: Gazetteer) async throws -> Summary {
         let file = try EventImport.parse(data)
@@ -30,58 +36,63 @@ struct EventImporter {
             guard try await BodyStore(sql: sql).refs([body])[body] != nil else { throw ValidationFailure(field: "--body", "unknown body code '\(body)'") }
             let areas = try await AreaIndex.load(sql)
             var summary = Summary(layout: file.layout, rows: file.rows, imported: 0, duplicates: 0, rejected: file.rejected)
-            let ids = file.records.map(\.sourceEventID)
+            let stored = try await sql.raw("SELECT count(*) AS n FROM incidents").first()?.decode(column: "n", as: Int.self) ?? 0
             var existing = Set<String>()
-            for chunk in ids.chunked(5000) {
+            for chunk in (stored == 0 ? [] : file.records.map(\.sourceEventID)).chunked(5000) {
                 for r in try await sql.select().column("source_event_id").from("incidents").where("source_event_id", .in, Array(chunk)).all() {
                     existing.insert(try r.decode(column: "source_event_id", as: String.self))
                 }
             }
-            var rows: [[any SQLExpression]] = []
-            var indicatorRows: [(String, String)] = []
-            var searchRows: [(id: String, text: String)] = []
+            let fresh = file.records.filter { !existing.contains($0.sourceEventID) }
+            summary.duplicates = file.records.count - fresh.count
             var riskEvents: [RiskEvent] = []
+            riskEvents.reserveCapacity(fresh.count)
+            var ids = OrderedIDs()
+            var paths: [String: (text: String, codes: [String])] = [:]
+            var memo: [String: String?] = [:]
             let now = Timestamp.now()
-            for (n, e) in file.records.enumerated() {
-                if n % 500 == 0 { progress?(n, file.records.count) }
-                if existing.contains(e.sourceEventID) { summary.duplicates += 1; continue }
-                guard let (area, how) = areas.resolve(e, gazetteer: gazetteer) else {
-                    summary.rejected.append(ValidationIssue(field: "line \(e.line)", message: "no area found: no known P-code, admin names '\(e.admin1 ?? "")'/'\(e.admin2 ?? "")' not found, and no stored shape contains the point"))
-                    continue
+            let bulk = BulkWriter(sql: sql)
+            try await bulk.withDeferredIndexes(on: "incidents", when: fresh.count >= deferIndexesFrom && fresh.count * 4 >= stored) {
+                var writing: Task<Void, any Error>?
+                for (c, chunk) in fresh.chunked(10_000).enumerated() {
+                    progress?(c * 10_000, fresh.count)
+                    var rows: [BulkValue] = [], indicatorRows: [BulkValue] = [], searchRows: [BulkValue] = []
+                    rows.reserveCapacity(chunk.count * 20)
+                    for e in chunk {
+                        guard let (area, how) = areas.resolve(e, gazetteer: gazetteer, memo: &memo) else {
+                            summary.rejected.append(ValidationIssue(field: "line \(e.line)", message: "no area found: no known P-code, admin names '\(e.admin1 ?? "")'/'\(e.admin2 ?? "")' not found, and no stored shape contains the point"))
+                            continue
+                        }
+                        switch how {
+                        case .pcode: summary.byPcode += 1
+                        case .name: summary.byName += 1
+                        case .point: summary.byPoint += 1
+                        case .country: summary.countryOnly += 1
+                        }
+                        let id = ids.next()
+                        let path = paths[area] ?? { let p = areas.path(area); return ("/" + p.reversed().joined(separator: "/") + "/", p) }()
+                        paths[area] = path
+                        rows += [.text(id), .text(body), .text(classification.rawValue), .text(e.eventType), .text(e.eventType), .text(e.notes),
+                                 .text(e.day), .int(e.timePrecision.rawValue), .text(area), .text(path.text), BulkValue(e.lat), BulkValue(e.lon),
+                                 BulkValue(e.geoPrecision?.rawValue), .int(e.fatalities), .text(JSONText.array(e.actors)), .text(e.sourceName),
+                                 .text(e.sourceEventID), .int(1), .text(now), .text(now)]
+                        for i in e.indicators { indicatorRows += [.text(id), .text(i)] }
+                        if let day = CivilDate.parse(e.day) {
+                            riskEvents.append(RiskEvent(id: id, areaPath: path.codes, day: day, fatalities: e.fatalities, indicators: e.indicators))
+                        }
+                        searchRows += [.text("incident"), .text(id), .text([e.eventType, e.notes, e.actors.joined(separator: " "), e.admin1 ?? "", e.admin2 ?? ""].joined(separator: " "))]
+                        summary.imported += 1
+                    }
+                    // The store writes this chunk while the next one is built (two cores: one each).
+                    try await writing?.value
+                    writing = Task { [rows, indicatorRows, searchRows] in
+                        try await bulk.insert(into: "incidents", columns: Self.incidentColumns, rows: rows)
+                        try await bulk.insert(into: "incident_indicators", columns: ["incident_id", "indicator_code"], rows: indicatorRows)
+                        try await bulk.insert(into: "search_index", columns: ["record_type", "record_id", "body"], rows: searchRows)
+                    }
                 }
-                switch how {
-                case .pcode: summary.byPcode += 1
-                case .name: summary.byName += 1
-                case .point: summary.byPoint += 1
-                case .country: summary.countryOnly += 1
-                }
-                let id = UUID().uuidString.lowercased()
-                let actors = String(decoding: try JSONEncoder.sorted.encode(e.actors), as: UTF8.self)
-                rows.append([SQLBind(id), SQLBind(body), SQLBind(classification.rawValue), SQLBind(e.eventType), SQLBind(e.eventType),
-                             SQLBind(e.notes), SQLBind(e.day), SQLBind(e.timePrecision.rawValue), SQLBind(area), SQLBind(areas.pathText(area)),
-                             SQLBind(e.lat), SQLBind(e.lon), SQLBind(e.geoPrecision?.rawValue), SQLBind(e.fatalities), SQLBind(actors),
-                             SQLBind(e.sourceName), SQLBind(e.sourceEventID), SQLBind(1), SQLBind(now), SQLBind(now)])
-                indicatorRows += e.indicators.map { (id, $0) }
-                if let day = CivilDate.parse(e.day) {
-                    riskEvents.append(RiskEvent(id: id, areaPath: areas.path(area), day: day, fatalities: e.fatalities, indicators: e.indicators))
-                }
-                searchRows.append((id, [e.eventType, e.notes, e.actors.joined(separator: " "), e.admin1 ?? "", e.admin2 ?? ""].joined(separator: " ")))
-                summary.imported += 1
+                try await writing?.value
             }
-            // As many rows per statement as SQLite's 32,766 bound values allow (20 columns each).
-            for chunk in rows.chunked(1500) {
-                var insert = sql.insert(into: "incidents").columns("id", "body_code", "classification", "title", "event_type", "description", "occurred_on",
-                                                                   "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities",
-                                                                   "actors", "source_name", "source_event_id", "sources", "created_at", "updated_at")
-                for r in chunk { insert = insert.values(r) }
-                try await insert.run()
-            }
-            for chunk in indicatorRows.chunked(10_000) {
-                var insert = sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code")
-                for (a, b) in chunk { insert = insert.values(SQLBind(a), SQLBind(b)) }
-                try await insert.run()
-            }
-            try await SearchIndex(sql: sql).put("incident", searchRows, new: true)
             // Risk follows in the same transaction: the imported events count from the moment they exist.
             if !riskEvents.isEmpty {
                 let weights = RiskWeights(try await FrameworkStore(sql: sql).active())
@@ -135,14 +146,20 @@ struct AreaIndex: Sendable {
 
     func pathText(_ code: String) -> String { "/" + path(code).reversed().joined(separator: "/") + "/" }
 
-    func resolve(_ e: EventRecord, gazetteer: Gazetteer) -> (String, How)? {
+    /// The area the names reach: the admin1 of that name in the country, and the admin2 below it.
+    func named(_ country: String, _ admin1: String?, _ admin2: String?) -> String? {
+        guard let a1 = admin1, let code = byName["\(country)|admin1|\(EventImport.normalise(a1))"] else { return nil }
+        if let a2 = admin2, let deeper = byName["\(code)|\(EventImport.normalise(a2))"] { return deeper }
+        return code
+    }
+
+    /// `memo` keeps what names resolved to during one import: a file repeats the same few thousand.
+    func resolve(_ e: EventRecord, gazetteer: Gazetteer, memo: inout [String: String?]) -> (String, How)? {
         if let p = e.pcode, nodes[p] != nil { return (p, .pcode) }
         let c = e.country ?? ""
-        var named: String?
-        if let a1 = e.admin1, let code = byName["\(c)|admin1|\(EventImport.normalise(a1))"] {
-            named = code
-            if let a2 = e.admin2, let deeper = byName["\(code)|\(EventImport.normalise(a2))"] { named = deeper }
-        }
+        let key = c + "\u{1F}" + (e.admin1 ?? "\u{0}") + "\u{1F}" + (e.admin2 ?? "\u{0}")
+        let named: String?
+        if let known = memo[key] { named = known } else { named = self.named(c, e.admin1, e.admin2); memo[key] = .some(named) }
         // A point may place the event deeper than its names do, inside the same area — unless the names
         // already reach the deepest level any shape has (then the lookup can only agree).
         let deeperShapes = named.map { n in (nodes[n]?.level).map { l in (gazetteer.deepestLevel ?? .country) > l } ?? true } ?? true

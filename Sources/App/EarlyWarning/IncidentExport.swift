@@ -89,20 +89,5 @@ struct IncidentExport {
         return Self.file(out, type: HTTPMediaType(type: "application", subType: "geo+json"), name: "incidents.geojson")
     }
 
-    /// A JSON string literal (RFC 8259 escaping).
-    static func json(_ s: String) -> String {
-        var o = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": o += "\\\""
-            case "\\": o += "\\\\"
-            case "\n": o += "\\n"
-            case "\r": o += "\\r"
-            case "\t": o += "\\t"
-            case "\u{0}"..."\u{1F}": o += String(format: "\\u%04x", u.value)
-            default: o.unicodeScalars.append(u)
-            }
-        }
-        return o + "\""
-    }
+    static func json(_ s: String) -> String { JSONText.string(s) }
 }

@@ -336,8 +336,10 @@ struct ReportController {
         let page = try PageRequest(req)
         let scope = try await req.scope()
         let store = IncidentStore(sql: req.sql)
-        let rows = try await store.list(scope, try await Self.filter(req), page: page)
-        return Page(rows: try await store.views(rows, scope: scope), request: page, code: \.id)
+        var filter = try await Self.filter(req)
+        if let a = filter.area { filter.areaIsBroad = try await req.application.risk.current(req.sql).isBroad(a) }
+        let rows = try await store.list(scope, filter, page: page)
+        return Page(rows: try await store.views(rows, scope: scope), request: page) { v in "\(v.occurredOn)|\(v.id)" }
     }
 
     func incident(req: Request) async throws -> IncidentView {

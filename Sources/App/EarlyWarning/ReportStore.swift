@@ -63,12 +63,14 @@ struct ReportStore: Sendable {
         var incident: String?
         /// The stored path of `area` ("/GHA/GH12/"): the filter is a range an index serves.
         var areaPrefix: String?
+        /// The area holds a large share of all records: filter it without its index (see `AreaStore.under`).
+        var areaIsBroad = false
 
         /// The filters reports and incidents share: area with everything below it, indicator, sector, dates, words.
         func apply(to query: SQLSelectBuilder, sql: any SQLDatabase, recordType: String, table: String,
                    indicatorTable: String, indicatorKey: String) -> SQLSelectBuilder {
             var q = query
-            if let p = areaPrefix { q = q.where(AreaStore.under(p, column: SQLColumn("area_path", table: table), sql: sql)) }
+            if let p = areaPrefix { q = q.where(AreaStore.under(p, column: SQLColumn("area_path", table: table), sql: sql, indexed: !areaIsBroad)) }
             // EXISTS, probing the (record, indicator) key per row, rather than IN (…), which made both engines
             // read every indicator row of the installation first (measured: seconds per request at two million).
             func having(_ codes: [String]) -> any SQLExpression {

@@ -15,7 +15,7 @@ struct AreaStore: Sendable {
         var codes: [String]?
     }
 
-    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+    static let decoder = SnakeCaseKeys.decoder
 
     func get(_ code: String) async throws -> AreaRecord? {
         try await sql.select().columns(AreaRecord.columns.map { SQLColumn($0) }).from("areas")

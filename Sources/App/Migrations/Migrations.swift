@@ -13,6 +13,7 @@ enum AgoraMigrations {
         CreateSearchIndex(),
         CreateResponse(),
         IndexAreaPaths(),
+        IndexIncidentDates(),
     ]
 }
 

@@ -40,7 +40,7 @@ struct RiskUpdater: Sendable {
             for area in areas.sorted() {
                 let s = snapshot.score(area, week)
                 guard s.level >= snapshot.settings.risk.proposeAt, let name = snapshot.areas[area]?.name else { continue }
-                let events = try await RiskStore(sql: sql).events(area: area, period: week)
+                let events = try await RiskStore(sql: sql).events(area: area, period: week, broad: snapshot.isBroad(area))
                 let drivers = RiskExplanation.drivers(events, neighbours: s.neighbours, weights: snapshot.weights, settings: snapshot.settings.risk)
                 var draft = AlertRules.proposal(for: s, areaName: name, drivers: drivers, indicatorNames: snapshot.weights.names)
                 let since = Timestamp.format(Date(timeIntervalSince1970: Double(week.firstDay) * 86400))
@@ -65,9 +65,10 @@ struct RiskUpdater: Sendable {
 
 extension RiskStore {
     /// The incidents of an area (and everything below it) in one period: what explains its score.
-    func events(area: String, period: Period) async throws -> [RiskEvent] {
+    /// `broad`: the area holds a large share of all incidents, so the period's days are the narrower range.
+    func events(area: String, period: Period, broad: Bool = false) async throws -> [RiskEvent] {
         let ids = try await sql.select().column("id").from("incidents")
-            .where(AreaStore.under(try await AreaStore(sql: sql).pathText(area), column: SQLColumn("area_path"), sql: sql))
+            .where(AreaStore.under(try await AreaStore(sql: sql).pathText(area), column: SQLColumn("area_path"), sql: sql, indexed: !broad))
             .where("occurred_on", .greaterThanOrEqual, CivilDate.text(period.firstDay))
             .where("occurred_on", .lessThanOrEqual, CivilDate.text(period.lastDay) + "~")
             .limit(5000).all().map { try $0.decode(column: "id", as: String.self) }

@@ -63,11 +63,16 @@ struct RiskController {
         try req.requireSignedIn()
         let code = req.parameters.get("code")!
         let period = try Self.period(req)
-        let snap = try await req.application.risk.current(req.sql)
+        let service = req.application.risk
+        let snap = try await service.current(req.sql)
+        let revision = await service.currentRevision
         guard let info = snap.areas[code] else { throw APIError.notFound("area", code) }
         let s = snap.score(code, period)
-        let events = try await RiskStore(sql: req.sql).events(area: code, period: period)
-        var drivers = RiskExplanation.drivers(events, neighbours: s.neighbours, weights: snap.weights, settings: snap.settings.risk)
+        let sql = req.sql
+        var drivers = try await service.drivers(area: code, period: period, revision: revision) {
+            let events = try await RiskStore(sql: sql).events(area: code, period: period, broad: snap.isBroad(code))
+            return RiskExplanation.drivers(events, neighbours: s.neighbours, weights: snap.weights, settings: snap.settings.risk)
+        }
         // Incidents are named only when the caller may see them.
         let named = drivers.filter { $0.kind == .incident }.map(\.code)
         let visible = named.isEmpty ? [] : Set(try await IncidentStore.table.select(req.sql, try await req.scope()).column(SQLColumn("id", table: "incidents"))

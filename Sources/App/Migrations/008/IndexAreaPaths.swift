@@ -25,8 +25,11 @@ extension AreaStore {
     func pathText(_ code: String) async throws -> String { "/" + (try await path(code)).reversed().joined(separator: "/") + "/" }
 
     /// `column` is the path of an area at or below the one whose path is `prefix`: a range the index serves.
-    static func under(_ prefix: String, column: SQLColumn, sql: any SQLDatabase) -> any SQLExpression {
+    /// `indexed: false` writes the column as an expression neither engine serves from the index, for an
+    /// area so broad that scanning in date order finds its rows sooner (`RiskSnapshot.isBroad`).
+    static func under(_ prefix: String, column: SQLColumn, sql: any SQLDatabase, indexed: Bool = true) -> any SQLExpression {
         let c = sql.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""
-        return SQLQueryString("(\(column)\(unsafeRaw: c) >= \(bind: prefix) AND \(column)\(unsafeRaw: c) < \(bind: prefix + "\u{7F}"))")
+        let col: any SQLExpression = indexed ? column : SQLQueryString("(\(column) || '')")
+        return SQLQueryString("(\(col)\(unsafeRaw: c) >= \(bind: prefix) AND \(col)\(unsafeRaw: c) < \(bind: prefix + "\u{7F}"))")
     }
 }

@@ -1,0 +1,139 @@
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+
+/// One value of a bulk row. Plain values, so rows are built without an `Encodable` existential each.
+enum BulkValue: Sendable {
+    case text(String), int(Int), double(Double), null
+
+    init(_ s: String?) { self = s.map(BulkValue.text) ?? .null }
+    init(_ i: Int?) { self = i.map(BulkValue.int) ?? .null }
+    init(_ d: Double?) { self = d.map(BulkValue.double) ?? .null }
+}
+
+/// Many rows into one table, in the caller's transaction, by each engine's fast path: on SQLite,
+/// statements of as many rows as the bound-value limit allows, bound straight to SQLiteData (SQLKit's
+/// serialiser and `Encodable` binding took a third of an import); on PostgreSQL, `COPY … FROM STDIN`.
+/// Anything else (or a database that is neither) goes through SQLKit's insert. Table and column names
+/// are the program's own, never input.
+struct BulkWriter {
+    let sql: any SQLDatabase
+
+    /// `rows` is flat: `columns.count` values per row.
+    func insert(into table: String, columns: [String], rows: [BulkValue], onConflictDoNothing: Bool = false) async throws {
+        let width = columns.count
+        precondition(width > 0 && rows.count % width == 0)
+        guard !rows.isEmpty else { return }
+        if let lite = sql as? any SQLiteDatabase, sql.dialect.name == "sqlite" {
+            // SQLite's limit is 32,766 bound values per statement; a few hundred rows already amortise the parse.
+            let perStatement = max(1, min(500, 32_000 / width))
+            let head = "INSERT \(onConflictDoNothing ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
+            var fullStatement: String?
+            var start = 0
+            while start < rows.count {
+                let n = min(perStatement, (rows.count - start) / width)
+                let text: String
+                if n == perStatement, let s = fullStatement { text = s } else {
+                    text = head + Array(repeating: tuple, count: n).joined(separator: ",")
+                    if n == perStatement { fullStatement = text }
+                }
+                let binds = rows[start..<(start + n * width)].map(\.sqlite)
+                _ = try await lite.query(text, binds)
+                start += n * width
+            }
+        } else if let pg = sql as? any PostgresDatabase, sql.dialect.name == "postgresql", !onConflictDoNothing {
+            let logger = sql.logger
+            try await pg.withConnection { conn in
+                conn.eventLoop.makeFutureWithTask {
+                    try await conn.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                        var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
+                        for (i, v) in rows.enumerated() {
+                            v.copyText(into: &buffer)
+                            buffer.writeInteger((i + 1) % width == 0 ? UInt8(0x0A) : UInt8(0x09))
+                            if buffer.readableBytes > 1 << 20 { try await writer.write(buffer); buffer.clear() }
+                        }
+                        if buffer.readableBytes > 0 { try await writer.write(buffer) }
+                    }
+                }
+            }.get()
+        } else {
+            for start in stride(from: 0, to: rows.count, by: width * 500) {
+                var insert = sql.insert(into: table).columns(columns)
+                if onConflictDoNothing { insert = insert.ignoringConflicts() }
+                var i = start
+                while i < min(rows.count, start + width * 500) {
+                    insert = insert.values(rows[i..<(i + width)].map(\.bind))
+                    i += width
+                }
+                try await insert.run()
+            }
+        }
+    }
+}
+
+extension BulkValue {
+    var sqlite: SQLiteData {
+        switch self {
+        case .text(let s): .text(s)
+        case .int(let i): .integer(i)
+        case .double(let d): .float(d)
+        case .null: .null
+        }
+    }
+
+    var bind: any SQLExpression {
+        switch self {
+        case .text(let s): SQLBind(s)
+        case .int(let i): SQLBind(i)
+        case .double(let d): SQLBind(d)
+        case .null: SQLLiteral.null
+        }
+    }
+
+    /// PostgreSQL's COPY text format: `\N` for NULL; backslash, tab, newline and carriage return escaped.
+    func copyText(into buffer: inout ByteBuffer) {
+        switch self {
+        case .null: buffer.writeStaticString("\\N")
+        case .int(let i): buffer.writeString(String(i))
+        case .double(let d): buffer.writeString(d.isFinite ? String(d) : "NaN")
+        case .text(let s):
+            for b in s.utf8 {
+                switch b {
+                case 0x5C: buffer.writeStaticString("\\\\")
+                case 0x09: buffer.writeStaticString("\\t")
+                case 0x0A: buffer.writeStaticString("\\n")
+                case 0x0D: buffer.writeStaticString("\\r")
+                default: buffer.writeInteger(b)
+                }
+            }
+        }
+    }
+}
+
+extension BulkWriter {
+    /// Runs a large load with the table's secondary indexes dropped and built again after it, in the
+    /// caller's transaction: one sort per index instead of millions of scattered inserts into it
+    /// (SQLite only: its DDL is transactional and readers keep their snapshot; on PostgreSQL dropping an
+    /// index would lock readers out for the whole load, and `COPY` keeps index upkeep cheaper anyway).
+    /// A bigger page cache for the load keeps the remaining index pages from being re-read from disk.
+    func withDeferredIndexes<T>(on table: String, when wanted: Bool, _ body: () async throws -> T) async throws -> T {
+        guard wanted, sql.dialect.name == "sqlite" else { return try await body() }
+        let indexes = try await sql.raw("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = \(bind: table) AND sql IS NOT NULL")
+            .all(decoding: StoredIndex.self)
+        try await sql.raw("PRAGMA cache_size = -262144").run()
+        for i in indexes { try await sql.raw("DROP INDEX \(ident: i.name)").run() }
+        do {
+            let result = try await body()
+            for i in indexes { try await sql.raw(SQLQueryString(stringLiteral: i.sql)).run() }
+            try await sql.raw("PRAGMA cache_size = -2000").run()
+            return result
+        } catch {
+            try? await sql.raw("PRAGMA cache_size = -2000").run()  // the transaction rolls the indexes back
+            throw error
+        }
+    }
+}
+
+private struct StoredIndex: Decodable { var name: String; var sql: String }

@@ -1,0 +1,40 @@
+@testable import App
+import Foundation
+import SQLKit
+import Testing
+
+/// The bulk path (multi-row statements on SQLite, COPY on PostgreSQL) stores exactly what it was given.
+@Suite struct BulkWriterTests {
+    @Test(arguments: Engine.available)
+    func rowsRoundTripWithAwkwardText(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            let sql = app.sql
+            try await sql.raw("CREATE TABLE bulk_probe (n BIGINT NOT NULL, t TEXT, d DOUBLE PRECISION)").run()
+            let awkward = ["plain", "tab\there", "new\nline", "back\\slash", "\\N", "carriage\rreturn", "quote \" and ' and ,", "Kaduna – Zaria ✓", ""]
+            var rows: [BulkValue] = []
+            for n in 0..<1_234 {  // more than one statement's worth on SQLite, one COPY on PostgreSQL
+                rows += [.int(n), n % 10 == 9 ? .null : .text(awkward[n % awkward.count]), n % 7 == 0 ? .null : .double(Double(n) / 8)]
+            }
+            let written = rows
+            try await app.db.transaction { tx in
+                try await BulkWriter(sql: tx as! any SQLDatabase).insert(into: "bulk_probe", columns: ["n", "t", "d"], rows: written)
+            }
+            let back = try await sql.raw("SELECT n, t, d FROM bulk_probe ORDER BY n").all()
+            #expect(back.count == 1_234)
+            for r in back {
+                let n = try r.decode(column: "n", as: Int.self)
+                let t = try r.decode(column: "t", as: String?.self), d = try r.decode(column: "d", as: Double?.self)
+                #expect(t == (n % 10 == 9 ? nil : awkward[n % awkward.count]), "row \(n)")
+                #expect(d == (n % 7 == 0 ? nil : Double(n) / 8), "row \(n)")
+            }
+            // A failing load inside a transaction leaves nothing behind.
+            await #expect(throws: (any Error).self) {
+                try await app.db.transaction { tx in
+                    try await BulkWriter(sql: tx as! any SQLDatabase).insert(into: "bulk_probe", columns: ["n", "t", "d"], rows: [.int(5000), .text("x"), .null, .null, .text("y"), .null])
+                }
+            }
+            #expect(try await sql.raw("SELECT n FROM bulk_probe WHERE n = 5000").all().isEmpty)
+            try await sql.raw("DROP TABLE bulk_probe").run()
+        }
+    }
+}
