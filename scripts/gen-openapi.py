@@ -327,7 +327,7 @@ paths = {
         "post": op("rejectReport", "Reject, with a reason", {"200": ok(ref("Report")), **errs(400, 401, 403, 404, 409, 422)}, request=obj(["reason"], reason=S()), security=signed)},
     "/api/v1/reports/{id}/duplicate": {"parameters": [id_param],
         "post": op("markDuplicate", "Mark as a duplicate of another report", {"200": ok(ref("Report")), **errs(400, 401, 403, 404, 409, 422)}, request=obj(["of"], of=S()), security=signed)},
-    "/api/v1/incidents": {"get": op("listIncidents", "Incidents the caller may read", {"200": ok(ref("IncidentPage")), **errs(400, 422)}, report_filters[1:])},
+    "/api/v1/incidents": {"get": op("listIncidents", "Incidents the caller may read, newest first (by the day they happened; the cursor continues in that order)", {"200": ok(ref("IncidentPage")), **errs(400, 422)}, report_filters[1:])},
     "/api/v1/incidents/export.csv": {"get": op("exportIncidentsCSV", "CSV of the incidents the caller may read (audited)",
                                                {"200": {"description": "CSV", "content": {"text/csv": {}}}, **errs(400, 422)}, report_filters[1:-2])},
     "/api/v1/incidents/export.hxl.csv": {"get": op("exportIncidentsHXL", "HXL-tagged CSV of the incidents the caller may read; re-imports with `agora events import` (audited)",

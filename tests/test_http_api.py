@@ -127,3 +127,29 @@ def test_the_demo_uses_the_real_shapes(demo_server):
     assert body["area"]["code"] == "NG008"
     status, body = demo_server.request("GET", "/api/v1/areas/KE040/neighbours")
     assert any(n["area"]["code"] == "UGA" and n["crossBorder"] for n in body)
+
+
+def test_a_surge_of_reports_is_stored_whole_and_bad_ones_fail_alone(demo_server):
+    """Reports arriving together share commits (group commit): each good one is answered 201 only
+    once stored, a bad one gets its own 4xx, and the audit chain stays intact."""
+    from concurrent.futures import ThreadPoolExecutor
+    t = demo_server.token
+    def submit(i):
+        body = {"body": "GH-DPC-BAWKU", "area": "GH1201", "occurredOn": "2026-11-20", "description": f"surge report {i}", "indicators": ["GR03"]}
+        if i % 10 == 7:
+            body["indicators"] = ["NO-SUCH-INDICATOR"]
+        return i, demo_server.request("POST", "/api/v1/reports", body, token=t)
+    with ThreadPoolExecutor(max_workers=24) as pool:
+        results = list(pool.map(submit, range(120)))
+    for i, (status, body) in results:
+        if i % 10 == 7:
+            assert status == 422 and body["field"].startswith("indicators"), body
+        else:
+            assert status == 201, body
+    created = {body["id"] for i, (status, body) in results if status == 201}
+    assert len(created) == 108
+    for rid in list(created)[:10]:
+        status, body = demo_server.request("GET", f"/api/v1/reports/{rid}", token=t)
+        assert status == 200 and body["description"].startswith("surge report")
+    status, body = demo_server.request("GET", "/api/v1/audit/verify", token=t)
+    assert status == 200 and body["intact"] is True and body["checked"] >= 108, body

@@ -28,6 +28,11 @@ func configure(_ app: Application, settings: AgoraSettings) throws {
     app.middleware.use(Authenticator())
     try routes(app)
     registerCommands(app)
+    // Made here, once, before any request: Application's storage is not for concurrent first use.
+    _ = app.risk
+    _ = app.reportWrites
+    _ = app.gazetteer
+    _ = app.bodyTrees
     app.lifecycle.use(BackgroundJobs())
 }
 

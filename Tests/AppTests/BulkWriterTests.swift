@@ -38,3 +38,39 @@ import Testing
         }
     }
 }
+
+/// Writes that arrive together share one transaction; one that fails is rolled back alone.
+@Suite struct GroupCommitTests {
+    struct Refused: Error, Equatable { var n: Int }
+
+    @Test(arguments: Engine.available)
+    func concurrentWritesShareCommitsAndFailAlone(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await app.sql.raw("CREATE TABLE commit_probe (n BIGINT PRIMARY KEY)").run()
+            let group = GroupCommit(maxBatch: 8) { app.db }
+            let outcomes = await withTaskGroup(of: (Int, Result<Int, Refused>).self) { tasks in
+                for n in 0..<60 {
+                    tasks.addTask {
+                        do {
+                            let v = try await group.run { sql in
+                                try await sql.raw("INSERT INTO commit_probe (n) VALUES (\(bind: n))").run()
+                                if n % 7 == 3 { throw Refused(n: n) }  // after its write: the savepoint must undo it
+                                return n * 10
+                            }
+                            return (n, .success(v))
+                        } catch let e as Refused { return (n, .failure(e)) } catch { return (n, .failure(Refused(n: -1))) }
+                    }
+                }
+                var all: [Int: Result<Int, Refused>] = [:]
+                for await (n, r) in tasks { all[n] = r }
+                return all
+            }
+            for n in 0..<60 {
+                #expect(outcomes[n] == (n % 7 == 3 ? .failure(Refused(n: n)) : .success(n * 10)), "job \(n)")
+            }
+            let stored = try await app.sql.raw("SELECT n FROM commit_probe ORDER BY n").all().map { try $0.decode(column: "n", as: Int.self) }
+            #expect(stored == (0..<60).filter { $0 % 7 != 3 })
+            try await app.sql.raw("DROP TABLE commit_probe").run()
+        }
+    }
+}

@@ -155,10 +155,6 @@ public enum ReportRules {
     }
 
     static func dayAfter(_ day: String) -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd"
-        f.timeZone = TimeZone(identifier: "UTC")
-        guard let d = f.date(from: day) else { return day }
-        return f.string(from: d.addingTimeInterval(86400))
+        CivilDate.parse(day).map { CivilDate.text($0 + 1) } ?? day  // a DateFormatter per report was 6 % of a submission
     }
 }

@@ -90,9 +90,9 @@ struct ReportController {
         let p = try await Self.prepare(draft, req: req, anonymous: anonymous)
         let id = p.id, filedWith = p.body
         let actor = req.actor
-        try await req.db.transaction { tx in
-            try await ReportStore(sql: tx as! any SQLDatabase).create(draft, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind,
-                                                                      area: p.area, areaPath: p.path, actor: actor)
+        try await req.application.reportWrites.run { sql in
+            try await ReportStore(sql: sql).create(draft, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind,
+                                                   area: p.area, areaPath: p.path, actor: actor)
         }
         if anonymous {
             // An anonymous citizen gets a receipt, not the record: they cannot read restricted data.

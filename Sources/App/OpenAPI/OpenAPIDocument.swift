@@ -6915,7 +6915,7 @@ enum OpenAPIDocument {
   "/api/v1/incidents": {
    "get": {
     "operationId": "listIncidents",
-    "summary": "Incidents the caller may read",
+    "summary": "Incidents the caller may read, newest first (by the day they happened; the cursor continues in that order)",
     "responses": {
      "200": {
       "description": "OK",

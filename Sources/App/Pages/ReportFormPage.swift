@@ -70,9 +70,9 @@ enum ReportFormPage {
         do {
             let p = try await ReportController.prepare(draft, req: req, anonymous: false)
             let actor = req.actor
-            try await req.db.transaction { tx in
-                try await ReportStore(sql: tx as! any SQLDatabase).create(draft, id: p.id, body: p.body, classification: p.classification,
-                                                                          sourceKind: p.sourceKind, area: p.area, areaPath: p.path, actor: actor)
+            try await req.application.reportWrites.run { sql in
+                try await ReportStore(sql: sql).create(draft, id: p.id, body: p.body, classification: p.classification,
+                                                       sourceKind: p.sourceKind, area: p.area, areaPath: p.path, actor: actor)
             }
             var fresh = try await model(req)
             fresh.done = fresh.t("report.received", p.body, String(p.id.prefix(8)))
