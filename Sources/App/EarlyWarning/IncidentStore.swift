@@ -40,8 +40,8 @@ struct IncidentRow: Decodable, Sendable {
 }
 
 extension IncidentRow {
-    /// Read column by column: the `Decodable` path through SQLKit's row decoder cost ~40 µs a row,
-    /// most of an export of 100,000 incidents (perf).
+    /// Read column by column: the `Decodable` path through SQLKit's row decoder was 40 % of an export
+    /// of 100,000 incidents (perf).
     init(row r: any SQLRow) throws {
         func s(_ c: String) throws -> String { try r.decode(column: c, as: String.self) }
         func os(_ c: String) throws -> String? { try r.decodeNil(column: c) ? nil : try r.decode(column: c, as: String.self) }
