@@ -49,6 +49,19 @@ import VaporTesting
             #expect(!anon.body.string.contains("Market riot"))
             #expect(!anon.body.string.contains("11.06"))
             #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "3 incidents as hxl").count == 1)
+            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "3 incidents as geojson").count == 1)
+
+            // More than one page of the streamed GeoJSON: every incident once, in date order, and one audit entry naming them all.
+            var many = "event_id_cnty,event_date,event_type,fatalities,admin1,admin2,latitude,longitude,iso3,notes\n"
+            for i in 0..<2_500 { many += "GHA\(20_000 + i),2025-\(String(format: "%02d", 1 + i % 12))-\(String(format: "%02d", 1 + i % 28)),Protests,0,Upper East,Bawku Municipal,11.06,-0.24,GHA,Gathering \(i)\n" }
+            #expect(try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(Data(many.utf8), db: app.db, gazetteer: gazetteer).imported == 2_500)
+            let big = try object(try await t.sendRequest(.GET, "/api/v1/incidents/export.geojson", headers: .bearer(analyst)))
+            let all = big["features"] as? [[String: Any]] ?? []
+            #expect(all.count == 2_503)
+            #expect(Set(all.compactMap { $0["id"] as? String }).count == 2_503)
+            let days = all.compactMap { ($0["properties"] as? [String: Any])?["date"] as? String }
+            #expect(days.count == 2_503 && days == days.sorted())
+            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as geojson").count == 1)
         }
     }
 }

@@ -87,6 +87,16 @@ struct IncidentStore: Sendable {
         return try await q.orderBy("occurred_on").orderBy("id").all().map(IncidentRow.init(row:))
     }
 
+    /// One page of matching rows, oldest first, after `(occurred_on, id)` (exports that stream: the
+    /// `(occurred_on, id)` index serves the order and the resumption point).
+    func page(_ scope: AccessScope, _ f: Filter, after: (day: String, id: String)?, limit: Int) async throws -> [IncidentRow] {
+        var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") })
+        q = f.apply(to: q, sql: sql, recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
+        if let after { q = q.where(SQLQueryString("(incidents.occurred_on, incidents.id) > (\(bind: after.day), \(bind: after.id))")) }
+        return try await q.orderBy(SQLColumn("occurred_on", table: "incidents")).orderBy(SQLColumn("id", table: "incidents"))
+            .limit(limit).all().map(IncidentRow.init(row:))
+    }
+
     func get(_ id: String, _ scope: AccessScope) async throws -> IncidentRow? {
         try await Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") }).where("id", .equal, id)
             .first().map(IncidentRow.init(row:))
