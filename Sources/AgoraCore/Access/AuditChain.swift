@@ -35,12 +35,7 @@ public enum AuditChain {
     public static let genesis = String(repeating: "0", count: 64)
 
     public static func sha256(_ data: Data) -> String {
-        // Hex by table: `String(format:)` per byte was a measurable share of every token check.
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for b in SHA256.hash(data: data) { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xF)]) }
-        return String(decoding: out, as: UTF8.self)
+        Hex.string(SHA256.hash(data: data))
     }
 
     public static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }

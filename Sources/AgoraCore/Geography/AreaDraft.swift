@@ -79,3 +79,9 @@ public enum AreaRules {
         try issues.throwIfAny()
     }
 }
+
+/// The stored form of an area's place in the tree: "/GHA/GH12/GH1201/", from the codes going up
+/// ("GH1201", "GH12", "GHA") as lookups return them. A range over this text finds everything below an area.
+public enum AreaPath {
+    public static func text(_ upward: [String]) -> String { "/" + upward.reversed().joined(separator: "/") + "/" }
+}

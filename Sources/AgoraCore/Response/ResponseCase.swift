@@ -166,7 +166,7 @@ public enum WebhookSignature {
         var message = Data("\(timestamp).".utf8)
         message.append(body)
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(secret.utf8)))
-        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+        return "sha256=" + Hex.string(mac)
     }
 
     /// Seconds to wait before attempt `n + 1` after `n` failures: doubling from `base`, at most `cap`.

@@ -167,19 +167,15 @@ public struct RiskEventTable: Sendable {
 
     public var count: Int { days.count }
 
-    mutating func area(_ code: String) -> Int32 {
-        if let i = areaIndex[code] { return i }
-        let i = Int32(areaCodes.count)
-        areaCodes.append(code)
-        areaIndex[code] = i
-        return i
-    }
+    mutating func area(_ code: String) -> Int32 { Self.intern(code, &areaIndex, &areaCodes) }
+    mutating func indicator(_ code: String) -> Int32 { Self.intern(code, &indicatorIndex, &indicatorCodes) }
 
-    mutating func indicator(_ code: String) -> Int32 {
-        if let i = indicatorIndex[code] { return i }
-        let i = Int32(indicatorCodes.count)
-        indicatorCodes.append(code)
-        indicatorIndex[code] = i
+    /// The number of a code, given the first time it is seen.
+    private static func intern(_ code: String, _ index: inout [String: Int32], _ codes: inout [String]) -> Int32 {
+        if let i = index[code] { return i }
+        let i = Int32(codes.count)
+        codes.append(code)
+        index[code] = i
         return i
     }
 
@@ -201,7 +197,7 @@ public struct RiskEventTable: Sendable {
     }
 
     public mutating func append(_ e: RiskEvent) {
-        append(pathText: "/" + e.areaPath.reversed().joined(separator: "/") + "/", day: e.day, fatalities: e.fatalities, indicators: e.indicators)
+        append(pathText: AreaPath.text(e.areaPath), day: e.day, fatalities: e.fatalities, indicators: e.indicators)
     }
 }
 

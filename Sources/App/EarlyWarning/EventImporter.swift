@@ -70,7 +70,7 @@ struct EventImporter {
                         case .country: summary.countryOnly += 1
                         }
                         let id = ids.next()
-                        let path = paths[area] ?? { let p = areas.path(area); return ("/" + p.reversed().joined(separator: "/") + "/", p) }()
+                        let path = paths[area] ?? (areas.pathText(area), areas.path(area))
                         paths[area] = path
                         rows += [.text(id), .text(body), .text(classification.rawValue), .text(e.eventType), .text(e.eventType), .text(e.notes),
                                  .text(e.day), .int(e.timePrecision.rawValue), .text(area), .text(path.text), BulkValue(e.lat), BulkValue(e.lon),
@@ -144,7 +144,7 @@ struct AreaIndex: Sendable {
         path(code).first { nodes[$0]?.level == level }
     }
 
-    func pathText(_ code: String) -> String { "/" + path(code).reversed().joined(separator: "/") + "/" }
+    func pathText(_ code: String) -> String { AreaPath.text(path(code)) }
 
     /// The area the names reach: the admin1 of that name in the country, and the admin2 below it.
     func named(_ country: String, _ admin1: String?, _ admin2: String?) -> String? {

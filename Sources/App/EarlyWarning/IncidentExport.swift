@@ -116,16 +116,15 @@ struct IncidentExport {
 
     /// One GeoJSON feature; the properties are the CSV's columns.
     static func feature(_ r: IncidentView, _ areas: AreaIndex) -> String {
-        var out = "{\"type\":\"Feature\",\"id\":" + json(r.sourceEventID ?? r.id) + ",\"geometry\":"
+        var out = "{\"type\":\"Feature\",\"id\":" + JSONText.string(r.sourceEventID ?? r.id) + ",\"geometry\":"
         if let lat = r.lat, let lon = r.lon { out += "{\"type\":\"Point\",\"coordinates\":[\(lon),\(lat)]}" } else { out += "null" }
         out += ",\"properties\":{"
         var first = true
         for (k, v) in zip(columns, fields(r, areas)) where k != "latitude" && k != "longitude" && k != "fatalities" {
-            out += (first ? "" : ",") + json(k) + ":" + json(v)
+            out += (first ? "" : ",") + JSONText.string(k) + ":" + JSONText.string(v)
             first = false
         }
         return out + ",\"fatalities\":\(r.harm.fatalities ?? 0)}}"
     }
 
-    static func json(_ s: String) -> String { JSONText.string(s) }
 }

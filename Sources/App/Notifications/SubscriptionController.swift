@@ -60,7 +60,7 @@ struct SubscriptionController {
         try await req.db.transaction { tx in
             let sql = tx as! any SQLDatabase
             try await sql.insert(into: "subscriptions").columns("id", "body_code", "channel", "target", "secret_sealed", "events", "active", "created_by", "created_at")
-                .values([SQLBind(id), SQLBind(code), SQLBind(input.channel), SQLBind(input.target), SQLBind(sealed), SQLBind(CaseStore.json(input.events ?? [])),
+                .values([SQLBind(id), SQLBind(code), SQLBind(input.channel), SQLBind(input.target), SQLBind(sealed), SQLBind(JSONText.array(input.events ?? [])),
                          SQLBind(true), SQLBind(actor), SQLBind(Timestamp.now())] as [any SQLExpression]).run()
             try await AuditLog(sql: sql).append(actor: actor, action: "subscribe", recordType: "body", recordID: code, content: [id, input.channel])
         }

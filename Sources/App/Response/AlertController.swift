@@ -100,7 +100,7 @@ struct AlertController {
             throw APIError(ValidationFailure(field: "body", "unknown body code '\(draft.body!)'"))
         }
         let snapshot = try await req.application.risk.current(sql)
-        let path = "/" + snapshot.path(draft.areas![0]).reversed().joined(separator: "/") + "/"
+        let path = AreaPath.text(snapshot.path(draft.areas![0]))
         let classification = draft.classification ?? .restricted
         let actor = req.actor
         let ready = draft

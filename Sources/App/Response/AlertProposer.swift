@@ -54,7 +54,7 @@ struct RiskUpdater: Sendable {
                 try await app.db.transaction { tx in
                     let tsql = tx as! any SQLDatabase
                     let id = try await AlertStore(sql: tsql).insert(ready, state: .proposed, msgType: .Alert, refersTo: nil, caseID: nil, body: owner,
-                                                                    classification: .restricted, areaPath: "/" + path.reversed().joined(separator: "/") + "/",
+                                                                    classification: .restricted, areaPath: AreaPath.text(path),
                                                                     risk: evidence, actor: "system:risk", sent: nil)
                     try await Outbox(sql: tsql).enqueue("alert.proposed", bodies: [owner], alertID: id)
                 }

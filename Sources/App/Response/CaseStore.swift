@@ -111,8 +111,6 @@ struct CaseStore: Sendable {
     }
 
     static func list(_ json: String) -> [String] { (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? [] }
-    static func json(_ xs: [String]) -> String { String(decoding: (try? JSONEncoder().encode(xs)) ?? Data("[]".utf8), as: UTF8.self) }
-
     static func due(after seconds: Int, from date: Date = Date()) -> String { Timestamp.format(date.addingTimeInterval(Double(seconds))) }
 
     // MARK: Opening
@@ -135,8 +133,8 @@ struct CaseStore: Sendable {
         let now = Timestamp.now()
         try await sql.insert(into: "cases").columns(Self.columns)
             .values([SQLBind(id), SQLBind(alert.id), SQLBind(responsible.code), SQLBind(responsible.code), SQLBind(alert.classification), SQLBind("open"),
-                     SQLBind(area), SQLBind(alert.areaPath), SQLBind(severity.rawValue), SQLBind(Self.json(topics.map(\.rawValue))),
-                     SQLBind(Self.json(route.chain.map(\.code))), SQLBind(now), SQLBind(Self.due(after: settings.deadlines.acknowledge(severity))),
+                     SQLBind(area), SQLBind(alert.areaPath), SQLBind(severity.rawValue), SQLBind(JSONText.array(topics.map(\.rawValue))),
+                     SQLBind(JSONText.array(route.chain.map(\.code))), SQLBind(now), SQLBind(Self.due(after: settings.deadlines.acknowledge(severity))),
                      SQLBind(nil as String?), SQLBind(nil as String?), SQLBind(nil as String?), SQLBind(nil as String?), SQLBind(nil as String?),
                      SQLBind(nil as String?), SQLBind(0), SQLBind(0), SQLBind(false), SQLBind(now)] as [any SQLExpression]).run()
         try await AlertStore(sql: sql).setCase(alert.id, caseID: id)

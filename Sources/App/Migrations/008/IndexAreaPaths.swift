@@ -1,3 +1,4 @@
+import AgoraCore
 import Fluent
 import SQLKit
 
@@ -22,7 +23,7 @@ struct IndexAreaPaths: AsyncMigration {
 
 extension AreaStore {
     /// The stored path text of an area ("/GHA/GH12/GH1201/"), as incidents and reports keep it.
-    func pathText(_ code: String) async throws -> String { "/" + (try await path(code)).reversed().joined(separator: "/") + "/" }
+    func pathText(_ code: String) async throws -> String { AreaPath.text(try await path(code)) }
 
     /// `column` is the path of an area at or below the one whose path is `prefix`: a range the index serves.
     /// `indexed: false` writes the column as an expression neither engine serves from the index, for an
