@@ -60,6 +60,8 @@ READS = [
     ("/api/v1/audit/verify", "/api/v1/audit/verify", 401),
     ("/api/v1/organisations", "/api/v1/organisations", 200),
     ("/api/v1/organisations/WANEP", "/api/v1/organisations/{code}", 200),
+    ("/api/v1/incidents?limit=5", "/api/v1/incidents", 200),
+    ("/api/v1/incidents?cursor=Yzpub3BpcGU", "/api/v1/incidents", 400),  # a well-formed cursor of the wrong shape
 ]
 
 

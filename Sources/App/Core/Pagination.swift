@@ -29,6 +29,14 @@ struct PageRequest: Sendable {
         }
     }
 
+    /// A cursor of two keys, `first|second` (a time or day, then the id), for lists in time order.
+    func afterPair() throws -> (String, String)? {
+        guard let after else { return nil }
+        let parts = after.split(separator: "|", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw APIError.badRequest(field: "cursor", "is not a cursor this server gave out") }
+        return (parts[0], parts[1])
+    }
+
     static func cursor(after code: String) -> String {
         Data(("c:" + code).utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")

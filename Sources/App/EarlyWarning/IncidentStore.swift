@@ -68,13 +68,16 @@ struct IncidentStore: Sendable {
 
     /// Newest first (by the day it happened); the cursor is `occurred_on|id`, a range the
     /// (occurred_on, id) index serves on both engines, however deep the page.
+    /// The incidents the caller may see that match the filters: every read below starts here.
+    func select(_ scope: AccessScope, _ f: Filter) -> SQLSelectBuilder {
+        f.apply(to: Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") }), sql: sql,
+                recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
+    }
+
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [IncidentRow] {
-        var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") })
-        q = f.apply(to: q, sql: sql, recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
-        if let after = page.after {
-            let parts = after.split(separator: "|", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw APIError.badRequest(field: "cursor", "is not a cursor this server gave out") }
-            q = q.where(SQLQueryString("(incidents.occurred_on, incidents.id) < (\(bind: parts[0]), \(bind: parts[1]))"))
+        var q = select(scope, f)
+        if let (day, id) = try page.afterPair() {
+            q = q.where(SQLQueryString("(incidents.occurred_on, incidents.id) < (\(bind: day), \(bind: id))"))
         }
         return try await q.orderBy(SQLColumn("occurred_on", table: "incidents"), SQLDirection.descending).orderBy(SQLColumn("id", table: "incidents"), SQLDirection.descending)
             .limit(page.limit + 1).all().map(IncidentRow.init(row:))
@@ -82,16 +85,13 @@ struct IncidentStore: Sendable {
 
     /// Every matching row in one query, by date (exports: paging by id would rescan for each page).
     func all(_ scope: AccessScope, _ f: Filter) async throws -> [IncidentRow] {
-        var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") })
-        q = f.apply(to: q, sql: sql, recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
-        return try await q.orderBy("occurred_on").orderBy("id").all().map(IncidentRow.init(row:))
+        try await select(scope, f).orderBy("occurred_on").orderBy("id").all().map(IncidentRow.init(row:))
     }
 
     /// One page of matching rows, oldest first, after `(occurred_on, id)` (exports that stream: the
     /// `(occurred_on, id)` index serves the order and the resumption point).
     func page(_ scope: AccessScope, _ f: Filter, after: (day: String, id: String)?, limit: Int) async throws -> [IncidentRow] {
-        var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") })
-        q = f.apply(to: q, sql: sql, recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
+        var q = select(scope, f)
         if let after { q = q.where(SQLQueryString("(incidents.occurred_on, incidents.id) > (\(bind: after.day), \(bind: after.id))")) }
         return try await q.orderBy(SQLColumn("occurred_on", table: "incidents")).orderBy(SQLColumn("id", table: "incidents"))
             .limit(limit).all().map(IncidentRow.init(row:))

@@ -96,12 +96,9 @@ struct ReportStore: Sendable {
     /// Newest first by default; the review queue wants the oldest first. The cursor is `created_at|id`.
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest, oldestFirst: Bool = false) async throws -> [ReportRow] {
         var q = select(scope, f)
-        if let after = page.after {
-            let parts = after.split(separator: "|", maxSplits: 1).map(String.init)
-            if parts.count == 2 {
-                let op: SQLBinaryOperator = oldestFirst ? .greaterThan : .lessThan
-                q = q.where { $0.where("created_at", op, parts[0]).orWhere { $0.where("created_at", .equal, parts[0]).where("id", op, parts[1]) } }
-            }
+        if let (at, id) = try page.afterPair() {
+            let op: SQLBinaryOperator = oldestFirst ? .greaterThan : .lessThan
+            q = q.where { $0.where("created_at", op, at).orWhere { $0.where("created_at", .equal, at).where("id", op, id) } }
         }
         let dir: SQLDirection = oldestFirst ? .ascending : .descending
         return try await q.orderBy("created_at", dir).orderBy("id", dir).limit(page.limit + 1).all(decoding: ReportRow.self, with: AreaStore.decoder)
@@ -153,8 +150,8 @@ struct ReportStore: Sendable {
     func create(_ d: ReportDraft, id: String, body: String, classification: Classification, sourceKind: SourceKind,
                 area: String, areaPath: [String], actor: String) async throws {
         let now = Timestamp.now()
-        let actors = String(decoding: try JSONEncoder.sorted.encode(d.actors ?? []), as: UTF8.self)
-        let path = "/" + areaPath.reversed().joined(separator: "/") + "/"
+        let actors = JSONText.array(d.actors ?? [])
+        let path = AreaPath.text(areaPath)
         try await sql.insert(into: "reports").columns("id", "body_code", "classification", "status", "event_type", "description", "occurred_on",
                                                       "occurred_at", "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors",
                                                       "fatalities", "injured", "displaced", "property_damaged", "source_kind", "reporter_id",
