@@ -1,3 +1,4 @@
+import AgoraCore
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
@@ -15,35 +16,29 @@ enum BulkValue: Sendable {
 /// Many rows into one table, in the caller's transaction, by each engine's fast path: on SQLite,
 /// statements of as many rows as the bound-value limit allows, bound straight to SQLiteData (SQLKit's
 /// serialiser and `Encodable` binding took a third of an import); on PostgreSQL, `COPY … FROM STDIN`.
-/// Anything else (or a database that is neither) goes through SQLKit's insert. Table and column names
-/// are the program's own, never input.
+/// Table and column names are the program's own, never input.
 struct BulkWriter {
     let sql: any SQLDatabase
 
     /// `rows` is flat: `columns.count` values per row.
-    func insert(into table: String, columns: [String], rows: [BulkValue], onConflictDoNothing: Bool = false) async throws {
+    func insert(into table: String, columns: [String], rows: [BulkValue]) async throws {
         let width = columns.count
         precondition(width > 0 && rows.count % width == 0)
         guard !rows.isEmpty else { return }
         if let lite = sql as? any SQLiteDatabase, sql.dialect.name == "sqlite" {
             // SQLite's limit is 32,766 bound values per statement; a few hundred rows already amortise the parse.
             let perStatement = max(1, min(500, 32_000 / width))
-            let head = "INSERT \(onConflictDoNothing ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
             let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
-            var fullStatement: String?
+            let full = head + Array(repeating: tuple, count: perStatement).joined(separator: ",")
             var start = 0
             while start < rows.count {
                 let n = min(perStatement, (rows.count - start) / width)
-                let text: String
-                if n == perStatement, let s = fullStatement { text = s } else {
-                    text = head + Array(repeating: tuple, count: n).joined(separator: ",")
-                    if n == perStatement { fullStatement = text }
-                }
-                let binds = rows[start..<(start + n * width)].map(\.sqlite)
-                _ = try await lite.query(text, binds)
+                let text = n == perStatement ? full : head + Array(repeating: tuple, count: n).joined(separator: ",")
+                _ = try await lite.query(text, rows[start..<(start + n * width)].map(\.sqlite))
                 start += n * width
             }
-        } else if let pg = sql as? any PostgresDatabase, sql.dialect.name == "postgresql", !onConflictDoNothing {
+        } else if let pg = sql as? any PostgresDatabase, sql.dialect.name == "postgresql" {
             let logger = sql.logger
             try await pg.withConnection { conn in
                 conn.eventLoop.makeFutureWithTask {
@@ -59,16 +54,7 @@ struct BulkWriter {
                 }
             }.get()
         } else {
-            for start in stride(from: 0, to: rows.count, by: width * 500) {
-                var insert = sql.insert(into: table).columns(columns)
-                if onConflictDoNothing { insert = insert.ignoringConflicts() }
-                var i = start
-                while i < min(rows.count, start + width * 500) {
-                    insert = insert.values(rows[i..<(i + width)].map(\.bind))
-                    i += width
-                }
-                try await insert.run()
-            }
+            throw ValidationFailure(field: "database", "bulk loads need SQLite or PostgreSQL, not '\(sql.dialect.name)'")
         }
     }
 }
@@ -80,15 +66,6 @@ extension BulkValue {
         case .int(let i): .integer(i)
         case .double(let d): .float(d)
         case .null: .null
-        }
-    }
-
-    var bind: any SQLExpression {
-        switch self {
-        case .text(let s): SQLBind(s)
-        case .int(let i): SQLBind(i)
-        case .double(let d): SQLBind(d)
-        case .null: SQLLiteral.null
         }
     }
 
