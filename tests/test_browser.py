@@ -13,8 +13,8 @@ from conftest import ROOT, start_server
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 
 SHOTS = ROOT / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -71,11 +71,13 @@ class Walk:
         assert "/sign-in" not in self.d.current_url, self.d.page_source[:2000]
 
     def click(self, element):
-        """Clicks something that loads a new page, and waits for it."""
-        old = self.d.find_element(By.TAG_NAME, "html")
+        """Clicks something that loads a new page, and waits for it. The old page is marked rather than
+        held: chromedriver 156 may answer a held element of a replaced page with an "unknown error"
+        instead of "stale element", and a script call made mid-navigation may fail; both are retried."""
+        self.d.execute_script("window.agoraOldPage = true")
         element.click()
-        WebDriverWait(self.d, 30).until(EC.staleness_of(old))
-        WebDriverWait(self.d, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        WebDriverWait(self.d, 30, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script("return !window.agoraOldPage && document.readyState === 'complete'"))
         self.check()
 
     def text(self):
