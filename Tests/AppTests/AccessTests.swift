@@ -117,6 +117,40 @@ import VaporTesting
         }
     }
 
+    /// Who a token or session names is read in one joined query: every role comes with it, a person with
+    /// none is still signed in, and a disabled person is nobody whatever credential they hold.
+    @Test(arguments: Engine.available)
+    func credentialsCarryEveryRoleAndADisabledPersonIsNobody(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await Self.seed(app)
+            let grants = [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor), RoleGrant(body: "GH-NPC", role: .analyst)]
+            let (id, token) = try await TestInstallation.person(app, "yaw", roles: grants.reversed())
+            let (plainID, plainToken) = try await TestInstallation.person(app, "ama")
+            let people = PeopleStore(sql: app.sql)
+            #expect(try await people.viewer(forToken: token) == .person(id: id, installationAdmin: false, roles: grants))
+            #expect(try await people.viewer(forToken: plainToken) == .person(id: plainID, installationAdmin: false, roles: []))
+            #expect(try await people.viewer(forToken: "tok-nobody") == nil)
+            let session = try await people.createSession(for: id)
+            let signed = try #require(try await people.session(token: session.token))
+            #expect(signed.viewer == .person(id: id, installationAdmin: false, roles: grants))
+            #expect(signed.csrf == session.csrf)
+            // First use is recorded.
+            let used = try await app.sql.select().column("last_used_at").from("api_tokens").where("id", .equal, "t-yaw")
+                .first(decodingColumn: "last_used_at", as: String?.self)
+            #expect(used != nil && used! != nil)
+
+            try await app.sql.update("people").set("disabled", to: true).where("id", .equal, id).run()
+            #expect(try await people.viewer(forToken: token) == nil)
+            #expect(try await people.session(token: session.token) == nil)
+            let t = try app.testing()
+            #expect(try await t.sendRequest(.GET, "/api/v1/people/me", headers: .bearer(token)).status == .unauthorized)
+            var cookie = HTTPHeaders()
+            cookie.cookie = HTTPCookies(dictionaryLiteral: (Authenticator.sessionCookie, HTTPCookies.Value(string: session.token)))
+            #expect(try await t.sendRequest(.GET, "/api/v1/people/me", headers: cookie).status == .unauthorized)
+            #expect(try await t.sendRequest(.GET, "/api/v1/people/me", headers: .bearer(plainToken)).status == .ok)
+        }
+    }
+
     @Test func signInIsRateLimitedPerClient() async throws {
         try await TestInstallation.run(.sqlite) { app in
             let t = try app.testing()

@@ -12,14 +12,12 @@ struct Authenticator: AsyncMiddleware {
         let people = PeopleStore(sql: request.sql)
         if let bearer = request.headers.bearerAuthorization?.token {
             // A token that does not work is an error, not anonymity: the client meant to be someone.
-            guard let person = try await people.personForToken(bearer) else {
+            guard let viewer = try await people.viewer(forToken: bearer) else {
                 throw APIError(status: .unauthorized, code: "unauthorized", reason: "the token is not valid, expired or revoked", field: "Authorization")
             }
-            request.auth.login(Caller(viewer: try await people.viewer(person), via: .token, csrf: nil))
-        } else if let cookie = request.cookies[Self.sessionCookie]?.string,
-                  let s = try await people.session(token: cookie),
-                  let person = try await people.person(id: s.personID), !person.disabled {
-            request.auth.login(Caller(viewer: try await people.viewer(person), via: .session, csrf: s.csrf))
+            request.auth.login(Caller(viewer: viewer, via: .token, csrf: nil))
+        } else if let cookie = request.cookies[Self.sessionCookie]?.string, let s = try await people.session(token: cookie) {
+            request.auth.login(Caller(viewer: s.viewer, via: .session, csrf: s.csrf))
         }
         return try await next.respond(to: request)
     }

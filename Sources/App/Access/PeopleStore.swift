@@ -41,16 +41,17 @@ struct TokenView: Content {
 struct PeopleStore: Sendable {
     let sql: any SQLDatabase
     private var decoder: SQLRowDecoder { AreaStore.decoder }
-    private static let personColumns = ["id", "username", "display_name", "password_hash", "installation_admin", "disabled",
+    static let personColumns = ["id", "username", "display_name", "password_hash", "installation_admin", "disabled",
                                         "failed_sign_ins", "locked_until", "created_at", "updated_at"]
+    static let personSelected = ColumnList(personColumns)
 
     func person(id: String) async throws -> PersonRecord? {
-        try await sql.select().columns(Self.personColumns.map { SQLColumn($0) }).from("people").where("id", .equal, id)
+        try await sql.select().column(Self.personSelected).from("people").where("id", .equal, id)
             .first(decoding: PersonRecord.self, with: decoder)
     }
 
     func person(username: String) async throws -> PersonRecord? {
-        try await sql.select().columns(Self.personColumns.map { SQLColumn($0) }).from("people")
+        try await sql.select().column(Self.personSelected).from("people")
             .where("username", .equal, username.lowercased()).first(decoding: PersonRecord.self, with: decoder)
     }
 
@@ -68,12 +69,8 @@ struct PeopleStore: Sendable {
                    disabled: p.disabled, roles: try await roles(of: p.id))
     }
 
-    func viewer(_ p: PersonRecord) async throws -> Viewer {
-        .person(id: p.id, installationAdmin: p.installationAdmin, roles: try await roles(of: p.id))
-    }
-
     func list(page: PageRequest) async throws -> [PersonRecord] {
-        var q = sql.select().columns(Self.personColumns.map { SQLColumn($0) }).from("people")
+        var q = sql.select().column(Self.personSelected).from("people")
         if let after = page.after { q = q.where("username", .greaterThan, after) }
         return try await q.orderBy("username").limit(page.limit + 1).all(decoding: PersonRecord.self, with: decoder)
     }
@@ -167,10 +164,15 @@ struct PeopleStore: Sendable {
         return (token, csrf)
     }
 
-    func session(token: String) async throws -> (personID: String, csrf: String)? {
-        guard let row = try await sql.select().columns("person_id", "csrf_token").from("sessions")
-            .where("token_hash", .equal, Secrets.digest(token)).where("expires_at", .greaterThan, Timestamp.now()).first() else { return nil }
-        return (try row.decode(column: "person_id", as: String.self), try row.decode(column: "csrf_token", as: String.self))
+    /// The person signed in by this session cookie, with their roles, and the session's CSRF token; nil when
+    /// the session is unknown or expired or its holder disabled.
+    func session(token: String) async throws -> (viewer: Viewer, csrf: String)? {
+        let rows = try await signedIn(via: "sessions", extra: "csrf_token") {
+            $0.where(SQLColumn("token_hash", table: "sessions"), .equal, SQLBind(Secrets.digest(token)))
+                .where(SQLColumn("expires_at", table: "sessions"), .greaterThan, SQLBind(Timestamp.now()))
+        }
+        guard let viewer = try Self.viewer(from: rows) else { return nil }
+        return (viewer, try rows[0].decode(column: "csrf_token", as: String.self))
     }
 
     func endSession(token: String) async throws {
@@ -212,18 +214,54 @@ struct PeopleStore: Sendable {
 
     /// The person a live token belongs to. Marks the token used at most every five minutes, so that
     /// reads do not turn into writes.
-    func personForToken(_ token: String) async throws -> PersonRecord? {
+    /// The person holding this API token, with their roles; nil when the token is unknown, revoked or
+    /// expired, or its holder disabled.
+    func viewer(forToken token: String) async throws -> Viewer? {
         let digest = Secrets.digest(token)
         let now = Timestamp.now()
-        let query = sql.select().columns("person_id", "last_used_at").from("api_tokens")
-            .where("token_hash", .equal, digest).where(SQLColumn("revoked_at"), .is, SQLLiteral.null)
-            .where { $0.where(SQLColumn("expires_at"), .is, SQLLiteral.null).orWhere("expires_at", .greaterThan, now) }
-        guard let row = try await query.first() else { return nil }
-        let last = try row.decode(column: "last_used_at", as: String?.self)
+        let rows = try await signedIn(via: "api_tokens", extra: "last_used_at") {
+            $0.where(SQLColumn("token_hash", table: "api_tokens"), .equal, SQLBind(digest))
+                .where(SQLColumn("revoked_at", table: "api_tokens"), .is, SQLLiteral.null)
+                .where { $0.where(SQLColumn("expires_at", table: "api_tokens"), .is, SQLLiteral.null)
+                    .orWhere(SQLColumn("expires_at", table: "api_tokens"), .greaterThan, SQLBind(now)) }
+        }
+        guard let viewer = try Self.viewer(from: rows) else { return nil }
+        // Last use is kept to the nearest five minutes: a write on every request would serialise readers.
+        let last = try rows[0].decode(column: "last_used_at", as: String?.self)
         if last == nil || last! < Timestamp.format(Date().addingTimeInterval(-300)) {
             try await sql.update("api_tokens").set("last_used_at", to: now).where("token_hash", .equal, digest).run()
         }
-        guard let p = try await person(id: try row.decode(column: "person_id", as: String.self)), !p.disabled else { return nil }
-        return p
+        return viewer
+    }
+
+    // MARK: Who is signed in: one query per request
+
+    /// A credential row (`table`, holding `person_id`) joined to its person and their role grants: one row per
+    /// grant (or one with NULL grant columns). This runs on every signed-in request, so it is one round trip
+    /// rather than three.
+    private func signedIn(via table: String, extra: String,
+                          _ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [any SQLRow] {
+        let q = sql.select()
+            .column(SQLColumn(extra, table: table))
+            .column(SQLAlias(SQLColumn("id", table: "people"), as: SQLIdentifier("person_id")))
+            .column(SQLColumn("installation_admin", table: "people"))
+            .column(SQLColumn("disabled", table: "people"))
+            .column(SQLColumn("body_code", table: "role_grants"))
+            .column(SQLColumn("role", table: "role_grants"))
+            .from(table)
+            .join("people", on: SQLColumn("person_id", table: table), .equal, SQLColumn("id", table: "people"))
+            .join("role_grants", method: SQLJoinMethod.left, on: SQLColumn("person_id", table: "role_grants"), .equal, SQLColumn("id", table: "people"))
+        return try await filter(q).orderBy(SQLColumn("body_code", table: "role_grants")).orderBy(SQLColumn("role", table: "role_grants")).all()
+    }
+
+    private static func viewer(from rows: [any SQLRow]) throws -> Viewer? {
+        guard let first = rows.first, try !first.decode(column: "disabled", as: Bool.self) else { return nil }
+        let roles: [RoleGrant] = try rows.compactMap { r in
+            guard let body = try r.decode(column: "body_code", as: String?.self),
+                  let role = Role(rawValue: try r.decode(column: "role", as: String.self)) else { return nil }
+            return RoleGrant(body: body, role: role)
+        }
+        return .person(id: try first.decode(column: "person_id", as: String.self),
+                       installationAdmin: try first.decode(column: "installation_admin", as: Bool.self), roles: roles)
     }
 }

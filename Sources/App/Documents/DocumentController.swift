@@ -19,6 +19,7 @@ struct DocumentStore: Sendable {
     let sql: any SQLDatabase
     static let table = ScopedTable(recordType: "document", table: "documents")
     static let columns = ["id", "title", "summary", "body_code", "classification", "created_at", "updated_at"]
+    static let selected = ColumnList(columns, table: "documents")
 
     private struct Row: Decodable { var id, title, summary, bodyCode, classification, createdAt, updatedAt: String }
 
@@ -40,13 +41,13 @@ struct DocumentStore: Sendable {
     }
 
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [DocumentView] {
-        var q = select(scope, f).columns(Self.columns.map { SQLColumn($0, table: "documents") })
+        var q = select(scope, f).column(Self.selected)
         if let after = page.after { q = q.where("id", .greaterThan, after) }
         return try await q.orderBy("id").limit(page.limit + 1).all(decoding: Row.self, with: AreaStore.decoder).map(Self.view)
     }
 
     func get(_ id: String, _ scope: AccessScope) async throws -> DocumentView? {
-        try await Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "documents") }).where("id", .equal, id)
+        try await Self.table.select(sql, scope).column(Self.selected).where("id", .equal, id)
             .first(decoding: Row.self, with: AreaStore.decoder).map(Self.view)
     }
 
@@ -60,7 +61,7 @@ struct DocumentStore: Sendable {
     }
 
     func all(_ scope: AccessScope, _ f: Filter) async throws -> [DocumentView] {
-        try await select(scope, f).columns(Self.columns.map { SQLColumn($0, table: "documents") }).orderBy("id")
+        try await select(scope, f).column(Self.selected).orderBy("id")
             .all(decoding: Row.self, with: AreaStore.decoder).map(Self.view)
     }
 

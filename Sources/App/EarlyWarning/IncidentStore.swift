@@ -63,6 +63,7 @@ struct IncidentStore: Sendable {
     static let columns = ["id", "body_code", "classification", "title", "event_type", "description", "text_public", "occurred_on", "time_precision",
                           "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities", "injured", "displaced", "actors", "source_name",
                           "source_event_id", "sources", "created_at", "updated_at"]
+    static let selected = ColumnList(columns, table: "incidents")
 
     typealias Filter = ReportStore.Filter
 
@@ -70,7 +71,7 @@ struct IncidentStore: Sendable {
     /// (occurred_on, id) index serves on both engines, however deep the page.
     /// The incidents the caller may see that match the filters: every read below starts here.
     func select(_ scope: AccessScope, _ f: Filter) -> SQLSelectBuilder {
-        f.apply(to: Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") }), sql: sql,
+        f.apply(to: Self.table.select(sql, scope).column(Self.selected), sql: sql,
                 recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
     }
 
@@ -98,7 +99,7 @@ struct IncidentStore: Sendable {
     }
 
     func get(_ id: String, _ scope: AccessScope) async throws -> IncidentRow? {
-        try await Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "incidents") }).where("id", .equal, id)
+        try await Self.table.select(sql, scope).column(Self.selected).where("id", .equal, id)
             .first().map(IncidentRow.init(row:))
     }
 

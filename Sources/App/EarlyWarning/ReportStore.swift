@@ -49,6 +49,7 @@ struct ReportStore: Sendable {
                           "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors", "fatalities", "injured", "displaced",
                           "property_damaged", "source_kind", "reporter_id", "source_reference", "submitted_by", "created_at", "reviewed_by",
                           "reviewed_at", "review_reason", "incident_id", "duplicate_of"]
+    static let selected = ColumnList(columns, table: "reports")
 
     struct Filter: Sendable {
         var status: String?
@@ -86,7 +87,7 @@ struct ReportStore: Sendable {
     }
 
     func select(_ scope: AccessScope, _ f: Filter) -> SQLSelectBuilder {
-        var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "reports") })
+        var q = Self.table.select(sql, scope).column(Self.selected)
         if let s = f.status { q = q.where("status", .equal, s) }
         q = f.apply(to: q, sql: sql, recordType: "report", table: "reports", indicatorTable: "report_indicators", indicatorKey: "report_id")
         if let inc = f.incident { q = q.where("incident_id", .equal, inc) }
@@ -105,7 +106,7 @@ struct ReportStore: Sendable {
     }
 
     func get(_ id: String, _ scope: AccessScope) async throws -> ReportRow? {
-        try await Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "reports") }).where("id", .equal, id)
+        try await Self.table.select(sql, scope).column(Self.selected).where("id", .equal, id)
             .first(decoding: ReportRow.self, with: AreaStore.decoder)
     }
 

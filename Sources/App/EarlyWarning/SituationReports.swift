@@ -50,11 +50,12 @@ struct SituationReportController {
     }
 
     static let columns = ["id", "body_code", "classification", "area_code", "period", "period_start", "period_end", "title", "narrative", "created_at"]
+    static let selected = ColumnList(columns, table: "situation_reports")
 
     func list(req: Request) async throws -> Page<SituationReportView> {
         let page = try PageRequest(req)
         let scope = try await req.scope()
-        var q = Self.table.select(req.sql, scope).columns(Self.columns.map { SQLColumn($0, table: "situation_reports") })
+        var q = Self.table.select(req.sql, scope).column(Self.selected)
         if let a = try req.query.get(String?.self, at: "area") { q = q.where("area_code", .equal, a) }
         if let b = try req.query.get(String?.self, at: "body") { q = q.where("body_code", .equal, b) }
         if let after = page.after { q = q.where("id", .greaterThan, after) }
@@ -65,7 +66,7 @@ struct SituationReportController {
     func get(req: Request) async throws -> SituationReportView {
         let id = req.parameters.get("id")!
         let scope = try await req.scope()
-        guard let row = try await Self.table.select(req.sql, scope).columns(Self.columns.map { SQLColumn($0, table: "situation_reports") })
+        guard let row = try await Self.table.select(req.sql, scope).column(Self.selected)
             .where("id", .equal, id).first(decoding: Row.self, with: AreaStore.decoder) else { throw APIError.notFound("situation report", id) }
         return try await Self.views([row], req, scope)[0]
     }

@@ -22,6 +22,7 @@ struct AreaRecord: Codable, Sendable {
 
     static let columns = ["code", "name", "names", "level", "parent_code", "country_code", "centroid_lat", "centroid_lon",
                           "min_lon", "min_lat", "max_lon", "max_lat", "source", "created_at", "updated_at"]
+    static let selected = ColumnList(columns)
 }
 
 /// An area as the API shows it.

@@ -18,7 +18,7 @@ struct AreaStore: Sendable {
     static let decoder = SnakeCaseKeys.decoder
 
     func get(_ code: String) async throws -> AreaRecord? {
-        try await sql.select().columns(AreaRecord.columns.map { SQLColumn($0) }).from("areas")
+        try await sql.select().column(AreaRecord.selected).from("areas")
             .where("code", .equal, code).first(decoding: AreaRecord.self, with: Self.decoder)
     }
 
@@ -29,7 +29,7 @@ struct AreaStore: Sendable {
 
     func list(_ f: Filter, page: PageRequest) async throws -> [AreaRecord] {
         if f.codes?.isEmpty == true { return [] }
-        var q = sql.select().columns(AreaRecord.columns.map { SQLColumn($0) }).from("areas")
+        var q = sql.select().column(AreaRecord.selected).from("areas")
         if let l = f.level { q = q.where("level", .equal, l.rawValue) }
         if let p = f.parent { q = q.where("parent_code", .equal, p) }
         if let c = f.country { q = q.where("country_code", .equal, c) }

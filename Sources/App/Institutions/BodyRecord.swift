@@ -19,6 +19,7 @@ struct BodyRecord: Codable, Sendable {
 
     static let columns = ["code", "name", "names", "level", "kind", "organisation_code", "parent_code", "legal_basis",
                           "description", "website", "worldwide", "created_at", "updated_at"]
+    static let selected = ColumnList(columns)
 }
 
 /// A body as the API shows it.

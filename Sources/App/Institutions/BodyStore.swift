@@ -19,13 +19,13 @@ struct BodyStore: Sendable {
     }
 
     func get(_ code: String) async throws -> BodyView? {
-        guard let r = try await sql.select().columns(BodyRecord.columns.map { SQLColumn($0) }).from("bodies")
+        guard let r = try await sql.select().column(BodyRecord.selected).from("bodies")
             .where("code", .equal, code).first(decoding: BodyRecord.self, with: decoder) else { return nil }
         return try await views([r]).first
     }
 
     func list(_ f: Filter, page: PageRequest) async throws -> [BodyView] {
-        var q = sql.select().columns(BodyRecord.columns.map { SQLColumn($0) }).from("bodies")
+        var q = sql.select().column(BodyRecord.selected).from("bodies")
         if let l = f.level { q = q.where("level", .equal, l.rawValue) }
         if let k = f.kind { q = q.where("kind", .equal, k.rawValue) }
         if let p = f.parent { q = q.where("parent_code", .equal, p) }

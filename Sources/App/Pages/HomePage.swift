@@ -53,7 +53,7 @@ enum HomePage {
             ReportLine(id: r.id, text: String(r.description.prefix(90)), area: names[r.areaCode] ?? r.areaCode, status: r.status, created: r.createdAt)
         }
         if c.holds([.monitor]) {
-            let mine = try await ReportStore.table.select(sql, scope).columns(ReportStore.columns.map { SQLColumn($0, table: "reports") })
+            let mine = try await ReportStore.table.select(sql, scope).column(ReportStore.selected)
                 .where(SQLColumn("submitted_by", table: "reports"), .equal, SQLBind(req.actor)).orderBy("created_at", .descending).limit(10)
                 .all(decoding: ReportRow.self, with: AreaStore.decoder)
             m.myReports = mine.map(line)

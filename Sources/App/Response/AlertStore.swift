@@ -45,6 +45,7 @@ struct AlertStore: Sendable {
     static let table = ScopedTable(recordType: "alert", table: "alerts", hasParties: true)
     static let columns = ["id", "identifier", "body_code", "classification", "state", "msg_type", "refers_to", "case_id", "draft", "area_code", "area_path",
                           "severity", "headline", "risk", "created_by", "created_at", "sent_at", "issued_by", "reason", "updated_at"]
+    static let selected = ColumnList(columns, table: "alerts")
 
     struct Filter: Sendable {
         var state: AlertState?
@@ -53,7 +54,7 @@ struct AlertStore: Sendable {
     }
 
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [AlertRow] {
-        var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "alerts") })
+        var q = Self.table.select(sql, scope).column(Self.selected)
         if let s = f.state { q = q.where("state", .equal, s.rawValue) }
         if let a = f.area { q = q.where("area_path", .like, "%/" + AreaStore.escapeLike(a) + "/%") }
         if let b = f.body { q = q.where("body_code", .equal, b) }
@@ -62,7 +63,7 @@ struct AlertStore: Sendable {
     }
 
     func get(_ id: String, _ scope: AccessScope) async throws -> AlertRow? {
-        try await Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "alerts") }).where("id", .equal, id)
+        try await Self.table.select(sql, scope).column(Self.selected).where("id", .equal, id)
             .first(decoding: AlertRow.self, with: AreaStore.decoder)
     }
 

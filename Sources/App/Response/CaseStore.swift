@@ -45,9 +45,10 @@ struct CaseStore: Sendable {
     static let columns = ["id", "alert_id", "body_code", "first_body", "classification", "status", "area_code", "area_path", "severity", "topics", "chain",
                           "opened_at", "ack_due", "acknowledged_at", "acknowledged_by", "first_action_at", "closed_at", "outcome", "summary",
                           "escalations", "deadline_escalations", "cross_border", "updated_at"]
+    static let selected = ColumnList(columns, table: "cases")
 
     func get(_ id: String, _ scope: AccessScope) async throws -> CaseRow? {
-        try await Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "cases") }).where("id", .equal, id)
+        try await Self.table.select(sql, scope).column(Self.selected).where("id", .equal, id)
             .first(decoding: CaseRow.self, with: AreaStore.decoder)
     }
 
@@ -59,7 +60,7 @@ struct CaseStore: Sendable {
     struct Filter: Sendable { var status: CaseStatus?; var body: String?; var area: String? }
 
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [CaseRow] {
-        var q = Self.table.select(sql, scope).columns(Self.columns.map { SQLColumn($0, table: "cases") })
+        var q = Self.table.select(sql, scope).column(Self.selected)
         if let s = f.status { q = q.where("status", .equal, s.rawValue) }
         if let b = f.body { q = q.where("body_code", .equal, b) }
         if let a = f.area { q = q.where("area_path", .like, "%/" + AreaStore.escapeLike(a) + "/%") }
