@@ -7,6 +7,15 @@ import Vapor
 import VaporTesting
 
 @Suite struct ExportTests {
+    @Test func csvFieldsAreQuotedAndFormulasDefused() {
+        #expect(DocumentController.csvField("plain") == "\"plain\"")
+        #expect(DocumentController.csvField("say \"no\", twice \"") == "\"say \"\"no\"\", twice \"\"\"")
+        #expect(DocumentController.csvField("=SUM(A1)") == "\"'=SUM(A1)\"")
+        #expect(DocumentController.csvField("@cmd \"x\"") == "\"'@cmd \"\"x\"\"\"")
+        #expect(DocumentController.csvField("") == "\"\"")
+        #expect(DocumentController.csvField("Kaduna – Zaria") == "\"Kaduna – Zaria\"")
+    }
+
     @Test(arguments: Engine.available)
     func anExportedFileReimportsOntoTheSameIncidents(engine: Engine) async throws {
         try await TestInstallation.run(engine) { app in
@@ -62,6 +71,19 @@ import VaporTesting
             let days = all.compactMap { ($0["properties"] as? [String: Any])?["date"] as? String }
             #expect(days.count == 2_503 && days == days.sorted())
             #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as geojson").count == 1)
+
+            // CSV and HXL stream the same way: one header, every incident once across the pages, and the HXL file
+            // still re-imports onto the same incidents.
+            let bigCSV = try await t.sendRequest(.GET, "/api/v1/incidents/export.csv", headers: .bearer(analyst)).body.string
+            let lines = bigCSV.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.count == 2_504 && lines.filter { $0.hasPrefix("event_id,") }.count == 1)
+            #expect(Set(lines.dropFirst().map { $0.components(separatedBy: ",")[0] }).count == 2_503)
+            let bigHXL = try await t.sendRequest(.GET, "/api/v1/incidents/export.hxl.csv", headers: .bearer(analyst)).body.string
+            #expect(bigHXL.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2_505)
+            let reimported = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(Data(bigHXL.utf8), db: app.db, gazetteer: gazetteer)
+            #expect(reimported.imported == 0 && reimported.duplicates == 2_503 && reimported.rejected.isEmpty)
+            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as csv").count == 1)
+            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as hxl").count == 1)
         }
     }
 }

@@ -13,17 +13,6 @@ struct IncidentExport {
         api.get("incidents", "export.geojson", use: geojson)
     }
 
-    /// Every visible incident matching the filters, through the same scope and views as the list.
-    static func rows(_ req: Request, format: String) async throws -> [IncidentView] {
-        let scope = try await req.scope()
-        let store = IncidentStore(sql: req.sql)
-        var out: [IncidentView] = []
-        let rows = try await store.all(scope, try await ReportController.filter(req))
-        for chunk in rows.chunked(2000) { out += try await store.views(Array(chunk), scope: scope) }
-        try await audit(out.map(\.id), format: format, actor: req.actor, db: req.db)
-        return out
-    }
-
     static let columns = ["event_id", "date", "title", "event_type", "country", "admin1_pcode", "admin1", "admin2_pcode", "admin2", "area",
                           "latitude", "longitude", "geo_precision", "fatalities", "injured", "displaced", "indicators", "sources", "source",
                           "classification", "body"]
@@ -40,34 +29,38 @@ struct IncidentExport {
          String(i.harm.displaced ?? 0), i.indicators.joined(separator: " "), String(i.sources), i.sourceName, i.classification, i.body]
     }
 
-    static func text(_ rows: [IncidentView], hxl: Bool, areas: AreaIndex) -> String {
-        var out = columns.joined(separator: ",") + "\r\n"
-        if hxl { out += tags.joined(separator: ",") + "\r\n" }
-        for r in rows { out += fields(r, areas).map(DocumentController.csvField).joined(separator: ",") + "\r\n" }
-        return out
+    /// The CSV header: column names, and HXL hashtags under them for the HXL flavour.
+    static func csvHead(hxl: Bool) -> String {
+        columns.joined(separator: ",") + "\r\n" + (hxl ? tags.joined(separator: ",") + "\r\n" : "")
     }
 
-    static func file(_ body: String, type: HTTPMediaType, name: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = type
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        return Response(status: .ok, headers: headers, body: .init(string: body))
+    static func csvLine(_ r: IncidentView, _ areas: AreaIndex) -> String {
+        fields(r, areas).map(DocumentController.csvField).joined(separator: ",") + "\r\n"
     }
+
+    static let csvType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
 
     func csv(req: Request) async throws -> Response {
-        Self.file(Self.text(try await Self.rows(req, format: "csv"), hxl: false, areas: try await AreaIndex.load(req.sql)), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "incidents.csv")
+        try await Self.stream(req, format: "csv", type: Self.csvType, name: "incidents.csv", head: Self.csvHead(hxl: false), item: Self.csvLine)
     }
 
     func hxl(req: Request) async throws -> Response {
-        Self.file(Self.text(try await Self.rows(req, format: "hxl"), hxl: true, areas: try await AreaIndex.load(req.sql)), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "incidents.hxl.csv")
+        try await Self.stream(req, format: "hxl", type: Self.csvType, name: "incidents.hxl.csv", head: Self.csvHead(hxl: true), item: Self.csvLine)
     }
 
-    /// Streamed page by page (2,000 incidents each, in date order): memory stays flat whatever the size
-    /// of the export (a 100,000-feature export built whole took the server from 244 to 427 MB). Written as
-    /// text rather than through JSONSerialization, which took most of a minute for 100,000 features. The
-    /// audit entry names every incident handed over; it is written before the stream ends, so a complete
-    /// file never leaves without it, and also when the transfer breaks off, for what was sent.
     func geojson(req: Request) async throws -> Response {
+        try await Self.stream(req, format: "geojson", type: HTTPMediaType(type: "application", subType: "geo+json"), name: "incidents.geojson",
+                              head: "{\"type\":\"FeatureCollection\",\"features\":[", separator: ",", tail: "]}", item: Self.feature)
+    }
+
+    /// Every visible incident matching the filters, through the same scope and views as the list, streamed
+    /// page by page (2,000 incidents each, in date order): memory stays flat whatever the size of the export
+    /// (a 100,000-feature GeoJSON built whole took the server from 244 to 427 MB). Written as text rather than
+    /// through an encoder, which took most of a minute for 100,000 features. The audit entry names every
+    /// incident handed over; it is written before the stream ends, so a complete file never leaves without
+    /// it, and also when the transfer breaks off, for what was sent.
+    static func stream(_ req: Request, format: String, type: HTTPMediaType, name: String, head: String, separator: String = "",
+                       tail: String = "", item: @escaping @Sendable (IncidentView, AreaIndex) -> String) async throws -> Response {
         let scope = try await req.scope()
         let filter = try await ReportController.filter(req)
         let app = req.application
@@ -76,29 +69,28 @@ struct IncidentExport {
         let actor = req.actor
         let firstPage = try await store.page(scope, filter, after: nil, limit: Self.pageSize)  // a bad filter is still a 4xx
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "geo+json")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"incidents.geojson\"")
+        headers.contentType = type
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         let body = Response.Body(managedAsyncStream: { writer in
-            let sql = app.db as! any SQLDatabase
-            let store = IncidentStore(sql: sql)
+            let store = IncidentStore(sql: app.db as! any SQLDatabase)
             var sent: [String] = []
             do {
-                try await writer.writeBuffer(ByteBuffer(string: "{\"type\":\"FeatureCollection\",\"features\":["))
+                try await writer.writeBuffer(ByteBuffer(string: head))
                 var rows = firstPage
                 while !rows.isEmpty {
                     let views = try await store.views(rows, scope: scope)
                     var text = ""
                     text.reserveCapacity(views.count * 600)
-                    for v in views { text += (sent.isEmpty && text.isEmpty ? "" : ",") + Self.feature(v, areas) }
+                    for v in views { text += (sent.isEmpty && text.isEmpty ? "" : separator) + item(v, areas) }
                     try await writer.writeBuffer(ByteBuffer(string: text))
                     sent += views.map(\.id)
                     guard rows.count == Self.pageSize, let last = rows.last else { break }
                     rows = try await store.page(scope, filter, after: (last.occurredOn, last.id), limit: Self.pageSize)
                 }
-                try await writer.writeBuffer(ByteBuffer(string: "]}"))
-                try await Self.audit(sent, format: "geojson", actor: actor, db: app.db)
+                try await writer.writeBuffer(ByteBuffer(string: tail))
+                try await Self.audit(sent, format: format, actor: actor, db: app.db)
             } catch {
-                try? await Self.audit(sent, format: "geojson (broken off)", actor: actor, db: app.db)
+                try? await Self.audit(sent, format: format + " (broken off)", actor: actor, db: app.db)
                 throw error
             }
         })

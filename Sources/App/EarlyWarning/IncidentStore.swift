@@ -84,11 +84,6 @@ struct IncidentStore: Sendable {
             .limit(page.limit + 1).all().map(IncidentRow.init(row:))
     }
 
-    /// Every matching row in one query, by date (exports: paging by id would rescan for each page).
-    func all(_ scope: AccessScope, _ f: Filter) async throws -> [IncidentRow] {
-        try await select(scope, f).orderBy("occurred_on").orderBy("id").all().map(IncidentRow.init(row:))
-    }
-
     /// One page of matching rows, oldest first, after `(occurred_on, id)` (exports that stream: the
     /// `(occurred_on, id)` index serves the order and the resumption point).
     func page(_ scope: AccessScope, _ f: Filter, after: (day: String, id: String)?, limit: Int) async throws -> [IncidentRow] {
