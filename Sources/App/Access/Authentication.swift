@@ -42,13 +42,13 @@ extension Request {
     /// What this caller may read; computed once per request from the cached body tree.
     func scope() async throws -> AccessScope {
         if let s = storage[ScopeKey.self] { return s }
-        let tree = try await application.bodyTrees.current(sql)
+        let tree = try await application.bodyTrees.current(sql, seen: try await revisions())
         let s = AccessPolicy.scope(for: viewer, in: tree)
         storage[ScopeKey.self] = s
         return s
     }
 
-    func bodyTree() async throws -> BodyTree { try await application.bodyTrees.current(sql) }
+    func bodyTree() async throws -> BodyTree { try await application.bodyTrees.current(sql, seen: try await revisions()) }
 
     /// Refuses anonymous callers with 401.
     @discardableResult
@@ -76,13 +76,14 @@ actor BodyTreeCache {
     private var key: [Int] = []
     private var tree = BodyTree([])
 
-    func current(_ sql: any SQLDatabase) async throws -> BodyTree {
-        let rows = try await sql.select().columns("key", "value").from("agora_meta").where("key", .in, ["geo_revision", "body_revision"])
-            .orderBy("key").all()
-        let now = try rows.map { try $0.decode(column: "value", as: Int.self) }
-        if now != key {
+    /// `seen`: the counters as the caller already read them; when they differ from the tree's, the
+    /// counters are read again (a request's may be older than the tree) before it is rebuilt.
+    func current(_ sql: any SQLDatabase, seen: StoreRevisions? = nil) async throws -> BodyTree {
+        if let seen, [seen.geo, seen.body] == key { return tree }
+        let now = try await StoreRevisions.read(sql)
+        if [now.geo, now.body] != key {
             tree = try await BodyStore(sql: sql).tree()
-            key = now
+            key = [now.geo, now.body]
         }
         return tree
     }

@@ -337,7 +337,7 @@ struct ReportController {
         let scope = try await req.scope()
         let store = IncidentStore(sql: req.sql)
         var filter = try await Self.filter(req)
-        if let a = filter.area { filter.areaIsBroad = try await req.application.risk.current(req.sql).isBroad(a) }
+        if let a = filter.area { filter.areaIsBroad = try await req.riskSnapshot().isBroad(a) }
         let rows = try await store.list(scope, filter, page: page)
         return Page(rows: try await store.views(rows, scope: scope), request: page) { v in "\(v.occurredOn)|\(v.id)" }
     }

@@ -63,7 +63,7 @@ enum HomePage {
             m.queue = q.prefix(5).map(line)
             m.queueCount = try await ReportStore.table.select(sql, scope).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .where(SQLColumn("status", table: "reports"), .equal, SQLBind("unreviewed")).first(decodingColumn: "n", as: Int.self) ?? 0
-            let snap = try await req.application.risk.current(sql)
+            let snap = try await req.riskSnapshot()
             let week = Period.week(containing: CivilDate.parse(Timestamp.now())!)
             m.rising = snap.candidates(week).map { snap.score($0, week) }.filter { $0.level > .low }
                 .sorted { $0.score > $1.score }.prefix(6).map { RiskLine(code: $0.area, name: snap.areas[$0.area]?.name ?? $0.area, score: $0.score, level: $0.level) }
@@ -91,7 +91,7 @@ enum HomePage {
 
     /// Area names from the in-memory area tree (kept current by revision), not a read of every area per page.
     static func areaNames(_ req: Request) async throws -> AreaNames {
-        AreaNames(areas: try await req.application.risk.current(req.sql).areas)
+        AreaNames(areas: try await req.riskSnapshot().areas)
     }
 
     static func body(_ c: PageContext, _ m: Model) -> Node<HTML.BodyContext> {

@@ -18,7 +18,7 @@ enum RiskPages {
         guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
         let c = try await PageContext.of(req)
         let t = c.t
-        let snap = try await req.application.risk.current(req.sql)
+        let snap = try await req.riskSnapshot()
         let period = try RiskController.period(req)
         let level = try req.query.get(String?.self, at: "level").flatMap(AreaLevel.init(rawValue:)) ?? .admin1
         let countries = Set(snap.areas.filter { $0.value.level == .country }.keys)
@@ -121,7 +121,7 @@ enum RiskPages {
         let c = try await PageContext.of(req)
         let t = c.t
         let r = try await RiskController().area(req: req)
-        let snap = try await req.application.risk.current(req.sql)
+        let snap = try await req.riskSnapshot()
         let s = r.score
         let chart = SVG.chart(r.trend.map { ($0.period, Double($0.incidents), $0.score) }, barName: t("risk.incidents"), lineName: t("risk.score"),
                               title: t("risk.trend", r.name))

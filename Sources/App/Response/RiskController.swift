@@ -39,7 +39,7 @@ struct RiskController {
         let country = try req.query.get(String?.self, at: "country")
         let limit = try req.query.get(Int?.self, at: "limit") ?? 100
         guard (1...5000).contains(limit) else { throw APIError.badRequest(field: "limit", "must be between 1 and 5000") }
-        let snap = try await req.application.risk.current(req.sql)
+        let snap = try await req.riskSnapshot()
         var out: [AreaScore] = []
         for a in snap.candidates(period) {
             guard let info = snap.areas[a], level == nil || info.level == level else { continue }
@@ -64,7 +64,7 @@ struct RiskController {
         let code = req.parameters.get("code")!
         let period = try Self.period(req)
         let service = req.application.risk
-        let snap = try await service.current(req.sql)
+        let snap = try await req.riskSnapshot()
         let revision = await service.currentRevision
         guard let info = snap.areas[code] else { throw APIError.notFound("area", code) }
         let s = snap.score(code, period)

@@ -68,10 +68,14 @@ actor RiskService {
 
     var currentRevision: Int { revision }
 
-    func current(_ sql: any SQLDatabase) async throws -> RiskSnapshot {
+    /// `seen`: the counters as the caller already read them. They only confirm the snapshot: when they
+    /// differ (a request's may be older than an update this process applied since), the counters are read
+    /// again before anything is reloaded.
+    func current(_ sql: any SQLDatabase, seen: StoreRevisions? = nil) async throws -> RiskSnapshot {
+        if let s = snapshot, let seen, seen.risk == revision, seen.geo == geoRevision { return s }
         let store = RiskStore(sql: sql)
-        let rev = try await store.revision()
-        let geo = try await AreaStore(sql: sql).revision()
+        let now = try await StoreRevisions.read(sql)
+        let rev = now.risk, geo = now.geo
         if let s = snapshot, rev == revision, geo == geoRevision { return s }
         let framework = try await FrameworkStore(sql: sql).active()
         var s = RiskSnapshot(cube: try await store.load(), settings: try await SettingsStore(sql: sql).load(), weights: RiskWeights(framework),

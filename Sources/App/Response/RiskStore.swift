@@ -54,10 +54,6 @@ struct RiskStore: Sendable {
         return try row?.decode(column: "value", as: Int.self) ?? 0
     }
 
-    func revision() async throws -> Int {
-        try await sql.select().column("value").from("agora_meta").where("key", .equal, "risk_revision").first()?.decode(column: "value", as: Int.self) ?? 0
-    }
-
     func load() async throws -> RiskCube {
         var cells: [RiskCube.Key: RiskCell] = [:]
         for row in try await sql.select().columns("area_code", "period_kind", "period_index", "incidents", "fatalities", "threat", "peace", "harm")
