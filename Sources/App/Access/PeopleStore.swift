@@ -42,7 +42,7 @@ struct PeopleStore: Sendable {
     let sql: any SQLDatabase
     private var decoder: SQLRowDecoder { AreaStore.decoder }
     static let personColumns = ["id", "username", "display_name", "password_hash", "installation_admin", "disabled",
-                                        "failed_sign_ins", "locked_until", "created_at", "updated_at"]
+                                "failed_sign_ins", "locked_until", "created_at", "updated_at"]
     static let personSelected = ColumnList(personColumns)
 
     func person(id: String) async throws -> PersonRecord? {
@@ -212,8 +212,6 @@ struct PeopleStore: Sendable {
         try await AuditLog(sql: sql).append(actor: actor, action: "token.revoke", recordType: "api_token", recordID: id)
     }
 
-    /// The person a live token belongs to. Marks the token used at most every five minutes, so that
-    /// reads do not turn into writes.
     /// The person holding this API token, with their roles; nil when the token is unknown, revoked or
     /// expired, or its holder disabled.
     func viewer(forToken token: String) async throws -> Viewer? {
