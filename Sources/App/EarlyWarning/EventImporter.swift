@@ -56,7 +56,7 @@ struct EventImporter {
                 var writing: Task<Void, any Error>?
                 for (c, chunk) in fresh.chunked(10_000).enumerated() {
                     progress?(c * 10_000, fresh.count)
-                    var rows: [BulkValue] = [], indicatorRows: [BulkValue] = [], searchRows: [BulkValue] = []
+                    var rows: [BulkValue] = [], indicatorRows: [BulkValue] = [], searchRows: [(id: String, text: String)] = []
                     rows.reserveCapacity(chunk.count * 20)
                     for e in chunk {
                         guard let (area, how) = areas.resolve(e, gazetteer: gazetteer, memo: &memo) else {
@@ -80,7 +80,7 @@ struct EventImporter {
                         if let day = CivilDate.parse(e.day) {
                             riskEvents.append(RiskEvent(id: id, areaPath: path.codes, day: day, fatalities: e.fatalities, indicators: e.indicators))
                         }
-                        searchRows += [.text("incident"), .text(id), .text([e.eventType, e.notes, e.actors.joined(separator: " "), e.admin1 ?? "", e.admin2 ?? ""].joined(separator: " "))]
+                        searchRows.append((id, [e.eventType, e.notes, e.actors.joined(separator: " "), e.admin1 ?? "", e.admin2 ?? ""].joined(separator: " ")))
                         summary.imported += 1
                     }
                     // The store writes this chunk while the next one is built (two cores: one each).
@@ -88,7 +88,7 @@ struct EventImporter {
                     writing = Task { [rows, indicatorRows, searchRows] in
                         try await bulk.insert(into: "incidents", columns: Self.incidentColumns, rows: rows)
                         try await bulk.insert(into: "incident_indicators", columns: ["incident_id", "indicator_code"], rows: indicatorRows)
-                        try await bulk.insert(into: "search_index", columns: ["record_type", "record_id", "body"], rows: searchRows)
+                        try await SearchIndex(sql: sql).put("incident", searchRows, new: true)
                     }
                 }
                 try await writing?.value

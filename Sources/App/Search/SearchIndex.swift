@@ -11,10 +11,16 @@ struct SearchIndex: Sendable {
     /// Replaces the indexed text of records (in the caller's transaction). `new`: records just created,
     /// with nothing indexed yet — the delete is skipped, which matters: FTS5 cannot look rows up by
     /// record id, so each delete reads the whole index, and a bulk import would grow quadratically.
+    /// New records go through the engine's bulk path (an import indexes a whole file at once).
     func put(_ type: String, _ entries: [(id: String, text: String)], new: Bool = false) async throws {
         guard !entries.isEmpty else { return }
-        for chunk in entries.chunked(new ? 2000 : 300) {
-            if !new { try await sql.delete(from: "search_index").where("record_type", .equal, type).where("record_id", .in, chunk.map(\.id)).run() }
+        if new {
+            try await BulkWriter(sql: sql).insert(into: "search_index", columns: ["record_type", "record_id", "body"],
+                                                  rows: entries.flatMap { [.text(type), .text($0.id), .text($0.text)] })
+            return
+        }
+        for chunk in entries.chunked(300) {
+            try await sql.delete(from: "search_index").where("record_type", .equal, type).where("record_id", .in, chunk.map(\.id)).run()
             var insert = sql.insert(into: "search_index").columns("record_type", "record_id", "body")
             for e in chunk { insert = insert.values(SQLBind(type), SQLBind(e.id), SQLBind(e.text)) }
             try await insert.run()
