@@ -67,14 +67,14 @@ struct IncidentStore: Sendable {
 
     typealias Filter = ReportStore.Filter
 
-    /// Newest first (by the day it happened); the cursor is `occurred_on|id`, a range the
-    /// (occurred_on, id) index serves on both engines, however deep the page.
     /// The incidents the caller may see that match the filters: every read below starts here.
     func select(_ scope: AccessScope, _ f: Filter) -> SQLSelectBuilder {
         f.apply(to: Self.table.select(sql, scope).column(Self.selected), sql: sql,
                 recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
     }
 
+    /// Newest first (by the day it happened); the cursor is `occurred_on|id`, a range the
+    /// (occurred_on, id) index serves on both engines, however deep the page.
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [IncidentRow] {
         var q = select(scope, f)
         if let (day, id) = try page.afterPair() {

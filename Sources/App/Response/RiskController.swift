@@ -65,11 +65,10 @@ struct RiskController {
         let period = try Self.period(req)
         let service = req.application.risk
         let snap = try await req.riskSnapshot()
-        let revision = await service.currentRevision
         guard let info = snap.areas[code] else { throw APIError.notFound("area", code) }
         let s = snap.score(code, period)
         let sql = req.sql
-        var drivers = try await service.drivers(area: code, period: period, revision: revision) {
+        var drivers = try await service.drivers(area: code, period: period, revision: snap.revision) {
             let events = try await RiskStore(sql: sql).events(area: code, period: period, broad: snap.isBroad(code))
             return RiskExplanation.drivers(events, neighbours: s.neighbours, weights: snap.weights, settings: snap.settings.risk)
         }

@@ -13,6 +13,10 @@ struct RiskSnapshot: Sendable {
     var framework: IndicatorFramework
     var areas: [String: Area]
     var neighbours: [String: [String]]
+    /// The store's risk revision this snapshot stands at.
+    var revision = -1
+    /// Country codes, for the installation's total in `isBroad`.
+    var countries: [String] = []
 
     func score(_ area: String, _ period: Period) -> RiskScore {
         RiskModel.score(area, level: areas[area]?.level ?? .admin2, period: period, cube: cube, neighbours: neighbours[area] ?? [], settings: settings.risk)
@@ -32,7 +36,7 @@ struct RiskSnapshot: Sendable {
     func isBroad(_ area: String) -> Bool {
         let n = cube.incidentCount(area)
         guard n >= 5_000 else { return false }
-        let total = areas.filter { $0.value.level == .country }.keys.reduce(0) { $0 + cube.incidentCount($1) }
+        let total = countries.reduce(0) { $0 + cube.incidentCount($1) }
         return n * 50 >= total
     }
 
@@ -89,6 +93,8 @@ actor RiskService {
             if !(s.neighbours[a]?.contains(b) ?? false) { s.neighbours[a, default: []].append(b) }
             if !(s.neighbours[b]?.contains(a) ?? false) { s.neighbours[b, default: []].append(a) }
         }
+        s.revision = rev
+        s.countries = s.areas.filter { $0.value.level == .country }.keys.sorted()
         snapshot = s
         revision = rev
         geoRevision = geo
@@ -101,6 +107,7 @@ actor RiskService {
     func applied(_ deltas: [(RiskCube.Key, RiskCell)], revision newRevision: Int) {
         guard var s = snapshot, newRevision == revision + 1 else { snapshot = nil; return }
         s.cube.apply(deltas)
+        s.revision = newRevision
         snapshot = s
         revision = newRevision
         drivers.removeAll()
