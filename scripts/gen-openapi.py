@@ -56,14 +56,15 @@ schemas = {
                   path={"type": "array", "items": ref("AreaRef")}, containing={"type": "array", "items": ref("AreaRef")}),
     "Neighbour": obj(["area", "kind", "crossBorder"], area=ref("AreaRef"), kind=S("computed", "declared"), crossBorder={"type": "boolean"}),
     "NeighbourInput": obj(["neighbour"], neighbour=S()),
-    "Body": obj(["code", "name", "names", "level", "kind", "worldwide", "jurisdiction", "topics", "partners", "composition", "memberCount", "createdAt", "updatedAt"],
+    "Body": obj(["code", "name", "names", "level", "kind", "worldwide", "jurisdiction", "topics", "partners", "sharesRestrictedWith", "composition", "memberCount", "createdAt", "updatedAt"],
                 code=S(), name=S(), names=strmap, level=S(*body_levels), kind=S(*kinds), organisation=S(), parent=S(), legalBasis=S(),
                 description=S(), website=S(), worldwide={"type": "boolean"}, jurisdiction=strs, topics={"type": "array", "items": S(*topics)},
-                partners=strs, composition={"type": "object", "additionalProperties": {"type": "integer"}}, memberCount={"type": "integer"},
+                partners=strs, sharesRestrictedWith=strs, composition={"type": "object", "additionalProperties": {"type": "integer"}}, memberCount={"type": "integer"},
                 createdAt=S(), updatedAt=S()),
     "BodyInput": obj(["code", "name", "level", "kind", "jurisdiction", "topics"], code=S(), name=S(), names=strmap, level=S(*body_levels),
                      kind=S(*kinds), organisation=S(), parent=S(), legalBasis=S(), description=S(), website=S(), jurisdiction=strs,
-                     worldwide={"type": "boolean"}, topics={"type": "array", "items": S(*topics)}, partners=strs),
+                     worldwide={"type": "boolean"}, topics={"type": "array", "items": S(*topics)}, partners=strs,
+                     sharesRestrictedWith={**strs, "description": "Bodies that read this body's restricted records by partnership (installation administrators set it)"}),
     "BodyPatch": {"type": "object", "description": "Any field of BodyInput except code; what is sent replaces what is stored."},
     "BodyRef": obj(["code", "name", "level"], code=S(), name=S(), level=S()),
     "BodyPage": page("Body"),
@@ -91,6 +92,7 @@ schemas = {
     "AuditEntry": obj(["seq", "at", "actor", "action", "recordType", "recordID", "contentHash", "prevHash", "hash"],
                       seq={"type": "integer"}, at=S(), actor=S(), action=S(), recordType=S(), recordID=S(), contentHash=S(), prevHash=S(), hash=S()),
     "AuditVerification": obj(["intact", "checked"], intact={"type": "boolean"}, checked={"type": "integer"}, firstBroken={"type": "integer"}, problem=S()),
+    "AuditCheckpoint": obj(["seq", "hash", "at", "mac"], seq={"type": "integer"}, hash=S(), at=S(), mac=S()),
     "Reporter": obj(["id", "pseudonym", "body", "hasContact", "createdAt"], id=S(), pseudonym=S(), body=S(), hasContact={"type": "boolean"}, createdAt=S()),
     "ReporterPage": page("Reporter"),
     "Contact": obj([], name=S(), phone=S(), email=S()),
@@ -287,6 +289,8 @@ paths = {
                                 {"200": ok({"type": "array", "items": ref("AuditEntry")}), **errs(400, 401, 403)},
                                 [q("recordType", "area, body, organisation, person, api_token, reporter, document", required=True), q("recordID", "The record's id or code", required=True)],
                                 security=signed)},
+    "/api/v1/audit/head": {"get": op("auditHead", "The signed head of the audit chain (public): keep copies to detect entries cut off later",
+                                     {"200": ok(ref("AuditCheckpoint"))})},
     "/api/v1/audit/verify": {"get": op("auditVerify", "Walk the hash chain and name the first broken entry", {"200": ok(ref("AuditVerification")), **errs(401, 403)}, security=signed)},
     "/api/v1/reporters": {
         "get": op("listReporters", "Reporters by pseudonym (members of the registering body and the bodies above it)",
@@ -400,6 +404,29 @@ paths.update({
     "/api/v1/outbox": {"get": op("listOutbox", "The installation's notifications (installation administrators)", {"200": ok({"type": "array", "items": ref("Outbox")}), **errs(400, 401, 403)},
                                  [q("status", "pending, delivered, failed")], security=signed)},
 })
+
+# What every operation can answer, whatever it does: a bad, expired or revoked bearer token is refused (401)
+# even where no sign-in is needed, since the client meant to be someone. What every write can answer: a body
+# that is not JSON (415), too large (413), with an unknown field or a control character (422), a session
+# cookie without its CSRF header (403); POSTs take an Idempotency-Key (409 while another request holds it).
+idempotency_key = {"name": "Idempotency-Key", "in": "header", "required": False,
+                   "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]{1,255}$"},
+                   "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."}
+csrf_header = {"name": "X-CSRF-Token", "in": "header", "required": False, "schema": {"type": "string"},
+               "description": "With a session cookie instead of a bearer token: the session's CSRF token."}
+for path, item in paths.items():
+    for method, o in item.items():
+        if method == "parameters":
+            continue
+        o["responses"].setdefault("401", err)
+        if method in ("post", "put", "patch", "delete") and path.startswith("/api/"):
+            for c in (403, 413, 415, 422):
+                o["responses"].setdefault(str(c), err)
+            o.setdefault("parameters", []).append(csrf_header)
+        if method == "post" and path.startswith("/api/"):
+            o["responses"].setdefault("409", err)
+            o["responses"].setdefault("400", err)  # a malformed Idempotency-Key
+            o["parameters"].append(idempotency_key)
 
 doc = {
     "openapi": "3.1.0",

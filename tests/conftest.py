@@ -63,11 +63,12 @@ def agora_binary():
     return BINARY
 
 
-def start_server(agora_binary, extra_env=None):
-    """`agora serve --demo` in a fresh data folder; yields a Server, stops it afterwards."""
-    tmp = tempfile.mkdtemp(prefix="agora-http-")
+def start_server(agora_binary, extra_env=None, data_dir=None, ready_status=200):
+    """`agora serve --demo` in a fresh data folder (or `data_dir`, to start again on what a stopped server left);
+    yields a Server, stops it afterwards."""
+    tmp = str(data_dir) if data_dir else tempfile.mkdtemp(prefix="agora-http-")
     port = free_port()
-    out_path = Path(tmp) / "stdout.log"
+    out_path = Path(tmp) / f"stdout-{port}.log"  # one per start: a restart on the same folder prints new passwords
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGORA_")}
     env["AGORA_DATA_DIR"] = tmp
     env["AGORA_BCRYPT_COST"] = "4"
@@ -82,10 +83,13 @@ def start_server(agora_binary, extra_env=None):
             pytest.fail("agora exited early:\n" + out_path.read_text())
         try:
             with urllib.request.urlopen(base + "/readyz", timeout=2) as r:
-                if r.status == 200 and "API token:" in out_path.read_text():
-                    break
+                status = r.status
+        except urllib.error.HTTPError as e:
+            status = e.code
         except OSError:
-            pass
+            status = None
+        if status == ready_status and "API token:" in out_path.read_text():
+            break
         time.sleep(0.3)
     else:
         proc.kill()
@@ -94,6 +98,7 @@ def start_server(agora_binary, extra_env=None):
     assert "admin" in passwords and "coordinator.bawku" in passwords, out_path.read_text()
     server = Server(base, passwords, out_path)
     server.data_dir = tmp
+    server.proc = proc
     try:
         yield server
     finally:

@@ -145,7 +145,7 @@ def test_the_walk_from_report_to_public_alert(server):
         for i, deaths in enumerate([5, 3, 2]):
             st, r = s.request("POST", "/api/v1/reports", {"body": "KE-CPC-TURKANA", "area": "KE023", "occurredOn": datetime.date.today().isoformat(),
                                                          "description": f"Cattle raid {i} near Lokichoggio", "indicators": ["CS04", "CS05"],
-                                                         "fatalities": deaths}, token=s.token)
+                                                         "harm": {"fatalities": deaths}}, token=s.token)
             assert st == 201, r
             st, _ = s.request("POST", f"/api/v1/reports/{r['id']}/verify", {}, token=s.token)
             assert st == 200

@@ -111,7 +111,7 @@ def test_the_whole_loop_over_http(world, agora_binary):
     # 1. A monitor reports; 2. the national analyst verifies.
     today = datetime.date.today().isoformat()
     st, rep = s.request("POST", "/api/v1/reports", {"area": "GH1201", "occurredOn": today, "description": "Gunmen attacked traders at the market",
-                                                   "indicators": ["CS01", "CS05"], "fatalities": 3}, token=monitor)
+                                                   "indicators": ["CS01", "CS05"], "harm": {"fatalities": 3}}, token=monitor)
     assert st == 201, rep
     st, inc = s.request("POST", f"/api/v1/reports/{rep['id']}/verify", {}, token=analyst)
     assert st == 200, inc

@@ -24,11 +24,19 @@ public enum Agora {
             // Deadlines and deliveries run with the server, not with one-off commands.
             settings.runWorkers = arguments.dropFirst().first.map { $0 == "serve" || $0.hasPrefix("-") } ?? true
             try configure(app, settings: settings)
-            _ = try app.vault  // make or check the key now, not at the first reporter
+            // Make or check the key now, not at the first reporter; it seals the audit chain from the first write.
+            AuditKeys.setProcess(try app.vault.auditKey)
             try await prepareStore(app)
             try await app.autoMigrate()
             if demo { try await DemoInstallation.seed(app) }
+            if settings.runWorkers {
+                // Said at start, loudly (critical log, `/readyz` 503), but the server still serves: people must be able to act.
+                let (checked, broken) = try await app.verifyAuditChain()
+                if broken == nil { app.logger.notice("audit trail intact: \(checked) entries") }
+            }
             try await app.execute()
+            // SIGTERM or SIGINT: stop in order (see `Shutdown`), not in the order Vapor's storage happens to keep.
+            await Shutdown.drain(app)
         } catch {
             // A message, not a crash report: the person at the terminal needs to know what to fix.
             FileHandle.standardError.write(Data("agora: \(error)\n".utf8))

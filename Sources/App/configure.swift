@@ -22,6 +22,7 @@ func configure(_ app: Application, settings: AgoraSettings) throws {
     // Request bodies beyond this are refused before they are read: a boundary file goes through the CLI.
     app.routes.defaultMaxBodySize = "4mb"
     app.middleware = .init()
+    app.middleware.use(AuditKeyScope())
     app.middleware.use(RequestLog())
     app.middleware.use(SecurityHeaders(tileOrigin: settings.tileOrigin))
     app.middleware.use(APIErrorMiddleware())
@@ -33,7 +34,10 @@ func configure(_ app: Application, settings: AgoraSettings) throws {
     _ = app.reportWrites
     _ = app.gazetteer
     _ = app.bodyTrees
-    app.lifecycle.use(BackgroundJobs())
+    _ = app.rateLimits
+    _ = app.storeWriter
+    app.lifecycle.use(app.backgroundJobs)
+    app.http.server.configuration.useShutdownGrace()
 }
 
 func configureDatabase(_ app: Application, settings: AgoraSettings) throws {
@@ -68,7 +72,7 @@ struct ValidationError: Error, CustomStringConvertible {
 
 func routes(_ app: Application) throws {
     HealthController().register(app)
-    let api = app.grouped("api", "v1")
+    let api = app.grouped("api", "v1").grouped(Idempotency())
     AreaController().register(api)
     BodyController().register(api)
     AuthController().register(app, api: api)

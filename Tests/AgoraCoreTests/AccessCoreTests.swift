@@ -27,6 +27,29 @@ import Testing
         #expect(t.selfAndBelow("RPC") == ["RPC", "DPC"])
     }
 
+    /// A national CSO network is not above the state's district councils by level and jurisdiction: it reads a
+    /// council's restricted records only where the council shares them with it (a partnership setting).
+    @Test func aCivilSocietyNetworkReadsWhatIsSharedNotWhatLiesBelowItsLevel() {
+        let t = BodyTree([
+            BodyNode(code: "NPC", level: .national, parent: nil, jurisdictionPaths: [["GHA"]]),
+            BodyNode(code: "WANEP-GH", level: .national, parent: nil, jurisdictionPaths: [["GHA"]], civilSociety: true),
+            BodyNode(code: "CSO-LOCAL", level: .district, parent: nil, jurisdictionPaths: [["GH1201", "GH12", "GHA"]], civilSociety: true),
+            BodyNode(code: "DPC", level: .district, parent: nil, jurisdictionPaths: [["GH1201", "GH12", "GHA"]], sharesWith: ["WANEP-GH"]),
+            BodyNode(code: "DPC2", level: .district, parent: nil, jurisdictionPaths: [["GH0812", "GH08", "GHA"]]),
+        ])
+        #expect(!t.isAbove("WANEP-GH", "DPC") && !t.isAbove("WANEP-GH", "DPC2"))
+        #expect(t.isAbove("WANEP-GH", "CSO-LOCAL"))  // within civil society, jurisdiction still ranks
+        #expect(t.isAbove("NPC", "DPC2") && !t.isAbove("NPC", "CSO-LOCAL"))
+        let liaison = AccessPolicy.scope(for: .person(id: "l", installationAdmin: false, roles: [RoleGrant(body: "WANEP-GH", role: .csoLiaison)]), in: t)
+        #expect(liaison.restrictedOwners == ["WANEP-GH", "CSO-LOCAL", "DPC"])
+        #expect(AccessPolicy.canSee(liaison, .init(classification: .restricted, ownerBody: "DPC")))
+        #expect(!AccessPolicy.canSee(liaison, .init(classification: .restricted, ownerBody: "DPC2")))
+        #expect(!AccessPolicy.canSee(liaison, .init(classification: .confidential, ownerBody: "DPC")))  // sharing is not naming
+        // Sharing does not make the reader an administrator of the council.
+        #expect(!AccessPolicy.holds(.person(id: "l", installationAdmin: false, roles: [RoleGrant(body: "WANEP-GH", role: .bodyAdmin)]),
+                                    [.bodyAdmin], in: "DPC", orAbove: t))
+    }
+
     @Test func theRuleForEachClassification() {
         let analyst = AccessPolicy.scope(for: .person(id: "p1", installationAdmin: false, roles: [RoleGrant(body: "EWC", role: .analyst)]), in: Self.tree)
         let monitor = AccessPolicy.scope(for: .person(id: "p2", installationAdmin: false, roles: [RoleGrant(body: "DPC2", role: .monitor)]), in: Self.tree)
@@ -48,28 +71,51 @@ import Testing
     }
 
     @Test func theChainFindsTheFirstAlteredMissingOrReorderedEntry() {
+        let key = AuditKey(secret: SymmetricKey(size: .bits256))
         var entries: [AuditEntry] = []
         var prev = AuditChain.genesis
         for i in 1...6 {
             let e = AuditChain.sealed(AuditEntry(seq: i, at: "2026-11-29T12:00:0\(i).000Z", actor: "person:a", action: "create",
-                                                 recordType: "document", recordID: "d\(i)", contentHash: AuditChain.sha256("c\(i)"), prevHash: prev))
+                                                 recordType: "document", recordID: "d\(i)", contentHash: AuditChain.sha256("c\(i)"), prevHash: prev), key: key)
             entries.append(e)
             prev = e.hash
         }
-        #expect(AuditChain.verify(entries) == nil)
+        #expect(AuditChain.verify(entries, key: key) == nil)
         var edited = entries
         edited[3].action = "delete"
-        #expect(AuditChain.verify(edited) == .altered(seq: 4))
+        #expect(AuditChain.verify(edited, key: key) == .altered(seq: 4))
         var resealed = edited
-        resealed[3] = AuditChain.sealed(resealed[3])  // edited and re-hashed: the next entry no longer follows
-        #expect(AuditChain.verify(resealed) == .unlinked(seq: 5))
+        resealed[3] = AuditChain.sealed(resealed[3], key: key)  // edited and re-hashed: the next entry no longer follows
+        #expect(AuditChain.verify(resealed, key: key) == .unlinked(seq: 5))
         var cut = entries
         cut.remove(at: 2)
-        #expect(AuditChain.verify(cut) == .gap(after: 2))
+        #expect(AuditChain.verify(cut, key: key) == .gap(after: 2))
+        // Without the key, an edited chain recomputed from the edit onwards does not verify.
+        var rebuilt = edited
+        var p = rebuilt[2].hash
+        for i in 3..<rebuilt.count {
+            rebuilt[i].prevHash = p
+            rebuilt[i] = AuditChain.sealed(rebuilt[i], key: nil)
+            p = rebuilt[i].hash
+        }
+        #expect(AuditChain.verify(rebuilt, key: key) == .altered(seq: 4))
+        // ... nor with another key.
+        let other = AuditKey(secret: SymmetricKey(size: .bits256))
+        #expect(AuditChain.verify(entries, key: other) == .altered(seq: 1))
         // Moving a separator between fields changes the hash.
         let a = AuditEntry(seq: 1, at: "t", actor: "a|b", action: "c", recordType: "x", recordID: "y", contentHash: "", prevHash: "")
         let b = AuditEntry(seq: 1, at: "t", actor: "a", action: "b|c", recordType: "x", recordID: "y", contentHash: "", prevHash: "")
-        #expect(AuditChain.hash(of: a) != AuditChain.hash(of: b))
+        #expect(AuditChain.hash(of: a, key: key) != AuditChain.hash(of: b, key: key))
+    }
+
+    @Test func aCheckpointIsAuthenticOnlyUnderItsKeyAndUnaltered() {
+        let key = AuditKey(secret: SymmetricKey(size: .bits256))
+        let c = AuditCheckpoint.signed(seq: 12, hash: "ab", at: "2026-11-30T10:00:00.000Z", key: key)
+        #expect(c.isAuthentic(key))
+        var moved = c
+        moved.seq = 11
+        #expect(!moved.isAuthentic(key))
+        #expect(!c.isAuthentic(AuditKey(secret: SymmetricKey(size: .bits256))))
     }
 
     @Test func sealedContactsOpenOnlyWithTheKeyAndTheirRecord() throws {

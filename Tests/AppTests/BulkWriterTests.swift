@@ -16,8 +16,8 @@ import Testing
                 rows += [.int(n), n % 10 == 9 ? .null : .text(awkward[n % awkward.count]), n % 7 == 0 ? .null : .double(Double(n) / 8)]
             }
             let written = rows
-            try await app.db.transaction { tx in
-                try await BulkWriter(sql: tx as! any SQLDatabase).insert(into: "bulk_probe", columns: ["n", "t", "d"], rows: written)
+            try await app.write { tx in
+                try await BulkWriter(sql: tx).insert(into: "bulk_probe", columns: ["n", "t", "d"], rows: written)
             }
             let back = try await sql.raw("SELECT n, t, d FROM bulk_probe ORDER BY n").all()
             #expect(back.count == 1_234)
@@ -29,8 +29,8 @@ import Testing
             }
             // A failing load inside a transaction leaves nothing behind.
             await #expect(throws: (any Error).self) {
-                try await app.db.transaction { tx in
-                    try await BulkWriter(sql: tx as! any SQLDatabase).insert(into: "bulk_probe", columns: ["n", "t", "d"], rows: [.int(5000), .text("x"), .null, .null, .text("y"), .null])
+                try await app.write { tx in
+                    try await BulkWriter(sql: tx).insert(into: "bulk_probe", columns: ["n", "t", "d"], rows: [.int(5000), .text("x"), .null, .null, .text("y"), .null])
                 }
             }
             #expect(try await sql.raw("SELECT n FROM bulk_probe WHERE n = 5000").all().isEmpty)
@@ -47,7 +47,7 @@ import Testing
     func concurrentWritesShareCommitsAndFailAlone(engine: Engine) async throws {
         try await TestInstallation.run(engine) { app in
             try await app.sql.raw("CREATE TABLE commit_probe (n BIGINT PRIMARY KEY)").run()
-            let group = GroupCommit(maxBatch: 8) { app.db }
+            let group = GroupCommit(maxBatch: 8) { body in try await app.write(body) }
             let outcomes = await withTaskGroup(of: (Int, Result<Int, Refused>).self) { tasks in
                 for n in 0..<60 {
                     tasks.addTask {

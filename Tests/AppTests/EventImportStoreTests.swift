@@ -21,12 +21,12 @@ import Testing
                 // Small files take the large-load path too (indexes built after the load), so both paths are tested.
                 var importer = EventImporter(body: body, classification: .internal, actor: "test")
                 importer.deferIndexesFrom = 1
-                let first = try await importer.run(data, db: app.db, gazetteer: gazetteer)
+                let first = try await importer.run(data, app: app, gazetteer: gazetteer)
                 #expect(first.rows == rows)
                 #expect(first.imported + first.rejected.count == rows, "\(file): every row imported or rejected with a reason")
                 #expect(first.rejected.allSatisfy { $0.field.hasPrefix("line ") && !$0.message.isEmpty })
                 #expect(first.resolvedBelowCountry >= 0.95, "\(file): \(first.resolvedBelowCountry) resolved below country level")
-                let second = try await importer.run(data, db: app.db, gazetteer: gazetteer)
+                let second = try await importer.run(data, app: app, gazetteer: gazetteer)
                 #expect(second.imported == 0)
                 #expect(second.duplicates == first.imported)
                 print("\(file) on \(engine): \(first.imported) imported, \(first.rejected.count) rejected, \(Int(first.resolvedBelowCountry * 1000) / 10)% below country")
@@ -68,7 +68,7 @@ import Testing
             let before = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents").first(decodingColumn: "n", as: Int.self)
             let data = try Data(contentsOf: shared.appendingPathComponent("conflict_events/acled_kenya_2016-2021.csv"))
             await #expect(throws: ValidationFailure.self) {
-                _ = try await EventImporter(body: "NO-SUCH-BODY", classification: .internal, actor: "test").run(data, db: app.db, gazetteer: gazetteer)
+                _ = try await EventImporter(body: "NO-SUCH-BODY", classification: .internal, actor: "test").run(data, app: app, gazetteer: gazetteer)
             }
             let after = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents").first(decodingColumn: "n", as: Int.self)
             #expect(before == after)

@@ -26,10 +26,10 @@ import VaporTesting
               let ken = Self.boundary("ken_admin1_counties_osm_simplified.geojson"),
               let world = Self.boundary("ne_110m_admin0_countries_v4.1.0.geojson") else { return }
         try await TestInstallation.run(engine) { app in
-            _ = try await AreaImport.apply(Self.countries(), on: app.db, actor: "test")
+            _ = try await AreaImport.apply(Self.countries(), on: app, actor: "test")
             for file in [world, nga, ken] {
                 let drafts = try AreaImport.drafts(file: file, format: nil, mapping: BoundaryMapping(), countries: [])
-                _ = try await AreaImport.apply(drafts, on: app.db, actor: "test")
+                _ = try await AreaImport.apply(drafts, on: app, actor: "test")
             }
             let tester = try app.testing()
             do { let res = try await tester.sendRequest(.GET, "/api/v1/areas/lookup?lat=11.8311&lon=13.1510")  // Maiduguri
@@ -65,14 +65,14 @@ import VaporTesting
     @Test(arguments: Engine.available)
     func aFailedImportLeavesTheStoreAsItWas(engine: Engine) async throws {
         try await TestInstallation.run(engine) { app in
-            _ = try await AreaImport.apply([AreaDraft(code: "GHA", name: "Ghana", level: .country, parent: nil)], on: app.db, actor: "test")
+            _ = try await AreaImport.apply([AreaDraft(code: "GHA", name: "Ghana", level: .country, parent: nil)], on: app, actor: "test")
             let revision = try await AreaStore(sql: app.sql).revision()
             let bad = [
                 AreaDraft(code: "GH12", name: "Upper East", level: .admin1, parent: "GHA"),
                 AreaDraft(code: "GH1201", name: "Bawku Municipal", level: .admin2, parent: "GH12"),
                 AreaDraft(code: "GH9901", name: "Nowhere", level: .admin2, parent: "GH99"),  // unknown parent
             ]
-            await #expect(throws: ValidationFailure.self) { try await AreaImport.apply(bad, on: app.db, actor: "test") }
+            await #expect(throws: ValidationFailure.self) { try await AreaImport.apply(bad, on: app, actor: "test") }
             let count = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("areas").first(decodingColumn: "n", as: Int.self)
             #expect(count == 1)
             #expect(try await AreaStore(sql: app.sql).revision() == revision)
@@ -101,7 +101,7 @@ import VaporTesting
     func aCycleThroughTheAPIIsRefusedAndNothingChanges(engine: Engine) async throws {
         try await TestInstallation.run(engine) { app in
             _ = try await AreaImport.apply(try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])
-                                           .filter { $0.code.hasPrefix("GH") } + [AreaDraft(code: "GHA", name: "Ghana", level: .country, parent: nil)], on: app.db, actor: "test")
+                                           .filter { $0.code.hasPrefix("GH") } + [AreaDraft(code: "GHA", name: "Ghana", level: .country, parent: nil)], on: app, actor: "test")
             let tester = try app.testing()
             // Admin1 under its own admin2.
             do { let res = try await tester.sendRequest(.PATCH, "/api/v1/areas/GH12", headers: .admin, body: json(#"{"parent":"GH1201"}"#))
@@ -120,7 +120,7 @@ import VaporTesting
     @Test(arguments: Engine.available)
     func pagesFollowEachOtherWithoutGapsOrRepeats(engine: Engine) async throws {
         try await TestInstallation.run(engine) { app in
-            _ = try await AreaImport.apply(Self.countries(), on: app.db, actor: "test")
+            _ = try await AreaImport.apply(Self.countries(), on: app, actor: "test")
             let tester = try app.testing()
             var seen: [String] = []
             var cursor: String? = nil

@@ -11,7 +11,7 @@ import VaporTesting
     static func seedAreas(_ app: Application) async throws {
         var drafts = ["GHA", "NGA", "KEN", "UGA"].map { AreaDraft(code: $0, name: Country.find($0)!.name, level: .country, parent: nil) }
         drafts += try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])
-        _ = try await AreaImport.apply(drafts, on: app.db, actor: "test")
+        _ = try await AreaImport.apply(drafts, on: app, actor: "test")
     }
 
     static func body(_ code: String, _ level: String, _ jurisdiction: [String], _ topics: [String], parent: String? = nil, extra: String = "") -> String {

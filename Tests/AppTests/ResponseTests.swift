@@ -68,12 +68,12 @@ enum CAPSchema {
             var settings = ResponseSettings()
             settings.deadlines.acknowledge["Severe"] = 3600
             let hour = settings
-            try await app.db.transaction { try await SettingsStore(sql: $0 as! any SQLDatabase).save(hour, actor: "test") }
+            try await app.write { try await SettingsStore(sql: $0).save(hour, actor: "test") }
             let later = Timestamp.format(Date().addingTimeInterval(7200))
 
             // A monitor reports an armed attack with deaths; the national analyst verifies it.
             let rep = try await Self.send(t, .POST, "/api/v1/reports", tok["monitor"]!,
-                                          #"{"area":"GH1201","occurredOn":"\#(Self.today())","description":"Gunmen attacked the market","indicators":["CS01","CS05"],"fatalities":3}"#)
+                                          #"{"area":"GH1201","occurredOn":"\#(Self.today())","description":"Gunmen attacked the market","indicators":["CS01","CS05"],"harm":{"fatalities":3}}"#)
             #expect(rep.status == .created, "\(rep.body.string)")
             let rid = try object(rep)["id"] as! String
             let ver = try await Self.send(t, .POST, "/api/v1/reports/\(rid)/verify", tok["npc"]!, "{}")
@@ -164,7 +164,7 @@ enum CAPSchema {
             let admin = TestInstallation.adminToken
             for (i, deaths) in [4, 2].enumerated() {
                 let r = try await Self.send(t, .POST, "/api/v1/reports", admin,
-                                            #"{"body":"KE-CPC-TURKANA","area":"KE023124","occurredOn":"\#(Self.today())","description":"Raid \#(i) on herders","indicators":["CS04","CS05"],"fatalities":\#(deaths)}"#)
+                                            #"{"body":"KE-CPC-TURKANA","area":"KE023124","occurredOn":"\#(Self.today())","description":"Raid \#(i) on herders","indicators":["CS04","CS05"],"harm":{"fatalities":\#(deaths)}}"#)
                 #expect(r.status == .created, "\(r.body.string)")
                 let v = try await Self.send(t, .POST, "/api/v1/reports/\(try object(r)["id"] as! String)/verify", admin, "{}")
                 #expect(v.status == .ok, "\(v.body.string)")

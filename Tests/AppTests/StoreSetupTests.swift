@@ -19,8 +19,8 @@ import Testing
     func foreignKeysHoldOnEveryEngine(engine: Engine) async throws {
         try await TestInstallation.run(engine) { app in
             await #expect(throws: (any Error).self) {
-                try await app.db.transaction { tx in
-                    try await (tx as! any SQLDatabase).raw("""
+                try await app.write { tx in
+                    try await (tx).raw("""
                         INSERT INTO areas (code, name, level, parent_code, country_code, created_at, updated_at)
                         VALUES ('X1', 'Orphan', 'admin1', 'NOWHERE', 'NOWHERE', 't', 't')
                         """).run()

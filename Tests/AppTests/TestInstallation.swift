@@ -35,13 +35,16 @@ enum TestInstallation {
         return try await withApp(configure: { app in
             try configure(app, settings: settings)
             app.logger.logLevel = .warning  // thousands of matrix requests would otherwise fill CI's output
-            try await prepareStore(app)
-            try await app.autoMigrate()
-            try await makeAdmin(app)
+            // This installation's audit key for what the test does outside requests (several run in one process).
+            try await AuditKeys.$bound.withValue(try app.vault.auditKey) {
+                try await prepareStore(app)
+                try await app.autoMigrate()
+                try await makeAdmin(app)
+            }
         }) { app in
             defer { try? FileManager.default.removeItem(at: dir) }
             do {
-                let result = try await body(app)
+                let result = try await AuditKeys.$bound.withValue(try app.vault.auditKey) { try await body(app) }
                 try await cleanUp(app, engine: engine, settings: settings)
                 return result
             } catch {
@@ -53,11 +56,11 @@ enum TestInstallation {
 
     /// An installation administrator whose API token is `adminToken`, for tests that write.
     static func makeAdmin(_ app: Application) async throws {
-        try await app.db.transaction { tx in
-            let people = PeopleStore(sql: tx as! any SQLDatabase)
+        try await app.write { tx in
+            let people = PeopleStore(sql: tx)
             let p = try await people.create(username: "test.admin", displayName: "Test administrator", passwordHash: Passwords.decoy,
                                             installationAdmin: true, actor: "test")
-            try await (tx as! any SQLDatabase).insert(into: "api_tokens").columns("id", "person_id", "name", "token_hash", "created_at")
+            try await (tx).insert(into: "api_tokens").columns("id", "person_id", "name", "token_hash", "created_at")
                 .values(SQLBind("test-admin"), SQLBind(p.id), SQLBind("tests"), SQLBind(Secrets.digest(adminToken)), SQLBind(Timestamp.now())).run()
         }
     }
@@ -66,8 +69,8 @@ enum TestInstallation {
     @discardableResult
     static func person(_ app: Application, _ username: String, admin: Bool = false, roles: [RoleGrant] = []) async throws -> (id: String, token: String) {
         let token = "tok-" + username
-        let id = try await app.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        let id = try await app.write { tx in
+            let sql = tx
             let people = PeopleStore(sql: sql)
             let p = try await people.create(username: username, displayName: username, passwordHash: Passwords.decoy, installationAdmin: admin, actor: "test")
             for g in roles { try await people.grant(g, to: p.id, actor: "test") }
@@ -82,9 +85,9 @@ enum TestInstallation {
     static func demoInstitutions(_ app: Application) async throws {
         var drafts = Country.all.map(AreaImport.countryDraft)
         drafts += try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])
-        _ = try await AreaImport.apply(drafts + DemoData.communities, on: app.db, actor: "test")
-        try await app.db.transaction { tx in
-            let b = BodyStore(sql: tx as! any SQLDatabase)
+        _ = try await AreaImport.apply(drafts + DemoData.communities, on: app, actor: "test")
+        try await app.write { tx in
+            let b = BodyStore(sql: tx)
             try await b.upsert(DemoData.organisations, actor: "test")
             try await b.upsert(DemoData.bodies, actor: "test")
         }
@@ -103,10 +106,6 @@ enum TestInstallation {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
-}
-
-extension Application {
-    var sql: any SQLDatabase { db as! any SQLDatabase }
 }
 
 extension HTTPHeaders {

@@ -7,27 +7,44 @@ public struct BodyNode: Sendable, Equatable {
     /// whether one body's jurisdiction lies inside another's without asking the store again.
     public var jurisdictionPaths: [[String]]
     public var worldwide: Bool
+    /// A civil-society body (a CSO network). Wider jurisdiction makes a body "above" another only within the
+    /// same sector: a national CSO network is not above the state's district councils by level alone.
+    public var civilSociety: Bool
+    /// Bodies this body shares its restricted records with (a partnership that says so).
+    public var sharesWith: Set<String>
 
-    public init(code: String, level: BodyLevel, parent: String?, jurisdictionPaths: [[String]], worldwide: Bool = false) {
+    public init(code: String, level: BodyLevel, parent: String?, jurisdictionPaths: [[String]], worldwide: Bool = false,
+                civilSociety: Bool = false, sharesWith: Set<String> = []) {
         self.code = code
         self.level = level
         self.parent = parent
         self.jurisdictionPaths = jurisdictionPaths
         self.worldwide = worldwide
+        self.civilSociety = civilSociety
+        self.sharesWith = sharesWith
     }
 }
 
 /// The bodies of the installation, with the one relation access rights follow: "is above".
 public struct BodyTree: Sendable {
     public let nodes: [String: BodyNode]
+    /// Reader → the bodies that share their restricted records with it.
+    private let sharedWith: [String: Set<String>]
 
     public init(_ nodes: [BodyNode]) {
         self.nodes = Dictionary(nodes.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var shared: [String: Set<String>] = [:]
+        for n in nodes { for r in n.sharesWith { shared[r, default: []].insert(n.code) } }
+        sharedWith = shared
     }
 
+    /// The bodies whose restricted records `reader` reads by a sharing partnership.
+    public func sharing(with reader: String) -> Set<String> { sharedWith[reader] ?? [] }
+
     /// True when `upper` is above `lower`: reached by parent links, or of a higher level with a
-    /// jurisdiction that contains all of `lower`'s (a national centre is above the district councils
-    /// of its country even when they report to a peace council instead).
+    /// jurisdiction that contains all of `lower`'s and of the same sector (a national centre is above the
+    /// district councils of its country even when they report to a peace council instead; a national CSO
+    /// network is not above them — a council shares with it by saying so, `sharesWith`).
     public func isAbove(_ upper: String, _ lower: String) -> Bool {
         guard upper != lower, let u = nodes[upper], let l = nodes[lower] else { return false }
         var seen = Set<String>()
@@ -36,7 +53,7 @@ public struct BodyTree: Sendable {
             if p == upper { return true }
             next = nodes[p]?.parent
         }
-        guard u.level > l.level else { return false }
+        guard u.level > l.level, u.civilSociety == l.civilSociety else { return false }
         if u.worldwide { return true }
         guard !l.worldwide, !l.jurisdictionPaths.isEmpty else { return false }
         let covered = Set(u.jurisdictionPaths.compactMap(\.first))
@@ -72,7 +89,11 @@ public enum AccessPolicy {
         var owners = Set<String>()
         // An installation administrator runs the whole installation: every restricted record, but
         // confidential ones still only by name.
-        if admin { owners = Set(tree.nodes.keys) } else { for b in member { owners.formUnion(tree.selfAndBelow(b)) } }
+        if admin {
+            owners = Set(tree.nodes.keys)
+        } else {
+            for b in member { owners.formUnion(tree.selfAndBelow(b).union(tree.sharing(with: b))) }
+        }
         return AccessScope(signedIn: true, personID: id, memberOf: member, restrictedOwners: owners)
     }
 

@@ -30,6 +30,39 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     }
 }
 
+/// The key the chain is sealed with: HMAC-SHA256 under a key derived from the installation's secret key
+/// (kept apart from the store, like the contacts key). Someone who can write the store but does not hold
+/// the key can delete or edit entries, but cannot seal an edited entry or a recomputed chain so that it verifies.
+public struct AuditKey: Sendable {
+    let key: SymmetricKey
+
+    public init(secret: SymmetricKey) {
+        key = HKDF<SHA256>.deriveKey(inputKeyMaterial: secret, info: Data("agora audit chain v1".utf8), outputByteCount: 32)
+    }
+
+    public func mac(_ text: String) -> String {
+        Hex.string(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
+    }
+}
+
+/// The head of the chain at one moment, signed with the audit key: kept where the store's writer cannot
+/// rewrite it (a file the operator keeps, the public page, later the regional hub), it shows that the entries
+/// up to `seq` were there with this hash, so entries cut off the end and a rewound head are found.
+public struct AuditCheckpoint: Sendable, Equatable, Codable {
+    public var seq: Int
+    public var hash: String
+    public var at: String
+    public var mac: String
+
+    public static func signed(seq: Int, hash: String, at: String, key: AuditKey) -> AuditCheckpoint {
+        AuditCheckpoint(seq: seq, hash: hash, at: at, mac: key.mac(text(seq, hash, at)))
+    }
+
+    public func isAuthentic(_ key: AuditKey) -> Bool { key.mac(Self.text(seq, hash, at)) == mac }
+
+    private static func text(_ seq: Int, _ hash: String, _ at: String) -> String { "checkpoint|\(seq)|\(hash)|\(at)" }
+}
+
 public enum AuditChain {
     /// The hash before the first entry.
     public static let genesis = String(repeating: "0", count: 64)
@@ -41,15 +74,17 @@ public enum AuditChain {
     public static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
 
     /// The entry's own hash: every field but itself, length-prefixed so no two entries can collide by
-    /// moving a separator.
-    public static func hash(of e: AuditEntry) -> String {
+    /// moving a separator. With a key, an HMAC (the chain as stored); without, plain SHA-256 (the chain as it
+    /// was before it was keyed, read once when an installation moves to the keyed chain).
+    public static func hash(of e: AuditEntry, key: AuditKey?) -> String {
         let fields = [String(e.seq), e.at, e.actor, e.action, e.recordType, e.recordID, e.contentHash, e.prevHash]
-        return sha256(fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|"))
+        let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+        return key.map { $0.mac(text) } ?? sha256(text)
     }
 
-    public static func sealed(_ e: AuditEntry) -> AuditEntry {
+    public static func sealed(_ e: AuditEntry, key: AuditKey?) -> AuditEntry {
         var out = e
-        out.hash = hash(of: e)
+        out.hash = hash(of: e, key: key)
         return out
     }
 
@@ -60,11 +95,15 @@ public enum AuditChain {
         case unlinked(seq: Int)
         /// A sequence number is missing.
         case gap(after: Int)
+        /// A signed checkpoint names an entry the chain no longer has, or has with another hash: entries
+        /// were cut off the end (and the head rewound), or the chain was rebuilt.
+        case checkpoint(seq: Int, reason: String)
 
         public var seq: Int {
             switch self {
             case .altered(let s), .unlinked(let s): s
             case .gap(let s): s + 1
+            case .checkpoint(let s, _): s
             }
         }
 
@@ -73,17 +112,18 @@ public enum AuditChain {
             case .altered(let s): "entry \(s) was altered: its content does not match its hash"
             case .unlinked(let s): "entry \(s) does not follow from the entry before it"
             case .gap(let s): "the entry after \(s) is missing"
+            case .checkpoint(let s, let reason): "the checkpoint at entry \(s) does not match: \(reason)"
             }
         }
     }
 
     /// Walks entries in order from `previous` (the hash before the first one given); names the first break.
-    public static func verify(_ entries: [AuditEntry], previous: String = genesis, previousSeq: Int = 0) -> Break? {
+    public static func verify(_ entries: [AuditEntry], previous: String = genesis, previousSeq: Int = 0, key: AuditKey?) -> Break? {
         var prev = previous
         var seq = previousSeq
         for e in entries {
             if e.seq != seq + 1 { return .gap(after: seq) }
-            if hash(of: e) != e.hash { return .altered(seq: e.seq) }
+            if hash(of: e, key: key) != e.hash { return .altered(seq: e.seq) }
             if e.prevHash != prev { return .unlinked(seq: e.seq) }
             prev = e.hash
             seq = e.seq

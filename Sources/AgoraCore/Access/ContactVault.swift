@@ -30,6 +30,9 @@ public struct ContactVault: Sendable {
         self.key = SymmetricKey(data: data)
     }
 
+    /// The audit chain's key, derived from the same secret (so one key file to keep apart from the store).
+    public var auditKey: AuditKey { AuditKey(secret: key) }
+
     public static func newKeyBase64() -> String {
         SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
     }

@@ -14,10 +14,14 @@ public struct BodyDraft: Sendable, Equatable, Codable {
     public var worldwide: Bool?
     public var topics: [Topic]
     public var partners: [String]?
+    /// Bodies that read this body's `restricted` records although they are not above it: a partnership that
+    /// shares, set per partner (an early-warning CSO network and a district council, say). Nil keeps what is stored.
+    public var sharesRestrictedWith: [String]?
 
     public init(code: String, name: String, names: [String: String]? = nil, level: BodyLevel, kind: BodyKind,
                 organisation: String? = nil, parent: String? = nil, legalBasis: String? = nil, description: String? = nil,
-                website: String? = nil, jurisdiction: [String], worldwide: Bool? = nil, topics: [Topic], partners: [String]? = nil) {
+                website: String? = nil, jurisdiction: [String], worldwide: Bool? = nil, topics: [Topic], partners: [String]? = nil,
+                sharesRestrictedWith: [String]? = nil) {
         self.code = code
         self.name = name
         self.names = names
@@ -32,6 +36,7 @@ public struct BodyDraft: Sendable, Equatable, Codable {
         self.worldwide = worldwide
         self.topics = topics
         self.partners = partners
+        self.sharesRestrictedWith = sharesRestrictedWith
     }
 
     public var profile: BodyProfile {
@@ -104,6 +109,10 @@ public enum BodyRules {
             for (k, p) in (d.partners ?? []).enumerated() {
                 if p == d.code { issues.add("\(at).partners[\(k)]", "a body cannot partner itself") }
                 else if all[p] == nil { issues.add("\(at).partners[\(k)]", "unknown body code '\(p)'") }
+            }
+            for (k, p) in (d.sharesRestrictedWith ?? []).enumerated() {
+                if p == d.code { issues.add("\(at).sharesRestrictedWith[\(k)]", "a body reads its own records already") }
+                else if all[p] == nil { issues.add("\(at).sharesRestrictedWith[\(k)]", "unknown body code '\(p)'") }
             }
         }
         if let cycle = Codes.firstCycle(parents: all.compactMapValues(\.parent)) {

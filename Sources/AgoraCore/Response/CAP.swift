@@ -149,23 +149,7 @@ public struct CAPMessage: Sendable, Equatable {
 
     static func coord(_ v: Double) -> String { String(format: "%.4f", v) }
 
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            // XML 1.0 forbids most control characters; drop them rather than emit an invalid document.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}": continue
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { Markup.escape(s) }
 
     /// A CAP polygon from an area's shape: the outer ring of its largest part, thinned to at most
     /// `maxPoints` vertices (aggregators reject huge polygons), closed, counter-clockwise not required.

@@ -7,14 +7,12 @@ import Vapor
 /// Sign-in for people (web form, session cookie) and for programs (API tokens).
 struct AuthController {
     static let csrfCookie = "agora_csrf"
-    let signInLimiter = RateLimiter(limit: 10, per: 60)
-
     func register(_ app: Application, api: any RoutesBuilder) {
-        let limited = app.grouped(RateLimit(limiter: signInLimiter))
+        let limited = app.grouped(RateLimit(limiter: app.rateLimits.signIn))
         app.get("sign-in", use: signInPage)
         limited.post("sign-in", use: signIn)
         app.post("sign-out", use: signOut)
-        api.grouped(RateLimit(limiter: signInLimiter)).post("auth", "token", use: tokenForPassword)
+        api.grouped(RateLimit(limiter: app.rateLimits.signIn)).post("auth", "token", use: tokenForPassword)
         api.get("tokens", use: listTokens)
         api.post("tokens", use: createToken)
         api.delete("tokens", ":id", use: revokeToken)
@@ -34,7 +32,7 @@ struct AuthController {
     }
 
     func signIn(req: Request) async throws -> Response {
-        let form = try req.content.decode(SignInForm.self)
+        let form = try req.input(SignInForm.self)
         guard let expected = req.cookies[Self.csrfCookie]?.string, let given = form._csrf, Secrets.digest(expected) == Secrets.digest(given) else {
             return try await SignInPage.response(req, error: "The form expired. Please sign in again.", status: .forbidden)
         }
@@ -43,11 +41,9 @@ struct AuthController {
         }
         switch try await SignIn.check(username: u, password: pw, via: "web", req: req) {
         case .wrong:
-            return try await SignInPage.response(req, error: "Wrong username or password.", status: .unauthorized)
-        case .locked(let until):
-            return try await SignInPage.response(req, error: "Too many failed sign-ins. Try again after \(until) UTC.", status: .tooManyRequests)
+            return try await SignInPage.response(req, error: SignIn.wrongAnswer, status: .unauthorized)
         case .success(let p):
-            let (token, _) = try await PeopleStore(sql: req.sql).createSession(for: p.id)
+            let (token, _) = try await req.write { tx in try await PeopleStore(sql: tx).createSession(for: p.id) }
             let r = req.redirect(to: "/", redirectType: .normal)
             r.cookies[Authenticator.sessionCookie] = Self.cookie(token, req: req, maxAge: Int(PeopleStore.sessionLifetime))
             return r
@@ -57,12 +53,12 @@ struct AuthController {
     struct SignOutForm: Content { var _csrf: String? }
 
     func signOut(req: Request) async throws -> Response {
-        let form = (try? req.content.decode(SignOutForm.self)) ?? SignOutForm(_csrf: nil)
+        let form = (try? req.input(SignOutForm.self)) ?? SignOutForm(_csrf: nil)
         if let caller = req.caller, caller.via == .session, let token = req.cookies[Authenticator.sessionCookie]?.string {
             guard let csrf = caller.csrf, form._csrf == csrf else {
                 throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong", field: "_csrf")
             }
-            try await PeopleStore(sql: req.sql).endSession(token: token)
+            try await req.write { tx in try await PeopleStore(sql: tx).endSession(token: token) }
         }
         let r = req.redirect(to: "/", redirectType: .normal)
         r.cookies[Authenticator.sessionCookie] = Self.cookie("", req: req, maxAge: 0)
@@ -85,15 +81,13 @@ struct AuthController {
     }
 
     func tokenForPassword(req: Request) async throws -> Response {
-        let input = try req.content.decode(TokenRequest.self)
+        let input = try req.input(TokenRequest.self)
         switch try await SignIn.check(username: input.username, password: input.password, via: "api", req: req) {
         case .wrong:
-            throw APIError(status: .unauthorized, code: "unauthorized", reason: "wrong username or password")
-        case .locked(let until):
-            throw APIError(status: .tooManyRequests, code: "locked", reason: "too many failed sign-ins; try again after \(until) UTC")
+            throw APIError(status: .unauthorized, code: "unauthorized", reason: SignIn.wrongAnswer)
         case .success(let p):
-            let view = try await req.db.transaction { tx in
-                try await PeopleStore(sql: tx as! any SQLDatabase).createToken(for: p.id, name: input.name, expiresInDays: input.expiresInDays, actor: "person:\(p.id)")
+            let view = try await req.write { tx in
+                try await PeopleStore(sql: tx).createToken(for: p.id, name: input.name, expiresInDays: input.expiresInDays, actor: "person:\(p.id)")
             }
             return try await view.created(at: "/api/v1/tokens/\(view.id)", for: req)
         }
@@ -103,10 +97,10 @@ struct AuthController {
 
     func createToken(req: Request) async throws -> Response {
         guard let id = try req.requireSignedIn().personID else { throw Abort(.unauthorized) }
-        let input = try req.content.decode(NewToken.self)
+        let input = try req.input(NewToken.self)
         let actor = req.actor
-        let view = try await req.db.transaction { tx in
-            try await PeopleStore(sql: tx as! any SQLDatabase).createToken(for: id, name: input.name, expiresInDays: input.expiresInDays, actor: actor)
+        let view = try await req.write { tx in
+            try await PeopleStore(sql: tx).createToken(for: id, name: input.name, expiresInDays: input.expiresInDays, actor: actor)
         }
         return try await view.created(at: "/api/v1/tokens/\(view.id)", for: req)
     }
@@ -120,9 +114,9 @@ struct AuthController {
         let viewer = try req.requireSignedIn()
         let id = req.parameters.get("id")!
         let actor = req.actor
-        try await req.db.transaction { tx in
+        try await req.write { tx in
             // Installation administrators may revoke anyone's token (a lost phone); others only their own.
-            try await PeopleStore(sql: tx as! any SQLDatabase).revokeToken(id: id, personID: viewer.isInstallationAdmin ? nil : viewer.personID, actor: actor)
+            try await PeopleStore(sql: tx).revokeToken(id: id, personID: viewer.isInstallationAdmin ? nil : viewer.personID, actor: actor)
         }
         return Response(status: .noContent)
     }

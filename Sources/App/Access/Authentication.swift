@@ -17,9 +17,25 @@ struct Authenticator: AsyncMiddleware {
             }
             request.auth.login(Caller(viewer: viewer, via: .token, csrf: nil))
         } else if let cookie = request.cookies[Self.sessionCookie]?.string, let s = try await people.session(token: cookie) {
+            // A session cookie rides along with any request the browser makes, including one another site
+            // provokes; SameSite is one guard, the session's CSRF token in a header is the second.
+            if Self.isAPIWrite(request) {
+                guard let given = request.headers.first(name: Self.csrfHeader), Secrets.digest(given) == Secrets.digest(s.csrf) else {
+                    throw APIError(status: .forbidden, code: "csrf",
+                                   reason: "an API write with a session cookie needs the session's CSRF token in \(Self.csrfHeader); programs use a bearer token",
+                                   field: Self.csrfHeader)
+                }
+            }
             request.auth.login(Caller(viewer: s.viewer, via: .session, csrf: s.csrf))
         }
         return try await next.respond(to: request)
+    }
+
+    static let csrfHeader = "X-CSRF-Token"
+
+    /// Anything under `/api/` that is not a read.
+    static func isAPIWrite(_ r: Request) -> Bool {
+        ![.GET, .HEAD, .OPTIONS].contains(r.method) && r.url.path.split(separator: "/", omittingEmptySubsequences: true).first == "api"
     }
 }
 

@@ -53,14 +53,35 @@ actor RateLimiter {
     }
 }
 
+/// Guards sign-in (web form and API token requests alike): one quota per client address, whatever the
+/// path. Keying on the path let `/api/v1//auth/token`, `/auth/token/` and `/sign-in//` each start a
+/// fresh quota; the limiter itself now names what it guards.
 struct RateLimit: AsyncMiddleware {
     let limiter: RateLimiter
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let client = request.remoteAddress?.ipAddress ?? "unknown"
-        guard await limiter.allow(client + " " + request.url.path) else {
+        guard await limiter.allow(request.clientKey) else {
             throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many attempts; wait a minute and try again")
         }
         return try await next.respond(to: request)
     }
+}
+
+extension Request {
+    /// Who the limits count against: the client's address.
+    var clientKey: String { remoteAddress?.ipAddress ?? "unknown" }
+}
+
+/// The installation's limiters, one per thing guarded, shared by every route and page that leads to it.
+struct RateLimits: Sendable {
+    /// Password guesses: `AGORA_SIGNIN_LIMIT` (default 10) a minute per address, web form and API together.
+    let signIn: RateLimiter
+    /// Reports without an account (when the installation takes them): 5 per 10 minutes per address, API and form together.
+    let anonymousReports = RateLimiter(limit: 5, per: 600)
+}
+
+extension Application {
+    private struct RateLimitsKey: StorageKey { typealias Value = RateLimits }
+
+    var rateLimits: RateLimits { shared(RateLimitsKey.self) { RateLimits(signIn: RateLimiter(limit: agora.signInLimit, per: 60)) } }
 }

@@ -43,14 +43,14 @@ struct PeopleController {
 
     func create(req: Request) async throws -> Response {
         try req.requireInstallationAdmin()
-        let input = try req.content.decode(NewPerson.self)
+        let input = try req.input(NewPerson.self)
         var issues = IssueCollector()
         PeopleStore.checkPassword(input.password, into: &issues)
         try issues.throwIfAny()
         let hash = try await Passwords.hash(input.password, on: req.application)
         let actor = req.actor
-        let view = try await req.db.transaction { tx in
-            let store = PeopleStore(sql: tx as! any SQLDatabase)
+        let view = try await req.write { tx in
+            let store = PeopleStore(sql: tx)
             let p = try await store.create(username: input.username, displayName: input.displayName, passwordHash: hash,
                                            installationAdmin: input.installationAdmin ?? false, actor: actor)
             return try await store.view(p)
@@ -64,14 +64,14 @@ struct PeopleController {
         let viewer = try req.requireSignedIn()
         let id = req.parameters.get("id")!
         guard viewer.isInstallationAdmin || viewer.personID == id else { throw APIError.forbidden("you may change your own password only") }
-        let input = try req.content.decode(NewPassword.self)
+        let input = try req.input(NewPassword.self)
         var issues = IssueCollector()
         PeopleStore.checkPassword(input.password, into: &issues)
         try issues.throwIfAny()
         let hash = try await Passwords.hash(input.password, on: req.application)
         let actor = req.actor
-        try await req.db.transaction { tx in
-            let store = PeopleStore(sql: tx as! any SQLDatabase)
+        try await req.write { tx in
+            let store = PeopleStore(sql: tx)
             guard try await store.person(id: id) != nil else { throw APIError.notFound("person", id) }
             try await store.setPassword(personID: id, hash: hash, actor: actor)
         }
@@ -80,11 +80,11 @@ struct PeopleController {
 
     func grant(req: Request) async throws -> PersonView {
         let id = req.parameters.get("id")!
-        let g = try req.content.decode(RoleGrant.self)
+        let g = try req.input(RoleGrant.self)
         try await BodyController.requireBodyAdmin(req, g.body)
         let actor = req.actor
-        return try await req.db.transaction { tx in
-            let store = PeopleStore(sql: tx as! any SQLDatabase)
+        return try await req.write { tx in
+            let store = PeopleStore(sql: tx)
             try await store.grant(g, to: id, actor: actor)
             return try await store.view(try await store.person(id: id)!)
         }
@@ -96,8 +96,8 @@ struct PeopleController {
         let role = try Role.parse(req.parameters.get("role")!, field: "role")
         try await BodyController.requireBodyAdmin(req, body)
         let actor = req.actor
-        try await req.db.transaction { tx in
-            try await PeopleStore(sql: tx as! any SQLDatabase).revoke(RoleGrant(body: body, role: role), from: id, actor: actor)
+        try await req.write { tx in
+            try await PeopleStore(sql: tx).revoke(RoleGrant(body: body, role: role), from: id, actor: actor)
         }
         return Response(status: .noContent)
     }
@@ -108,6 +108,13 @@ struct AuditController {
     func register(_ api: any RoutesBuilder) {
         api.get("audit", use: trail)
         api.get("audit", "verify", use: verify)
+        api.get("audit", "head", use: head)
+    }
+
+    /// The signed head of the chain, for anyone to keep: a copy held outside the installation shows later
+    /// whether entries up to it were removed. It tells how many writes there were, nothing of what they were.
+    func head(req: Request) async throws -> AuditCheckpoint {
+        try await AuditLog(sql: req.sql).head()
     }
 
     static func requireAuditor(_ req: Request) throws {
@@ -137,10 +144,12 @@ struct AuditController {
 
     func verify(req: Request) async throws -> Verification {
         try Self.requireAuditor(req)
-        let (checked, broken) = try await AuditLog(sql: req.sql).verify()
+        let (checked, broken) = try await AuditLog(sql: req.sql).verify(checkpoints: try req.application.auditCheckpoints.read())
+        await req.application.auditStatus.record(broken)
         return Verification(intact: broken == nil, checked: checked, firstBroken: broken?.seq, problem: broken?.description)
     }
 }
 
 extension AuditEntry: Content {}
+extension AuditCheckpoint: Content {}
 extension RoleGrant: Content {}

@@ -84,7 +84,7 @@ struct BenchCommand: AsyncCommand {
         let gazetteer = try await context.application.gazetteer.current(AreaStore(sql: sql))
         var summary: EventImporter.Summary?
         let total = Self.seconds(try await clock.measure {
-            summary = try await EventImporter(body: body, classification: .internal, actor: cliActor).run(data, db: context.application.db, gazetteer: gazetteer)
+            summary = try await EventImporter(body: body, classification: .internal, actor: cliActor).run(data, app: context.application, gazetteer: gazetteer)
         })
         let s = summary!
         context.console.print(String(format: "import: %d rows, %d imported, %d rejected, %d already there; parse %.2f s (%.0f rows/s); whole import %.2f s = %.0f events/s",

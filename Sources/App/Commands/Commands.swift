@@ -45,8 +45,8 @@ struct NeighboursCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let tolerance = signature.tolerance ?? Neighbourhood.defaultTolerance
-        let n = try await context.application.db.transaction { tx in
-            try await AreaStore(sql: tx as! any SQLDatabase).recomputeNeighbours(tolerance: tolerance)
+        let n = try await context.application.write { tx in
+            try await AreaStore(sql: tx).recomputeNeighbours(tolerance: tolerance)
         }
         context.console.print("\(n) neighbour pairs")
     }
@@ -91,7 +91,7 @@ struct AreaImportCommand: AsyncCommand {
             let file = signature.file
                 do {
                     let drafts = try AreaImport.drafts(file: URL(fileURLWithPath: file), format: format, mapping: mapping, countries: countries)
-                    let r = try await AreaImport.apply(drafts, on: app.db, actor: cliActor, tolerance: tolerance)
+                    let r = try await AreaImport.apply(drafts, on: app, actor: cliActor, tolerance: tolerance)
                     context.console.print("\(file): \(r.created) created, \(r.updated) updated" + (r.neighbourPairs.map { ", \($0) neighbour pairs" } ?? ""))
                 } catch let failure as ValidationFailure {
                     report(failure, on: context.console)
@@ -126,8 +126,8 @@ struct BodiesCommand: AsyncCommand {
             throw ValidationError("\(signature.file): \(failure)")
         }
         do {
-            let (created, updated) = try await context.application.db.transaction { tx in
-                let store = BodyStore(sql: tx as! any SQLDatabase)
+            let (created, updated) = try await context.application.write { tx in
+                let store = BodyStore(sql: tx)
                 try await store.upsert(file.organisations ?? [], actor: cliActor)
                 return try await store.upsert(file.bodies ?? [], actor: cliActor)
             }

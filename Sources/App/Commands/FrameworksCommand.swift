@@ -36,8 +36,8 @@ struct FrameworkImportCommand: AsyncCommand {
         guard let data = FileManager.default.contents(atPath: signature.file) else { throw ValidationError("\(signature.file): cannot be read") }
         do {
             let f = try IndicatorFramework.decode(data)
-            try await context.application.db.transaction { tx in
-                try await FrameworkStore(sql: tx as! any SQLDatabase).save(f, activate: !signature.inactive, actor: cliActor)
+            try await context.application.write { tx in
+                try await FrameworkStore(sql: tx).save(f, activate: !signature.inactive, actor: cliActor)
             }
             context.console.print("\(signature.file): framework '\(f.code)', \(f.sectors.count) sectors, \(f.indicators.count) indicators" + (signature.inactive ? "" : "; active"))
         } catch let failure as ValidationFailure {

@@ -35,8 +35,8 @@ struct CreateUserCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let (pw, printed) = try password(fromStdin: signature.passwordStdin)
         let hash = try await Passwords.hash(pw, on: context.application)
-        let p = try await context.application.db.transaction { tx in
-            try await PeopleStore(sql: tx as! any SQLDatabase).create(username: signature.username, displayName: signature.name ?? signature.username,
+        let p = try await context.application.write { tx in
+            try await PeopleStore(sql: tx).create(username: signature.username, displayName: signature.name ?? signature.username,
                                                                       passwordHash: hash, installationAdmin: signature.admin, actor: cliActor)
         }
         context.console.print("created \(p.username) (\(p.id))" + (signature.admin ? ", installation administrator" : ""))
@@ -54,8 +54,8 @@ struct ResetPasswordCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let (pw, printed) = try password(fromStdin: signature.passwordStdin)
         let hash = try await Passwords.hash(pw, on: context.application)
-        try await context.application.db.transaction { tx in
-            let people = PeopleStore(sql: tx as! any SQLDatabase)
+        try await context.application.write { tx in
+            let people = PeopleStore(sql: tx)
             guard let p = try await people.person(username: signature.username) else { throw ValidationError("no account '\(signature.username)'") }
             try await people.setPassword(personID: p.id, hash: hash, actor: cliActor)
         }
@@ -74,8 +74,8 @@ struct GrantRoleCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let role = try Role.parse(signature.role, field: "role")
-        try await context.application.db.transaction { tx in
-            let people = PeopleStore(sql: tx as! any SQLDatabase)
+        try await context.application.write { tx in
+            let people = PeopleStore(sql: tx)
             guard let p = try await people.person(username: signature.username) else { throw ValidationError("no account '\(signature.username)'") }
             try await people.grant(RoleGrant(body: signature.body, role: role), to: p.id, actor: cliActor)
         }
@@ -85,19 +85,38 @@ struct GrantRoleCommand: AsyncCommand {
 
 struct AuditCommand: AsyncCommandGroup {
     var help: String { "The audit trail." }
-    var commands: [String: any AnyAsyncCommand] { ["verify": AuditVerifyCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["verify": AuditVerifyCommand(), "checkpoint": AuditCheckpointCommand()] }
 }
 
 struct AuditVerifyCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
-    var help: String { "Walk the hash chain; name the first broken entry. Exits non-zero when it is broken." }
+    struct Signature: CommandSignature {
+        @Option(name: "checkpoints", help: "A file of signed checkpoints to check against (default: the installation's, AGORA_AUDIT_CHECKPOINTS)")
+        var checkpoints: String?
+    }
+
+    var help: String { "Walk the keyed chain and the signed checkpoints; name the first break. Exits non-zero when it is broken." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let (checked, broken) = try await AuditLog(sql: context.application.db as! any SQLDatabase).verify()
+        let app = context.application
+        let file = signature.checkpoints.map { AuditCheckpointFile(url: URL(fileURLWithPath: $0)) } ?? app.auditCheckpoints
+        let checkpoints = try file.read()
+        let (checked, broken) = try await AuditLog(sql: app.sql, key: try app.vault.auditKey).verify(checkpoints: checkpoints)
         if let broken {
             context.console.error("audit trail BROKEN at entry \(broken.seq): \(broken)")
             throw ValidationError("the audit trail does not verify (first broken entry: \(broken.seq))")
         }
-        context.console.print("audit trail intact: \(checked) entries")
+        context.console.print("audit trail intact: \(checked) entries, \(checkpoints.count) checkpoints from \(file.url.path)")
+    }
+}
+
+struct AuditCheckpointCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Print the signed head of the chain and append it to the checkpoint file; keep a copy off this machine." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let c = try await AuditLog(sql: app.sql, key: try app.vault.auditKey).head()
+        try app.auditCheckpoints.append(c)
+        context.console.print(String(decoding: try JSONEncoder.sorted.encode(c), as: UTF8.self))
     }
 }

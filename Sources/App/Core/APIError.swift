@@ -57,7 +57,9 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 request.logger.error("unexpected error", metadata: ["type": .string(String(reflecting: type(of: error)))])
             }
             // A person at a browser gets a page, not JSON.
-            if !request.url.path.hasPrefix("/api/"), request.headers.accept.contains(where: { $0.mediaType == .html }) {
+            // (Probes and the API answer JSON whatever the client accepts, as the API description says.)
+            let machine = request.url.path.hasPrefix("/api/") || ["/healthz", "/readyz"].contains(request.url.path)
+            if !machine, request.headers.accept.contains(where: { $0.mediaType == .html }) {
                 return try await ErrorPage.response(request, api)
             }
             let response = Response(status: api.status)

@@ -40,6 +40,8 @@ struct AgoraSettings: Sendable {
     var leafletDirectory = "/usr/share/javascript/leaflet"
     /// The SQLite file itself, when not the default one in the data folder (`AGORA_SQLITE_FILE`).
     var sqliteFileOverride: String?
+    /// Sign-in attempts a minute per client address, web form and API together (`AGORA_SIGNIN_LIMIT`, default 10).
+    var signInLimit = 10
 
     static func fromEnvironment(demo: Bool) -> AgoraSettings {
         let env = ProcessInfo.processInfo.environment
@@ -65,7 +67,8 @@ struct AgoraSettings: Sendable {
             smtpFrom: env["AGORA_SMTP_FROM"] ?? "agora@localhost",
             tileURL: env["AGORA_TILE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             leafletDirectory: env["AGORA_LEAFLET_DIR"] ?? "/usr/share/javascript/leaflet",
-            sqliteFileOverride: env["AGORA_SQLITE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+            sqliteFileOverride: env["AGORA_SQLITE_FILE"].flatMap { $0.isEmpty ? nil : $0 },
+            signInLimit: env["AGORA_SIGNIN_LIMIT"].flatMap(Int.init).map { max(1, $0) } ?? 10
         )
     }
 

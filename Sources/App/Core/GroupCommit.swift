@@ -14,15 +14,17 @@ actor GroupCommit {
         let done: @Sendable ((any Error)?) -> Void
     }
 
-    private let database: @Sendable () -> any Database
+    /// Opens the write transaction a batch runs in (`Application.write`).
+    typealias Writer = @Sendable (@escaping @Sendable (any SQLDatabase) async throws -> Void) async throws -> Void
+    private let write: Writer
     private var pending: [Job] = []
     private var draining = false
     /// A bound on one transaction, so one batch never holds the write lock for long.
     let maxBatch: Int
 
-    init(maxBatch: Int = 64, database: @escaping @Sendable () -> any Database) {
+    init(maxBatch: Int = 64, write: @escaping Writer) {
         self.maxBatch = maxBatch
-        self.database = database
+        self.write = write
     }
 
     func run<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -38,14 +40,20 @@ actor GroupCommit {
         return result.get()!
     }
 
+    /// Waits until every queued write has committed (or the time is up): at shutdown, before the pools close.
+    func idle(within limit: Duration) async {
+        let end = ContinuousClock.now + limit
+        while (draining || !pending.isEmpty) && ContinuousClock.now < end { try? await Task.sleep(for: .milliseconds(5)) }
+    }
+
     private func drain() async {
         while !pending.isEmpty {
             let batch = Array(pending.prefix(maxBatch))
             pending.removeFirst(batch.count)
             let outcomes = OutcomeBox()
             do {
-                try await database().transaction { tx in
-                    let sql = tx as! any SQLDatabase
+                try await write { tx in
+                    let sql = tx
                     for (i, job) in batch.enumerated() {
                         try await sql.raw("SAVEPOINT \(ident: "w\(i)")").run()
                         do {
@@ -88,10 +96,5 @@ extension Application {
     private struct GroupCommitKey: StorageKey { typealias Value = GroupCommit }
 
     /// Report submissions go through this (see `GroupCommit`).
-    var reportWrites: GroupCommit {
-        if let g = storage[GroupCommitKey.self] { return g }
-        let g = GroupCommit { [unowned self] in self.db }
-        storage[GroupCommitKey.self] = g
-        return g
-    }
+    var reportWrites: GroupCommit { shared(GroupCommitKey.self) { GroupCommit { [unowned self] body in try await self.write(body) } } }
 }

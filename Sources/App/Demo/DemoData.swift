@@ -95,7 +95,9 @@ enum DemoData {
                       parent: "GH-NPC", legalBasis: "Act 818, 2011, s. 15", jurisdiction: ["GH08"], topics: [.earlyWarning, .response, .mediation, .dialogue]),
             BodyDraft(code: "GH-DPC-BAWKU", name: "Bawku Municipal District Peace Council", level: .district, kind: .peaceCouncil,
                       organisation: "GOV-GHA", parent: "GH-RPC-UE", legalBasis: "Act 818, 2011, s. 20", jurisdiction: ["GH1201"],
-                      topics: [.earlyWarning, .response, .mediation, .dialogue]),
+                      topics: [.earlyWarning, .response, .mediation, .dialogue],
+                      // WANEP-Ghana monitors Bawku for the council: an early-warning partnership that shares restricted reports.
+                      sharesRestrictedWith: ["WANEP-GH"]),
             BodyDraft(code: "GH-DPC-TAMALE", name: "Tamale Metropolitan Peace Council", level: .district, kind: .peaceCouncil,
                       organisation: "GOV-GHA", parent: "GH-RPC-NR", legalBasis: "Act 818, 2011, s. 20", jurisdiction: ["GH0812"],
                       topics: [.earlyWarning, .response, .mediation, .dialogue]),

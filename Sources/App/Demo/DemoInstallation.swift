@@ -14,8 +14,8 @@ enum DemoInstallation {
         let started = Date()
         let actor = "system:demo"
         let areas = try areaDrafts(shared: app.agora.sharedData, logger: app.logger)
-        try await app.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        try await app.write { tx in
+            let sql = tx
             let store = AreaStore(sql: sql)
             for batch in areas { try await store.upsert(batch, actor: actor) }
             try await store.upsert(DemoData.communities, actor: actor)
@@ -47,8 +47,8 @@ enum DemoInstallation {
         }
         let hashed = list
         let vault = try app.vault
-        try await app.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        try await app.write { tx in
+            let sql = tx
             let people = PeopleStore(sql: sql)
             var ids: [String: String] = [:]
             for (a, _, hash) in hashed {

@@ -133,8 +133,8 @@ struct DocumentController {
             csv += [d.id, d.title, d.summary, d.body, d.classification, d.createdAt].map(Self.csvField).joined(separator: ",") + "\r\n"
         }
         let actor = req.actor
-        try await req.db.transaction { tx in
-            try await AuditLog(sql: tx as! any SQLDatabase).append(actor: actor, action: "export", recordType: "document", recordID: "\(rows.count) documents",
+        try await req.write { tx in
+            try await AuditLog(sql: tx).append(actor: actor, action: "export", recordType: "document", recordID: "\(rows.count) documents",
                                                                    content: rows.map(\.id))
         }
         var headers = HTTPHeaders()
@@ -163,7 +163,7 @@ struct DocumentController {
 
     func create(req: Request) async throws -> Response {
         let viewer = try req.requireSignedIn()
-        let input = try req.content.decode(NewDocument.self)
+        let input = try req.input(NewDocument.self)
         guard viewer.isInstallationAdmin || viewer.roles.contains(where: { $0.body == input.body && $0.role != .auditor }) else {
             throw APIError.forbidden("only people of \(input.body) can file its documents")
         }
@@ -172,8 +172,8 @@ struct DocumentController {
         if (input.summary ?? "").count > 20_000 { issues.add("summary", "at most 20,000 characters") }
         try issues.throwIfAny()
         let actor = req.actor
-        let view = try await req.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        let view = try await req.write { tx in
+            let sql = tx
             let bodies = try await BodyStore(sql: sql).refs([input.body] + (input.grants?.bodies ?? []))
             var issues = IssueCollector()
             if bodies[input.body] == nil { issues.add("body", "unknown body code '\(input.body)'") }

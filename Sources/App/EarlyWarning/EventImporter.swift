@@ -2,6 +2,7 @@ import AgoraCore
 import FluentKit
 import Foundation
 import SQLKit
+import Vapor
 
 /// Turns an event-data file into incidents: each row mapped to an area by P-code, by admin names or by
 /// coordinates; rows already imported (same source event id) skipped; all in one transaction, so a file is
@@ -29,10 +30,10 @@ struct EventImporter {
     /// Loads of at least this many new rows (and a quarter of what is stored) build the secondary indexes afterwards.
     var deferIndexesFrom = 20_000
 
-    func run(_ data: Data, db: any Database, gazetteer: Gazetteer) async throws -> Summary {
+    func run(_ data: Data, app: Application, gazetteer: Gazetteer) async throws -> Summary {
         let file = try EventImport.parse(data)
-        return try await db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        return try await app.write { tx in
+            let sql = tx
             guard try await BodyStore(sql: sql).refs([body])[body] != nil else { throw ValidationFailure(field: "--body", "unknown body code '\(body)'") }
             let areas = try await AreaIndex.load(sql)
             var summary = Summary(layout: file.layout, rows: file.rows, imported: 0, duplicates: 0, rejected: file.rejected)

@@ -78,10 +78,10 @@ struct FrameworkController {
 
     func save(req: Request) async throws -> Response {
         try req.requireInstallationAdmin()
-        let f = try req.content.decode(IndicatorFramework.self)
+        let f = try req.input(IndicatorFramework.self)
         let activate = (try? req.query.get(Bool.self, at: "activate")) ?? true
         let actor = req.actor
-        try await req.db.transaction { tx in try await FrameworkStore(sql: tx as! any SQLDatabase).save(f, activate: activate, actor: actor) }
+        try await req.write { tx in try await FrameworkStore(sql: tx).save(f, activate: activate, actor: actor) }
         return try await f.created(at: "/api/v1/frameworks/\(f.code)", for: req)
     }
 }

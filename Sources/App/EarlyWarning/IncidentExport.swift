@@ -88,9 +88,9 @@ struct IncidentExport {
                     rows = try await store.page(scope, filter, after: (last.occurredOn, last.id), limit: Self.pageSize)
                 }
                 try await writer.writeBuffer(ByteBuffer(string: tail))
-                try await Self.audit(sent, format: format, actor: actor, db: app.db)
+                try await Self.audit(sent, format: format, actor: actor, app: app)
             } catch {
-                try? await Self.audit(sent, format: format + " (broken off)", actor: actor, db: app.db)
+                try? await Self.audit(sent, format: format + " (broken off)", actor: actor, app: app)
                 throw error
             }
         })
@@ -99,9 +99,9 @@ struct IncidentExport {
 
     static let pageSize = 2_000
 
-    static func audit(_ ids: [String], format: String, actor: String, db: any Database) async throws {
-        try await db.transaction { tx in
-            try await AuditLog(sql: tx as! any SQLDatabase).append(actor: actor, action: "export", recordType: "incident",
+    static func audit(_ ids: [String], format: String, actor: String, app: Application) async throws {
+        try await app.write { tx in
+            try await AuditLog(sql: tx).append(actor: actor, action: "export", recordType: "incident",
                                                                    recordID: "\(ids.count) incidents as \(format)", content: ids)
         }
     }

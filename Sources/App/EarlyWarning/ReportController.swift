@@ -5,8 +5,6 @@ import Vapor
 
 /// `/api/v1/reports` and `/api/v1/incidents`: monitors report, analysts verify, reject or merge.
 struct ReportController {
-    let anonymousLimiter = RateLimiter(limit: 5, per: 600)
-
     func register(_ api: any RoutesBuilder) {
         let r = api.grouped("reports")
         r.get(use: list)
@@ -76,21 +74,25 @@ struct ReportController {
     }
 
     func create(req: Request) async throws -> Response {
-        let draft = try req.content.decode(ReportDraft.self)
+        let draft = try req.input(ReportDraft.self)
         let viewer = req.viewer
         let anonymous = viewer.personID == nil
         if anonymous {
             guard req.application.agora.anonymousReports else {
                 throw APIError(status: .unauthorized, code: "unauthorized", reason: "sign in to report; this installation takes no anonymous reports", field: "Authorization")
             }
-            guard await anonymousLimiter.allow(req.remoteAddress?.ipAddress ?? "unknown") else {
+            guard await req.application.rateLimits.anonymousReports.allow(req.clientKey) else {
                 throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many reports from this address; wait and try again")
             }
         }
         let p = try await Self.prepare(draft, req: req, anonymous: anonymous)
         let id = p.id, filedWith = p.body
         let actor = req.actor
+        // The key is claimed in the report's own savepoint, with where the report will be: stored and claimed together.
+        let claim = req.idempotencyClaim
+        claim?.claimed = true
         try await req.application.reportWrites.run { sql in
+            if let claim { try await IdempotencyStore(sql: sql).claim(claim, location: "/api/v1/reports/\(id)") }
             try await ReportStore(sql: sql).create(draft, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind,
                                                    area: p.area, areaPath: p.path, actor: actor)
         }
@@ -178,7 +180,7 @@ struct ReportController {
     /// none, with each problem named by its place in the list.
     func bulk(req: Request) async throws -> Response {
         try req.requireSignedIn()
-        let drafts = try req.content.decode([ReportDraft].self)
+        let drafts = try req.input([ReportDraft].self)
         guard !drafts.isEmpty, drafts.count <= 1000 else { throw APIError(ValidationFailure(field: "reports", "send 1 to 1000 reports")) }
         var prepared: [Prepared] = []
         var issues = IssueCollector()
@@ -192,8 +194,8 @@ struct ReportController {
         try issues.throwIfAny()
         let actor = req.actor
         let ready = prepared
-        try await req.db.transaction { tx in
-            let store = ReportStore(sql: tx as! any SQLDatabase)
+        try await req.write { tx in
+            let store = ReportStore(sql: tx)
             for (d, p) in zip(drafts, ready) {
                 try await store.create(d, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind, area: p.area, areaPath: p.path, actor: actor)
             }
@@ -234,7 +236,7 @@ struct ReportController {
     func verify(req: Request) async throws -> IncidentView {
         let id = req.parameters.get("id")!
         let r = try await Self.reviewable(req, id)
-        let input = (try? req.content.decode(VerifyInput.self)) ?? VerifyInput()
+        let input = try req.optionalInput(VerifyInput.self) ?? VerifyInput()
         let scope = try await req.scope()
         let actor = req.actor
         let framework = try await FrameworkStore(sql: req.sql).active()
@@ -246,8 +248,8 @@ struct ReportController {
         let weightiest = framework.indicators.map(\.indicator).filter { indicators.contains($0.code) }.max { $0.weight < $1.weight }
         let title = input.title ?? r.eventType ?? weightiest?.name ?? "Incident"
         let snapshot = try await req.application.risk.current(req.sql)
-        let (incidentID, change) = try await req.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        let (incidentID, change) = try await req.write { tx in
+            let sql = tx
             let incidents = IncidentStore(sql: sql)
             let before = input.incident == nil ? [] : try await RiskStore(sql: sql).events(ids: [input.incident!])
             let target: String
@@ -272,11 +274,11 @@ struct ReportController {
     func reject(req: Request) async throws -> ReportView {
         let id = req.parameters.get("id")!
         _ = try await Self.reviewable(req, id)
-        let input = try req.content.decode(RejectInput.self)
+        let input = try req.input(RejectInput.self)
         guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why the report is rejected")) }
         let actor = req.actor
-        try await req.db.transaction { tx in
-            try await ReportStore(sql: tx as! any SQLDatabase).review(id, status: "rejected", reason: input.reason, incident: nil, duplicateOf: nil, actor: actor)
+        try await req.write { tx in
+            try await ReportStore(sql: tx).review(id, status: "rejected", reason: input.reason, incident: nil, duplicateOf: nil, actor: actor)
         }
         return try await get(req: req)
     }
@@ -286,13 +288,13 @@ struct ReportController {
     func markDuplicate(req: Request) async throws -> ReportView {
         let id = req.parameters.get("id")!
         _ = try await Self.reviewable(req, id)
-        let input = try req.content.decode(DuplicateInput.self)
+        let input = try req.input(DuplicateInput.self)
         guard input.of != id, let original = try await ReportStore(sql: req.sql).get(input.of, try await req.scope()) else {
             throw APIError(ValidationFailure(field: "of", "no other report '\(input.of)' that you can see"))
         }
         let actor = req.actor
-        try await req.db.transaction { tx in
-            try await ReportStore(sql: tx as! any SQLDatabase).review(id, status: "duplicate", reason: nil, incident: original.incidentId,
+        try await req.write { tx in
+            try await ReportStore(sql: tx).review(id, status: "duplicate", reason: nil, incident: original.incidentId,
                                                                       duplicateOf: original.id, actor: actor)
         }
         return try await get(req: req)

@@ -84,7 +84,7 @@ struct SituationReportController {
 
     func create(req: Request) async throws -> Response {
         let viewer = try req.requireSignedIn()
-        let input = try req.content.decode(Input.self)
+        let input = try req.input(Input.self)
         guard viewer.isInstallationAdmin || AccessPolicy.holds(viewer, [.analyst, .coordinator, .csoLiaison], in: input.body) else {
             throw APIError.forbidden("situation reports are written by analysts, coordinators and CSO liaisons of \(input.body)")
         }
@@ -108,8 +108,8 @@ struct SituationReportController {
         let id = UUID().uuidString.lowercased()
         let actor = req.actor
         let classification = input.classification ?? .restricted
-        try await req.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        try await req.write { tx in
+            let sql = tx
             try await sql.insert(into: "situation_reports").columns(Self.columns.dropLast() + ["created_by", "created_at"])
                 .values([SQLBind(id), SQLBind(input.body), SQLBind(classification.rawValue), SQLBind(input.area), SQLBind(input.period),
                          SQLBind(input.periodStart), SQLBind(end), SQLBind(input.title), SQLBind(input.narrative), SQLBind(actor),

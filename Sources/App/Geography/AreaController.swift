@@ -51,15 +51,15 @@ struct AreaController {
     func create(req: Request) async throws -> Response {
         try req.requireInstallationAdmin()
         let actor = req.actor
-        let input = try req.content.decode(Input.self)
+        let input = try req.input(Input.self)
         var issues = IssueCollector()
         if input.code == nil { issues.add("code", "is required") }
         if input.name == nil { issues.add("name", "is required") }
         if input.level == nil { issues.add("level", "is required") }
         try issues.throwIfAny()
         let draft = try Self.draft(input, code: input.code!, name: input.name!, level: try AreaLevel.parse(input.level!, field: "level"), parent: input.parent)
-        let view = try await req.db.transaction { tx in
-            let store = AreaStore(sql: tx as! any SQLDatabase)
+        let view = try await req.write { tx in
+            let store = AreaStore(sql: tx)
             if try await store.get(draft.code) != nil {
                 throw APIError.conflict(field: "code", "an area with code '\(draft.code)' exists; PATCH it instead")
             }
@@ -74,10 +74,10 @@ struct AreaController {
         try req.requireInstallationAdmin()
         let actor = req.actor
         let code = req.parameters.get("code")!
-        let input = try req.content.decode(Input.self)
+        let input = try req.input(Input.self)
         if let c = input.code, c != code { throw APIError.badRequest(field: "code", "cannot change; an area's code is its identity") }
-        return try await req.db.transaction { tx in
-            let store = AreaStore(sql: tx as! any SQLDatabase)
+        return try await req.write { tx in
+            let store = AreaStore(sql: tx)
             guard let current = try await store.get(code) else { throw APIError.notFound("area", code) }
             let level = try AreaLevel.parse(input.level ?? current.level, field: "level")
             if level.rawValue != current.level { throw APIError.badRequest(field: "level", "cannot change; create the area anew at the right level") }
@@ -155,9 +155,9 @@ struct AreaController {
         try req.requireInstallationAdmin()
         let actor = req.actor
         let code = req.parameters.get("code")!
-        let input = try req.content.decode(DeclareInput.self)
-        try await req.db.transaction { tx in
-            let store = AreaStore(sql: tx as! any SQLDatabase)
+        let input = try req.input(DeclareInput.self)
+        try await req.write { tx in
+            let store = AreaStore(sql: tx)
             guard try await store.get(code) != nil else { throw APIError.notFound("area", code) }
             guard try await store.get(input.neighbour) != nil else { throw APIError.notFound("area", input.neighbour, field: "neighbour") }
             if input.neighbour == code { throw APIError.badRequest(field: "neighbour", "an area does not neighbour itself") }

@@ -2,6 +2,7 @@ import AgoraCore
 import FluentKit
 import Foundation
 import SQLKit
+import Vapor
 
 /// Bringing boundary files and P-code lists into the store: one transaction per file, so a file
 /// with one bad feature leaves the store as it was.
@@ -45,9 +46,9 @@ enum AreaImport {
     /// Stores the drafts and, when any carried a shape, recomputes the neighbour relation.
     /// A parent that is an ISO 3166 country not yet stored is created from the built-in table,
     /// so that one country's admin1 file imports into a fresh installation.
-    static func apply(_ drafts: [AreaDraft], on db: any Database, actor: String, tolerance: Double = Neighbourhood.defaultTolerance) async throws -> Result {
-        try await db.transaction { tx in
-            let store = AreaStore(sql: tx as! any SQLDatabase)
+    static func apply(_ drafts: [AreaDraft], on app: Application, actor: String, tolerance: Double = Neighbourhood.defaultTolerance) async throws -> Result {
+        try await app.write { tx in
+            let store = AreaStore(sql: tx)
             let inBatch = Set(drafts.map(\.code))
             let wanted = Set(drafts.compactMap(\.parent)).subtracting(inBatch)
             let stored = try await store.exists(Array(wanted))

@@ -2,7 +2,8 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// `/healthz`: the process answers. `/readyz`: the store answers and is migrated.
+/// `/healthz`: the process answers. `/readyz`: the store answers, is migrated, and its audit chain verified
+/// intact when last checked (at start, then hourly by the background job, and by every `audit/verify`).
 struct HealthController {
     struct Status: Content {
         var status: String
@@ -16,7 +17,12 @@ struct HealthController {
             let engine = req.application.agora.databaseURL == nil ? "sqlite" : "postgresql"
             do {
                 // The last table the migrations create: if it answers, the schema is in place.
-                _ = try await req.sql.select().column(SQLLiteral.numeric("1")).from("body_members").limit(1).all()
+                _ = try await req.sql.select().column(SQLLiteral.numeric("1")).from("idempotency_keys").limit(1).all()
+                // A broken audit chain is said loudly: the installation answers, but nobody should take it as sound.
+                if let broken = await req.application.auditStatus.broken {
+                    return try await Status(status: "audit-broken", database: engine, detail: "the audit trail is broken: \(broken)")
+                        .encodeResponse(status: .serviceUnavailable, for: req)
+                }
                 return try await Status(status: "ready", database: engine).encodeResponse(for: req)
             } catch {
                 let r = try? await Status(status: "unavailable", database: engine, detail: "the store is not reachable or not migrated")

@@ -90,9 +90,9 @@ struct BodyController {
     func create(req: Request) async throws -> Response {
         try req.requireInstallationAdmin()
         let actor = req.actor
-        let draft = try req.content.decode(BodyDraft.self)
-        let view = try await req.db.transaction { tx in
-            let store = BodyStore(sql: tx as! any SQLDatabase)
+        let draft = try req.input(BodyDraft.self)
+        let view = try await req.write { tx in
+            let store = BodyStore(sql: tx)
             if try await store.get(draft.code) != nil {
                 throw APIError.conflict(field: "code", "a body with code '\(draft.code)' exists; PATCH it instead")
             }
@@ -118,26 +118,49 @@ struct BodyController {
         var worldwide: Bool?
         var topics: [Topic]?
         var partners: [String]?
+        var sharesRestrictedWith: [String]?
     }
 
     func update(req: Request) async throws -> BodyView {
         let code = req.parameters.get("code")!
         try await Self.requireBodyAdmin(req, code)
+        let viewer = req.viewer
         let actor = req.actor
-        let p = try req.content.decode(Patch.self)
+        let p = try req.input(Patch.self)
         if let c = p.code, c != code { throw APIError.badRequest(field: "code", "cannot change; a body's code is its identity") }
-        return try await req.db.transaction { tx in
-            let store = BodyStore(sql: tx as! any SQLDatabase)
+        return try await req.write { tx in
+            let store = BodyStore(sql: tx)
             guard let b = try await store.get(code) else { throw APIError.notFound("body", code) }
+            if !viewer.isInstallationAdmin { try Self.refuseStructuralChange(p, to: b) }
             let draft = BodyDraft(
                 code: code, name: p.name ?? b.name, names: p.names ?? b.names,
                 level: p.level ?? BodyLevel(rawValue: b.level)!, kind: p.kind ?? BodyKind(rawValue: b.kind)!,
                 organisation: p.organisation ?? b.organisation, parent: p.parent ?? b.parent,
                 legalBasis: p.legalBasis ?? b.legalBasis, description: p.description ?? b.description, website: p.website ?? b.website,
                 jurisdiction: p.jurisdiction ?? b.jurisdiction, worldwide: p.worldwide ?? b.worldwide,
-                topics: p.topics ?? b.topics.compactMap(Topic.init(rawValue:)), partners: p.partners)
+                topics: p.topics ?? b.topics.compactMap(Topic.init(rawValue:)), partners: p.partners,
+                sharesRestrictedWith: p.sharesRestrictedWith)
             try await store.upsert([draft], actor: actor)
             return try await store.get(code)!
+        }
+    }
+
+    /// Where a body sits — parent, level, kind, jurisdiction, worldwide reach, partners, sharing — decides who reads
+    /// whose restricted records ("above" follows these), so only installation administrators change it.
+    /// Body administrators edit what describes the body. A field sent unchanged is no change.
+    static func refuseStructuralChange(_ p: Patch, to b: BodyView) throws {
+        var changed: [String] = []
+        if let v = p.parent, v != b.parent { changed.append("parent") }
+        if let v = p.level, v.rawValue != b.level { changed.append("level") }
+        if let v = p.kind, v.rawValue != b.kind { changed.append("kind") }
+        if let v = p.jurisdiction, Set(v) != Set(b.jurisdiction) { changed.append("jurisdiction") }
+        if let v = p.worldwide, v != b.worldwide { changed.append("worldwide") }
+        if let v = p.partners, Set(v) != Set(b.partners) { changed.append("partners") }
+        if let v = p.sharesRestrictedWith, Set(v) != Set(b.sharesRestrictedWith) { changed.append("sharesRestrictedWith") }
+        guard changed.isEmpty else {
+            let why = "changes where the body sits in the tree, and with it who may read restricted records: installation administrators only"
+            throw APIError(status: .forbidden, code: "forbidden", reason: "\(changed.joined(separator: ", ")): \(why)", field: changed[0],
+                           issues: changed.map { ValidationIssue(field: $0, message: why) })
         }
     }
 
@@ -159,9 +182,9 @@ struct BodyController {
         let code = req.parameters.get("code")!
         try await Self.requireBodyAdmin(req, code)
         let actor = req.actor
-        let input = try req.content.decode(MemberDraft.self)
-        let member = try await req.db.transaction { tx in
-            let store = BodyStore(sql: tx as! any SQLDatabase)
+        let input = try req.input(MemberDraft.self)
+        let member = try await req.write { tx in
+            let store = BodyStore(sql: tx)
             guard try await store.get(code) != nil else { throw APIError.notFound("body", code) }
             return try await store.addMember(input, to: code, actor: actor)
         }
@@ -183,9 +206,9 @@ struct BodyController {
     func createOrganisation(req: Request) async throws -> Response {
         try req.requireInstallationAdmin()
         let actor = req.actor
-        let draft = try req.content.decode(OrganisationDraft.self)
-        let view = try await req.db.transaction { tx in
-            let store = BodyStore(sql: tx as! any SQLDatabase)
+        let draft = try req.input(OrganisationDraft.self)
+        let view = try await req.write { tx in
+            let store = BodyStore(sql: tx)
             if try await store.organisation(draft.code) != nil {
                 throw APIError.conflict(field: "code", "an organisation with code '\(draft.code)' exists")
             }

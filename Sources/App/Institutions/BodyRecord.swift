@@ -38,6 +38,8 @@ struct BodyView: Content {
     var jurisdiction: [String]
     var topics: [String]
     var partners: [String]
+    /// Bodies that read this body's restricted records by partnership (not by being above it).
+    var sharesRestrictedWith: [String]
     /// How many members speak for each stakeholder category: inclusion, measured.
     var composition: [String: Int]
     var memberCount: Int

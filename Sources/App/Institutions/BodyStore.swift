@@ -61,6 +61,7 @@ struct BodyStore: Sendable {
         let jurisdiction = try await pairs("body_jurisdictions", "body_code", "area_code")
         let topics = try await pairs("body_topics", "body_code", "topic")
         let partners = try await pairs("body_partners", "body_code", "partner_code")
+        let sharing = try await pairs("body_sharing", "body_code", "reader_code")
         let members = try await pairs("body_members", "body_code", "categories")
         return rows.map { r in
             let cats = (members[r.code] ?? []).flatMap { $0.split(separator: ",").map(String.init) }
@@ -70,6 +71,7 @@ struct BodyStore: Sendable {
                 level: r.level, kind: r.kind, organisation: r.organisationCode, parent: r.parentCode, legalBasis: r.legalBasis,
                 description: r.description, website: r.website, worldwide: r.worldwide,
                 jurisdiction: jurisdiction[r.code] ?? [], topics: topics[r.code] ?? [], partners: partners[r.code] ?? [],
+                sharesRestrictedWith: sharing[r.code] ?? [],
                 composition: Dictionary(cats.map { ($0, 1) }, uniquingKeysWith: +), memberCount: members[r.code]?.count ?? 0,
                 createdAt: r.createdAt, updatedAt: r.updatedAt)
         }
@@ -83,8 +85,12 @@ struct BodyStore: Sendable {
 
     /// Every body with its level, parent and jurisdiction paths: what access rights follow.
     func tree() async throws -> BodyTree {
-        struct Row: Decodable { var code: String; var level: String; var parentCode: String?; var worldwide: Bool }
-        let rows = try await sql.select().columns("code", "level", "parent_code", "worldwide").from("bodies").all(decoding: Row.self, with: decoder)
+        struct Row: Decodable { var code: String; var level: String; var kind: String; var parentCode: String?; var worldwide: Bool }
+        let rows = try await sql.select().columns("code", "level", "kind", "parent_code", "worldwide").from("bodies").all(decoding: Row.self, with: decoder)
+        var sharing: [String: Set<String>] = [:]
+        for r in try await sql.select().columns("body_code", "reader_code").from("body_sharing").all() {
+            sharing[try r.decode(column: "body_code", as: String.self), default: []].insert(try r.decode(column: "reader_code", as: String.self))
+        }
         var jurisdiction: [String: [String]] = [:]
         for r in try await sql.select().columns("body_code", "area_code").from("body_jurisdictions").all() {
             jurisdiction[try r.decode(column: "body_code", as: String.self), default: []].append(try r.decode(column: "area_code", as: String.self))
@@ -97,7 +103,8 @@ struct BodyStore: Sendable {
         }
         return BodyTree(rows.map { r in
             BodyNode(code: r.code, level: BodyLevel(rawValue: r.level) ?? .global, parent: r.parentCode,
-                     jurisdictionPaths: (jurisdiction[r.code] ?? []).map(path), worldwide: r.worldwide)
+                     jurisdictionPaths: (jurisdiction[r.code] ?? []).map(path), worldwide: r.worldwide,
+                     civilSociety: r.kind == BodyKind.csoNetwork.rawValue, sharesWith: sharing[r.code] ?? [])
         })
     }
 
@@ -171,6 +178,11 @@ struct BodyStore: Sendable {
                 let parts = $0.split(separator: "|", maxSplits: 1).map(String.init)
                 return (parts[0], parts[1])
             })
+        }
+        let sharing = drafts.filter { $0.sharesRestrictedWith != nil }
+        if !sharing.isEmpty {
+            try await sql.delete(from: "body_sharing").where("body_code", .in, sharing.map(\.code)).run()
+            try await insertPairs("body_sharing", ["body_code", "reader_code"], sharing.flatMap { d in Set(d.sharesRestrictedWith!).sorted().map { (d.code, $0) } })
         }
         try await sql.raw("UPDATE agora_meta SET value = value + 1 WHERE key = 'body_revision'").run()
         return try await AuditLog(sql: sql).appendUpsert(actor: actor, recordType: "body", codes: drafts.map(\.code),

@@ -14,6 +14,9 @@ enum AgoraMigrations {
         CreateResponse(),
         IndexAreaPaths(),
         IndexIncidentDates(),
+        KeyAuditChain(),
+        CreateIdempotencyKeys(),
+        CreateBodySharing(),
     ]
 }
 

@@ -38,7 +38,7 @@ struct SubscriptionController {
         let code = req.parameters.get("code")!
         try await BodyController.requireBodyAdmin(req, code)
         guard try await BodyStore(sql: req.sql).refs([code])[code] != nil else { throw APIError.notFound("body", code) }
-        let input = try req.content.decode(NewSubscription.self)
+        let input = try req.input(NewSubscription.self)
         var issues = IssueCollector()
         switch input.channel {
         case "webhook":
@@ -57,8 +57,8 @@ struct SubscriptionController {
         let secret = input.channel == "webhook" ? Secrets.token() : nil
         let sealed = try secret.map { try req.application.vault.seal(ContactDetails(name: $0), recordID: id) }
         let actor = req.actor
-        try await req.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        try await req.write { tx in
+            let sql = tx
             try await sql.insert(into: "subscriptions").columns("id", "body_code", "channel", "target", "secret_sealed", "events", "active", "created_by", "created_at")
                 .values([SQLBind(id), SQLBind(code), SQLBind(input.channel), SQLBind(input.target), SQLBind(sealed), SQLBind(JSONText.array(input.events ?? [])),
                          SQLBind(true), SQLBind(actor), SQLBind(Timestamp.now())] as [any SQLExpression]).run()
@@ -82,8 +82,8 @@ struct SubscriptionController {
     func remove(req: Request) async throws -> HTTPStatus {
         let s = try await Self.find(req)
         let actor = req.actor
-        try await req.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        try await req.write { tx in
+            let sql = tx
             try await sql.update("subscriptions").set("active", to: false).where("id", .equal, s.id).run()
             try await AuditLog(sql: sql).append(actor: actor, action: "unsubscribe", recordType: "body", recordID: s.body, content: [s.id])
         }

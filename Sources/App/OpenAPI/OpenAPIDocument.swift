@@ -361,6 +361,7 @@ enum OpenAPIDocument {
      "jurisdiction",
      "topics",
      "partners",
+     "sharesRestrictedWith",
      "composition",
      "memberCount",
      "createdAt",
@@ -450,6 +451,12 @@ enum OpenAPIDocument {
       }
      },
      "partners": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "sharesRestrictedWith": {
       "type": "array",
       "items": {
        "type": "string"
@@ -570,6 +577,13 @@ enum OpenAPIDocument {
       "items": {
        "type": "string"
       }
+     },
+     "sharesRestrictedWith": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "Bodies that read this body's restricted records by partnership (installation administrators set it)"
      }
     }
    },
@@ -1081,6 +1095,29 @@ enum OpenAPIDocument {
       "type": "integer"
      },
      "problem": {
+      "type": "string"
+     }
+    }
+   },
+   "AuditCheckpoint": {
+    "type": "object",
+    "required": [
+     "seq",
+     "hash",
+     "at",
+     "mac"
+    ],
+    "properties": {
+     "seq": {
+      "type": "integer"
+     },
+     "hash": {
+      "type": "string"
+     },
+     "at": {
+      "type": "string"
+     },
+     "mac": {
       "type": "string"
      }
     }
@@ -3151,6 +3188,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -3179,6 +3226,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -3192,6 +3249,16 @@ enum OpenAPIDocument {
       "description": "OpenAPI 3.1 document",
       "content": {
        "application/json": {}
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
       }
      }
     }
@@ -3223,6 +3290,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -3358,6 +3435,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -3376,6 +3473,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -3406,6 +3526,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -3464,6 +3594,16 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -3549,6 +3689,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -3567,6 +3727,17 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
      }
     ]
    }
@@ -3600,6 +3771,16 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -3657,6 +3838,46 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -3675,6 +3896,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -3715,6 +3959,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -3905,6 +4159,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -3923,6 +4197,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -3963,6 +4260,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -4043,6 +4350,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    },
@@ -4109,6 +4426,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -4127,6 +4464,17 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
      }
     ]
    }
@@ -4262,6 +4610,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -4280,6 +4658,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -4310,6 +4711,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -4421,6 +4832,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -4439,6 +4870,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -4469,6 +4923,16 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -4535,6 +4999,46 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -4546,7 +5050,30 @@ enum OpenAPIDocument {
        }
       }
      }
-    }
+    },
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+     }
+    ]
    }
   },
   "/api/v1/tokens": {
@@ -4630,6 +5157,46 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -4648,6 +5215,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -4689,6 +5279,46 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "403": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "security": [
@@ -4697,6 +5327,17 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
      }
     ]
    }
@@ -4874,6 +5515,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -4892,6 +5553,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -5029,6 +5713,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -5047,6 +5761,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -5125,6 +5862,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -5143,6 +5910,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -5220,6 +6010,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "security": [
@@ -5228,6 +6038,17 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
      }
     ]
    }
@@ -5309,6 +6130,34 @@ enum OpenAPIDocument {
       "session": []
      }
     ]
+   }
+  },
+  "/api/v1/audit/head": {
+   "get": {
+    "operationId": "auditHead",
+    "summary": "The signed head of the audit chain (public): keep copies to detect entries cut off later",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AuditCheckpoint"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
    }
   },
   "/api/v1/audit/verify": {
@@ -5493,6 +6342,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -5511,6 +6380,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -5541,6 +6433,16 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -5607,6 +6509,56 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "security": [
@@ -5615,6 +6567,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -5645,6 +6620,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -5761,6 +6746,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -5779,6 +6794,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -5809,6 +6847,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -5886,6 +6934,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "parameters": [
@@ -5939,6 +6997,16 @@ enum OpenAPIDocument {
          "items": {
           "$ref": "#/components/schemas/FrameworkSummary"
          }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
         }
        }
       }
@@ -5998,6 +7066,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "parameters": [
@@ -6009,6 +7107,27 @@ enum OpenAPIDocument {
       "schema": {
        "type": "boolean"
       }
+     },
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ],
     "requestBody": {
@@ -6065,6 +7184,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -6095,6 +7224,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -6258,6 +7397,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -6269,7 +7438,30 @@ enum OpenAPIDocument {
        }
       }
      }
-    }
+    },
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+     }
+    ]
    }
   },
   "/api/v1/reports/bulk": {
@@ -6337,6 +7529,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -6358,6 +7580,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -6534,6 +7779,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -6567,6 +7822,16 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -6653,6 +7918,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -6680,6 +7975,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -6768,6 +8086,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -6794,6 +8132,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -6882,6 +8243,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -6908,6 +8289,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -6938,6 +8342,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -7053,6 +8467,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "parameters": [
@@ -7143,6 +8567,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "parameters": [
@@ -7225,6 +8659,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -7327,6 +8771,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -7347,6 +8801,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -7448,6 +8912,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -7466,6 +8960,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -7504,6 +9021,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "401": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -7534,6 +9061,16 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -7802,6 +9339,56 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "security": [
@@ -7810,6 +9397,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -7902,6 +9512,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -7920,6 +9550,17 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
      }
     ]
    }
@@ -7950,6 +9591,16 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -8080,6 +9731,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -8098,6 +9769,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -8128,6 +9822,16 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -8212,6 +9916,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -8230,6 +9954,17 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
      }
     ]
    }
@@ -8266,6 +10001,16 @@ enum OpenAPIDocument {
       }
      },
      "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
       "description": "Error, naming the field at fault",
       "content": {
        "application/json": {
@@ -8362,6 +10107,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -8380,6 +10145,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -8468,6 +10256,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -8486,6 +10294,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -8564,6 +10395,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -8582,6 +10443,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -8660,6 +10544,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -8678,6 +10592,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -8904,6 +10841,46 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "security": [
@@ -8912,6 +10889,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -9000,6 +11000,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -9018,6 +11038,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -9104,6 +11147,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -9122,6 +11195,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -9210,6 +11306,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -9228,6 +11344,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -9316,6 +11455,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -9334,6 +11493,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -9422,6 +11604,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -9440,6 +11642,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -9631,6 +11856,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "requestBody": {
@@ -9649,6 +11904,29 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]{1,255}$"
+      },
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
      }
     ]
    }
@@ -9700,6 +11978,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "413": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error, naming the field at fault",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "security": [
@@ -9708,6 +12016,17 @@ enum OpenAPIDocument {
      },
      {
       "session": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "X-CSRF-Token",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
      }
     ]
    }

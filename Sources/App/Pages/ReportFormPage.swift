@@ -53,7 +53,7 @@ enum ReportFormPage {
 
     static func submit(req: Request) async throws -> Response {
         guard let caller = req.caller, caller.via == .session else { return req.redirect(to: "/sign-in") }
-        let form = try req.content.decode([String: String].self)
+        let form = try req.input([String: String].self)
         var m = try await model(req)
         guard let csrf = form["_csrf"], csrf == caller.csrf else {
             throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong; reload the form", field: "_csrf")

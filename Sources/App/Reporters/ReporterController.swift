@@ -84,7 +84,7 @@ struct ReporterController {
 
     func create(req: Request) async throws -> Response {
         let viewer = try req.requireSignedIn()
-        let input = try req.content.decode(NewReporter.self)
+        let input = try req.input(NewReporter.self)
         guard viewer.isInstallationAdmin || AccessPolicy.holds(viewer, [.monitor, .coordinator, .bodyAdmin], in: input.body) else {
             throw APIError.forbidden("registering a reporter needs a monitor, coordinator or administrator of \(input.body)")
         }
@@ -99,8 +99,8 @@ struct ReporterController {
         try issues.throwIfAny()
         let vault = try req.application.vault
         let actor = req.actor
-        let view = try await req.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        let view = try await req.write { tx in
+            let sql = tx
             guard try await BodyStore(sql: sql).refs([input.body])[input.body] != nil else {
                 throw APIError(ValidationFailure(field: "body", "unknown body code '\(input.body)'"))
             }
@@ -133,8 +133,8 @@ struct ReporterController {
         guard let sealed = row.sealed else { return ContactDetails() }
         let contact = try req.application.vault.open(sealed, recordID: id)
         let actor = req.actor
-        try await req.db.transaction { tx in
-            try await AuditLog(sql: tx as! any SQLDatabase).append(actor: actor, action: "decrypt", recordType: "reporter", recordID: id)
+        try await req.write { tx in
+            try await AuditLog(sql: tx).append(actor: actor, action: "decrypt", recordType: "reporter", recordID: id)
         }
         return contact
     }

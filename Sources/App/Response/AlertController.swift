@@ -64,8 +64,8 @@ struct AlertController {
     /// with `references` does what `/alerts/{id}/update` and `/cancel` do.
     func create(req: Request) async throws -> Response {
         let viewer = try req.requireSignedIn()
-        var draft = try req.content.decode(AlertDraft.self)
-        let ref = try req.content.decode(Reference.self)
+        let (sent, ref) = try req.input(AlertDraft.self, Reference.self)
+        var draft = sent
         if let t = ref.msgType, t != .Alert {
             guard let target = ref.references, !target.isEmpty else {
                 throw APIError(ValidationFailure(field: "references", "an \(t.rawValue) must reference the alert it \(t == .Update ? "updates" : "cancels")"))
@@ -104,8 +104,8 @@ struct AlertController {
         let classification = draft.classification ?? .restricted
         let actor = req.actor
         let ready = draft
-        return try await req.db.transaction { tx in
-            let tsql = tx as! any SQLDatabase
+        return try await req.write { tx in
+            let tsql = tx
             let alerts = AlertStore(sql: tsql)
             let id: String
             if let e = existing {
@@ -141,7 +141,7 @@ struct AlertController {
         let r = try await Self.find(req)
         try await Self.requireIssuer(req, body: r.bodyCode)
         guard r.state == AlertState.proposed.rawValue else { throw APIError.conflict(field: "state", "only a proposed alert can be issued; this one is \(r.state)") }
-        let edits = (try? req.content.decode(AlertDraft.self)) ?? AlertDraft()
+        let edits = try req.optionalInput(AlertDraft.self) ?? AlertDraft()
         var draft = r.alertDraft.merged(with: edits)
         draft.body = r.bodyCode  // the proposing body issues; a different issuer writes a new alert
         let id = try await Self.issue(req, existing: r, draft: draft)
@@ -155,12 +155,12 @@ struct AlertController {
         guard r.state == AlertState.proposed.rawValue else {
             throw APIError.conflict(field: "state", "only a proposal can be edited; an issued alert is changed by an Update")
         }
-        var draft = r.alertDraft.merged(with: try req.content.decode(AlertDraft.self))
+        var draft = r.alertDraft.merged(with: try req.input(AlertDraft.self))
         draft.body = r.bodyCode
         try await Self.check(req, draft, sent: Timestamp.now())
         let actor = req.actor, ready = draft
-        try await req.db.transaction { tx in
-            try await AlertStore(sql: tx as! any SQLDatabase).transition(r.id, from: .proposed, to: .proposed, draft: ready,
+        try await req.write { tx in
+            try await AlertStore(sql: tx).transition(r.id, from: .proposed, to: .proposed, draft: ready,
                                                                          classification: ready.classification, actor: actor)
         }
         return try await get(req: req)
@@ -169,7 +169,7 @@ struct AlertController {
     struct ReasonInput: Content { var reason: String }
 
     static func reason(_ req: Request) throws -> String {
-        let input = try req.content.decode(ReasonInput.self)
+        let input = try req.input(ReasonInput.self)
         let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why")) }
         return reason
@@ -181,8 +181,8 @@ struct AlertController {
         let reason = try Self.reason(req)
         guard r.state == AlertState.proposed.rawValue else { throw APIError.conflict(field: "state", "only a proposed alert can be dismissed; this one is \(r.state)") }
         let actor = req.actor
-        try await req.db.transaction { tx in
-            try await AlertStore(sql: tx as! any SQLDatabase).transition(r.id, from: .proposed, to: .dismissed, reason: reason, actor: actor)
+        try await req.write { tx in
+            try await AlertStore(sql: tx).transition(r.id, from: .proposed, to: .dismissed, reason: reason, actor: actor)
         }
         return try await get(req: req)
     }
@@ -190,7 +190,7 @@ struct AlertController {
     /// An Update: a new CAP message that replaces the issued one; the case carries on.
     func update(req: Request) async throws -> Response {
         let r = try await Self.find(req)
-        let id = try await Self.supersede(req, r, edits: (try? req.content.decode(AlertDraft.self)) ?? AlertDraft())
+        let id = try await Self.supersede(req, r, edits: try req.optionalInput(AlertDraft.self) ?? AlertDraft())
         return try await Self.created(req, id)
     }
 
@@ -211,8 +211,8 @@ struct AlertController {
         try await check(req, draft, sent: sent)
         let actor = req.actor
         let ready = draft
-        return try await req.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        return try await req.write { tx in
+            let sql = tx
             try await AlertStore(sql: sql).transition(old.id, from: .issued, to: .superseded, actor: actor)
             let id = try await AlertStore(sql: sql).insert(ready, state: .issued, msgType: .Update, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
                                                            classification: ready.classification ?? Classification(rawValue: old.classification) ?? .restricted,
@@ -237,8 +237,8 @@ struct AlertController {
         var draft = old.alertDraft
         draft.description = reason
         let ready = draft
-        return try await req.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        return try await req.write { tx in
+            let sql = tx
             try await AlertStore(sql: sql).transition(old.id, from: .issued, to: .cancelled, reason: reason, actor: actor)
             let id = try await AlertStore(sql: sql).insert(ready, state: .issued, msgType: .Cancel, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
                                                            classification: Classification(rawValue: old.classification) ?? .restricted,

@@ -51,8 +51,8 @@ struct RiskUpdater: Sendable {
                 draft.body = owner
                 let evidence = RiskEvidence(score: s, drivers: drivers)
                 let ready = draft
-                try await app.db.transaction { tx in
-                    let tsql = tx as! any SQLDatabase
+                try await app.write { tx in
+                    let tsql = tx
                     let id = try await AlertStore(sql: tsql).insert(ready, state: .proposed, msgType: .Alert, refersTo: nil, caseID: nil, body: owner,
                                                                     classification: .restricted, areaPath: AreaPath.text(path),
                                                                     risk: evidence, actor: "system:risk", sent: nil)

@@ -52,7 +52,7 @@ struct CaseController {
         try Self.requireHolder(req, c)
         let settings = try await SettingsStore(sql: req.sql).load()
         let actor = req.actor
-        try await req.db.transaction { tx in try await body(CaseStore(sql: tx as! any SQLDatabase), c, settings, actor) }
+        try await req.write { tx in try await body(CaseStore(sql: tx), c, settings, actor) }
         return try await get(req: req)
     }
 
@@ -61,7 +61,7 @@ struct CaseController {
     }
 
     func plan(req: Request) async throws -> Response {
-        let input = try req.content.decode(CaseStore.NewAction.self)
+        let input = try req.input(CaseStore.NewAction.self)
         let view = try await step(req) { store, c, _, actor in _ = try await store.plan(c, input, actor: actor) }
         return try await view.created(at: "/api/v1/cases/\(view.id)", for: req)
     }
@@ -69,7 +69,7 @@ struct CaseController {
     struct CompleteInput: Content { var result: String; var status: ActionStatus? }
 
     func complete(req: Request) async throws -> CaseView {
-        let input = try req.content.decode(CompleteInput.self)
+        let input = try req.input(CompleteInput.self)
         guard !input.result.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "result", "say what came of it")) }
         let status = input.status ?? .done
         guard status != .planned else { throw APIError(ValidationFailure(field: "status", "use done or cancelled")) }
@@ -80,7 +80,7 @@ struct CaseController {
     struct EscalateInput: Content { var reason: String }
 
     func escalate(req: Request) async throws -> CaseView {
-        let input = try req.content.decode(EscalateInput.self)
+        let input = try req.input(EscalateInput.self)
         guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say what help is needed")) }
         return try await step(req) { store, c, settings, actor in
             guard c.status != "closed" else { throw APIError.conflict(field: "status", "the case is closed") }
@@ -93,7 +93,7 @@ struct CaseController {
     struct DeEscalateInput: Content { var to: String; var reason: String }
 
     func deEscalate(req: Request) async throws -> CaseView {
-        let input = try req.content.decode(DeEscalateInput.self)
+        let input = try req.input(DeEscalateInput.self)
         guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why")) }
         return try await step(req) { store, c, settings, actor in
             guard c.status != "closed" else { throw APIError.conflict(field: "status", "the case is closed") }
@@ -104,7 +104,7 @@ struct CaseController {
     struct CloseInput: Content { var outcome: CaseOutcome; var summary: String }
 
     func close(req: Request) async throws -> CaseView {
-        let input = try req.content.decode(CloseInput.self)
+        let input = try req.input(CloseInput.self)
         guard !input.summary.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "summary", "sum up what was done and how it ended")) }
         return try await step(req) { store, c, _, actor in try await store.close(c, outcome: input.outcome, summary: input.summary, actor: actor) }
     }

@@ -96,8 +96,8 @@ struct RiskController {
     static func recompute(_ app: Application, actor: String) async throws -> Recomputed {
         let started = Date()
         let snap = try await app.risk.current(app.db as! any SQLDatabase)
-        let result = try await app.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        let result = try await app.write { tx in
+            let sql = tx
             let r = try await RiskStore(sql: sql).recompute(weights: snap.weights, settings: snap.settings.risk)
             try await AuditLog(sql: sql).append(actor: actor, action: "recompute", recordType: "risk", recordID: "all", content: [r.incidents, r.cube.cellCount])
             return Recomputed(incidents: r.incidents, cells: r.cube.cellCount, revision: r.revision, milliseconds: 0)
@@ -119,10 +119,10 @@ struct RiskController {
     /// Weights and thresholds change scores already counted, so a change recomputes the cells.
     func saveSettings(req: Request) async throws -> ResponseSettings {
         try req.requireInstallationAdmin()
-        let s = try req.content.decode(ResponseSettings.self)
+        let s = try req.input(ResponseSettings.self)
         let actor = req.actor
-        try await req.db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+        try await req.write { tx in
+            let sql = tx
             try await SettingsStore(sql: sql).save(s, actor: actor)
             _ = try await RiskStore(sql: sql).bump()
         }

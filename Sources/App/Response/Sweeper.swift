@@ -19,8 +19,8 @@ struct Sweeper: Sendable {
             .where(SQLColumn("ack_due"), .isNot, SQLLiteral.null).where("ack_due", .lessThan, now).limit(500).all()
         for row in overdue {
             let id = try row.decode(column: "id", as: String.self), due = try row.decode(column: "ack_due", as: String.self)
-            let done = try await app.db.transaction { tx -> Bool in
-                let store = CaseStore(sql: tx as! any SQLDatabase)
+            let done = try await app.write { tx -> Bool in
+                let store = CaseStore(sql: tx)
                 guard let c = try await store.get(id), c.status == "open", c.ackDue == due else { return false }
                 try await store.escalate(c, reason: .acknowledgementOverdue, note: "not acknowledged by \(due)", settings: settings, actor: "system:deadlines")
                 return true
@@ -33,8 +33,8 @@ struct Sweeper: Sendable {
         for row in late {
             let action = try row.decode(column: "id", as: String.self), caseID = try row.decode(column: "case_id", as: String.self)
             let due = try row.decode(column: "due_at", as: String.self)
-            let done = try await app.db.transaction { tx -> Bool in
-                let tsql = tx as! any SQLDatabase
+            let done = try await app.write { tx -> Bool in
+                let tsql = tx
                 let marked = try await tsql.update("case_actions").set("overdue_escalated", to: true).where("id", .equal, action)
                     .where("overdue_escalated", .equal, false).returning("id").all()
                 guard !marked.isEmpty, let c = try await CaseStore(sql: tsql).get(caseID), c.status != "closed" else { return false }
@@ -48,28 +48,49 @@ struct Sweeper: Sendable {
 }
 
 /// Starts the background jobs with the server: the deadline sweep and notification delivery.
-struct BackgroundJobs: LifecycleHandler {
-    final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
-    let box = Box()
+/// The deadline sweep, notification delivery, idempotency-key expiry and audit checkpoints, every
+/// `AGORA_WORKER_SECONDS` while serving.
+final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<Void, Never>?
 
     func didBootAsync(_ app: Application) async throws {
         guard app.agora.runWorkers else { return }
         let seconds = max(0.2, app.agora.workerSeconds)
-        box.task = Task {
+        let t = Task {
             while !Task.isCancelled {
                 do {
                     try await Sweeper(app: app).sweep()
                     try await DeliveryWorker(app: app).deliverDue()
+                    try await app.write { try await IdempotencyStore(sql: $0).purge() }
+                    try await AuditWatch(app: app).check()
                 } catch {
+                    if Task.isCancelled { break }
                     app.logger.error("background job failed: \(String(describing: error))")
                 }
                 try? await Task.sleep(for: .seconds(seconds))
             }
         }
+        lock.withLock { task = t }
     }
 
-    func shutdownAsync(_ app: Application) async {
-        box.task?.cancel()
-        _ = await box.task?.value
+    /// Cancels the loop and waits for it, but not past `limit`: what it was delivering stays in the outbox.
+    func stop(within limit: Duration) async {
+        guard let t = lock.withLock({ () -> Task<Void, Never>? in defer { task = nil }; return task }) else { return }
+        t.cancel()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await t.value }
+            group.addTask { try? await Task.sleep(for: limit) }
+            await group.next()
+            group.cancelAll()
+        }
     }
+
+    func shutdownAsync(_ app: Application) async { await stop(within: .seconds(2)) }
+}
+
+extension Application {
+    private struct BackgroundJobsKey: StorageKey { typealias Value = BackgroundJobs }
+
+    var backgroundJobs: BackgroundJobs { shared(BackgroundJobsKey.self) { BackgroundJobs() } }
 }

@@ -39,7 +39,7 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(title + " — Agora"),
+                .pageTitle(title + " — Agora"),
                 .link(.rel(.stylesheet), .href("/static/agora.css")),
                 .link(.rel(.icon), .href("data:,")),
                 .forEach(styles) { .link(.rel(.stylesheet), .href($0)) }
@@ -108,7 +108,7 @@ enum WebForm {
         guard let caller = req.caller, caller.via == .session else {
             throw APIError(status: .unauthorized, code: "unauthorized", reason: "sign in first")
         }
-        let form = try req.content.decode([String: String].self)
+        let form = try req.input([String: String].self)
         guard let csrf = form["_csrf"], let expected = caller.csrf, Secrets.digest(csrf) == Secrets.digest(expected) else {
             throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong; reload the page", field: "_csrf")
         }

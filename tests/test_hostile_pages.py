@@ -1,0 +1,170 @@
+"""Every page, walked with hostile strings in every stored text field, parsed as a browser would parse it:
+no element or attribute may come from data. Regression for the page-head injection (a report's event type
+became `<meta http-equiv=refresh>` in the public incident page's head and sent every visitor elsewhere)."""
+import datetime
+import html.parser
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import deque
+
+import pytest
+
+from conftest import start_server
+
+# Breaks out of an attribute (both quote styles), out of text, out of a <title>/<textarea>, and out of a
+# URL; each piece would create the marker element or attribute if it reached the page unescaped.
+MARK = "xhostile"
+HOSTILE = (f"\"'><{MARK} {MARK}=1></title></textarea><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">"
+           f"<img src=x onerror=alert(1) {MARK}=2>&lt;{MARK}&gt;&amp;")
+
+
+# For fields with a length limit (an alert's headline goes out by SMS: under 160 characters).
+SHORT = f"\"'><{MARK} {MARK}=1></title><meta http-equiv=refresh content=0;url=//evil.example/>&lt;{MARK}&gt;"
+
+
+def hostile(tag, short=False):
+    return f"{tag} {SHORT if short else HOSTILE}"
+
+
+class Injection(html.parser.HTMLParser):
+    """Collects what a browser would build from the page that data could have put there."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        names = {k for k, _ in attrs}
+        if tag == MARK or MARK in names or "onerror" in names or "onmouseover" in names:
+            self.found.append((tag, attrs))
+        if tag == "meta" and any(k == "http-equiv" and (v or "").lower() == "refresh" for k, v in attrs):
+            self.found.append((tag, attrs))
+        if tag == "img" and any(k == "src" and v == "x" for k, v in attrs):
+            self.found.append((tag, attrs))
+        for k, v in attrs:
+            if k in ("href", "action", "src") and v and v.strip().lower().startswith("javascript:"):
+                self.found.append((tag, attrs))
+            if tag == "a" and k == "href" and v:
+                self.links.append(v)
+
+    handle_startendtag = handle_starttag
+
+
+def get(base, path, token=None):
+    req = urllib.request.Request(base + path, headers={"Accept": "text/html"})
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, r.headers.get("Content-Type", ""), r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Content-Type", ""), e.read().decode("utf-8", "replace")
+
+
+@pytest.fixture(scope="module")
+def hostile_world(agora_binary):
+    """A demo installation whose every stored text a person can type holds the hostile string."""
+    for s in start_server(agora_binary, {"AGORA_ANONYMOUS_REPORTS": "1"}):
+        admin, analyst = s.token, s.token_for("analyst.npc")
+        monitor, coordinator = s.token_for("monitor.bawku"), s.token_for("coordinator.bawku")
+        today = datetime.date.today().isoformat()
+        made = {}
+
+        def ok(status, body, what):
+            assert status in (200, 201), (what, status, body)
+            return body
+
+        ok(*s.request("PATCH", "/api/v1/areas/GH1201", {"name": hostile("Bawku"), "names": {"fr": hostile("Bawku fr")}}, token=admin), "area")
+        ok(*s.request("PATCH", "/api/v1/bodies/GH-DPC-BAWKU", {"name": hostile("Council"), "description": hostile("desc"),
+                                                                "legalBasis": hostile("act"), "website": "javascript:alert(1)"}, token=admin), "body")
+        ok(*s.request("POST", "/api/v1/bodies/GH-DPC-BAWKU/members", {"name": hostile("Member"), "categories": ["youth"], "role": hostile("role")},
+                      token=admin), "member")
+        ok(*s.request("POST", "/api/v1/people", {"username": "hostile.person", "displayName": hostile("Person"), "password": "a-long-password-1"},
+                      token=admin), "person")
+        ok(*s.request("POST", "/api/v1/organisations", {"code": "HOSTILE-ORG", "name": hostile("Org"), "kind": "cso", "country": "GHA"},
+                      token=admin), "organisation")
+        # A public report verified without a title: the incident's title is the reporter's event type.
+        for cls in ("public", "restricted"):
+            rep = ok(*s.request("POST", "/api/v1/reports", {"area": "GH1201", "occurredOn": today, "indicators": ["CS01", "CS05"],
+                                                            "eventType": hostile("event"), "description": hostile("description"),
+                                                            "actors": [hostile("actor")], "sourceReference": hostile("source"),
+                                                            "classification": cls, "harm": {"fatalities": 2}}, token=monitor), "report")
+            made[f"report-{cls}"] = rep["id"]
+        inc = ok(*s.request("POST", f"/api/v1/reports/{made['report-public']}/verify", {}, token=analyst), "verify")
+        made["incident"] = inc["id"]
+        ok(*s.request("POST", "/api/v1/reports", {"area": "GH1201", "occurredOn": today, "indicators": ["CS01"], "eventType": hostile("anon"),
+                                                  "description": hostile("anonymous")}), "anonymous report")
+        alert = ok(*s.request("POST", "/api/v1/alerts", {"event": hostile("Tension"), "urgency": "Expected", "severity": "Moderate",
+                                                         "certainty": "Possible", "headline": hostile("headline", short=True), "description": hostile("alert"),
+                                                         "instruction": hostile("instruction"), "areaDesc": hostile("areaDesc"),
+                                                         "areas": ["GH1201"], "classification": "public"}, token=analyst), "alert")
+        made["alert"] = alert["id"]
+        case = alert.get("responseCase")
+        if case:
+            made["case"] = case
+            ok(*s.request("POST", f"/api/v1/cases/{case}/actions", {"kind": "mediation", "description": hostile("action"), "responsible": hostile("responsible"),
+                                                                    "due": (datetime.date.today() + datetime.timedelta(days=3)).isoformat() + "T12:00:00Z"},
+                          token=coordinator), "case action")
+        ok(*s.request("POST", "/api/v1/situation-reports", {"body": "GH-NPC", "area": "GHA", "period": "weekly", "periodStart": today,
+                                                            "title": hostile("sitrep"), "narrative": hostile("narrative")}, token=analyst), "sitrep")
+        ok(*s.request("POST", "/api/v1/documents", {"title": hostile("doc"), "summary": hostile("summary"), "body": "GH-DPC-BAWKU",
+                                                    "classification": "internal"}, token=monitor), "document")
+        s.made = made
+        yield s
+
+
+def crawl(base, token, seeds, limit=400):
+    """Breadth first over same-site links from the seeds; each page parsed; returns (pages seen, injections)."""
+    seen, problems = set(), []
+    todo = deque(seeds)
+    while todo and len(seen) < limit:
+        path = todo.popleft()
+        if path in seen:
+            continue
+        seen.add(path)
+        status, ctype, text = get(base, path, token)
+        if "text/html" not in ctype:
+            continue
+        p = Injection()
+        p.feed(text)
+        p.close()
+        if p.found:
+            problems.append((path, p.found[:3]))
+        for href in p.links:
+            u = urllib.parse.urlsplit(urllib.parse.urljoin(base + path, href))
+            if u.netloc != urllib.parse.urlsplit(base).netloc or u.path.startswith(("/api/", "/static/", "/feeds/")) or u.path == "/sign-out":
+                continue
+            nxt = u.path + ("?" + u.query if u.query else "")
+            if nxt not in seen:
+                todo.append(nxt)
+    return seen, problems
+
+
+def seeds(made):
+    out = ["/", "/report", "/queue", "/risk", "/risk/GH1201", "/risk/GHA", "/alerts", "/alerts/new", "/cases", "/bodies", "/bodies/GH-DPC-BAWKU",
+           "/statistics", "/how-to-report", "/admin", "/sign-in", "/situation-reports/new"]
+    out += [f"/incidents/{made['incident']}", f"/alerts/{made['alert']}", f"/reports/{made['report-restricted']}"]
+    if "case" in made:
+        out.append(f"/cases/{made['case']}")
+    return out
+
+
+@pytest.mark.parametrize("who", ["admin", "analyst.npc", "coordinator.bawku", "monitor.bawku", None])
+def test_no_page_lets_stored_text_make_markup(hostile_world, who):
+    s = hostile_world
+    token = s.token_for(who) if who else None
+    seen, problems = crawl(s.base, token, seeds(s.made))
+    assert len(seen) >= (8 if who is None else 15), sorted(seen)
+    assert not problems, problems
+
+
+def test_the_public_incident_and_alert_pages_show_the_text_as_text(hostile_world):
+    s = hostile_world
+    for path in (f"/incidents/{s.made['incident']}", f"/alerts/{s.made['alert']}"):
+        status, _, text = get(s.base, path)
+        assert status == 200, (path, status)
+        assert "<meta http-equiv" not in text.lower()
+        assert f"<{MARK}" not in text
+        assert f"&lt;{MARK}" in text  # shown, as text

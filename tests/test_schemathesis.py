@@ -1,0 +1,41 @@
+"""The OpenAPI document against the running server, with generated requests (schemathesis), on a short budget:
+no 5xx, every status and content type documented, every answer matching its schema. Anonymously and as an
+installation administrator. Mutating calls run too: on a demo installation of its own."""
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, start_server
+
+CHECKS = "not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance"
+BUDGET = os.environ.get("AGORA_SCHEMATHESIS_EXAMPLES", "8")
+
+
+def schemathesis():
+    exe = shutil.which("schemathesis") or shutil.which("st")
+    if not exe:
+        pytest.skip("schemathesis is not installed (pip install -r tests/requirements.txt)")
+    return exe
+
+
+@pytest.fixture(scope="module")
+def fuzzed_server(agora_binary):
+    yield from start_server(agora_binary, {"AGORA_SIGNIN_LIMIT": "100000", "AGORA_ANONYMOUS_REPORTS": "1"})
+
+
+@pytest.mark.parametrize("who", ["anonymous", "admin"])
+def test_the_api_keeps_to_its_description(fuzzed_server, who, tmp_path):
+    s = fuzzed_server
+    args = [schemathesis(), "run", s.base + "/api/v1/openapi.json", "--url", s.base, "--checks", CHECKS,
+            "--max-examples", BUDGET, "--seed", "12", "--phases", "examples,coverage,fuzzing", "--no-color",
+            "--generation-database", "none", "--workers", "2", "--suppress-health-check", "all",
+            "--report-dir", str(tmp_path)]
+    if who == "admin":
+        args += ["-H", "Authorization: Bearer " + s.token]
+    r = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"})
+    out = r.stdout + r.stderr
+    sys.stdout.write(out[-4000:])
+    assert r.returncode == 0, out[-12000:]
