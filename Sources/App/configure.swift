@@ -57,7 +57,7 @@ func configureDatabase(_ app: Application, settings: AgoraSettings) throws {
 /// Before migrations. SQLite: WAL lets readers go on while an import writes (a per-file setting;
 /// harmless to repeat). PostgreSQL: the configured schema must exist before tables land in it.
 func prepareStore(_ app: Application) async throws {
-    let sql = app.db as! any SQLDatabase
+    let sql = app.sql
     if app.agora.databaseURL == nil {
         try await sql.raw("PRAGMA journal_mode=WAL").run()
     } else if let schema = app.agora.databaseSchema {

@@ -95,7 +95,7 @@ enum TestInstallation {
 
     private static func cleanUp(_ app: Application, engine: Engine, settings: AgoraSettings) async throws {
         if engine == .postgres, let schema = settings.databaseSchema {
-            try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+            try await app.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
         }
     }
 

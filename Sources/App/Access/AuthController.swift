@@ -112,7 +112,7 @@ struct AuthController {
 
     func revokeToken(req: Request) async throws -> Response {
         let viewer = try req.requireSignedIn()
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         let actor = req.actor
         try await req.write { tx in
             // Installation administrators may revoke anyone's token (a lost phone); others only their own.

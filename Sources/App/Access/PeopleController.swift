@@ -27,7 +27,7 @@ struct PeopleController {
 
     func get(req: Request) async throws -> PersonView {
         let viewer = try req.requireSignedIn()
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         guard viewer.isInstallationAdmin || viewer.personID == id else { throw APIError.forbidden("you may read your own account only") }
         let store = PeopleStore(sql: req.sql)
         guard let p = try await store.person(id: id) else { throw APIError.notFound("person", id) }
@@ -62,7 +62,7 @@ struct PeopleController {
 
     func resetPassword(req: Request) async throws -> Response {
         let viewer = try req.requireSignedIn()
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         guard viewer.isInstallationAdmin || viewer.personID == id else { throw APIError.forbidden("you may change your own password only") }
         let input = try req.input(NewPassword.self)
         var issues = IssueCollector()
@@ -79,7 +79,7 @@ struct PeopleController {
     }
 
     func grant(req: Request) async throws -> PersonView {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         let g = try req.input(RoleGrant.self)
         try await BodyController.requireBodyAdmin(req, g.body)
         let actor = req.actor
@@ -91,9 +91,9 @@ struct PeopleController {
     }
 
     func revoke(req: Request) async throws -> Response {
-        let id = req.parameters.get("id")!
-        let body = req.parameters.get("body")!
-        let role = try Role.parse(req.parameters.get("role")!, field: "role")
+        let id = try req.parameters.require("id")
+        let body = try req.parameters.require("body")
+        let role = try Role.parse(try req.parameters.require("role"), field: "role")
         try await BodyController.requireBodyAdmin(req, body)
         let actor = req.actor
         try await req.write { tx in

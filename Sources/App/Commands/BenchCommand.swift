@@ -18,7 +18,7 @@ struct BenchCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let sql = app.db as! any SQLDatabase
+        let sql = app.sql
         switch signature.which {
         case "lookup": try await lookup(context, signature)
         case "import": try await importEvents(context, signature, sql)
@@ -47,7 +47,7 @@ struct BenchCommand: AsyncCommand {
     }
 
     func lookup(_ context: CommandContext, _ signature: Signature) async throws {
-        let store = AreaStore(sql: context.application.db as! any SQLDatabase)
+        let store = AreaStore(sql: context.application.sql)
         let clock = ContinuousClock()
         var gazetteer = Gazetteer([])
         let build = try await clock.measure { gazetteer = try await context.application.gazetteer.current(store) }

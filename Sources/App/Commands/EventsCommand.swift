@@ -34,7 +34,7 @@ struct EventImportCommand: AsyncCommand {
         }
         let summary: EventImporter.Summary
         do {
-            let gazetteer = try await app.gazetteer.current(AreaStore(sql: app.db as! any SQLDatabase))
+            let gazetteer = try await app.gazetteer.current(AreaStore(sql: app.sql))
             summary = try await importer.run(data, app: app, gazetteer: gazetteer)
         } catch let failure as ValidationFailure {
             report(ValidationFailure(failure.issues.map { ValidationIssue(field: "\(url.lastPathComponent): \($0.field)", message: $0.message) }), on: context.console)

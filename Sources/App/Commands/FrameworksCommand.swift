@@ -16,7 +16,7 @@ struct FrameworkExportCommand: AsyncCommand {
     var help: String { "Print a framework as JSON." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let f = try await FrameworkStore(sql: context.application.db as! any SQLDatabase).get(signature.code) else {
+        guard let f = try await FrameworkStore(sql: context.application.sql).get(signature.code) else {
             throw ValidationError("no framework '\(signature.code)'")
         }
         let e = JSONEncoder()

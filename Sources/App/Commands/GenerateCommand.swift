@@ -25,7 +25,7 @@ struct GenerateEventsCommand: AsyncCommand {
         let count = signature.count ?? 100_000
         guard count > 0 else { throw ValidationError("--count: must be positive") }
         guard let last = CivilDate.parse(signature.lastDay ?? Timestamp.now()) else { throw ValidationError("--last-day: use YYYY-MM-DD") }
-        let areas = try await Self.areas(context.application.db as! any SQLDatabase,
+        let areas = try await Self.areas(context.application.sql,
                                          countries: signature.countries.map { Set($0.uppercased().split(separator: ",").map(String.init)) })
         guard !areas.isEmpty else { throw ValidationError("no first-level areas stored for those countries: import boundaries or P-codes first (or run `agora demo`)") }
         let gen = EventGenerator(areas: areas, seed: UInt64(signature.seed ?? 1), lastDay: last, count: count)

@@ -37,7 +37,7 @@ struct ResponseGapCommand: AsyncCommand {
         for (name, v) in [("--from", signature.from), ("--to", signature.to)] where v != nil && (CivilDate.parse(v!) == nil || v!.count != 10) {
             throw ValidationError("\(name): '\(v!)' is not a date; use YYYY-MM-DD")
         }
-        let sql = context.application.db as! any SQLDatabase
+        let sql = context.application.sql
         // The command line acts for the installation: every case counts, confidential ones included, as numbers only.
         let tree = try await BodyStore(sql: sql).tree()
         var scope = AccessPolicy.scope(for: .person(id: "cli", installationAdmin: true, roles: []), in: tree)

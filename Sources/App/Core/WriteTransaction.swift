@@ -21,12 +21,12 @@ actor StoreWriter {
         // task-locals: carry the audit key across.
         let key = AuditKeys.current
         if sql.dialect.name != "sqlite" {
-            return try await db.transaction { tx in try await AuditKeys.$bound.withValue(key) { try await body(tx as! any SQLDatabase) } }
+            return try await db.transaction { tx in try await AuditKeys.$bound.withValue(key) { try await body(tx.sql) } }
         }
         await acquire()
         do {
             let result = try await db.withConnection { conn in
-                let c = conn as! any SQLDatabase
+                let c = conn.sql
                 try await c.raw("BEGIN IMMEDIATE").run()
                 do {
                     let r = try await AuditKeys.$bound.withValue(key) { try await body(c) }

@@ -113,7 +113,7 @@ struct DocumentController {
     }
 
     func get(req: Request) async throws -> DocumentView {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         guard let d = try await DocumentStore(sql: req.sql).get(id, try await req.scope()) else { throw APIError.notFound("document", id) }
         return d
     }

@@ -71,7 +71,7 @@ struct FrameworkController {
     }
 
     func get(req: Request) async throws -> IndicatorFramework {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         guard let f = try await FrameworkStore(sql: req.sql).get(code) else { throw APIError.notFound("framework", code) }
         return f
     }

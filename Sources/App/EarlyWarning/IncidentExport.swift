@@ -72,7 +72,7 @@ struct IncidentExport {
         headers.contentType = type
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         let body = Response.Body(managedAsyncStream: { writer in
-            let store = IncidentStore(sql: app.db as! any SQLDatabase)
+            let store = IncidentStore(sql: app.sql)
             var sent: [String] = []
             do {
                 try await writer.writeBuffer(ByteBuffer(string: head))

@@ -66,7 +66,7 @@ struct ReportController {
     }
 
     func get(req: Request) async throws -> ReportView {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         let scope = try await req.scope()
         let store = ReportStore(sql: req.sql)
         guard let r = try await store.get(id, scope) else { throw APIError.notFound("report", id) }
@@ -234,7 +234,7 @@ struct ReportController {
     }
 
     func verify(req: Request) async throws -> IncidentView {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         let r = try await Self.reviewable(req, id)
         let input = try req.optionalInput(VerifyInput.self) ?? VerifyInput()
         let scope = try await req.scope()
@@ -272,7 +272,7 @@ struct ReportController {
     struct RejectInput: Content { var reason: String }
 
     func reject(req: Request) async throws -> ReportView {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         _ = try await Self.reviewable(req, id)
         let input = try req.input(RejectInput.self)
         guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why the report is rejected")) }
@@ -286,7 +286,7 @@ struct ReportController {
     struct DuplicateInput: Content { var of: String }
 
     func markDuplicate(req: Request) async throws -> ReportView {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         _ = try await Self.reviewable(req, id)
         let input = try req.input(DuplicateInput.self)
         guard input.of != id, let original = try await ReportStore(sql: req.sql).get(input.of, try await req.scope()) else {
@@ -310,7 +310,7 @@ struct ReportController {
 
     /// Reports that may tell of the same event, among those the caller may see.
     func duplicates(req: Request) async throws -> [SuggestionView] {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         let scope = try await req.scope()
         let store = ReportStore(sql: req.sql)
         guard let r = try await store.get(id, scope) else { throw APIError.notFound("report", id) }
@@ -345,7 +345,7 @@ struct ReportController {
     }
 
     func incident(req: Request) async throws -> IncidentView {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         let scope = try await req.scope()
         let store = IncidentStore(sql: req.sql)
         guard let r = try await store.get(id, scope) else { throw APIError.notFound("incident", id) }

@@ -64,7 +64,7 @@ struct SituationReportController {
     }
 
     func get(req: Request) async throws -> SituationReportView {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         let scope = try await req.scope()
         guard let row = try await Self.table.select(req.sql, scope).column(Self.selected)
             .where("id", .equal, id).first(decoding: Row.self, with: AreaStore.decoder) else { throw APIError.notFound("situation report", id) }

@@ -41,7 +41,7 @@ struct AreaController {
     }
 
     func get(req: Request) async throws -> AreaView {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         let store = AreaStore(sql: req.sql)
         guard let r = try await store.get(code) else { throw APIError.notFound("area", code) }
         let withGeometry = (try? req.query.get(Bool.self, at: "geometry")) ?? false
@@ -73,7 +73,7 @@ struct AreaController {
     func update(req: Request) async throws -> AreaView {
         try req.requireInstallationAdmin()
         let actor = req.actor
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         let input = try req.input(Input.self)
         if let c = input.code, c != code { throw APIError.badRequest(field: "code", "cannot change; an area's code is its identity") }
         return try await req.write { tx in
@@ -136,7 +136,7 @@ struct AreaController {
     }
 
     func neighbours(req: Request) async throws -> [NeighbourView] {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         let store = AreaStore(sql: req.sql)
         guard let me = try await store.get(code) else { throw APIError.notFound("area", code) }
         let rows = try await store.neighbours(of: code)
@@ -154,7 +154,7 @@ struct AreaController {
     func declareNeighbour(req: Request) async throws -> Response {
         try req.requireInstallationAdmin()
         let actor = req.actor
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         let input = try req.input(DeclareInput.self)
         try await req.write { tx in
             let store = AreaStore(sql: tx)

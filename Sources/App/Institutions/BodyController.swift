@@ -48,7 +48,7 @@ struct BodyController {
     }
 
     func get(req: Request) async throws -> BodyView {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         guard let b = try await BodyStore(sql: req.sql).get(code) else { throw APIError.notFound("body", code) }
         return b
     }
@@ -122,7 +122,7 @@ struct BodyController {
     }
 
     func update(req: Request) async throws -> BodyView {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         try await Self.requireBodyAdmin(req, code)
         let viewer = req.viewer
         let actor = req.actor
@@ -165,7 +165,7 @@ struct BodyController {
     }
 
     func members(req: Request) async throws -> [MemberView] {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         let viewer = try req.requireSignedIn()
         if !viewer.isInstallationAdmin {
             let tree = try await req.bodyTree()
@@ -179,7 +179,7 @@ struct BodyController {
     }
 
     func addMember(req: Request) async throws -> Response {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         try await Self.requireBodyAdmin(req, code)
         let actor = req.actor
         let input = try req.input(MemberDraft.self)
@@ -198,7 +198,7 @@ struct BodyController {
     }
 
     func organisation(req: Request) async throws -> OrganisationView {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         guard let o = try await BodyStore(sql: req.sql).organisation(code) else { throw APIError.notFound("organisation", code) }
         return o
     }

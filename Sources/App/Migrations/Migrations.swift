@@ -28,12 +28,12 @@ protocol SQLMigration: AsyncMigration {
 
 extension SQLMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for statement in up { try await sql.raw(SQLQueryString(statement)).run() }
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for statement in down { try await sql.raw(SQLQueryString(statement)).run() }
     }
 }

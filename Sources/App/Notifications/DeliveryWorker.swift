@@ -12,7 +12,7 @@ struct DeliveryWorker: Sendable {
 
     @discardableResult
     func deliverDue(limit: Int = 50) async throws -> (delivered: Int, failed: Int) {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.sql
         let due = try await sql.select().columns(SQLColumn("id", table: "o"), SQLColumn("event", table: "o"), SQLColumn("payload", table: "o"), SQLColumn("attempts", table: "o"),
                      SQLColumn("subscription_id", table: "o"), SQLColumn("channel", table: "s"), SQLColumn("target", table: "s"), SQLColumn("secret_sealed", table: "s"))
             .from(SQLAlias(SQLIdentifier("outbox"), as: SQLIdentifier("o")))

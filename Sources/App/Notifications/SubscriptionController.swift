@@ -23,7 +23,7 @@ struct SubscriptionController {
     }
 
     func list(req: Request) async throws -> [SubscriptionView] {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         try await BodyController.requireBodyAdmin(req, code)
         return try await req.sql.select().columns(Self.columns).from("subscriptions").where("body_code", .equal, code).orderBy("created_at").all().map(Self.view)
     }
@@ -35,7 +35,7 @@ struct SubscriptionController {
     }
 
     func create(req: Request) async throws -> Response {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         try await BodyController.requireBodyAdmin(req, code)
         guard try await BodyStore(sql: req.sql).refs([code])[code] != nil else { throw APIError.notFound("body", code) }
         let input = try req.input(NewSubscription.self)
@@ -70,7 +70,7 @@ struct SubscriptionController {
     }
 
     static func find(_ req: Request) async throws -> SubscriptionView {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         guard let row = try await req.sql.select().columns(Self.columns).from("subscriptions").where("id", .equal, id).first() else {
             throw APIError.notFound("subscription", id)
         }

@@ -179,7 +179,7 @@ enum AlertPages {
     }
 
     static func act(req: Request) async throws -> Response {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         let f = try WebForm.fields(req)
         return try await WebForm.run(req, back: "/alerts/\(id)", notice: f["do"] ?? "done") {
             switch f["do"] {

@@ -92,7 +92,7 @@ enum AnalystPages {
     }
 
     static func review(req: Request) async throws -> Response {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         return try await WebForm.run(req, back: "/reports/\(id)", notice: "reviewed") {
             let f = try WebForm.fields(req)
             switch f["action"] {

@@ -116,7 +116,7 @@ enum CasePages {
     }
 
     static func act(req: Request) async throws -> Response {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         let f = try WebForm.fields(req)
         return try await WebForm.run(req, back: "/cases/\(id)", notice: f["do"] ?? "done") {
             switch f["do"] {

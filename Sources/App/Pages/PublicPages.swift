@@ -42,7 +42,7 @@ enum PublicPages {
     static func body(req: Request) async throws -> Response {
         let c = try await PageContext.of(req)
         let t = c.t
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         guard let b = try await BodyStore(sql: req.sql).get(code) else { throw APIError.notFound("body", code) }
         let refs = try await BodyStore(sql: req.sql).refs(b.partners + [b.parent].compactMap { $0 })
         let areas = try await AreaStore(sql: req.sql).refs(b.jurisdiction)

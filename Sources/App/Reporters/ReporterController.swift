@@ -70,7 +70,7 @@ struct ReporterController {
     }
 
     func get(req: Request) async throws -> ReporterView {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         // Not visible and not there answer alike: a 404 says nothing about who exists.
         guard let r = try await ReporterStore(sql: req.sql).get(id, try await req.scope()) else { throw APIError.notFound("reporter", id) }
         return r
@@ -122,7 +122,7 @@ struct ReporterController {
     /// POST, not GET: opening a contact is an act, recorded in the audit trail, never cached or prefetched.
     func openContact(req: Request) async throws -> ContactDetails {
         let viewer = try req.requireSignedIn()
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         let store = ReporterStore(sql: req.sql)
         guard try await store.get(id, try await req.scope()) != nil, let row = try await store.sealedContact(id) else {
             throw APIError.notFound("reporter", id)

@@ -31,7 +31,7 @@ struct AlertController {
     }
 
     static func find(_ req: Request) async throws -> AlertRow {
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         guard let r = try await AlertStore(sql: req.sql).get(id, try await req.scope()) else { throw APIError.notFound("alert", id) }
         return r
     }

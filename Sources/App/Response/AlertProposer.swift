@@ -21,7 +21,7 @@ struct RiskUpdater: Sendable {
     /// After the commit: the in-memory cube follows, then the touched areas are checked.
     func committed(_ change: (deltas: [(RiskCube.Key, RiskCell)], revision: Int, events: [RiskEvent])) async throws {
         await app.risk.applied(change.deltas, revision: change.revision)
-        let snapshot = try await app.risk.current(app.db as! any SQLDatabase)
+        let snapshot = try await app.risk.current(app.sql)
         var areas = Set<String>()
         var weeks = Set<Period>()
         for e in change.events {
@@ -34,7 +34,7 @@ struct RiskUpdater: Sendable {
     /// Proposals for areas at or above the threshold, in this week or the last; not again for an area
     /// that already has an alert this week at the same or a higher severity (whatever became of it).
     func propose(areas: Set<String>, weeks: Set<Period>, snapshot: RiskSnapshot) async throws {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.sql
         let thisWeek = Period.week(containing: CivilDate.parse(Timestamp.now())!)
         for week in weeks.sorted() where week.index >= thisWeek.index - 1 && week.index <= thisWeek.index {
             for area in areas.sorted() {

@@ -31,7 +31,7 @@ struct CaseController {
 
     static func find(_ req: Request) async throws -> CaseRow {
         try req.requireSignedIn()
-        let id = req.parameters.get("id")!
+        let id = try req.parameters.require("id")
         guard let c = try await CaseStore(sql: req.sql).get(id, try await req.scope()) else { throw APIError.notFound("case", id) }
         return c
     }
@@ -73,7 +73,7 @@ struct CaseController {
         guard !input.result.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "result", "say what came of it")) }
         let status = input.status ?? .done
         guard status != .planned else { throw APIError(ValidationFailure(field: "status", "use done or cancelled")) }
-        let action = req.parameters.get("action")!
+        let action = try req.parameters.require("action")
         return try await step(req) { store, c, _, actor in try await store.complete(c, action: action, result: input.result, status: status, actor: actor) }
     }
 

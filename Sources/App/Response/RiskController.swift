@@ -61,7 +61,7 @@ struct RiskController {
 
     func area(req: Request) async throws -> AreaRisk {
         try req.requireSignedIn()
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         let period = try Self.period(req)
         let service = req.application.risk
         let snap = try await req.riskSnapshot()
@@ -95,7 +95,7 @@ struct RiskController {
     /// Rebuilds every cell from the incidents, then proposes alerts for this week's crossings.
     static func recompute(_ app: Application, actor: String) async throws -> Recomputed {
         let started = Date()
-        let snap = try await app.risk.current(app.db as! any SQLDatabase)
+        let snap = try await app.risk.current(app.sql)
         let result = try await app.write { tx in
             let sql = tx
             let r = try await RiskStore(sql: sql).recompute(weights: snap.weights, settings: snap.settings.risk)
@@ -103,7 +103,7 @@ struct RiskController {
             return Recomputed(incidents: r.incidents, cells: r.cube.cellCount, revision: r.revision, milliseconds: 0)
         }
         await app.risk.invalidate()
-        let fresh = try await app.risk.current(app.db as! any SQLDatabase)
+        let fresh = try await app.risk.current(app.sql)
         let week = Period.week(containing: CivilDate.parse(Timestamp.now())!)
         try await RiskUpdater(app: app).propose(areas: fresh.candidates(week), weeks: [week], snapshot: fresh)
         var out = result

@@ -12,7 +12,7 @@ struct Sweeper: Sendable {
     /// - Parameter now: the time deadlines are judged against (the clock, except in tests of the rule).
     @discardableResult
     func sweep(now: String = Timestamp.now()) async throws -> Int {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.sql
         let settings = try await SettingsStore(sql: sql).load()
         var escalated = 0
         let overdue = try await sql.select().columns("id", "ack_due").from("cases").where("status", .equal, "open")

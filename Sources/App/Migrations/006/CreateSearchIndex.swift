@@ -5,7 +5,7 @@ import SQLKit
 /// two engines need different SQL; `SearchIndex` hides it from everything else.
 struct CreateSearchIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             try await sql.raw("CREATE VIRTUAL TABLE search_index USING fts5(record_type UNINDEXED, record_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')").run()
         } else {
@@ -25,6 +25,6 @@ struct CreateSearchIndex: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).raw("DROP TABLE search_index").run()
+        try await database.sql.raw("DROP TABLE search_index").run()
     }
 }

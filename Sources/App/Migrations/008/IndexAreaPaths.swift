@@ -8,7 +8,7 @@ import SQLKit
 /// in the C collation, so ordering is by bytes whatever the database's locale.
 struct IndexAreaPaths: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let collate = sql.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""
         for table in ["incidents", "reports"] {
             try await sql.raw(SQLQueryString("CREATE INDEX \(unsafeRaw: table)_area_path ON \(unsafeRaw: table) (area_path\(unsafeRaw: collate), occurred_on)")).run()
@@ -16,7 +16,7 @@ struct IndexAreaPaths: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for table in ["incidents", "reports"] { try await sql.raw(SQLQueryString("DROP INDEX \(unsafeRaw: table)_area_path")).run() }
     }
 }

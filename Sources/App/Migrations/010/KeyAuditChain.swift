@@ -6,7 +6,7 @@ import SQLKit
 /// already broken is refused, so that a break is never sealed over.
 struct KeyAuditChain: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        _ = try await AuditLog(sql: database as! any SQLDatabase).rekeyLegacyChain()
+        _ = try await AuditLog(sql: database.sql).rekeyLegacyChain()
     }
 
     /// The keyed chain cannot be turned back into an unkeyed one that means anything; reverting leaves it keyed.

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// Rules of the code base that a reader should be able to rely on, checked over the sources.
+@Suite struct CodeRulesTests {
+    static let sources: [(path: String, text: String)] = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        return files.filter { $0.pathExtension == "swift" }.sorted { $0.path < $1.path }.compactMap { url in
+            (try? String(contentsOf: url, encoding: .utf8)).map { (url.path.replacingOccurrences(of: root.path + "/", with: ""), $0) }
+        }
+    }()
+
+    static func lines(matching pattern: String, except allowed: Set<String> = []) throws -> [String] {
+        let re = try Regex(pattern)
+        return sources.filter { !allowed.contains($0.path) }.flatMap { file in
+            file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .filter { !$0.element.trimmingCharacters(in: .whitespaces).hasPrefix("///") && $0.element.contains(re) }
+                .map { "\(file.path):\($0.offset + 1): \($0.element.trimmingCharacters(in: .whitespaces))" }
+        }
+    }
+
+    @Test func theStoreIsCastToSQLKitInOnePlace() throws {
+        #expect(!Self.sources.isEmpty)
+        let casts = try Self.lines(matching: #"as! any SQLDatabase"#, except: ["App/Core/Request+SQL.swift"])
+        #expect(casts.isEmpty, "\(casts.joined(separator: "\n"))")
+    }
+
+    @Test func routeParametersAreRequiredNotForceUnwrapped() throws {
+        let unwrapped = try Self.lines(matching: #"parameters\.get\([^)]*\)!"#)
+        #expect(unwrapped.isEmpty, "\(unwrapped.joined(separator: "\n"))")
+    }
+
+    @Test func writeTransactionsGoThroughTheOneHelper() throws {
+        // `db.transaction` would begin a deferred transaction on SQLite (SQLITE_BUSY under concurrent writes).
+        let direct = try Self.lines(matching: #"\.transaction \{"#, except: ["App/Core/WriteTransaction.swift"])
+        #expect(direct.isEmpty, "\(direct.joined(separator: "\n"))")
+    }
+}
