@@ -26,8 +26,11 @@ public enum Agora {
             try configure(app, settings: settings)
             // Make or check the key now, not at the first reporter; it seals the audit chain from the first write.
             AuditKeys.setProcess(try app.vault.auditKey)
-            try await prepareStore(app)
-            try await app.autoMigrate()
+            // `restore` replaces the store file: nothing may have it open first (the command migrates what it restored).
+            if arguments.dropFirst().first != "restore" {
+                try await prepareStore(app)
+                try await app.autoMigrate()
+            }
             if demo { try await DemoInstallation.seed(app) }
             if settings.runWorkers {
                 // Said at start, loudly (critical log, `/readyz` 503), but the server still serves: people must be able to act.
@@ -36,7 +39,7 @@ public enum Agora {
             }
             try await app.execute()
             // SIGTERM or SIGINT: stop in order (see `Shutdown`), not in the order Vapor's storage happens to keep.
-            await Shutdown.drain(app)
+            if settings.runWorkers { await Shutdown.drain(app) }
         } catch {
             // A message, not a crash report: the person at the terminal needs to know what to fix.
             FileHandle.standardError.write(Data("agora: \(error)\n".utf8))

@@ -18,6 +18,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(CasesCommand(), as: "cases")
     app.asyncCommands.use(NotificationsCommand(), as: "notifications")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
 
 /// How the audit trail names a change made at the command line: the operating-system user.

@@ -1,0 +1,61 @@
+import FluentKit
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// What a store holds, for backups and restores: its migration level, the rows of its main tables, an
+/// integrity check, and SQLite's online copy.
+struct InventoryStore: Sendable {
+    let sql: any SQLDatabase
+
+    static let tables = ["areas", "bodies", "people", "reports", "incidents", "alerts", "cases", "documents", "reporters", "audit_log"]
+
+    /// How many migrations the store has had.
+    func migrationLevel() async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("_fluent_migrations")
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    func counts() async throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for t in Self.tables {
+            out[t] = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(t)
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+        return out
+    }
+
+    /// SQLite's own check of every page and index, then the migration level. Throws on anything amiss.
+    func check() async throws -> Int {
+        let verdict = try await sql.raw("PRAGMA integrity_check").first(decodingColumn: "integrity_check", as: String.self)
+        guard verdict == "ok" else { throw ValidationError("the file fails SQLite's integrity check: \(verdict ?? "no answer")") }
+        return try await migrationLevel()
+    }
+
+    /// A consistent, compacted copy while others go on writing (one read transaction).
+    func copy(to file: URL) async throws {
+        try await sql.raw("VACUUM INTO \(bind: file.path)").run()
+    }
+
+    static func describe(_ counts: [String: Int]) -> String {
+        tables.compactMap { t in counts[t].map { "\($0) \(t)" } }.joined(separator: ", ")
+    }
+
+    /// Opens another SQLite file beside the application's store, read for the length of `body`.
+    static func open<T: Sendable>(_ file: URL, app: Application, _ body: @Sendable (InventoryStore) async throws -> T) async throws -> T {
+        let id = DatabaseID(string: "inventory-\(UUID().uuidString)")
+        app.databases.use(.sqlite(.file(file.path)), as: id, isDefault: false)
+        defer { app.databases.reinitialize(id) }
+        guard let db = app.databases.database(id, logger: app.logger, on: app.eventLoopGroup.any()) else {
+            throw ValidationError("cannot open \(file.path)")
+        }
+        do {
+            return try await body(InventoryStore(sql: db.sql))
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            throw ValidationError("\(file.path) is not an Agora store: \(String(describing: error))")
+        }
+    }
+}
