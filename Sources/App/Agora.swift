@@ -23,6 +23,7 @@ public enum Agora {
             var settings = AgoraSettings.fromEnvironment(demo: demo)
             // Deadlines and deliveries run with the server, not with one-off commands.
             settings.runWorkers = arguments.dropFirst().first.map { $0 == "serve" || $0.hasPrefix("-") } ?? true
+            if settings.runWorkers { AgoraMetrics.bootstrap() }
             try configure(app, settings: settings)
             // Make or check the key now, not at the first reporter; it seals the audit chain from the first write.
             AuditKeys.setProcess(try app.vault.auditKey)

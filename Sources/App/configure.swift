@@ -72,6 +72,7 @@ struct ValidationError: Error, CustomStringConvertible {
 
 func routes(_ app: Application) throws {
     HealthController().register(app)
+    AgoraMetrics.register(app)
     let api = app.grouped("api", "v1").grouped(Idempotency())
     AreaController().register(api)
     BodyController().register(api)

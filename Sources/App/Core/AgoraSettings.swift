@@ -42,6 +42,8 @@ struct AgoraSettings: Sendable {
     var sqliteFileOverride: String?
     /// Sign-in attempts a minute per client address, web form and API together (`AGORA_SIGNIN_LIMIT`, default 10).
     var signInLimit = 10
+    /// A token a Prometheus scraper sends as a bearer token to read `/metrics` from elsewhere than loopback (`AGORA_METRICS_TOKEN`).
+    var metricsToken: String?
 
     static func fromEnvironment(demo: Bool) -> AgoraSettings {
         let env = ProcessInfo.processInfo.environment
@@ -68,7 +70,8 @@ struct AgoraSettings: Sendable {
             tileURL: env["AGORA_TILE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             leafletDirectory: env["AGORA_LEAFLET_DIR"] ?? "/usr/share/javascript/leaflet",
             sqliteFileOverride: env["AGORA_SQLITE_FILE"].flatMap { $0.isEmpty ? nil : $0 },
-            signInLimit: env["AGORA_SIGNIN_LIMIT"].flatMap(Int.init).map { max(1, $0) } ?? 10
+            signInLimit: env["AGORA_SIGNIN_LIMIT"].flatMap(Int.init).map { max(1, $0) } ?? 10,
+            metricsToken: env["AGORA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 

@@ -40,6 +40,9 @@ actor GroupCommit {
         return result.get()!
     }
 
+    /// Writes waiting for the next commit (`/metrics`).
+    var queued: Int { pending.count }
+
     /// Waits until every queued write has committed (or the time is up): at shutdown, before the pools close.
     func idle(within limit: Duration) async {
         let end = ContinuousClock.now + limit
@@ -50,6 +53,7 @@ actor GroupCommit {
         while !pending.isEmpty {
             let batch = Array(pending.prefix(maxBatch))
             pending.removeFirst(batch.count)
+            AgoraMetrics.batchSize.record(Double(batch.count))
             let outcomes = OutcomeBox()
             do {
                 try await write { tx in

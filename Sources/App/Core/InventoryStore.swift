@@ -26,6 +26,15 @@ struct InventoryStore: Sendable {
         return out
     }
 
+    func pendingNotifications() async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("outbox").where("status", .equal, "pending")
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    func auditHead() async throws -> Int {
+        try await sql.select().column("seq").from("audit_head").where("id", .equal, 1).first(decodingColumn: "seq", as: Int.self) ?? 0
+    }
+
     /// SQLite's own check of every page and index, then the migration level. Throws on anything amiss.
     func check() async throws -> Int {
         let verdict = try await sql.raw("PRAGMA integrity_check").first(decodingColumn: "integrity_check", as: String.self)

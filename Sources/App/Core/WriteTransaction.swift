@@ -23,7 +23,11 @@ actor StoreWriter {
         if sql.dialect.name != "sqlite" {
             return try await db.transaction { tx in try await AuditKeys.$bound.withValue(key) { try await body(tx.sql) } }
         }
+        let asked = ContinuousClock.now
         await acquire()
+        let held = ContinuousClock.now
+        AgoraMetrics.writeWait.record(held - asked)
+        defer { AgoraMetrics.writeHold.record(ContinuousClock.now - held) }
         do {
             let result = try await db.withConnection { conn in
                 let c = conn.sql
