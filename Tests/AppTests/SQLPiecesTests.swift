@@ -10,7 +10,7 @@ import Testing
         try await TestInstallation.run(engine) { app in
             let lists: [(names: [String], table: String?)] = [
                 (AlertStore.columns, "alerts"), (CaseStore.columns, "cases"), (IncidentStore.columns, "incidents"),
-                (ReportStore.columns, "reports"), (SituationReportController.columns, "situation_reports"), (DocumentStore.columns, "documents"),
+                (ReportStore.columns, "reports"), (SituationReportStore.columns, "situation_reports"), (DocumentStore.columns, "documents"),
                 (PeopleStore.personColumns, nil), (BodyRecord.columns, nil), (AreaRecord.columns, nil), (["we\"ird", "plain"], "odd\"table"),
             ]
             for (names, table) in lists {

@@ -19,15 +19,22 @@ struct InventoryStore: Sendable {
 
     func counts() async throws -> [String: Int] {
         var out: [String: Int] = [:]
-        for t in Self.tables {
-            out[t] = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(t)
-                .first(decodingColumn: "n", as: Int.self) ?? 0
-        }
+        for t in Self.tables { out[t] = try await count(t) }
         return out
     }
 
-    func pendingNotifications() async throws -> Int {
-        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("outbox").where("status", .equal, "pending")
+    /// Rows of one table (unclassified tables only: classified ones are counted through their scope).
+    func count(_ table: String) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    /// Whether the schema is in place: the table the last migration made answers.
+    func ready() async throws {
+        _ = try await sql.select().column(SQLLiteral.numeric("1")).from("body_sharing").limit(1).all()
+    }
+
+    func notifications(status: String) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("outbox").where("status", .equal, status)
             .first(decodingColumn: "n", as: Int.self) ?? 0
     }
 

@@ -183,4 +183,11 @@ struct IncidentStore: Sendable {
         }
         try await sql.update("incidents").set("sources", to: keys.count).where("id", .equal, id).run()
     }
+
+    /// Of these incident ids, those the viewer may see that lie in the area (or below it).
+    func visible(_ ids: [String], in area: String, _ scope: AccessScope) async throws -> [String] {
+        guard !ids.isEmpty else { return [] }
+        return try await Self.table.select(sql, scope).column(SQLColumn("id", table: "incidents"))
+            .where("id", .in, ids).where("area_path", .like, SQLBind("%/\(area)/%")).all().map { try $0.decode(column: "id", as: String.self) }
+    }
 }

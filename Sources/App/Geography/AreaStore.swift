@@ -46,6 +46,26 @@ struct AreaStore: Sendable {
     }
 
     /// Level and parent of every area: what the tree rules check a change against.
+    /// Every area's code, name and parent: enough to list areas for a form.
+    struct NameRow: Decodable, Sendable { var code: String; var name: String; var parentCode: String? }
+
+    func names() async throws -> [NameRow] {
+        try await sql.select().columns("code", "name", "parent_code").from("areas").all(decoding: NameRow.self, with: Self.decoder)
+    }
+
+    /// The stored shapes of these areas (those without one are left out).
+    func shapes(of codes: [String]) async throws -> [String: AreaGeometry] {
+        var out: [String: AreaGeometry] = [:]
+        for chunk in codes.chunked(300) {
+            for r in try await sql.select().columns("code", "geometry").from("areas").where("code", .in, Array(chunk))
+                .where(SQLColumn("geometry"), .isNot, SQLLiteral.null).all() {
+                let code = try r.decode(column: "code", as: String.self)
+                out[code] = try? GeoJSON.geometry(fromText: try r.decode(column: "geometry", as: String.self))
+            }
+        }
+        return out
+    }
+
     func nodes() async throws -> [String: AreaNode] {
         struct Row: Decodable { var code: String; var level: String; var parentCode: String? }
         let rows = try await sql.select().columns("code", "level", "parent_code").from("areas")

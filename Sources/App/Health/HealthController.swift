@@ -17,7 +17,7 @@ struct HealthController {
             let engine = req.application.agora.databaseURL == nil ? "sqlite" : "postgresql"
             do {
                 // The last table the migrations create: if it answers, the schema is in place.
-                _ = try await req.sql.select().column(SQLLiteral.numeric("1")).from("idempotency_keys").limit(1).all()
+                try await InventoryStore(sql: req.sql).ready()
                 // A broken audit chain is said loudly: the installation answers, but nobody should take it as sound.
                 if let broken = await req.application.auditStatus.broken {
                     return try await Status(status: "audit-broken", database: engine, detail: "the audit trail is broken: \(broken)")

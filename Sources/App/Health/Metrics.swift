@@ -60,7 +60,7 @@ enum AgoraMetrics {
     /// Gauges read from the store and the process at the moment of the scrape.
     static func refresh(_ req: Request) async throws {
         let inventory = InventoryStore(sql: req.sql)
-        outbox.set(to: Double(try await inventory.pendingNotifications()))
+        outbox.set(to: Double(try await inventory.notifications(status: "pending")))
         riskRevision.set(to: Double(try await StoreRevisions.read(req.sql).risk))
         auditHead.set(to: Double(try await inventory.auditHead()))
         auditIntact.set(to: await req.application.auditStatus.broken == nil ? 1 : 0)

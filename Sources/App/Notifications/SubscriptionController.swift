@@ -13,19 +13,10 @@ struct SubscriptionController {
         api.get("outbox", use: outbox)
     }
 
-    static let columns = ["id", "body_code", "channel", "target", "events", "active", "created_at"]
-
-    static func view(_ r: any SQLRow) throws -> SubscriptionView {
-        SubscriptionView(id: try r.decode(column: "id", as: String.self), body: try r.decode(column: "body_code", as: String.self),
-                         channel: try r.decode(column: "channel", as: String.self), target: try r.decode(column: "target", as: String.self),
-                         events: CaseStore.list(try r.decode(column: "events", as: String.self)), active: try r.decode(column: "active", as: Bool.self),
-                         createdAt: try r.decode(column: "created_at", as: String.self))
-    }
-
     func list(req: Request) async throws -> [SubscriptionView] {
         let code = try req.parameters.require("code")
         try await BodyController.requireBodyAdmin(req, code)
-        return try await req.sql.select().columns(Self.columns).from("subscriptions").where("body_code", .equal, code).orderBy("created_at").all().map(Self.view)
+        return try await SubscriptionStore(sql: req.sql).list(body: code)
     }
 
     struct NewSubscription: Content {
@@ -58,23 +49,16 @@ struct SubscriptionController {
         let sealed = try secret.map { try req.application.vault.seal(ContactDetails(name: $0), recordID: id) }
         let actor = req.actor
         try await req.write { tx in
-            let sql = tx
-            try await sql.insert(into: "subscriptions").columns("id", "body_code", "channel", "target", "secret_sealed", "events", "active", "created_by", "created_at")
-                .values([SQLBind(id), SQLBind(code), SQLBind(input.channel), SQLBind(input.target), SQLBind(sealed), SQLBind(JSONText.array(input.events ?? [])),
-                         SQLBind(true), SQLBind(actor), SQLBind(Timestamp.now())] as [any SQLExpression]).run()
-            try await AuditLog(sql: sql).append(actor: actor, action: "subscribe", recordType: "body", recordID: code, content: [id, input.channel])
+            try await SubscriptionStore(sql: tx).create(id: id, body: code, input, sealedSecret: sealed, actor: actor)
         }
-        var v = try Self.view(try await req.sql.select().columns(Self.columns).from("subscriptions").where("id", .equal, id).first()!)
+        var v = try await SubscriptionStore(sql: req.sql).get(id)!
         v.secret = secret
         return try await v.created(at: "/api/v1/bodies/\(code)/subscriptions", for: req)
     }
 
     static func find(_ req: Request) async throws -> SubscriptionView {
         let id = try req.parameters.require("id")
-        guard let row = try await req.sql.select().columns(Self.columns).from("subscriptions").where("id", .equal, id).first() else {
-            throw APIError.notFound("subscription", id)
-        }
-        let s = try Self.view(row)
+        guard let s = try await SubscriptionStore(sql: req.sql).get(id) else { throw APIError.notFound("subscription", id) }
         try await BodyController.requireBodyAdmin(req, s.body)
         return s
     }
@@ -82,11 +66,7 @@ struct SubscriptionController {
     func remove(req: Request) async throws -> HTTPStatus {
         let s = try await Self.find(req)
         let actor = req.actor
-        try await req.write { tx in
-            let sql = tx
-            try await sql.update("subscriptions").set("active", to: false).where("id", .equal, s.id).run()
-            try await AuditLog(sql: sql).append(actor: actor, action: "unsubscribe", recordType: "body", recordID: s.body, content: [s.id])
-        }
+        try await req.write { tx in try await SubscriptionStore(sql: tx).stop(s, actor: actor) }
         return .noContent
     }
 
@@ -94,16 +74,10 @@ struct SubscriptionController {
 
     func deliveries(req: Request) async throws -> [DeliveryLog] {
         let s = try await Self.find(req)
-        let rows = try await Self.outboxRows(req.sql, subscription: s.id, status: nil, limit: 100)
+        let store = SubscriptionStore(sql: req.sql)
         var out: [DeliveryLog] = []
-        for o in rows {
-            let attempts = try await req.sql.select().columns("attempt", "at", "ok", "detail", "duration_ms").from("deliveries").where("outbox_id", .equal, o.id)
-                .orderBy("attempt").all().map {
-                    DeliveryView(attempt: try $0.decode(column: "attempt", as: Int.self), at: try $0.decode(column: "at", as: String.self),
-                                 ok: try $0.decode(column: "ok", as: Bool.self), detail: try $0.decode(column: "detail", as: String.self),
-                                 durationMs: try $0.decode(column: "duration_ms", as: Int.self))
-                }
-            out.append(DeliveryLog(notification: o, attempts: attempts))
+        for o in try await store.outbox(subscription: s.id, status: nil, limit: 100) {
+            out.append(DeliveryLog(notification: o, attempts: try await store.attempts(of: o.id)))
         }
         return out
     }
@@ -113,19 +87,6 @@ struct SubscriptionController {
         try req.requireInstallationAdmin()
         let status = try req.query.get(String?.self, at: "status")
         if let s = status, !["pending", "delivered", "failed"].contains(s) { throw APIError.badRequest(field: "status", "use pending, delivered or failed") }
-        return try await Self.outboxRows(req.sql, subscription: nil, status: status, limit: 500)
-    }
-
-    static func outboxRows(_ sql: any SQLDatabase, subscription: String?, status: String?, limit: Int) async throws -> [OutboxView] {
-        var q = sql.select().columns("id", "subscription_id", "event", "status", "attempts", "next_attempt_at", "last_error", "created_at", "delivered_at").from("outbox")
-        if let s = subscription { q = q.where("subscription_id", .equal, s) }
-        if let s = status { q = q.where("status", .equal, s) }
-        return try await q.orderBy("created_at", .descending).limit(limit).all().map {
-            OutboxView(id: try $0.decode(column: "id", as: String.self), subscription: try $0.decode(column: "subscription_id", as: String.self),
-                       event: try $0.decode(column: "event", as: String.self), status: try $0.decode(column: "status", as: String.self),
-                       createdAt: try $0.decode(column: "created_at", as: String.self), nextAttemptAt: try $0.decode(column: "next_attempt_at", as: String.self),
-                       attempts: try $0.decode(column: "attempts", as: Int.self), lastError: try $0.decode(column: "last_error", as: String?.self),
-                       deliveredAt: try $0.decode(column: "delivered_at", as: String?.self))
-        }
+        return try await SubscriptionStore(sql: req.sql).outbox(subscription: nil, status: status, limit: 500)
     }
 }

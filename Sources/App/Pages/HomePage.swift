@@ -33,16 +33,13 @@ enum HomePage {
         }
     }
 
-    static func count(_ sql: any SQLDatabase, _ table: String) async throws -> Int {
-        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first(decodingColumn: "n", as: Int.self) ?? 0
-    }
-
     static func load(_ req: Request, _ c: PageContext) async throws -> Model {
         let sql = req.sql
         let scope = try await req.scope()
         var m = Model()
-        m.bodyCount = try await count(sql, "bodies")
-        m.areaCount = try await count(sql, "areas")
+        let inventory = InventoryStore(sql: sql)
+        m.bodyCount = try await inventory.count("bodies")
+        m.areaCount = try await inventory.count("areas")
         let names = try await areaNames(req)
         m.publicAlerts = try await AlertStore(sql: sql).list(.anonymous, .init(state: .issued), page: PageRequest(limit: 10)).map {
             AlertLine(id: $0.id, headline: $0.headline, severity: $0.severity, area: names[$0.areaCode] ?? $0.areaCode, sent: $0.sentAt ?? $0.createdAt)
@@ -82,9 +79,7 @@ enum HomePage {
             }
         }
         if c.viewer.isInstallationAdmin {
-            let failed = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("outbox").where("status", .equal, "failed")
-                .first(decodingColumn: "n", as: Int.self) ?? 0
-            m.admin = (try await count(sql, "people"), failed, try await SettingsStore(sql: sql).load())
+            m.admin = (try await inventory.count("people"), try await inventory.notifications(status: "failed"), try await SettingsStore(sql: sql).load())
         }
         return m
     }

@@ -35,9 +35,8 @@ enum ReportFormPage {
         // Areas the filer's bodies serve, and the areas below them (capped: a phone list, not an atlas).
         let tree = try await req.bodyTree()
         let roots = Set(bodies.flatMap { tree.nodes[$0]?.jurisdictionPaths.compactMap(\.first) ?? [] })
-        struct Row: Decodable { var code: String; var name: String; var parentCode: String? }
-        let rows = try await req.sql.select().columns("code", "name", "parent_code").from("areas").all(decoding: Row.self, with: AreaStore.decoder)
-        var children: [String: [Row]] = [:]
+        let rows = try await AreaStore(sql: req.sql).names()
+        var children: [String: [AreaStore.NameRow]] = [:]
         for r in rows { if let p = r.parentCode { children[p, default: []].append(r) } }
         let byCode = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [(String, String)] = []

@@ -105,15 +105,7 @@ enum RiskPages {
     }
 
     static func shapes(_ sql: any SQLDatabase, _ codes: [String]) async throws -> [String: AreaGeometry] {
-        var out: [String: AreaGeometry] = [:]
-        for chunk in codes.chunked(300) {
-            for r in try await sql.select().columns("code", "geometry").from("areas").where("code", .in, Array(chunk))
-                .where(SQLColumn("geometry"), .isNot, SQLLiteral.null).all() {
-                let code = try r.decode(column: "code", as: String.self)
-                out[code] = try? GeoJSON.geometry(fromText: try r.decode(column: "geometry", as: String.self))
-            }
-        }
-        return out
+        try await AreaStore(sql: sql).shapes(of: codes)
     }
 
     static func area(req: Request) async throws -> Response {

@@ -13,46 +13,6 @@ struct ReporterView: Content {
     var createdAt: String
 }
 
-struct ReporterStore: Sendable {
-    let sql: any SQLDatabase
-    /// Reporters are never public: members of the body that registered them, and the bodies above, know the pseudonym.
-    static let table = ScopedTable(recordType: "reporter", table: "reporters", classification: .restricted)
-
-    private struct Row: Decodable { var id, pseudonym, bodyCode, createdAt: String; var contactSealed: String? }
-
-    func list(_ scope: AccessScope, body: String?, page: PageRequest) async throws -> [ReporterView] {
-        var q = Self.table.select(sql, scope).columns("id", "pseudonym", "body_code", "contact_sealed", "created_at")
-        if let body { q = q.where("body_code", .equal, body) }
-        if let after = page.after { q = q.where("id", .greaterThan, after) }
-        return try await q.orderBy("id").limit(page.limit + 1).all(decoding: Row.self, with: AreaStore.decoder).map(Self.view)
-    }
-
-    func get(_ id: String, _ scope: AccessScope) async throws -> ReporterView? {
-        try await Self.table.select(sql, scope).columns("id", "pseudonym", "body_code", "contact_sealed", "created_at")
-            .where("id", .equal, id).first(decoding: Row.self, with: AreaStore.decoder).map(Self.view)
-    }
-
-    private static func view(_ r: Row) -> ReporterView {
-        ReporterView(id: r.id, pseudonym: r.pseudonym, body: r.bodyCode, hasContact: r.contactSealed != nil, createdAt: r.createdAt)
-    }
-
-    func sealedContact(_ id: String) async throws -> (body: String, sealed: String?)? {
-        guard let r = try await sql.select().columns("body_code", "contact_sealed").from("reporters").where("id", .equal, id).first() else { return nil }
-        return (try r.decode(column: "body_code", as: String.self), try r.decode(column: "contact_sealed", as: String?.self))
-    }
-
-    func create(pseudonym: String, body: String, contact: ContactDetails?, vault: ContactVault, actor: String) async throws -> ReporterView {
-        let id = UUID().uuidString.lowercased()
-        let sealed = try contact.flatMap { $0.isEmpty ? nil : try vault.seal($0, recordID: id) }
-        let now = Timestamp.now()
-        try await sql.insert(into: "reporters").columns("id", "pseudonym", "body_code", "contact_sealed", "created_by", "created_at")
-            .values(SQLBind(id), SQLBind(pseudonym), SQLBind(body), SQLBind(sealed), SQLBind(actor), SQLBind(now)).run()
-        // The audit trail hashes the pseudonym and the sealed form only: the clear contact never leaves memory.
-        try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "reporter", recordID: id, content: [pseudonym, body, sealed ?? ""])
-        return ReporterView(id: id, pseudonym: pseudonym, body: body, hasContact: sealed != nil, createdAt: now)
-    }
-}
-
 struct ReporterController {
     func register(_ api: any RoutesBuilder) {
         let r = api.grouped("reporters")

@@ -116,7 +116,7 @@ struct AlertController {
                 id = try await alerts.insert(ready, state: .issued, msgType: .Alert, refersTo: nil, caseID: nil, body: ready.body!, classification: classification,
                                              areaPath: path, risk: nil, actor: actor, sent: sent)
             }
-            let row = try await tsql.select().columns(AlertStore.columns).from("alerts").where("id", .equal, id).first(decoding: AlertRow.self, with: AreaStore.decoder)!
+            let row = try await alerts.justWritten(id)!
             _ = try await CaseStore(sql: tsql).open(alert: row, draft: ready, snapshot: snapshot, actor: actor)
             try await Outbox(sql: tsql).enqueue("alert.issued", bodies: [ready.body!], alertID: id)
             return id
@@ -219,7 +219,7 @@ struct AlertController {
                                                            areaPath: old.areaPath, risk: nil, actor: actor, sent: sent)
             try await copyParties(sql, from: old.id, to: id)
             if let c = old.caseId {
-                try await sql.update("cases").set("alert_id", to: id).where("id", .equal, c).run()
+                try await CaseStore(sql: sql).setAlert(c, alertID: id)
                 try await CaseStore(sql: sql).event(c, kind: "alert-updated", note: ready.headline, actor: actor)
             }
             try await Outbox(sql: sql).enqueue("alert.issued", bodies: [old.bodyCode], alertID: id)
@@ -243,7 +243,7 @@ struct AlertController {
             let id = try await AlertStore(sql: sql).insert(ready, state: .issued, msgType: .Cancel, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
                                                            classification: Classification(rawValue: old.classification) ?? .restricted,
                                                            areaPath: old.areaPath, risk: nil, actor: actor, sent: Timestamp.now())
-            try await sql.update("alerts").set("reason", to: reason).where("id", .equal, id).run()
+            try await AlertStore(sql: sql).setReason(id, reason)
             try await copyParties(sql, from: old.id, to: id)
             if let c = old.caseId { try await CaseStore(sql: sql).event(c, kind: "alert-cancelled", note: reason, actor: actor) }
             return id

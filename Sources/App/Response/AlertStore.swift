@@ -119,6 +119,15 @@ struct AlertStore: Sendable {
         try await AuditLog(sql: sql).append(actor: actor, action: to.rawValue, recordType: "alert", recordID: id, content: [reason ?? "", draft?.headline ?? ""])
     }
 
+    /// Unscoped, because the alert was just written in this transaction by its issuer (who may see it).
+    func justWritten(_ id: String) async throws -> AlertRow? {
+        try await sql.select().columns(Self.columns).from("alerts").where("id", .equal, id).first(decoding: AlertRow.self, with: AreaStore.decoder)
+    }
+
+    func setReason(_ id: String, _ reason: String) async throws {
+        try await sql.update("alerts").set("reason", to: reason).where("id", .equal, id).run()
+    }
+
     func setArea(_ id: String, path: String) async throws {
         try await sql.update("alerts").set("area_path", to: path).where("id", .equal, id).run()
     }

@@ -57,6 +57,32 @@ struct CaseStore: Sendable {
         try await sql.select().columns(Self.columns).from("cases").where("id", .equal, id).first(decoding: CaseRow.self, with: AreaStore.decoder)
     }
 
+    func setAlert(_ caseID: String, alertID: String) async throws {
+        try await sql.update("cases").set("alert_id", to: alertID).where("id", .equal, caseID).run()
+    }
+
+    /// Unscoped, for the deadline sweep, which acts for the installation: open cases not acknowledged by their deadline.
+    func overdueAcknowledgements(now: String, limit: Int = 500) async throws -> [(id: String, due: String)] {
+        try await sql.select().columns("id", "ack_due").from("cases").where("status", .equal, "open")
+            .where(SQLColumn("ack_due"), .isNot, SQLLiteral.null).where("ack_due", .lessThan, now).limit(limit).all()
+            .map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "ack_due", as: String.self)) }
+    }
+
+    /// Unscoped, for the deadline sweep: planned actions past due that have not yet escalated their case.
+    func lateActions(now: String, limit: Int = 500) async throws -> [(action: String, caseID: String, due: String)] {
+        try await sql.select().columns(SQLColumn("id", table: "a"), SQLColumn("case_id", table: "a"), SQLColumn("due_at", table: "a"))
+            .from(SQLAlias(SQLIdentifier("case_actions"), as: SQLIdentifier("a")))
+            .where(SQLColumn("status", table: "a"), .equal, SQLBind("planned")).where(SQLColumn("overdue_escalated", table: "a"), .equal, SQLBind(false))
+            .where(SQLColumn("due_at", table: "a"), .lessThan, SQLBind(now)).limit(limit).all()
+            .map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "case_id", as: String.self), try $0.decode(column: "due_at", as: String.self)) }
+    }
+
+    /// Marks a late action as having escalated its case; false when another process did first.
+    func markEscalated(action: String) async throws -> Bool {
+        try await !sql.update("case_actions").set("overdue_escalated", to: true).where("id", .equal, action)
+            .where("overdue_escalated", .equal, false).returning("id").all().isEmpty
+    }
+
     struct Filter: Sendable { var status: CaseStatus?; var body: String?; var area: String? }
 
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [CaseRow] {

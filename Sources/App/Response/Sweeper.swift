@@ -12,13 +12,10 @@ struct Sweeper: Sendable {
     /// - Parameter now: the time deadlines are judged against (the clock, except in tests of the rule).
     @discardableResult
     func sweep(now: String = Timestamp.now()) async throws -> Int {
-        let sql = app.sql
-        let settings = try await SettingsStore(sql: sql).load()
+        let settings = try await SettingsStore(sql: app.sql).load()
+        let cases = CaseStore(sql: app.sql)
         var escalated = 0
-        let overdue = try await sql.select().columns("id", "ack_due").from("cases").where("status", .equal, "open")
-            .where(SQLColumn("ack_due"), .isNot, SQLLiteral.null).where("ack_due", .lessThan, now).limit(500).all()
-        for row in overdue {
-            let id = try row.decode(column: "id", as: String.self), due = try row.decode(column: "ack_due", as: String.self)
+        for (id, due) in try await cases.overdueAcknowledgements(now: now) {
             let done = try await app.write { tx -> Bool in
                 let store = CaseStore(sql: tx)
                 guard let c = try await store.get(id), c.status == "open", c.ackDue == due else { return false }
@@ -27,18 +24,11 @@ struct Sweeper: Sendable {
             }
             if done { escalated += 1 }
         }
-        let late = try await sql.select().columns(SQLColumn("id", table: "a"), SQLColumn("case_id", table: "a"), SQLColumn("due_at", table: "a")).from(SQLAlias(SQLIdentifier("case_actions"), as: SQLIdentifier("a")))
-            .where(SQLColumn("status", table: "a"), .equal, SQLBind("planned")).where(SQLColumn("overdue_escalated", table: "a"), .equal, SQLBind(false))
-            .where(SQLColumn("due_at", table: "a"), .lessThan, SQLBind(now)).limit(500).all()
-        for row in late {
-            let action = try row.decode(column: "id", as: String.self), caseID = try row.decode(column: "case_id", as: String.self)
-            let due = try row.decode(column: "due_at", as: String.self)
+        for (action, caseID, due) in try await cases.lateActions(now: now) {
             let done = try await app.write { tx -> Bool in
-                let tsql = tx
-                let marked = try await tsql.update("case_actions").set("overdue_escalated", to: true).where("id", .equal, action)
-                    .where("overdue_escalated", .equal, false).returning("id").all()
-                guard !marked.isEmpty, let c = try await CaseStore(sql: tsql).get(caseID), c.status != "closed" else { return false }
-                try await CaseStore(sql: tsql).escalate(c, reason: .actionOverdue, note: "action \(action) was due \(due)", settings: settings, actor: "system:deadlines")
+                let store = CaseStore(sql: tx)
+                guard try await store.markEscalated(action: action), let c = try await store.get(caseID), c.status != "closed" else { return false }
+                try await store.escalate(c, reason: .actionOverdue, note: "action \(action) was due \(due)", settings: settings, actor: "system:deadlines")
                 return true
             }
             if done { escalated += 1 }
