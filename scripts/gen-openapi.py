@@ -411,7 +411,8 @@ paths.update({
 # cookie without its CSRF header (403); POSTs take an Idempotency-Key (409 while another request holds it).
 idempotency_key = {"name": "Idempotency-Key", "in": "header", "required": False,
                    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]{1,255}$"},
-                   "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."}
+                   "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. "
+                                  "Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."}
 csrf_header = {"name": "X-CSRF-Token", "in": "header", "required": False, "schema": {"type": "string"},
                "description": "With a session cookie instead of a bearer token: the session's CSRF token."}
 for path, item in paths.items():

@@ -335,6 +335,20 @@ def test_a_retry_with_the_same_idempotency_key_answers_the_first_result(server):
     assert len(page["items"]) == 1, page
 
 
+def test_answers_with_a_secret_are_never_kept_for_replay(server):
+    """A token, a webhook secret or an opened contact must not sit in clear in the idempotency table."""
+    s = server
+    monitor = {"Authorization": "Bearer " + s.token_for("monitor.bawku")}
+    key = str(uuid.uuid4())
+    first = raw(s.base, "POST", "/api/v1/tokens", {"name": "phone"}, {**monitor, "Idempotency-Key": key})
+    again = raw(s.base, "POST", "/api/v1/tokens", {"name": "phone"}, {**monitor, "Idempotency-Key": key})
+    assert first[0] == 201 and again[0] == 201 and first[2]["token"] != again[2]["token"]
+    db = sqlite3.connect(os.path.join(s.data_dir, "agora-demo.sqlite"))
+    kept = " ".join(str(r) for r in db.execute("SELECT body FROM idempotency_keys"))
+    db.close()
+    assert first[2]["token"] not in kept and again[2]["token"] not in kept
+
+
 def test_retries_after_kill_9_store_each_report_once(agora_binary, tmp_path):
     """Reports sent with keys while the server is killed; every one retried after a restart: each stored once."""
     sent = {}

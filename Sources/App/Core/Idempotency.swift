@@ -36,8 +36,20 @@ struct Idempotency: AsyncMiddleware {
 
     struct ClaimKey: StorageKey { typealias Value = Claim }
 
+    /// Answers that carry a secret shown once (an API token, a webhook's signing secret, a reporter's opened contact)
+    /// are never kept for replay: the key is ignored there, and a retry makes a new token or opens the contact again.
+    static func answersWithASecret(_ path: String) -> Bool {
+        let p = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard p.count >= 3, p[0] == "api", p[1] == "v1" else { return false }
+        let rest = Array(p.dropFirst(2))
+        return rest == ["auth", "token"] || rest == ["tokens"] || (rest.count == 3 && rest[0] == "reporters" && rest[2] == "contact")
+            || (rest.count == 3 && rest[0] == "bodies" && rest[2] == "subscriptions")
+    }
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard req.method == .POST, let key = req.headers.first(name: Self.header) else { return try await next.respond(to: req) }
+        guard req.method == .POST, let key = req.headers.first(name: Self.header), !Self.answersWithASecret(req.url.path) else {
+            return try await next.respond(to: req)
+        }
         guard (1...255).contains(key.utf8.count), key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7E }) else {
             throw APIError(status: .badRequest, code: "bad_request", reason: "\(Self.header): 1 to 255 visible ASCII characters, e.g. a UUID",
                            field: Self.header)

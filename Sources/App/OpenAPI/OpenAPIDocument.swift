@@ -3495,7 +3495,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -3918,7 +3918,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -4219,7 +4219,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -4680,7 +4680,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -4892,7 +4892,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -5071,7 +5071,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -5237,7 +5237,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -5575,7 +5575,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -5783,7 +5783,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -5932,7 +5932,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -6402,7 +6402,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -6589,7 +6589,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -6816,7 +6816,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -7127,7 +7127,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ],
     "requestBody": {
@@ -7459,7 +7459,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -7602,7 +7602,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -7997,7 +7997,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -8154,7 +8154,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -8311,7 +8311,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -8982,7 +8982,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -9419,7 +9419,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -9791,7 +9791,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -10167,7 +10167,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -10316,7 +10316,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -10465,7 +10465,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -10614,7 +10614,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -10911,7 +10911,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -11060,7 +11060,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -11217,7 +11217,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -11366,7 +11366,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -11515,7 +11515,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -11664,7 +11664,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
@@ -11926,7 +11926,7 @@ enum OpenAPIDocument {
        "maxLength": 255,
        "pattern": "^[!-~]{1,255}$"
       },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day."
+      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
      }
     ]
    }
