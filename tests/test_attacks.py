@@ -149,44 +149,77 @@ def test_unknown_wrong_and_locked_names_answer_alike(agora_binary):
 
 # 6. SIGTERM under load ---------------------------------------------------------------------------------------------
 
+class Burst:
+    """Monitors submitting reports from 16 threads until stopped; keeps the ids answered 201."""
+
+    def __init__(self, s):
+        self.s, self.token = s, s.token_for("monitor.bawku")
+        self.acked, self.stop, self.lock = [], threading.Event(), threading.Lock()
+        self.threads = [threading.Thread(target=self.submit, args=(w,)) for w in range(16)]
+        for t in self.threads:
+            t.start()
+
+    def submit(self, worker):
+        i = 0
+        while not self.stop.is_set():
+            i += 1
+            try:
+                st, _, body = raw(self.s.base, "POST", "/api/v1/reports", report(description=f"burst {worker}-{i}"), {"Authorization": "Bearer " + self.token})
+            except OSError:
+                continue
+            if st == 201:
+                with self.lock:
+                    self.acked.append(body["id"])
+
+    def end(self):
+        self.stop.set()
+        for t in self.threads:
+            t.join()
+
+    def lost(self):
+        db = sqlite3.connect(os.path.join(self.s.data_dir, "agora-demo.sqlite"))
+        stored = {r[0] for r in db.execute("SELECT id FROM reports")}
+        db.close()
+        return [i for i in self.acked if i not in stored]
+
+
 def test_sigterm_during_a_burst_exits_cleanly_and_loses_no_acknowledged_report(agora_binary):
     for s in start_server(agora_binary):
-        token = s.token_for("monitor.bawku")
-        acked, stop = [], threading.Event()
-        lock = threading.Lock()
-
-        def submit(worker):
-            i = 0
-            while not stop.is_set():
-                i += 1
-                try:
-                    st, _, body = raw(s.base, "POST", "/api/v1/reports", report(description=f"burst {worker}-{i}"), {"Authorization": "Bearer " + token})
-                except OSError:
-                    continue
-                if st == 201:
-                    with lock:
-                        acked.append(body["id"])
-        threads = [threading.Thread(target=submit, args=(w,)) for w in range(16)]
-        for t in threads:
-            t.start()
+        burst = Burst(s)
         time.sleep(2.0)
-        assert len(acked) > 10
+        assert len(burst.acked) > 10
         sent = time.monotonic()
         s.proc.send_signal(signal.SIGTERM)
         rc = s.proc.wait(timeout=15)
         took = time.monotonic() - sent
-        stop.set()
-        for t in threads:
-            t.join()
+        burst.end()
         log = open(s.stdout_path, errors="replace").read()
         assert rc == 0, log[-3000:]
         assert took < 5.0, took
         assert "Fatal error" not in log and "ConnectionPoolError" not in log, log[-3000:]
-        db = sqlite3.connect(os.path.join(s.data_dir, "agora-demo.sqlite"))
-        stored = {r[0] for r in db.execute("SELECT id FROM reports")}
-        db.close()
-        lost = [i for i in acked if i not in stored]
-        assert not lost, f"{len(lost)} of {len(acked)} acknowledged reports were lost"
+        lost = burst.lost()
+        assert not lost, f"{len(lost)} of {len(burst.acked)} acknowledged reports were lost"
+
+
+def test_kill_9_during_a_burst_loses_no_acknowledged_report_and_the_store_reopens(agora_binary):
+    """Durability, not shutdown: no drain, no final commit; what was answered 201 must be in the file."""
+    for s in start_server(agora_binary):
+        burst = Burst(s)
+        time.sleep(2.0)
+        assert len(burst.acked) > 10
+        s.proc.kill()
+        s.proc.wait(timeout=15)
+        burst.end()
+        lost = burst.lost()
+        assert not lost, f"{len(lost)} of {len(burst.acked)} acknowledged reports were lost after kill -9"
+        data_dir, acked = s.data_dir, len(burst.acked)
+    # The killed store opens again, its audit chain whole (the reports' trail entries committed with them).
+    for s in start_server(agora_binary, data_dir=data_dir):
+        st, body = s.request("GET", "/readyz")
+        assert st == 200, body
+        st, body = s.request("GET", "/api/v1/reports?limit=1", token=s.token)
+        assert st == 200 and body["items"], (st, body)
+        assert acked > 10
 
 
 # 7. Audit tampering that passed as intact ---------------------------------------------------------------------------

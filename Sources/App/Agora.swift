@@ -24,13 +24,15 @@ public enum Agora {
             // Deadlines and deliveries run with the server, not with one-off commands.
             settings.runWorkers = arguments.dropFirst().first.map { $0 == "serve" || $0.hasPrefix("-") } ?? true
             if settings.runWorkers { AgoraMetrics.bootstrap() }
+            // `restore` replaces the store file: nothing may have it open first (the command opens and migrates what it restored).
+            settings.opensStoreLater = arguments.dropFirst().first == "restore"
+
             try configure(app, settings: settings)
             // Make or check the key now, not at the first reporter; it seals the audit chain from the first write.
             AuditKeys.setProcess(try app.vault.auditKey)
-            // `restore` replaces the store file: nothing may have it open first (the command migrates what it restored).
-            if arguments.dropFirst().first != "restore" {
+            if !settings.opensStoreLater {
                 try await prepareStore(app)
-                try await app.autoMigrate()
+                try await Migrator.migrate(app)
             }
             if demo { try await DemoInstallation.seed(app) }
             if settings.runWorkers {

@@ -1,6 +1,3 @@
-import Fluent
-import FluentPostgresDriver
-import FluentSQLiteDriver
 import Foundation
 import SQLKit
 import Vapor
@@ -12,8 +9,7 @@ public func configure(_ app: Application, demo: Bool = false) async throws {
 
 func configure(_ app: Application, settings: AgoraSettings) throws {
     app.agora = settings
-    try configureDatabase(app, settings: settings)
-    app.migrations.add(AgoraMigrations.all)
+    if !settings.opensStoreLater { try app.openStore() }
     // Stable key order: answers diff cleanly and caches compare equal.
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -35,33 +31,22 @@ func configure(_ app: Application, settings: AgoraSettings) throws {
     _ = app.gazetteer
     _ = app.bodyTrees
     _ = app.rateLimits
-    _ = app.storeWriter
     app.lifecycle.use(app.backgroundJobs)
     app.http.server.configuration.useShutdownGrace()
 }
 
-func configureDatabase(_ app: Application, settings: AgoraSettings) throws {
-    if let url = settings.databaseURL {
-        guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
-            throw ValidationError("AGORA_DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite store)")
-        }
-        var config = try SQLPostgresConfiguration(url: url)
-        if let schema = settings.databaseSchema { config.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: config), as: .psql)
-    } else {
-        try FileManager.default.createDirectory(at: settings.dataDirectory, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(settings.sqliteFile.path)), as: .sqlite)
+extension Application {
+    /// Opens the store the settings name (see `SQLStore`); `configure` does, unless the command opens it itself.
+    func openStore() throws {
+        useStore(try SQLStore.open(agora, eventLoopGroup: eventLoopGroup, logger: logger))
     }
 }
 
-/// Before migrations. SQLite: WAL lets readers go on while an import writes (a per-file setting;
-/// harmless to repeat). PostgreSQL: the configured schema must exist before tables land in it.
+/// Before migrations. PostgreSQL: the configured schema must exist before tables land in it. (SQLite's WAL is
+/// set by GRDB's pool when it opens the file.)
 func prepareStore(_ app: Application) async throws {
-    let sql = app.sql
-    if app.agora.databaseURL == nil {
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
-    } else if let schema = app.agora.databaseSchema {
-        try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+    if app.agora.databaseURL != nil, let schema = app.agora.databaseSchema {
+        try await app.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
     }
 }
 

@@ -23,8 +23,10 @@ import VaporTesting
             let t = try app.testing()
             let (_, monitor) = try await TestInstallation.person(app, "mon", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
             let (_, analyst) = try await TestInstallation.person(app, "ana", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
-            let made = try object(try await t.sendRequest(.POST, "/api/v1/reports", headers: .bearer(monitor), body: json(ReportTests.report(#","classification":"public""#))))
-            _ = try await t.sendRequest(.POST, "/api/v1/reports/\(made["id"]!)/verify", headers: .bearer(analyst))
+            let posted = try await t.sendRequest(.POST, "/api/v1/reports", headers: .bearer(monitor), body: json(ReportTests.report(#","classification":"public""#)))
+            #expect(posted.status == .created, "\(posted.body.string)")
+            let made = try object(posted)
+            _ = try await t.sendRequest(.POST, "/api/v1/reports/\(made["id"] ?? "")/verify", headers: .bearer(analyst))
             let acled = "event_id_cnty,event_date,event_type,fatalities,admin1,admin2,latitude,longitude,iso3,notes\n" +
                 "GHA9001,20261102,Riots,1,Upper East,Bawku Municipal,11.06,-0.24,GHA,Market riot\nGHA9002,20261103,Protests,0,Northern,,9.4,-0.85,GHA,March\n"
             let gazetteer = try await app.gazetteer.current(AreaStore(sql: app.sql))

@@ -33,8 +33,8 @@ import Testing
     @Test(arguments: Engine.available)
     func migrationsRevertAndReapply(engine: Engine) async throws {
         try await TestInstallation.run(engine) { app in
-            try await app.autoRevert()
-            try await app.autoMigrate()
+            try await Migrator.revertAll(app)
+            try await Migrator.migrate(app)
             let n = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("areas").first(decodingColumn: "n", as: Int.self)
             #expect(n == 0)
         }

@@ -38,7 +38,7 @@ enum TestInstallation {
             // This installation's audit key for what the test does outside requests (several run in one process).
             try await AuditKeys.$bound.withValue(try app.vault.auditKey) {
                 try await prepareStore(app)
-                try await app.autoMigrate()
+                try await Migrator.migrate(app)
                 try await makeAdmin(app)
             }
         }) { app in

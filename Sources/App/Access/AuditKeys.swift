@@ -104,7 +104,7 @@ extension Application {
     @discardableResult
     func verifyAuditChain() async throws -> (checked: Int, broken: AuditChain.Break?) {
         let key = try vault.auditKey
-        let log = AuditLog(sql: db.sql, key: key)
+        let log = AuditLog(sql: sql, key: key)
         let result = try await log.verify(checkpoints: try auditCheckpoints.read())
         await auditStatus.record(result.broken)
         if let b = result.broken {

@@ -1,6 +1,4 @@
 import AgoraCore
-import Fluent
-import FluentSQLiteDriver
 import Foundation
 import Vapor
 
@@ -67,9 +65,10 @@ struct RestoreCommand: AsyncCommand {
             try fm.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.copyItem(at: source, to: store)
         }
-        // Now the restored store is the store: bring it to this version, then verify it.
+        // Now the restored store is the store: open it, bring it to this version, then verify it.
+        try app.openStore()
         try await prepareStore(app)
-        try await app.autoMigrate()
+        try await Migrator.migrate(app)
         let inventory = InventoryStore(sql: app.sql)
         let level = try await inventory.migrationLevel()
         let counts = try await inventory.counts()

@@ -108,8 +108,7 @@ struct BenchCommand: AsyncCommand {
                                      events.count, "\(load)", Self.median(times) * 1000, times.count, cube.cellCount, areas))
         // And the scores of every area for the newest week, from the built cube.
         let snap = try await context.application.risk.current(sql)
-        if let newest = try await sql.select().column(SQLFunction("MAX", args: SQLColumn("occurred_on")), as: "d").from("incidents").first()?
-            .decode(column: "d", as: String?.self).flatMap(CivilDate.parse) {
+        if let newest = try await IncidentStore(sql: sql).newestDay().flatMap(CivilDate.parse) {
             let week = Period.week(containing: newest)
             let candidates = snap.candidates(week)
             let scoring = Self.seconds(clock.measure { for a in candidates { _ = snap.score(a, week) } })
@@ -121,8 +120,7 @@ struct BenchCommand: AsyncCommand {
     func incremental(_ context: CommandContext, _ signature: Signature, _ sql: any SQLDatabase) async throws {
         let snap = try await context.application.risk.current(sql)
         var cube = snap.cube
-        guard let sample = try await RiskStore(sql: sql).events(ids: try await sql.select().column("id").from("incidents").limit(1000).all()
-            .map { try $0.decode(column: "id", as: String.self) }).first else { throw ValidationError("no incident stored: import or generate events first") }
+        guard let sample = try await RiskStore(sql: sql).events(ids: try await IncidentStore(sql: sql).someIDs(limit: 1000)).first else { throw ValidationError("no incident stored: import or generate events first") }
         let n = signature.repetitions ?? 10_000
         var rng = SeededRandom(seed: UInt64(signature.seed ?? 1))
         let clock = ContinuousClock()

@@ -1,5 +1,4 @@
 import AgoraCore
-import Fluent
 import Foundation
 import SQLKit
 import Vapor

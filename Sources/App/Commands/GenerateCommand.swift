@@ -46,17 +46,11 @@ struct GenerateEventsCommand: AsyncCommand {
     /// The deepest areas below each country (admin2, else admin1), placed at their own centre or the
     /// nearest ancestor's, spread over their box, and marked when they (or their region) touch a border.
     static func areas(_ sql: any SQLDatabase, countries: Set<String>?) async throws -> [GeneratorArea] {
-        struct Row: Decodable {
-            var code, name, level, countryCode: String
-            var parentCode: String?
-            var centroidLat, centroidLon, minLat, maxLat, minLon, maxLon: Double?
-        }
-        let rows = try await sql.select().columns("code", "name", "level", "country_code", "parent_code", "centroid_lat", "centroid_lon",
-                                                  "min_lat", "max_lat", "min_lon", "max_lon").from("areas").all(decoding: Row.self, with: AreaStore.decoder)
+        let store = AreaStore(sql: sql)
+        let rows = try await store.tree()
         let byCode = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var crossBorder = Set<String>()
-        for r in try await sql.select().columns("area_code", "neighbour_code").from("area_neighbours").all() {
-            let a = try r.decode(column: "area_code", as: String.self), b = try r.decode(column: "neighbour_code", as: String.self)
+        for (a, b) in try await store.neighbourPairs() {
             if byCode[a]?.countryCode != byCode[b]?.countryCode { crossBorder.formUnion([a, b]) }
         }
         let parents = Set(rows.compactMap { $0.level == "admin2" ? $0.parentCode : nil })

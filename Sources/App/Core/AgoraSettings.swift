@@ -27,6 +27,8 @@ struct AgoraSettings: Sendable {
     /// (`AGORA_WORKER_SECONDS`, default 30).
     var workerSeconds: Double = 30
     var runWorkers = false
+    /// `agora restore` opens the store only after it has put the backup in place.
+    var opensStoreLater = false
     /// First retry of a failed notification after this many seconds, doubling (`AGORA_RETRY_BASE_SECONDS`, default 30).
     var retryBaseSeconds: Double = 30
     /// SMTP relay for e-mail notifications (`AGORA_SMTP_HOST`, `AGORA_SMTP_PORT`, `AGORA_SMTP_FROM`).

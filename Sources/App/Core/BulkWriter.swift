@@ -1,7 +1,7 @@
 import AgoraCore
-import FluentPostgresDriver
-import FluentSQLiteDriver
 import Foundation
+import GRDB
+import PostgresKit
 import SQLKit
 
 /// One value of a bulk row. Plain values, so rows are built without an `Encodable` existential each.
@@ -25,18 +25,33 @@ struct BulkWriter {
         let width = columns.count
         precondition(width > 0 && rows.count % width == 0)
         guard !rows.isEmpty else { return }
-        if let lite = sql as? any SQLiteDatabase, sql.dialect.name == "sqlite" {
-            // SQLite's limit is 32,766 bound values per statement; a few hundred rows already amortise the parse.
+        if let lite = sql as? GRDBSQLDatabase, lite.route != .reader {
+            // SQLite's limit is 32,766 bound values per statement; a few hundred rows already amortise the step.
+            // One prepared statement for the full chunks, reused, all on the writer in one hop.
             let perStatement = max(1, min(500, 32_000 / width))
             let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
             let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
             let full = head + Array(repeating: tuple, count: perStatement).joined(separator: ",")
-            var start = 0
-            while start < rows.count {
-                let n = min(perStatement, (rows.count - start) / width)
-                let text = n == perStatement ? full : head + Array(repeating: tuple, count: n).joined(separator: ",")
-                _ = try await lite.query(text, rows[start..<(start + n * width)].map(\.sqlite))
-                start += n * width
+            let load: @Sendable (GRDB.Database) throws -> Void = { db in
+                let statement = try db.cachedStatement(sql: full)
+                var start = 0
+                while start < rows.count {
+                    let n = min(perStatement, (rows.count - start) / width)
+                    let values = rows[start..<(start + n * width)].map(\.databaseValue)
+                    if n == perStatement {
+                        statement.setUncheckedArguments(StatementArguments(values))
+                        try statement.execute()
+                    } else {
+                        try db.execute(sql: head + Array(repeating: tuple, count: n).joined(separator: ","), arguments: StatementArguments(values))
+                    }
+                    start += n * width
+                }
+            }
+            // In the caller's transaction; alone, in one of its own (all rows or none).
+            if lite.route == .writer {
+                try await lite.store.pool.writeWithoutTransaction(load)
+            } else {
+                try await lite.store.lock.exclusively { try await lite.store.pool.write(load) }
             }
         } else if let pg = sql as? any PostgresDatabase, sql.dialect.name == "postgresql" {
             let logger = sql.logger
@@ -54,17 +69,17 @@ struct BulkWriter {
                 }
             }.get()
         } else {
-            throw ValidationFailure(field: "database", "bulk loads need SQLite or PostgreSQL, not '\(sql.dialect.name)'")
+            throw ValidationFailure(field: "database", "bulk loads run inside a write transaction on SQLite or PostgreSQL ('\(sql.dialect.name)')")
         }
     }
 }
 
 extension BulkValue {
-    var sqlite: SQLiteData {
+    var databaseValue: DatabaseValue {
         switch self {
-        case .text(let s): .text(s)
-        case .int(let i): .integer(i)
-        case .double(let d): .float(d)
+        case .text(let s): s.databaseValue
+        case .int(let i): i.databaseValue
+        case .double(let d): d.databaseValue
         case .null: .null
         }
     }

@@ -1,4 +1,3 @@
-import FluentKit
 import SQLKit
 import Vapor
 

@@ -1,5 +1,3 @@
-import FluentKit
-import FluentSQLiteDriver
 import Foundation
 import SQLKit
 import Vapor
@@ -13,8 +11,7 @@ struct InventoryStore: Sendable {
 
     /// How many migrations the store has had.
     func migrationLevel() async throws -> Int {
-        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("_fluent_migrations")
-            .first(decodingColumn: "n", as: Int.self) ?? 0
+        try await MigrationStore(sql: sql).level()
     }
 
     func counts() async throws -> [String: Int] {
@@ -49,25 +46,27 @@ struct InventoryStore: Sendable {
         return try await migrationLevel()
     }
 
-    /// A consistent, compacted copy while others go on writing (one read transaction).
+    /// A consistent, compacted copy while others go on writing (one read transaction, on a reader).
     func copy(to file: URL) async throws {
-        try await sql.raw("VACUUM INTO \(bind: file.path)").run()
+        let reader = (sql as? GRDBSQLDatabase)?.reader ?? sql
+        try await reader.raw("VACUUM INTO \(bind: file.path)").run()
     }
 
     static func describe(_ counts: [String: Int]) -> String {
         tables.compactMap { t in counts[t].map { "\($0) \(t)" } }.joined(separator: ", ")
     }
 
-    /// Opens another SQLite file beside the application's store, read for the length of `body`.
+    /// Opens another SQLite file beside the application's store, read only, for the length of `body`.
     static func open<T: Sendable>(_ file: URL, app: Application, _ body: @Sendable (InventoryStore) async throws -> T) async throws -> T {
-        let id = DatabaseID(string: "inventory-\(UUID().uuidString)")
-        app.databases.use(.sqlite(.file(file.path)), as: id, isDefault: false)
-        defer { app.databases.reinitialize(id) }
-        guard let db = app.databases.database(id, logger: app.logger, on: app.eventLoopGroup.any()) else {
-            throw ValidationError("cannot open \(file.path)")
-        }
+        let store: SQLiteStore
         do {
-            return try await body(InventoryStore(sql: db.sql))
+            store = try SQLiteStore(file: file, readOnly: true)
+        } catch {
+            throw ValidationError("cannot open \(file.path): \(String(describing: error))")
+        }
+        defer { try? store.close() }
+        do {
+            return try await body(InventoryStore(sql: store.database(logger: app.logger, on: app.eventLoopGroup.any())))
         } catch let e as ValidationError {
             throw e
         } catch {

@@ -1,21 +1,14 @@
-import Fluent
 import SQLKit
 import Vapor
 
-extension Database {
-    /// The one place a Fluent database becomes SQLKit's: both drivers are SQL databases, and every query goes
-    /// through SQLKit. (A test greps that no other `as! any SQLDatabase` exists.)
-    var sql: any SQLDatabase { self as! any SQLDatabase }
-}
-
 extension Request {
-    /// Every query goes through SQLKit on the request's database.
-    var sql: any SQLDatabase { db.sql }
+    /// Every query goes through SQLKit on the application's store (see `SQLStore`).
+    var sql: any SQLDatabase { application.store.sql(logger: logger, on: eventLoop) }
 }
 
 extension Application {
     /// The application's store through SQLKit (commands, jobs and tests).
-    var sql: any SQLDatabase { db.sql }
+    var sql: any SQLDatabase { store.sql(logger: logger, on: eventLoopGroup.any()) }
 }
 
 extension Application {

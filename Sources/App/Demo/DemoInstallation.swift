@@ -1,6 +1,5 @@
 import AgoraCore
 import Crypto
-import Fluent
 import Foundation
 import SQLKit
 import Vapor
@@ -65,7 +64,7 @@ enum DemoInstallation {
             if try await docs.counts(AccessPolicy.scope(for: .person(id: "", installationAdmin: true, roles: []), in: BodyTree([])), .init()).isEmpty {
                 for d in DemoData.documents(coordinator: ids["coordinator.bawku"]!) { _ = try await docs.create(d, actor: actor) }
             }
-            if try await sql.select().column("id").from("reporters").where("pseudonym", .equal, "R-DEMO0001").first() == nil {
+            if try await !ReporterStore(sql: sql).isTaken(pseudonym: "R-DEMO0001") {
                 _ = try await ReporterStore(sql: sql).create(pseudonym: "R-DEMO0001", body: "GH-DPC-BAWKU",
                                                              contact: ContactDetails(name: "Demo Source", phone: "+233 20 000 0001"), vault: vault, actor: actor)
             }

@@ -1,5 +1,4 @@
 import AgoraCore
-import FluentKit
 import Foundation
 import SQLKit
 import Vapor
@@ -19,9 +18,6 @@ struct EventImporter {
         var resolvedBelowCountry: Double { imported == 0 ? 0 : Double(byPcode + byName + byPoint) / Double(imported) }
     }
 
-    static let incidentColumns = ["id", "body_code", "classification", "title", "event_type", "description", "occurred_on", "time_precision",
-                                  "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities", "actors", "source_name", "source_event_id",
-                                  "sources", "created_at", "updated_at"]
 
     let body: String
     let classification: Classification
@@ -37,13 +33,9 @@ struct EventImporter {
             guard try await BodyStore(sql: sql).refs([body])[body] != nil else { throw ValidationFailure(field: "--body", "unknown body code '\(body)'") }
             let areas = try await AreaIndex.load(sql)
             var summary = Summary(layout: file.layout, rows: file.rows, imported: 0, duplicates: 0, rejected: file.rejected)
-            let stored = try await sql.raw("SELECT count(*) AS n FROM incidents").first()?.decode(column: "n", as: Int.self) ?? 0
-            var existing = Set<String>()
-            for chunk in (stored == 0 ? [] : file.records.map(\.sourceEventID)).chunked(5000) {
-                for r in try await sql.select().column("source_event_id").from("incidents").where("source_event_id", .in, Array(chunk)).all() {
-                    existing.insert(try r.decode(column: "source_event_id", as: String.self))
-                }
-            }
+            let incidents = IncidentStore(sql: sql)
+            let stored = try await incidents.countAll()
+            let existing = stored == 0 ? [] : try await incidents.existingSourceIDs(file.records.map(\.sourceEventID))
             let fresh = file.records.filter { !existing.contains($0.sourceEventID) }
             summary.duplicates = file.records.count - fresh.count
             var riskEvents: [RiskEvent] = []
@@ -52,8 +44,7 @@ struct EventImporter {
             var paths: [String: (text: String, codes: [String])] = [:]
             var memo: [String: String?] = [:]
             let now = Timestamp.now()
-            let bulk = BulkWriter(sql: sql)
-            try await bulk.withDeferredIndexes(on: "incidents", when: fresh.count >= deferIndexesFrom && fresh.count * 4 >= stored) {
+            try await BulkWriter(sql: sql).withDeferredIndexes(on: "incidents", when: fresh.count >= deferIndexesFrom && fresh.count * 4 >= stored) {
                 var writing: Task<Void, any Error>?
                 for (c, chunk) in fresh.chunked(10_000).enumerated() {
                     progress?(c * 10_000, fresh.count)
@@ -87,9 +78,7 @@ struct EventImporter {
                     // The store writes this chunk while the next one is built (two cores: one each).
                     try await writing?.value
                     writing = Task { [rows, indicatorRows, searchRows] in
-                        try await bulk.insert(into: "incidents", columns: Self.incidentColumns, rows: rows)
-                        try await bulk.insert(into: "incident_indicators", columns: ["incident_id", "indicator_code"], rows: indicatorRows)
-                        try await SearchIndex(sql: sql).put("incident", searchRows, new: true)
+                        try await incidents.insertImported(rows, indicators: indicatorRows, search: searchRows)
                     }
                 }
                 try await writing?.value
@@ -120,9 +109,7 @@ struct AreaIndex: Sendable {
     var byName: [String: String]
 
     static func load(_ sql: any SQLDatabase) async throws -> AreaIndex {
-        struct Row: Decodable { var code, name, level, countryCode: String; var parentCode: String? }
-        let rows = try await sql.select().columns("code", "name", "level", "country_code", "parent_code").from("areas")
-            .all(decoding: Row.self, with: AreaStore.decoder)
+        let rows = try await AreaStore(sql: sql).tree()
         var idx = AreaIndex(nodes: [:], country: [:], byName: [:])
         for r in rows {
             idx.names[r.code] = r.name

@@ -1,5 +1,4 @@
 import AgoraCore
-import FluentKit
 import Foundation
 import SQLKit
 import Vapor

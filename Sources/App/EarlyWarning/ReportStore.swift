@@ -94,6 +94,19 @@ struct ReportStore: Sendable {
         return q
     }
 
+    /// A person's own reports, newest first, within what the scope shows (the monitor's home page).
+    func submitted(by actor: String, _ scope: AccessScope, limit: Int) async throws -> [ReportRow] {
+        try await Self.table.select(sql, scope).column(Self.selected)
+            .where(SQLColumn("submitted_by", table: "reports"), .equal, SQLBind(actor)).orderBy("created_at", .descending).limit(limit)
+            .all(decoding: ReportRow.self, with: AreaStore.decoder)
+    }
+
+    /// Reports in one state, within what the scope shows (the queue's length).
+    func count(_ scope: AccessScope, status: String) async throws -> Int {
+        try await Self.table.select(sql, scope).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .where(SQLColumn("status", table: "reports"), .equal, SQLBind(status)).first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
     /// Newest first by default; the review queue wants the oldest first. The cursor is `created_at|id`.
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest, oldestFirst: Bool = false) async throws -> [ReportRow] {
         var q = select(scope, f)

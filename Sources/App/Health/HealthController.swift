@@ -1,4 +1,3 @@
-import Fluent
 import SQLKit
 import Vapor
 

@@ -12,45 +12,34 @@ struct DeliveryWorker: Sendable {
 
     @discardableResult
     func deliverDue(limit: Int = 50) async throws -> (delivered: Int, failed: Int) {
-        let sql = app.sql
-        let due = try await sql.select().columns(SQLColumn("id", table: "o"), SQLColumn("event", table: "o"), SQLColumn("payload", table: "o"), SQLColumn("attempts", table: "o"),
-                     SQLColumn("subscription_id", table: "o"), SQLColumn("channel", table: "s"), SQLColumn("target", table: "s"), SQLColumn("secret_sealed", table: "s"))
-            .from(SQLAlias(SQLIdentifier("outbox"), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier("subscriptions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner, on: SQLColumn("subscription_id", table: "o"), .equal, SQLColumn("id", table: "s"))
-            .where(SQLColumn("status", table: "o"), .equal, SQLBind("pending")).where(SQLColumn("next_attempt_at", table: "o"), .lessThanOrEqual, SQLBind(Timestamp.now()))
-            .orderBy(SQLColumn("next_attempt_at", table: "o")).limit(limit).all()
+        let due = try await OutboxStore(sql: app.sql).due(limit: limit)
         var delivered = 0, failed = 0
-        for row in due {
-            let id = try row.decode(column: "id", as: String.self)
-            let attempts = try row.decode(column: "attempts", as: Int.self) + 1
+        for n in due {
+            let attempts = n.attempts + 1
             let started = Date()
             var detail = ""
             var ok = false
             do {
-                detail = try await deliver(event: try row.decode(column: "event", as: String.self), payload: try row.decode(column: "payload", as: String.self),
-                                           channel: try row.decode(column: "channel", as: String.self), target: try row.decode(column: "target", as: String.self),
-                                           sealed: try row.decode(column: "secret_sealed", as: String?.self), subscription: try row.decode(column: "subscription_id", as: String.self),
-                                           deliveryID: id)
+                detail = try await deliver(event: n.event, payload: n.payload, channel: n.channel, target: n.target, sealed: n.sealedSecret,
+                                           subscription: n.subscriptionID, deliveryID: n.id)
                 ok = true
             } catch {
                 detail = String(describing: error).prefix(500).description
             }
             let ms = Int(Date().timeIntervalSince(started) * 1000)
-            let now = Timestamp.now()
-            try await sql.insert(into: "deliveries").columns("id", "outbox_id", "attempt", "at", "ok", "detail", "duration_ms")
-                .values([SQLBind(UUID().uuidString.lowercased()), SQLBind(id), SQLBind(attempts), SQLBind(now), SQLBind(ok), SQLBind(detail), SQLBind(ms)] as [any SQLExpression]).run()
-            var u = sql.update("outbox").set("attempts", to: attempts)
+            var retryAt: String?
             if ok {
-                u = u.set("status", to: "delivered").set("delivered_at", to: now).set("last_error", to: SQLLiteral.null)
                 delivered += 1
             } else {
-                let wait = WebhookSignature.backoff(failures: attempts, base: app.agora.retryBaseSeconds)
-                u = u.set("last_error", to: detail).set("next_attempt_at", to: Timestamp.format(Date().addingTimeInterval(wait)))
-                if attempts >= maxAttempts { u = u.set("status", to: "failed") }
+                retryAt = Timestamp.format(Date().addingTimeInterval(WebhookSignature.backoff(failures: attempts, base: app.agora.retryBaseSeconds)))
                 failed += 1
-                app.logger.warning("notification \(id) attempt \(attempts) failed: \(detail)")
+                app.logger.warning("notification \(n.id) attempt \(attempts) failed: \(detail)")
             }
-            try await u.where("id", .equal, id).run()
+            // The attempt's log row and the notification's state change together.
+            let (id, giveUp, result, retry, done) = (n.id, attempts >= maxAttempts, detail, retryAt, ok)
+            try await app.write { tx in
+                try await OutboxStore(sql: tx).recordAttempt(id, attempt: attempts, ok: done, detail: result, milliseconds: ms, retryAt: retry, failed: !done && giveUp)
+            }
         }
         return (delivered, failed)
     }

@@ -40,8 +40,8 @@ struct SubscriptionController {
             if input.target.range(of: "^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$", options: .regularExpression) == nil { issues.add("target", "not an e-mail address") }
         default: issues.add("channel", "use webhook or email")
         }
-        for (i, e) in (input.events ?? []).enumerated() where !Outbox.events.contains(e) && e != "*" {
-            issues.add("events[\(i)]", "unknown event '\(e)'; use \(Outbox.events.joined(separator: ", ")) or *")
+        for (i, e) in (input.events ?? []).enumerated() where !OutboxStore.events.contains(e) && e != "*" {
+            issues.add("events[\(i)]", "unknown event '\(e)'; use \(OutboxStore.events.joined(separator: ", ")) or *")
         }
         try issues.throwIfAny()
         let id = UUID().uuidString.lowercased()

@@ -50,16 +50,12 @@ enum HomePage {
             ReportLine(id: r.id, text: String(r.description.prefix(90)), area: names[r.areaCode] ?? r.areaCode, status: r.status, created: r.createdAt)
         }
         if c.holds([.monitor]) {
-            let mine = try await ReportStore.table.select(sql, scope).column(ReportStore.selected)
-                .where(SQLColumn("submitted_by", table: "reports"), .equal, SQLBind(req.actor)).orderBy("created_at", .descending).limit(10)
-                .all(decoding: ReportRow.self, with: AreaStore.decoder)
-            m.myReports = mine.map(line)
+            m.myReports = try await reports.submitted(by: req.actor, scope, limit: 10).map(line)
         }
         if c.holds([.analyst, .coordinator]) {
             let q = try await reports.list(scope, .init(status: "unreviewed"), page: PageRequest(limit: 5), oldestFirst: true)
             m.queue = q.prefix(5).map(line)
-            m.queueCount = try await ReportStore.table.select(sql, scope).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .where(SQLColumn("status", table: "reports"), .equal, SQLBind("unreviewed")).first(decodingColumn: "n", as: Int.self) ?? 0
+            m.queueCount = try await reports.count(scope, status: "unreviewed")
             let snap = try await req.riskSnapshot()
             let week = Period.week(containing: CivilDate.parse(Timestamp.now())!)
             m.rising = snap.candidates(week).map { snap.score($0, week) }.filter { $0.level > .low }

@@ -64,7 +64,7 @@ struct ReporterController {
             guard try await BodyStore(sql: sql).refs([input.body])[input.body] != nil else {
                 throw APIError(ValidationFailure(field: "body", "unknown body code '\(input.body)'"))
             }
-            if try await sql.select().column("id").from("reporters").where("pseudonym", .equal, pseudonym).first() != nil {
+            if try await ReporterStore(sql: sql).isTaken(pseudonym: pseudonym) {
                 throw APIError.conflict(field: "pseudonym", "is taken")
             }
             return try await ReporterStore(sql: sql).create(pseudonym: pseudonym, body: input.body, contact: input.contact, vault: vault, actor: actor)

@@ -10,6 +10,12 @@ struct ReporterStore: Sendable {
 
     private struct Row: Decodable { var id, pseudonym, bodyCode, createdAt: String; var contactSealed: String? }
 
+    /// Whether any body has registered this pseudonym, unscoped: a pseudonym is unique installation-wide, and the
+    /// answer says only "taken".
+    func isTaken(pseudonym: String) async throws -> Bool {
+        try await sql.select().column("id").from("reporters").where("pseudonym", .equal, pseudonym).first() != nil
+    }
+
     func list(_ scope: AccessScope, body: String?, page: PageRequest) async throws -> [ReporterView] {
         var q = Self.table.select(sql, scope).columns("id", "pseudonym", "body_code", "contact_sealed", "created_at")
         if let body { q = q.where("body_code", .equal, body) }

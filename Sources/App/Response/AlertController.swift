@@ -118,7 +118,7 @@ struct AlertController {
             }
             let row = try await alerts.justWritten(id)!
             _ = try await CaseStore(sql: tsql).open(alert: row, draft: ready, snapshot: snapshot, actor: actor)
-            try await Outbox(sql: tsql).enqueue("alert.issued", bodies: [ready.body!], alertID: id)
+            try await OutboxStore(sql: tsql).enqueue("alert.issued", bodies: [ready.body!], alertID: id)
             return id
         }
     }
@@ -222,7 +222,7 @@ struct AlertController {
                 try await CaseStore(sql: sql).setAlert(c, alertID: id)
                 try await CaseStore(sql: sql).event(c, kind: "alert-updated", note: ready.headline, actor: actor)
             }
-            try await Outbox(sql: sql).enqueue("alert.issued", bodies: [old.bodyCode], alertID: id)
+            try await OutboxStore(sql: sql).enqueue("alert.issued", bodies: [old.bodyCode], alertID: id)
             return id
         }
     }

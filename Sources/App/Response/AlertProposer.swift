@@ -56,22 +56,9 @@ struct RiskUpdater: Sendable {
                     let id = try await AlertStore(sql: tsql).insert(ready, state: .proposed, msgType: .Alert, refersTo: nil, caseID: nil, body: owner,
                                                                     classification: .restricted, areaPath: AreaPath.text(path),
                                                                     risk: evidence, actor: "system:risk", sent: nil)
-                    try await Outbox(sql: tsql).enqueue("alert.proposed", bodies: [owner], alertID: id)
+                    try await OutboxStore(sql: tsql).enqueue("alert.proposed", bodies: [owner], alertID: id)
                 }
             }
         }
-    }
-}
-
-extension RiskStore {
-    /// The incidents of an area (and everything below it) in one period: what explains its score.
-    /// `broad`: the area holds a large share of all incidents, so the period's days are the narrower range.
-    func events(area: String, period: Period, broad: Bool = false) async throws -> [RiskEvent] {
-        let ids = try await sql.select().column("id").from("incidents")
-            .where(AreaStore.under(try await AreaStore(sql: sql).pathText(area), column: SQLColumn("area_path"), sql: sql, indexed: !broad))
-            .where("occurred_on", .greaterThanOrEqual, CivilDate.text(period.firstDay))
-            .where("occurred_on", .lessThanOrEqual, CivilDate.text(period.lastDay) + "~")
-            .limit(5000).all().map { try $0.decode(column: "id", as: String.self) }
-        return ids.isEmpty ? [] : try await events(ids: ids)
     }
 }

@@ -129,14 +129,7 @@ struct CaseController {
 
     /// Measured over the cases the caller may see, by the date their alert was issued.
     static func gap(_ sql: any SQLDatabase, scope: AccessScope, from: String?, to: String?) async throws -> GapReport {
-        var q = CaseStore.table.select(sql, scope)
-            .columns(SQLColumn("id", table: "cases"), SQLColumn("first_body", table: "cases"), SQLColumn("acknowledged_at", table: "cases"),
-                     SQLColumn("first_action_at", table: "cases"), SQLColumn("closed_at", table: "cases"), SQLColumn("deadline_escalations", table: "cases"),
-                     SQLColumn("opened_at", table: "cases"))
-        if let f = from { q = q.where(SQLColumn("opened_at", table: "cases"), .greaterThanOrEqual, SQLBind(f)) }
-        if let t = to { q = q.where(SQLColumn("opened_at", table: "cases"), .lessThanOrEqual, SQLBind(t + "~")) }
-        struct Row: Decodable { var id, firstBody, openedAt: String; var acknowledgedAt, firstActionAt, closedAt: String?; var deadlineEscalations: Int }
-        let rows = try await q.all(decoding: Row.self, with: AreaStore.decoder)
+        let rows = try await CaseStore(sql: sql).timings(scope, from: from, to: to)
         let levels = try await BodyStore(sql: sql).refs(Array(Set(rows.map(\.firstBody))))
         func seconds(_ a: String, _ b: String?) -> Double? {
             guard let b, let x = AlertRules.date(a), let y = AlertRules.date(b) else { return nil }

@@ -168,7 +168,7 @@ struct CaseStore: Sendable {
         try await share(id, alert: alert.id, body: responsible.code, role: "responsible")
         try await event(id, kind: "opened", to: responsible.code, reason: topics.first?.rawValue, note: "routed by \(topics.map(\.rawValue).joined(separator: ", "))", actor: actor)
         try await AuditLog(sql: sql).append(actor: actor, action: "open", recordType: "case", recordID: id, content: [alert.id, responsible.code])
-        try await Outbox(sql: sql).enqueue("case.opened", bodies: [responsible.code], caseID: id)
+        try await OutboxStore(sql: sql).enqueue("case.opened", bodies: [responsible.code], caseID: id)
 
         // Across a border: the regional body above both countries, and each country's national body, see it.
         let countries = Set(([area] + (draft.areas ?? [])).flatMap { a in [a] + (snapshot.neighbours[a] ?? []) }.compactMap { snapshot.path($0).last })
@@ -184,10 +184,10 @@ struct CaseStore: Sendable {
                                 note: "the area touches \(countries.sorted().joined(separator: ", "))", actor: actor)
                 try await sql.update("cases").set("cross_border", to: true).set(SQLColumn("escalations"), to: SQLRaw("escalations + 1"))
                     .where("id", .equal, id).run()
-                try await Outbox(sql: sql).enqueue("case.escalated", bodies: [regional.code], caseID: id)
+                try await OutboxStore(sql: sql).enqueue("case.escalated", bodies: [regional.code], caseID: id)
             }
             for b in informed.sorted() { try await share(id, alert: alert.id, body: b, role: "informed") }
-            try await Outbox(sql: sql).enqueue("case.shared", bodies: informed.sorted(), caseID: id)
+            try await OutboxStore(sql: sql).enqueue("case.shared", bodies: informed.sorted(), caseID: id)
         }
         return id
     }
@@ -279,7 +279,7 @@ struct CaseStore: Sendable {
         try await sql.update("case_actions").set("status", to: "cancelled").where("case_id", .equal, c.id).where("status", .equal, "planned").run()
         try await event(c.id, kind: "closed", to: c.bodyCode, reason: outcome.rawValue, note: summary, actor: actor)
         try await AuditLog(sql: sql).append(actor: actor, action: "close", recordType: "case", recordID: c.id, content: [outcome.rawValue, summary])
-        try await Outbox(sql: sql).enqueue("case.closed", bodies: try await Parties(sql: sql).bodies("case", c.id), caseID: c.id)
+        try await OutboxStore(sql: sql).enqueue("case.closed", bodies: try await Parties(sql: sql).bodies("case", c.id), caseID: c.id)
     }
 
     /// One level up the case's chain, recorded with its reason; when no body is above, the case stays
@@ -300,7 +300,7 @@ struct CaseStore: Sendable {
             try await event(c.id, kind: "escalation-exhausted", from: c.bodyCode, reason: reason.rawValue,
                             note: "no body with a response mandate above \(c.bodyCode); the case stays with it", actor: actor)
             try await AuditLog(sql: sql).append(actor: actor, action: "escalate.none", recordType: "case", recordID: c.id, content: [reason.rawValue])
-            try await Outbox(sql: sql).enqueue("case.escalation-failed", bodies: [c.bodyCode], caseID: c.id)
+            try await OutboxStore(sql: sql).enqueue("case.escalation-failed", bodies: [c.bodyCode], caseID: c.id)
             return nil
         }
         let severity = CAPSeverity(rawValue: c.severity) ?? .Unknown
@@ -313,7 +313,7 @@ struct CaseStore: Sendable {
         try await share(c.id, alert: c.alertId, body: next.code, role: "responsible")
         try await event(c.id, kind: "escalated", from: c.bodyCode, to: next.code, reason: reason.rawValue, note: note, actor: actor)
         try await AuditLog(sql: sql).append(actor: actor, action: "escalate", recordType: "case", recordID: c.id, content: [c.bodyCode, next.code, reason.rawValue])
-        try await Outbox(sql: sql).enqueue("case.escalated", bodies: [next.code, c.bodyCode], caseID: c.id)
+        try await OutboxStore(sql: sql).enqueue("case.escalated", bodies: [next.code, c.bodyCode], caseID: c.id)
         return next.code
     }
 
@@ -331,6 +331,25 @@ struct CaseStore: Sendable {
         try await share(c.id, alert: c.alertId, body: body, role: "responsible")
         try await event(c.id, kind: "de-escalated", from: c.bodyCode, to: body, reason: EscalationReason.deEscalated.rawValue, note: note, actor: actor)
         try await AuditLog(sql: sql).append(actor: actor, action: "de-escalate", recordType: "case", recordID: c.id, content: [c.bodyCode, body])
-        try await Outbox(sql: sql).enqueue("case.escalated", bodies: [body], caseID: c.id)
+        try await OutboxStore(sql: sql).enqueue("case.escalated", bodies: [body], caseID: c.id)
+    }
+}
+
+/// When a case was opened, acknowledged, first acted on and closed (the response gap).
+struct CaseTimingRow: Decodable, Sendable {
+    var id, firstBody, openedAt: String
+    var acknowledgedAt, firstActionAt, closedAt: String?
+    var deadlineEscalations: Int
+}
+
+extension CaseStore {
+    /// The cases the scope shows, opened between `from` and `to` (days, both inclusive; nil: open-ended).
+    func timings(_ scope: AccessScope, from: String?, to: String?) async throws -> [CaseTimingRow] {
+        let c = { (name: String) in SQLColumn(name, table: "cases") }
+        var q = Self.table.select(sql, scope)
+            .columns(c("id"), c("first_body"), c("acknowledged_at"), c("first_action_at"), c("closed_at"), c("deadline_escalations"), c("opened_at"))
+        if let from { q = q.where(c("opened_at"), .greaterThanOrEqual, SQLBind(from)) }
+        if let to { q = q.where(c("opened_at"), .lessThanOrEqual, SQLBind(to + "~")) }
+        return try await q.all(decoding: CaseTimingRow.self, with: AreaStore.decoder)
     }
 }

@@ -84,12 +84,11 @@ actor RiskService {
         let framework = try await FrameworkStore(sql: sql).active()
         var s = RiskSnapshot(cube: try await store.load(), settings: try await SettingsStore(sql: sql).load(), weights: RiskWeights(framework),
                              framework: framework, areas: [:], neighbours: [:])
-        struct Row: Decodable { var code, name, level: String; var parentCode: String? }
-        for r in try await sql.select().columns("code", "name", "level", "parent_code").from("areas").all(decoding: Row.self, with: AreaStore.decoder) {
+        let areas = AreaStore(sql: sql)
+        for r in try await areas.tree() {
             s.areas[r.code] = .init(name: r.name, level: AreaLevel(rawValue: r.level) ?? .community, parent: r.parentCode)
         }
-        for r in try await sql.select().columns("area_code", "neighbour_code").from("area_neighbours").all() {
-            let a = try r.decode(column: "area_code", as: String.self), b = try r.decode(column: "neighbour_code", as: String.self)
+        for (a, b) in try await areas.neighbourPairs() {
             if !(s.neighbours[a]?.contains(b) ?? false) { s.neighbours[a, default: []].append(b) }
             if !(s.neighbours[b]?.contains(a) ?? false) { s.neighbours[b, default: []].append(a) }
         }

@@ -103,3 +103,16 @@ struct RiskStore: Sendable {
         return (cube, table.count, revision)
     }
 }
+
+extension RiskStore {
+    /// The incidents of an area (and everything below it) in one period: what explains its score.
+    /// `broad`: the area holds a large share of all incidents, so the period's days are the narrower range.
+    func events(area: String, period: Period, broad: Bool = false) async throws -> [RiskEvent] {
+        let ids = try await sql.select().column("id").from("incidents")
+            .where(AreaStore.under(try await AreaStore(sql: sql).pathText(area), column: SQLColumn("area_path"), sql: sql, indexed: !broad))
+            .where("occurred_on", .greaterThanOrEqual, CivilDate.text(period.firstDay))
+            .where("occurred_on", .lessThanOrEqual, CivilDate.text(period.lastDay) + "~")
+            .limit(5000).all().map { try $0.decode(column: "id", as: String.self) }
+        return ids.isEmpty ? [] : try await events(ids: ids)
+    }
+}

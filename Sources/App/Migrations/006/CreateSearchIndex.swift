@@ -1,11 +1,9 @@
-import Fluent
 import SQLKit
 
 /// Full-text search over reports and incidents: SQLite's FTS5, PostgreSQL's tsvector. The one place the
 /// two engines need different SQL; `SearchIndex` hides it from everything else.
-struct CreateSearchIndex: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        let sql = database.sql
+struct CreateSearchIndex: AgoraMigration {
+    func prepare(on sql: any SQLDatabase) async throws {
         if sql.dialect.name == "sqlite" {
             try await sql.raw("CREATE VIRTUAL TABLE search_index USING fts5(record_type UNINDEXED, record_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')").run()
         } else {
@@ -24,7 +22,7 @@ struct CreateSearchIndex: AsyncMigration {
         try await sql.raw("INSERT INTO search_index (record_type, record_id, body) SELECT 'incident', id, title || ' ' || description FROM incidents").run()
     }
 
-    func revert(on database: any Database) async throws {
-        try await database.sql.raw("DROP TABLE search_index").run()
+    func revert(on sql: any SQLDatabase) async throws {
+        try await sql.raw("DROP TABLE search_index").run()
     }
 }

@@ -1,22 +1,19 @@
 import AgoraCore
-import Fluent
 import SQLKit
 
 /// "This area and everything below it" as a range over the stored path ("/GHA/GH12/" up to
 /// "/GHA/GH12/\u{7F}"), which an index answers; a LIKE '%/GH12/%' read every row (measured: a filtered
 /// incident list over two million incidents went from seconds to milliseconds). PostgreSQL compares
 /// in the C collation, so ordering is by bytes whatever the database's locale.
-struct IndexAreaPaths: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        let sql = database.sql
+struct IndexAreaPaths: AgoraMigration {
+    func prepare(on sql: any SQLDatabase) async throws {
         let collate = sql.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""
         for table in ["incidents", "reports"] {
             try await sql.raw(SQLQueryString("CREATE INDEX \(unsafeRaw: table)_area_path ON \(unsafeRaw: table) (area_path\(unsafeRaw: collate), occurred_on)")).run()
         }
     }
 
-    func revert(on database: any Database) async throws {
-        let sql = database.sql
+    func revert(on sql: any SQLDatabase) async throws {
         for table in ["incidents", "reports"] { try await sql.raw(SQLQueryString("DROP INDEX \(unsafeRaw: table)_area_path")).run() }
     }
 }

@@ -22,7 +22,7 @@ struct NotificationPayload: Content {
 
 /// Notifications are rows written in the same transaction as the event they tell of; a worker
 /// delivers them later, so nothing is announced that did not happen and nothing that happened is lost.
-struct Outbox: Sendable {
+struct OutboxStore: Sendable {
     let sql: any SQLDatabase
 
     static let events = ["alert.proposed", "alert.issued", "case.opened", "case.shared", "case.escalated", "case.escalation-failed", "case.closed"]
@@ -88,4 +88,45 @@ struct DeliveryView: Content {
     var ok: Bool
     var detail: String
     var durationMs: Int
+}
+
+/// A notification due for delivery, with where it goes.
+struct DueNotification: Sendable {
+    var id, event, payload, subscriptionID, channel, target: String
+    var attempts: Int
+    var sealedSecret: String?
+}
+
+extension OutboxStore {
+    /// Pending rows whose time has come, oldest first (the worker's read; system-wide, no viewer).
+    func due(limit: Int) async throws -> [DueNotification] {
+        let o = { (c: String) in SQLColumn(c, table: "o") }, s = { (c: String) in SQLColumn(c, table: "s") }
+        return try await sql.select().columns(o("id"), o("event"), o("payload"), o("attempts"), o("subscription_id"), s("channel"), s("target"), s("secret_sealed"))
+            .from(SQLAlias(SQLIdentifier("outbox"), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier("subscriptions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner, on: o("subscription_id"), .equal, s("id"))
+            .where(o("status"), .equal, SQLBind("pending")).where(o("next_attempt_at"), .lessThanOrEqual, SQLBind(Timestamp.now()))
+            .orderBy(o("next_attempt_at")).limit(limit).all().map { r in
+                DueNotification(id: try r.decode(column: "id", as: String.self), event: try r.decode(column: "event", as: String.self),
+                                payload: try r.decode(column: "payload", as: String.self), subscriptionID: try r.decode(column: "subscription_id", as: String.self),
+                                channel: try r.decode(column: "channel", as: String.self), target: try r.decode(column: "target", as: String.self),
+                                attempts: try r.decode(column: "attempts", as: Int.self), sealedSecret: try r.decode(column: "secret_sealed", as: String?.self))
+            }
+    }
+
+    /// One delivery attempt: its log row, and the notification's new state (`retryAt` nil: delivered; `failed`: given up).
+    func recordAttempt(_ id: String, attempt: Int, ok: Bool, detail: String, milliseconds: Int, retryAt: String?, failed: Bool) async throws {
+        let now = Timestamp.now()
+        try await sql.insert(into: "deliveries").columns("id", "outbox_id", "attempt", "at", "ok", "detail", "duration_ms")
+            .values([SQLBind(UUID().uuidString.lowercased()), SQLBind(id), SQLBind(attempt), SQLBind(now), SQLBind(ok), SQLBind(detail), SQLBind(milliseconds)]
+                    as [any SQLExpression]).run()
+        var u = sql.update("outbox").set("attempts", to: attempt)
+        if ok {
+            u = u.set("status", to: "delivered").set("delivered_at", to: now).set("last_error", to: SQLLiteral.null)
+        } else {
+            u = u.set("last_error", to: detail)
+            if let retryAt { u = u.set("next_attempt_at", to: retryAt) }
+            if failed { u = u.set("status", to: "failed") }
+        }
+        try await u.where("id", .equal, id).run()
+    }
 }

@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import Logging
+import NIOCore
+@preconcurrency import AsyncKit
+import PostgresKit
+import SQLKit
+import Vapor
+
+/// The embedded store: one SQLite file through a GRDB pool (WAL, readers beside one writer).
+final class SQLiteStore: Sendable {
+    let pool: any DatabaseWriter
+    /// This process's writers, one at a time: SQLite allows one, and queueing here is cheaper than on its lock.
+    let lock = WriteLock()
+
+    /// `readOnly`: another file looked at (a backup being checked), never written.
+    init(file: URL, readOnly: Bool = false, readers: Int = 8) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(30)  // another process (a CLI import while serving) holds the lock
+        config.allowsUnsafeTransactions = true  // transactions span several async statements (see GRDBSQLDatabase)
+        config.maximumReaderCount = readers
+        config.readonly = readOnly
+        config.prepareDatabase { db in
+            // The log is synced at every commit: an acknowledged report survives a power cut, not only a crash.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        pool = readOnly ? try DatabaseQueue(path: file.path, configuration: config) : try DatabasePool(path: file.path, configuration: config)
+    }
+
+    func database(logger: Logger, on eventLoop: any EventLoop) -> GRDBSQLDatabase {
+        GRDBSQLDatabase(store: self, route: .autocommit, logger: logger, eventLoop: eventLoop)
+    }
+
+    func close() throws {
+        if let pool = pool as? DatabasePool { try pool.close() } else if let queue = pool as? DatabaseQueue { try queue.close() }
+    }
+}
+
+/// A FIFO lock for async code.
+actor WriteLock {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+
+    nonisolated func exclusively<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        do {
+            let r = try await body()
+            await release()
+            return r
+        } catch {
+            await release()
+            throw error
+        }
+    }
+}
+
+/// The application's store, whichever engine holds it.
+enum SQLStore: Sendable {
+    case sqlite(SQLiteStore)
+    case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
+
+    static func open(_ settings: AgoraSettings, eventLoopGroup: any EventLoopGroup, logger: Logger) throws -> SQLStore {
+        if let url = settings.databaseURL {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw ValidationError("AGORA_DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite store)")
+            }
+            var config = try SQLPostgresConfiguration(url: url)
+            if let schema = settings.databaseSchema { config.searchPath = [schema] }
+            // Two connections per event loop: a slow export does not hold up everything else on its loop.
+            return .postgres(EventLoopGroupConnectionPool(source: PostgresConnectionSource(sqlConfiguration: config),
+                                                          maxConnectionsPerEventLoop: 2, logger: logger, on: eventLoopGroup))
+        }
+        try FileManager.default.createDirectory(at: settings.dataDirectory, withIntermediateDirectories: true)
+        return .sqlite(try SQLiteStore(file: settings.sqliteFile))
+    }
+
+    func sql(logger: Logger, on eventLoop: any EventLoop) -> any SQLDatabase {
+        switch self {
+        case .sqlite(let s): s.database(logger: logger, on: eventLoop)
+        // Binds may be confidential: the driver's own query log (which prints them) stays off.
+        case .postgres(let pool): pool.database(logger: logger).sql(queryLogLevel: nil)
+        }
+    }
+
+    func shutdown() async {
+        switch self {
+        case .sqlite(let s): try? s.close()
+        case .postgres(let pool): try? await pool.shutdownAsync()
+        }
+    }
+}
+
+extension Application {
+    private struct SQLStoreKey: StorageKey { typealias Value = SQLStore }
+
+    /// Set by `configure` (`useStore`); closed when the application shuts down.
+    var store: SQLStore {
+        guard let s = storage[SQLStoreKey.self] else { fatalError("configure() opens the store before anything uses it") }
+        return s
+    }
+
+    func useStore(_ store: SQLStore) {
+        storage[SQLStoreKey.self] = store
+        lifecycle.use(StoreCloser(store: store))
+    }
+
+    private struct StoreCloser: LifecycleHandler {
+        let store: SQLStore
+        func shutdownAsync(_ application: Application) async { await store.shutdown() }
+    }
+}
