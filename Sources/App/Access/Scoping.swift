@@ -54,4 +54,12 @@ struct ScopedTable: Sendable {
     func select(_ sql: any SQLDatabase, _ scope: AccessScope) -> SQLSelectBuilder {
         sql.select().from(table).where(predicate(scope))
     }
+
+    /// A select on the whole table, for the system's own reads (the risk model, the deadline sweep, an import's
+    /// duplicate check) that act for the installation, not for a viewer. The reason is part of the call so that
+    /// `grep -rn "unscoped("` lists every read that bypasses the scope, and why; nothing read this way may reach
+    /// an answer unfiltered. (`CodeRulesTests` refuses any other select from a classified table.)
+    func unscoped(_ sql: any SQLDatabase, because reason: StaticString) -> SQLSelectBuilder {
+        sql.select().from(table)
+    }
 }

@@ -9,14 +9,14 @@ extension IncidentStore {
 
     /// Every incident, unscoped: an import compares sizes, it shows nothing.
     func countAll() async throws -> Int {
-        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents").first(decodingColumn: "n", as: Int.self) ?? 0
+        try await Self.table.unscoped(sql, because: "an import compares sizes; it shows nothing").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
     /// Which of these source event ids are stored already, unscoped: a duplicate is a duplicate whoever can see it.
     func existingSourceIDs(_ ids: [String]) async throws -> Set<String> {
         var out = Set<String>()
         for chunk in ids.chunked(5000) {
-            for id in try await sql.select().column("source_event_id").from("incidents").where("source_event_id", .in, Array(chunk))
+            for id in try await Self.table.unscoped(sql, because: "a duplicate is a duplicate whoever may see it").column("source_event_id").where("source_event_id", .in, Array(chunk))
                 .all(decodingColumn: "source_event_id", as: String.self) { out.insert(id) }
         }
         return out
@@ -32,12 +32,12 @@ extension IncidentStore {
 
     /// The newest day any incident happened on (benchmarks pick their week by it).
     func newestDay() async throws -> String? {
-        try await sql.select().column(SQLFunction("MAX", args: SQLColumn("occurred_on")), as: "d").from("incidents").first()?
+        try await Self.table.unscoped(sql, because: "benchmarks: a date, no record").column(SQLFunction("MAX", args: SQLColumn("occurred_on")), as: "d").first()?
             .decode(column: "d", as: String?.self)
     }
 
     /// Some incident ids, unscoped (benchmarks).
     func someIDs(limit: Int) async throws -> [String] {
-        try await sql.select().column("id").from("incidents").limit(limit).all(decodingColumn: "id", as: String.self)
+        try await Self.table.unscoped(sql, because: "benchmarks pick sample records").column("id").limit(limit).all(decodingColumn: "id", as: String.self)
     }
 }

@@ -172,7 +172,8 @@ struct IncidentStore: Sendable {
 
     /// Independent sources: distinct reporters, distinct media or partner references, distinct monitors.
     func recountSources(_ id: String) async throws {
-        let rows = try await sql.select().columns("source_kind", "reporter_id", "source_reference", "submitted_by").from("reports")
+        let rows = try await ReportStore.table.unscoped(sql, because: "an incident counts every source behind it; only the count is kept")
+            .columns("source_kind", "reporter_id", "source_reference", "submitted_by")
             .where("incident_id", .equal, id).where("status", .equal, "verified").all()
         var keys = Set<String>()
         for r in rows {

@@ -45,7 +45,8 @@ struct OutboxStore: Sendable {
             p.acknowledgeBy = c.ackDue
             p.link = "/api/v1/cases/\(c.id)"
         }
-        if let aid = p.alertID, let a = try await sql.select().columns("classification", "headline", "severity", "area_code", "body_code").from("alerts")
+        if let aid = p.alertID, let a = try await AlertStore.table.unscoped(sql, because: "a notification carries the headline only of an alert cleared for it (below)")
+            .columns("classification", "headline", "severity", "area_code", "body_code")
             .where("id", .equal, aid).first() {
             let cls = Classification(rawValue: try a.decode(column: "classification", as: String.self)) ?? .confidential
             if cls <= .internal { p.headline = try a.decode(column: "headline", as: String.self) }

@@ -13,7 +13,7 @@ struct ReporterStore: Sendable {
     /// Whether any body has registered this pseudonym, unscoped: a pseudonym is unique installation-wide, and the
     /// answer says only "taken".
     func isTaken(pseudonym: String) async throws -> Bool {
-        try await sql.select().column("id").from("reporters").where("pseudonym", .equal, pseudonym).first() != nil
+        try await Self.table.unscoped(sql, because: "a pseudonym is unique installation-wide; the answer says only taken").column("id").where("pseudonym", .equal, pseudonym).first() != nil
     }
 
     func list(_ scope: AccessScope, body: String?, page: PageRequest) async throws -> [ReporterView] {
@@ -33,7 +33,7 @@ struct ReporterStore: Sendable {
     }
 
     func sealedContact(_ id: String) async throws -> (body: String, sealed: String?)? {
-        guard let r = try await sql.select().columns("body_code", "contact_sealed").from("reporters").where("id", .equal, id).first() else { return nil }
+        guard let r = try await Self.table.unscoped(sql, because: "the caller checks the coordinator rule before anything is opened").columns("body_code", "contact_sealed").where("id", .equal, id).first() else { return nil }
         return (try r.decode(column: "body_code", as: String.self), try r.decode(column: "contact_sealed", as: String?.self))
     }
 

@@ -121,7 +121,7 @@ struct AlertStore: Sendable {
 
     /// Unscoped, because the alert was just written in this transaction by its issuer (who may see it).
     func justWritten(_ id: String) async throws -> AlertRow? {
-        try await sql.select().columns(Self.columns).from("alerts").where("id", .equal, id).first(decoding: AlertRow.self, with: AreaStore.decoder)
+        try await Self.table.unscoped(sql, because: "written in this transaction by its issuer, who may see it").columns(Self.columns).where("id", .equal, id).first(decoding: AlertRow.self, with: AreaStore.decoder)
     }
 
     func setReason(_ id: String, _ reason: String) async throws {
@@ -138,7 +138,7 @@ struct AlertStore: Sendable {
 
     /// The newest alert for an area since `day`, of any state, to avoid proposing the same thing twice.
     func recent(area: String, since: String) async throws -> [AlertRow] {
-        try await sql.select().columns(Self.columns).from("alerts").where("area_code", .equal, area).where("created_at", .greaterThanOrEqual, since)
+        try await Self.table.unscoped(sql, because: "the proposer must not propose twice what someone else can see").columns(Self.columns).where("area_code", .equal, area).where("created_at", .greaterThanOrEqual, since)
             .all(decoding: AlertRow.self, with: AreaStore.decoder)
     }
 }
@@ -178,7 +178,7 @@ enum CAPExport {
             m.addresses = try await Parties(sql: sql).bodies("alert", r.id).sorted()
             if m.addresses.isEmpty { m.addresses = [r.bodyCode] }
         }
-        if let ref = r.refersTo, let old = try await sql.select().columns("identifier", "sent_at", "created_at").from("alerts").where("id", .equal, ref).first() {
+        if let ref = r.refersTo, let old = try await AlertStore.table.unscoped(sql, because: "a CAP update names the message it replaces by identifier only").columns("identifier", "sent_at", "created_at").where("id", .equal, ref).first() {
             let t = try old.decode(column: "sent_at", as: String?.self) ?? old.decode(column: "created_at", as: String.self)
             m.references = [(sender: sender, identifier: try old.decode(column: "identifier", as: String.self), sent: AlertRules.date(t) ?? sent)]
         }

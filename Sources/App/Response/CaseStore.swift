@@ -54,7 +54,7 @@ struct CaseStore: Sendable {
 
     /// Unscoped: for the deadline sweep, which acts for the installation.
     func get(_ id: String) async throws -> CaseRow? {
-        try await sql.select().columns(Self.columns).from("cases").where("id", .equal, id).first(decoding: CaseRow.self, with: AreaStore.decoder)
+        try await Self.table.unscoped(sql, because: "the deadline sweep acts for the installation").columns(Self.columns).where("id", .equal, id).first(decoding: CaseRow.self, with: AreaStore.decoder)
     }
 
     func setAlert(_ caseID: String, alertID: String) async throws {
@@ -63,7 +63,7 @@ struct CaseStore: Sendable {
 
     /// Unscoped, for the deadline sweep, which acts for the installation: open cases not acknowledged by their deadline.
     func overdueAcknowledgements(now: String, limit: Int = 500) async throws -> [(id: String, due: String)] {
-        try await sql.select().columns("id", "ack_due").from("cases").where("status", .equal, "open")
+        try await Self.table.unscoped(sql, because: "the deadline sweep acts for the installation").columns("id", "ack_due").where("status", .equal, "open")
             .where(SQLColumn("ack_due"), .isNot, SQLLiteral.null).where("ack_due", .lessThan, now).limit(limit).all()
             .map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "ack_due", as: String.self)) }
     }

@@ -16,7 +16,7 @@ struct RiskStore: Sendable {
         var indicators: [String: [String]] = [:]
         var rows: [Row] = []
         for chunk in (ids.map { $0.chunked(400).map(Array.init) } ?? [[]]) {
-            var q = sql.select().columns("id", "area_path", "occurred_on", "fatalities").from("incidents")
+            var q = IncidentStore.table.unscoped(sql, because: "risk counts every incident; scores show no record").columns("id", "area_path", "occurred_on", "fatalities")
             var iq = sql.select().columns("incident_id", "indicator_code").from("incident_indicators")
             if ids != nil { q = q.where("id", .in, chunk); iq = iq.where("incident_id", .in, chunk) }
             rows += try await q.all(decoding: Row.self, with: AreaStore.decoder)
@@ -74,7 +74,7 @@ struct RiskStore: Sendable {
         var t = RiskEventTable()
         var after = ""
         while true {
-            let rows = try await sql.select().columns("id", "area_path", "occurred_on", "fatalities").from("incidents")
+            let rows = try await IncidentStore.table.unscoped(sql, because: "risk counts every incident; scores show no record").columns("id", "area_path", "occurred_on", "fatalities")
                 .where("id", .greaterThan, after).orderBy("id").limit(pageSize).all()
             guard let last = rows.last else { break }
             let ids = try rows.map { try $0.decode(column: "id", as: String.self) }
@@ -108,7 +108,7 @@ extension RiskStore {
     /// The incidents of an area (and everything below it) in one period: what explains its score.
     /// `broad`: the area holds a large share of all incidents, so the period's days are the narrower range.
     func events(area: String, period: Period, broad: Bool = false) async throws -> [RiskEvent] {
-        let ids = try await sql.select().column("id").from("incidents")
+        let ids = try await IncidentStore.table.unscoped(sql, because: "what explains a score; the caller scopes the events it shows").column("id")
             .where(AreaStore.under(try await AreaStore(sql: sql).pathText(area), column: SQLColumn("area_path"), sql: sql, indexed: !broad))
             .where("occurred_on", .greaterThanOrEqual, CivilDate.text(period.firstDay))
             .where("occurred_on", .lessThanOrEqual, CivilDate.text(period.lastDay) + "~")
