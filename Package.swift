@@ -5,7 +5,7 @@ let package = Package(
     name: "Agora",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "agora", targets: ["Run"]),
+        .executable(name: "agora", targets: ["Run"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Testing
+
 @testable import AgoraCore
 
 @Suite struct AccessCoreTests {
@@ -40,19 +41,24 @@ import Testing
         #expect(!t.isAbove("WANEP-GH", "DPC") && !t.isAbove("WANEP-GH", "DPC2"))
         #expect(t.isAbove("WANEP-GH", "CSO-LOCAL"))  // within civil society, jurisdiction still ranks
         #expect(t.isAbove("NPC", "DPC2") && !t.isAbove("NPC", "CSO-LOCAL"))
-        let liaison = AccessPolicy.scope(for: .person(id: "l", installationAdmin: false, roles: [RoleGrant(body: "WANEP-GH", role: .csoLiaison)]), in: t)
+        let liaison = AccessPolicy.scope(
+            for: .person(id: "l", installationAdmin: false, roles: [RoleGrant(body: "WANEP-GH", role: .csoLiaison)]), in: t)
         #expect(liaison.restrictedOwners == ["WANEP-GH", "CSO-LOCAL", "DPC"])
         #expect(AccessPolicy.canSee(liaison, .init(classification: .restricted, ownerBody: "DPC")))
         #expect(!AccessPolicy.canSee(liaison, .init(classification: .restricted, ownerBody: "DPC2")))
         #expect(!AccessPolicy.canSee(liaison, .init(classification: .confidential, ownerBody: "DPC")))  // sharing is not naming
         // Sharing does not make the reader an administrator of the council.
-        #expect(!AccessPolicy.holds(.person(id: "l", installationAdmin: false, roles: [RoleGrant(body: "WANEP-GH", role: .bodyAdmin)]),
-                                    [.bodyAdmin], in: "DPC", orAbove: t))
+        #expect(
+            !AccessPolicy.holds(
+                .person(id: "l", installationAdmin: false, roles: [RoleGrant(body: "WANEP-GH", role: .bodyAdmin)]),
+                [.bodyAdmin], in: "DPC", orAbove: t))
     }
 
     @Test func theRuleForEachClassification() {
-        let analyst = AccessPolicy.scope(for: .person(id: "p1", installationAdmin: false, roles: [RoleGrant(body: "EWC", role: .analyst)]), in: Self.tree)
-        let monitor = AccessPolicy.scope(for: .person(id: "p2", installationAdmin: false, roles: [RoleGrant(body: "DPC2", role: .monitor)]), in: Self.tree)
+        let analyst = AccessPolicy.scope(
+            for: .person(id: "p1", installationAdmin: false, roles: [RoleGrant(body: "EWC", role: .analyst)]), in: Self.tree)
+        let monitor = AccessPolicy.scope(
+            for: .person(id: "p2", installationAdmin: false, roles: [RoleGrant(body: "DPC2", role: .monitor)]), in: Self.tree)
         let admin = AccessPolicy.scope(for: .person(id: "p3", installationAdmin: true, roles: []), in: Self.tree)
         let anon = AccessPolicy.scope(for: .anonymous, in: Self.tree)
         let restricted = AccessPolicy.Record(classification: .restricted, ownerBody: "DPC")
@@ -66,7 +72,8 @@ import Testing
         #expect(AccessPolicy.canSee(monitor, confidential))  // named
         #expect(!AccessPolicy.canSee(analyst, confidential))  // above, but not named
         #expect(!AccessPolicy.canSee(admin, confidential))
-        let rpc = AccessPolicy.scope(for: .person(id: "p4", installationAdmin: false, roles: [RoleGrant(body: "RPC", role: .responder)]), in: Self.tree)
+        let rpc = AccessPolicy.scope(
+            for: .person(id: "p4", installationAdmin: false, roles: [RoleGrant(body: "RPC", role: .responder)]), in: Self.tree)
         #expect(AccessPolicy.canSee(rpc, confidential))  // its body is named
     }
 
@@ -75,8 +82,10 @@ import Testing
         var entries: [AuditEntry] = []
         var prev = AuditChain.genesis
         for i in 1...6 {
-            let e = AuditChain.sealed(AuditEntry(seq: i, at: "2026-11-29T12:00:0\(i).000Z", actor: "person:a", action: "create",
-                                                 recordType: "document", recordID: "d\(i)", contentHash: AuditChain.sha256("c\(i)"), prevHash: prev), key: key)
+            let e = AuditChain.sealed(
+                AuditEntry(
+                    seq: i, at: "2026-11-29T12:00:0\(i).000Z", actor: "person:a", action: "create",
+                    recordType: "document", recordID: "d\(i)", contentHash: AuditChain.sha256("c\(i)"), prevHash: prev), key: key)
             entries.append(e)
             prev = e.hash
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AgoraCore
 
 /// The competence rule on a small, hand-made infrastructure (Ghana-like, plus a cross-border committee).
@@ -6,7 +7,8 @@ import Testing
     // Areas: GHA > GH12 > GH1201 > GH1201-C1 ; GH12 > GH1202 ; UGA > UG3 > UG3086 ; KEN > KE023 > KE023124
     static let bodies: [BodyProfile] = [
         BodyProfile(code: "UN", level: .global, topics: [.earlyWarning, .mediation, .smallArms], jurisdiction: [], worldwide: true),
-        BodyProfile(code: "ECOWAS", level: .subRegional, topics: [.earlyWarning, .mediation, .smallArms], jurisdiction: ["GHA", "NGA"], parent: "AU"),
+        BodyProfile(
+            code: "ECOWAS", level: .subRegional, topics: [.earlyWarning, .mediation, .smallArms], jurisdiction: ["GHA", "NGA"], parent: "AU"),
         BodyProfile(code: "AU", level: .continental, topics: [.earlyWarning, .mediation, .smallArms], jurisdiction: ["GHA", "NGA", "KEN", "UGA"]),
         BodyProfile(code: "AU-CEWS", level: .continental, topics: [.earlyWarning], jurisdiction: ["GHA", "NGA", "KEN", "UGA"], parent: "AU"),
         BodyProfile(code: "IGAD", level: .subRegional, topics: [.earlyWarning, .mediation], jurisdiction: ["KEN", "UGA"], parent: "AU"),
@@ -73,13 +75,18 @@ import Testing
         #expect(throws: Never.self) { try AreaRules.check(good, existing: existing) }
 
         func issues(_ batch: [AreaDraft]) -> [ValidationIssue] {
-            do { try AreaRules.check(batch, existing: existing); return [] } catch let f as ValidationFailure { return f.issues } catch { return [] }
+            do {
+                try AreaRules.check(batch, existing: existing)
+                return []
+            } catch let f as ValidationFailure { return f.issues } catch { return [] }
         }
         let unknown = issues([AreaDraft(code: "X1", name: "X", level: .admin2, parent: "NOPE")])
         #expect(unknown.contains { $0.field == "areas[0].parent" && $0.message.contains("unknown area code 'NOPE'") })
         let upside = issues([AreaDraft(code: "X2", name: "X", level: .admin1, parent: "GH12")])
         #expect(upside.contains { $0.field == "areas[0].parent" && $0.message.contains("higher level") })
-        let dup = issues([AreaDraft(code: "D", name: "D", level: .admin1, parent: "GHA"), AreaDraft(code: "D", name: "D", level: .admin1, parent: "GHA")])
+        let dup = issues([
+            AreaDraft(code: "D", name: "D", level: .admin1, parent: "GHA"), AreaDraft(code: "D", name: "D", level: .admin1, parent: "GHA"),
+        ])
         #expect(dup.contains { $0.field == "areas[1].code" && $0.message.contains("duplicate") })
         let orphan = issues([AreaDraft(code: "O", name: "O", level: .admin1, parent: nil)])
         #expect(orphan.contains { $0.field == "areas[0].parent" })
@@ -91,29 +98,45 @@ import Testing
     }
 
     @Test func bodyBatchesAreCheckedWhole() {
-        let ctx = BodyRules.Context(bodies: ["NPC": (.national, nil)], areaExists: { ["GHA", "GH12"].contains($0) }, organisationExists: { $0 == "GOV" })
+        let ctx = BodyRules.Context(
+            bodies: ["NPC": (.national, nil)], areaExists: { ["GHA", "GH12"].contains($0) }, organisationExists: { $0 == "GOV" })
         func issues(_ d: BodyDraft) -> [ValidationIssue] {
-            do { try BodyRules.check([d], context: ctx); return [] } catch let f as ValidationFailure { return f.issues } catch { return [] }
+            do {
+                try BodyRules.check([d], context: ctx)
+                return []
+            } catch let f as ValidationFailure { return f.issues } catch { return [] }
         }
-        let ok = BodyDraft(code: "RPC", name: "Regional council", level: .region, kind: .peaceCouncil, organisation: "GOV", parent: "NPC",
-                           jurisdiction: ["GH12"], topics: [.mediation], partners: ["NPC"])
+        let ok = BodyDraft(
+            code: "RPC", name: "Regional council", level: .region, kind: .peaceCouncil, organisation: "GOV", parent: "NPC",
+            jurisdiction: ["GH12"], topics: [.mediation], partners: ["NPC"])
         #expect(issues(ok).isEmpty)
-        var d = ok; d.parent = "NOPE"
+        var d = ok
+        d.parent = "NOPE"
         #expect(issues(d).contains { $0.field == "bodies[0].parent" && $0.message.contains("unknown body") })
-        d = ok; d.jurisdiction = ["XX9"]
+        d = ok
+        d.jurisdiction = ["XX9"]
         #expect(issues(d).contains { $0.field == "bodies[0].jurisdiction[0]" })
-        d = ok; d.level = .global; d.parent = "NPC"
+        d = ok
+        d.level = .global
+        d.parent = "NPC"
         #expect(issues(d).contains { $0.field == "bodies[0].parent" && $0.message.contains("reports to its own level or higher") })
-        d = ok; d.worldwide = true
+        d = ok
+        d.worldwide = true
         #expect(issues(d).contains { $0.field == "bodies[0].worldwide" })
-        d = ok; d.topics = []
+        d = ok
+        d.topics = []
         #expect(issues(d).contains { $0.field == "bodies[0].topics" })
-        d = ok; d.organisation = "ZZ"
+        d = ok
+        d.organisation = "ZZ"
         #expect(issues(d).contains { $0.field == "bodies[0].organisation" })
-        d = ok; d.code = "NPC"; d.level = .national; d.parent = "NPC"
+        d = ok
+        d.code = "NPC"
+        d.level = .national
+        d.parent = "NPC"
         #expect(issues(d).contains { $0.message.contains("its own parent") })
         // A cycle across two bodies.
-        let ctx2 = BodyRules.Context(bodies: ["A": (.national, "B"), "B": (.national, nil)], areaExists: { _ in true }, organisationExists: { _ in true })
+        let ctx2 = BodyRules.Context(
+            bodies: ["A": (.national, "B"), "B": (.national, nil)], areaExists: { _ in true }, organisationExists: { _ in true })
         let b = BodyDraft(code: "B", name: "B", level: .national, kind: .organ, parent: "A", jurisdiction: ["GHA"], topics: [.mediation])
         #expect(throws: ValidationFailure.self) { try BodyRules.check([b], context: ctx2) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AgoraCore
 
 @Suite struct EventImportTests {
@@ -14,9 +15,10 @@ import Testing
     }
 
     @Test func theOldUpperCaseACLEDLayoutInLatin1() throws {
-        let csv = "EVENT_ID_CNTY,EVENT_DATE,TIME_PRECISION,EVENT_TYPE,ACTOR1,ADMIN1,ADMIN2,LATITUDE,LONGITUDE,GEO_PRECISION,FATALITIES,NOTES,ISO3\r\n" +
-            "CIV123,05/03/2011,1,Battles,Forces Nouvelles,Abidjan,Abobo,5.42,-4.02,1,12,\"Combats à Abobo\",CIV\r\n" +
-            "CIV124,31/13/2011,1,Battles,X,Abidjan,Abobo,5.42,-4.02,1,1,,CIV\r\n"
+        let csv =
+            "EVENT_ID_CNTY,EVENT_DATE,TIME_PRECISION,EVENT_TYPE,ACTOR1,ADMIN1,ADMIN2,LATITUDE,LONGITUDE,GEO_PRECISION,FATALITIES,NOTES,ISO3\r\n"
+            + "CIV123,05/03/2011,1,Battles,Forces Nouvelles,Abidjan,Abobo,5.42,-4.02,1,12,\"Combats à Abobo\",CIV\r\n"
+            + "CIV124,31/13/2011,1,Battles,X,Abidjan,Abobo,5.42,-4.02,1,1,,CIV\r\n"
         let f = try EventImport.parse(csv.data(using: .isoLatin1)!)
         #expect(f.layout == .acledV6)
         #expect(f.records.count == 1)
@@ -27,8 +29,9 @@ import Testing
     }
 
     @Test func theCurrentACLEDExportLayout() throws {
-        let csv = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,admin1,admin2,latitude,longitude,geo_precision,fatalities,iso,country\n" +
-            "NIG1,06 January 2021,2021,1,Political violence,Violence against civilians,Attack,Unidentified Armed Group,Borno,Maiduguri,11.84,13.16,1,3,566,Nigeria\n"
+        let csv =
+            "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,admin1,admin2,latitude,longitude,geo_precision,fatalities,iso,country\n"
+            + "NIG1,06 January 2021,2021,1,Political violence,Violence against civilians,Attack,Unidentified Armed Group,Borno,Maiduguri,11.84,13.16,1,3,566,Nigeria\n"
         let f = try EventImport.parse(Data(csv.utf8))
         #expect(f.layout == .acledAPI)
         #expect(f.records.first?.day == "2021-01-06")
@@ -38,8 +41,10 @@ import Testing
     }
 
     @Test func hxlTaggedCSVWithoutIDsIsStillIdempotent() throws {
-        let csv = "Date,Province,Killed,Lat,Lon\n#date,#adm1+name,#affected+killed,#geo+lat,#geo+lon\n2020-01-02,Borno,3,11.8,13.1\n2020-01-03,Borno,1.0,11.9,13.2\n"
-        let a = try EventImport.parse(Data(csv.utf8)), b = try EventImport.parse(Data(csv.utf8))
+        let csv =
+            "Date,Province,Killed,Lat,Lon\n#date,#adm1+name,#affected+killed,#geo+lat,#geo+lon\n2020-01-02,Borno,3,11.8,13.1\n2020-01-03,Borno,1.0,11.9,13.2\n"
+        let a = try EventImport.parse(Data(csv.utf8))
+        let b = try EventImport.parse(Data(csv.utf8))
         #expect(a.layout == .hxl)
         #expect(a.records.map(\.fatalities) == [3, 1])
         #expect(a.records.map(\.sourceEventID) == b.records.map(\.sourceEventID))
@@ -66,7 +71,9 @@ import Testing
     }
 
     @Test func realFilesParseWithEveryRowAccountedFor() throws {
-        for (name, layout, rows) in [("acled_kenya_2016-2021.csv", EventLayout.acledAPI, 2557), ("ucdp_ged_nigeria_1990-2019_hdx_hxl.csv", .ucdpGED, 4603)] {
+        for (name, layout, rows) in [
+            ("acled_kenya_2016-2021.csv", EventLayout.acledAPI, 2557), ("ucdp_ged_nigeria_1990-2019_hdx_hxl.csv", .ucdpGED, 4603),
+        ] {
             guard let url = SharedData.file("conflict_events/" + name) else { continue }
             let f = try EventImport.parse(Data(contentsOf: url))
             #expect(f.layout == layout)
@@ -93,7 +100,10 @@ import Testing
         f.sectors[0].indicators[1].code = f.sectors[0].indicators[0].code
         f.sectors[1].indicators[0].weight = -1
         f.names = [:]
-        do { try f.validate(); Issue.record("accepted") } catch let e as ValidationFailure {
+        do {
+            try f.validate()
+            Issue.record("accepted")
+        } catch let e as ValidationFailure {
             #expect(Set(e.issues.map(\.field)) == ["names.en", "sectors[0].indicators[1].code", "sectors[1].indicators[0].weight"])
         } catch { Issue.record("\(error)") }
     }

@@ -1,31 +1,41 @@
 import Foundation
 import Testing
+
 @testable import AgoraCore
 
 @Suite struct GeoJSONInputTests {
     func issues(_ text: String) -> [ValidationIssue] {
-        do { _ = try GeoJSON.features(from: Data(text.utf8)); return [] } catch let f as ValidationFailure { return f.issues } catch { return [] }
+        do {
+            _ = try GeoJSON.features(from: Data(text.utf8))
+            return []
+        } catch let f as ValidationFailure { return f.issues } catch { return [] }
     }
 
     @Test func badGeometryIsNamedByFeatureAndPosition() {
-        let open = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}}]}"#
+        let open =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}}]}"#
         #expect(issues(open).contains { $0.field == "features[0].geometry.coordinates[0]" && $0.message.contains("not closed") })
-        let far = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,95],[0,0]]]}}]}"#
+        let far =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,95],[0,0]]]}}]}"#
         #expect(issues(far).contains { $0.field == "features[0].geometry.coordinates[0][2]" && $0.message.contains("out of range") })
-        let line = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]}"#
+        let line =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]}"#
         #expect(issues(line).contains { $0.field == "features[0].geometry.type" })
         #expect(issues("not json").contains { $0.field == "file" })
         #expect(issues(#"{"type":"Topology"}"#).contains { $0.field == "type" })
     }
 
     @Test func roundingNoiseAtTheAntimeridianIsAccepted() throws {
-        let text = #"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[179,0],[180.00000000000006,0],[180,1],[179,0]]]}}"#
+        let text =
+            #"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[179,0],[180.00000000000006,0],[180,1],[179,0]]]}}"#
         let f = try GeoJSON.features(from: Data(text.utf8))
         #expect(f[0].geometry?.bbox.maxLon == 180)
     }
 
     @Test func geometryTextRoundTrips() throws {
-        let g = AreaGeometry(polygons: [Polygon(rings: [[GeoPoint(lat: 0, lon: 0), GeoPoint(lat: 0, lon: 2), GeoPoint(lat: 2, lon: 2), GeoPoint(lat: 0, lon: 0)]])])!
+        let g = AreaGeometry(polygons: [
+            Polygon(rings: [[GeoPoint(lat: 0, lon: 0), GeoPoint(lat: 0, lon: 2), GeoPoint(lat: 2, lon: 2), GeoPoint(lat: 0, lon: 0)]])
+        ])!
         let back = try GeoJSON.geometry(fromText: GeoJSON.text(of: g))
         #expect(back == g)
         #expect(back.contains(GeoPoint(lat: 0.5, lon: 1.5)))
@@ -33,7 +43,9 @@ import Testing
     }
 
     @Test func holesAreNotInside() {
-        let outer = [GeoPoint(lat: 0, lon: 0), GeoPoint(lat: 0, lon: 10), GeoPoint(lat: 10, lon: 10), GeoPoint(lat: 10, lon: 0), GeoPoint(lat: 0, lon: 0)]
+        let outer = [
+            GeoPoint(lat: 0, lon: 0), GeoPoint(lat: 0, lon: 10), GeoPoint(lat: 10, lon: 10), GeoPoint(lat: 10, lon: 0), GeoPoint(lat: 0, lon: 0),
+        ]
         let hole = [GeoPoint(lat: 4, lon: 4), GeoPoint(lat: 4, lon: 6), GeoPoint(lat: 6, lon: 6), GeoPoint(lat: 6, lon: 4), GeoPoint(lat: 4, lon: 4)]
         let g = AreaGeometry(polygons: [Polygon(rings: [outer, hole])])!
         #expect(g.contains(GeoPoint(lat: 2, lon: 2)))
@@ -43,9 +55,11 @@ import Testing
     @Test func theSpatialIndexFindsWhatAScanFinds() {
         // 2,500 unit squares; every point lands in exactly the squares a brute-force scan says.
         var items: [(box: BoundingBox, payload: Int)] = []
-        for i in 0..<50 { for j in 0..<50 {
-            items.append((BoundingBox(minLon: Double(i), minLat: Double(j), maxLon: Double(i) + 1.5, maxLat: Double(j) + 1.5), i * 50 + j))
-        } }
+        for i in 0..<50 {
+            for j in 0..<50 {
+                items.append((BoundingBox(minLon: Double(i), minLat: Double(j), maxLon: Double(i) + 1.5, maxLat: Double(j) + 1.5), i * 50 + j))
+            }
+        }
         let index = SpatialIndex(items)
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<500 {
@@ -124,6 +138,6 @@ import Testing
     }
 }
 
-private extension UInt64 {
-    init(id: String) { self = UInt64(id.replacingOccurrences(of: "-", with: "").prefix(12), radix: 16)! }
+extension UInt64 {
+    fileprivate init(id: String) { self = UInt64(id.replacingOccurrences(of: "-", with: "").prefix(12), radix: 16)! }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AgoraCore
 
 @Suite struct GeneratorTests {
@@ -7,8 +8,9 @@ import Testing
         let nigeria = i < 150
         let lat: Double = 9 + Double(i % 10) * 0.1
         let lon: Double = 7 + Double(i / 10) * 0.1
-        return GeneratorArea(country: nigeria ? "NGA" : "KEN", countryName: nigeria ? "Nigeria" : "Kenya", admin1: "R\(i / 10)", admin2: "D\(i)",
-                             centre: GeoPoint(lat: lat, lon: lon), spread: 0.2, border: i % 17 == 0)
+        return GeneratorArea(
+            country: nigeria ? "NGA" : "KEN", countryName: nigeria ? "Nigeria" : "Kenya", admin1: "R\(i / 10)", admin2: "D\(i)",
+            centre: GeoPoint(lat: lat, lon: lon), spread: 0.2, border: i % 17 == 0)
     }
     static let areas: [GeneratorArea] = (0..<200).map(area)
 
@@ -25,7 +27,8 @@ import Testing
     @Test func eventsClusterAndDeathsAreHeavyTailed() throws {
         let g = EventGenerator(areas: Self.areas, seed: 1, lastDay: 20_000, years: 2, count: 20_000)
         let rows: [[String]] = (0..<20_000).map { g.row($0) }
-        var byArea: [String: Int] = [:], byWeek: [Int: Int] = [:]
+        var byArea: [String: Int] = [:]
+        var byWeek: [Int: Int] = [:]
         var deaths: [Int] = []
         for r in rows {
             byArea[r[12], default: 0] += 1

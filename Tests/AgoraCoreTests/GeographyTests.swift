@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AgoraCore
 
 @Suite struct GeographyTests {
@@ -45,7 +46,8 @@ import Testing
 
     @Test func neighboursCrossBorders() throws {
         guard let counties = try Self.drafts("ken_admin1_counties_osm_simplified.geojson"),
-              let countries = try Self.drafts("ne_110m_admin0_countries_v4.1.0.geojson") else { return }
+            let countries = try Self.drafts("ne_110m_admin0_countries_v4.1.0.geojson")
+        else { return }
         let shapes = (counties + countries).map { d in
             Neighbours.Shape(code: d.code, geometry: d.geometry!, lineage: Set([d.code] + (d.parent.map { [$0] } ?? [])))
         }

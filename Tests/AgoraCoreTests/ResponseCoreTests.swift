@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AgoraCore
 
 @Suite struct PeriodTests {
@@ -57,7 +58,8 @@ import Testing
 
     @Test func peaceIndicatorsPullTheScoreDown() {
         let week = Period.week(containing: Self.today)
-        let cube = RiskCube.build([Self.event("a", Self.bawku, ["CS05"]), Self.event("b", Self.bawku, ["SC03", "SC04"])], Self.weights, Self.settings)
+        let cube = RiskCube.build(
+            [Self.event("a", Self.bawku, ["CS05"]), Self.event("b", Self.bawku, ["SC03", "SC04"])], Self.weights, Self.settings)
         let s = RiskModel.score("GH1201", level: .admin2, period: week, cube: cube, neighbours: [], settings: Self.settings)
         #expect(s.pressure == 0 && s.score == 0 && s.level == .low)
     }
@@ -75,8 +77,9 @@ import Testing
 
     @Test func incrementalUpdatesEqualAFullRebuildAndCanBeUndone() {
         let events = (0..<200).map { i in
-            Self.event("e\(i)", i % 3 == 0 ? Self.togo : Self.bawku, daysAgo: i % 90, deaths: i % 7 == 0 ? i % 11 : 0,
-                       [["CS01"], ["GR04", "SC01"], [], ["NR01", "HH01"]][i % 4])
+            Self.event(
+                "e\(i)", i % 3 == 0 ? Self.togo : Self.bawku, daysAgo: i % 90, deaths: i % 7 == 0 ? i % 11 : 0,
+                [["CS01"], ["GR04", "SC01"], [], ["NR01", "HH01"]][i % 4])
         }
         let full = RiskCube.build(events, Self.weights, Self.settings)
         var inc = RiskCube.build(events.dropLast(), Self.weights, Self.settings)
@@ -116,12 +119,14 @@ import Testing
     @Test func aLargeRebuildOnTwoThreadsEqualsAddingOneByOne() {
         // Above 200,000 incidents the rebuild splits the work in two; the sum must not change.
         let events = (0..<210_000).map { i in
-            Self.event("e\(i)", i % 3 == 0 ? Self.togo : Self.bawku, daysAgo: i % 700, deaths: i % 11 == 0 ? i % 37 : 0, [["CS01"], ["SC01"], []][i % 3])
+            Self.event(
+                "e\(i)", i % 3 == 0 ? Self.togo : Self.bawku, daysAgo: i % 700, deaths: i % 11 == 0 ? i % 37 : 0, [["CS01"], ["SC01"], []][i % 3])
         }
         let built = RiskCube.build(events, Self.weights, Self.settings)
         var added = RiskCube()
         for e in events { added.add(e, Self.weights, Self.settings) }
-        let a = built.cells, b = added.cells
+        let a = built.cells
+        let b = added.cells
         #expect(a.count == b.count)
         for (k, v) in a {
             let w = b[k] ?? RiskCell()
@@ -131,8 +136,9 @@ import Testing
 
     @Test func driversNameIndicatorsIncidentsAndNeighbours() {
         let events = [Self.event("a", Self.bawku, deaths: 4, ["CS01", "GR04"]), Self.event("b", Self.bawku, ["SC01"])]
-        let d = RiskExplanation.drivers(events, neighbours: [NeighbourSpill(area: "TG0501", surge: 10, contribution: 5)],
-                                        weights: Self.weights, settings: Self.settings)
+        let d = RiskExplanation.drivers(
+            events, neighbours: [NeighbourSpill(area: "TG0501", surge: 10, contribution: 5)],
+            weights: Self.weights, settings: Self.settings)
         #expect(d.first { $0.kind == .indicator }?.code == "CS01")
         #expect(d.contains { $0.kind == .indicator && $0.code == "SC01" && $0.contribution == -2 })
         #expect(d.first { $0.kind == .incident }?.code == "a")
@@ -157,27 +163,42 @@ import Testing
     static var ctx: AlertRules.Context { AlertRules.Context(areaExists: { ["GH1201", "GHA"].contains($0) }, indicators: ["CS01"], sent: sent) }
 
     @Test func badAlertsAreRefusedNamingEachField() {
-        let d = AlertDraft(event: "", urgency: .Expected, severity: .Severe, certainty: .Likely, headline: "x", areas: [],
-                           effective: "2026-11-29T12:00:00Z", expires: "2026-11-29T11:00:00+00:00", indicators: ["ZZ"])
-        do { try AlertRules.check(d, Self.ctx); Issue.record("accepted") } catch let f as ValidationFailure {
+        let d = AlertDraft(
+            event: "", urgency: .Expected, severity: .Severe, certainty: .Likely, headline: "x", areas: [],
+            effective: "2026-11-29T12:00:00Z", expires: "2026-11-29T11:00:00+00:00", indicators: ["ZZ"])
+        do {
+            try AlertRules.check(d, Self.ctx)
+            Issue.record("accepted")
+        } catch let f as ValidationFailure {
             #expect(Set(f.issues.map(\.field)) == ["areas", "event", "expires", "indicators[0]"])
             #expect(f.issues.contains { $0.message.contains("before the alert takes effect") })
         } catch { Issue.record("\(error)") }
-        let early = AlertDraft(event: "E", urgency: .Expected, severity: .Severe, certainty: .Likely, headline: "h", areas: ["GH1201"],
-                               expires: "2026-11-29T11:30:00+02:00")  // 09:30 UTC: before it is sent
+        let early = AlertDraft(
+            event: "E", urgency: .Expected, severity: .Severe, certainty: .Likely, headline: "h", areas: ["GH1201"],
+            expires: "2026-11-29T11:30:00+02:00")  // 09:30 UTC: before it is sent
         #expect(throws: ValidationFailure.self) { try AlertRules.check(early, Self.ctx) }
-        let fine = AlertDraft(event: "E", urgency: .Expected, severity: .Severe, certainty: .Likely, headline: "h", areas: ["GH1201"],
-                              expires: "2026-11-30T10:00:00Z")
+        let fine = AlertDraft(
+            event: "E", urgency: .Expected, severity: .Severe, certainty: .Likely, headline: "h", areas: ["GH1201"],
+            expires: "2026-11-30T10:00:00Z")
         #expect(throws: Never.self) { try AlertRules.check(fine, Self.ctx) }
     }
 
     @Test func capXMLHasTheSchemaOrderTimesAndEscapes() {
-        var m = CAPMessage(identifier: "agora-1", sender: "agora@example.org", sent: Date(timeIntervalSince1970: 1_780_000_000), status: .Actual,
-                           msgType: .Update, scope: .Restricted, categories: [.Security], event: "Risk & <violence>", urgency: .Expected,
-                           severity: .Severe, certainty: .Likely,
-                           areas: [.init(areaDesc: "Bawku", polygons: [[GeoPoint(lat: 11, lon: -0.3), GeoPoint(lat: 11.1, lon: -0.2),
-                                                                        GeoPoint(lat: 11, lon: -0.1), GeoPoint(lat: 11, lon: -0.3)]],
-                                         geocodes: [(name: "PCODE", value: "GH1201")])])
+        var m = CAPMessage(
+            identifier: "agora-1", sender: "agora@example.org", sent: Date(timeIntervalSince1970: 1_780_000_000), status: .Actual,
+            msgType: .Update, scope: .Restricted, categories: [.Security], event: "Risk & <violence>", urgency: .Expected,
+            severity: .Severe, certainty: .Likely,
+            areas: [
+                .init(
+                    areaDesc: "Bawku",
+                    polygons: [
+                        [
+                            GeoPoint(lat: 11, lon: -0.3), GeoPoint(lat: 11.1, lon: -0.2),
+                            GeoPoint(lat: 11, lon: -0.1), GeoPoint(lat: 11, lon: -0.3),
+                        ]
+                    ],
+                    geocodes: [(name: "PCODE", value: "GH1201")])
+            ])
         m.restriction = "members of the peace councils"
         m.references = [(sender: "agora@example.org", identifier: "agora-0", sent: Date(timeIntervalSince1970: 1_779_990_000))]
         let x = m.xml()
@@ -185,17 +206,21 @@ import Testing
         #expect(x.contains("<event>Risk &amp; &lt;violence&gt;</event>"))
         #expect(x.contains("<references>agora@example.org,agora-0,2026-05-28T17:40:00+00:00</references>"))
         #expect(x.contains("<polygon>11.0000,-0.3000 11.1000,-0.2000 11.0000,-0.1000 11.0000,-0.3000</polygon>"))
-        let order = ["<identifier>", "<sender>", "<sent>", "<status>", "<msgType>", "<scope>", "<restriction>", "<references>", "<info>",
-                     "<category>", "<event>", "<urgency>", "<severity>", "<certainty>", "<area>", "<areaDesc>", "<polygon>", "<geocode>"]
+        let order = [
+            "<identifier>", "<sender>", "<sent>", "<status>", "<msgType>", "<scope>", "<restriction>", "<references>", "<info>",
+            "<category>", "<event>", "<urgency>", "<severity>", "<certainty>", "<area>", "<areaDesc>", "<polygon>", "<geocode>",
+        ]
         let positions = order.map { x.range(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
     }
 
     @Test func aProposalCarriesTheScoreAndItsDrivers() {
-        let score = RiskScore(area: "GH1201", period: "2026-W48", score: 32, level: .critical, pressure: 20, baseline: 2, surge: 18, spillover: 0,
-                              incidents: 4, fatalities: 3, neighbours: [])
-        let p = AlertRules.proposal(for: score, areaName: "Bawku Municipal",
-                                    drivers: [RiskDriver(kind: .indicator, code: "CS01", name: nil, contribution: 15)], indicatorNames: ["CS01": "Armed attack on civilians"])
+        let score = RiskScore(
+            area: "GH1201", period: "2026-W48", score: 32, level: .critical, pressure: 20, baseline: 2, surge: 18, spillover: 0,
+            incidents: 4, fatalities: 3, neighbours: [])
+        let p = AlertRules.proposal(
+            for: score, areaName: "Bawku Municipal",
+            drivers: [RiskDriver(kind: .indicator, code: "CS01", name: nil, contribution: 15)], indicatorNames: ["CS01": "Armed attack on civilians"])
         #expect(p.severity == .Extreme && p.urgency == .Immediate && p.areas == ["GH1201"] && p.indicators == ["CS01"])
         #expect(p.description!.contains("Armed attack on civilians"))
         #expect(throws: Never.self) { try AlertRules.check(p, Self.ctx) }
@@ -236,9 +261,12 @@ import Testing
 
     @Test func theGapIsMeasuredPerBodyAndLevel() {
         let cases = [
-            ResponseGap.CaseTimes(body: "DPC", level: .district, toAcknowledge: 60, toFirstAction: 600, toClose: 6000, responded: true, escalatedForDeadline: false),
-            ResponseGap.CaseTimes(body: "DPC", level: .district, toAcknowledge: 180, toFirstAction: nil, toClose: nil, responded: false, escalatedForDeadline: true),
-            ResponseGap.CaseTimes(body: "RPC", level: .region, toAcknowledge: nil, toFirstAction: nil, toClose: nil, responded: false, escalatedForDeadline: true),
+            ResponseGap.CaseTimes(
+                body: "DPC", level: .district, toAcknowledge: 60, toFirstAction: 600, toClose: 6000, responded: true, escalatedForDeadline: false),
+            ResponseGap.CaseTimes(
+                body: "DPC", level: .district, toAcknowledge: 180, toFirstAction: nil, toClose: nil, responded: false, escalatedForDeadline: true),
+            ResponseGap.CaseTimes(
+                body: "RPC", level: .region, toAcknowledge: nil, toFirstAction: nil, toClose: nil, responded: false, escalatedForDeadline: true),
         ]
         let g = ResponseGap.measure(cases)
         #expect(g.total.cases == 3 && g.total.medianSecondsToAcknowledge == 120)

@@ -1,10 +1,11 @@
-@testable import App
 import AgoraCore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Every viewer (anonymous and each role) × every classification × every GET route the server has,
 /// taken from the route table itself: a new endpoint joins the matrix by existing. No answer may hold
@@ -28,8 +29,10 @@ import VaporTesting
             let (id, token) = try await TestInstallation.person(app, name, roles: [RoleGrant(body: "GH-DPC-BAWKU", role: role)])
             w.viewers.append((name, .person(id: id, installationAdmin: false, roles: [RoleGrant(body: "GH-DPC-BAWKU", role: role)]), token))
         }
-        for (name, body, role) in [("monitor.tamale", "GH-DPC-TAMALE", Role.monitor), ("analyst.npc", "GH-NPC", .analyst),
-                                   ("analyst.rpc", "GH-RPC-UE", .analyst), ("liaison.wanep", "WANEP-GH", .csoLiaison), ("analyst.ke", "KE-CEWERU", .analyst)] {
+        for (name, body, role) in [
+            ("monitor.tamale", "GH-DPC-TAMALE", Role.monitor), ("analyst.npc", "GH-NPC", .analyst),
+            ("analyst.rpc", "GH-RPC-UE", .analyst), ("liaison.wanep", "WANEP-GH", .csoLiaison), ("analyst.ke", "KE-CEWERU", .analyst),
+        ] {
             let (id, token) = try await TestInstallation.person(app, name, roles: [RoleGrant(body: body, role: role)])
             w.viewers.append((name, .person(id: id, installationAdmin: false, roles: [RoleGrant(body: body, role: role)]), token))
         }
@@ -49,11 +52,17 @@ import VaporTesting
                     n += 1
                     let marker = "MKD\(n)X"
                     let grants = c == .confidential ? DocumentController.Grants(people: [named.id], bodies: ["GH-RPC-UE"]) : nil
-                    let d = try await docs.create(.init(title: "Paper \(marker)", summary: "About \(marker)", body: body, classification: c, grants: grants),
-                                                  actor: "test")
-                    w.documents.append((marker, d.id, AccessPolicy.Record(classification: c, ownerBody: body,
-                                                                           grantedPeople: c == .confidential ? [named.id] : [],
-                                                                           grantedBodies: c == .confidential ? ["GH-RPC-UE"] : [])))
+                    let d = try await docs.create(
+                        .init(title: "Paper \(marker)", summary: "About \(marker)", body: body, classification: c, grants: grants),
+                        actor: "test")
+                    w.documents.append(
+                        (
+                            marker, d.id,
+                            AccessPolicy.Record(
+                                classification: c, ownerBody: body,
+                                grantedPeople: c == .confidential ? [named.id] : [],
+                                grantedBodies: c == .confidential ? ["GH-RPC-UE"] : [])
+                        ))
                 }
             }
             // Reports and the incidents made of them carry the same marker rules.
@@ -62,14 +71,17 @@ import VaporTesting
                     n += 1
                     let marker = "MKR\(n)X"
                     let id = UUID().uuidString.lowercased()
-                    let draft = ReportDraft(indicators: ["CS01"], eventType: nil, description: "Report \(marker)", occurredOn: "2026-11-01", occurredAt: nil,
-                                            timePrecision: nil, area: area, lat: nil, lon: nil, geoPrecision: nil, actors: nil, harm: nil,
-                                            sourceKind: .monitor, reporter: nil, sourceReference: nil, classification: c, body: body)
+                    let draft = ReportDraft(
+                        indicators: ["CS01"], eventType: nil, description: "Report \(marker)", occurredOn: "2026-11-01", occurredAt: nil,
+                        timePrecision: nil, area: area, lat: nil, lon: nil, geoPrecision: nil, actors: nil, harm: nil,
+                        sourceKind: .monitor, reporter: nil, sourceReference: nil, classification: c, body: body)
                     let store = ReportStore(sql: sql)
-                    try await store.create(draft, id: id, body: body, classification: c, sourceKind: .monitor, area: area,
-                                           areaPath: try await AreaStore(sql: sql).path(area), actor: "test")
-                    let record = AccessPolicy.Record(classification: c, ownerBody: body, grantedPeople: c == .confidential ? [named.id] : [],
-                                                     grantedBodies: c == .confidential ? ["GH-RPC-UE"] : [])
+                    try await store.create(
+                        draft, id: id, body: body, classification: c, sourceKind: .monitor, area: area,
+                        areaPath: try await AreaStore(sql: sql).path(area), actor: "test")
+                    let record = AccessPolicy.Record(
+                        classification: c, ownerBody: body, grantedPeople: c == .confidential ? [named.id] : [],
+                        grantedBodies: c == .confidential ? ["GH-RPC-UE"] : [])
                     for (type, rid) in [("report", id)] where c == .confidential {
                         try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
                             .values(SQLBind(type), SQLBind(rid), SQLBind("person"), SQLBind(named.id)).run()
@@ -82,11 +94,17 @@ import VaporTesting
                     n += 1
                     let sitrepMarker = "MKS\(n)X"
                     let sid = UUID().uuidString.lowercased()
-                    try await sql.insert(into: "situation_reports").columns("id", "body_code", "classification", "area_code", "period", "period_start",
-                                                                            "period_end", "title", "narrative", "created_by", "created_at")
-                        .values([SQLBind(sid), SQLBind(body), SQLBind(c.rawValue), SQLBind(area), SQLBind("weekly"), SQLBind("2026-11-02"),
-                                 SQLBind("2026-11-08"), SQLBind("Brief \(sitrepMarker)"), SQLBind("Narrative \(sitrepMarker)"), SQLBind("test"),
-                                 SQLBind(Timestamp.now())] as [any SQLExpression]).run()
+                    try await sql.insert(into: "situation_reports").columns(
+                        "id", "body_code", "classification", "area_code", "period", "period_start",
+                        "period_end", "title", "narrative", "created_by", "created_at"
+                    )
+                    .values(
+                        [
+                            SQLBind(sid), SQLBind(body), SQLBind(c.rawValue), SQLBind(area), SQLBind("weekly"), SQLBind("2026-11-02"),
+                            SQLBind("2026-11-08"), SQLBind("Brief \(sitrepMarker)"), SQLBind("Narrative \(sitrepMarker)"), SQLBind("test"),
+                            SQLBind(Timestamp.now()),
+                        ] as [any SQLExpression]
+                    ).run()
                     if c == .confidential {
                         try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
                             .values(SQLBind("situation-report"), SQLBind(sid), SQLBind("person"), SQLBind(named.id)).run()
@@ -97,7 +115,8 @@ import VaporTesting
                     if c != .confidential, let row {
                         n += 1
                         let incidentMarker = "MKI\(n)X"
-                        let iid = try await IncidentStore(sql: sql).create(from: row, indicators: ["CS01"], title: "Incident \(incidentMarker)", actor: "test")
+                        let iid = try await IncidentStore(sql: sql).create(
+                            from: row, indicators: ["CS01"], title: "Incident \(incidentMarker)", actor: "test")
                         w.documents.append((incidentMarker, iid, record))
                     }
                 }
@@ -106,20 +125,25 @@ import VaporTesting
             for body in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"] {
                 for c in Classification.allCases {
                     n += 1
-                    let alertMarker = "MKA\(n)X", caseMarker = "MKC\(n)X"
+                    let alertMarker = "MKA\(n)X"
+                    let caseMarker = "MKC\(n)X"
                     let area = body == "GH-DPC-BAWKU" ? "GH1201" : "GH0812"
                     let parties: Set<String> = body == "GH-DPC-TAMALE" ? ["KE-CEWERU"] : []
                     let record = AccessPolicy.Record(classification: c, ownerBody: body, parties: parties)
-                    let draft = AlertDraft(event: "Test", urgency: .Expected, severity: .Severe, certainty: .Likely, headline: "Alert \(alertMarker)", areas: [area])
-                    let aid = try await AlertStore(sql: sql).insert(draft, state: .issued, msgType: .Alert, refersTo: nil, caseID: nil, body: body, classification: c,
-                                                                    areaPath: "/GHA/\(area.prefix(4))/\(area)/", risk: nil, actor: "test", sent: Timestamp.now())
+                    let draft = AlertDraft(
+                        event: "Test", urgency: .Expected, severity: .Severe, certainty: .Likely, headline: "Alert \(alertMarker)", areas: [area])
+                    let aid = try await AlertStore(sql: sql).insert(
+                        draft, state: .issued, msgType: .Alert, refersTo: nil, caseID: nil, body: body, classification: c,
+                        areaPath: "/GHA/\(area.prefix(4))/\(area)/", risk: nil, actor: "test", sent: Timestamp.now())
                     let cid = "case-\(n)"
-                    try await sql.raw("""
+                    try await sql.raw(
+                        """
                         INSERT INTO cases (id, alert_id, body_code, first_body, classification, status, area_code, area_path, severity, topics, chain, opened_at,
                                            summary, escalations, deadline_escalations, cross_border, updated_at)
                         VALUES (\(bind: cid), \(bind: aid), \(bind: body), \(bind: body), \(bind: c.rawValue), 'open', \(bind: area), '/GHA/', 'Severe', '[]', '[]',
                                 \(bind: Timestamp.now()), \(bind: "Case " + caseMarker), 0, 0, FALSE, \(bind: Timestamp.now()))
-                        """).run()
+                        """
+                    ).run()
                     for p in parties {
                         try await Parties(sql: sql).add("case", cid, body: p, role: "informed")
                         try await Parties(sql: sql).add("alert", aid, body: p, role: "informed")
@@ -130,8 +154,9 @@ import VaporTesting
             }
             for (i, body) in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"].enumerated() {
                 let phone = "+233 55 \(100_000 + i) 77"
-                let r = try await ReporterStore(sql: sql).create(pseudonym: "R-MKR\(i)Z", body: body,
-                                                                 contact: ContactDetails(name: "Name MKN\(i)", phone: phone), vault: vault, actor: "test")
+                let r = try await ReporterStore(sql: sql).create(
+                    pseudonym: "R-MKR\(i)Z", body: body,
+                    contact: ContactDetails(name: "Name MKN\(i)", phone: phone), vault: vault, actor: "test")
                 w.reporters.append(("R-MKR\(i)Z", r.id, body))
                 w.phones += [phone, "Name MKN\(i)"]
             }
@@ -142,9 +167,11 @@ import VaporTesting
     /// Concrete values for each path parameter; a route with a parameter not listed here fails the test,
     /// so whoever adds it must say how to exercise it.
     static func values(_ w: World) -> [String: [String]] {
-        ["code": ["GH-DPC-BAWKU", "GH-NPC", "GH1201", "WANEP"],
-         "id": w.documents.map(\.id) + w.reporters.map(\.id) + w.personIDs,
-         "action": ["no-such-action"]]
+        [
+            "code": ["GH-DPC-BAWKU", "GH-NPC", "GH1201", "WANEP"],
+            "id": w.documents.map(\.id) + w.reporters.map(\.id) + w.personIDs,
+            "action": ["no-such-action"],
+        ]
     }
 
     static func expand(_ route: Route, _ values: [String: [String]]) throws -> [String] {
@@ -180,13 +207,17 @@ import VaporTesting
                         requests += 1
                         let text = res.body.string
                         for d in w.documents where !AccessPolicy.canSee(scope, d.record) {
-                            #expect(!text.contains(d.marker), "\(v.name) saw \(d.record.classification) \(d.marker) of \(d.record.ownerBody!) at GET \(path)")
+                            #expect(
+                                !text.contains(d.marker),
+                                "\(v.name) saw \(d.record.classification) \(d.marker) of \(d.record.ownerBody!) at GET \(path)")
                             // Not even its id, unless the caller put it in the request.
                             #expect(path.contains(d.id) || !text.contains(d.id), "\(v.name) saw the id of \(d.marker) at GET \(path)")
                         }
                         for r in w.reporters where !AccessPolicy.canSee(scope, .init(classification: .restricted, ownerBody: r.body)) {
                             // The id may come back only as an echo of the caller's own request (a 404 naming it).
-                            #expect(!text.contains(r.marker) && (path.contains(r.id) || !text.contains(r.id)), "\(v.name) saw reporter \(r.marker) at GET \(path)")
+                            #expect(
+                                !text.contains(r.marker) && (path.contains(r.id) || !text.contains(r.id)),
+                                "\(v.name) saw reporter \(r.marker) at GET \(path)")
                         }
                         for secret in w.phones { #expect(!text.contains(secret), "contact detail at GET \(path) for \(v.name)") }
                         #expect(res.status.code < 500, "GET \(path) as \(v.name): \(res.status)")
@@ -222,18 +253,27 @@ import VaporTesting
                 let listedReports = Set((try object(seenReports)["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
                 #expect(listedReports == expectedReports, "\(v.name) reports")
                 // Alerts and cases: owners, bodies above them, and the parties they are shared with.
-                for (path, prefix) in [("/api/v1/alerts?limit=500", "MKA"), ("/api/v1/cases?limit=500", "MKC")] where v.token != nil || prefix == "MKA" {
+                for (path, prefix) in [("/api/v1/alerts?limit=500", "MKA"), ("/api/v1/cases?limit=500", "MKC")]
+                where v.token != nil || prefix == "MKA" {
                     let recs = w.documents.filter { $0.marker.hasPrefix(prefix) }
                     let exp = Set(recs.filter { AccessPolicy.canSee(scope, $0.record) }.map(\.id))
-                    let got = Set((try object(try await t.sendRequest(.GET, path, headers: headers))["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+                    let got = Set(
+                        (try object(try await t.sendRequest(.GET, path, headers: headers))["items"] as? [[String: Any]] ?? []).compactMap {
+                            $0["id"] as? String
+                        })
                     #expect(got == exp, "\(v.name) \(path): \(got.count) listed, \(exp.count) expected")
                 }
             }
             // A party sees what its role in the case needs, and nothing of the owner's other records.
             let ke = w.viewers.first { $0.name == "analyst.ke" }!
-            let keCases = try object(try await t.sendRequest(.GET, "/api/v1/cases?limit=500", headers: .bearer(ke.token!)))["items"] as? [[String: Any]] ?? []
+            let keCases =
+                try object(try await t.sendRequest(.GET, "/api/v1/cases?limit=500", headers: .bearer(ke.token!)))["items"] as? [[String: Any]] ?? []
             #expect(Set(keCases.compactMap { $0["classification"] as? String }) == ["internal", "restricted", "confidential", "public"])
-            #expect(keCases.allSatisfy { $0["body"] as? String == "GH-DPC-TAMALE" || $0["classification"] as? String == "public" || $0["classification"] as? String == "internal" })
+            #expect(
+                keCases.allSatisfy {
+                    $0["body"] as? String == "GH-DPC-TAMALE" || $0["classification"] as? String == "public"
+                        || $0["classification"] as? String == "internal"
+                })
             // The rule itself, spelled out for the cases that matter most.
             func sees(_ name: String) async throws -> Set<String> {
                 let v = w.viewers.first { $0.name == name }!
@@ -242,14 +282,21 @@ import VaporTesting
                 return Set(rows.map { "\($0["body"] as! String)/\($0["classification"] as! String)" })
             }
             #expect(try await sees("anonymous") == ["GH-DPC-BAWKU/public", "GH-DPC-TAMALE/public"])
-            #expect(try await sees("monitor.tamale") == ["GH-DPC-BAWKU/public", "GH-DPC-TAMALE/public", "GH-DPC-BAWKU/internal", "GH-DPC-TAMALE/internal", "GH-DPC-TAMALE/restricted"])
+            #expect(
+                try await sees("monitor.tamale") == [
+                    "GH-DPC-BAWKU/public", "GH-DPC-TAMALE/public", "GH-DPC-BAWKU/internal", "GH-DPC-TAMALE/internal", "GH-DPC-TAMALE/restricted",
+                ])
             // The national council is above both districts; the regional council above Bawku only, and named on the confidential papers.
             #expect(try await sees("analyst.npc").isSuperset(of: ["GH-DPC-BAWKU/restricted", "GH-DPC-TAMALE/restricted"]))
             #expect(try await !sees("analyst.npc").contains("GH-DPC-BAWKU/confidential"))
-            #expect(try await sees("analyst.rpc").isSuperset(of: ["GH-DPC-BAWKU/restricted", "GH-DPC-BAWKU/confidential", "GH-DPC-TAMALE/confidential"]))
+            #expect(
+                try await sees("analyst.rpc").isSuperset(of: ["GH-DPC-BAWKU/restricted", "GH-DPC-BAWKU/confidential", "GH-DPC-TAMALE/confidential"]))
             #expect(try await !sees("analyst.rpc").contains("GH-DPC-TAMALE/restricted"))
-            #expect(try await sees("named.only") == ["GH-DPC-BAWKU/public", "GH-DPC-TAMALE/public", "GH-DPC-BAWKU/internal", "GH-DPC-TAMALE/internal",
-                                                      "GH-DPC-BAWKU/confidential", "GH-DPC-TAMALE/confidential"])
+            #expect(
+                try await sees("named.only") == [
+                    "GH-DPC-BAWKU/public", "GH-DPC-TAMALE/public", "GH-DPC-BAWKU/internal", "GH-DPC-TAMALE/internal",
+                    "GH-DPC-BAWKU/confidential", "GH-DPC-TAMALE/confidential",
+                ])
             // Kenya's early-warning unit is national, but not above anything in Ghana.
             #expect(try await !sees("analyst.ke").contains("GH-DPC-BAWKU/restricted"))
             #expect(try await !sees("installation admin").contains("GH-DPC-BAWKU/confidential"))

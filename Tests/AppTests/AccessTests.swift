@@ -1,4 +1,3 @@
-@testable import App
 import AgoraCore
 import Foundation
 import SQLKit
@@ -6,24 +5,29 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import App
+
 /// Sign-in, tokens, roles, source protection and the audit trail, on every engine.
 @Suite struct AccessTests {
     static func seed(_ app: Application) async throws {
-        _ = try await AreaImport.apply(Country.all.map(AreaImport.countryDraft) + (try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])),
-                                       on: app, actor: "test")
+        _ = try await AreaImport.apply(
+            Country.all.map(AreaImport.countryDraft) + (try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])),
+            on: app, actor: "test")
         try await BodyStore(sql: app.sql).upsert(DemoData.organisations, actor: "test")
         try await BodyStore(sql: app.sql).upsert(DemoData.bodies, actor: "test")
     }
 
     static func makePerson(_ app: Application, _ username: String, password: String, roles: [RoleGrant] = []) async throws -> String {
         let hash = try await Passwords.hash(password, on: app)
-        let p = try await PeopleStore(sql: app.sql).create(username: username, displayName: username, passwordHash: hash, installationAdmin: false, actor: "test")
+        let p = try await PeopleStore(sql: app.sql).create(
+            username: username, displayName: username, passwordHash: hash, installationAdmin: false, actor: "test")
         for g in roles { try await PeopleStore(sql: app.sql).grant(g, to: p.id, actor: "test") }
         return p.id
     }
 
     static func form(_ fields: [String: String]) -> ByteBuffer {
-        ByteBuffer(string: fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+        ByteBuffer(
+            string: fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
     }
 
     @Test(arguments: Engine.available)
@@ -42,18 +46,22 @@ import VaporTesting
             var h = HTTPHeaders()
             h.contentType = .urlEncodedForm
             // No CSRF token: refused, nothing signed in.
-            let bare = try await t.sendRequest(.POST, "/sign-in", headers: h, body: Self.form(["username": "amina", "password": "correct horse battery"]))
+            let bare = try await t.sendRequest(
+                .POST, "/sign-in", headers: h, body: Self.form(["username": "amina", "password": "correct horse battery"]))
             #expect(bare.status == .forbidden)
             #expect(bare.headers.setCookie?[Authenticator.sessionCookie] == nil)
 
             h.cookie = HTTPCookies(dictionaryLiteral: (AuthController.csrfCookie, HTTPCookies.Value(string: csrf)))
-            let wrong = try await t.sendRequest(.POST, "/sign-in", headers: h, body: Self.form(["username": "amina", "password": "nope nope nope", "_csrf": csrf]))
+            let wrong = try await t.sendRequest(
+                .POST, "/sign-in", headers: h, body: Self.form(["username": "amina", "password": "nope nope nope", "_csrf": csrf]))
             #expect(wrong.status == .unauthorized)
             #expect(wrong.body.string.contains("Wrong username or password"))
-            let nobody = try await t.sendRequest(.POST, "/sign-in", headers: h, body: Self.form(["username": "ghost", "password": "nope nope nope", "_csrf": csrf]))
+            let nobody = try await t.sendRequest(
+                .POST, "/sign-in", headers: h, body: Self.form(["username": "ghost", "password": "nope nope nope", "_csrf": csrf]))
             #expect(nobody.body.string.contains("Wrong username or password"))  // the same words: no telling who exists
 
-            let ok = try await t.sendRequest(.POST, "/sign-in", headers: h, body: Self.form(["username": "amina", "password": "correct horse battery", "_csrf": csrf]))
+            let ok = try await t.sendRequest(
+                .POST, "/sign-in", headers: h, body: Self.form(["username": "amina", "password": "correct horse battery", "_csrf": csrf]))
             #expect(ok.status == .seeOther)
             let session = try #require(ok.headers.setCookie?[Authenticator.sessionCookie])
             #expect(session.isHTTPOnly && session.isSecure && session.sameSite == .strict)
@@ -83,8 +91,9 @@ import VaporTesting
             _ = try await Self.makePerson(app, "kofi", password: "a long enough secret")
             let t = try app.testing()
             func token(_ pw: String) async throws -> TestingHTTPResponse {
-                try await t.sendRequest(.POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json"],
-                                        body: json(#"{"username":"kofi","password":"\#(pw)","name":"laptop"}"#))
+                try await t.sendRequest(
+                    .POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json"],
+                    body: json(#"{"username":"kofi","password":"\#(pw)","name":"laptop"}"#))
             }
             let good = try await token("a long enough secret")
             #expect(good.status == .created)
@@ -95,15 +104,17 @@ import VaporTesting
             let list = try await t.sendRequest(.GET, "/api/v1/tokens", headers: .bearer(secret))
             #expect(!list.body.string.contains(secret))
             // Only the digest is stored.
-            let stored = try await app.sql.select().column("token_hash").from("api_tokens").where("id", .equal, tokenID).first(decodingColumn: "token_hash", as: String.self)
+            let stored = try await app.sql.select().column("token_hash").from("api_tokens").where("id", .equal, tokenID).first(
+                decodingColumn: "token_hash", as: String.self)
             #expect(stored == Secrets.digest(secret))
 
             for _ in 0..<5 { #expect(try await token("wrong wrong wrong").status == .unauthorized) }
             // Locked: even the right password answers exactly as an unknown name does, so a lock tells nobody the name exists.
             let locked = try await token("a long enough secret")
             #expect(locked.status == .unauthorized)
-            let unknown = try await t.sendRequest(.POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json"],
-                                                  body: json(#"{"username":"nobody-here","password":"a long enough secret","name":"x"}"#))
+            let unknown = try await t.sendRequest(
+                .POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json"],
+                body: json(#"{"username":"nobody-here","password":"a long enough secret","name":"x"}"#))
             #expect(locked.body.string == unknown.body.string)
             #expect(try await PeopleStore(sql: app.sql).person(username: "kofi").map { $0.lockedUntil != nil } == true)
 
@@ -115,8 +126,10 @@ import VaporTesting
             // An expired token is no token.
             let p = try await PeopleStore(sql: app.sql).person(username: "kofi")!
             try await app.sql.insert(into: "api_tokens").columns("id", "person_id", "name", "token_hash", "created_at", "expires_at")
-                .values(SQLBind("old"), SQLBind(p.id), SQLBind("old"), SQLBind(Secrets.digest("expired-one")), SQLBind("2020-01-01T00:00:00.000Z"),
-                        SQLBind("2020-02-01T00:00:00.000Z")).run()
+                .values(
+                    SQLBind("old"), SQLBind(p.id), SQLBind("old"), SQLBind(Secrets.digest("expired-one")), SQLBind("2020-01-01T00:00:00.000Z"),
+                    SQLBind("2020-02-01T00:00:00.000Z")
+                ).run()
             #expect(try await t.sendRequest(.GET, "/api/v1/people/me", headers: .bearer("expired-one")).status == .unauthorized)
         }
     }
@@ -160,8 +173,9 @@ import VaporTesting
             let t = try app.testing()
             var statuses: [UInt] = []
             for _ in 0..<12 {
-                let r = try await t.sendRequest(.POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json"],
-                                                body: json(#"{"username":"nobody","password":"whatever1234","name":"x"}"#))
+                let r = try await t.sendRequest(
+                    .POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json"],
+                    body: json(#"{"username":"nobody","password":"whatever1234","name":"x"}"#))
                 statuses.append(r.status.code)
             }
             #expect(statuses.prefix(10).allSatisfy { $0 == 401 })
@@ -175,31 +189,44 @@ import VaporTesting
             try await Self.seed(app)
             let id = try await Self.makePerson(app, "esi", password: "another good password")
             let t = try app.testing()
-            let noBody = try await t.sendRequest(.POST, "/api/v1/people/\(id)/roles", headers: .admin, body: json(#"{"body":"NO-SUCH-BODY","role":"analyst"}"#))
+            let noBody = try await t.sendRequest(
+                .POST, "/api/v1/people/\(id)/roles", headers: .admin, body: json(#"{"body":"NO-SUCH-BODY","role":"analyst"}"#))
             #expect(noBody.status == .unprocessableEntity)
             #expect(try object(noBody)["field"] as? String == "body")
-            let noRole = try await t.sendRequest(.POST, "/api/v1/people/\(id)/roles", headers: .admin, body: json(#"{"body":"GH-NPC","role":"king"}"#))
+            let noRole = try await t.sendRequest(
+                .POST, "/api/v1/people/\(id)/roles", headers: .admin, body: json(#"{"body":"GH-NPC","role":"king"}"#))
             #expect(noRole.status == .unprocessableEntity)
             #expect(try object(noRole)["field"] as? String == "role")
             #expect(try await PeopleStore(sql: app.sql).roles(of: id).isEmpty)
 
             // A body administrator grants in their body, not elsewhere.
             let (_, npcAdmin) = try await TestInstallation.person(app, "npc.admin", roles: [RoleGrant(body: "GH-NPC", role: .bodyAdmin)])
-            #expect(try await t.sendRequest(.POST, "/api/v1/people/\(id)/roles", headers: .bearer(npcAdmin), body: json(#"{"body":"GH-DPC-BAWKU","role":"monitor"}"#)).status == .ok)
-            #expect(try await t.sendRequest(.POST, "/api/v1/people/\(id)/roles", headers: .bearer(npcAdmin), body: json(#"{"body":"KE-NSC","role":"monitor"}"#)).status == .forbidden)
+            #expect(
+                try await t.sendRequest(
+                    .POST, "/api/v1/people/\(id)/roles", headers: .bearer(npcAdmin), body: json(#"{"body":"GH-DPC-BAWKU","role":"monitor"}"#)
+                ).status == .ok)
+            #expect(
+                try await t.sendRequest(
+                    .POST, "/api/v1/people/\(id)/roles", headers: .bearer(npcAdmin), body: json(#"{"body":"KE-NSC","role":"monitor"}"#)
+                ).status == .forbidden)
 
             let (_, monitor) = try await TestInstallation.person(app, "m.bawku", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
-            let badClass = try await t.sendRequest(.POST, "/api/v1/documents", headers: .bearer(monitor),
-                                                   body: json(#"{"title":"x","body":"GH-DPC-BAWKU","classification":"top-secret"}"#))
+            let badClass = try await t.sendRequest(
+                .POST, "/api/v1/documents", headers: .bearer(monitor),
+                body: json(#"{"title":"x","body":"GH-DPC-BAWKU","classification":"top-secret"}"#))
             #expect(badClass.status == .unprocessableEntity)
             #expect(try object(badClass)["field"] as? String == "classification")
-            let elsewhere = try await t.sendRequest(.POST, "/api/v1/documents", headers: .bearer(monitor),
-                                                    body: json(#"{"title":"x","body":"GH-NPC","classification":"internal"}"#))
+            let elsewhere = try await t.sendRequest(
+                .POST, "/api/v1/documents", headers: .bearer(monitor),
+                body: json(#"{"title":"x","body":"GH-NPC","classification":"internal"}"#))
             #expect(elsewhere.status == .forbidden)
-            let count = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("documents").first(decodingColumn: "n", as: Int.self)
+            let count = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("documents").first(
+                decodingColumn: "n", as: Int.self)
             #expect(count == 0)
             // Writes to the directory need an installation administrator.
-            #expect(try await t.sendRequest(.POST, "/api/v1/areas", headers: .bearer(monitor), body: json(#"{"code":"X","name":"X","level":"country"}"#)).status == .forbidden)
+            #expect(
+                try await t.sendRequest(.POST, "/api/v1/areas", headers: .bearer(monitor), body: json(#"{"code":"X","name":"X","level":"country"}"#))
+                    .status == .forbidden)
         }
     }
 
@@ -211,9 +238,11 @@ import VaporTesting
             let (_, monitor) = try await TestInstallation.person(app, "mon", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
             let (coordID, coord) = try await TestInstallation.person(app, "coord", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .coordinator)])
             let (_, analyst) = try await TestInstallation.person(app, "npc.analyst", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
-            let (_, otherCoord) = try await TestInstallation.person(app, "tamale.coord", roles: [RoleGrant(body: "GH-DPC-TAMALE", role: .coordinator)])
-            let created = try await t.sendRequest(.POST, "/api/v1/reporters", headers: .bearer(monitor),
-                                                  body: json(#"{"body":"GH-DPC-BAWKU","contact":{"name":"Abiba","phone":"+233 24 555 0199"}}"#))
+            let (_, otherCoord) = try await TestInstallation.person(
+                app, "tamale.coord", roles: [RoleGrant(body: "GH-DPC-TAMALE", role: .coordinator)])
+            let created = try await t.sendRequest(
+                .POST, "/api/v1/reporters", headers: .bearer(monitor),
+                body: json(#"{"body":"GH-DPC-BAWKU","contact":{"name":"Abiba","phone":"+233 24 555 0199"}}"#))
             #expect(created.status == .created)
             let rid = try #require(try object(created)["id"] as? String)
             #expect((try object(created)["pseudonym"] as? String)?.hasPrefix("R-") == true)
@@ -242,9 +271,10 @@ import VaporTesting
         try await TestInstallation.run(engine) { app in
             try await Self.seed(app)
             let phone = "+233 20 987 6543"
-            _ = try await ReporterStore(sql: app.sql).create(pseudonym: "R-RAWBYTES", body: "GH-DPC-BAWKU",
-                                                             contact: ContactDetails(name: "Yaa Rawbytes", phone: phone, email: "yaa@example.org"),
-                                                             vault: try app.vault, actor: "test")
+            _ = try await ReporterStore(sql: app.sql).create(
+                pseudonym: "R-RAWBYTES", body: "GH-DPC-BAWKU",
+                contact: ContactDetails(name: "Yaa Rawbytes", phone: phone, email: "yaa@example.org"),
+                vault: try app.vault, actor: "test")
             let needles = [phone, "987 6543", "Yaa Rawbytes", "yaa@example.org"].map { Data($0.utf8) }
             switch engine {
             case .sqlite:
@@ -260,7 +290,9 @@ import VaporTesting
                 #expect(FileManager.default.contents(atPath: file.path)!.range(of: Data("R-RAWBYTES".utf8)) != nil)  // the reader works
             case .postgres:
                 let rows = try await app.sql.raw("SELECT reporters::text AS t FROM reporters").all()
-                for r in rows { for n in needles { #expect(!(try r.decode(column: "t", as: String.self)).contains(String(decoding: n, as: UTF8.self))) } }
+                for r in rows {
+                    for n in needles { #expect(!(try r.decode(column: "t", as: String.self)).contains(String(decoding: n, as: UTF8.self))) }
+                }
                 try await app.sql.raw("CHECKPOINT").run()
                 let dir = try await app.sql.raw("SELECT current_setting('data_directory') AS d").first(decodingColumn: "d", as: String.self) ?? ""
                 let rel = try await app.sql.raw("SELECT pg_relation_filepath('reporters') AS p").first(decodingColumn: "p", as: String.self) ?? ""

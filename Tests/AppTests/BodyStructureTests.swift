@@ -1,9 +1,10 @@
-@testable import App
 import AgoraCore
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Where a body sits decides who reads whose restricted records, so body administrators may describe their
 /// body but not move it (issue 12: an administrator of the National Peace Council moved Bawku's council under
@@ -18,14 +19,19 @@ import VaporTesting
             let bawkuAdmin = try await TestInstallation.person(app, "admin.bawku", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .bodyAdmin)])
             let kenyan = try await TestInstallation.person(app, "analyst.ke", roles: [RoleGrant(body: "KE-NSC", role: .analyst)])
             let monitor = try await TestInstallation.person(app, "monitor.bawku", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
-            let filed = try await t.sendRequest(.POST, "/api/v1/reports", headers: .bearer(monitor.token), body: json("""
-                {"area":"GH1201","occurredOn":"\(String(Timestamp.now().prefix(10)))","indicators":["CS01"],"description":"restricted MKBAWKU","classification":"restricted"}
-                """))
+            let filed = try await t.sendRequest(
+                .POST, "/api/v1/reports", headers: .bearer(monitor.token),
+                body: json(
+                    """
+                    {"area":"GH1201","occurredOn":"\(String(Timestamp.now().prefix(10)))","indicators":["CS01"],"description":"restricted MKBAWKU","classification":"restricted"}
+                    """))
             #expect(filed.status == .created)
             let before = try object(try await t.sendRequest(.GET, "/api/v1/bodies/GH-DPC-BAWKU"))
 
-            let moves = [#"{"parent":"KE-NSC"}"#, #"{"level":"continental"}"#, #"{"kind":"cso-network"}"#, #"{"jurisdiction":["KEN"]}"#,
-                         #"{"worldwide":true}"#, #"{"partners":["KE-NSC"]}"#]
+            let moves = [
+                #"{"parent":"KE-NSC"}"#, #"{"level":"continental"}"#, #"{"kind":"cso-network"}"#, #"{"jurisdiction":["KEN"]}"#,
+                #"{"worldwide":true}"#, #"{"partners":["KE-NSC"]}"#,
+            ]
             for admin in [npcAdmin, bawkuAdmin] {
                 for move in moves {
                     let r = try await t.sendRequest(.PATCH, "/api/v1/bodies/GH-DPC-BAWKU", headers: .bearer(admin.token), body: json(move))
@@ -34,7 +40,8 @@ import VaporTesting
                     #expect(move.contains("\"\(field ?? "?")\""), "\(move) named \(field ?? "nothing")")
                 }
                 // Raising one's own body widens need-to-know too.
-                let raise = try await t.sendRequest(.PATCH, "/api/v1/bodies/GH-NPC", headers: .bearer(npcAdmin.token), body: json(#"{"level":"continental"}"#))
+                let raise = try await t.sendRequest(
+                    .PATCH, "/api/v1/bodies/GH-NPC", headers: .bearer(npcAdmin.token), body: json(#"{"level":"continental"}"#))
                 #expect(raise.status == .forbidden)
             }
             let after = try object(try await t.sendRequest(.GET, "/api/v1/bodies/GH-DPC-BAWKU"))
@@ -45,8 +52,9 @@ import VaporTesting
             #expect(!kenyanSees.body.string.contains("MKBAWKU"))
 
             // Descriptive fields, and structure sent unchanged, are theirs to edit.
-            let describe = try await t.sendRequest(.PATCH, "/api/v1/bodies/GH-DPC-BAWKU", headers: .bearer(bawkuAdmin.token),
-                                                   body: json(#"{"description":"Meets every Thursday","parent":"\#(before["parent"] as? String ?? "")","level":"district"}"#))
+            let describe = try await t.sendRequest(
+                .PATCH, "/api/v1/bodies/GH-DPC-BAWKU", headers: .bearer(bawkuAdmin.token),
+                body: json(#"{"description":"Meets every Thursday","parent":"\#(before["parent"] as? String ?? "")","level":"district"}"#))
             #expect(describe.status == .ok, "\(describe.body.string)")
             // Installation administrators change structure.
             let moved = try await t.sendRequest(.PATCH, "/api/v1/bodies/GH-DPC-BAWKU", headers: .admin, body: json(#"{"parent":"GH-RPC-NR"}"#))

@@ -1,7 +1,8 @@
-@testable import App
 import Foundation
 import SQLKit
 import Testing
+
+@testable import App
 
 /// The bulk path (multi-row statements on SQLite, COPY on PostgreSQL) stores exactly what it was given.
 @Suite struct BulkWriterTests {
@@ -10,7 +11,9 @@ import Testing
         try await TestInstallation.run(engine) { app in
             let sql = app.sql
             try await sql.raw("CREATE TABLE bulk_probe (n BIGINT NOT NULL, t TEXT, d DOUBLE PRECISION)").run()
-            let awkward = ["plain", "tab\there", "new\nline", "back\\slash", "\\N", "carriage\rreturn", "quote \" and ' and ,", "Kaduna – Zaria ✓", ""]
+            let awkward = [
+                "plain", "tab\there", "new\nline", "back\\slash", "\\N", "carriage\rreturn", "quote \" and ' and ,", "Kaduna – Zaria ✓", "",
+            ]
             var rows: [BulkValue] = []
             for n in 0..<1_234 {  // more than one statement's worth on SQLite, one COPY on PostgreSQL
                 rows += [.int(n), n % 10 == 9 ? .null : .text(awkward[n % awkward.count]), n % 7 == 0 ? .null : .double(Double(n) / 8)]
@@ -23,14 +26,16 @@ import Testing
             #expect(back.count == 1_234)
             for r in back {
                 let n = try r.decode(column: "n", as: Int.self)
-                let t = try r.decode(column: "t", as: String?.self), d = try r.decode(column: "d", as: Double?.self)
+                let t = try r.decode(column: "t", as: String?.self)
+                let d = try r.decode(column: "d", as: Double?.self)
                 #expect(t == (n % 10 == 9 ? nil : awkward[n % awkward.count]), "row \(n)")
                 #expect(d == (n % 7 == 0 ? nil : Double(n) / 8), "row \(n)")
             }
             // A failing load inside a transaction leaves nothing behind.
             await #expect(throws: (any Error).self) {
                 try await app.write { tx in
-                    try await BulkWriter(sql: tx).insert(into: "bulk_probe", columns: ["n", "t", "d"], rows: [.int(5000), .text("x"), .null, .null, .text("y"), .null])
+                    try await BulkWriter(sql: tx).insert(
+                        into: "bulk_probe", columns: ["n", "t", "d"], rows: [.int(5000), .text("x"), .null, .null, .text("y"), .null])
                 }
             }
             #expect(try await sql.raw("SELECT n FROM bulk_probe WHERE n = 5000").all().isEmpty)

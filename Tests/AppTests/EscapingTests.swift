@@ -1,7 +1,8 @@
-@testable import App
 import Foundation
 import Plot
 import Testing
+
+@testable import App
 
 /// The escaping helpers in `Web/Escaping.swift` must win over Plot's own (which write attribute values as
 /// they are): each helper, given a value that ends its attribute, must write it escaped.
@@ -11,15 +12,17 @@ import Testing
     /// The frame every page is drawn in, with hostile values where data reaches it: the title (head and h1),
     /// the person's name, the CSRF token in a hidden input, an error. Rendered by the App module's own code.
     @Test func theLayoutEscapesEveryValueItWrites() {
-        let c = PageContext(t: T(lang: .en), viewer: .person(id: "p", installationAdmin: false, roles: []), name: Self.bad, csrf: Self.bad,
-                            path: "/", notice: nil, error: Self.bad, setLanguage: nil)
+        let c = PageContext(
+            t: T(lang: .en), viewer: .person(id: "p", installationAdmin: false, roles: []), name: Self.bad, csrf: Self.bad,
+            path: "/", notice: nil, error: Self.bad, setLanguage: nil)
         let r = Layout.response(c, title: Self.bad, .raw("<p>x</p>"))
         let html = r.body.string ?? ""
         // Text may show the quote (it cannot end anything there); attributes may not.
         #expect(!html.contains("value=\"x\""), "\(html)")
         #expect(!html.contains("<b>"))
         #expect(!html.contains("twitter:title") && !html.contains("og:title"))  // Plot's .title() wrote these unescaped
-        #expect(html.contains("<title>x&quot; onmouseover=&quot;alert(1)&#39; &lt;b&gt;&amp;amp; — Agora</title>")
+        #expect(
+            html.contains("<title>x&quot; onmouseover=&quot;alert(1)&#39; &lt;b&gt;&amp;amp; — Agora</title>")
                 || html.contains("<title>x\" onmouseover=\"alert(1)' &lt;b&gt;&amp;amp; — Agora</title>"), "\(html)")
         #expect(html.contains(#"value="x&quot; onmouseover=&quot;alert(1)&#39; &lt;b&gt;&amp;amp;""#), "\(html)")
     }

@@ -1,10 +1,11 @@
-@testable import App
 import AgoraCore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 @Suite struct ExportTests {
     @Test func csvFieldsAreQuotedAndFormulasDefused() {
@@ -23,14 +24,17 @@ import VaporTesting
             let t = try app.testing()
             let (_, monitor) = try await TestInstallation.person(app, "mon", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
             let (_, analyst) = try await TestInstallation.person(app, "ana", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
-            let posted = try await t.sendRequest(.POST, "/api/v1/reports", headers: .bearer(monitor), body: json(ReportTests.report(#","classification":"public""#)))
+            let posted = try await t.sendRequest(
+                .POST, "/api/v1/reports", headers: .bearer(monitor), body: json(ReportTests.report(#","classification":"public""#)))
             #expect(posted.status == .created, "\(posted.body.string)")
             let made = try object(posted)
             _ = try await t.sendRequest(.POST, "/api/v1/reports/\(made["id"] ?? "")/verify", headers: .bearer(analyst))
-            let acled = "event_id_cnty,event_date,event_type,fatalities,admin1,admin2,latitude,longitude,iso3,notes\n" +
-                "GHA9001,20261102,Riots,1,Upper East,Bawku Municipal,11.06,-0.24,GHA,Market riot\nGHA9002,20261103,Protests,0,Northern,,9.4,-0.85,GHA,March\n"
+            let acled =
+                "event_id_cnty,event_date,event_type,fatalities,admin1,admin2,latitude,longitude,iso3,notes\n"
+                + "GHA9001,20261102,Riots,1,Upper East,Bawku Municipal,11.06,-0.24,GHA,Market riot\nGHA9002,20261103,Protests,0,Northern,,9.4,-0.85,GHA,March\n"
             let gazetteer = try await app.gazetteer.current(AreaStore(sql: app.sql))
-            let imported = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(Data(acled.utf8), app: app, gazetteer: gazetteer)
+            let imported = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(
+                Data(acled.utf8), app: app, gazetteer: gazetteer)
             #expect(imported.imported == 2)
             #expect(imported.byName == 2)
 
@@ -41,7 +45,8 @@ import VaporTesting
             #expect(text.contains("#adm1+code,#adm1+name,#adm2+code,#adm2+name"))
             #expect(text.contains("\"GH12\",\"Upper East\",\"GH1201\",\"Bawku Municipal\""))
             #expect(text.contains("acled:GHA9001"))
-            let again = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(Data(text.utf8), app: app, gazetteer: gazetteer)
+            let again = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(
+                Data(text.utf8), app: app, gazetteer: gazetteer)
             #expect(again.imported == 0)
             #expect(again.duplicates == 3)
             #expect(again.rejected.isEmpty)
@@ -64,8 +69,13 @@ import VaporTesting
 
             // More than one page of the streamed GeoJSON: every incident once, in date order, and one audit entry naming them all.
             var many = "event_id_cnty,event_date,event_type,fatalities,admin1,admin2,latitude,longitude,iso3,notes\n"
-            for i in 0..<2_500 { many += "GHA\(20_000 + i),2025-\(String(format: "%02d", 1 + i % 12))-\(String(format: "%02d", 1 + i % 28)),Protests,0,Upper East,Bawku Municipal,11.06,-0.24,GHA,Gathering \(i)\n" }
-            #expect(try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(Data(many.utf8), app: app, gazetteer: gazetteer).imported == 2_500)
+            for i in 0..<2_500 {
+                many +=
+                    "GHA\(20_000 + i),2025-\(String(format: "%02d", 1 + i % 12))-\(String(format: "%02d", 1 + i % 28)),Protests,0,Upper East,Bawku Municipal,11.06,-0.24,GHA,Gathering \(i)\n"
+            }
+            #expect(
+                try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(Data(many.utf8), app: app, gazetteer: gazetteer)
+                    .imported == 2_500)
             let big = try object(try await t.sendRequest(.GET, "/api/v1/incidents/export.geojson", headers: .bearer(analyst)))
             let all = big["features"] as? [[String: Any]] ?? []
             #expect(all.count == 2_503)
@@ -82,7 +92,8 @@ import VaporTesting
             #expect(Set(lines.dropFirst().map { $0.components(separatedBy: ",")[0] }).count == 2_503)
             let bigHXL = try await t.sendRequest(.GET, "/api/v1/incidents/export.hxl.csv", headers: .bearer(analyst)).body.string
             #expect(bigHXL.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2_505)
-            let reimported = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(Data(bigHXL.utf8), app: app, gazetteer: gazetteer)
+            let reimported = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(
+                Data(bigHXL.utf8), app: app, gazetteer: gazetteer)
             #expect(reimported.imported == 0 && reimported.duplicates == 2_503 && reimported.rejected.isEmpty)
             #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as csv").count == 1)
             #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as hxl").count == 1)

@@ -1,15 +1,17 @@
-@testable import App
 import AgoraCore
 import Foundation
 import SQLKit
 import Testing
 import VaporTesting
 
+@testable import App
+
 /// The area tree in the store, on every engine: imports, all-or-nothing failures, lookup, neighbours.
 @Suite struct GeographyStoreTests {
     static func boundary(_ name: String) -> URL? {
         guard let url = TestInstallation.sharedData?.appendingPathComponent("boundaries/\(name)"),
-              FileManager.default.fileExists(atPath: url.path) else {
+            FileManager.default.fileExists(atPath: url.path)
+        else {
             print("skipped: ../shared/data/boundaries/\(name) is absent")
             return nil
         }
@@ -23,8 +25,9 @@ import VaporTesting
     @Test(arguments: Engine.available)
     func realBoundariesImportAndPointsLandInTheRightArea(engine: Engine) async throws {
         guard let nga = Self.boundary("nga_admin1_ocha_cod_20161215.geojson"),
-              let ken = Self.boundary("ken_admin1_counties_osm_simplified.geojson"),
-              let world = Self.boundary("ne_110m_admin0_countries_v4.1.0.geojson") else { return }
+            let ken = Self.boundary("ken_admin1_counties_osm_simplified.geojson"),
+            let world = Self.boundary("ne_110m_admin0_countries_v4.1.0.geojson")
+        else { return }
         try await TestInstallation.run(engine) { app in
             _ = try await AreaImport.apply(Self.countries(), on: app, actor: "test")
             for file in [world, nga, ken] {
@@ -32,28 +35,33 @@ import VaporTesting
                 _ = try await AreaImport.apply(drafts, on: app, actor: "test")
             }
             let tester = try app.testing()
-            do { let res = try await tester.sendRequest(.GET, "/api/v1/areas/lookup?lat=11.8311&lon=13.1510")  // Maiduguri
+            do {
+                let res = try await tester.sendRequest(.GET, "/api/v1/areas/lookup?lat=11.8311&lon=13.1510")  // Maiduguri
                 #expect(res.status == .ok)
                 let o = try object(res)
                 #expect((o["area"] as? [String: Any])?["code"] as? String == "NG008")
                 #expect((o["path"] as? [[String: Any]])?.map { $0["code"] as? String } == ["NGA", "NG008"])
             }
-            do { let res = try await tester.sendRequest(.GET, "/api/v1/areas/lookup?lat=-1.2864&lon=36.8172")  // Nairobi, city centre
+            do {
+                let res = try await tester.sendRequest(.GET, "/api/v1/areas/lookup?lat=-1.2864&lon=36.8172")  // Nairobi, city centre
                 #expect((try object(res)["area"] as? [String: Any])?["code"] as? String == "KE047")
             }
-            do { let res = try await tester.sendRequest(.GET, "/api/v1/areas/lookup?lat=-30&lon=-20")  // South Atlantic
+            do {
+                let res = try await tester.sendRequest(.GET, "/api/v1/areas/lookup?lat=-30&lon=-20")  // South Atlantic
                 #expect(res.status == .ok)
                 #expect(try object(res)["area"] == nil)
             }
             // Busia county borders Uganda: a neighbour across the border, computed from the shapes.
-            do { let res = try await tester.sendRequest(.GET, "/api/v1/areas/KE040/neighbours")
+            do {
+                let res = try await tester.sendRequest(.GET, "/api/v1/areas/KE040/neighbours")
                 let n = try array(res)
                 let uganda = n.first { ($0["area"] as? [String: Any])?["code"] as? String == "UGA" }
                 #expect(uganda?["crossBorder"] as? Bool == true)
                 #expect(n.contains { ($0["area"] as? [String: Any])?["code"] as? String == "KE039" })  // Bungoma
                 #expect(!n.contains { ($0["area"] as? [String: Any])?["code"] as? String == "KEN" })
             }
-            do { let res = try await tester.sendRequest(.GET, "/api/v1/areas/NG008?geometry=true")
+            do {
+                let res = try await tester.sendRequest(.GET, "/api/v1/areas/NG008?geometry=true")
                 let o = try object(res)
                 #expect(o["country"] as? String == "NGA")
                 #expect((o["geometry"] as? [String: Any])?["type"] as? String == "MultiPolygon")
@@ -73,7 +81,8 @@ import VaporTesting
                 AreaDraft(code: "GH9901", name: "Nowhere", level: .admin2, parent: "GH99"),  // unknown parent
             ]
             await #expect(throws: ValidationFailure.self) { try await AreaImport.apply(bad, on: app, actor: "test") }
-            let count = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("areas").first(decodingColumn: "n", as: Int.self)
+            let count = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("areas").first(
+                decodingColumn: "n", as: Int.self)
             #expect(count == 1)
             #expect(try await AreaStore(sql: app.sql).revision() == revision)
 
@@ -100,18 +109,22 @@ import VaporTesting
     @Test(arguments: Engine.available)
     func aCycleThroughTheAPIIsRefusedAndNothingChanges(engine: Engine) async throws {
         try await TestInstallation.run(engine) { app in
-            _ = try await AreaImport.apply(try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])
-                                           .filter { $0.code.hasPrefix("GH") } + [AreaDraft(code: "GHA", name: "Ghana", level: .country, parent: nil)], on: app, actor: "test")
+            _ = try await AreaImport.apply(
+                try BoundaryProfiles.drafts(fromPcodeCSV: DemoData.builtInAreas, countries: [])
+                    .filter { $0.code.hasPrefix("GH") } + [AreaDraft(code: "GHA", name: "Ghana", level: .country, parent: nil)], on: app,
+                actor: "test")
             let tester = try app.testing()
             // Admin1 under its own admin2.
-            do { let res = try await tester.sendRequest(.PATCH, "/api/v1/areas/GH12", headers: .admin, body: json(#"{"parent":"GH1201"}"#))
+            do {
+                let res = try await tester.sendRequest(.PATCH, "/api/v1/areas/GH12", headers: .admin, body: json(#"{"parent":"GH1201"}"#))
                 #expect(res.status == .unprocessableEntity)
                 let o = try object(res)
                 #expect(o["error"] as? String == "validation")
                 let issues = o["issues"] as? [[String: Any]] ?? []
                 #expect(issues.contains { ($0["message"] as? String)?.contains("cycle") == true })
             }
-            do { let res = try await tester.sendRequest(.GET, "/api/v1/areas/GH12")
+            do {
+                let res = try await tester.sendRequest(.GET, "/api/v1/areas/GH12")
                 #expect(try object(res)["parent"] as? String == "GHA")
             }
         }
@@ -127,7 +140,8 @@ import VaporTesting
             repeat {
                 let path = "/api/v1/areas?level=country&limit=37" + (cursor.map { "&cursor=\($0)" } ?? "")
                 cursor = nil
-                do { let res = try await tester.sendRequest(.GET, path)
+                do {
+                    let res = try await tester.sendRequest(.GET, path)
                     let o = try object(res)
                     seen += (o["items"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
                     cursor = o["nextCursor"] as? String
@@ -135,11 +149,13 @@ import VaporTesting
             } while cursor != nil
             #expect(seen.count == Country.all.count)
             #expect(Set(seen).count == seen.count)
-            do { let res = try await tester.sendRequest(.GET, "/api/v1/areas?cursor=garbage!")
+            do {
+                let res = try await tester.sendRequest(.GET, "/api/v1/areas?cursor=garbage!")
                 #expect(res.status == .badRequest)
                 #expect(try object(res)["field"] as? String == "cursor")
             }
-            do { let res = try await tester.sendRequest(.GET, "/api/v1/areas?q=ghan")
+            do {
+                let res = try await tester.sendRequest(.GET, "/api/v1/areas?q=ghan")
                 let codes = (try object(res)["items"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
                 #expect(codes == ["AFG", "GHA"])  // Afghanistan, Ghana
             }

@@ -1,9 +1,10 @@
-@testable import App
 import AgoraCore
 import Foundation
 import SQLKit
 import Testing
 import VaporTesting
+
+@testable import App
 
 /// Bodies, organisations and the competent-body question over HTTP, on every engine.
 @Suite struct InstitutionTests {
@@ -14,11 +15,14 @@ import VaporTesting
         _ = try await AreaImport.apply(drafts, on: app, actor: "test")
     }
 
-    static func body(_ code: String, _ level: String, _ jurisdiction: [String], _ topics: [String], parent: String? = nil, extra: String = "") -> String {
+    static func body(_ code: String, _ level: String, _ jurisdiction: [String], _ topics: [String], parent: String? = nil, extra: String = "")
+        -> String
+    {
         let p = parent.map { #","parent":"\#($0)""# } ?? ""
         let j = jurisdiction.map { "\"\($0)\"" }.joined(separator: ",")
         let t = topics.map { "\"\($0)\"" }.joined(separator: ",")
-        return #"{"code":"\#(code)","name":"\#(code) body","level":"\#(level)","kind":"peace-council","jurisdiction":[\#(j)],"topics":[\#(t)]\#(p)\#(extra)}"#
+        return
+            #"{"code":"\#(code)","name":"\#(code) body","level":"\#(level)","kind":"peace-council","jurisdiction":[\#(j)],"topics":[\#(t)]\#(p)\#(extra)}"#
     }
 
     @Test(arguments: Engine.available)
@@ -82,7 +86,8 @@ import VaporTesting
             try await Self.seedAreas(app)
             let t = try app.testing()
             _ = try await t.sendRequest(.POST, "/api/v1/bodies", headers: .admin, body: json(Self.body("NPC", "national", ["GHA"], ["mediation"])))
-            _ = try await t.sendRequest(.POST, "/api/v1/bodies", headers: .admin, body: json(Self.body("RPC", "region", ["GH12"], ["mediation"], parent: "NPC")))
+            _ = try await t.sendRequest(
+                .POST, "/api/v1/bodies", headers: .admin, body: json(Self.body("RPC", "region", ["GH12"], ["mediation"], parent: "NPC")))
 
             func refused(_ method: HTTPMethod, _ path: String, _ body: String, status: HTTPResponseStatus, field: String) async throws {
                 let res = try await t.sendRequest(method, path, headers: .admin, body: json(body))
@@ -91,17 +96,26 @@ import VaporTesting
                 let fields = [o["field"] as? String] + (o["issues"] as? [[String: Any]] ?? []).map { $0["field"] as? String }
                 #expect(fields.contains(field), "\(res.body.string)")
             }
-            try await refused(.POST, "/api/v1/bodies", Self.body("X1", "district", ["XX999"], ["mediation"]), status: .unprocessableEntity, field: "bodies[0].jurisdiction[0]")
-            try await refused(.POST, "/api/v1/bodies", Self.body("X2", "district", ["GH1201"], ["peace"]), status: .unprocessableEntity, field: "topics[0]")
-            try await refused(.POST, "/api/v1/bodies", Self.body("X3", "galactic", ["GH1201"], ["mediation"]), status: .unprocessableEntity, field: "level")
+            try await refused(
+                .POST, "/api/v1/bodies", Self.body("X1", "district", ["XX999"], ["mediation"]), status: .unprocessableEntity,
+                field: "bodies[0].jurisdiction[0]")
+            try await refused(
+                .POST, "/api/v1/bodies", Self.body("X2", "district", ["GH1201"], ["peace"]), status: .unprocessableEntity, field: "topics[0]")
+            try await refused(
+                .POST, "/api/v1/bodies", Self.body("X3", "galactic", ["GH1201"], ["mediation"]), status: .unprocessableEntity, field: "level")
             try await refused(.POST, "/api/v1/bodies", #"{"code":"X4","name":"No level"}"#, status: .badRequest, field: "level")
-            try await refused(.POST, "/api/v1/bodies", Self.body("X5", "district", ["GH1201"], ["mediation"], parent: "NOPE"), status: .unprocessableEntity, field: "bodies[0].parent")
+            try await refused(
+                .POST, "/api/v1/bodies", Self.body("X5", "district", ["GH1201"], ["mediation"], parent: "NOPE"), status: .unprocessableEntity,
+                field: "bodies[0].parent")
             try await refused(.POST, "/api/v1/bodies", Self.body("NPC", "national", ["GHA"], ["mediation"]), status: .conflict, field: "code")
             // The national council made to report to its own regional council: a cycle, and upside down.
             try await refused(.PATCH, "/api/v1/bodies/NPC", #"{"parent":"RPC"}"#, status: .unprocessableEntity, field: "bodies[0].parent")
-            try await refused(.POST, "/api/v1/bodies/NPC/members", #"{"name":"A. B.","categories":["aliens"]}"#, status: .unprocessableEntity, field: "categories[0]")
+            try await refused(
+                .POST, "/api/v1/bodies/NPC/members", #"{"name":"A. B.","categories":["aliens"]}"#, status: .unprocessableEntity,
+                field: "categories[0]")
 
-            let count = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("bodies").first(decodingColumn: "n", as: Int.self)
+            let count = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("bodies").first(
+                decodingColumn: "n", as: Int.self)
             #expect(count == 2)
             let npc = try await t.sendRequest(.GET, "/api/v1/bodies/NPC")
             #expect(try object(npc)["parent"] == nil)
@@ -114,16 +128,19 @@ import VaporTesting
             try await Self.seedAreas(app)
             let t = try app.testing()
             let body = json(Self.body("NPC", "national", ["GHA"], ["mediation"]))
-            var noToken = HTTPHeaders(); noToken.contentType = .json
+            var noToken = HTTPHeaders()
+            noToken.contentType = .json
             #expect(try await t.sendRequest(.POST, "/api/v1/bodies", headers: noToken, body: body).status == .unauthorized)
-            var wrong = noToken; wrong.bearerAuthorization = BearerAuthorization(token: "guess")
+            var wrong = noToken
+            wrong.bearerAuthorization = BearerAuthorization(token: "guess")
             let refused = try await t.sendRequest(.POST, "/api/v1/bodies", headers: wrong, body: body)
             #expect(refused.status == .unauthorized)
             #expect(!refused.body.string.contains(TestInstallation.adminToken))
             #expect(try await t.sendRequest(.POST, "/api/v1/bodies", headers: .admin, body: body).status == .created)
 
-            let member = try await t.sendRequest(.POST, "/api/v1/bodies/NPC/members", headers: .admin,
-                                                 body: json(#"{"name":"Hajia F. Issah","categories":["religious","women"],"role":"Member"}"#))
+            let member = try await t.sendRequest(
+                .POST, "/api/v1/bodies/NPC/members", headers: .admin,
+                body: json(#"{"name":"Hajia F. Issah","categories":["religious","women"],"role":"Member"}"#))
             #expect(member.status == .created)
             #expect(try await t.sendRequest(.GET, "/api/v1/bodies/NPC/members").status == .unauthorized)
             let listed = try await t.sendRequest(.GET, "/api/v1/bodies/NPC/members", headers: .admin)
@@ -143,8 +160,9 @@ import VaporTesting
             func counts() async throws -> [Int] {
                 var out: [Int] = []
                 for table in ["areas", "bodies", "body_members", "area_neighbours", "organisations"] {
-                    out.append(try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
-                        .first(decodingColumn: "n", as: Int.self) ?? 0)
+                    out.append(
+                        try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                            .first(decodingColumn: "n", as: Int.self) ?? 0)
                 }
                 return out
             }

@@ -1,8 +1,9 @@
-@testable import App
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// The OpenAPI document describes exactly the routes the server registers: a route added without
 /// documenting it, or documentation for a route that is gone, fails here.
@@ -20,10 +21,12 @@ import VaporTesting
             }
             var served = Set<String>()
             for route in app.routes.all {
-                let path = "/" + route.path.map { c -> String in
-                    if case .parameter(let name) = c { return "{\(name)}" }
-                    return c.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { c -> String in
+                        if case .parameter(let name) = c { return "{\(name)}" }
+                        return c.description
+                    }.joined(separator: "/")
                 // Pages (/, /sign-in …) are not the API.
                 guard path.hasPrefix("/api/") || path == "/healthz" || path == "/readyz" else { continue }
                 served.insert("\(route.method.rawValue) \(path)")

@@ -1,10 +1,11 @@
-@testable import App
 import AgoraCore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// The phone form: plain HTML, no JavaScript, a session and its CSRF token.
 @Suite struct ReportFormTests {
@@ -15,7 +16,8 @@ import VaporTesting
         var h = HTTPHeaders()
         h.contentType = .urlEncodedForm
         h.cookie = HTTPCookies(dictionaryLiteral: (AuthController.csrfCookie, HTTPCookies.Value(string: csrf)))
-        let ok = try await t.sendRequest(.POST, "/sign-in", headers: h, body: AccessTests.form(["username": username, "password": password, "_csrf": csrf]))
+        let ok = try await t.sendRequest(
+            .POST, "/sign-in", headers: h, body: AccessTests.form(["username": username, "password": password, "_csrf": csrf]))
         let session = ok.headers.setCookie![Authenticator.sessionCookie]!
         let stored = try await PeopleStore(sql: app.sql).session(token: session.string)!
         return (HTTPCookies(dictionaryLiteral: (Authenticator.sessionCookie, session)), stored.csrf)
@@ -43,8 +45,10 @@ import VaporTesting
 
             h.contentType = .urlEncodedForm
             // Missing the date and the place: the page comes back with the errors beside their fields, the text kept.
-            let bad = try await t.sendRequest(.POST, "/report", headers: h, body: AccessTests.form(
-                ["_csrf": csrf, "indicator.NR01": "on", "description": "Cattle in the maize fields", "occurredOn": "", "area": ""]))
+            let bad = try await t.sendRequest(
+                .POST, "/report", headers: h,
+                body: AccessTests.form(
+                    ["_csrf": csrf, "indicator.NR01": "on", "description": "Cattle in the maize fields", "occurredOn": "", "area": ""]))
             // 200, not 422: the browser shows the form again without logging a failed load (browser tests fail on console errors).
             #expect(bad.status == .ok)
             #expect(bad.body.string.contains("id=\"error-occurredOn\""))
@@ -52,9 +56,13 @@ import VaporTesting
             let forged = try await t.sendRequest(.POST, "/report", headers: h, body: AccessTests.form(["_csrf": "forged", "indicator.NR01": "on"]))
             #expect(forged.status == .forbidden)
 
-            let good = try await t.sendRequest(.POST, "/report", headers: h, body: AccessTests.form(
-                ["_csrf": csrf, "indicator.NR01": "on", "description": "Cattle in the maize fields", "occurredOn": "2026-11-25",
-                 "area": "GH1201", "fatalities": "0", "injured": "1"]))
+            let good = try await t.sendRequest(
+                .POST, "/report", headers: h,
+                body: AccessTests.form(
+                    [
+                        "_csrf": csrf, "indicator.NR01": "on", "description": "Cattle in the maize fields", "occurredOn": "2026-11-25",
+                        "area": "GH1201", "fatalities": "0", "injured": "1",
+                    ]))
             #expect(good.status == .created)
             #expect(good.body.string.contains("Report received by GH-DPC-BAWKU"))
             let rows = try await app.sql.select().columns("status", "area_code", "injured").from("reports").all()

@@ -1,10 +1,11 @@
-@testable import App
 import AgoraCore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// The early-warning path over HTTP: a monitor reports, an analyst above verifies, incidents form.
 @Suite struct ReportTests {
@@ -30,16 +31,18 @@ import VaporTesting
             let (_, outsider) = try await TestInstallation.person(app, "tam", roles: [RoleGrant(body: "GH-DPC-TAMALE", role: .analyst)])
 
             // A report by coordinates alone: the area comes from the point.
-            let first = try await t.sendRequest(.POST, "/api/v1/reports", headers: .bearer(monitor),
-                                                body: json(Self.report(area: #""lat":11.06,"lon":-0.24,"#)))
+            let first = try await t.sendRequest(
+                .POST, "/api/v1/reports", headers: .bearer(monitor),
+                body: json(Self.report(area: #""lat":11.06,"lon":-0.24,"#)))
             #expect(first.status == .created, "\(first.body.string)")
             let r1 = try object(first)
             #expect(r1["area"] as? String == "GH1201")
             #expect(r1["body"] as? String == "GH-DPC-BAWKU")
             #expect(r1["classification"] as? String == "restricted")
             let id1 = try #require(r1["id"] as? String)
-            let second = try await t.sendRequest(.POST, "/api/v1/reports", headers: .bearer(monitor2),
-                                                 body: json(Self.report(#","lat":11.07,"lon":-0.25"#).replacingOccurrences(of: "2026-11-20", with: "2026-11-21")))
+            let second = try await t.sendRequest(
+                .POST, "/api/v1/reports", headers: .bearer(monitor2),
+                body: json(Self.report(#","lat":11.07,"lon":-0.25"#).replacingOccurrences(of: "2026-11-20", with: "2026-11-21")))
             let id2 = try #require(try object(second)["id"] as? String)
 
             // The analyst at the national council sees both in the queue, oldest first; Tamale's does not.
@@ -62,47 +65,61 @@ import VaporTesting
             #expect(incident["sources"] as? Int == 1)
             #expect(incident["title"] as? String == "Armed attack on civilians")  // the weightiest of its indicators
             // The second joins the same incident: two independent monitors now.
-            let joined = try await t.sendRequest(.POST, "/api/v1/reports/\(id2)/verify", headers: .bearer(analyst), body: json(#"{"incident":"\#(incidentID)"}"#))
+            let joined = try await t.sendRequest(
+                .POST, "/api/v1/reports/\(id2)/verify", headers: .bearer(analyst), body: json(#"{"incident":"\#(incidentID)"}"#))
             #expect(try object(joined)["sources"] as? Int == 2)
             #expect(Set(try object(joined)["reports"] as? [String] ?? []) == [id1, id2])
             #expect((try object(joined)["harm"] as? [String: Any])?["fatalities"] as? Int == 2)  // not 4: the same deaths told twice
             // Reviewed once is reviewed.
-            #expect(try await t.sendRequest(.POST, "/api/v1/reports/\(id1)/reject", headers: .bearer(analyst), body: json(#"{"reason":"x"}"#)).status == .conflict)
+            #expect(
+                try await t.sendRequest(.POST, "/api/v1/reports/\(id1)/reject", headers: .bearer(analyst), body: json(#"{"reason":"x"}"#)).status
+                    == .conflict)
 
             // A third is rejected with a reason; a fourth marked a duplicate.
             let third = try object(try await t.sendRequest(.POST, "/api/v1/reports", headers: .bearer(monitor), body: json(Self.report())))
-            let noReason = try await t.sendRequest(.POST, "/api/v1/reports/\(third["id"]!)/reject", headers: .bearer(analyst), body: json(#"{"reason":" "}"#))
+            let noReason = try await t.sendRequest(
+                .POST, "/api/v1/reports/\(third["id"]!)/reject", headers: .bearer(analyst), body: json(#"{"reason":" "}"#))
             #expect(noReason.status == .unprocessableEntity)
-            let rejected = try await t.sendRequest(.POST, "/api/v1/reports/\(third["id"]!)/reject", headers: .bearer(analyst), body: json(#"{"reason":"rumour, denied by two elders"}"#))
+            let rejected = try await t.sendRequest(
+                .POST, "/api/v1/reports/\(third["id"]!)/reject", headers: .bearer(analyst), body: json(#"{"reason":"rumour, denied by two elders"}"#))
             #expect(try object(rejected)["status"] as? String == "rejected")
             let fourth = try object(try await t.sendRequest(.POST, "/api/v1/reports", headers: .bearer(monitor), body: json(Self.report())))
-            let dup = try await t.sendRequest(.POST, "/api/v1/reports/\(fourth["id"]!)/duplicate", headers: .bearer(analyst), body: json(#"{"of":"\#(id1)"}"#))
+            let dup = try await t.sendRequest(
+                .POST, "/api/v1/reports/\(fourth["id"]!)/duplicate", headers: .bearer(analyst), body: json(#"{"of":"\#(id1)"}"#))
             #expect(try object(dup)["duplicateOf"] as? String == id1)
             #expect(try object(dup)["incident"] as? String == incidentID)
 
             // Every decision is on the record.
             let trail = try await AuditLog(sql: app.sql).entries(recordType: "report", recordID: id1)
             #expect(trail.map(\.action) == ["create", "review.verified"])
-            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: incidentID).map(\.action) == ["create", "report.join"])
+            #expect(
+                try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: incidentID).map(\.action) == ["create", "report.join"])
 
             // A situation report for the region, linking the incident; Tamale's analyst cannot link what they cannot see.
-            let sitrep = try await t.sendRequest(.POST, "/api/v1/situation-reports", headers: .bearer(analyst), body: json(#"""
-                {"body":"GH-NPC","area":"GH12","period":"weekly","periodStart":"2026-11-16","title":"Upper East, week 47",
-                 "narrative":"Two clashes near Bawku market.","incidents":["\#(incidentID)"]}
-                """#))
+            let sitrep = try await t.sendRequest(
+                .POST, "/api/v1/situation-reports", headers: .bearer(analyst),
+                body: json(
+                    #"""
+                    {"body":"GH-NPC","area":"GH12","period":"weekly","periodStart":"2026-11-16","title":"Upper East, week 47",
+                     "narrative":"Two clashes near Bawku market.","incidents":["\#(incidentID)"]}
+                    """#))
             // The analyst is in GH-NPC: allowed.
             #expect(sitrep.status == .created, "\(sitrep.body.string)")
             #expect(try object(sitrep)["incidents"] as? [String] == [incidentID])
             #expect(try object(sitrep)["periodEnd"] as? String == "2026-11-22")
-            let blind = try await t.sendRequest(.POST, "/api/v1/situation-reports", headers: .bearer(outsider), body: json(#"""
-                {"body":"GH-DPC-TAMALE","area":"GH12","period":"weekly","periodStart":"2026-11-16","title":"x","narrative":"y","incidents":["\#(incidentID)"]}
-                """#))
+            let blind = try await t.sendRequest(
+                .POST, "/api/v1/situation-reports", headers: .bearer(outsider),
+                body: json(
+                    #"""
+                    {"body":"GH-DPC-TAMALE","area":"GH12","period":"weekly","periodStart":"2026-11-16","title":"x","narrative":"y","incidents":["\#(incidentID)"]}
+                    """#))
             #expect(blind.status == .unprocessableEntity)
             #expect(try object(blind)["field"] as? String == "incidents[0]")
 
             // Full-text search: words as prefixes, all of them, any case.
             func found(_ q: String) async throws -> Int {
-                let r = try await t.sendRequest(.GET, "/api/v1/reports?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", headers: .bearer(analyst))
+                let r = try await t.sendRequest(
+                    .GET, "/api/v1/reports?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", headers: .bearer(analyst))
                 return (try object(r)["items"] as? [[String: Any]])?.count ?? -1
             }
             #expect(try await found("HERDERS market") == 4)
@@ -150,14 +167,17 @@ import VaporTesting
             try await refused(base.replacingOccurrences(of: #""fatalities":2"#, with: #""fatalities":-3"#), "harm.fatalities")
             try await refused(base.replacingOccurrences(of: #""area":"GH1201","#, with: ""), "area")
             try await refused(base.replacingOccurrences(of: "GH1201", with: "NOWHERE"), "area")
-            try await refused(base.replacingOccurrences(of: "Herders and farmers clashed near the market", with: String(repeating: "x", count: 20_001)), "description")
+            try await refused(
+                base.replacingOccurrences(of: "Herders and farmers clashed near the market", with: String(repeating: "x", count: 20_001)),
+                "description")
             try await refused(base.replacingOccurrences(of: #""area":"GH1201","#, with: #""area":"GH1201","body":"GH-NPC","#), "", .forbidden)
             // In bulk: one bad report in three, and none is stored.
             let batch = "[\(base),\(base.replacingOccurrences(of: "\"NR01\"", with: "\"XX99\"")),\(base)]"
             let bulk = try await t.sendRequest(.POST, "/api/v1/reports/bulk", headers: .bearer(monitor), body: json(batch))
             #expect(bulk.status == .unprocessableEntity)
             #expect((try object(bulk)["issues"] as? [[String: Any]])?.first?["field"] as? String == "reports[1].indicators[0]")
-            let n = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("reports").first(decodingColumn: "n", as: Int.self)
+            let n = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("reports").first(
+                decodingColumn: "n", as: Int.self)
             #expect(n == 0)
             let good = try await t.sendRequest(.POST, "/api/v1/reports/bulk", headers: .bearer(monitor), body: json("[\(base),\(base)]"))
             #expect(good.status == .created)
@@ -169,9 +189,12 @@ import VaporTesting
         try await TestInstallation.run(.sqlite) { app in
             try await Self.seed(app)
             let t = try app.testing()
-            #expect(try await t.sendRequest(.POST, "/api/v1/reports", headers: ["Content-Type": "application/json"], body: json(Self.report())).status == .unauthorized)
+            #expect(
+                try await t.sendRequest(.POST, "/api/v1/reports", headers: ["Content-Type": "application/json"], body: json(Self.report())).status
+                    == .unauthorized)
             app.agora.anonymousReports = true
-            let receipt = try await t.sendRequest(.POST, "/api/v1/reports", headers: ["Content-Type": "application/json"], body: json(Self.report(#","classification":"public""#)))
+            let receipt = try await t.sendRequest(
+                .POST, "/api/v1/reports", headers: ["Content-Type": "application/json"], body: json(Self.report(#","classification":"public""#)))
             #expect(receipt.status == .created)
             #expect(try object(receipt)["message"] as? String == "Thank you. Your report reached GH-DPC-BAWKU.")
             #expect(!receipt.body.string.contains("Herders"))
@@ -181,7 +204,10 @@ import VaporTesting
             #expect(try row?.decode(column: "source_kind", as: String.self) == "anonymous")
             #expect(try await t.sendRequest(.GET, "/api/v1/reports/\(id)").status == .notFound)
             var last: HTTPResponseStatus = .ok
-            for _ in 0..<6 { last = try await t.sendRequest(.POST, "/api/v1/reports", headers: ["Content-Type": "application/json"], body: json(Self.report())).status }
+            for _ in 0..<6 {
+                last = try await t.sendRequest(.POST, "/api/v1/reports", headers: ["Content-Type": "application/json"], body: json(Self.report()))
+                    .status
+            }
             #expect(last == .tooManyRequests)
         }
     }

@@ -1,7 +1,8 @@
-@testable import App
 import Foundation
 import SQLKit
 import Testing
+
+@testable import App
 
 /// The SQL the stores write by hand for speed is the SQL SQLKit would have written, on each engine.
 @Suite struct SQLPiecesTests {

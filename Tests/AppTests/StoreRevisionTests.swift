@@ -1,8 +1,9 @@
-@testable import App
 import AgoraCore
 import Foundation
 import SQLKit
 import Testing
+
+@testable import App
 
 /// The in-memory structures follow the store's revision counters. A GET request reads the counters once
 /// and hands them to the caches as a hint; a hint older than the cache must never roll it back, and a

@@ -1,6 +1,7 @@
-@testable import App
 import SQLKit
 import Testing
+
+@testable import App
 
 @Suite struct StoreSetupTests {
     /// The embedded store runs in WAL mode with foreign keys enforced.
@@ -20,10 +21,12 @@ import Testing
         try await TestInstallation.run(engine) { app in
             await #expect(throws: (any Error).self) {
                 try await app.write { tx in
-                    try await (tx).raw("""
+                    try await (tx).raw(
+                        """
                         INSERT INTO areas (code, name, level, parent_code, country_code, created_at, updated_at)
                         VALUES ('X1', 'Orphan', 'admin1', 'NOWHERE', 'NOWHERE', 't', 't')
-                        """).run()
+                        """
+                    ).run()
                 }
             }
         }
@@ -35,7 +38,8 @@ import Testing
         try await TestInstallation.run(engine) { app in
             try await Migrator.revertAll(app)
             try await Migrator.migrate(app)
-            let n = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("areas").first(decodingColumn: "n", as: Int.self)
+            let n = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("areas").first(
+                decodingColumn: "n", as: Int.self)
             #expect(n == 0)
         }
     }

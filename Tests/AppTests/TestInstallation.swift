@@ -1,10 +1,11 @@
-@testable import App
 import AgoraCore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// The engines every store test runs on: SQLite always, PostgreSQL when AGORA_TEST_POSTGRES_URL is set.
 enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
@@ -32,7 +33,7 @@ enum TestInstallation {
             settings.databaseURL = ProcessInfo.processInfo.environment["AGORA_TEST_POSTGRES_URL"]
             settings.databaseSchema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
         }
-        return try await withApp(configure: { app in
+        let setUp: (Application) async throws -> Void = { [settings] app in
             try configure(app, settings: settings)
             app.logger.logLevel = .warning  // thousands of matrix requests would otherwise fill CI's output
             // This installation's audit key for what the test does outside requests (several run in one process).
@@ -41,7 +42,8 @@ enum TestInstallation {
                 try await Migrator.migrate(app)
                 try await makeAdmin(app)
             }
-        }) { app in
+        }
+        return try await withApp(configure: setUp) { app in
             defer { try? FileManager.default.removeItem(at: dir) }
             do {
                 let result = try await AuditKeys.$bound.withValue(try app.vault.auditKey) { try await body(app) }
@@ -58,8 +60,9 @@ enum TestInstallation {
     static func makeAdmin(_ app: Application) async throws {
         try await app.write { tx in
             let people = PeopleStore(sql: tx)
-            let p = try await people.create(username: "test.admin", displayName: "Test administrator", passwordHash: Passwords.decoy,
-                                            installationAdmin: true, actor: "test")
+            let p = try await people.create(
+                username: "test.admin", displayName: "Test administrator", passwordHash: Passwords.decoy,
+                installationAdmin: true, actor: "test")
             try await (tx).insert(into: "api_tokens").columns("id", "person_id", "name", "token_hash", "created_at")
                 .values(SQLBind("test-admin"), SQLBind(p.id), SQLBind("tests"), SQLBind(Secrets.digest(adminToken)), SQLBind(Timestamp.now())).run()
         }
@@ -67,12 +70,15 @@ enum TestInstallation {
 
     /// A person with roles and an API token of their own; returns the token.
     @discardableResult
-    static func person(_ app: Application, _ username: String, admin: Bool = false, roles: [RoleGrant] = []) async throws -> (id: String, token: String) {
+    static func person(_ app: Application, _ username: String, admin: Bool = false, roles: [RoleGrant] = []) async throws -> (
+        id: String, token: String
+    ) {
         let token = "tok-" + username
         let id = try await app.write { tx in
             let sql = tx
             let people = PeopleStore(sql: sql)
-            let p = try await people.create(username: username, displayName: username, passwordHash: Passwords.decoy, installationAdmin: admin, actor: "test")
+            let p = try await people.create(
+                username: username, displayName: username, passwordHash: Passwords.decoy, installationAdmin: admin, actor: "test")
             for g in roles { try await people.grant(g, to: p.id, actor: "test") }
             try await sql.insert(into: "api_tokens").columns("id", "person_id", "name", "token_hash", "created_at")
                 .values(SQLBind("t-" + username), SQLBind(p.id), SQLBind("tests"), SQLBind(Secrets.digest(token)), SQLBind(Timestamp.now())).run()

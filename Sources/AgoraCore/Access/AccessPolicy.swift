@@ -13,8 +13,10 @@ public struct BodyNode: Sendable, Equatable {
     /// Bodies this body shares its restricted records with (a partnership that says so).
     public var sharesWith: Set<String>
 
-    public init(code: String, level: BodyLevel, parent: String?, jurisdictionPaths: [[String]], worldwide: Bool = false,
-                civilSociety: Bool = false, sharesWith: Set<String> = []) {
+    public init(
+        code: String, level: BodyLevel, parent: String?, jurisdictionPaths: [[String]], worldwide: Bool = false,
+        civilSociety: Bool = false, sharesWith: Set<String> = []
+    ) {
         self.code = code
         self.level = level
         self.parent = parent
@@ -107,8 +109,10 @@ public enum AccessPolicy {
         /// informed bodies): each counts as an owner for `restricted` and as a grant for `confidential`.
         public var parties: Set<String>
 
-        public init(classification: Classification, ownerBody: String?, grantedPeople: Set<String> = [], grantedBodies: Set<String> = [],
-                    parties: Set<String> = []) {
+        public init(
+            classification: Classification, ownerBody: String?, grantedPeople: Set<String> = [], grantedBodies: Set<String> = [],
+            parties: Set<String> = []
+        ) {
             self.classification = classification
             self.ownerBody = ownerBody
             self.grantedPeople = grantedPeople

@@ -16,8 +16,10 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public var prevHash: String
     public var hash: String
 
-    public init(seq: Int, at: String, actor: String, action: String, recordType: String, recordID: String,
-                contentHash: String, prevHash: String, hash: String = "") {
+    public init(
+        seq: Int, at: String, actor: String, action: String, recordType: String, recordID: String,
+        contentHash: String, prevHash: String, hash: String = ""
+    ) {
         self.seq = seq
         self.at = at
         self.actor = actor

@@ -11,8 +11,10 @@ public enum Coarsening {
     /// The point to publish for a record located at `point` in the area path (deepest area first).
     /// With `admin2` (the default) the record is shown at its admin2 area's centroid; when the record
     /// sits only in a coarser area, at that area's centroid; with no centroid known, not at all.
-    public static func publicPoint(_ point: GeoPoint?, path: [(code: String, level: AreaLevel, centroid: GeoPoint?)],
-                                   precision: LocationPrecision) -> GeoPoint? {
+    public static func publicPoint(
+        _ point: GeoPoint?, path: [(code: String, level: AreaLevel, centroid: GeoPoint?)],
+        precision: LocationPrecision
+    ) -> GeoPoint? {
         let target: AreaLevel
         switch precision {
         case .exact: return point ?? path.first?.centroid

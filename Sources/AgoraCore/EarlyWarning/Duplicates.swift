@@ -45,15 +45,17 @@ public enum Duplicates {
             let timeScore = 1 - Double(days) / Double(maxDays + 1)
             let placeScore = km.map { max(0, 1 - $0 / maxKilometres) } ?? 0.5
             let score = (jaccard * 0.5 + timeScore * 0.25 + placeScore * 0.25)
-            return Suggestion(id: o.id, score: (score * 100).rounded() / 100, days: days, kilometres: km.map { ($0 * 10).rounded() / 10 },
-                              sharedIndicators: shared.sorted())
+            return Suggestion(
+                id: o.id, score: (score * 100).rounded() / 100, days: days, kilometres: km.map { ($0 * 10).rounded() / 10 },
+                sharedIndicators: shared.sorted())
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
     }
 
     /// Great-circle distance (haversine), kilometres.
     public static func distanceKm(_ a: GeoPoint, _ b: GeoPoint) -> Double {
         let r = 6371.0088
-        let dLat = (b.lat - a.lat) * .pi / 180, dLon = (b.lon - a.lon) * .pi / 180
+        let dLat = (b.lat - a.lat) * .pi / 180
+        let dLon = (b.lon - a.lon) * .pi / 180
         let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * .pi / 180) * cos(b.lat * .pi / 180) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * r * asin(min(1, sqrt(h)))
     }

@@ -66,10 +66,12 @@ public struct ReportDraft: Sendable, Equatable, Codable {
     /// The body the report is filed with; defaults to the filer's own.
     public var body: String?
 
-    public init(indicators: [String], eventType: String? = nil, description: String, occurredOn: String, occurredAt: String? = nil,
-                timePrecision: TimePrecision? = nil, area: String? = nil, lat: Double? = nil, lon: Double? = nil, geoPrecision: GeoPrecision? = nil,
-                actors: [String]? = nil, harm: Harm? = nil, sourceKind: SourceKind? = nil, reporter: String? = nil, sourceReference: String? = nil,
-                classification: Classification? = nil, body: String? = nil) {
+    public init(
+        indicators: [String], eventType: String? = nil, description: String, occurredOn: String, occurredAt: String? = nil,
+        timePrecision: TimePrecision? = nil, area: String? = nil, lat: Double? = nil, lon: Double? = nil, geoPrecision: GeoPrecision? = nil,
+        actors: [String]? = nil, harm: Harm? = nil, sourceKind: SourceKind? = nil, reporter: String? = nil, sourceReference: String? = nil,
+        classification: Classification? = nil, body: String? = nil
+    ) {
         self.indicators = indicators
         self.eventType = eventType
         self.description = description

@@ -18,10 +18,13 @@ public struct CSVTable: Sendable {
         let bytes = Array(text.utf8)
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let sep: UInt8 = separator?.asciiValue ?? guessSeparator(bytes, from: i)
-        let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        let quote: UInt8 = 0x22
+        let lf: UInt8 = 0x0A
+        let cr: UInt8 = 0x0D
         var records: [Row] = []
         var fields: [String] = []
-        var line = 1, rowStart = 1
+        var line = 1
+        var rowStart = 1
         let n = bytes.count
         func endRow() {
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(Row(line: rowStart, fields: fields)) }
@@ -38,7 +41,11 @@ public struct CSVTable: Sendable {
                 while i < n {
                     let b = bytes[i]
                     if b == quote {
-                        if i + 1 < n, bytes[i + 1] == quote { buf.append(quote); i += 2; continue }
+                        if i + 1 < n, bytes[i + 1] == quote {
+                            buf.append(quote)
+                            i += 2
+                            continue
+                        }
                         i += 1
                         closed = true
                         break

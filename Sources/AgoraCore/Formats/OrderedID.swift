@@ -12,8 +12,16 @@ public struct OrderedIDs: Sendable {
 
     public mutating func next(now: Date = Date()) -> String {
         let ms = UInt64(max(0, now.timeIntervalSince1970 * 1000))
-        if ms > lastMillis { lastMillis = ms; counter = UInt64.random(in: 0..<(1 << 20), using: &rng) } else { counter += 1 }
-        if counter >= 1 << 42 { lastMillis += 1; counter = 0 }  // 4 trillion ids in one millisecond: borrow the next one
+        if ms > lastMillis {
+            lastMillis = ms
+            counter = UInt64.random(in: 0..<(1 << 20), using: &rng)
+        } else {
+            counter += 1
+        }
+        if counter >= 1 << 42 {
+            lastMillis += 1
+            counter = 0
+        }  // 4 trillion ids in one millisecond: borrow the next one
         // 48 bits of time, version 7, 12 + 30 bits of counter around the variant, 32 random bits.
         let hi = (lastMillis << 16) | 0x7000 | (counter >> 30 & 0xFFF)
         let lo = (0b10 << 62) | ((counter & 0x3FFF_FFFF) << 32) | UInt64(rng.next() as UInt32)

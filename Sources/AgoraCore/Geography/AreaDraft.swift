@@ -13,8 +13,10 @@ public struct AreaDraft: Sendable, Equatable {
     /// Where in the input this draft was read ("line 12", "features[3]"), for error messages; not stored.
     public var origin: String?
 
-    public init(code: String, name: String, names: [String: String] = [:], level: AreaLevel, parent: String?,
-                centroid: GeoPoint? = nil, geometry: AreaGeometry? = nil, source: String? = nil) {
+    public init(
+        code: String, name: String, names: [String: String] = [:], level: AreaLevel, parent: String?,
+        centroid: GeoPoint? = nil, geometry: AreaGeometry? = nil, source: String? = nil
+    ) {
         self.code = code
         self.name = name
         self.names = names
@@ -41,7 +43,7 @@ public struct AreaNode: Sendable, Equatable {
 
 public enum AreaRules {
     /// Checks a batch of drafts against itself and the stored tree; throws every issue at once.
-        public static func check(_ batch: [AreaDraft], existing: [String: AreaNode]) throws {
+    public static func check(_ batch: [AreaDraft], existing: [String: AreaNode]) throws {
         let label = { (i: Int) in batch[i].origin ?? "areas[\(i)]" }
         var issues = IssueCollector()
         var seen: [String: Int] = [:]

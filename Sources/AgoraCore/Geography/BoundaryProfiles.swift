@@ -11,8 +11,10 @@ public struct BoundaryMapping: Sendable, Equatable {
     public var parent: String?
     public var source: String?
 
-    public init(level: AreaLevel? = nil, codeProperty: String? = nil, nameProperty: String? = nil,
-                parentProperty: String? = nil, parent: String? = nil, source: String? = nil) {
+    public init(
+        level: AreaLevel? = nil, codeProperty: String? = nil, nameProperty: String? = nil,
+        parentProperty: String? = nil, parent: String? = nil, source: String? = nil
+    ) {
         self.level = level
         self.codeProperty = codeProperty
         self.nameProperty = nameProperty
@@ -41,7 +43,7 @@ public enum BoundaryProfiles {
                 d.origin = at
                 out.append(d)
             } catch let failure as ValidationFailure {
-                failure.issues.forEach { issues.add($0.field, $0.message) }
+                for i in failure.issues { issues.add(i.field, i.message) }
             }
         }
         try issues.throwIfAny()
@@ -58,30 +60,34 @@ public enum BoundaryProfiles {
         // Explicit mapping wins over recognised layouts.
         if m.codeProperty != nil || m.nameProperty != nil {
             guard let level = m.level else { throw ValidationFailure(field: "level", "say which level the file's areas are on") }
-            return AreaDraft(code: try require(m.codeProperty, "code"), name: try require(m.nameProperty, "name"),
-                             level: level, parent: text(m.parentProperty) ?? m.parent)
+            return AreaDraft(
+                code: try require(m.codeProperty, "code"), name: try require(m.nameProperty, "name"),
+                level: level, parent: text(m.parentProperty) ?? m.parent)
         }
         if p["ADM0_A3"] != nil {  // Natural Earth admin-0
             let iso = text("ISO_A3")
             let code = (iso == nil || iso == "-99") ? try require("ADM0_A3", "code") : iso!
             var names: [String: String] = [:]
             for lang in ["fr", "ar", "pt", "es"] { names[lang] = text("NAME_" + lang.uppercased()) }
-            return AreaDraft(code: code, name: text("NAME") ?? text("ADMIN") ?? code, names: names, level: .country,
-                             parent: nil, source: "Natural Earth admin-0")
+            return AreaDraft(
+                code: code, name: text("NAME") ?? text("ADMIN") ?? code, names: names, level: .country,
+                parent: nil, source: "Natural Earth admin-0")
         }
         for n in [2, 1] where p["admin\(n)Pcod"] != nil {  // OCHA COD-AB
             let level: AreaLevel = n == 1 ? .admin1 : .admin2
             var parent = text("admin\(n - 1)Pcod")
             if n == 1, let a2 = parent, let c = Country.find(a2) { parent = c.alpha3 }
-            return AreaDraft(code: try require("admin\(n)Pcod", "P-code"), name: try require("admin\(n)Name", "name"),
-                             level: level, parent: m.parent ?? parent, source: "OCHA COD-AB")
+            return AreaDraft(
+                code: try require("admin\(n)Pcod", "P-code"), name: try require("admin\(n)Name", "name"),
+                level: level, parent: m.parent ?? parent, source: "OCHA COD-AB")
         }
         if p["county_code"] != nil, p["county_name"] != nil {  // Kenya's 47 counties; P-code is KE + 3 digits
             guard let n = p["county_code"]?.number, n >= 1, n < 1000 else {
                 throw ValidationFailure(field: "\(at).properties.county_code", "is not a county number")
             }
-            return AreaDraft(code: String(format: "KE%03d", Int(n)), name: try require("county_name", "name"),
-                             level: .admin1, parent: m.parent ?? "KEN", source: "Kenya counties (OSM)")
+            return AreaDraft(
+                code: String(format: "KE%03d", Int(n)), name: try require("county_name", "name"),
+                level: .admin1, parent: m.parent ?? "KEN", source: "Kenya counties (OSM)")
         }
         throw ValidationFailure(field: at, "the properties are not of a layout Agora knows; pass the code and name properties and the level")
     }
@@ -98,17 +104,28 @@ public enum BoundaryProfiles {
         var out: [AreaDraft] = []
         for row in table.rows {
             let at = "line \(row.line)"
-            guard let country = table.value(row, loc)?.uppercased() else { issues.add(at, "Location is empty"); continue }
+            guard let country = table.value(row, loc)?.uppercased() else {
+                issues.add(at, "Location is empty")
+                continue
+            }
             if !countries.isEmpty && !countries.contains(country) { continue }
             let level: AreaLevel
             switch table.value(row, lvl) {
             case "1": level = .admin1
             case "2": level = .admin2
             case "3": level = .community
-            case let other: issues.add("\(at).Admin Level", "'\(other ?? "")' is not 1, 2 or 3"); continue
+            case let other:
+                issues.add("\(at).Admin Level", "'\(other ?? "")' is not 1, 2 or 3")
+                continue
             }
-            guard let c = table.value(row, code) else { issues.add("\(at).P-Code", "is empty"); continue }
-            guard let n = table.value(row, name) else { issues.add("\(at).Name", "is empty"); continue }
+            guard let c = table.value(row, code) else {
+                issues.add("\(at).P-Code", "is empty")
+                continue
+            }
+            guard let n = table.value(row, name) else {
+                issues.add("\(at).Name", "is empty")
+                continue
+            }
             var d = AreaDraft(code: c, name: n, level: level, parent: table.value(row, parent) ?? country, source: "OCHA global P-codes")
             d.origin = at
             out.append(d)

@@ -2,254 +2,770 @@
 
 extension Country {
     public static let all: [Country] = [
-        Country(alpha3: "ABW", alpha2: "AW", names: ["en": "Aruba", "fr": "", "ar": ""], centroid: GeoPoint(lat: 12.5156546, lon: -69.9757266), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "AFG", alpha2: "AF", names: ["en": "Afghanistan", "fr": "Afghanistan", "ar": "أفغانستان"], centroid: GeoPoint(lat: 33.83147477, lon: 66.02621828), region: "Asia", subRegion: "Southern Asia"),
-        Country(alpha3: "AGO", alpha2: "AO", names: ["en": "Angola", "fr": "Angola", "ar": "أنغولا"], centroid: GeoPoint(lat: -12.3755731, lon: 17.59867248), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "AIA", alpha2: "AI", names: ["en": "Anguilla", "fr": "", "ar": ""], centroid: GeoPoint(lat: 18.22301491, lon: -63.06006462), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "ALA", alpha2: "AX", names: ["en": "Åland Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 60.18121338, lon: 19.89649072), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "ALB", alpha2: "AL", names: ["en": "Albania", "fr": "Albanie", "ar": "ألبانيا"], centroid: GeoPoint(lat: 41.13180899, lon: 20.06882519), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "AND", alpha2: "AD", names: ["en": "Andorra", "fr": "Andorre", "ar": "أندورا"], centroid: GeoPoint(lat: 42.55527067, lon: 1.578938861), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "ARE", alpha2: "AE", names: ["en": "United Arab Emirates", "fr": "Émirats arabes unis", "ar": "الإمارات العربية المتحدة"], centroid: GeoPoint(lat: 23.90525867, lon: 54.35072869), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "ARG", alpha2: "AR", names: ["en": "Argentina", "fr": "Argentine", "ar": "الأرجنتين"], centroid: GeoPoint(lat: -34.98567234, lon: -65.12225892), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "ARM", alpha2: "AM", names: ["en": "Armenia", "fr": "Arménie", "ar": "أرمينيا"], centroid: GeoPoint(lat: 40.29202499, lon: 44.9429026), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "ASM", alpha2: "AS", names: ["en": "American Samoa", "fr": "", "ar": ""], centroid: GeoPoint(lat: -14.30440488, lon: -170.70783), region: "Oceania", subRegion: "Polynesia"),
-        Country(alpha3: "ATA", alpha2: "AQ", names: ["en": "Antarctica", "fr": "", "ar": ""], centroid: GeoPoint(lat: -80.45066299, lon: 21.43458373), region: "", subRegion: ""),
-        Country(alpha3: "ATF", alpha2: "TF", names: ["en": "French Southern Territories", "fr": "", "ar": ""], centroid: GeoPoint(lat: -49.32257975, lon: 69.49884805), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "ATG", alpha2: "AG", names: ["en": "Antigua and Barbuda", "fr": "Antigua-et-Barbuda", "ar": "أنتيغوا وبربودا"], centroid: GeoPoint(lat: 17.07120733, lon: -61.79815058), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "AUS", alpha2: "AU", names: ["en": "Australia", "fr": "Australie", "ar": "أستراليا"], centroid: GeoPoint(lat: -25.40546125, lon: 134.2181189), region: "Oceania", subRegion: "Australia and New Zealand"),
-        Country(alpha3: "AUT", alpha2: "AT", names: ["en": "Austria", "fr": "Autriche", "ar": "النمسا"], centroid: GeoPoint(lat: 47.59086187, lon: 14.13920086), region: "Europe", subRegion: "Western Europe"),
-        Country(alpha3: "AZE", alpha2: "AZ", names: ["en": "Azerbaijan", "fr": "Azerbaïdjan", "ar": "أذربيجان"], centroid: GeoPoint(lat: 40.42670781, lon: 47.80669468), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "BDI", alpha2: "BI", names: ["en": "Burundi", "fr": "Burundi", "ar": "بوروندي"], centroid: GeoPoint(lat: -3.356208708, lon: 29.89200134), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "BEL", alpha2: "BE", names: ["en": "Belgium", "fr": "Belgique", "ar": "بلجيكا"], centroid: GeoPoint(lat: 50.64206011, lon: 4.658786236), region: "Europe", subRegion: "Western Europe"),
-        Country(alpha3: "BEN", alpha2: "BJ", names: ["en": "Benin", "fr": "Bénin", "ar": "بنن"], centroid: GeoPoint(lat: 9.642665015, lon: 2.342864021), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "BES", alpha2: "BQ", names: ["en": "Bonaire, Sint Eustatius and Saba", "fr": "", "ar": ""], centroid: GeoPoint(lat: 12.15882921, lon: -68.24278483), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "BFA", alpha2: "BF", names: ["en": "Burkina Faso", "fr": "Burkina Faso", "ar": "بوركينا فاسو"], centroid: GeoPoint(lat: 12.27790144, lon: -1.738649343), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "BGD", alpha2: "BD", names: ["en": "Bangladesh", "fr": "Bangladesh", "ar": "بنغلاديش"], centroid: GeoPoint(lat: 23.88207427, lon: 90.24107264), region: "Asia", subRegion: "Southern Asia"),
-        Country(alpha3: "BGR", alpha2: "BG", names: ["en": "Bulgaria", "fr": "Bulgarie", "ar": "بلغاريا"], centroid: GeoPoint(lat: 42.76069057, lon: 25.23572028), region: "Europe", subRegion: "Eastern Europe"),
-        Country(alpha3: "BHR", alpha2: "BH", names: ["en": "Bahrain", "fr": "Bahreïn", "ar": "البحرين"], centroid: GeoPoint(lat: 26.05396006, lon: 50.53486327), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "BHS", alpha2: "BS", names: ["en": "Bahamas", "fr": "Bahamas", "ar": "جزر البهاما"], centroid: GeoPoint(lat: 25.90317684, lon: -78.61665744), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "BIH", alpha2: "BA", names: ["en": "Bosnia and Herzegovina", "fr": "Bosnie-Herzégovine", "ar": "البوسنة والهرسك"], centroid: GeoPoint(lat: 44.16506495, lon: 17.79105724), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "BLM", alpha2: "BL", names: ["en": "Saint Barthélemy", "fr": "", "ar": ""], centroid: GeoPoint(lat: 17.90896225, lon: -62.82613534), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "BLR", alpha2: "BY", names: ["en": "Belarus", "fr": "Bélarus", "ar": "بيلاروس"], centroid: GeoPoint(lat: 53.53965016, lon: 28.04932937), region: "Europe", subRegion: "Eastern Europe"),
-        Country(alpha3: "BLZ", alpha2: "BZ", names: ["en": "Belize", "fr": "Belize", "ar": "بليز"], centroid: GeoPoint(lat: 17.20829609, lon: -88.69988922), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "BMU", alpha2: "BM", names: ["en": "Bermuda", "fr": "", "ar": ""], centroid: GeoPoint(lat: 32.31605051, lon: -64.73984042), region: "Americas", subRegion: "Northern America"),
-        Country(alpha3: "BOL", alpha2: "BO", names: ["en": "Bolivia (Plurinational State of)", "fr": "Bolivie (État plurinational de)", "ar": "بوليفيا (دولة - المتعددة القوميات)"], centroid: GeoPoint(lat: -16.71483757, lon: -64.66829843), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "BRA", alpha2: "BR", names: ["en": "Brazil", "fr": "Brésil", "ar": "البرازيل"], centroid: GeoPoint(lat: -10.77518961, lon: -53.09141767), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "BRB", alpha2: "BB", names: ["en": "Barbados", "fr": "Barbade", "ar": "بربادوس"], centroid: GeoPoint(lat: 13.184952, lon: -59.55382245), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "BRN", alpha2: "BN", names: ["en": "Brunei Darussalam", "fr": "Brunéi Darussalam", "ar": "بروني دار السلام"], centroid: GeoPoint(lat: 4.439247073, lon: 114.4374636), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "BTN", alpha2: "BT", names: ["en": "Bhutan", "fr": "Bhoutan", "ar": "بوتان"], centroid: GeoPoint(lat: 27.41443467, lon: 90.43085885), region: "Asia", subRegion: "Southern Asia"),
-        Country(alpha3: "BVT", alpha2: "BV", names: ["en": "Bouvet Island", "fr": "", "ar": ""], centroid: GeoPoint(lat: -54.42190835, lon: 3.412516924), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "BWA", alpha2: "BW", names: ["en": "Botswana", "fr": "Botswana", "ar": "بوتسوانا"], centroid: GeoPoint(lat: -22.17991766, lon: 23.81673035), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "CAF", alpha2: "CF", names: ["en": "Central African Republic", "fr": "République centrafricaine", "ar": "جمهورية أفريقيا الوسطى"], centroid: GeoPoint(lat: 6.570747926, lon: 20.48450088), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "CAN", alpha2: "CA", names: ["en": "Canada", "fr": "Canada", "ar": "كندا"], centroid: GeoPoint(lat: 61.4126317, lon: -98.23039804), region: "Americas", subRegion: "Northern America"),
-        Country(alpha3: "CCK", alpha2: "CC", names: ["en": "Cocos (Keeling) Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: -12.17127014, lon: 96.83690355), region: "Oceania", subRegion: "Australia and New Zealand"),
-        Country(alpha3: "CHE", alpha2: "CH", names: ["en": "Switzerland", "fr": "Suisse", "ar": "سويسرا"], centroid: GeoPoint(lat: 46.80615952, lon: 8.243637777), region: "Europe", subRegion: "Western Europe"),
-        Country(alpha3: "CHL", alpha2: "CL", names: ["en": "Chile", "fr": "Chili", "ar": "شيلي"], centroid: GeoPoint(lat: -37.68386885, lon: -71.33321859), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "CHN", alpha2: "CN", names: ["en": "China", "fr": "Chine", "ar": "الصين"], centroid: GeoPoint(lat: 36.67464756, lon: 103.8680636), region: "Asia", subRegion: "Eastern Asia"),
-        Country(alpha3: "CIV", alpha2: "CI", names: ["en": "Côte d'Ivoire", "fr": "Côte d'Ivoire", "ar": "كوت ديفوار"], centroid: GeoPoint(lat: 7.630087005, lon: -5.552402136), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "CMR", alpha2: "CM", names: ["en": "Cameroon", "fr": "Cameroun", "ar": "الكاميرون"], centroid: GeoPoint(lat: 5.68036831, lon: 12.74068837), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "COD", alpha2: "CD", names: ["en": "Democratic Republic of the Congo", "fr": "République démocratique du Congo", "ar": "جمهورية الكونغو الديمقراطية"], centroid: GeoPoint(lat: -2.876807692, lon: 23.65623593), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "COG", alpha2: "CG", names: ["en": "Congo", "fr": "Congo", "ar": "الكونغو"], centroid: GeoPoint(lat: -0.83949506, lon: 15.22629207), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "COK", alpha2: "CK", names: ["en": "Cook Islands", "fr": "Îles Cook", "ar": "جزر كوك"], centroid: GeoPoint(lat: -20.14332999, lon: -159.7599857), region: "Oceania", subRegion: "Polynesia"),
-        Country(alpha3: "COL", alpha2: "CO", names: ["en": "Colombia", "fr": "Colombie", "ar": "كولومبيا"], centroid: GeoPoint(lat: 3.897367041, lon: -73.07080696), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "COM", alpha2: "KM", names: ["en": "Comoros", "fr": "Comores", "ar": "جزر القمر"], centroid: GeoPoint(lat: -11.42407818, lon: 42.8293551), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "CPV", alpha2: "CV", names: ["en": "Cabo Verde", "fr": "Cabo Verde", "ar": "كابو فيردي"], centroid: GeoPoint(lat: 17.52133998, lon: -24.58506404), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "CRI", alpha2: "CR", names: ["en": "Costa Rica", "fr": "Costa Rica", "ar": "كوستاريكا"], centroid: GeoPoint(lat: 9.960735487, lon: -84.18254176), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "CUB", alpha2: "CU", names: ["en": "Cuba", "fr": "Cuba", "ar": "كوبا"], centroid: GeoPoint(lat: 21.6053525, lon: -78.90713844), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "CUW", alpha2: "CW", names: ["en": "Curaçao", "fr": "", "ar": ""], centroid: GeoPoint(lat: 12.21019745, lon: -69.04044898), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "CXR", alpha2: "CX", names: ["en": "Christmas Island", "fr": "", "ar": ""], centroid: GeoPoint(lat: -10.44411458, lon: 105.7036972), region: "Oceania", subRegion: "Australia and New Zealand"),
-        Country(alpha3: "CYM", alpha2: "KY", names: ["en": "Cayman Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 19.31065556, lon: -81.20426038), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "CYP", alpha2: "CY", names: ["en": "Cyprus", "fr": "Chypre", "ar": "قبرص"], centroid: GeoPoint(lat: 35.01941238, lon: 33.1666508), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "CZE", alpha2: "CZ", names: ["en": "Czechia", "fr": "Tchéquie", "ar": "تشيكيا"], centroid: GeoPoint(lat: 49.74240068, lon: 15.34943448), region: "Europe", subRegion: "Eastern Europe"),
-        Country(alpha3: "DEU", alpha2: "DE", names: ["en": "Germany", "fr": "Allemagne", "ar": "ألمانيا"], centroid: GeoPoint(lat: 51.08227882, lon: 10.37515859), region: "Europe", subRegion: "Western Europe"),
-        Country(alpha3: "DJI", alpha2: "DJ", names: ["en": "Djibouti", "fr": "Djibouti", "ar": "جيبوتي"], centroid: GeoPoint(lat: 11.74658946, lon: 42.58022315), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "DMA", alpha2: "DM", names: ["en": "Dominica", "fr": "Dominique", "ar": "دومينيكا"], centroid: GeoPoint(lat: 15.42468124, lon: -61.36047599), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "DNK", alpha2: "DK", names: ["en": "Denmark", "fr": "Danemark", "ar": "الدانمرك"], centroid: GeoPoint(lat: 56.06439188, lon: 9.942213684), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "DOM", alpha2: "DO", names: ["en": "Dominican Republic", "fr": "République dominicaine", "ar": "الجمهورية الدومينيكية"], centroid: GeoPoint(lat: 18.89453409, lon: -70.49429315), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "DZA", alpha2: "DZ", names: ["en": "Algeria", "fr": "Algérie", "ar": "الجزائر"], centroid: GeoPoint(lat: 28.16474462, lon: 2.63351219), region: "Africa", subRegion: "Northern Africa"),
-        Country(alpha3: "ECU", alpha2: "EC", names: ["en": "Ecuador", "fr": "Équateur", "ar": "إكوادور"], centroid: GeoPoint(lat: -1.464036749, lon: -78.05190165), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "EGY", alpha2: "EG", names: ["en": "Egypt", "fr": "Égypte", "ar": "مصر"], centroid: GeoPoint(lat: 26.55281781, lon: 29.78562814), region: "Africa", subRegion: "Northern Africa"),
-        Country(alpha3: "ERI", alpha2: "ER", names: ["en": "Eritrea", "fr": "Érythrée", "ar": "إريتريا"], centroid: GeoPoint(lat: 15.37695899, lon: 38.82792338), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "ESH", alpha2: "EH", names: ["en": "Western Sahara", "fr": "", "ar": ""], centroid: GeoPoint(lat: 24.66295331, lon: -13.13425705), region: "Africa", subRegion: "Northern Africa"),
-        Country(alpha3: "ESP", alpha2: "ES", names: ["en": "Spain", "fr": "Espagne", "ar": "إسبانيا"], centroid: GeoPoint(lat: 40.3097875, lon: -3.578125378), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "EST", alpha2: "EE", names: ["en": "Estonia", "fr": "Estonie", "ar": "إستونيا"], centroid: GeoPoint(lat: 58.70758667, lon: 26.168216), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "ETH", alpha2: "ET", names: ["en": "Ethiopia", "fr": "Éthiopie", "ar": "إثيوبيا"], centroid: GeoPoint(lat: 8.633664665, lon: 39.61587345), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "FIN", alpha2: "FI", names: ["en": "Finland", "fr": "Finlande", "ar": "فنلندا"], centroid: GeoPoint(lat: 64.52173893, lon: 26.29452799), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "FJI", alpha2: "FJ", names: ["en": "Fiji", "fr": "Fidji", "ar": "فيجي"], centroid: GeoPoint(lat: -19.0190607, lon: -164.6564957), region: "Oceania", subRegion: "Melanesia"),
-        Country(alpha3: "FLK", alpha2: "FK", names: ["en": "Falkland Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: -51.7638724, lon: -55.8098409), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "FRA", alpha2: "FR", names: ["en": "France", "fr": "France", "ar": "فرنسا"], centroid: GeoPoint(lat: 46.6984015, lon: 2.350055968), region: "Europe", subRegion: "Western Europe"),
-        Country(alpha3: "FRO", alpha2: "FO", names: ["en": "Faroe Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 61.64924758, lon: -6.548553177), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "FSM", alpha2: "FM", names: ["en": "Micronesia (Federated States of)", "fr": "Micronésie (États fédérés de)", "ar": "ميكرونيزيا (ولايات - الموحدة)"], centroid: GeoPoint(lat: 6.879864281, lon: 158.2381178), region: "Oceania", subRegion: "Micronesia"),
-        Country(alpha3: "GAB", alpha2: "GA", names: ["en": "Gabon", "fr": "Gabon", "ar": "غابون"], centroid: GeoPoint(lat: -0.595400581, lon: 11.79997877), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "GBR", alpha2: "GB", names: ["en": "United Kingdom of Great Britain and Northern Ireland", "fr": "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", "ar": "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية"], centroid: GeoPoint(lat: 53.75504855, lon: -2.103843405), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "GEO", alpha2: "GE", names: ["en": "Georgia", "fr": "Géorgie", "ar": "جورجيا"], centroid: GeoPoint(lat: 42.17290221, lon: 43.5117089), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "GGY", alpha2: "GG", names: ["en": "Guernsey", "fr": "", "ar": ""], centroid: GeoPoint(lat: 49.46819115, lon: -2.59052163), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "GHA", alpha2: "GH", names: ["en": "Ghana", "fr": "Ghana", "ar": "غانا"], centroid: GeoPoint(lat: 7.956118608, lon: -1.209564758), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "GIB", alpha2: "GI", names: ["en": "Gibraltar", "fr": "", "ar": ""], centroid: GeoPoint(lat: 36.13872267, lon: -5.34508156), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "GIN", alpha2: "GN", names: ["en": "Guinea", "fr": "Guinée", "ar": "غينيا"], centroid: GeoPoint(lat: 10.43642262, lon: -10.95068301), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "GLP", alpha2: "GP", names: ["en": "Guadeloupe", "fr": "", "ar": ""], centroid: GeoPoint(lat: 16.40393131, lon: -61.75296289), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "GMB", alpha2: "GM", names: ["en": "Gambia", "fr": "Gambie", "ar": "غامبيا"], centroid: GeoPoint(lat: 13.44470328, lon: -15.44718402), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "GNB", alpha2: "GW", names: ["en": "Guinea-Bissau", "fr": "Guinée-Bissau", "ar": "غينيا - بيساو"], centroid: GeoPoint(lat: 12.05479161, lon: -14.94108332), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "GNQ", alpha2: "GQ", names: ["en": "Equatorial Guinea", "fr": "Guinée équatoriale", "ar": "غينيا الاستوائية"], centroid: GeoPoint(lat: 1.412936146, lon: 10.61572825), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "GRC", alpha2: "GR", names: ["en": "Greece", "fr": "Grèce", "ar": "اليونان"], centroid: GeoPoint(lat: 39.99547189, lon: 22.15714659), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "GRD", alpha2: "GD", names: ["en": "Grenada", "fr": "Grenade", "ar": "غرينادا"], centroid: GeoPoint(lat: 12.11295969, lon: -61.67937955), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "GRL", alpha2: "GL", names: ["en": "Greenland", "fr": "", "ar": ""], centroid: GeoPoint(lat: 74.714673, lon: -41.37858526), region: "Americas", subRegion: "Northern America"),
-        Country(alpha3: "GTM", alpha2: "GT", names: ["en": "Guatemala", "fr": "Guatemala", "ar": "غواتيمالا"], centroid: GeoPoint(lat: 15.699081, lon: -90.35850945), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "GUF", alpha2: "GF", names: ["en": "French Guiana", "fr": "", "ar": ""], centroid: GeoPoint(lat: 3.928100844, lon: -53.24266781), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "GUM", alpha2: "GU", names: ["en": "Guam", "fr": "", "ar": ""], centroid: GeoPoint(lat: 13.47185432, lon: 144.784677), region: "Oceania", subRegion: "Micronesia"),
-        Country(alpha3: "GUY", alpha2: "GY", names: ["en": "Guyana", "fr": "Guyana", "ar": "غيانا"], centroid: GeoPoint(lat: 4.800395012, lon: -58.97699814), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "HKG", alpha2: "HK", names: ["en": "China, Hong Kong Special Administrative Region", "fr": "", "ar": ""], centroid: GeoPoint(lat: 22.4216098, lon: 114.1539976), region: "Asia", subRegion: "Eastern Asia"),
-        Country(alpha3: "HMD", alpha2: "HM", names: ["en": "Heard Island and McDonald Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: -53.0998917, lon: 73.52881216), region: "Oceania", subRegion: "Australia and New Zealand"),
-        Country(alpha3: "HND", alpha2: "HN", names: ["en": "Honduras", "fr": "Honduras", "ar": "هندوراس"], centroid: GeoPoint(lat: 14.80908243, lon: -86.63495948), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "HRV", alpha2: "HR", names: ["en": "Croatia", "fr": "Croatie", "ar": "كرواتيا"], centroid: GeoPoint(lat: 45.18877041, lon: 16.42353441), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "HTI", alpha2: "HT", names: ["en": "Haiti", "fr": "Haïti", "ar": "هايتي"], centroid: GeoPoint(lat: 18.94164176, lon: -72.65840205), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "HUN", alpha2: "HU", names: ["en": "Hungary", "fr": "Hongrie", "ar": "هنغاريا"], centroid: GeoPoint(lat: 47.16567815, lon: 19.42172591), region: "Europe", subRegion: "Eastern Europe"),
-        Country(alpha3: "IDN", alpha2: "ID", names: ["en": "Indonesia", "fr": "Indonésie", "ar": "إندونيسيا"], centroid: GeoPoint(lat: -2.21433486, lon: 117.2844335), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "IMN", alpha2: "IM", names: ["en": "Isle of Man", "fr": "", "ar": ""], centroid: GeoPoint(lat: 54.23948288, lon: -4.51817639), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "IND", alpha2: "IN", names: ["en": "India", "fr": "Inde", "ar": "الهند"], centroid: GeoPoint(lat: 22.37137039, lon: 79.32792202), region: "Asia", subRegion: "Southern Asia"),
-        Country(alpha3: "IOT", alpha2: "IO", names: ["en": "British Indian Ocean Territory", "fr": "", "ar": ""], centroid: GeoPoint(lat: -7.334186151, lon: 72.43402037), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "IRL", alpha2: "IE", names: ["en": "Ireland", "fr": "Irlande", "ar": "أيرلندا"], centroid: GeoPoint(lat: 53.16969376, lon: -8.154213185), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "IRN", alpha2: "IR", names: ["en": "Iran (Islamic Republic of)", "fr": "Iran (République islamique d')", "ar": "إيران (جمهورية - الإسلامية)"], centroid: GeoPoint(lat: 32.57533772, lon: 54.2973284), region: "Asia", subRegion: "Southern Asia"),
-        Country(alpha3: "IRQ", alpha2: "IQ", names: ["en": "Iraq", "fr": "Iraq", "ar": "العراق"], centroid: GeoPoint(lat: 33.04497404, lon: 43.77207391), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "ISL", alpha2: "IS", names: ["en": "Iceland", "fr": "Islande", "ar": "آيسلندا"], centroid: GeoPoint(lat: 64.99668622, lon: -18.61425416), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "ISR", alpha2: "IL", names: ["en": "Israel", "fr": "Israël", "ar": "إسرائيل"], centroid: GeoPoint(lat: 31.33857325, lon: 34.96023155), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "ITA", alpha2: "IT", names: ["en": "Italy", "fr": "Italie", "ar": "إيطاليا"], centroid: GeoPoint(lat: 43.76610159, lon: 11.68396919), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "JAM", alpha2: "JM", names: ["en": "Jamaica", "fr": "Jamaïque", "ar": "جامايكا"], centroid: GeoPoint(lat: 18.15206196, lon: -77.31137184), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "JEY", alpha2: "JE", names: ["en": "Jersey", "fr": "", "ar": ""], centroid: GeoPoint(lat: 49.21921539, lon: -2.12999674), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "JOR", alpha2: "JO", names: ["en": "Jordan", "fr": "Jordanie", "ar": "الأردن"], centroid: GeoPoint(lat: 31.25223934, lon: 36.78497101), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "JPN", alpha2: "JP", names: ["en": "Japan", "fr": "Japon", "ar": "اليابان"], centroid: GeoPoint(lat: 37.63209801, lon: 138.0812256), region: "Asia", subRegion: "Eastern Asia"),
-        Country(alpha3: "KAZ", alpha2: "KZ", names: ["en": "Kazakhstan", "fr": "Kazakhstan", "ar": "كازاخستان"], centroid: GeoPoint(lat: 48.16011678, lon: 67.30440515), region: "Asia", subRegion: "Central Asia"),
-        Country(alpha3: "KEN", alpha2: "KE", names: ["en": "Kenya", "fr": "Kenya", "ar": "كينيا"], centroid: GeoPoint(lat: 0.529620946, lon: 37.85784174), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "KGZ", alpha2: "KG", names: ["en": "Kyrgyzstan", "fr": "Kirghizistan", "ar": "قيرغيزستان"], centroid: GeoPoint(lat: 41.46387775, lon: 74.55247592), region: "Asia", subRegion: "Central Asia"),
-        Country(alpha3: "KHM", alpha2: "KH", names: ["en": "Cambodia", "fr": "Cambodge", "ar": "كمبوديا"], centroid: GeoPoint(lat: 12.71583138, lon: 104.9221723), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "KIR", alpha2: "KI", names: ["en": "Kiribati", "fr": "Kiribati", "ar": "كيريباس"], centroid: GeoPoint(lat: 1.844810739, lon: -160.2677952), region: "Oceania", subRegion: "Micronesia"),
-        Country(alpha3: "KNA", alpha2: "KN", names: ["en": "Saint Kitts and Nevis", "fr": "Saint-Kitts-et-Nevis", "ar": "سانت كيتس ونيفس"], centroid: GeoPoint(lat: 17.32619066, lon: -62.7533967), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "KOR", alpha2: "KR", names: ["en": "Republic of Korea", "fr": "République de Corée", "ar": "جمهورية كوريا"], centroid: GeoPoint(lat: 36.52377792, lon: 127.8821461), region: "Asia", subRegion: "Eastern Asia"),
-        Country(alpha3: "KWT", alpha2: "KW", names: ["en": "Kuwait", "fr": "Koweït", "ar": "الكويت"], centroid: GeoPoint(lat: 29.29832118, lon: 47.53304536), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "LAO", alpha2: "LA", names: ["en": "Lao People's Democratic Republic", "fr": "République démocratique populaire lao", "ar": "جمهورية لاو الديمقراطية الشعبية"], centroid: GeoPoint(lat: 18.50518622, lon: 103.7662533), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "LBN", alpha2: "LB", names: ["en": "Lebanon", "fr": "Liban", "ar": "لبنان"], centroid: GeoPoint(lat: 33.91995955, lon: 35.88513386), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "LBR", alpha2: "LR", names: ["en": "Liberia", "fr": "Libéria", "ar": "ليبريا"], centroid: GeoPoint(lat: 6.445498409, lon: -9.307443775), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "LBY", alpha2: "LY", names: ["en": "Libya", "fr": "Libye", "ar": "ليبيا"], centroid: GeoPoint(lat: 27.04420762, lon: 18.02212777), region: "Africa", subRegion: "Northern Africa"),
-        Country(alpha3: "LCA", alpha2: "LC", names: ["en": "Saint Lucia", "fr": "Sainte-Lucie", "ar": "سانت لوسيا"], centroid: GeoPoint(lat: 13.90391475, lon: -60.96175259), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "LIE", alpha2: "LI", names: ["en": "Liechtenstein", "fr": "Liechtenstein", "ar": "ليختنشتاين"], centroid: GeoPoint(lat: 47.16457362, lon: 9.558885464), region: "Europe", subRegion: "Western Europe"),
-        Country(alpha3: "LKA", alpha2: "LK", names: ["en": "Sri Lanka", "fr": "Sri Lanka", "ar": "سري لانكا"], centroid: GeoPoint(lat: 7.617249894, lon: 80.70787736), region: "Asia", subRegion: "Southern Asia"),
-        Country(alpha3: "LSO", alpha2: "LS", names: ["en": "Lesotho", "fr": "Lesotho", "ar": "ليسوتو"], centroid: GeoPoint(lat: -29.58448841, lon: 28.24105147), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "LTU", alpha2: "LT", names: ["en": "Lithuania", "fr": "Lituanie", "ar": "ليتوانيا"], centroid: GeoPoint(lat: 55.3344892, lon: 23.90739502), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "LUX", alpha2: "LU", names: ["en": "Luxembourg", "fr": "Luxembourg", "ar": "لكسمبرغ"], centroid: GeoPoint(lat: 49.77027091, lon: 6.08637699), region: "Europe", subRegion: "Western Europe"),
-        Country(alpha3: "LVA", alpha2: "LV", names: ["en": "Latvia", "fr": "Lettonie", "ar": "لاتفيا"], centroid: GeoPoint(lat: 56.85765774, lon: 24.92335393), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "MAC", alpha2: "MO", names: ["en": "Macao", "fr": "", "ar": ""], centroid: GeoPoint(lat: 22.1985265, lon: 113.5450075), region: "Asia", subRegion: "Eastern Asia"),
-        Country(alpha3: "MAF", alpha2: "MF", names: ["en": "Saint Martin", "fr": "", "ar": ""], centroid: GeoPoint(lat: 18.09128952, lon: -63.05163864), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "MAR", alpha2: "MA", names: ["en": "Morocco", "fr": "Maroc", "ar": "المغرب"], centroid: GeoPoint(lat: 31.8836769, lon: -6.317283613), region: "Africa", subRegion: "Northern Africa"),
-        Country(alpha3: "MCO", alpha2: "MC", names: ["en": "Monaco", "fr": "Monaco", "ar": "موناكو"], centroid: GeoPoint(lat: 43.74830756, lon: 7.410882167), region: "Europe", subRegion: "Western Europe"),
-        Country(alpha3: "MDA", alpha2: "MD", names: ["en": "Republic of Moldova", "fr": "République de Moldova", "ar": "جمهورية مولدوفا"], centroid: GeoPoint(lat: 47.19293174, lon: 28.47499987), region: "Europe", subRegion: "Eastern Europe"),
-        Country(alpha3: "MDG", alpha2: "MG", names: ["en": "Madagascar", "fr": "Madagascar", "ar": "مدغشقر"], centroid: GeoPoint(lat: -19.37969027, lon: 46.70406219), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "MDV", alpha2: "MV", names: ["en": "Maldives", "fr": "Maldives", "ar": "ملديف"], centroid: GeoPoint(lat: 5.068606213, lon: 73.32614511), region: "Asia", subRegion: "Southern Asia"),
-        Country(alpha3: "MEX", alpha2: "MX", names: ["en": "Mexico", "fr": "Mexique", "ar": "المكسيك"], centroid: GeoPoint(lat: 23.93832004, lon: -102.5023164), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "MHL", alpha2: "MH", names: ["en": "Marshall Islands", "fr": "Îles Marshall", "ar": "جزر مارشال"], centroid: GeoPoint(lat: 9.499091883, lon: 169.0954645), region: "Oceania", subRegion: "Micronesia"),
-        Country(alpha3: "MKD", alpha2: "MK", names: ["en": "North Macedonia", "fr": "Macédoine du Nord", "ar": "مقدونيا الشمالية"], centroid: GeoPoint(lat: 41.59654823, lon: 21.69480535), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "MLI", alpha2: "ML", names: ["en": "Mali", "fr": "Mali", "ar": "مالي"], centroid: GeoPoint(lat: 17.34640627, lon: -3.525051581), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "MLT", alpha2: "MT", names: ["en": "Malta", "fr": "Malte", "ar": "مالطة"], centroid: GeoPoint(lat: 35.90417953, lon: 14.42365795), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "MMR", alpha2: "MM", names: ["en": "Myanmar", "fr": "Myanmar", "ar": "ميانمار"], centroid: GeoPoint(lat: 21.17952353, lon: 96.50232755), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "MNE", alpha2: "ME", names: ["en": "Montenegro", "fr": "Monténégro", "ar": "الجبل الأسود"], centroid: GeoPoint(lat: 42.78905871, lon: 19.26989732), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "MNG", alpha2: "MN", names: ["en": "Mongolia", "fr": "Mongolie", "ar": "منغوليا"], centroid: GeoPoint(lat: 46.83576732, lon: 103.0813238), region: "Asia", subRegion: "Eastern Asia"),
-        Country(alpha3: "MNP", alpha2: "MP", names: ["en": "Northern Mariana Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 25.56053736, lon: 152.1251419), region: "Oceania", subRegion: "Micronesia"),
-        Country(alpha3: "MOZ", alpha2: "MZ", names: ["en": "Mozambique", "fr": "Mozambique", "ar": "موزامبيق"], centroid: GeoPoint(lat: -17.2617763, lon: 35.55202528), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "MRT", alpha2: "MR", names: ["en": "Mauritania", "fr": "Mauritanie", "ar": "موريتانيا"], centroid: GeoPoint(lat: 20.25780429, lon: -10.33010275), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "MSR", alpha2: "MS", names: ["en": "Montserrat", "fr": "", "ar": ""], centroid: GeoPoint(lat: 16.73536624, lon: -62.18693595), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "MTQ", alpha2: "MQ", names: ["en": "Martinique", "fr": "", "ar": ""], centroid: GeoPoint(lat: 14.65403719, lon: -61.02842534), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "MUS", alpha2: "MU", names: ["en": "Mauritius", "fr": "Maurice", "ar": "موريشيوس"], centroid: GeoPoint(lat: -20.27530781, lon: 57.56676664), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "MWI", alpha2: "MW", names: ["en": "Malawi", "fr": "Malawi", "ar": "ملاوي"], centroid: GeoPoint(lat: -13.21991287, lon: 34.31171876), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "MYS", alpha2: "MY", names: ["en": "Malaysia", "fr": "Malaisie", "ar": "ماليزيا"], centroid: GeoPoint(lat: 2.745185714, lon: 140.4915783), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "MYT", alpha2: "YT", names: ["en": "Mayotte", "fr": "", "ar": ""], centroid: GeoPoint(lat: -12.81970382, lon: 45.13516865), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "NAM", alpha2: "NA", names: ["en": "Namibia", "fr": "Namibie", "ar": "ناميبيا"], centroid: GeoPoint(lat: -22.13362728, lon: 17.21558466), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "NCL", alpha2: "NC", names: ["en": "New Caledonia", "fr": "", "ar": ""], centroid: GeoPoint(lat: -21.33942425, lon: 165.2996228), region: "Oceania", subRegion: "Melanesia"),
-        Country(alpha3: "NER", alpha2: "NE", names: ["en": "Niger", "fr": "Niger", "ar": "النيجر"], centroid: GeoPoint(lat: 17.42463558, lon: 9.397470038), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "NFK", alpha2: "NF", names: ["en": "Norfolk Island", "fr": "", "ar": ""], centroid: GeoPoint(lat: -29.0376577, lon: 167.952597), region: "Oceania", subRegion: "Australia and New Zealand"),
-        Country(alpha3: "NGA", alpha2: "NG", names: ["en": "Nigeria", "fr": "Nigéria", "ar": "نيجيريا"], centroid: GeoPoint(lat: 9.590667555, lon: 8.10605344), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "NIC", alpha2: "NI", names: ["en": "Nicaragua", "fr": "Nicaragua", "ar": "نيكاراغوا"], centroid: GeoPoint(lat: 12.83712778, lon: -85.03655572), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "NIU", alpha2: "NU", names: ["en": "Niue", "fr": "Nioué", "ar": "نيوي"], centroid: GeoPoint(lat: -19.05213426, lon: -169.8688481), region: "Oceania", subRegion: "Polynesia"),
-        Country(alpha3: "NLD", alpha2: "NL", names: ["en": "Netherlands (Kingdom of the)", "fr": "Pays-Bas (Royaume des)", "ar": "هولندا (مملكة _)"], centroid: GeoPoint(lat: 52.26998137, lon: 5.675062933), region: "Europe", subRegion: "Western Europe"),
-        Country(alpha3: "NOR", alpha2: "NO", names: ["en": "Norway", "fr": "Norvège", "ar": "النرويج"], centroid: GeoPoint(lat: 64.41197955, lon: 14.06269622), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "NPL", alpha2: "NP", names: ["en": "Nepal", "fr": "Népal", "ar": "نيبال"], centroid: GeoPoint(lat: 28.25396507, lon: 83.9316657), region: "Asia", subRegion: "Southern Asia"),
-        Country(alpha3: "NRU", alpha2: "NR", names: ["en": "Naoero", "fr": "Naoero", "ar": "ناويرو"], centroid: GeoPoint(lat: -0.528781574, lon: 166.9232132), region: "Oceania", subRegion: "Micronesia"),
-        Country(alpha3: "NZL", alpha2: "NZ", names: ["en": "New Zealand", "fr": "Nouvelle-Zélande", "ar": "نيوزيلندا"], centroid: GeoPoint(lat: -56.5161571, lon: 161.1190313), region: "Oceania", subRegion: "Australia and New Zealand"),
-        Country(alpha3: "OMN", alpha2: "OM", names: ["en": "Oman", "fr": "Oman", "ar": "عمان"], centroid: GeoPoint(lat: 20.53707855, lon: 56.1036955), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "PAK", alpha2: "PK", names: ["en": "Pakistan", "fr": "Pakistan", "ar": "باكستان"], centroid: GeoPoint(lat: 29.35468377, lon: 68.78655545), region: "Asia", subRegion: "Southern Asia"),
-        Country(alpha3: "PAN", alpha2: "PA", names: ["en": "Panama", "fr": "Panama", "ar": "بنما"], centroid: GeoPoint(lat: 8.518057314, lon: -80.07104511), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "PCN", alpha2: "PN", names: ["en": "Pitcairn", "fr": "", "ar": ""], centroid: GeoPoint(lat: -24.2051566, lon: -127.9093208), region: "Oceania", subRegion: "Polynesia"),
-        Country(alpha3: "PER", alpha2: "PE", names: ["en": "Peru", "fr": "Pérou", "ar": "بيرو"], centroid: GeoPoint(lat: -9.167216491, lon: -74.37537796), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "PHL", alpha2: "PH", names: ["en": "Philippines", "fr": "Philippines", "ar": "الفلبين"], centroid: GeoPoint(lat: -0.736653675, lon: 127.2358509), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "PLW", alpha2: "PW", names: ["en": "Palau", "fr": "Palaos", "ar": "بالاو"], centroid: GeoPoint(lat: 7.514890523, lon: 134.5751097), region: "Oceania", subRegion: "Micronesia"),
-        Country(alpha3: "PNG", alpha2: "PG", names: ["en": "Papua New Guinea", "fr": "Papouasie-Nouvelle-Guinée", "ar": "بابوا غينيا الجديدة"], centroid: GeoPoint(lat: -6.834760878, lon: 143.0464597), region: "Oceania", subRegion: "Melanesia"),
-        Country(alpha3: "POL", alpha2: "PL", names: ["en": "Poland", "fr": "Pologne", "ar": "بولندا"], centroid: GeoPoint(lat: 52.12847492, lon: 19.40086), region: "Europe", subRegion: "Eastern Europe"),
-        Country(alpha3: "PRI", alpha2: "PR", names: ["en": "Puerto Rico", "fr": "", "ar": ""], centroid: GeoPoint(lat: 18.22412124, lon: -66.47814528), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "PRK", alpha2: "KP", names: ["en": "Democratic People's Republic of Korea", "fr": "République populaire démocratique de Corée", "ar": "جمهورية كوريا الشعبية الديمقراطية"], centroid: GeoPoint(lat: 40.14251168, lon: 127.1828259), region: "Asia", subRegion: "Eastern Asia"),
-        Country(alpha3: "PRT", alpha2: "PT", names: ["en": "Portugal", "fr": "Portugal", "ar": "البرتغال"], centroid: GeoPoint(lat: 39.23901506, lon: -30.21832194), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "PRY", alpha2: "PY", names: ["en": "Paraguay", "fr": "Paraguay", "ar": "باراغواي"], centroid: GeoPoint(lat: -23.23840821, lon: -58.39126243), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "PSE", alpha2: "PS", names: ["en": "State of Palestine", "fr": "État de Palestine", "ar": "دولة فلسطين"], centroid: GeoPoint(lat: 31.99084142, lon: 35.30744047), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "PYF", alpha2: "PF", names: ["en": "French Polynesia", "fr": "", "ar": ""], centroid: GeoPoint(lat: -24.06211632, lon: -156.7187297), region: "Oceania", subRegion: "Polynesia"),
-        Country(alpha3: "QAT", alpha2: "QA", names: ["en": "Qatar", "fr": "Qatar", "ar": "قطر"], centroid: GeoPoint(lat: 25.29089005, lon: 51.1841661), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "REU", alpha2: "RE", names: ["en": "Réunion", "fr": "", "ar": ""], centroid: GeoPoint(lat: -21.12280909, lon: 55.55123933), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "ROU", alpha2: "RO", names: ["en": "Romania", "fr": "Roumanie", "ar": "رومانيا"], centroid: GeoPoint(lat: 45.84314501, lon: 24.96613666), region: "Europe", subRegion: "Eastern Europe"),
-        Country(alpha3: "RUS", alpha2: "RU", names: ["en": "Russian Federation", "fr": "Fédération de Russie", "ar": "الاتحاد الروسي"], centroid: GeoPoint(lat: 61.97564081, lon: 96.67837519), region: "Europe", subRegion: "Eastern Europe"),
-        Country(alpha3: "RWA", alpha2: "RW", names: ["en": "Rwanda", "fr": "Rwanda", "ar": "رواندا"], centroid: GeoPoint(lat: -1.991722808, lon: 29.92068123), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "SAU", alpha2: "SA", names: ["en": "Saudi Arabia", "fr": "Arabie saoudite", "ar": "المملكة العربية السعودية"], centroid: GeoPoint(lat: 24.12628999, lon: 44.54637538), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "SDN", alpha2: "SD", names: ["en": "Sudan", "fr": "Soudan", "ar": "السودان"], centroid: GeoPoint(lat: 16.04892872, lon: 30.00339118), region: "Africa", subRegion: "Northern Africa"),
-        Country(alpha3: "SEN", alpha2: "SN", names: ["en": "Senegal", "fr": "Sénégal", "ar": "السنغال"], centroid: GeoPoint(lat: 14.35710542, lon: -14.4780169), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "SGP", alpha2: "SG", names: ["en": "Singapore", "fr": "Singapour", "ar": "سنغافورة"], centroid: GeoPoint(lat: 1.344965221, lon: 103.8094495), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "SGS", alpha2: "GS", names: ["en": "South Georgia and the South Sandwich Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: -54.42976761, lon: -36.49759369), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "SHN", alpha2: "SH", names: ["en": "Saint Helena", "fr": "", "ar": ""], centroid: GeoPoint(lat: -37.11173844, lon: -12.28290657), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "SJM", alpha2: "SJ", names: ["en": "Svalbard and Jan Mayen Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 77.62362195, lon: 6.012261852), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "SLB", alpha2: "SB", names: ["en": "Solomon Islands", "fr": "Îles Salomon", "ar": "جزر سليمان"], centroid: GeoPoint(lat: -8.823576119, lon: 159.6577946), region: "Oceania", subRegion: "Melanesia"),
-        Country(alpha3: "SLE", alpha2: "SL", names: ["en": "Sierra Leone", "fr": "Sierra Leone", "ar": "سيراليون"], centroid: GeoPoint(lat: 8.571898577, lon: -11.77850059), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "SLV", alpha2: "SV", names: ["en": "El Salvador", "fr": "El Salvador", "ar": "السلفادور"], centroid: GeoPoint(lat: 13.72764125, lon: -88.86315324), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "SMR", alpha2: "SM", names: ["en": "San Marino", "fr": "Saint-Marin", "ar": "سان مارينو"], centroid: GeoPoint(lat: 43.94362477, lon: 12.45862763), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "SOM", alpha2: "SO", names: ["en": "Somalia", "fr": "Somalie", "ar": "الصومال"], centroid: GeoPoint(lat: 6.070298569, lon: 45.86808802), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "SPM", alpha2: "PM", names: ["en": "Saint Pierre and Miquelon", "fr": "", "ar": ""], centroid: GeoPoint(lat: 46.78737259, lon: -56.21105237), region: "Americas", subRegion: "Northern America"),
-        Country(alpha3: "SRB", alpha2: "RS", names: ["en": "Serbia", "fr": "Serbie", "ar": "صربيا"], centroid: GeoPoint(lat: 44.03017332, lon: 20.80259395), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "SSD", alpha2: "SS", names: ["en": "South Sudan", "fr": "Soudan du Sud", "ar": "جنوب السودان"], centroid: GeoPoint(lat: 7.295889595, lon: 30.30870192), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "STP", alpha2: "ST", names: ["en": "Sao Tome and Principe", "fr": "Sao Tomé-et-Principe", "ar": "سان تومي وبرينسيبي"], centroid: GeoPoint(lat: 0.227069777, lon: 6.614376446), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "SUR", alpha2: "SR", names: ["en": "Suriname", "fr": "Suriname", "ar": "سورينام"], centroid: GeoPoint(lat: 4.125518847, lon: -55.91480138), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "SVK", alpha2: "SK", names: ["en": "Slovakia", "fr": "Slovaquie", "ar": "سلوفاكيا"], centroid: GeoPoint(lat: 48.70609262, lon: 19.49110883), region: "Europe", subRegion: "Eastern Europe"),
-        Country(alpha3: "SVN", alpha2: "SI", names: ["en": "Slovenia", "fr": "Slovénie", "ar": "سلوفينيا"], centroid: GeoPoint(lat: 46.123589, lon: 14.82836958), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "SWE", alpha2: "SE", names: ["en": "Sweden", "fr": "Suède", "ar": "السويد"], centroid: GeoPoint(lat: 62.88018421, lon: 16.72425629), region: "Europe", subRegion: "Northern Europe"),
-        Country(alpha3: "SWZ", alpha2: "SZ", names: ["en": "Eswatini", "fr": "Eswatini", "ar": "إسواتيني"], centroid: GeoPoint(lat: -26.56643647, lon: 31.50113832), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "SXM", alpha2: "SX", names: ["en": "Sint Maarten", "fr": "", "ar": ""], centroid: GeoPoint(lat: 18.04006004, lon: -63.06246961), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "SYC", alpha2: "SC", names: ["en": "Seychelles", "fr": "Seychelles", "ar": "سيشيل"], centroid: GeoPoint(lat: -4.651257344, lon: 55.46250801), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "SYR", alpha2: "SY", names: ["en": "Syrian Arab Republic", "fr": "République arabe syrienne", "ar": "الجمهورية العربية السورية"], centroid: GeoPoint(lat: 35.01105189, lon: 38.51123805), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "TCA", alpha2: "TC", names: ["en": "Turks and Caicos Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 21.81744592, lon: -71.77770318), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "TCD", alpha2: "TD", names: ["en": "Chad", "fr": "Tchad", "ar": "تشاد"], centroid: GeoPoint(lat: 15.35740495, lon: 18.66399556), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "TGO", alpha2: "TG", names: ["en": "Togo", "fr": "Togo", "ar": "توغو"], centroid: GeoPoint(lat: 8.541637601, lon: 0.97409513), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "THA", alpha2: "TH", names: ["en": "Thailand", "fr": "Thaïlande", "ar": "تايلند"], centroid: GeoPoint(lat: 15.15949511, lon: 101.020107), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "TJK", alpha2: "TJ", names: ["en": "Tajikistan", "fr": "Tadjikistan", "ar": "طاجيكستان"], centroid: GeoPoint(lat: 38.52699814, lon: 71.04232577), region: "Asia", subRegion: "Central Asia"),
-        Country(alpha3: "TKL", alpha2: "TK", names: ["en": "Tokelau", "fr": "", "ar": ""], centroid: GeoPoint(lat: -9.195175351, lon: -171.8526597), region: "Oceania", subRegion: "Polynesia"),
-        Country(alpha3: "TKM", alpha2: "TM", names: ["en": "Turkmenistan", "fr": "Turkménistan", "ar": "تركمانستان"], centroid: GeoPoint(lat: 39.12455662, lon: 59.38935348), region: "Asia", subRegion: "Central Asia"),
-        Country(alpha3: "TLS", alpha2: "TL", names: ["en": "Timor-Leste", "fr": "Timor-Leste", "ar": "تيمور- ليشتي"], centroid: GeoPoint(lat: -8.767718612, lon: 126.0420452), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "TON", alpha2: "TO", names: ["en": "Tonga", "fr": "Tonga", "ar": "تونغا"], centroid: GeoPoint(lat: -22.92273894, lon: -176.0448464), region: "Oceania", subRegion: "Polynesia"),
-        Country(alpha3: "TTO", alpha2: "TT", names: ["en": "Trinidad and Tobago", "fr": "Trinité-et-Tobago", "ar": "ترينيداد وتوباغو"], centroid: GeoPoint(lat: 10.40535665, lon: -61.29228487), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "TUN", alpha2: "TN", names: ["en": "Tunisia", "fr": "Tunisie", "ar": "تونس"], centroid: GeoPoint(lat: 34.10810736, lon: 9.557630913), region: "Africa", subRegion: "Northern Africa"),
-        Country(alpha3: "TUR", alpha2: "TR", names: ["en": "Türkiye", "fr": "Türkiye", "ar": "تركيا"], centroid: GeoPoint(lat: 38.91218946, lon: 35.69849765), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "TUV", alpha2: "TV", names: ["en": "Tuvalu", "fr": "Tuvalu", "ar": "توفالو"], centroid: GeoPoint(lat: -10.46069351, lon: -178.9118145), region: "Oceania", subRegion: "Polynesia"),
-        Country(alpha3: "TWN", alpha2: "TW", names: ["en": "Taiwan (Province of China)", "fr": "", "ar": ""], centroid: GeoPoint(lat: 23.74652012, lon: 120.9621301), region: "Asia", subRegion: "Eastern Asia"),
-        Country(alpha3: "TZA", alpha2: "TZ", names: ["en": "United Republic of Tanzania", "fr": "République-Unie de Tanzanie", "ar": "جمهورية تنزانيا المتحدة"], centroid: GeoPoint(lat: -6.273241244, lon: 34.79620168), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "UGA", alpha2: "UG", names: ["en": "Uganda", "fr": "Ouganda", "ar": "أوغندا"], centroid: GeoPoint(lat: 1.280667326, lon: 32.38662225), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "UKR", alpha2: "UA", names: ["en": "Ukraine", "fr": "Ukraine", "ar": "أوكرانيا"], centroid: GeoPoint(lat: 49.01900507, lon: 31.37809941), region: "Europe", subRegion: "Eastern Europe"),
-        Country(alpha3: "UMI", alpha2: "UM", names: ["en": "United States Minor Outlying Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 0.0, lon: 0.0), region: "Oceania", subRegion: "Micronesia"),
-        Country(alpha3: "URY", alpha2: "UY", names: ["en": "Uruguay", "fr": "Uruguay", "ar": "أوروغواي"], centroid: GeoPoint(lat: -32.80198719, lon: -56.01417232), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "USA", alpha2: "US", names: ["en": "United States of America", "fr": "États-Unis d'Amérique", "ar": "الولايات المتحدة الأمريكية"], centroid: GeoPoint(lat: 45.73643438, lon: -112.404207), region: "Americas", subRegion: "Northern America"),
-        Country(alpha3: "UZB", alpha2: "UZ", names: ["en": "Uzbekistan", "fr": "Ouzbékistan", "ar": "أوزبكستان"], centroid: GeoPoint(lat: 41.74950759, lon: 63.17455249), region: "Asia", subRegion: "Central Asia"),
-        Country(alpha3: "VAT", alpha2: "VA", names: ["en": "Holy See", "fr": "Saint-Siège", "ar": "الكرسي الرسولي"], centroid: GeoPoint(lat: 41.90336493, lon: 12.45225447), region: "Europe", subRegion: "Southern Europe"),
-        Country(alpha3: "VCT", alpha2: "VC", names: ["en": "Saint Vincent and the Grenadines", "fr": "Saint-Vincent-et-les Grenadines", "ar": "سانت فنسنت وجزر غرينادين"], centroid: GeoPoint(lat: 13.25481082, lon: -61.19376585), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "VEN", alpha2: "VE", names: ["en": "Venezuela (Bolivarian Republic of)", "fr": "Venezuela (République bolivarienne du)", "ar": "فنزويلا (جمهورية - البوليفارية)"], centroid: GeoPoint(lat: 7.115201972, lon: -66.18367077), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "VGB", alpha2: "VG", names: ["en": "British Virgin Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 18.30332154, lon: -65.11493198), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "VIR", alpha2: "VI", names: ["en": "United States Virgin Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 17.39137826, lon: -64.67699419), region: "Americas", subRegion: "Latin America and the Caribbean"),
-        Country(alpha3: "VNM", alpha2: "VN", names: ["en": "Viet Nam", "fr": "Viet Nam", "ar": "فييت نام"], centroid: GeoPoint(lat: 16.64893259, lon: 106.3103686), region: "Asia", subRegion: "South-eastern Asia"),
-        Country(alpha3: "VUT", alpha2: "VU", names: ["en": "Vanuatu", "fr": "Vanuatu", "ar": "فانواتو"], centroid: GeoPoint(lat: -21.04390394, lon: 171.2797047), region: "Oceania", subRegion: "Melanesia"),
-        Country(alpha3: "WLF", alpha2: "WF", names: ["en": "Wallis and Futuna Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: -14.36099529, lon: -178.0421057), region: "Oceania", subRegion: "Polynesia"),
-        Country(alpha3: "WSM", alpha2: "WS", names: ["en": "Samoa", "fr": "Samoa", "ar": "ساموا"], centroid: GeoPoint(lat: -13.16992041, lon: -173.5139768), region: "Oceania", subRegion: "Polynesia"),
-        Country(alpha3: "YEM", alpha2: "YE", names: ["en": "Yemen", "fr": "Yémen", "ar": "اليمن"], centroid: GeoPoint(lat: 15.96506363, lon: 47.50305348), region: "Asia", subRegion: "Western Asia"),
-        Country(alpha3: "ZAF", alpha2: "ZA", names: ["en": "South Africa", "fr": "Afrique du Sud", "ar": "جنوب أفريقيا"], centroid: GeoPoint(lat: -28.99235649, lon: 25.09025016), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "ZMB", alpha2: "ZM", names: ["en": "Zambia", "fr": "Zambie", "ar": "زامبيا"], centroid: GeoPoint(lat: -13.45369192, lon: 27.80039565), region: "Africa", subRegion: "Sub-Saharan Africa"),
-        Country(alpha3: "ZWE", alpha2: "ZW", names: ["en": "Zimbabwe", "fr": "Zimbabwe", "ar": "زمبابوي"], centroid: GeoPoint(lat: -19.00126774, lon: 29.86951021), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "ABW", alpha2: "AW", names: ["en": "Aruba", "fr": "", "ar": ""], centroid: GeoPoint(lat: 12.5156546, lon: -69.9757266),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "AFG", alpha2: "AF", names: ["en": "Afghanistan", "fr": "Afghanistan", "ar": "أفغانستان"],
+            centroid: GeoPoint(lat: 33.83147477, lon: 66.02621828), region: "Asia", subRegion: "Southern Asia"),
+        Country(
+            alpha3: "AGO", alpha2: "AO", names: ["en": "Angola", "fr": "Angola", "ar": "أنغولا"],
+            centroid: GeoPoint(lat: -12.3755731, lon: 17.59867248), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "AIA", alpha2: "AI", names: ["en": "Anguilla", "fr": "", "ar": ""], centroid: GeoPoint(lat: 18.22301491, lon: -63.06006462),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "ALA", alpha2: "AX", names: ["en": "Åland Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 60.18121338, lon: 19.89649072),
+            region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "ALB", alpha2: "AL", names: ["en": "Albania", "fr": "Albanie", "ar": "ألبانيا"],
+            centroid: GeoPoint(lat: 41.13180899, lon: 20.06882519), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "AND", alpha2: "AD", names: ["en": "Andorra", "fr": "Andorre", "ar": "أندورا"],
+            centroid: GeoPoint(lat: 42.55527067, lon: 1.578938861), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "ARE", alpha2: "AE", names: ["en": "United Arab Emirates", "fr": "Émirats arabes unis", "ar": "الإمارات العربية المتحدة"],
+            centroid: GeoPoint(lat: 23.90525867, lon: 54.35072869), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "ARG", alpha2: "AR", names: ["en": "Argentina", "fr": "Argentine", "ar": "الأرجنتين"],
+            centroid: GeoPoint(lat: -34.98567234, lon: -65.12225892), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "ARM", alpha2: "AM", names: ["en": "Armenia", "fr": "Arménie", "ar": "أرمينيا"],
+            centroid: GeoPoint(lat: 40.29202499, lon: 44.9429026), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "ASM", alpha2: "AS", names: ["en": "American Samoa", "fr": "", "ar": ""], centroid: GeoPoint(lat: -14.30440488, lon: -170.70783),
+            region: "Oceania", subRegion: "Polynesia"),
+        Country(
+            alpha3: "ATA", alpha2: "AQ", names: ["en": "Antarctica", "fr": "", "ar": ""], centroid: GeoPoint(lat: -80.45066299, lon: 21.43458373),
+            region: "", subRegion: ""),
+        Country(
+            alpha3: "ATF", alpha2: "TF", names: ["en": "French Southern Territories", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: -49.32257975, lon: 69.49884805), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "ATG", alpha2: "AG", names: ["en": "Antigua and Barbuda", "fr": "Antigua-et-Barbuda", "ar": "أنتيغوا وبربودا"],
+            centroid: GeoPoint(lat: 17.07120733, lon: -61.79815058), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "AUS", alpha2: "AU", names: ["en": "Australia", "fr": "Australie", "ar": "أستراليا"],
+            centroid: GeoPoint(lat: -25.40546125, lon: 134.2181189), region: "Oceania", subRegion: "Australia and New Zealand"),
+        Country(
+            alpha3: "AUT", alpha2: "AT", names: ["en": "Austria", "fr": "Autriche", "ar": "النمسا"],
+            centroid: GeoPoint(lat: 47.59086187, lon: 14.13920086), region: "Europe", subRegion: "Western Europe"),
+        Country(
+            alpha3: "AZE", alpha2: "AZ", names: ["en": "Azerbaijan", "fr": "Azerbaïdjan", "ar": "أذربيجان"],
+            centroid: GeoPoint(lat: 40.42670781, lon: 47.80669468), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "BDI", alpha2: "BI", names: ["en": "Burundi", "fr": "Burundi", "ar": "بوروندي"],
+            centroid: GeoPoint(lat: -3.356208708, lon: 29.89200134), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "BEL", alpha2: "BE", names: ["en": "Belgium", "fr": "Belgique", "ar": "بلجيكا"],
+            centroid: GeoPoint(lat: 50.64206011, lon: 4.658786236), region: "Europe", subRegion: "Western Europe"),
+        Country(
+            alpha3: "BEN", alpha2: "BJ", names: ["en": "Benin", "fr": "Bénin", "ar": "بنن"], centroid: GeoPoint(lat: 9.642665015, lon: 2.342864021),
+            region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "BES", alpha2: "BQ", names: ["en": "Bonaire, Sint Eustatius and Saba", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 12.15882921, lon: -68.24278483), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "BFA", alpha2: "BF", names: ["en": "Burkina Faso", "fr": "Burkina Faso", "ar": "بوركينا فاسو"],
+            centroid: GeoPoint(lat: 12.27790144, lon: -1.738649343), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "BGD", alpha2: "BD", names: ["en": "Bangladesh", "fr": "Bangladesh", "ar": "بنغلاديش"],
+            centroid: GeoPoint(lat: 23.88207427, lon: 90.24107264), region: "Asia", subRegion: "Southern Asia"),
+        Country(
+            alpha3: "BGR", alpha2: "BG", names: ["en": "Bulgaria", "fr": "Bulgarie", "ar": "بلغاريا"],
+            centroid: GeoPoint(lat: 42.76069057, lon: 25.23572028), region: "Europe", subRegion: "Eastern Europe"),
+        Country(
+            alpha3: "BHR", alpha2: "BH", names: ["en": "Bahrain", "fr": "Bahreïn", "ar": "البحرين"],
+            centroid: GeoPoint(lat: 26.05396006, lon: 50.53486327), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "BHS", alpha2: "BS", names: ["en": "Bahamas", "fr": "Bahamas", "ar": "جزر البهاما"],
+            centroid: GeoPoint(lat: 25.90317684, lon: -78.61665744), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "BIH", alpha2: "BA", names: ["en": "Bosnia and Herzegovina", "fr": "Bosnie-Herzégovine", "ar": "البوسنة والهرسك"],
+            centroid: GeoPoint(lat: 44.16506495, lon: 17.79105724), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "BLM", alpha2: "BL", names: ["en": "Saint Barthélemy", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 17.90896225, lon: -62.82613534), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "BLR", alpha2: "BY", names: ["en": "Belarus", "fr": "Bélarus", "ar": "بيلاروس"],
+            centroid: GeoPoint(lat: 53.53965016, lon: 28.04932937), region: "Europe", subRegion: "Eastern Europe"),
+        Country(
+            alpha3: "BLZ", alpha2: "BZ", names: ["en": "Belize", "fr": "Belize", "ar": "بليز"],
+            centroid: GeoPoint(lat: 17.20829609, lon: -88.69988922), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "BMU", alpha2: "BM", names: ["en": "Bermuda", "fr": "", "ar": ""], centroid: GeoPoint(lat: 32.31605051, lon: -64.73984042),
+            region: "Americas", subRegion: "Northern America"),
+        Country(
+            alpha3: "BOL", alpha2: "BO",
+            names: ["en": "Bolivia (Plurinational State of)", "fr": "Bolivie (État plurinational de)", "ar": "بوليفيا (دولة - المتعددة القوميات)"],
+            centroid: GeoPoint(lat: -16.71483757, lon: -64.66829843), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "BRA", alpha2: "BR", names: ["en": "Brazil", "fr": "Brésil", "ar": "البرازيل"],
+            centroid: GeoPoint(lat: -10.77518961, lon: -53.09141767), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "BRB", alpha2: "BB", names: ["en": "Barbados", "fr": "Barbade", "ar": "بربادوس"],
+            centroid: GeoPoint(lat: 13.184952, lon: -59.55382245), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "BRN", alpha2: "BN", names: ["en": "Brunei Darussalam", "fr": "Brunéi Darussalam", "ar": "بروني دار السلام"],
+            centroid: GeoPoint(lat: 4.439247073, lon: 114.4374636), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "BTN", alpha2: "BT", names: ["en": "Bhutan", "fr": "Bhoutan", "ar": "بوتان"],
+            centroid: GeoPoint(lat: 27.41443467, lon: 90.43085885), region: "Asia", subRegion: "Southern Asia"),
+        Country(
+            alpha3: "BVT", alpha2: "BV", names: ["en": "Bouvet Island", "fr": "", "ar": ""], centroid: GeoPoint(lat: -54.42190835, lon: 3.412516924),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "BWA", alpha2: "BW", names: ["en": "Botswana", "fr": "Botswana", "ar": "بوتسوانا"],
+            centroid: GeoPoint(lat: -22.17991766, lon: 23.81673035), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "CAF", alpha2: "CF",
+            names: ["en": "Central African Republic", "fr": "République centrafricaine", "ar": "جمهورية أفريقيا الوسطى"],
+            centroid: GeoPoint(lat: 6.570747926, lon: 20.48450088), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "CAN", alpha2: "CA", names: ["en": "Canada", "fr": "Canada", "ar": "كندا"],
+            centroid: GeoPoint(lat: 61.4126317, lon: -98.23039804), region: "Americas", subRegion: "Northern America"),
+        Country(
+            alpha3: "CCK", alpha2: "CC", names: ["en": "Cocos (Keeling) Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: -12.17127014, lon: 96.83690355), region: "Oceania", subRegion: "Australia and New Zealand"),
+        Country(
+            alpha3: "CHE", alpha2: "CH", names: ["en": "Switzerland", "fr": "Suisse", "ar": "سويسرا"],
+            centroid: GeoPoint(lat: 46.80615952, lon: 8.243637777), region: "Europe", subRegion: "Western Europe"),
+        Country(
+            alpha3: "CHL", alpha2: "CL", names: ["en": "Chile", "fr": "Chili", "ar": "شيلي"],
+            centroid: GeoPoint(lat: -37.68386885, lon: -71.33321859), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "CHN", alpha2: "CN", names: ["en": "China", "fr": "Chine", "ar": "الصين"], centroid: GeoPoint(lat: 36.67464756, lon: 103.8680636),
+            region: "Asia", subRegion: "Eastern Asia"),
+        Country(
+            alpha3: "CIV", alpha2: "CI", names: ["en": "Côte d'Ivoire", "fr": "Côte d'Ivoire", "ar": "كوت ديفوار"],
+            centroid: GeoPoint(lat: 7.630087005, lon: -5.552402136), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "CMR", alpha2: "CM", names: ["en": "Cameroon", "fr": "Cameroun", "ar": "الكاميرون"],
+            centroid: GeoPoint(lat: 5.68036831, lon: 12.74068837), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "COD", alpha2: "CD",
+            names: ["en": "Democratic Republic of the Congo", "fr": "République démocratique du Congo", "ar": "جمهورية الكونغو الديمقراطية"],
+            centroid: GeoPoint(lat: -2.876807692, lon: 23.65623593), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "COG", alpha2: "CG", names: ["en": "Congo", "fr": "Congo", "ar": "الكونغو"],
+            centroid: GeoPoint(lat: -0.83949506, lon: 15.22629207), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "COK", alpha2: "CK", names: ["en": "Cook Islands", "fr": "Îles Cook", "ar": "جزر كوك"],
+            centroid: GeoPoint(lat: -20.14332999, lon: -159.7599857), region: "Oceania", subRegion: "Polynesia"),
+        Country(
+            alpha3: "COL", alpha2: "CO", names: ["en": "Colombia", "fr": "Colombie", "ar": "كولومبيا"],
+            centroid: GeoPoint(lat: 3.897367041, lon: -73.07080696), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "COM", alpha2: "KM", names: ["en": "Comoros", "fr": "Comores", "ar": "جزر القمر"],
+            centroid: GeoPoint(lat: -11.42407818, lon: 42.8293551), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "CPV", alpha2: "CV", names: ["en": "Cabo Verde", "fr": "Cabo Verde", "ar": "كابو فيردي"],
+            centroid: GeoPoint(lat: 17.52133998, lon: -24.58506404), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "CRI", alpha2: "CR", names: ["en": "Costa Rica", "fr": "Costa Rica", "ar": "كوستاريكا"],
+            centroid: GeoPoint(lat: 9.960735487, lon: -84.18254176), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "CUB", alpha2: "CU", names: ["en": "Cuba", "fr": "Cuba", "ar": "كوبا"], centroid: GeoPoint(lat: 21.6053525, lon: -78.90713844),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "CUW", alpha2: "CW", names: ["en": "Curaçao", "fr": "", "ar": ""], centroid: GeoPoint(lat: 12.21019745, lon: -69.04044898),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "CXR", alpha2: "CX", names: ["en": "Christmas Island", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: -10.44411458, lon: 105.7036972), region: "Oceania", subRegion: "Australia and New Zealand"),
+        Country(
+            alpha3: "CYM", alpha2: "KY", names: ["en": "Cayman Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 19.31065556, lon: -81.20426038),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "CYP", alpha2: "CY", names: ["en": "Cyprus", "fr": "Chypre", "ar": "قبرص"], centroid: GeoPoint(lat: 35.01941238, lon: 33.1666508),
+            region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "CZE", alpha2: "CZ", names: ["en": "Czechia", "fr": "Tchéquie", "ar": "تشيكيا"],
+            centroid: GeoPoint(lat: 49.74240068, lon: 15.34943448), region: "Europe", subRegion: "Eastern Europe"),
+        Country(
+            alpha3: "DEU", alpha2: "DE", names: ["en": "Germany", "fr": "Allemagne", "ar": "ألمانيا"],
+            centroid: GeoPoint(lat: 51.08227882, lon: 10.37515859), region: "Europe", subRegion: "Western Europe"),
+        Country(
+            alpha3: "DJI", alpha2: "DJ", names: ["en": "Djibouti", "fr": "Djibouti", "ar": "جيبوتي"],
+            centroid: GeoPoint(lat: 11.74658946, lon: 42.58022315), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "DMA", alpha2: "DM", names: ["en": "Dominica", "fr": "Dominique", "ar": "دومينيكا"],
+            centroid: GeoPoint(lat: 15.42468124, lon: -61.36047599), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "DNK", alpha2: "DK", names: ["en": "Denmark", "fr": "Danemark", "ar": "الدانمرك"],
+            centroid: GeoPoint(lat: 56.06439188, lon: 9.942213684), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "DOM", alpha2: "DO", names: ["en": "Dominican Republic", "fr": "République dominicaine", "ar": "الجمهورية الدومينيكية"],
+            centroid: GeoPoint(lat: 18.89453409, lon: -70.49429315), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "DZA", alpha2: "DZ", names: ["en": "Algeria", "fr": "Algérie", "ar": "الجزائر"],
+            centroid: GeoPoint(lat: 28.16474462, lon: 2.63351219), region: "Africa", subRegion: "Northern Africa"),
+        Country(
+            alpha3: "ECU", alpha2: "EC", names: ["en": "Ecuador", "fr": "Équateur", "ar": "إكوادور"],
+            centroid: GeoPoint(lat: -1.464036749, lon: -78.05190165), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "EGY", alpha2: "EG", names: ["en": "Egypt", "fr": "Égypte", "ar": "مصر"], centroid: GeoPoint(lat: 26.55281781, lon: 29.78562814),
+            region: "Africa", subRegion: "Northern Africa"),
+        Country(
+            alpha3: "ERI", alpha2: "ER", names: ["en": "Eritrea", "fr": "Érythrée", "ar": "إريتريا"],
+            centroid: GeoPoint(lat: 15.37695899, lon: 38.82792338), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "ESH", alpha2: "EH", names: ["en": "Western Sahara", "fr": "", "ar": ""], centroid: GeoPoint(lat: 24.66295331, lon: -13.13425705),
+            region: "Africa", subRegion: "Northern Africa"),
+        Country(
+            alpha3: "ESP", alpha2: "ES", names: ["en": "Spain", "fr": "Espagne", "ar": "إسبانيا"],
+            centroid: GeoPoint(lat: 40.3097875, lon: -3.578125378), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "EST", alpha2: "EE", names: ["en": "Estonia", "fr": "Estonie", "ar": "إستونيا"],
+            centroid: GeoPoint(lat: 58.70758667, lon: 26.168216), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "ETH", alpha2: "ET", names: ["en": "Ethiopia", "fr": "Éthiopie", "ar": "إثيوبيا"],
+            centroid: GeoPoint(lat: 8.633664665, lon: 39.61587345), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "FIN", alpha2: "FI", names: ["en": "Finland", "fr": "Finlande", "ar": "فنلندا"],
+            centroid: GeoPoint(lat: 64.52173893, lon: 26.29452799), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "FJI", alpha2: "FJ", names: ["en": "Fiji", "fr": "Fidji", "ar": "فيجي"], centroid: GeoPoint(lat: -19.0190607, lon: -164.6564957),
+            region: "Oceania", subRegion: "Melanesia"),
+        Country(
+            alpha3: "FLK", alpha2: "FK", names: ["en": "Falkland Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: -51.7638724, lon: -55.8098409), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "FRA", alpha2: "FR", names: ["en": "France", "fr": "France", "ar": "فرنسا"],
+            centroid: GeoPoint(lat: 46.6984015, lon: 2.350055968), region: "Europe", subRegion: "Western Europe"),
+        Country(
+            alpha3: "FRO", alpha2: "FO", names: ["en": "Faroe Islands", "fr": "", "ar": ""], centroid: GeoPoint(lat: 61.64924758, lon: -6.548553177),
+            region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "FSM", alpha2: "FM",
+            names: ["en": "Micronesia (Federated States of)", "fr": "Micronésie (États fédérés de)", "ar": "ميكرونيزيا (ولايات - الموحدة)"],
+            centroid: GeoPoint(lat: 6.879864281, lon: 158.2381178), region: "Oceania", subRegion: "Micronesia"),
+        Country(
+            alpha3: "GAB", alpha2: "GA", names: ["en": "Gabon", "fr": "Gabon", "ar": "غابون"],
+            centroid: GeoPoint(lat: -0.595400581, lon: 11.79997877), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "GBR", alpha2: "GB",
+            names: [
+                "en": "United Kingdom of Great Britain and Northern Ireland", "fr": "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord",
+                "ar": "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية",
+            ], centroid: GeoPoint(lat: 53.75504855, lon: -2.103843405), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "GEO", alpha2: "GE", names: ["en": "Georgia", "fr": "Géorgie", "ar": "جورجيا"],
+            centroid: GeoPoint(lat: 42.17290221, lon: 43.5117089), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "GGY", alpha2: "GG", names: ["en": "Guernsey", "fr": "", "ar": ""], centroid: GeoPoint(lat: 49.46819115, lon: -2.59052163),
+            region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "GHA", alpha2: "GH", names: ["en": "Ghana", "fr": "Ghana", "ar": "غانا"], centroid: GeoPoint(lat: 7.956118608, lon: -1.209564758),
+            region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "GIB", alpha2: "GI", names: ["en": "Gibraltar", "fr": "", "ar": ""], centroid: GeoPoint(lat: 36.13872267, lon: -5.34508156),
+            region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "GIN", alpha2: "GN", names: ["en": "Guinea", "fr": "Guinée", "ar": "غينيا"],
+            centroid: GeoPoint(lat: 10.43642262, lon: -10.95068301), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "GLP", alpha2: "GP", names: ["en": "Guadeloupe", "fr": "", "ar": ""], centroid: GeoPoint(lat: 16.40393131, lon: -61.75296289),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "GMB", alpha2: "GM", names: ["en": "Gambia", "fr": "Gambie", "ar": "غامبيا"],
+            centroid: GeoPoint(lat: 13.44470328, lon: -15.44718402), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "GNB", alpha2: "GW", names: ["en": "Guinea-Bissau", "fr": "Guinée-Bissau", "ar": "غينيا - بيساو"],
+            centroid: GeoPoint(lat: 12.05479161, lon: -14.94108332), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "GNQ", alpha2: "GQ", names: ["en": "Equatorial Guinea", "fr": "Guinée équatoriale", "ar": "غينيا الاستوائية"],
+            centroid: GeoPoint(lat: 1.412936146, lon: 10.61572825), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "GRC", alpha2: "GR", names: ["en": "Greece", "fr": "Grèce", "ar": "اليونان"],
+            centroid: GeoPoint(lat: 39.99547189, lon: 22.15714659), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "GRD", alpha2: "GD", names: ["en": "Grenada", "fr": "Grenade", "ar": "غرينادا"],
+            centroid: GeoPoint(lat: 12.11295969, lon: -61.67937955), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "GRL", alpha2: "GL", names: ["en": "Greenland", "fr": "", "ar": ""], centroid: GeoPoint(lat: 74.714673, lon: -41.37858526),
+            region: "Americas", subRegion: "Northern America"),
+        Country(
+            alpha3: "GTM", alpha2: "GT", names: ["en": "Guatemala", "fr": "Guatemala", "ar": "غواتيمالا"],
+            centroid: GeoPoint(lat: 15.699081, lon: -90.35850945), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "GUF", alpha2: "GF", names: ["en": "French Guiana", "fr": "", "ar": ""], centroid: GeoPoint(lat: 3.928100844, lon: -53.24266781),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "GUM", alpha2: "GU", names: ["en": "Guam", "fr": "", "ar": ""], centroid: GeoPoint(lat: 13.47185432, lon: 144.784677),
+            region: "Oceania", subRegion: "Micronesia"),
+        Country(
+            alpha3: "GUY", alpha2: "GY", names: ["en": "Guyana", "fr": "Guyana", "ar": "غيانا"],
+            centroid: GeoPoint(lat: 4.800395012, lon: -58.97699814), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "HKG", alpha2: "HK", names: ["en": "China, Hong Kong Special Administrative Region", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 22.4216098, lon: 114.1539976), region: "Asia", subRegion: "Eastern Asia"),
+        Country(
+            alpha3: "HMD", alpha2: "HM", names: ["en": "Heard Island and McDonald Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: -53.0998917, lon: 73.52881216), region: "Oceania", subRegion: "Australia and New Zealand"),
+        Country(
+            alpha3: "HND", alpha2: "HN", names: ["en": "Honduras", "fr": "Honduras", "ar": "هندوراس"],
+            centroid: GeoPoint(lat: 14.80908243, lon: -86.63495948), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "HRV", alpha2: "HR", names: ["en": "Croatia", "fr": "Croatie", "ar": "كرواتيا"],
+            centroid: GeoPoint(lat: 45.18877041, lon: 16.42353441), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "HTI", alpha2: "HT", names: ["en": "Haiti", "fr": "Haïti", "ar": "هايتي"],
+            centroid: GeoPoint(lat: 18.94164176, lon: -72.65840205), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "HUN", alpha2: "HU", names: ["en": "Hungary", "fr": "Hongrie", "ar": "هنغاريا"],
+            centroid: GeoPoint(lat: 47.16567815, lon: 19.42172591), region: "Europe", subRegion: "Eastern Europe"),
+        Country(
+            alpha3: "IDN", alpha2: "ID", names: ["en": "Indonesia", "fr": "Indonésie", "ar": "إندونيسيا"],
+            centroid: GeoPoint(lat: -2.21433486, lon: 117.2844335), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "IMN", alpha2: "IM", names: ["en": "Isle of Man", "fr": "", "ar": ""], centroid: GeoPoint(lat: 54.23948288, lon: -4.51817639),
+            region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "IND", alpha2: "IN", names: ["en": "India", "fr": "Inde", "ar": "الهند"], centroid: GeoPoint(lat: 22.37137039, lon: 79.32792202),
+            region: "Asia", subRegion: "Southern Asia"),
+        Country(
+            alpha3: "IOT", alpha2: "IO", names: ["en": "British Indian Ocean Territory", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: -7.334186151, lon: 72.43402037), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "IRL", alpha2: "IE", names: ["en": "Ireland", "fr": "Irlande", "ar": "أيرلندا"],
+            centroid: GeoPoint(lat: 53.16969376, lon: -8.154213185), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "IRN", alpha2: "IR",
+            names: ["en": "Iran (Islamic Republic of)", "fr": "Iran (République islamique d')", "ar": "إيران (جمهورية - الإسلامية)"],
+            centroid: GeoPoint(lat: 32.57533772, lon: 54.2973284), region: "Asia", subRegion: "Southern Asia"),
+        Country(
+            alpha3: "IRQ", alpha2: "IQ", names: ["en": "Iraq", "fr": "Iraq", "ar": "العراق"], centroid: GeoPoint(lat: 33.04497404, lon: 43.77207391),
+            region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "ISL", alpha2: "IS", names: ["en": "Iceland", "fr": "Islande", "ar": "آيسلندا"],
+            centroid: GeoPoint(lat: 64.99668622, lon: -18.61425416), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "ISR", alpha2: "IL", names: ["en": "Israel", "fr": "Israël", "ar": "إسرائيل"],
+            centroid: GeoPoint(lat: 31.33857325, lon: 34.96023155), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "ITA", alpha2: "IT", names: ["en": "Italy", "fr": "Italie", "ar": "إيطاليا"],
+            centroid: GeoPoint(lat: 43.76610159, lon: 11.68396919), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "JAM", alpha2: "JM", names: ["en": "Jamaica", "fr": "Jamaïque", "ar": "جامايكا"],
+            centroid: GeoPoint(lat: 18.15206196, lon: -77.31137184), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "JEY", alpha2: "JE", names: ["en": "Jersey", "fr": "", "ar": ""], centroid: GeoPoint(lat: 49.21921539, lon: -2.12999674),
+            region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "JOR", alpha2: "JO", names: ["en": "Jordan", "fr": "Jordanie", "ar": "الأردن"],
+            centroid: GeoPoint(lat: 31.25223934, lon: 36.78497101), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "JPN", alpha2: "JP", names: ["en": "Japan", "fr": "Japon", "ar": "اليابان"],
+            centroid: GeoPoint(lat: 37.63209801, lon: 138.0812256), region: "Asia", subRegion: "Eastern Asia"),
+        Country(
+            alpha3: "KAZ", alpha2: "KZ", names: ["en": "Kazakhstan", "fr": "Kazakhstan", "ar": "كازاخستان"],
+            centroid: GeoPoint(lat: 48.16011678, lon: 67.30440515), region: "Asia", subRegion: "Central Asia"),
+        Country(
+            alpha3: "KEN", alpha2: "KE", names: ["en": "Kenya", "fr": "Kenya", "ar": "كينيا"], centroid: GeoPoint(lat: 0.529620946, lon: 37.85784174),
+            region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "KGZ", alpha2: "KG", names: ["en": "Kyrgyzstan", "fr": "Kirghizistan", "ar": "قيرغيزستان"],
+            centroid: GeoPoint(lat: 41.46387775, lon: 74.55247592), region: "Asia", subRegion: "Central Asia"),
+        Country(
+            alpha3: "KHM", alpha2: "KH", names: ["en": "Cambodia", "fr": "Cambodge", "ar": "كمبوديا"],
+            centroid: GeoPoint(lat: 12.71583138, lon: 104.9221723), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "KIR", alpha2: "KI", names: ["en": "Kiribati", "fr": "Kiribati", "ar": "كيريباس"],
+            centroid: GeoPoint(lat: 1.844810739, lon: -160.2677952), region: "Oceania", subRegion: "Micronesia"),
+        Country(
+            alpha3: "KNA", alpha2: "KN", names: ["en": "Saint Kitts and Nevis", "fr": "Saint-Kitts-et-Nevis", "ar": "سانت كيتس ونيفس"],
+            centroid: GeoPoint(lat: 17.32619066, lon: -62.7533967), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "KOR", alpha2: "KR", names: ["en": "Republic of Korea", "fr": "République de Corée", "ar": "جمهورية كوريا"],
+            centroid: GeoPoint(lat: 36.52377792, lon: 127.8821461), region: "Asia", subRegion: "Eastern Asia"),
+        Country(
+            alpha3: "KWT", alpha2: "KW", names: ["en": "Kuwait", "fr": "Koweït", "ar": "الكويت"],
+            centroid: GeoPoint(lat: 29.29832118, lon: 47.53304536), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "LAO", alpha2: "LA",
+            names: [
+                "en": "Lao People's Democratic Republic", "fr": "République démocratique populaire lao", "ar": "جمهورية لاو الديمقراطية الشعبية",
+            ], centroid: GeoPoint(lat: 18.50518622, lon: 103.7662533), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "LBN", alpha2: "LB", names: ["en": "Lebanon", "fr": "Liban", "ar": "لبنان"],
+            centroid: GeoPoint(lat: 33.91995955, lon: 35.88513386), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "LBR", alpha2: "LR", names: ["en": "Liberia", "fr": "Libéria", "ar": "ليبريا"],
+            centroid: GeoPoint(lat: 6.445498409, lon: -9.307443775), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "LBY", alpha2: "LY", names: ["en": "Libya", "fr": "Libye", "ar": "ليبيا"], centroid: GeoPoint(lat: 27.04420762, lon: 18.02212777),
+            region: "Africa", subRegion: "Northern Africa"),
+        Country(
+            alpha3: "LCA", alpha2: "LC", names: ["en": "Saint Lucia", "fr": "Sainte-Lucie", "ar": "سانت لوسيا"],
+            centroid: GeoPoint(lat: 13.90391475, lon: -60.96175259), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "LIE", alpha2: "LI", names: ["en": "Liechtenstein", "fr": "Liechtenstein", "ar": "ليختنشتاين"],
+            centroid: GeoPoint(lat: 47.16457362, lon: 9.558885464), region: "Europe", subRegion: "Western Europe"),
+        Country(
+            alpha3: "LKA", alpha2: "LK", names: ["en": "Sri Lanka", "fr": "Sri Lanka", "ar": "سري لانكا"],
+            centroid: GeoPoint(lat: 7.617249894, lon: 80.70787736), region: "Asia", subRegion: "Southern Asia"),
+        Country(
+            alpha3: "LSO", alpha2: "LS", names: ["en": "Lesotho", "fr": "Lesotho", "ar": "ليسوتو"],
+            centroid: GeoPoint(lat: -29.58448841, lon: 28.24105147), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "LTU", alpha2: "LT", names: ["en": "Lithuania", "fr": "Lituanie", "ar": "ليتوانيا"],
+            centroid: GeoPoint(lat: 55.3344892, lon: 23.90739502), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "LUX", alpha2: "LU", names: ["en": "Luxembourg", "fr": "Luxembourg", "ar": "لكسمبرغ"],
+            centroid: GeoPoint(lat: 49.77027091, lon: 6.08637699), region: "Europe", subRegion: "Western Europe"),
+        Country(
+            alpha3: "LVA", alpha2: "LV", names: ["en": "Latvia", "fr": "Lettonie", "ar": "لاتفيا"],
+            centroid: GeoPoint(lat: 56.85765774, lon: 24.92335393), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "MAC", alpha2: "MO", names: ["en": "Macao", "fr": "", "ar": ""], centroid: GeoPoint(lat: 22.1985265, lon: 113.5450075),
+            region: "Asia", subRegion: "Eastern Asia"),
+        Country(
+            alpha3: "MAF", alpha2: "MF", names: ["en": "Saint Martin", "fr": "", "ar": ""], centroid: GeoPoint(lat: 18.09128952, lon: -63.05163864),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "MAR", alpha2: "MA", names: ["en": "Morocco", "fr": "Maroc", "ar": "المغرب"],
+            centroid: GeoPoint(lat: 31.8836769, lon: -6.317283613), region: "Africa", subRegion: "Northern Africa"),
+        Country(
+            alpha3: "MCO", alpha2: "MC", names: ["en": "Monaco", "fr": "Monaco", "ar": "موناكو"],
+            centroid: GeoPoint(lat: 43.74830756, lon: 7.410882167), region: "Europe", subRegion: "Western Europe"),
+        Country(
+            alpha3: "MDA", alpha2: "MD", names: ["en": "Republic of Moldova", "fr": "République de Moldova", "ar": "جمهورية مولدوفا"],
+            centroid: GeoPoint(lat: 47.19293174, lon: 28.47499987), region: "Europe", subRegion: "Eastern Europe"),
+        Country(
+            alpha3: "MDG", alpha2: "MG", names: ["en": "Madagascar", "fr": "Madagascar", "ar": "مدغشقر"],
+            centroid: GeoPoint(lat: -19.37969027, lon: 46.70406219), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "MDV", alpha2: "MV", names: ["en": "Maldives", "fr": "Maldives", "ar": "ملديف"],
+            centroid: GeoPoint(lat: 5.068606213, lon: 73.32614511), region: "Asia", subRegion: "Southern Asia"),
+        Country(
+            alpha3: "MEX", alpha2: "MX", names: ["en": "Mexico", "fr": "Mexique", "ar": "المكسيك"],
+            centroid: GeoPoint(lat: 23.93832004, lon: -102.5023164), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "MHL", alpha2: "MH", names: ["en": "Marshall Islands", "fr": "Îles Marshall", "ar": "جزر مارشال"],
+            centroid: GeoPoint(lat: 9.499091883, lon: 169.0954645), region: "Oceania", subRegion: "Micronesia"),
+        Country(
+            alpha3: "MKD", alpha2: "MK", names: ["en": "North Macedonia", "fr": "Macédoine du Nord", "ar": "مقدونيا الشمالية"],
+            centroid: GeoPoint(lat: 41.59654823, lon: 21.69480535), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "MLI", alpha2: "ML", names: ["en": "Mali", "fr": "Mali", "ar": "مالي"], centroid: GeoPoint(lat: 17.34640627, lon: -3.525051581),
+            region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "MLT", alpha2: "MT", names: ["en": "Malta", "fr": "Malte", "ar": "مالطة"], centroid: GeoPoint(lat: 35.90417953, lon: 14.42365795),
+            region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "MMR", alpha2: "MM", names: ["en": "Myanmar", "fr": "Myanmar", "ar": "ميانمار"],
+            centroid: GeoPoint(lat: 21.17952353, lon: 96.50232755), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "MNE", alpha2: "ME", names: ["en": "Montenegro", "fr": "Monténégro", "ar": "الجبل الأسود"],
+            centroid: GeoPoint(lat: 42.78905871, lon: 19.26989732), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "MNG", alpha2: "MN", names: ["en": "Mongolia", "fr": "Mongolie", "ar": "منغوليا"],
+            centroid: GeoPoint(lat: 46.83576732, lon: 103.0813238), region: "Asia", subRegion: "Eastern Asia"),
+        Country(
+            alpha3: "MNP", alpha2: "MP", names: ["en": "Northern Mariana Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 25.56053736, lon: 152.1251419), region: "Oceania", subRegion: "Micronesia"),
+        Country(
+            alpha3: "MOZ", alpha2: "MZ", names: ["en": "Mozambique", "fr": "Mozambique", "ar": "موزامبيق"],
+            centroid: GeoPoint(lat: -17.2617763, lon: 35.55202528), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "MRT", alpha2: "MR", names: ["en": "Mauritania", "fr": "Mauritanie", "ar": "موريتانيا"],
+            centroid: GeoPoint(lat: 20.25780429, lon: -10.33010275), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "MSR", alpha2: "MS", names: ["en": "Montserrat", "fr": "", "ar": ""], centroid: GeoPoint(lat: 16.73536624, lon: -62.18693595),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "MTQ", alpha2: "MQ", names: ["en": "Martinique", "fr": "", "ar": ""], centroid: GeoPoint(lat: 14.65403719, lon: -61.02842534),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "MUS", alpha2: "MU", names: ["en": "Mauritius", "fr": "Maurice", "ar": "موريشيوس"],
+            centroid: GeoPoint(lat: -20.27530781, lon: 57.56676664), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "MWI", alpha2: "MW", names: ["en": "Malawi", "fr": "Malawi", "ar": "ملاوي"],
+            centroid: GeoPoint(lat: -13.21991287, lon: 34.31171876), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "MYS", alpha2: "MY", names: ["en": "Malaysia", "fr": "Malaisie", "ar": "ماليزيا"],
+            centroid: GeoPoint(lat: 2.745185714, lon: 140.4915783), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "MYT", alpha2: "YT", names: ["en": "Mayotte", "fr": "", "ar": ""], centroid: GeoPoint(lat: -12.81970382, lon: 45.13516865),
+            region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "NAM", alpha2: "NA", names: ["en": "Namibia", "fr": "Namibie", "ar": "ناميبيا"],
+            centroid: GeoPoint(lat: -22.13362728, lon: 17.21558466), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "NCL", alpha2: "NC", names: ["en": "New Caledonia", "fr": "", "ar": ""], centroid: GeoPoint(lat: -21.33942425, lon: 165.2996228),
+            region: "Oceania", subRegion: "Melanesia"),
+        Country(
+            alpha3: "NER", alpha2: "NE", names: ["en": "Niger", "fr": "Niger", "ar": "النيجر"],
+            centroid: GeoPoint(lat: 17.42463558, lon: 9.397470038), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "NFK", alpha2: "NF", names: ["en": "Norfolk Island", "fr": "", "ar": ""], centroid: GeoPoint(lat: -29.0376577, lon: 167.952597),
+            region: "Oceania", subRegion: "Australia and New Zealand"),
+        Country(
+            alpha3: "NGA", alpha2: "NG", names: ["en": "Nigeria", "fr": "Nigéria", "ar": "نيجيريا"],
+            centroid: GeoPoint(lat: 9.590667555, lon: 8.10605344), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "NIC", alpha2: "NI", names: ["en": "Nicaragua", "fr": "Nicaragua", "ar": "نيكاراغوا"],
+            centroid: GeoPoint(lat: 12.83712778, lon: -85.03655572), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "NIU", alpha2: "NU", names: ["en": "Niue", "fr": "Nioué", "ar": "نيوي"], centroid: GeoPoint(lat: -19.05213426, lon: -169.8688481),
+            region: "Oceania", subRegion: "Polynesia"),
+        Country(
+            alpha3: "NLD", alpha2: "NL", names: ["en": "Netherlands (Kingdom of the)", "fr": "Pays-Bas (Royaume des)", "ar": "هولندا (مملكة _)"],
+            centroid: GeoPoint(lat: 52.26998137, lon: 5.675062933), region: "Europe", subRegion: "Western Europe"),
+        Country(
+            alpha3: "NOR", alpha2: "NO", names: ["en": "Norway", "fr": "Norvège", "ar": "النرويج"],
+            centroid: GeoPoint(lat: 64.41197955, lon: 14.06269622), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "NPL", alpha2: "NP", names: ["en": "Nepal", "fr": "Népal", "ar": "نيبال"], centroid: GeoPoint(lat: 28.25396507, lon: 83.9316657),
+            region: "Asia", subRegion: "Southern Asia"),
+        Country(
+            alpha3: "NRU", alpha2: "NR", names: ["en": "Naoero", "fr": "Naoero", "ar": "ناويرو"],
+            centroid: GeoPoint(lat: -0.528781574, lon: 166.9232132), region: "Oceania", subRegion: "Micronesia"),
+        Country(
+            alpha3: "NZL", alpha2: "NZ", names: ["en": "New Zealand", "fr": "Nouvelle-Zélande", "ar": "نيوزيلندا"],
+            centroid: GeoPoint(lat: -56.5161571, lon: 161.1190313), region: "Oceania", subRegion: "Australia and New Zealand"),
+        Country(
+            alpha3: "OMN", alpha2: "OM", names: ["en": "Oman", "fr": "Oman", "ar": "عمان"], centroid: GeoPoint(lat: 20.53707855, lon: 56.1036955),
+            region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "PAK", alpha2: "PK", names: ["en": "Pakistan", "fr": "Pakistan", "ar": "باكستان"],
+            centroid: GeoPoint(lat: 29.35468377, lon: 68.78655545), region: "Asia", subRegion: "Southern Asia"),
+        Country(
+            alpha3: "PAN", alpha2: "PA", names: ["en": "Panama", "fr": "Panama", "ar": "بنما"],
+            centroid: GeoPoint(lat: 8.518057314, lon: -80.07104511), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "PCN", alpha2: "PN", names: ["en": "Pitcairn", "fr": "", "ar": ""], centroid: GeoPoint(lat: -24.2051566, lon: -127.9093208),
+            region: "Oceania", subRegion: "Polynesia"),
+        Country(
+            alpha3: "PER", alpha2: "PE", names: ["en": "Peru", "fr": "Pérou", "ar": "بيرو"], centroid: GeoPoint(lat: -9.167216491, lon: -74.37537796),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "PHL", alpha2: "PH", names: ["en": "Philippines", "fr": "Philippines", "ar": "الفلبين"],
+            centroid: GeoPoint(lat: -0.736653675, lon: 127.2358509), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "PLW", alpha2: "PW", names: ["en": "Palau", "fr": "Palaos", "ar": "بالاو"],
+            centroid: GeoPoint(lat: 7.514890523, lon: 134.5751097), region: "Oceania", subRegion: "Micronesia"),
+        Country(
+            alpha3: "PNG", alpha2: "PG", names: ["en": "Papua New Guinea", "fr": "Papouasie-Nouvelle-Guinée", "ar": "بابوا غينيا الجديدة"],
+            centroid: GeoPoint(lat: -6.834760878, lon: 143.0464597), region: "Oceania", subRegion: "Melanesia"),
+        Country(
+            alpha3: "POL", alpha2: "PL", names: ["en": "Poland", "fr": "Pologne", "ar": "بولندا"],
+            centroid: GeoPoint(lat: 52.12847492, lon: 19.40086), region: "Europe", subRegion: "Eastern Europe"),
+        Country(
+            alpha3: "PRI", alpha2: "PR", names: ["en": "Puerto Rico", "fr": "", "ar": ""], centroid: GeoPoint(lat: 18.22412124, lon: -66.47814528),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "PRK", alpha2: "KP",
+            names: [
+                "en": "Democratic People's Republic of Korea", "fr": "République populaire démocratique de Corée",
+                "ar": "جمهورية كوريا الشعبية الديمقراطية",
+            ], centroid: GeoPoint(lat: 40.14251168, lon: 127.1828259), region: "Asia", subRegion: "Eastern Asia"),
+        Country(
+            alpha3: "PRT", alpha2: "PT", names: ["en": "Portugal", "fr": "Portugal", "ar": "البرتغال"],
+            centroid: GeoPoint(lat: 39.23901506, lon: -30.21832194), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "PRY", alpha2: "PY", names: ["en": "Paraguay", "fr": "Paraguay", "ar": "باراغواي"],
+            centroid: GeoPoint(lat: -23.23840821, lon: -58.39126243), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "PSE", alpha2: "PS", names: ["en": "State of Palestine", "fr": "État de Palestine", "ar": "دولة فلسطين"],
+            centroid: GeoPoint(lat: 31.99084142, lon: 35.30744047), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "PYF", alpha2: "PF", names: ["en": "French Polynesia", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: -24.06211632, lon: -156.7187297), region: "Oceania", subRegion: "Polynesia"),
+        Country(
+            alpha3: "QAT", alpha2: "QA", names: ["en": "Qatar", "fr": "Qatar", "ar": "قطر"], centroid: GeoPoint(lat: 25.29089005, lon: 51.1841661),
+            region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "REU", alpha2: "RE", names: ["en": "Réunion", "fr": "", "ar": ""], centroid: GeoPoint(lat: -21.12280909, lon: 55.55123933),
+            region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "ROU", alpha2: "RO", names: ["en": "Romania", "fr": "Roumanie", "ar": "رومانيا"],
+            centroid: GeoPoint(lat: 45.84314501, lon: 24.96613666), region: "Europe", subRegion: "Eastern Europe"),
+        Country(
+            alpha3: "RUS", alpha2: "RU", names: ["en": "Russian Federation", "fr": "Fédération de Russie", "ar": "الاتحاد الروسي"],
+            centroid: GeoPoint(lat: 61.97564081, lon: 96.67837519), region: "Europe", subRegion: "Eastern Europe"),
+        Country(
+            alpha3: "RWA", alpha2: "RW", names: ["en": "Rwanda", "fr": "Rwanda", "ar": "رواندا"],
+            centroid: GeoPoint(lat: -1.991722808, lon: 29.92068123), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "SAU", alpha2: "SA", names: ["en": "Saudi Arabia", "fr": "Arabie saoudite", "ar": "المملكة العربية السعودية"],
+            centroid: GeoPoint(lat: 24.12628999, lon: 44.54637538), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "SDN", alpha2: "SD", names: ["en": "Sudan", "fr": "Soudan", "ar": "السودان"],
+            centroid: GeoPoint(lat: 16.04892872, lon: 30.00339118), region: "Africa", subRegion: "Northern Africa"),
+        Country(
+            alpha3: "SEN", alpha2: "SN", names: ["en": "Senegal", "fr": "Sénégal", "ar": "السنغال"],
+            centroid: GeoPoint(lat: 14.35710542, lon: -14.4780169), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "SGP", alpha2: "SG", names: ["en": "Singapore", "fr": "Singapour", "ar": "سنغافورة"],
+            centroid: GeoPoint(lat: 1.344965221, lon: 103.8094495), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "SGS", alpha2: "GS", names: ["en": "South Georgia and the South Sandwich Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: -54.42976761, lon: -36.49759369), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "SHN", alpha2: "SH", names: ["en": "Saint Helena", "fr": "", "ar": ""], centroid: GeoPoint(lat: -37.11173844, lon: -12.28290657),
+            region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "SJM", alpha2: "SJ", names: ["en": "Svalbard and Jan Mayen Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 77.62362195, lon: 6.012261852), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "SLB", alpha2: "SB", names: ["en": "Solomon Islands", "fr": "Îles Salomon", "ar": "جزر سليمان"],
+            centroid: GeoPoint(lat: -8.823576119, lon: 159.6577946), region: "Oceania", subRegion: "Melanesia"),
+        Country(
+            alpha3: "SLE", alpha2: "SL", names: ["en": "Sierra Leone", "fr": "Sierra Leone", "ar": "سيراليون"],
+            centroid: GeoPoint(lat: 8.571898577, lon: -11.77850059), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "SLV", alpha2: "SV", names: ["en": "El Salvador", "fr": "El Salvador", "ar": "السلفادور"],
+            centroid: GeoPoint(lat: 13.72764125, lon: -88.86315324), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "SMR", alpha2: "SM", names: ["en": "San Marino", "fr": "Saint-Marin", "ar": "سان مارينو"],
+            centroid: GeoPoint(lat: 43.94362477, lon: 12.45862763), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "SOM", alpha2: "SO", names: ["en": "Somalia", "fr": "Somalie", "ar": "الصومال"],
+            centroid: GeoPoint(lat: 6.070298569, lon: 45.86808802), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "SPM", alpha2: "PM", names: ["en": "Saint Pierre and Miquelon", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 46.78737259, lon: -56.21105237), region: "Americas", subRegion: "Northern America"),
+        Country(
+            alpha3: "SRB", alpha2: "RS", names: ["en": "Serbia", "fr": "Serbie", "ar": "صربيا"],
+            centroid: GeoPoint(lat: 44.03017332, lon: 20.80259395), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "SSD", alpha2: "SS", names: ["en": "South Sudan", "fr": "Soudan du Sud", "ar": "جنوب السودان"],
+            centroid: GeoPoint(lat: 7.295889595, lon: 30.30870192), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "STP", alpha2: "ST", names: ["en": "Sao Tome and Principe", "fr": "Sao Tomé-et-Principe", "ar": "سان تومي وبرينسيبي"],
+            centroid: GeoPoint(lat: 0.227069777, lon: 6.614376446), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "SUR", alpha2: "SR", names: ["en": "Suriname", "fr": "Suriname", "ar": "سورينام"],
+            centroid: GeoPoint(lat: 4.125518847, lon: -55.91480138), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "SVK", alpha2: "SK", names: ["en": "Slovakia", "fr": "Slovaquie", "ar": "سلوفاكيا"],
+            centroid: GeoPoint(lat: 48.70609262, lon: 19.49110883), region: "Europe", subRegion: "Eastern Europe"),
+        Country(
+            alpha3: "SVN", alpha2: "SI", names: ["en": "Slovenia", "fr": "Slovénie", "ar": "سلوفينيا"],
+            centroid: GeoPoint(lat: 46.123589, lon: 14.82836958), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "SWE", alpha2: "SE", names: ["en": "Sweden", "fr": "Suède", "ar": "السويد"],
+            centroid: GeoPoint(lat: 62.88018421, lon: 16.72425629), region: "Europe", subRegion: "Northern Europe"),
+        Country(
+            alpha3: "SWZ", alpha2: "SZ", names: ["en": "Eswatini", "fr": "Eswatini", "ar": "إسواتيني"],
+            centroid: GeoPoint(lat: -26.56643647, lon: 31.50113832), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "SXM", alpha2: "SX", names: ["en": "Sint Maarten", "fr": "", "ar": ""], centroid: GeoPoint(lat: 18.04006004, lon: -63.06246961),
+            region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "SYC", alpha2: "SC", names: ["en": "Seychelles", "fr": "Seychelles", "ar": "سيشيل"],
+            centroid: GeoPoint(lat: -4.651257344, lon: 55.46250801), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "SYR", alpha2: "SY", names: ["en": "Syrian Arab Republic", "fr": "République arabe syrienne", "ar": "الجمهورية العربية السورية"],
+            centroid: GeoPoint(lat: 35.01105189, lon: 38.51123805), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "TCA", alpha2: "TC", names: ["en": "Turks and Caicos Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 21.81744592, lon: -71.77770318), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "TCD", alpha2: "TD", names: ["en": "Chad", "fr": "Tchad", "ar": "تشاد"], centroid: GeoPoint(lat: 15.35740495, lon: 18.66399556),
+            region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "TGO", alpha2: "TG", names: ["en": "Togo", "fr": "Togo", "ar": "توغو"], centroid: GeoPoint(lat: 8.541637601, lon: 0.97409513),
+            region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "THA", alpha2: "TH", names: ["en": "Thailand", "fr": "Thaïlande", "ar": "تايلند"],
+            centroid: GeoPoint(lat: 15.15949511, lon: 101.020107), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "TJK", alpha2: "TJ", names: ["en": "Tajikistan", "fr": "Tadjikistan", "ar": "طاجيكستان"],
+            centroid: GeoPoint(lat: 38.52699814, lon: 71.04232577), region: "Asia", subRegion: "Central Asia"),
+        Country(
+            alpha3: "TKL", alpha2: "TK", names: ["en": "Tokelau", "fr": "", "ar": ""], centroid: GeoPoint(lat: -9.195175351, lon: -171.8526597),
+            region: "Oceania", subRegion: "Polynesia"),
+        Country(
+            alpha3: "TKM", alpha2: "TM", names: ["en": "Turkmenistan", "fr": "Turkménistan", "ar": "تركمانستان"],
+            centroid: GeoPoint(lat: 39.12455662, lon: 59.38935348), region: "Asia", subRegion: "Central Asia"),
+        Country(
+            alpha3: "TLS", alpha2: "TL", names: ["en": "Timor-Leste", "fr": "Timor-Leste", "ar": "تيمور- ليشتي"],
+            centroid: GeoPoint(lat: -8.767718612, lon: 126.0420452), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "TON", alpha2: "TO", names: ["en": "Tonga", "fr": "Tonga", "ar": "تونغا"],
+            centroid: GeoPoint(lat: -22.92273894, lon: -176.0448464), region: "Oceania", subRegion: "Polynesia"),
+        Country(
+            alpha3: "TTO", alpha2: "TT", names: ["en": "Trinidad and Tobago", "fr": "Trinité-et-Tobago", "ar": "ترينيداد وتوباغو"],
+            centroid: GeoPoint(lat: 10.40535665, lon: -61.29228487), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "TUN", alpha2: "TN", names: ["en": "Tunisia", "fr": "Tunisie", "ar": "تونس"],
+            centroid: GeoPoint(lat: 34.10810736, lon: 9.557630913), region: "Africa", subRegion: "Northern Africa"),
+        Country(
+            alpha3: "TUR", alpha2: "TR", names: ["en": "Türkiye", "fr": "Türkiye", "ar": "تركيا"],
+            centroid: GeoPoint(lat: 38.91218946, lon: 35.69849765), region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "TUV", alpha2: "TV", names: ["en": "Tuvalu", "fr": "Tuvalu", "ar": "توفالو"],
+            centroid: GeoPoint(lat: -10.46069351, lon: -178.9118145), region: "Oceania", subRegion: "Polynesia"),
+        Country(
+            alpha3: "TWN", alpha2: "TW", names: ["en": "Taiwan (Province of China)", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 23.74652012, lon: 120.9621301), region: "Asia", subRegion: "Eastern Asia"),
+        Country(
+            alpha3: "TZA", alpha2: "TZ",
+            names: ["en": "United Republic of Tanzania", "fr": "République-Unie de Tanzanie", "ar": "جمهورية تنزانيا المتحدة"],
+            centroid: GeoPoint(lat: -6.273241244, lon: 34.79620168), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "UGA", alpha2: "UG", names: ["en": "Uganda", "fr": "Ouganda", "ar": "أوغندا"],
+            centroid: GeoPoint(lat: 1.280667326, lon: 32.38662225), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "UKR", alpha2: "UA", names: ["en": "Ukraine", "fr": "Ukraine", "ar": "أوكرانيا"],
+            centroid: GeoPoint(lat: 49.01900507, lon: 31.37809941), region: "Europe", subRegion: "Eastern Europe"),
+        Country(
+            alpha3: "UMI", alpha2: "UM", names: ["en": "United States Minor Outlying Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 0.0, lon: 0.0), region: "Oceania", subRegion: "Micronesia"),
+        Country(
+            alpha3: "URY", alpha2: "UY", names: ["en": "Uruguay", "fr": "Uruguay", "ar": "أوروغواي"],
+            centroid: GeoPoint(lat: -32.80198719, lon: -56.01417232), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "USA", alpha2: "US",
+            names: ["en": "United States of America", "fr": "États-Unis d'Amérique", "ar": "الولايات المتحدة الأمريكية"],
+            centroid: GeoPoint(lat: 45.73643438, lon: -112.404207), region: "Americas", subRegion: "Northern America"),
+        Country(
+            alpha3: "UZB", alpha2: "UZ", names: ["en": "Uzbekistan", "fr": "Ouzbékistan", "ar": "أوزبكستان"],
+            centroid: GeoPoint(lat: 41.74950759, lon: 63.17455249), region: "Asia", subRegion: "Central Asia"),
+        Country(
+            alpha3: "VAT", alpha2: "VA", names: ["en": "Holy See", "fr": "Saint-Siège", "ar": "الكرسي الرسولي"],
+            centroid: GeoPoint(lat: 41.90336493, lon: 12.45225447), region: "Europe", subRegion: "Southern Europe"),
+        Country(
+            alpha3: "VCT", alpha2: "VC",
+            names: ["en": "Saint Vincent and the Grenadines", "fr": "Saint-Vincent-et-les Grenadines", "ar": "سانت فنسنت وجزر غرينادين"],
+            centroid: GeoPoint(lat: 13.25481082, lon: -61.19376585), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "VEN", alpha2: "VE",
+            names: [
+                "en": "Venezuela (Bolivarian Republic of)", "fr": "Venezuela (République bolivarienne du)", "ar": "فنزويلا (جمهورية - البوليفارية)",
+            ], centroid: GeoPoint(lat: 7.115201972, lon: -66.18367077), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "VGB", alpha2: "VG", names: ["en": "British Virgin Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 18.30332154, lon: -65.11493198), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "VIR", alpha2: "VI", names: ["en": "United States Virgin Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: 17.39137826, lon: -64.67699419), region: "Americas", subRegion: "Latin America and the Caribbean"),
+        Country(
+            alpha3: "VNM", alpha2: "VN", names: ["en": "Viet Nam", "fr": "Viet Nam", "ar": "فييت نام"],
+            centroid: GeoPoint(lat: 16.64893259, lon: 106.3103686), region: "Asia", subRegion: "South-eastern Asia"),
+        Country(
+            alpha3: "VUT", alpha2: "VU", names: ["en": "Vanuatu", "fr": "Vanuatu", "ar": "فانواتو"],
+            centroid: GeoPoint(lat: -21.04390394, lon: 171.2797047), region: "Oceania", subRegion: "Melanesia"),
+        Country(
+            alpha3: "WLF", alpha2: "WF", names: ["en": "Wallis and Futuna Islands", "fr": "", "ar": ""],
+            centroid: GeoPoint(lat: -14.36099529, lon: -178.0421057), region: "Oceania", subRegion: "Polynesia"),
+        Country(
+            alpha3: "WSM", alpha2: "WS", names: ["en": "Samoa", "fr": "Samoa", "ar": "ساموا"],
+            centroid: GeoPoint(lat: -13.16992041, lon: -173.5139768), region: "Oceania", subRegion: "Polynesia"),
+        Country(
+            alpha3: "YEM", alpha2: "YE", names: ["en": "Yemen", "fr": "Yémen", "ar": "اليمن"], centroid: GeoPoint(lat: 15.96506363, lon: 47.50305348),
+            region: "Asia", subRegion: "Western Asia"),
+        Country(
+            alpha3: "ZAF", alpha2: "ZA", names: ["en": "South Africa", "fr": "Afrique du Sud", "ar": "جنوب أفريقيا"],
+            centroid: GeoPoint(lat: -28.99235649, lon: 25.09025016), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "ZMB", alpha2: "ZM", names: ["en": "Zambia", "fr": "Zambie", "ar": "زامبيا"],
+            centroid: GeoPoint(lat: -13.45369192, lon: 27.80039565), region: "Africa", subRegion: "Sub-Saharan Africa"),
+        Country(
+            alpha3: "ZWE", alpha2: "ZW", names: ["en": "Zimbabwe", "fr": "Zimbabwe", "ar": "زمبابوي"],
+            centroid: GeoPoint(lat: -19.00126774, lon: 29.86951021), region: "Africa", subRegion: "Sub-Saharan Africa"),
     ]
 }

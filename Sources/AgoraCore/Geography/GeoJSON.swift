@@ -31,7 +31,10 @@ public enum GeoJSON {
         var issues = IssueCollector()
         var out: [Feature] = []
         for (i, raw) in raws.enumerated() {
-            guard let f = raw as? [String: Any] else { issues.add("features[\(i)]", "is not an object"); continue }
+            guard let f = raw as? [String: Any] else {
+                issues.add("features[\(i)]", "is not an object")
+                continue
+            }
             var feature = Feature(index: i, properties: [:])
             if case .object(let props)? = (f["properties"]).map(JSONValue.init(any:)) { feature.properties = props }
             if let g = f["geometry"] as? [String: Any] {
@@ -61,20 +64,32 @@ public enum GeoJSON {
         return geometry
     }
 
-    private enum Shape { case polygons([Polygon]), point(GeoPoint) }
+    private enum Shape {
+        case polygons([Polygon])
+        case point(GeoPoint)
+    }
 
     private static func shape(_ g: [String: Any], field: String, into issues: inout IssueCollector) -> Shape? {
         let type = g["type"] as? String ?? ""
         let coordinates = g["coordinates"] as? [Any]
         switch type {
         case "Polygon":
-            guard let rings = coordinates else { issues.add(field, "Polygon needs coordinates"); return nil }
+            guard let rings = coordinates else {
+                issues.add(field, "Polygon needs coordinates")
+                return nil
+            }
             return polygon(rings, field: field + ".coordinates", into: &issues).map { .polygons([$0]) }
         case "MultiPolygon":
-            guard let polys = coordinates, !polys.isEmpty else { issues.add(field, "MultiPolygon needs coordinates"); return nil }
+            guard let polys = coordinates, !polys.isEmpty else {
+                issues.add(field, "MultiPolygon needs coordinates")
+                return nil
+            }
             var out: [Polygon] = []
             for (i, p) in polys.enumerated() {
-                guard let rings = p as? [Any] else { issues.add("\(field).coordinates[\(i)]", "is not a list of rings"); continue }
+                guard let rings = p as? [Any] else {
+                    issues.add("\(field).coordinates[\(i)]", "is not a list of rings")
+                    continue
+                }
                 if let poly = polygon(rings, field: "\(field).coordinates[\(i)]", into: &issues) { out.append(poly) }
             }
             return .polygons(out)
@@ -88,7 +103,8 @@ public enum GeoJSON {
             return .polygons(out)
         case "Point":
             guard let c = coordinates, let p = position(c, field: field + ".coordinates", into: &issues) else {
-                issues.add(field, "Point needs coordinates"); return nil
+                issues.add(field, "Point needs coordinates")
+                return nil
             }
             return .point(p)
         default:
@@ -98,11 +114,17 @@ public enum GeoJSON {
     }
 
     private static func polygon(_ rings: [Any], field: String, into issues: inout IssueCollector) -> Polygon? {
-        if rings.isEmpty { issues.add(field, "a polygon needs at least an outer ring"); return nil }
+        if rings.isEmpty {
+            issues.add(field, "a polygon needs at least an outer ring")
+            return nil
+        }
         var out: [[GeoPoint]] = []
         for (r, ringValue) in rings.enumerated() {
             let rf = "\(field)[\(r)]"
-            guard let positions = ringValue as? [Any] else { issues.add(rf, "is not a list of positions"); return nil }
+            guard let positions = ringValue as? [Any] else {
+                issues.add(rf, "is not a list of positions")
+                return nil
+            }
             var ring: [GeoPoint] = []
             ring.reserveCapacity(positions.count)
             for (k, pos) in positions.enumerated() {
@@ -112,8 +134,14 @@ public enum GeoJSON {
                 }
                 ring.append(p)
             }
-            if ring.count < 4 { issues.add(rf, "a ring needs at least 4 positions, has \(ring.count)"); return nil }
-            if ring.first != ring.last { issues.add(rf, "ring is not closed: its first and last positions differ"); return nil }
+            if ring.count < 4 {
+                issues.add(rf, "a ring needs at least 4 positions, has \(ring.count)")
+                return nil
+            }
+            if ring.first != ring.last {
+                issues.add(rf, "ring is not closed: its first and last positions differ")
+                return nil
+            }
             out.append(ring)
         }
         return Polygon(rings: out)
@@ -126,7 +154,8 @@ public enum GeoJSON {
             return nil
         }
         func snap(_ v: Double, _ bound: Double) -> Double { abs(abs(v) - bound) < 1e-9 ? (v < 0 ? -bound : bound) : v }
-        let x = snap(lon, 180), y = snap(lat, 90)
+        let x = snap(lon, 180)
+        let y = snap(lat, 90)
         guard (-180...180).contains(x), (-90...90).contains(y) else {
             issues.add(field, "[\(lon), \(lat)] is out of range (longitude -180…180, latitude -90…90)")
             return nil

@@ -39,13 +39,16 @@ public struct BoundingBox: Sendable, Equatable, Codable {
     }
 
     public mutating func include(_ p: GeoPoint) {
-        minLon = Swift.min(minLon, p.lon); maxLon = Swift.max(maxLon, p.lon)
-        minLat = Swift.min(minLat, p.lat); maxLat = Swift.max(maxLat, p.lat)
+        minLon = Swift.min(minLon, p.lon)
+        maxLon = Swift.max(maxLon, p.lon)
+        minLat = Swift.min(minLat, p.lat)
+        maxLat = Swift.max(maxLat, p.lat)
     }
 
     public func union(_ o: BoundingBox) -> BoundingBox {
-        BoundingBox(minLon: Swift.min(minLon, o.minLon), minLat: Swift.min(minLat, o.minLat),
-                    maxLon: Swift.max(maxLon, o.maxLon), maxLat: Swift.max(maxLat, o.maxLat))
+        BoundingBox(
+            minLon: Swift.min(minLon, o.minLon), minLat: Swift.min(minLat, o.minLat),
+            maxLon: Swift.max(maxLon, o.maxLon), maxLat: Swift.max(maxLat, o.maxLat))
     }
 
     public func expanded(by d: Double) -> BoundingBox {
@@ -79,7 +82,8 @@ public struct Polygon: Sendable, Equatable {
         var inside = false
         var j = ring.count - 1
         for i in 0..<ring.count {
-            let a = ring[i], b = ring[j]
+            let a = ring[i]
+            let b = ring[j]
             if (a.lat > p.lat) != (b.lat > p.lat) {
                 let x = (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon
                 if p.lon < x { inside.toggle() }
@@ -118,11 +122,14 @@ public struct AreaGeometry: Sendable, Equatable {
     /// or a marker, and far cheaper than a geodesic one). Falls back to the box centre when the
     /// centroid lands outside the shape (crescents, archipelagos), then to the largest ring's first vertex.
     public var centroid: GeoPoint {
-        var cx = 0.0, cy = 0.0, total = 0.0
+        var cx = 0.0
+        var cy = 0.0
+        var total = 0.0
         for polygon in polygons {
             guard let ring = polygon.rings.first, ring.count >= 4 else { continue }
             for i in 0..<(ring.count - 1) {
-                let a = ring[i], b = ring[i + 1]
+                let a = ring[i]
+                let b = ring[i + 1]
                 let cross = a.lon * b.lat - b.lon * a.lat
                 cx += (a.lon + b.lon) * cross
                 cy += (a.lat + b.lat) * cross

@@ -50,10 +50,14 @@ public enum Neighbours {
             if box.intersects(window) { segments.append((p, q)) }
         }
         guard !segments.isEmpty else { return false }
-        let segIndex = SpatialIndex(segments.enumerated().map { entry in
-            let (p, q) = entry.element
-            return (box: BoundingBox(minLon: min(p.lon, q.lon), minLat: min(p.lat, q.lat), maxLon: max(p.lon, q.lon), maxLat: max(p.lat, q.lat)).expanded(by: tolerance), payload: entry.offset)
-        })
+        let segIndex = SpatialIndex(
+            segments.enumerated().map { entry in
+                let (p, q) = entry.element
+                return (
+                    box: BoundingBox(minLon: min(p.lon, q.lon), minLat: min(p.lat, q.lat), maxLon: max(p.lon, q.lon), maxLat: max(p.lat, q.lat))
+                        .expanded(by: tolerance), payload: entry.offset
+                )
+            })
         let t2 = tolerance * tolerance
         for polygon in a.polygons {
             for ring in polygon.rings {
@@ -71,13 +75,17 @@ public enum Neighbours {
     /// about the same on the ground near the equator and in the north.
     static func distanceSquared(_ p: GeoPoint, _ a: GeoPoint, _ b: GeoPoint) -> Double {
         let k = cos(p.lat * .pi / 180)
-        let ax = (a.lon - p.lon) * k, ay = a.lat - p.lat
-        let bx = (b.lon - p.lon) * k, by = b.lat - p.lat
-        let dx = bx - ax, dy = by - ay
+        let ax = (a.lon - p.lon) * k
+        let ay = a.lat - p.lat
+        let bx = (b.lon - p.lon) * k
+        let by = b.lat - p.lat
+        let dx = bx - ax
+        let dy = by - ay
         let len2 = dx * dx + dy * dy
         var t = len2 == 0 ? 0 : -(ax * dx + ay * dy) / len2
         t = min(1, max(0, t))
-        let x = ax + t * dx, y = ay + t * dy
+        let x = ax + t * dx
+        let y = ay + t * dy
         return x * x + y * y
     }
 }

@@ -17,7 +17,9 @@ public struct SpatialIndex<Payload: Sendable>: Sendable {
         var entries = items
         var nodes: [Node] = []
         guard !entries.isEmpty else {
-            self.entries = []; self.nodes = []; self.root = nil
+            self.entries = []
+            self.nodes = []
+            self.root = nil
             return
         }
         // Order the entries into tiles, then make one leaf per run of `fanout` entries.

@@ -18,10 +18,12 @@ public struct BodyDraft: Sendable, Equatable, Codable {
     /// shares, set per partner (an early-warning CSO network and a district council, say). Nil keeps what is stored.
     public var sharesRestrictedWith: [String]?
 
-    public init(code: String, name: String, names: [String: String]? = nil, level: BodyLevel, kind: BodyKind,
-                organisation: String? = nil, parent: String? = nil, legalBasis: String? = nil, description: String? = nil,
-                website: String? = nil, jurisdiction: [String], worldwide: Bool? = nil, topics: [Topic], partners: [String]? = nil,
-                sharesRestrictedWith: [String]? = nil) {
+    public init(
+        code: String, name: String, names: [String: String]? = nil, level: BodyLevel, kind: BodyKind,
+        organisation: String? = nil, parent: String? = nil, legalBasis: String? = nil, description: String? = nil,
+        website: String? = nil, jurisdiction: [String], worldwide: Bool? = nil, topics: [Topic], partners: [String]? = nil,
+        sharesRestrictedWith: [String]? = nil
+    ) {
         self.code = code
         self.name = name
         self.names = names
@@ -40,8 +42,9 @@ public struct BodyDraft: Sendable, Equatable, Codable {
     }
 
     public var profile: BodyProfile {
-        BodyProfile(code: code, level: level, topics: Set(topics), jurisdiction: Set(jurisdiction),
-                    worldwide: worldwide ?? false, parent: parent)
+        BodyProfile(
+            code: code, level: level, topics: Set(topics), jurisdiction: Set(jurisdiction),
+            worldwide: worldwide ?? false, parent: parent)
     }
 }
 
@@ -70,8 +73,10 @@ public enum BodyRules {
         public var areaExists: @Sendable (String) -> Bool
         public var organisationExists: @Sendable (String) -> Bool
 
-        public init(bodies: [String: (level: BodyLevel, parent: String?)], areaExists: @escaping @Sendable (String) -> Bool,
-                    organisationExists: @escaping @Sendable (String) -> Bool) {
+        public init(
+            bodies: [String: (level: BodyLevel, parent: String?)], areaExists: @escaping @Sendable (String) -> Bool,
+            organisationExists: @escaping @Sendable (String) -> Bool
+        ) {
             self.bodies = bodies
             self.areaExists = areaExists
             self.organisationExists = organisationExists
@@ -91,12 +96,17 @@ public enum BodyRules {
             seen[d.code] = i
             if d.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.add("\(at).name", "is required") }
             if let p = d.parent {
-                if p == d.code { issues.add("\(at).parent", "a body cannot be its own parent") }
-                else if let parent = all[p] {
+                if p == d.code {
+                    issues.add("\(at).parent", "a body cannot be its own parent")
+                } else if let parent = all[p] {
                     if parent.level < d.level {
-                        issues.add("\(at).parent", "'\(p)' is a \(parent.level.rawValue) body; a \(d.level.rawValue) body reports to its own level or higher")
+                        issues.add(
+                            "\(at).parent", "'\(p)' is a \(parent.level.rawValue) body; a \(d.level.rawValue) body reports to its own level or higher"
+                        )
                     }
-                } else { issues.add("\(at).parent", "unknown body code '\(p)'") }
+                } else {
+                    issues.add("\(at).parent", "unknown body code '\(p)'")
+                }
             }
             if let o = d.organisation, !context.organisationExists(o) { issues.add("\(at).organisation", "unknown organisation code '\(o)'") }
             let worldwide = d.worldwide ?? false
@@ -107,12 +117,18 @@ public enum BodyRules {
             }
             if d.topics.isEmpty { issues.add("\(at).topics", "name at least one topic of the body's mandate") }
             for (k, p) in (d.partners ?? []).enumerated() {
-                if p == d.code { issues.add("\(at).partners[\(k)]", "a body cannot partner itself") }
-                else if all[p] == nil { issues.add("\(at).partners[\(k)]", "unknown body code '\(p)'") }
+                if p == d.code {
+                    issues.add("\(at).partners[\(k)]", "a body cannot partner itself")
+                } else if all[p] == nil {
+                    issues.add("\(at).partners[\(k)]", "unknown body code '\(p)'")
+                }
             }
             for (k, p) in (d.sharesRestrictedWith ?? []).enumerated() {
-                if p == d.code { issues.add("\(at).sharesRestrictedWith[\(k)]", "a body reads its own records already") }
-                else if all[p] == nil { issues.add("\(at).sharesRestrictedWith[\(k)]", "unknown body code '\(p)'") }
+                if p == d.code {
+                    issues.add("\(at).sharesRestrictedWith[\(k)]", "a body reads its own records already")
+                } else if all[p] == nil {
+                    issues.add("\(at).sharesRestrictedWith[\(k)]", "unknown body code '\(p)'")
+                }
             }
         }
         if let cycle = Codes.firstCycle(parents: all.compactMapValues(\.parent)) {

@@ -57,11 +57,13 @@ public enum Competence {
         // Lowest level first; then a body the current one reports to; then the nearest mandate; then code.
         func best(above floor: BodyLevel?, under current: BodyProfile?) -> BodyProfile? {
             let up = current.map(ancestors) ?? []
-            return able
+            return
+                able
                 .filter { floor == nil || $0.0.level > floor! }
                 .min { x, y in
                     if x.0.level != y.0.level { return x.0.level < y.0.level }
-                    let xu = up.contains(x.0.code), yu = up.contains(y.0.code)
+                    let xu = up.contains(x.0.code)
+                    let yu = up.contains(y.0.code)
                     if xu != yu { return xu }
                     if x.1 != y.1 { return x.1 < y.1 }
                     return x.0.code < y.0.code

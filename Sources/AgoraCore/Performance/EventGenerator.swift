@@ -44,11 +44,18 @@ public struct GeneratorArea: Sendable {
 /// areas take most, border areas more than their share) and in time (surges of a few weeks in one
 /// region), and deaths are heavy-tailed (most events kill nobody; a few kill hundreds), as in ACLED.
 public struct EventGenerator: Sendable {
-    public static let header = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-                                "actor1", "actor2", "iso3", "country", "admin1", "admin2", "location", "latitude", "longitude",
-                                "geo_precision", "source", "notes", "fatalities"]
+    public static let header = [
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+        "actor1", "actor2", "iso3", "country", "admin1", "admin2", "location", "latitude", "longitude",
+        "geo_precision", "source", "notes", "fatalities",
+    ]
 
-    struct Kind { var type: String; var sub: String; var share: Double; var lethal: Bool }
+    struct Kind {
+        var type: String
+        var sub: String
+        var share: Double
+        var lethal: Bool
+    }
     static let kinds = [
         Kind(type: "Battles", sub: "Armed clash", share: 0.24, lethal: true),
         Kind(type: "Violence against civilians", sub: "Attack", share: 0.24, lethal: true),
@@ -57,15 +64,21 @@ public struct EventGenerator: Sendable {
         Kind(type: "Protests", sub: "Peaceful protest", share: 0.26, lethal: false),
         Kind(type: "Strategic developments", sub: "Looting/property destruction", share: 0.05, lethal: false),
     ]
-    static let actors = ["Unidentified Armed Group", "Communal Militia", "Military Forces", "Police Forces", "Rioters", "Protesters",
-                         "Pastoralist Militia", "Vigilante Group", "Islamist Militia", "Civilians"]
+    static let actors = [
+        "Unidentified Armed Group", "Communal Militia", "Military Forces", "Police Forces", "Rioters", "Protesters",
+        "Pastoralist Militia", "Vigilante Group", "Islamist Militia", "Civilians",
+    ]
 
     let areas: [GeneratorArea]
     /// Cumulative weights over `areas`, for drawing an area by binary search.
     let cumulative: [Double]
     let firstDay: Int
     let days: Int
-    struct Surge { var start: Int; var length: Int; var areas: [Int] }
+    struct Surge {
+        var start: Int
+        var length: Int
+        var areas: [Int]
+    }
     let surges: [Surge]
     let seed: UInt64
 
@@ -82,7 +95,10 @@ public struct EventGenerator: Sendable {
         var weight = [Double](repeating: 0, count: areas.count)
         for (rank, i) in order.enumerated() { weight[i] = 1 / pow(Double(rank + 1), 1.1) * (areas[i].border ? 3 : 1) }
         var acc = 0.0
-        cumulative = weight.map { acc += $0; return acc }
+        cumulative = weight.map {
+            acc += $0
+            return acc
+        }
         self.areas = areas
         days = max(1, years * 365)
         firstDay = lastDay - days + 1
@@ -97,7 +113,8 @@ public struct EventGenerator: Sendable {
 
     func pickArea(_ rng: inout SeededRandom) -> Int {
         let x = rng.unit() * cumulative.last!
-        var lo = 0, hi = cumulative.count - 1
+        var lo = 0
+        var hi = cumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if cumulative[mid] < x { lo = mid + 1 } else { hi = mid }
@@ -116,7 +133,8 @@ public struct EventGenerator: Sendable {
     public func row(_ index: Int) -> [String] {
         var rng = SeededRandom(seed: seed &+ UInt64(index) &* 0x2545_F491_4F6C_DD1D)
         _ = rng.next()
-        var area: Int, day: Int
+        var area: Int
+        var day: Int
         if rng.unit() < 0.3 {
             let s = surges[Int(rng.unit() * Double(surges.count))]
             area = s.areas[Int(rng.unit() * Double(s.areas.count))]
@@ -126,15 +144,25 @@ public struct EventGenerator: Sendable {
             day = firstDay + Int(rng.unit() * Double(days))
         }
         let a = areas[area]
-        var u = rng.unit(), kind = Self.kinds[0]
-        for k in Self.kinds { if u < k.share { kind = k; break }; u -= k.share }
+        var u = rng.unit()
+        var kind = Self.kinds[0]
+        for k in Self.kinds {
+            if u < k.share {
+                kind = k
+                break
+            }
+            u -= k.share
+        }
         let lat = min(90, max(-90, a.centre.lat + rng.normal() * a.spread / 2))
         let lon = min(180, max(-180, a.centre.lon + rng.normal() * a.spread / 2))
-        let a1 = Self.actors[Int(rng.unit() * Double(Self.actors.count))], a2 = Self.actors[Int(rng.unit() * Double(Self.actors.count))]
+        let a1 = Self.actors[Int(rng.unit() * Double(Self.actors.count))]
+        let a2 = Self.actors[Int(rng.unit() * Double(Self.actors.count))]
         let date = CivilDate.text(day)
-        return ["GEN\(seed)-\(index)", date, String(date.prefix(4)), "1", kind.lethal ? "Political violence" : "Demonstrations", kind.type, kind.sub,
-                a1, a2, a.country, a.countryName, a.admin1, a.admin2 ?? "", a.admin2 ?? a.admin1, Self.fixed4(lat), Self.fixed4(lon),
-                "1", "Generated", "Generated event \(index) for benchmarks", String(Self.deaths(kind, &rng))]
+        return [
+            "GEN\(seed)-\(index)", date, String(date.prefix(4)), "1", kind.lethal ? "Political violence" : "Demonstrations", kind.type, kind.sub,
+            a1, a2, a.country, a.countryName, a.admin1, a.admin2 ?? "", a.admin2 ?? a.admin1, Self.fixed4(lat), Self.fixed4(lon),
+            "1", "Generated", "Generated event \(index) for benchmarks", String(Self.deaths(kind, &rng)),
+        ]
     }
 
     /// `-12.3456`: four decimals without Foundation's formatter, which dominated generation time.
@@ -149,7 +177,8 @@ public struct EventGenerator: Sendable {
         var out = range.lowerBound == 0 ? Self.header.joined(separator: ",") + "\n" : ""
         out.reserveCapacity(range.count * 200)
         for i in range {
-            out += row(i).map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
+            out +=
+                row(i).map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
                 .joined(separator: ",") + "\n"
         }
         return out

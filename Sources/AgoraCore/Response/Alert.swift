@@ -36,11 +36,13 @@ public struct AlertDraft: Codable, Sendable, Equatable {
     public var indicators: [String]?
     public var incidents: [String]?
 
-    public init(body: String? = nil, classification: Classification? = nil, status: CAPStatus? = nil, categories: [CAPCategory]? = nil,
-                event: String? = nil, responseTypes: [CAPResponseType]? = nil, urgency: CAPUrgency? = nil, severity: CAPSeverity? = nil,
-                certainty: CAPCertainty? = nil, headline: String? = nil, description: String? = nil, instruction: String? = nil,
-                areas: [String]? = nil, areaDesc: String? = nil, effective: String? = nil, expires: String? = nil, language: String? = nil,
-                indicators: [String]? = nil, incidents: [String]? = nil) {
+    public init(
+        body: String? = nil, classification: Classification? = nil, status: CAPStatus? = nil, categories: [CAPCategory]? = nil,
+        event: String? = nil, responseTypes: [CAPResponseType]? = nil, urgency: CAPUrgency? = nil, severity: CAPSeverity? = nil,
+        certainty: CAPCertainty? = nil, headline: String? = nil, description: String? = nil, instruction: String? = nil,
+        areas: [String]? = nil, areaDesc: String? = nil, effective: String? = nil, expires: String? = nil, language: String? = nil,
+        indicators: [String]? = nil, incidents: [String]? = nil
+    ) {
         self.body = body
         self.classification = classification
         self.status = status
@@ -107,7 +109,9 @@ public enum AlertRules {
         let areas = d.areas ?? []
         if areas.isEmpty { issues.add("areas", "an alert needs at least one area (a P-code)") }
         for (i, a) in areas.enumerated() where !c.areaExists(a) { issues.add("areas[\(i)]", "unknown area code '\(a)'") }
-        if (d.event ?? "").trimmingCharacters(in: .whitespaces).isEmpty { issues.add("event", "say what the alert is about, e.g. 'Inter-communal violence'") }
+        if (d.event ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            issues.add("event", "say what the alert is about, e.g. 'Inter-communal violence'")
+        }
         if (d.headline ?? "").trimmingCharacters(in: .whitespaces).isEmpty { issues.add("headline", "is required") }
         if (d.headline ?? "").count > 160 { issues.add("headline", "keep it under 160 characters: it goes out by SMS") }
         if d.urgency == nil { issues.add("urgency", "is required: \(CAPUrgency.allCases.map(\.rawValue).joined(separator: ", "))") }
@@ -119,7 +123,10 @@ public enum AlertRules {
         }
         func time(_ field: String, _ v: String?) -> String? {
             guard let v else { return nil }
-            guard isTimestamp(v) else { issues.add(field, "'\(v)' is not a date-time; use YYYY-MM-DDTHH:MM:SSZ"); return nil }
+            guard isTimestamp(v) else {
+                issues.add(field, "'\(v)' is not a date-time; use YYYY-MM-DDTHH:MM:SSZ")
+                return nil
+            }
             return normalised(v)
         }
         let effective = time("effective", d.effective)
@@ -163,17 +170,20 @@ public enum AlertRules {
     public static func proposal(for s: RiskScore, areaName: String, drivers: [RiskDriver], indicatorNames: [String: String]) -> AlertDraft {
         let severity: CAPSeverity = s.level == .critical ? .Extreme : s.level == .high ? .Severe : .Moderate
         let named = drivers.filter { $0.kind == .indicator && $0.contribution > 0 }.prefix(3).map { indicatorNames[$0.code] ?? $0.code }
-        var lines = ["Risk in \(areaName) is \(s.level.rawValue) for \(s.period): score \(s.score) (pressure \(fmt(s.pressure)), usual \(fmt(s.baseline)), spill-over from neighbours \(fmt(s.spillover)))."]
+        var lines = [
+            "Risk in \(areaName) is \(s.level.rawValue) for \(s.period): score \(s.score) (pressure \(fmt(s.pressure)), usual \(fmt(s.baseline)), spill-over from neighbours \(fmt(s.spillover)))."
+        ]
         lines.append("\(s.incidents) verified incident(s), \(s.fatalities) death(s) this period.")
         if !named.isEmpty { lines.append("Main signs: " + named.joined(separator: "; ") + ".") }
         let spill = drivers.filter { $0.kind == .neighbour }.map(\.code)
         if !spill.isEmpty { lines.append("Rising in neighbouring areas: " + spill.joined(separator: ", ") + ".") }
-        return AlertDraft(classification: .restricted, status: .Actual, categories: [.Security], event: "Risk of violent conflict",
-                          responseTypes: [.Monitor, .Prepare], urgency: s.level == .critical ? .Immediate : .Expected, severity: severity,
-                          certainty: .Likely, headline: "\(s.level.rawValue.capitalized) risk of violence in \(areaName)",
-                          description: lines.joined(separator: " "), areas: [s.area], areaDesc: areaName,
-                          indicators: drivers.filter { $0.kind == .indicator && $0.contribution > 0 }.map(\.code),
-                          incidents: drivers.filter { $0.kind == .incident }.map(\.code))
+        return AlertDraft(
+            classification: .restricted, status: .Actual, categories: [.Security], event: "Risk of violent conflict",
+            responseTypes: [.Monitor, .Prepare], urgency: s.level == .critical ? .Immediate : .Expected, severity: severity,
+            certainty: .Likely, headline: "\(s.level.rawValue.capitalized) risk of violence in \(areaName)",
+            description: lines.joined(separator: " "), areas: [s.area], areaDesc: areaName,
+            indicators: drivers.filter { $0.kind == .indicator && $0.contribution > 0 }.map(\.code),
+            incidents: drivers.filter { $0.kind == .incident }.map(\.code))
     }
 
     static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }

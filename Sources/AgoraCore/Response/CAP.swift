@@ -1,9 +1,18 @@
 import Foundation
 
 // The Common Alerting Protocol 1.2 (OASIS) vocabularies, spelled as the standard spells them.
-public enum CAPStatus: String, Vocabulary { public static let noun = "CAP status"; case Actual, Exercise, System, Test, Draft }
-public enum CAPMsgType: String, Vocabulary { public static let noun = "CAP message type"; case Alert, Update, Cancel }
-public enum CAPScope: String, Vocabulary { public static let noun = "CAP scope"; case Public, Restricted, Private }
+public enum CAPStatus: String, Vocabulary {
+    public static let noun = "CAP status"
+    case Actual, Exercise, System, Test, Draft
+}
+public enum CAPMsgType: String, Vocabulary {
+    public static let noun = "CAP message type"
+    case Alert, Update, Cancel
+}
+public enum CAPScope: String, Vocabulary {
+    public static let noun = "CAP scope"
+    case Public, Restricted, Private
+}
 public enum CAPCategory: String, Vocabulary {
     public static let noun = "CAP category"
     case Geo, Met, Safety, Security, Rescue, Fire, Health, Env, Transport, Infra, CBRNE, Other
@@ -12,14 +21,20 @@ public enum CAPResponseType: String, Vocabulary {
     public static let noun = "CAP response type"
     case Shelter, Evacuate, Prepare, Execute, Avoid, Monitor, Assess, AllClear, None
 }
-public enum CAPUrgency: String, Vocabulary { public static let noun = "CAP urgency"; case Immediate, Expected, Future, Past, Unknown }
+public enum CAPUrgency: String, Vocabulary {
+    public static let noun = "CAP urgency"
+    case Immediate, Expected, Future, Past, Unknown
+}
 public enum CAPSeverity: String, Vocabulary, Comparable {
     public static let noun = "CAP severity"
     case Extreme, Severe, Moderate, Minor, Unknown
     /// Extreme is the greatest.
     public static func < (a: CAPSeverity, b: CAPSeverity) -> Bool { allCases.firstIndex(of: a)! > allCases.firstIndex(of: b)! }
 }
-public enum CAPCertainty: String, Vocabulary { public static let noun = "CAP certainty"; case Observed, Likely, Possible, Unlikely, Unknown }
+public enum CAPCertainty: String, Vocabulary {
+    public static let noun = "CAP certainty"
+    case Observed, Likely, Possible, Unlikely, Unknown
+}
 
 /// One CAP 1.2 message with one `info` block, ready to write as XML.
 public struct CAPMessage: Sendable, Equatable {
@@ -34,7 +49,8 @@ public struct CAPMessage: Sendable, Equatable {
             self.geocodes = geocodes
         }
         public static func == (a: Area, b: Area) -> Bool {
-            a.areaDesc == b.areaDesc && a.polygons == b.polygons && a.geocodes.map { "\($0.name)=\($0.value)" } == b.geocodes.map { "\($0.name)=\($0.value)" }
+            a.areaDesc == b.areaDesc && a.polygons == b.polygons
+                && a.geocodes.map { "\($0.name)=\($0.value)" } == b.geocodes.map { "\($0.name)=\($0.value)" }
         }
     }
 
@@ -67,8 +83,10 @@ public struct CAPMessage: Sendable, Equatable {
     public var parameters: [(name: String, value: String)] = []
     public var areas: [Area]
 
-    public init(identifier: String, sender: String, sent: Date, status: CAPStatus, msgType: CAPMsgType, scope: CAPScope,
-                categories: [CAPCategory], event: String, urgency: CAPUrgency, severity: CAPSeverity, certainty: CAPCertainty, areas: [Area]) {
+    public init(
+        identifier: String, sender: String, sent: Date, status: CAPStatus, msgType: CAPMsgType, scope: CAPScope,
+        categories: [CAPCategory], event: String, urgency: CAPUrgency, severity: CAPSeverity, certainty: CAPCertainty, areas: [Area]
+    ) {
         self.identifier = identifier
         self.sender = sender
         self.sent = sent
@@ -134,7 +152,9 @@ public struct CAPMessage: Sendable, Equatable {
         for a in areas {
             x += "\(i)<area>\n"
             el("areaDesc", a.areaDesc, indent: i + "  ")
-            for ring in a.polygons { el("polygon", ring.map { "\(Self.coord($0.lat)),\(Self.coord($0.lon))" }.joined(separator: " "), indent: i + "  ") }
+            for ring in a.polygons {
+                el("polygon", ring.map { "\(Self.coord($0.lat)),\(Self.coord($0.lon))" }.joined(separator: " "), indent: i + "  ")
+            }
             for g in a.geocodes {
                 x += "\(i)  <geocode>\n"
                 el("valueName", g.name, indent: i + "    ")

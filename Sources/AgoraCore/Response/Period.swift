@@ -91,17 +91,23 @@ public enum CivilDate {
     /// Year, month and day of text starting `YYYY-MM-DD`, read from its bytes (millions of rows pass here
     /// in an import); the month is checked, the day only to be 1 or more.
     public static func fields(_ text: some StringProtocol) -> (Int, Int, Int)? {
-        var digits = [Int](repeating: 0, count: 8), n = 0, i = 0
+        var digits = [Int](repeating: 0, count: 8)
+        var n = 0
+        var i = 0
         for b in text.utf8.prefix(10) {
-            if i == 4 || i == 7 { guard b == 0x2D else { return nil } } else {
+            if i == 4 || i == 7 {
+                guard b == 0x2D else { return nil }
+            } else {
                 guard b >= 0x30, b <= 0x39 else { return nil }
-                digits[n] = Int(b - 0x30); n += 1
+                digits[n] = Int(b - 0x30)
+                n += 1
             }
             i += 1
         }
         guard i == 10 else { return nil }
         let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        let m = digits[4] * 10 + digits[5], d = digits[6] * 10 + digits[7]
+        let m = digits[4] * 10 + digits[5]
+        let d = digits[6] * 10 + digits[7]
         return (1...12).contains(m) && d >= 1 ? (y, m, d) : nil
     }
 

@@ -46,7 +46,9 @@ public enum EscalationReason: String, Vocabulary {
 /// How long a body has to acknowledge a case, by the alert's severity; settable per installation.
 public struct ResponseDeadlines: Codable, Sendable, Equatable {
     /// Seconds, keyed by CAP severity.
-    public var acknowledge: [String: Int] = ["Extreme": 2 * 3600, "Severe": 12 * 3600, "Moderate": 48 * 3600, "Minor": 7 * 86400, "Unknown": 48 * 3600]
+    public var acknowledge: [String: Int] = [
+        "Extreme": 2 * 3600, "Severe": 12 * 3600, "Moderate": 48 * 3600, "Minor": 7 * 86400, "Unknown": 48 * 3600,
+    ]
     public init() {}
 
     public func acknowledge(_ s: CAPSeverity) -> Int { acknowledge[s.rawValue] ?? 48 * 3600 }
@@ -115,7 +117,10 @@ public enum ResponseGap {
         /// Whether anything was done: an action recorded as done.
         public var responded: Bool
         public var escalatedForDeadline: Bool
-        public init(body: String, level: BodyLevel, toAcknowledge: Double?, toFirstAction: Double?, toClose: Double?, responded: Bool, escalatedForDeadline: Bool) {
+        public init(
+            body: String, level: BodyLevel, toAcknowledge: Double?, toFirstAction: Double?, toClose: Double?, responded: Bool,
+            escalatedForDeadline: Bool
+        ) {
             self.body = body
             self.level = level
             self.toAcknowledge = toAcknowledge
@@ -145,10 +150,11 @@ public enum ResponseGap {
 
     static func row(_ key: String, _ cs: [CaseTimes]) -> Row {
         let n = Double(cs.count)
-        return Row(key: key, cases: cs.count, medianSecondsToAcknowledge: median(cs.compactMap(\.toAcknowledge)),
-                   medianSecondsToFirstAction: median(cs.compactMap(\.toFirstAction)), medianSecondsToClose: median(cs.compactMap(\.toClose)),
-                   noResponseShare: cs.isEmpty ? 0 : Double(cs.filter { !$0.responded }.count) / n,
-                   escalatedForDeadlineShare: cs.isEmpty ? 0 : Double(cs.filter(\.escalatedForDeadline).count) / n)
+        return Row(
+            key: key, cases: cs.count, medianSecondsToAcknowledge: median(cs.compactMap(\.toAcknowledge)),
+            medianSecondsToFirstAction: median(cs.compactMap(\.toFirstAction)), medianSecondsToClose: median(cs.compactMap(\.toClose)),
+            noResponseShare: cs.isEmpty ? 0 : Double(cs.filter { !$0.responded }.count) / n,
+            escalatedForDeadlineShare: cs.isEmpty ? 0 : Double(cs.filter(\.escalatedForDeadline).count) / n)
     }
 
     /// Per body (the body a case was first routed to) and per level, and overall.

@@ -54,7 +54,9 @@ public struct RiskSettings: Codable, Sendable, Equatable {
     public func validate() throws {
         var issues = IssueCollector()
         if !(1...104).contains(baselinePeriods) { issues.add("baselinePeriods", "must be between 1 and 104") }
-        for (name, v) in [("fatalityWeight", fatalityWeight), ("peaceWeight", peaceWeight), ("spillover", spillover), ("defaultWeight", defaultWeight)]
+        for (name, v) in [
+            ("fatalityWeight", fatalityWeight), ("peaceWeight", peaceWeight), ("spillover", spillover), ("defaultWeight", defaultWeight),
+        ]
         where !(v.isFinite && v >= 0 && v <= 100) {
             issues.add(name, "must be between 0 and 100")
         }
@@ -88,8 +90,9 @@ public struct RiskCell: Codable, Sendable, Equatable {
     }
 
     public static func + (a: RiskCell, b: RiskCell) -> RiskCell {
-        RiskCell(incidents: a.incidents + b.incidents, fatalities: a.fatalities + b.fatalities, threat: a.threat + b.threat,
-                 peace: a.peace + b.peace, harm: a.harm + b.harm)
+        RiskCell(
+            incidents: a.incidents + b.incidents, fatalities: a.fatalities + b.fatalities, threat: a.threat + b.threat,
+            peace: a.peace + b.peace, harm: a.harm + b.harm)
     }
     public static prefix func - (a: RiskCell) -> RiskCell {
         RiskCell(incidents: -a.incidents, fatalities: -a.fatalities, threat: -a.threat, peace: -a.peace, harm: -a.harm)
@@ -129,7 +132,8 @@ public struct RiskEvent: Sendable, Equatable {
     }
 
     public func cell(_ w: RiskWeights, _ s: RiskSettings) -> RiskCell {
-        var threat = 0.0, peace = 0.0
+        var threat = 0.0
+        var peace = 0.0
         for code in indicators {
             if let t = w.threat[code] { threat += t } else if let p = w.peace[code] { peace += p }
         }
@@ -183,7 +187,9 @@ public struct RiskEventTable: Sendable {
     ///   - pathText: the stored `area_path` ("/GHA/GH12/GH1201/"); `path` is derived from it once per distinct path.
     public mutating func append(pathText: String, day: Int, fatalities f: Int, indicators codes: [String]) {
         let p: Int32
-        if let known = pathIndex[pathText] { p = known } else {
+        if let known = pathIndex[pathText] {
+            p = known
+        } else {
             p = Int32(pathStart.count - 1)
             for code in pathText.split(separator: "/").reversed() { pathAreas.append(area(String(code))) }
             pathStart.append(Int32(pathAreas.count))
@@ -248,8 +254,12 @@ public struct RiskCube: Sendable {
 
     private func slot(_ p: Period) -> Int? {
         switch p.kind {
-        case .week: let i = p.index - firstWeek; return i >= 0 && i < weeks ? i : nil
-        case .month: let i = p.index - firstMonth; return i >= 0 && i < months ? weeks + i : nil
+        case .week:
+            let i = p.index - firstWeek
+            return i >= 0 && i < weeks ? i : nil
+        case .month:
+            let i = p.index - firstMonth
+            return i >= 0 && i < months ? weeks + i : nil
         }
     }
 
@@ -262,23 +272,43 @@ public struct RiskCube: Sendable {
     /// Makes sure days `lo…hi` fall inside the stored span, re-laying the columns out when they do not
     /// (with a year of room ahead, so new weeks rarely cost a re-layout).
     private mutating func cover(_ lo: Int, _ hi: Int) {
-        let w0 = Period.week(containing: lo).index, w1 = Period.week(containing: hi).index
-        let m0 = Period.month(containing: lo).index, m1 = Period.month(containing: hi).index
+        let w0 = Period.week(containing: lo).index
+        let w1 = Period.week(containing: hi).index
+        let m0 = Period.month(containing: lo).index
+        let m1 = Period.month(containing: hi).index
         if weeks > 0, w0 >= firstWeek, w1 < firstWeek + weeks, m0 >= firstMonth, m1 < firstMonth + months { return }
-        let nfw = weeks == 0 ? w0 : min(firstWeek, w0), nlw = weeks == 0 ? w1 + 52 : max(firstWeek + weeks - 1, w1 + 52)
-        let nfm = months == 0 ? m0 : min(firstMonth, m0), nlm = months == 0 ? m1 + 12 : max(firstMonth + months - 1, m1 + 12)
-        let nw = nlw - nfw + 1, nm = nlm - nfm + 1, ns = nw + nm
-        var ni = [Int32](repeating: 0, count: codes.count * ns), nd = ni
-        var nt = [Double](repeating: 0, count: codes.count * ns), np = nt, nh = nt
+        let nfw = weeks == 0 ? w0 : min(firstWeek, w0)
+        let nlw = weeks == 0 ? w1 + 52 : max(firstWeek + weeks - 1, w1 + 52)
+        let nfm = months == 0 ? m0 : min(firstMonth, m0)
+        let nlm = months == 0 ? m1 + 12 : max(firstMonth + months - 1, m1 + 12)
+        let nw = nlw - nfw + 1
+        let nm = nlm - nfm + 1
+        let ns = nw + nm
+        var ni = [Int32](repeating: 0, count: codes.count * ns)
+        var nd = ni
+        var nt = [Double](repeating: 0, count: codes.count * ns)
+        var np = nt
+        var nh = nt
         for a in 0..<codes.count {
             for s in 0..<stride {
                 let dst = a * ns + (s < weeks ? s + firstWeek - nfw : nw + (s - weeks) + firstMonth - nfm)
                 let src = a * stride + s
-                ni[dst] = incidents[src]; nd[dst] = deaths[src]; nt[dst] = threat[src]; np[dst] = peace[src]; nh[dst] = harm[src]
+                ni[dst] = incidents[src]
+                nd[dst] = deaths[src]
+                nt[dst] = threat[src]
+                np[dst] = peace[src]
+                nh[dst] = harm[src]
             }
         }
-        incidents = ni; deaths = nd; threat = nt; peace = np; harm = nh
-        firstWeek = nfw; weeks = nw; firstMonth = nfm; months = nm
+        incidents = ni
+        deaths = nd
+        threat = nt
+        peace = np
+        harm = nh
+        firstWeek = nfw
+        weeks = nw
+        firstMonth = nfm
+        months = nm
     }
 
     private mutating func areaRow(_ code: String) -> Int {
@@ -286,15 +316,21 @@ public struct RiskCube: Sendable {
         let a = codes.count
         codes.append(code)
         index[code] = a
-        incidents.append(contentsOf: repeatElement(0, count: stride)); deaths.append(contentsOf: repeatElement(0, count: stride))
-        threat.append(contentsOf: repeatElement(0, count: stride)); peace.append(contentsOf: repeatElement(0, count: stride))
+        incidents.append(contentsOf: repeatElement(0, count: stride))
+        deaths.append(contentsOf: repeatElement(0, count: stride))
+        threat.append(contentsOf: repeatElement(0, count: stride))
+        peace.append(contentsOf: repeatElement(0, count: stride))
         harm.append(contentsOf: repeatElement(0, count: stride))
         return a
     }
 
     private mutating func add(row a: Int, slot s: Int, _ c: RiskCell) {
         let i = a * stride + s
-        incidents[i] += Int32(c.incidents); deaths[i] += Int32(c.fatalities); threat[i] += c.threat; peace[i] += c.peace; harm[i] += c.harm
+        incidents[i] += Int32(c.incidents)
+        deaths[i] += Int32(c.fatalities)
+        threat[i] += c.threat
+        peace[i] += c.peace
+        harm[i] += c.harm
     }
 
     /// The cells one incident touches and what it adds to each (negated when `removing`).
@@ -323,13 +359,19 @@ public struct RiskCube: Sendable {
     public static func build(_ t: RiskEventTable, _ w: RiskWeights, _ s: RiskSettings) -> RiskCube {
         var cube = RiskCube()
         guard t.count > 0 else { return cube }
-        var lo = Int.max, hi = Int.min
-        for d in t.days { lo = min(lo, Int(d)); hi = max(hi, Int(d)) }
+        var lo = Int.max
+        var hi = Int.min
+        for d in t.days {
+            lo = min(lo, Int(d))
+            hi = max(hi, Int(d))
+        }
         cube.cover(lo, hi)
         let rows = t.areaCodes.map { cube.areaRow($0) }
-        let threatOf = t.indicatorCodes.map { w.threat[$0] ?? 0 }, peaceOf = t.indicatorCodes.map { w.peace[$0] ?? 0 }
+        let threatOf = t.indicatorCodes.map { w.threat[$0] ?? 0 }
+        let peaceOf = t.indicatorCodes.map { w.peace[$0] ?? 0 }
         // Week and month slots by day, computed once for the span rather than per incident.
-        var weekSlot = [Int](repeating: 0, count: hi - lo + 1), monthSlot = weekSlot
+        var weekSlot = [Int](repeating: 0, count: hi - lo + 1)
+        var monthSlot = weekSlot
         for d in lo...hi {
             weekSlot[d - lo] = cube.slot(.week(containing: d))!
             monthSlot[d - lo] = cube.slot(.month(containing: d))!
@@ -337,8 +379,9 @@ public struct RiskCube: Sendable {
         let stride = cube.stride
         // Per incident: its contribution once, then two cells (week, month) per area of its path.
         // The work is split in two halves on two threads, each into its own columns, then summed.
-        let ctx = BuildContext(t: t, rows: rows, threatOf: threatOf, peaceOf: peaceOf, defaultWeight: s.defaultWeight, lo: lo,
-                               weekSlot: weekSlot, monthSlot: monthSlot, stride: stride, size: cube.incidents.count)
+        let ctx = BuildContext(
+            t: t, rows: rows, threatOf: threatOf, peaceOf: peaceOf, defaultWeight: s.defaultWeight, lo: lo,
+            weekSlot: weekSlot, monthSlot: monthSlot, stride: stride, size: cube.incidents.count)
         let halves = t.count >= 200_000 ? 2 : 1
         let slots = Slots(halves)
         defer { slots.free() }
@@ -347,7 +390,11 @@ public struct RiskCube: Sendable {
         }
         var sum = slots.take(0)
         for h in 1..<halves { sum.add(slots.take(h)) }
-        cube.incidents = sum.inc; cube.deaths = sum.dth; cube.threat = sum.thr; cube.peace = sum.pea; cube.harm = sum.hrm
+        cube.incidents = sum.inc
+        cube.deaths = sum.dth
+        cube.threat = sum.thr
+        cube.peace = sum.pea
+        cube.harm = sum.hrm
         return cube
     }
 
@@ -355,12 +402,19 @@ public struct RiskCube: Sendable {
     struct Columns {
         var inc: [Int32], dth: [Int32], thr: [Double], pea: [Double], hrm: [Double]
         init(size: Int) {
-            inc = [Int32](repeating: 0, count: size); dth = inc
-            thr = [Double](repeating: 0, count: size); pea = thr; hrm = thr
+            inc = [Int32](repeating: 0, count: size)
+            dth = inc
+            thr = [Double](repeating: 0, count: size)
+            pea = thr
+            hrm = thr
         }
         mutating func add(_ o: Columns) {
             for i in 0..<inc.count where o.inc[i] != 0 {
-                inc[i] += o.inc[i]; dth[i] += o.dth[i]; thr[i] += o.thr[i]; pea[i] += o.pea[i]; hrm[i] += o.hrm[i]
+                inc[i] += o.inc[i]
+                dth[i] += o.dth[i]
+                thr[i] += o.thr[i]
+                pea[i] += o.pea[i]
+                hrm[i] += o.hrm[i]
             }
         }
     }
@@ -369,7 +423,10 @@ public struct RiskCube: Sendable {
     struct Slots: @unchecked Sendable {
         let base: UnsafeMutablePointer<Columns>
         let count: Int
-        init(_ n: Int) { base = .allocate(capacity: n); count = n }
+        init(_ n: Int) {
+            base = .allocate(capacity: n)
+            count = n
+        }
         func put(_ i: Int, _ c: Columns) { (base + i).initialize(to: c) }
         func take(_ i: Int) -> Columns { (base + i).move() }
         func free() { base.deallocate() }
@@ -391,34 +448,54 @@ public struct RiskCube: Sendable {
             // ln(1 + deaths) for the common small counts, looked up rather than computed.
             let logTable = (0..<1024).map { log1p(Double($0)) }
             t.indicatorStart.withUnsafeBufferPointer { istart in
-            t.indicators.withUnsafeBufferPointer { inds in
-            t.pathStart.withUnsafeBufferPointer { pstart in
-            t.pathAreas.withUnsafeBufferPointer { pareas in
-            c.inc.withUnsafeMutableBufferPointer { inc in
-            c.dth.withUnsafeMutableBufferPointer { dth in
-            c.thr.withUnsafeMutableBufferPointer { thr in
-            c.pea.withUnsafeMutableBufferPointer { pea in
-            c.hrm.withUnsafeMutableBufferPointer { hrm in
-                for e in range {
-                    var th = 0.0, pe = 0.0
-                    for k in Int(istart[e])..<Int(istart[e + 1]) {
-                        let ind = Int(inds[k])
-                        th += threatOf[ind]; pe += peaceOf[ind]
-                    }
-                    if th == 0 && pe == 0 { th = defaultWeight }
-                    let f = t.fatalities[e]
-                    let h = f <= 0 ? 0 : f < 1024 ? logTable[Int(f)] : log1p(Double(f))
-                    let day = Int(t.days[e]) - lo
-                    let ws = weekSlot[day], ms = monthSlot[day]
-                    let p = Int(t.pathOf[e])
-                    for k in Int(pstart[p])..<Int(pstart[p + 1]) {
-                        let base = rows[Int(pareas[k])] * stride
-                        let i = base + ws, j = base + ms
-                        inc[i] += 1; dth[i] += f; thr[i] += th; pea[i] += pe; hrm[i] += h
-                        inc[j] += 1; dth[j] += f; thr[j] += th; pea[j] += pe; hrm[j] += h
+                t.indicators.withUnsafeBufferPointer { inds in
+                    t.pathStart.withUnsafeBufferPointer { pstart in
+                        t.pathAreas.withUnsafeBufferPointer { pareas in
+                            c.inc.withUnsafeMutableBufferPointer { inc in
+                                c.dth.withUnsafeMutableBufferPointer { dth in
+                                    c.thr.withUnsafeMutableBufferPointer { thr in
+                                        c.pea.withUnsafeMutableBufferPointer { pea in
+                                            c.hrm.withUnsafeMutableBufferPointer { hrm in
+                                                for e in range {
+                                                    var th = 0.0
+                                                    var pe = 0.0
+                                                    for k in Int(istart[e])..<Int(istart[e + 1]) {
+                                                        let ind = Int(inds[k])
+                                                        th += threatOf[ind]
+                                                        pe += peaceOf[ind]
+                                                    }
+                                                    if th == 0 && pe == 0 { th = defaultWeight }
+                                                    let f = t.fatalities[e]
+                                                    let h = f <= 0 ? 0 : f < 1024 ? logTable[Int(f)] : log1p(Double(f))
+                                                    let day = Int(t.days[e]) - lo
+                                                    let ws = weekSlot[day]
+                                                    let ms = monthSlot[day]
+                                                    let p = Int(t.pathOf[e])
+                                                    for k in Int(pstart[p])..<Int(pstart[p + 1]) {
+                                                        let base = rows[Int(pareas[k])] * stride
+                                                        let i = base + ws
+                                                        let j = base + ms
+                                                        inc[i] += 1
+                                                        dth[i] += f
+                                                        thr[i] += th
+                                                        pea[i] += pe
+                                                        hrm[i] += h
+                                                        inc[j] += 1
+                                                        dth[j] += f
+                                                        thr[j] += th
+                                                        pea[j] += pe
+                                                        hrm[j] += h
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
-            }}}}}}}}}
+            }
             return c
         }
     }
@@ -435,8 +512,9 @@ public struct RiskCube: Sendable {
         for a in 0..<codes.count {
             for s in 0..<stride where !isEmpty(a * stride + s) {
                 let i = a * stride + s
-                out[Key(area: codes[a], period: period(ofSlot: s))] = RiskCell(incidents: Int(incidents[i]), fatalities: Int(deaths[i]),
-                                                                                 threat: threat[i], peace: peace[i], harm: harm[i])
+                out[Key(area: codes[a], period: period(ofSlot: s))] = RiskCell(
+                    incidents: Int(incidents[i]), fatalities: Int(deaths[i]),
+                    threat: threat[i], peace: peace[i], harm: harm[i])
             }
         }
         return out
@@ -498,7 +576,9 @@ public enum RiskModel {
     }
 
     /// score = max(0, pressure) + surge + spillover × Σ neighbours' surges.
-    public static func score(_ area: String, level: AreaLevel, period: Period, cube: RiskCube, neighbours: [String], settings s: RiskSettings) -> RiskScore {
+    public static func score(_ area: String, level: AreaLevel, period: Period, cube: RiskCube, neighbours: [String], settings s: RiskSettings)
+        -> RiskScore
+    {
         let c = cube.cell(area, period)
         let p = pressure(c, s)
         let b = baseline(area, period, cube, s)
@@ -509,8 +589,9 @@ public enum RiskModel {
         }.sorted { $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.area < $1.area }
         let spill = spills.reduce(0) { $0 + $1.contribution }
         let total = max(0, p) + up + spill
-        return RiskScore(area: area, period: period.label, score: (total * 100).rounded() / 100, level: s.thresholds(for: level).level(total),
-                         pressure: p, baseline: b, surge: up, spillover: spill, incidents: c.incidents, fatalities: c.fatalities, neighbours: spills)
+        return RiskScore(
+            area: area, period: period.label, score: (total * 100).rounded() / 100, level: s.thresholds(for: level).level(total),
+            pressure: p, baseline: b, surge: up, spillover: spill, incidents: c.incidents, fatalities: c.fatalities, neighbours: spills)
     }
 }
 
@@ -526,24 +607,36 @@ public struct RiskDriver: Codable, Sendable, Equatable {
 public enum RiskExplanation {
     /// The top drivers of a score, from the incidents of the area and period and its neighbours' spill.
     /// Peace indicators appear with a negative contribution.
-    public static func drivers(_ events: [RiskEvent], neighbours: [NeighbourSpill], weights w: RiskWeights, settings s: RiskSettings,
-                               limit: Int = 5) -> [RiskDriver] {
+    public static func drivers(
+        _ events: [RiskEvent], neighbours: [NeighbourSpill], weights w: RiskWeights, settings s: RiskSettings,
+        limit: Int = 5
+    ) -> [RiskDriver] {
         var byIndicator: [String: Double] = [:]
         var harm = 0.0
         for e in events {
             let c = e.cell(w, s)
             harm += c.harm
             for code in e.indicators {
-                if let t = w.threat[code] { byIndicator[code, default: 0] += t } else if let p = w.peace[code] { byIndicator[code, default: 0] -= s.peaceWeight * p }
+                if let t = w.threat[code] {
+                    byIndicator[code, default: 0] += t
+                } else if let p = w.peace[code] {
+                    byIndicator[code, default: 0] -= s.peaceWeight * p
+                }
             }
         }
         func top(_ xs: [RiskDriver]) -> [RiskDriver] {
-            Array(xs.sorted { abs($0.contribution) != abs($1.contribution) ? abs($0.contribution) > abs($1.contribution) : $0.code < $1.code }.prefix(limit))
+            Array(
+                xs.sorted { abs($0.contribution) != abs($1.contribution) ? abs($0.contribution) > abs($1.contribution) : $0.code < $1.code }.prefix(
+                    limit))
         }
         var out = top(byIndicator.map { RiskDriver(kind: .indicator, code: $0.key, name: w.names[$0.key], contribution: $0.value) })
         if harm > 0 { out.append(RiskDriver(kind: .fatalities, code: "fatalities", name: nil, contribution: s.fatalityWeight * harm)) }
         out += top(events.map { RiskDriver(kind: .incident, code: $0.id, name: nil, contribution: $0.contribution(w, s)) })
         out += neighbours.prefix(limit).map { RiskDriver(kind: .neighbour, code: $0.area, name: nil, contribution: $0.contribution) }
-        return out.map { var d = $0; d.contribution = (d.contribution * 100).rounded() / 100; return d }
+        return out.map {
+            var d = $0
+            d.contribution = (d.contribution * 100).rounded() / 100
+            return d
+        }
     }
 }

@@ -44,7 +44,8 @@ struct AuditCheckpointFile: Sendable {
         if let path = ProcessInfo.processInfo.environment["AGORA_AUDIT_CHECKPOINTS"], !path.isEmpty {
             url = URL(fileURLWithPath: path)
         } else {
-            url = settings.dataDirectory.appendingPathComponent(settings.demo ? "agora-demo-audit-checkpoints.jsonl" : "agora-audit-checkpoints.jsonl")
+            url = settings.dataDirectory.appendingPathComponent(
+                settings.demo ? "agora-demo-audit-checkpoints.jsonl" : "agora-audit-checkpoints.jsonl")
         }
     }
 

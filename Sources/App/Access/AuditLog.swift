@@ -23,12 +23,16 @@ struct AuditLog: Sendable {
         }
         let seq = try head.decode(column: "seq", as: Int.self)
         let prev = try head.decode(column: "hash", as: String.self)
-        let entry = AuditChain.sealed(AuditEntry(seq: seq, at: Timestamp.now(), actor: actor, action: action, recordType: recordType,
-                                                 recordID: recordID, contentHash: contentHash, prevHash: prev), key: key)
+        let entry = AuditChain.sealed(
+            AuditEntry(
+                seq: seq, at: Timestamp.now(), actor: actor, action: action, recordType: recordType,
+                recordID: recordID, contentHash: contentHash, prevHash: prev), key: key)
         try await sql.insert(into: "audit_log")
             .columns("seq", "at", "actor", "action", "record_type", "record_id", "content_hash", "prev_hash", "hash")
-            .values(SQLBind(entry.seq), SQLBind(entry.at), SQLBind(entry.actor), SQLBind(entry.action), SQLBind(entry.recordType),
-                    SQLBind(entry.recordID), SQLBind(entry.contentHash), SQLBind(entry.prevHash), SQLBind(entry.hash))
+            .values(
+                SQLBind(entry.seq), SQLBind(entry.at), SQLBind(entry.actor), SQLBind(entry.action), SQLBind(entry.recordType),
+                SQLBind(entry.recordID), SQLBind(entry.contentHash), SQLBind(entry.prevHash), SQLBind(entry.hash)
+            )
             .run()
         try await sql.update("audit_head").set("hash", to: entry.hash).where("id", .equal, 1).run()
     }
@@ -36,8 +40,10 @@ struct AuditLog: Sendable {
     /// An upsert of one record is its own `create` or `update`; a batch is one `import` entry whose
     /// content hash covers every row (a P-code list of 30,000 areas is one decision, not 30,000).
     /// - Returns: how many records were new and how many updated.
-    func appendUpsert(actor: String, recordType: String, codes: [String], isNew: (String) -> Bool,
-                      content: some Encodable & Sendable) async throws -> (created: Int, updated: Int) {
+    func appendUpsert(
+        actor: String, recordType: String, codes: [String], isNew: (String) -> Bool,
+        content: some Encodable & Sendable
+    ) async throws -> (created: Int, updated: Int) {
         let created = codes.filter(isNew).count
         if codes.count == 1 {
             try await append(actor: actor, action: created == 1 ? "create" : "update", recordType: recordType, recordID: codes[0], content: content)
@@ -102,8 +108,9 @@ struct AuditLog: Sendable {
         guard let row = try await sql.select().columns("seq", "hash").from("audit_head").where("id", .equal, 1).first() else {
             throw AuditError(description: "the audit trail is not initialised")
         }
-        return AuditCheckpoint.signed(seq: try row.decode(column: "seq", as: Int.self), hash: try row.decode(column: "hash", as: String.self),
-                                      at: Timestamp.now(), key: key)
+        return AuditCheckpoint.signed(
+            seq: try row.decode(column: "seq", as: Int.self), hash: try row.decode(column: "hash", as: String.self),
+            at: Timestamp.now(), key: key)
     }
 
     /// Moves a chain sealed before keys (plain SHA-256) to the keyed chain: checks it as it was, then seals every
@@ -112,14 +119,16 @@ struct AuditLog: Sendable {
         // A new installation has nothing to move.
         guard try await sql.select().column("seq").from("audit_log").limit(1).first() != nil else { return 0 }
         guard let key else { throw AuditError(description: "no audit key: the installation's secret key was not loaded") }
-        var oldPrev = AuditChain.genesis, newPrev = AuditChain.genesis
+        var oldPrev = AuditChain.genesis
+        var newPrev = AuditChain.genesis
         var seq = 0
         while true {
             let page = try await sql.select().columns(Self.columns).from("audit_log")
                 .where("seq", .greaterThan, seq).orderBy("seq").limit(5000).all(decoding: AuditEntry.self)
             if page.isEmpty { break }
             if let b = AuditChain.verify(page, previous: oldPrev, previousSeq: seq, key: nil) {
-                throw AuditError(description: "the audit trail was broken before it was keyed (\(b)); it is left as it is and the server does not start")
+                throw AuditError(
+                    description: "the audit trail was broken before it was keyed (\(b)); it is left as it is and the server does not start")
             }
             for var e in page {
                 oldPrev = e.hash

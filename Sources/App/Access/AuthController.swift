@@ -67,8 +67,9 @@ struct AuthController {
 
     /// HttpOnly, SameSite=Strict, and Secure unless the installation says it runs without TLS.
     static func cookie(_ value: String, req: Request, maxAge: Int) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isSecure: !req.application.agora.insecureCookies,
-                          isHTTPOnly: true, sameSite: .strict)
+        HTTPCookies.Value(
+            string: value, maxAge: maxAge, path: "/", isSecure: !req.application.agora.insecureCookies,
+            isHTTPOnly: true, sameSite: .strict)
     }
 
     // MARK: API tokens
@@ -93,7 +94,10 @@ struct AuthController {
         }
     }
 
-    struct NewToken: Content { var name: String; var expiresInDays: Int? }
+    struct NewToken: Content {
+        var name: String
+        var expiresInDays: Int?
+    }
 
     func createToken(req: Request) async throws -> Response {
         guard let id = try req.requireSignedIn().personID else { throw Abort(.unauthorized) }
@@ -137,13 +141,16 @@ enum SignInPage {
         let t = c.t
         let main: Node<HTML.BodyContext> = .group(
             .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .form(.method(.post), .action("/sign-in"),
-                  .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                  .label(.for("username"), .text(t("signin.username"))),
-                  .input(.type(.text), .id("username"), .name("username"), .attribute(named: "autocomplete", value: "username"), .required(true)),
-                  .label(.for("password"), .text(t("signin.password"))),
-                  .input(.type(.password), .id("password"), .name("password"), .attribute(named: "autocomplete", value: "current-password"), .required(true)),
-                  .p(.button(.type(.submit), .text(t("nav.signin"))))))
+            .form(
+                .method(.post), .action("/sign-in"),
+                .input(.type(.hidden), .name("_csrf"), .value(csrf)),
+                .label(.for("username"), .text(t("signin.username"))),
+                .input(.type(.text), .id("username"), .name("username"), .attribute(named: "autocomplete", value: "username"), .required(true)),
+                .label(.for("password"), .text(t("signin.password"))),
+                .input(
+                    .type(.password), .id("password"), .name("password"), .attribute(named: "autocomplete", value: "current-password"),
+                    .required(true)),
+                .p(.button(.type(.submit), .text(t("nav.signin"))))))
         let r = Layout.response(c, title: t("signin.title"), status: status, main)
         r.cookies[AuthController.csrfCookie] = AuthController.cookie(csrf, req: req, maxAge: 3600)
         return r

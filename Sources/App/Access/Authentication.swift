@@ -15,7 +15,8 @@ struct Authenticator: AsyncMiddleware {
         if let bearer = request.headers.bearerAuthorization?.token {
             // A token that does not work is an error, not anonymity: the client meant to be someone.
             guard let viewer = try await people.viewer(forToken: bearer) else {
-                throw APIError(status: .unauthorized, code: "unauthorized", reason: "the token is not valid, expired or revoked", field: "Authorization")
+                throw APIError(
+                    status: .unauthorized, code: "unauthorized", reason: "the token is not valid, expired or revoked", field: "Authorization")
             }
             request.auth.login(Caller(viewer: viewer, via: .token, csrf: nil))
         } else if let cookie = request.cookies[Self.sessionCookie]?.string, let s = try await people.session(token: cookie) {
@@ -23,9 +24,11 @@ struct Authenticator: AsyncMiddleware {
             // provokes; SameSite is one guard, the session's CSRF token in a header is the second.
             if Self.isAPIWrite(request) {
                 guard let given = request.headers.first(name: Self.csrfHeader), Secrets.digest(given) == Secrets.digest(s.csrf) else {
-                    throw APIError(status: .forbidden, code: "csrf",
-                                   reason: "an API write with a session cookie needs the session's CSRF token in \(Self.csrfHeader); programs use a bearer token",
-                                   field: Self.csrfHeader)
+                    throw APIError(
+                        status: .forbidden, code: "csrf",
+                        reason:
+                            "an API write with a session cookie needs the session's CSRF token in \(Self.csrfHeader); programs use a bearer token",
+                        field: Self.csrfHeader)
                 }
             }
             request.auth.login(Caller(viewer: s.viewer, via: .session, csrf: s.csrf))
@@ -72,7 +75,8 @@ extension Request {
     @discardableResult
     func requireSignedIn() throws -> Viewer {
         guard case .person = viewer else {
-            throw APIError(status: .unauthorized, code: "unauthorized", reason: "sign in, or send 'Authorization: Bearer <token>'", field: "Authorization")
+            throw APIError(
+                status: .unauthorized, code: "unauthorized", reason: "sign in, or send 'Authorization: Bearer <token>'", field: "Authorization")
         }
         return viewer
     }

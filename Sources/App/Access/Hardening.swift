@@ -12,8 +12,11 @@ struct SecurityHeaders: AsyncMiddleware {
         r.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         r.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
         r.headers.replaceOrAdd(name: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self)")
-        r.headers.replaceOrAdd(name: "Content-Security-Policy",
-                               value: "default-src 'self'; img-src 'self' data:\(tileOrigin.map { " " + $0 } ?? ""); style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+        r.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value:
+                "default-src 'self'; img-src 'self' data:\(tileOrigin.map { " " + $0 } ?? ""); style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        )
         if r.headers.contentType == .html { r.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
         return r
     }

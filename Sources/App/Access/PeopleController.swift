@@ -51,8 +51,9 @@ struct PeopleController {
         let actor = req.actor
         let view = try await req.write { tx in
             let store = PeopleStore(sql: tx)
-            let p = try await store.create(username: input.username, displayName: input.displayName, passwordHash: hash,
-                                           installationAdmin: input.installationAdmin ?? false, actor: actor)
+            let p = try await store.create(
+                username: input.username, displayName: input.displayName, passwordHash: hash,
+                installationAdmin: input.installationAdmin ?? false, actor: actor)
             return try await store.view(p)
         }
         return try await view.created(at: "/api/v1/people/\(view.id)", for: req)

@@ -41,8 +41,10 @@ struct TokenView: Content {
 struct PeopleStore: Sendable {
     let sql: any SQLDatabase
     private var decoder: SQLRowDecoder { AreaStore.decoder }
-    static let personColumns = ["id", "username", "display_name", "password_hash", "installation_admin", "disabled",
-                                "failed_sign_ins", "locked_until", "created_at", "updated_at"]
+    static let personColumns = [
+        "id", "username", "display_name", "password_hash", "installation_admin", "disabled",
+        "failed_sign_ins", "locked_until", "created_at", "updated_at",
+    ]
     static let personSelected = ColumnList(personColumns)
 
     func person(id: String) async throws -> PersonRecord? {
@@ -65,8 +67,9 @@ struct PeopleStore: Sendable {
     }
 
     func view(_ p: PersonRecord) async throws -> PersonView {
-        PersonView(id: p.id, username: p.username, displayName: p.displayName, installationAdmin: p.installationAdmin,
-                   disabled: p.disabled, roles: try await roles(of: p.id))
+        PersonView(
+            id: p.id, username: p.username, displayName: p.displayName, installationAdmin: p.installationAdmin,
+            disabled: p.disabled, roles: try await roles(of: p.id))
     }
 
     func list(page: PageRequest) async throws -> [PersonRecord] {
@@ -78,7 +81,9 @@ struct PeopleStore: Sendable {
     // MARK: Writes (each audited in the caller's transaction)
 
     static func checkUsername(_ u: String, into issues: inout IssueCollector) {
-        let ok = (3...64).contains(u.count) && u.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0) }
+        let ok =
+            (3...64).contains(u.count)
+            && u.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0) }
         if !ok { issues.add("username", "3 to 64 letters, digits, '.', '_', '-' or '@'") }
     }
 
@@ -94,14 +99,20 @@ struct PeopleStore: Sendable {
         try issues.throwIfAny()
         if try await person(username: username) != nil { throw APIError.conflict(field: "username", "'\(username.lowercased())' is taken") }
         let now = Timestamp.now()
-        let p = PersonRecord(id: UUID().uuidString.lowercased(), username: username.lowercased(), displayName: displayName,
-                             passwordHash: passwordHash, installationAdmin: installationAdmin, disabled: false, failedSignIns: 0,
-                             lockedUntil: nil, createdAt: now, updatedAt: now)
+        let p = PersonRecord(
+            id: UUID().uuidString.lowercased(), username: username.lowercased(), displayName: displayName,
+            passwordHash: passwordHash, installationAdmin: installationAdmin, disabled: false, failedSignIns: 0,
+            lockedUntil: nil, createdAt: now, updatedAt: now)
         try await sql.insert(into: "people").columns(Self.personColumns)
-            .values([SQLBind(p.id), SQLBind(p.username), SQLBind(p.displayName), SQLBind(p.passwordHash), SQLBind(p.installationAdmin),
-                     SQLBind(p.disabled), SQLBind(p.failedSignIns), SQLBind(p.lockedUntil), SQLBind(now), SQLBind(now)] as [any SQLExpression]).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "person", recordID: p.id,
-                                            content: ["username": p.username, "displayName": p.displayName, "installationAdmin": String(installationAdmin)])
+            .values(
+                [
+                    SQLBind(p.id), SQLBind(p.username), SQLBind(p.displayName), SQLBind(p.passwordHash), SQLBind(p.installationAdmin),
+                    SQLBind(p.disabled), SQLBind(p.failedSignIns), SQLBind(p.lockedUntil), SQLBind(now), SQLBind(now),
+                ] as [any SQLExpression]
+            ).run()
+        try await AuditLog(sql: sql).append(
+            actor: actor, action: "create", recordType: "person", recordID: p.id,
+            content: ["username": p.username, "displayName": p.displayName, "installationAdmin": String(installationAdmin)])
         return p
     }
 
@@ -156,11 +167,14 @@ struct PeopleStore: Sendable {
     static let sessionLifetime: TimeInterval = 12 * 3600
 
     func createSession(for personID: String) async throws -> (token: String, csrf: String) {
-        let token = Secrets.token(), csrf = Secrets.token()
+        let token = Secrets.token()
+        let csrf = Secrets.token()
         let now = Date()
         try await sql.insert(into: "sessions").columns("token_hash", "person_id", "csrf_token", "created_at", "expires_at")
-            .values(SQLBind(Secrets.digest(token)), SQLBind(personID), SQLBind(csrf), SQLBind(Timestamp.format(now)),
-                    SQLBind(Timestamp.format(now.addingTimeInterval(Self.sessionLifetime)))).run()
+            .values(
+                SQLBind(Secrets.digest(token)), SQLBind(personID), SQLBind(csrf), SQLBind(Timestamp.format(now)),
+                SQLBind(Timestamp.format(now.addingTimeInterval(Self.sessionLifetime)))
+            ).run()
         return (token, csrf)
     }
 
@@ -183,16 +197,21 @@ struct PeopleStore: Sendable {
 
     func createToken(for personID: String, name: String, expiresInDays: Int?, actor: String) async throws -> TokenView {
         var issues = IssueCollector()
-        if name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 100 { issues.add("name", "1 to 100 characters, to tell your tokens apart") }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 100 {
+            issues.add("name", "1 to 100 characters, to tell your tokens apart")
+        }
         if let d = expiresInDays, !(1...3650).contains(d) { issues.add("expiresInDays", "must be between 1 and 3650") }
         try issues.throwIfAny()
         let token = "agora_" + Secrets.token()
         let now = Date()
-        let view = TokenView(id: UUID().uuidString.lowercased(), name: name, createdAt: Timestamp.format(now),
-                             expiresAt: expiresInDays.map { Timestamp.format(now.addingTimeInterval(Double($0) * 86400)) },
-                             lastUsedAt: nil, revokedAt: nil, token: token)
+        let view = TokenView(
+            id: UUID().uuidString.lowercased(), name: name, createdAt: Timestamp.format(now),
+            expiresAt: expiresInDays.map { Timestamp.format(now.addingTimeInterval(Double($0) * 86400)) },
+            lastUsedAt: nil, revokedAt: nil, token: token)
         try await sql.insert(into: "api_tokens").columns("id", "person_id", "name", "token_hash", "created_at", "expires_at")
-            .values(SQLBind(view.id), SQLBind(personID), SQLBind(name), SQLBind(Secrets.digest(token)), SQLBind(view.createdAt), SQLBind(view.expiresAt))
+            .values(
+                SQLBind(view.id), SQLBind(personID), SQLBind(name), SQLBind(Secrets.digest(token)), SQLBind(view.createdAt), SQLBind(view.expiresAt)
+            )
             .run()
         try await AuditLog(sql: sql).append(actor: actor, action: "token.create", recordType: "api_token", recordID: view.id, content: ["name": name])
         return view
@@ -220,8 +239,10 @@ struct PeopleStore: Sendable {
         let rows = try await signedIn(via: "api_tokens", extra: "last_used_at") {
             $0.where(SQLColumn("token_hash", table: "api_tokens"), .equal, SQLBind(digest))
                 .where(SQLColumn("revoked_at", table: "api_tokens"), .is, SQLLiteral.null)
-                .where { $0.where(SQLColumn("expires_at", table: "api_tokens"), .is, SQLLiteral.null)
-                    .orWhere(SQLColumn("expires_at", table: "api_tokens"), .greaterThan, SQLBind(now)) }
+                .where {
+                    $0.where(SQLColumn("expires_at", table: "api_tokens"), .is, SQLLiteral.null)
+                        .orWhere(SQLColumn("expires_at", table: "api_tokens"), .greaterThan, SQLBind(now))
+                }
         }
         guard let viewer = try Self.viewer(from: rows) else { return nil }
         // Last use is kept to the nearest five minutes: a write on every request would serialise readers.
@@ -237,8 +258,10 @@ struct PeopleStore: Sendable {
     /// A credential row (`table`, holding `person_id`) joined to its person and their role grants: one row per
     /// grant (or one with NULL grant columns). This runs on every signed-in request, so it is one round trip
     /// rather than three.
-    private func signedIn(via table: String, extra: String,
-                          _ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [any SQLRow] {
+    private func signedIn(
+        via table: String, extra: String,
+        _ filter: (SQLSelectBuilder) -> SQLSelectBuilder
+    ) async throws -> [any SQLRow] {
         let q = sql.select()
             .column(SQLColumn(extra, table: table))
             .column(SQLAlias(SQLColumn("id", table: "people"), as: SQLIdentifier("person_id")))
@@ -248,7 +271,8 @@ struct PeopleStore: Sendable {
             .column(SQLColumn("role", table: "role_grants"))
             .from(table)
             .join("people", on: SQLColumn("person_id", table: table), .equal, SQLColumn("id", table: "people"))
-            .join("role_grants", method: SQLJoinMethod.left, on: SQLColumn("person_id", table: "role_grants"), .equal, SQLColumn("id", table: "people"))
+            .join(
+                "role_grants", method: SQLJoinMethod.left, on: SQLColumn("person_id", table: "role_grants"), .equal, SQLColumn("id", table: "people"))
         return try await filter(q).orderBy(SQLColumn("body_code", table: "role_grants")).orderBy(SQLColumn("role", table: "role_grants")).all()
     }
 
@@ -256,10 +280,12 @@ struct PeopleStore: Sendable {
         guard let first = rows.first, try !first.decode(column: "disabled", as: Bool.self) else { return nil }
         let roles: [RoleGrant] = try rows.compactMap { r in
             guard let body = try r.decode(column: "body_code", as: String?.self),
-                  let role = Role(rawValue: try r.decode(column: "role", as: String.self)) else { return nil }
+                let role = Role(rawValue: try r.decode(column: "role", as: String.self))
+            else { return nil }
             return RoleGrant(body: body, role: role)
         }
-        return .person(id: try first.decode(column: "person_id", as: String.self),
-                       installationAdmin: try first.decode(column: "installation_admin", as: Bool.self), roles: roles)
+        return .person(
+            id: try first.decode(column: "person_id", as: String.self),
+            installationAdmin: try first.decode(column: "installation_admin", as: Bool.self), roles: roles)
     }
 }

@@ -22,24 +22,31 @@ struct ScopedTable: Sendable {
         if scope.signedIn {
             branches.append(SQLBinaryExpression(cls, .equal, SQLBind(Classification.internal.rawValue)))
             if !scope.restrictedOwners.isEmpty {
-                var owners: any SQLExpression = SQLBinaryExpression(SQLColumn(ownerColumn, table: table), .in, SQLBind.group(scope.restrictedOwners.sorted()))
+                var owners: any SQLExpression = SQLBinaryExpression(
+                    SQLColumn(ownerColumn, table: table), .in, SQLBind.group(scope.restrictedOwners.sorted()))
                 if hasParties { owners = SQLGroupExpression(SQLBinaryExpression(owners, .or, parties(scope.restrictedOwners))) }
                 branches.append(SQLBinaryExpression(SQLBinaryExpression(cls, .equal, SQLBind(Classification.restricted.rawValue)), .and, owners))
             }
             if hasParties, !scope.memberOf.isEmpty {
-                branches.append(SQLBinaryExpression(SQLBinaryExpression(cls, .equal, SQLBind(Classification.confidential.rawValue)), .and,
-                                                    parties(scope.memberOf)))
+                branches.append(
+                    SQLBinaryExpression(
+                        SQLBinaryExpression(cls, .equal, SQLBind(Classification.confidential.rawValue)), .and,
+                        parties(scope.memberOf)))
             }
             var grantees: [any SQLExpression] = []
             if let p = scope.personID {
                 grantees.append(SQLQueryString("(g.grantee_kind = 'person' AND g.grantee = \(bind: p))"))
             }
             if !scope.memberOf.isEmpty {
-                grantees.append(SQLBinaryExpression(
-                    SQLRaw("g.grantee_kind = 'body'"), .and, SQLBinaryExpression(SQLRaw("g.grantee"), .in, SQLBind.group(scope.memberOf.sorted()))))
+                grantees.append(
+                    SQLBinaryExpression(
+                        SQLRaw("g.grantee_kind = 'body'"), .and, SQLBinaryExpression(SQLRaw("g.grantee"), .in, SQLBind.group(scope.memberOf.sorted()))
+                    ))
             }
             if !grantees.isEmpty {
-                let exists = SQLQueryString("EXISTS (SELECT 1 FROM record_grants g WHERE g.record_type = \(bind: recordType) AND g.record_id = \(ident: table).\(ident: idColumn) AND (\(SQLList(grantees, separator: SQLRaw(" OR ")))))")
+                let exists = SQLQueryString(
+                    "EXISTS (SELECT 1 FROM record_grants g WHERE g.record_type = \(bind: recordType) AND g.record_id = \(ident: table).\(ident: idColumn) AND (\(SQLList(grantees, separator: SQLRaw(" OR ")))))"
+                )
                 branches.append(SQLBinaryExpression(SQLBinaryExpression(cls, .equal, SQLBind(Classification.confidential.rawValue)), .and, exists))
             }
         }
@@ -47,7 +54,9 @@ struct ScopedTable: Sendable {
     }
 
     private func parties(_ bodies: Set<String>) -> any SQLExpression {
-        SQLQueryString("EXISTS (SELECT 1 FROM record_parties rp WHERE rp.record_type = \(bind: recordType) AND rp.record_id = \(ident: table).\(ident: idColumn) AND rp.body_code IN \(SQLBind.group(bodies.sorted())))")
+        SQLQueryString(
+            "EXISTS (SELECT 1 FROM record_parties rp WHERE rp.record_type = \(bind: recordType) AND rp.record_id = \(ident: table).\(ident: idColumn) AND rp.body_code IN \(SQLBind.group(bodies.sorted())))"
+        )
     }
 
     /// A select on the table, already narrowed to what the scope may see.

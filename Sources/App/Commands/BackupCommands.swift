@@ -49,7 +49,8 @@ struct RestoreCommand: AsyncCommand {
             // Checked before it replaces anything: a SQLite file of Agora's, no newer than this version, intact.
             let level = try await InventoryStore.open(source, app: app) { try await $0.check() }
             guard level <= AgoraMigrations.all.count else {
-                throw ValidationFailure(field: signature.file, "comes from a newer Agora (migration \(level) of \(AgoraMigrations.all.count) known here)")
+                throw ValidationFailure(
+                    field: signature.file, "comes from a newer Agora (migration \(level) of \(AgoraMigrations.all.count) known here)")
             }
             let store = app.agora.sqliteFile
             let fm = FileManager.default
@@ -86,7 +87,8 @@ struct RestoreCommand: AsyncCommand {
         var lost: String?
         if let last = try file.read().last, last.seq > checked {
             lost = "\(checked + 1)–\(last.seq)"
-            context.console.print("the last checkpoint (\(last.at)) names entry \(last.seq): entries \(lost!) were written after this backup and are not in it")
+            context.console.print(
+                "the last checkpoint (\(last.at)) names entry \(last.seq): entries \(lost!) were written after this backup and are not in it")
         }
         var kept: String?
         if FileManager.default.fileExists(atPath: file.url.path) {
@@ -97,7 +99,8 @@ struct RestoreCommand: AsyncCommand {
         }
         let content = ["backup": source.lastPathComponent, "lostEntries": lost ?? "none", "checkpointsKept": kept ?? "none"]
         try await app.write { tx in
-            try await AuditLog(sql: tx).append(actor: cliActor, action: "restore", recordType: "store", recordID: source.lastPathComponent, content: content)
+            try await AuditLog(sql: tx).append(
+                actor: cliActor, action: "restore", recordType: "store", recordID: source.lastPathComponent, content: content)
         }
         try file.append(try await log.head())
     }
@@ -114,7 +117,8 @@ enum StoreProcess {
         try p.run()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {
-            throw ValidationError("\(tool) exited with \(p.terminationStatus); is the PostgreSQL client installed (apt-get install postgresql-client)?")
+            throw ValidationError(
+                "\(tool) exited with \(p.terminationStatus); is the PostgreSQL client installed (apt-get install postgresql-client)?")
         }
     }
 }

@@ -80,24 +80,24 @@ struct AreaImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let tolerance = signature.tolerance ?? Neighbourhood.defaultTolerance
-            let mapping = BoundaryMapping(
-                level: try signature.level.map { try AreaLevel.parse($0, field: "--level") },
-                codeProperty: signature.codeProperty, nameProperty: signature.nameProperty,
-                parentProperty: signature.parentProperty, parent: signature.parent)
-            let format = try signature.format.map { f -> AreaImport.Format in
-                guard let v = AreaImport.Format(rawValue: f) else { throw ValidationError("--format: '\(f)' is not geojson or pcodes") }
-                return v
-            }
-            let countries = Set((signature.countries ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
-            let file = signature.file
-                do {
-                    let drafts = try AreaImport.drafts(file: URL(fileURLWithPath: file), format: format, mapping: mapping, countries: countries)
-                    let r = try await AreaImport.apply(drafts, on: app, actor: cliActor, tolerance: tolerance)
-                    context.console.print("\(file): \(r.created) created, \(r.updated) updated" + (r.neighbourPairs.map { ", \($0) neighbour pairs" } ?? ""))
-                } catch let failure as ValidationFailure {
-                    report(failure, on: context.console)
-                    throw ValidationError("\(file): import failed")
-                }
+        let mapping = BoundaryMapping(
+            level: try signature.level.map { try AreaLevel.parse($0, field: "--level") },
+            codeProperty: signature.codeProperty, nameProperty: signature.nameProperty,
+            parentProperty: signature.parentProperty, parent: signature.parent)
+        let format = try signature.format.map { f -> AreaImport.Format in
+            guard let v = AreaImport.Format(rawValue: f) else { throw ValidationError("--format: '\(f)' is not geojson or pcodes") }
+            return v
+        }
+        let countries = Set((signature.countries ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+        let file = signature.file
+        do {
+            let drafts = try AreaImport.drafts(file: URL(fileURLWithPath: file), format: format, mapping: mapping, countries: countries)
+            let r = try await AreaImport.apply(drafts, on: app, actor: cliActor, tolerance: tolerance)
+            context.console.print("\(file): \(r.created) created, \(r.updated) updated" + (r.neighbourPairs.map { ", \($0) neighbour pairs" } ?? ""))
+        } catch let failure as ValidationFailure {
+            report(failure, on: context.console)
+            throw ValidationError("\(file): import failed")
+        }
     }
 }
 

@@ -27,8 +27,10 @@ struct EventImportCommand: AsyncCommand {
         var importer = EventImporter(body: body, classification: classification, actor: cliActor)
         if terminal {
             importer.progress = { done, total in
-                let width = 30, filled = total == 0 ? width : done * width / total
-                FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)".utf8))
+                let width = 30
+                let filled = total == 0 ? width : done * width / total
+                FileHandle.standardError.write(
+                    Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)".utf8))
                 if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
             }
         }
@@ -37,11 +39,14 @@ struct EventImportCommand: AsyncCommand {
             let gazetteer = try await app.gazetteer.current(AreaStore(sql: app.sql))
             summary = try await importer.run(data, app: app, gazetteer: gazetteer)
         } catch let failure as ValidationFailure {
-            report(ValidationFailure(failure.issues.map { ValidationIssue(field: "\(url.lastPathComponent): \($0.field)", message: $0.message) }), on: context.console)
+            report(
+                ValidationFailure(failure.issues.map { ValidationIssue(field: "\(url.lastPathComponent): \($0.field)", message: $0.message) }),
+                on: context.console)
             throw ValidationError("\(signature.file): import failed")
         }
         let pct = String(format: "%.1f%%", summary.resolvedBelowCountry * 100)
-        context.console.print("""
+        context.console.print(
+            """
             \(url.lastPathComponent): \(summary.layout.rawValue), \(summary.rows) rows
               imported: \(summary.imported) (areas by P-code \(summary.byPcode), by name \(summary.byName), by point \(summary.byPoint), country only \(summary.countryOnly); \(pct) below country level)
               skipped as already imported: \(summary.duplicates)

@@ -39,9 +39,13 @@ struct FrameworkImportCommand: AsyncCommand {
             try await context.application.write { tx in
                 try await FrameworkStore(sql: tx).save(f, activate: !signature.inactive, actor: cliActor)
             }
-            context.console.print("\(signature.file): framework '\(f.code)', \(f.sectors.count) sectors, \(f.indicators.count) indicators" + (signature.inactive ? "" : "; active"))
+            context.console.print(
+                "\(signature.file): framework '\(f.code)', \(f.sectors.count) sectors, \(f.indicators.count) indicators"
+                    + (signature.inactive ? "" : "; active"))
         } catch let failure as ValidationFailure {
-            report(ValidationFailure(failure.issues.map { ValidationIssue(field: "\(signature.file): \($0.field)", message: $0.message) }), on: context.console)
+            report(
+                ValidationFailure(failure.issues.map { ValidationIssue(field: "\(signature.file): \($0.field)", message: $0.message) }),
+                on: context.console)
             throw ValidationError("\(signature.file): import failed")
         }
     }

@@ -25,9 +25,12 @@ struct GenerateEventsCommand: AsyncCommand {
         let count = signature.count ?? 100_000
         guard count > 0 else { throw ValidationError("--count: must be positive") }
         guard let last = CivilDate.parse(signature.lastDay ?? Timestamp.now()) else { throw ValidationError("--last-day: use YYYY-MM-DD") }
-        let areas = try await Self.areas(context.application.sql,
-                                         countries: signature.countries.map { Set($0.uppercased().split(separator: ",").map(String.init)) })
-        guard !areas.isEmpty else { throw ValidationError("no first-level areas stored for those countries: import boundaries or P-codes first (or run `agora demo`)") }
+        let areas = try await Self.areas(
+            context.application.sql,
+            countries: signature.countries.map { Set($0.uppercased().split(separator: ",").map(String.init)) })
+        guard !areas.isEmpty else {
+            throw ValidationError("no first-level areas stored for those countries: import boundaries or P-codes first (or run `agora demo`)")
+        }
         let gen = EventGenerator(areas: areas, seed: UInt64(signature.seed ?? 1), lastDay: last, count: count)
         guard FileManager.default.createFile(atPath: out, contents: nil), let h = FileHandle(forWritingAtPath: out) else {
             throw ValidationError("\(out): cannot be written")
@@ -40,7 +43,9 @@ struct GenerateEventsCommand: AsyncCommand {
             h.write(Data(gen.csv(done..<(done + n)).utf8))
             done += n
         }
-        context.console.print("\(out): \(count) events over \(areas.count) areas in \(Set(areas.map(\.country)).count) countries, seed \(signature.seed ?? 1), in \(ContinuousClock.now - started)")
+        context.console.print(
+            "\(out): \(count) events over \(areas.count) areas in \(Set(areas.map(\.country)).count) countries, seed \(signature.seed ?? 1), in \(ContinuousClock.now - started)"
+        )
     }
 
     /// The deepest areas below each country (admin2, else admin1), placed at their own centre or the
@@ -55,16 +60,20 @@ struct GenerateEventsCommand: AsyncCommand {
         }
         let parents = Set(rows.compactMap { $0.level == "admin2" ? $0.parentCode : nil })
         var out: [GeneratorArea] = []
-        for r in rows where (r.level == "admin2" || (r.level == "admin1" && !parents.contains(r.code))) && (countries?.contains(r.countryCode) ?? true) {
+        for r in rows
+        where (r.level == "admin2" || (r.level == "admin1" && !parents.contains(r.code))) && (countries?.contains(r.countryCode) ?? true) {
             var place = r
             while place.centroidLat == nil, let p = place.parentCode, let up = byCode[p] { place = up }
-            let centre = place.centroidLat.flatMap { lat in place.centroidLon.map { GeoPoint(lat: lat, lon: $0) } }
+            let centre =
+                place.centroidLat.flatMap { lat in place.centroidLon.map { GeoPoint(lat: lat, lon: $0) } }
                 ?? Country.find(r.countryCode)?.centroid ?? GeoPoint(lat: 0, lon: 0)
             let spread = place.minLat.flatMap { lo in place.maxLat.map { ($0 - lo) / (place.code == r.code ? 2 : 6) } } ?? 0.3
             let admin1 = r.level == "admin1" ? r.name : r.parentCode.flatMap { byCode[$0]?.name } ?? r.name
             let border = crossBorder.contains(r.code) || r.parentCode.map(crossBorder.contains) == true
-            out.append(GeneratorArea(country: r.countryCode, countryName: Country.find(r.countryCode)?.name ?? r.countryCode, admin1: admin1,
-                                     admin2: r.level == "admin2" ? r.name : nil, centre: centre, spread: max(0.02, min(spread, 2)), border: border))
+            out.append(
+                GeneratorArea(
+                    country: r.countryCode, countryName: Country.find(r.countryCode)?.name ?? r.countryCode, admin1: admin1,
+                    admin2: r.level == "admin2" ? r.name : nil, centre: centre, spread: max(0.02, min(spread, 2)), border: border))
         }
         return out.sorted { ($0.country, $0.admin1, $0.admin2 ?? "") < ($1.country, $1.admin1, $1.admin2 ?? "") }
     }

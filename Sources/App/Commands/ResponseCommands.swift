@@ -31,7 +31,9 @@ struct ResponseGapCommand: AsyncCommand {
         @Option(name: "to", help: "cases opened on or before this day (YYYY-MM-DD)") var to: String?
         @Flag(name: "json", help: "print JSON instead of a table") var json: Bool
     }
-    var help: String { "The gap between alert and response, per body and per level: median times, share unanswered, share escalated for missed deadlines." }
+    var help: String {
+        "The gap between alert and response, per body and per level: median times, share unanswered, share escalated for missed deadlines."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         for (name, v) in [("--from", signature.from), ("--to", signature.to)] where v != nil && (CivilDate.parse(v!) == nil || v!.count != 10) {
@@ -62,10 +64,14 @@ struct ResponseGapCommand: AsyncCommand {
         func pct(_ v: Double) -> String { String(format: "%.0f%%", v * 100) }
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         var lines = ["Response gap" + (g.from.map { " from \($0)" } ?? "") + (g.to.map { " to \($0)" } ?? ""), ""]
-        let head = [pad("", 20), pad("cases", 6), pad("to ack", 9), pad("to action", 10), pad("to close", 9), pad("no response", 12), "escalated late"].joined(separator: " ")
+        let head = [
+            pad("", 20), pad("cases", 6), pad("to ack", 9), pad("to action", 10), pad("to close", 9), pad("no response", 12), "escalated late",
+        ].joined(separator: " ")
         func row(_ r: ResponseGap.Row) -> String {
-            [pad(r.key, 20), pad(String(r.cases), 6), pad(dur(r.medianSecondsToAcknowledge), 9), pad(dur(r.medianSecondsToFirstAction), 10),
-             pad(dur(r.medianSecondsToClose), 9), pad(pct(r.noResponseShare), 12), pct(r.escalatedForDeadlineShare)].joined(separator: " ")
+            [
+                pad(r.key, 20), pad(String(r.cases), 6), pad(dur(r.medianSecondsToAcknowledge), 9), pad(dur(r.medianSecondsToFirstAction), 10),
+                pad(dur(r.medianSecondsToClose), 9), pad(pct(r.noResponseShare), 12), pct(r.escalatedForDeadlineShare),
+            ].joined(separator: " ")
         }
         lines += ["By level (of the body first routed to); times are medians from the alert", head] + g.byLevel.map(row)
         lines += ["", "By body", head] + g.byBody.map(row) + ["", row(g.total)]

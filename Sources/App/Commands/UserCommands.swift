@@ -36,8 +36,9 @@ struct CreateUserCommand: AsyncCommand {
         let (pw, printed) = try password(fromStdin: signature.passwordStdin)
         let hash = try await Passwords.hash(pw, on: context.application)
         let p = try await context.application.write { tx in
-            try await PeopleStore(sql: tx).create(username: signature.username, displayName: signature.name ?? signature.username,
-                                                                      passwordHash: hash, installationAdmin: signature.admin, actor: cliActor)
+            try await PeopleStore(sql: tx).create(
+                username: signature.username, displayName: signature.name ?? signature.username,
+                passwordHash: hash, installationAdmin: signature.admin, actor: cliActor)
         }
         context.console.print("created \(p.username) (\(p.id))" + (signature.admin ? ", installation administrator" : ""))
         if printed { context.console.print("password: \(pw)") }

@@ -15,13 +15,15 @@ struct APIError: AbortError, Sendable {
     }
 
     static func badRequest(field: String, _ reason: String) -> APIError {
-        APIError(status: .badRequest, code: "bad_request", reason: "\(field): \(reason)", field: field,
-                 issues: [ValidationIssue(field: field, message: reason)])
+        APIError(
+            status: .badRequest, code: "bad_request", reason: "\(field): \(reason)", field: field,
+            issues: [ValidationIssue(field: field, message: reason)])
     }
 
     static func conflict(field: String, _ reason: String) -> APIError {
-        APIError(status: .conflict, code: "conflict", reason: "\(field): \(reason)", field: field,
-                 issues: [ValidationIssue(field: field, message: reason)])
+        APIError(
+            status: .conflict, code: "conflict", reason: "\(field): \(reason)", field: field,
+            issues: [ValidationIssue(field: field, message: reason)])
     }
 
     init(status: HTTPResponseStatus, code: String, reason: String, field: String? = nil, issues: [ValidationIssue] = []) {
@@ -33,8 +35,9 @@ struct APIError: AbortError, Sendable {
     }
 
     init(_ failure: ValidationFailure) {
-        self.init(status: .unprocessableEntity, code: "validation", reason: failure.description,
-                  field: failure.issues.first?.field, issues: failure.issues)
+        self.init(
+            status: .unprocessableEntity, code: "validation", reason: failure.description,
+            field: failure.issues.first?.field, issues: failure.issues)
     }
 
     struct Body: Content {
@@ -74,8 +77,9 @@ struct APIErrorMiddleware: AsyncMiddleware {
         case let e as ValidationFailure: return APIError(e)
         case let e as DecodingError: return APIError(status: .badRequest, code: "bad_request", reason: describe(e), field: field(e))
         case let e as any AbortError:
-            return APIError(status: e.status, code: e.status.code < 500 ? "bad_request" : "server_error",
-                            reason: e.status.code < 500 ? e.reason : "the server could not complete the request")
+            return APIError(
+                status: e.status, code: e.status.code < 500 ? "bad_request" : "server_error",
+                reason: e.status.code < 500 ? e.reason : "the server could not complete the request")
         default:
             return APIError(status: .internalServerError, code: "server_error", reason: "the server could not complete the request")
         }

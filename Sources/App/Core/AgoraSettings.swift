@@ -49,7 +49,8 @@ struct AgoraSettings: Sendable {
 
     static func fromEnvironment(demo: Bool) -> AgoraSettings {
         let env = ProcessInfo.processInfo.environment
-        let dir = env["AGORA_DATA_DIR"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let dir =
+            env["AGORA_DATA_DIR"].map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         let shared = [env["AGORA_SHARED_DATA"], "../shared/data"].compactMap { $0 }
             .map { URL(fileURLWithPath: $0, isDirectory: true) }
@@ -80,7 +81,8 @@ struct AgoraSettings: Sendable {
     /// `scheme://host[:port]` of the tile URL, for the content security policy.
     var tileOrigin: String? {
         guard let t = tileURL, let u = URL(string: t.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")),
-              let scheme = u.scheme, let host = u.host else { return nil }
+            let scheme = u.scheme, let host = u.host
+        else { return nil }
         return "\(scheme)://\(host)" + (u.port.map { ":\($0)" } ?? "")
     }
 

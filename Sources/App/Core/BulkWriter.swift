@@ -7,7 +7,10 @@ import SQLKit
 
 /// One value of a bulk row. Plain values, so rows are built without an `Encodable` existential each.
 enum BulkValue: Sendable {
-    case text(String), int(Int), double(Double), null
+    case text(String)
+    case int(Int)
+    case double(Double)
+    case null
 
     init(_ s: String?) { self = s.map(BulkValue.text) ?? .null }
     init(_ i: Int?) { self = i.map(BulkValue.int) ?? .null }
@@ -65,7 +68,10 @@ struct BulkWriter {
                         for (i, v) in rows.enumerated() {
                             v.copyText(into: &buffer)
                             buffer.writeInteger((i + 1) % width == 0 ? UInt8(0x0A) : UInt8(0x09))
-                            if buffer.readableBytes > 1 << 20 { try await writer.write(buffer); buffer.clear() }
+                            if buffer.readableBytes > 1 << 20 {
+                                try await writer.write(buffer)
+                                buffer.clear()
+                            }
                         }
                         if buffer.readableBytes > 0 { try await writer.write(buffer) }
                     }
@@ -95,7 +101,8 @@ extension BulkWriter {
     }
 
     private static func failure(_ rc: Int32, _ db: GRDB.Database, _ sql: String) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: rc), message: db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }, sql: sql)
+        DatabaseError(
+            resultCode: ResultCode(rawValue: rc), message: db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }, sql: sql)
     }
 }
 
@@ -156,4 +163,7 @@ extension BulkWriter {
     }
 }
 
-private struct StoredIndex: Decodable { var name: String; var sql: String }
+private struct StoredIndex: Decodable {
+    var name: String
+    var sql: String
+}

@@ -29,8 +29,10 @@ actor GroupCommit {
     func run<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let result = ResultBox<T>()
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
-            pending.append(Job(work: { sql in result.set(try await work(sql)) },
-                               done: { error in if let error { c.resume(throwing: error) } else { c.resume() } }))
+            pending.append(
+                Job(
+                    work: { sql in result.set(try await work(sql)) },
+                    done: { error in if let error { c.resume(throwing: error) } else { c.resume() } }))
             if !draining {
                 draining = true
                 Task { await self.drain() }
@@ -84,15 +86,31 @@ actor GroupCommit {
 private final class ResultBox<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: T?
-    func set(_ v: T) { lock.lock(); value = v; lock.unlock() }
-    func get() -> T? { lock.lock(); defer { lock.unlock() }; return value }
+    func set(_ v: T) {
+        lock.lock()
+        value = v
+        lock.unlock()
+    }
+    func get() -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
 }
 
 private final class OutcomeBox: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [(any Error)?] = []
-    func append(_ e: (any Error)?) { lock.lock(); items.append(e); lock.unlock() }
-    var all: [(any Error)?] { lock.lock(); defer { lock.unlock() }; return items }
+    func append(_ e: (any Error)?) {
+        lock.lock()
+        items.append(e)
+        lock.unlock()
+    }
+    var all: [(any Error)?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
 }
 
 extension Application {

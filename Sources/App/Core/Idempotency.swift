@@ -23,8 +23,16 @@ struct Idempotency: AsyncMiddleware {
         private let lock = NSLock()
         private var _claimed = false
         var claimed: Bool {
-            get { lock.lock(); defer { lock.unlock() }; return _claimed }
-            set { lock.lock(); _claimed = newValue; lock.unlock() }
+            get {
+                lock.lock()
+                defer { lock.unlock() }
+                return _claimed
+            }
+            set {
+                lock.lock()
+                _claimed = newValue
+                lock.unlock()
+            }
         }
 
         init(caller: String, key: String, fingerprint: String) {
@@ -51,8 +59,9 @@ struct Idempotency: AsyncMiddleware {
             return try await next.respond(to: req)
         }
         guard (1...255).contains(key.utf8.count), key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7E }) else {
-            throw APIError(status: .badRequest, code: "bad_request", reason: "\(Self.header): 1 to 255 visible ASCII characters, e.g. a UUID",
-                           field: Self.header)
+            throw APIError(
+                status: .badRequest, code: "bad_request", reason: "\(Self.header): 1 to 255 visible ASCII characters, e.g. a UUID",
+                field: Self.header)
         }
         let caller = req.viewer.personID.map { "person:\($0)" } ?? "anonymous:\(req.clientKey)"
         let body = req.body.data.map { Data(buffer: $0) } ?? Data()
@@ -60,8 +69,9 @@ struct Idempotency: AsyncMiddleware {
         let store = IdempotencyStore(sql: req.sql)
         if let done = try await store.find(caller: caller, key: key) {
             guard done.fingerprint == fingerprint else {
-                throw APIError(status: .unprocessableEntity, code: "validation", reason: "\(Self.header): this key was used for another request",
-                               field: Self.header, issues: [ValidationIssue(field: Self.header, message: "was used for another request")])
+                throw APIError(
+                    status: .unprocessableEntity, code: "validation", reason: "\(Self.header): this key was used for another request",
+                    field: Self.header, issues: [ValidationIssue(field: Self.header, message: "was used for another request")])
             }
             return try await replay(done, req: req)
         }
@@ -71,9 +81,10 @@ struct Idempotency: AsyncMiddleware {
         if claim.claimed, response.status.code < 500 {
             let text = response.body.data.map { String(decoding: $0, as: UTF8.self) }
             try await req.write { tx in
-                try await IdempotencyStore(sql: tx).answer(caller: caller, key: key, status: Int(response.status.code),
-                                                           contentType: response.headers.first(name: .contentType), body: text,
-                                                           location: response.headers.first(name: .location))
+                try await IdempotencyStore(sql: tx).answer(
+                    caller: caller, key: key, status: Int(response.status.code),
+                    contentType: response.headers.first(name: .contentType), body: text,
+                    location: response.headers.first(name: .location))
             }
         }
         return response
@@ -89,9 +100,10 @@ struct Idempotency: AsyncMiddleware {
             return Response(status: HTTPResponseStatus(statusCode: status), headers: headers, body: .init(string: done.body ?? ""))
         }
         guard let location = done.location else {
-            throw APIError(status: .conflict, code: "conflict",
-                           reason: "\(Self.header): a request with this key is being handled, or was stored and its answer lost; look the record up",
-                           field: Self.header)
+            throw APIError(
+                status: .conflict, code: "conflict",
+                reason: "\(Self.header): a request with this key is being handled, or was stored and its answer lost; look the record up",
+                field: Self.header)
         }
         var headers = req.headers
         for h in ["Content-Type", "Content-Length", Self.header] { headers.remove(name: h) }
@@ -152,8 +164,9 @@ struct IdempotencyStore: Sendable {
             .values(SQLBind(c.caller), SQLBind(c.key), SQLBind(c.fingerprint), SQLBind(location), SQLBind(Timestamp.now()))
             .ignoringConflicts(with: ["caller", "key"]).returning("key").all()
         guard !rows.isEmpty else {
-            throw APIError(status: .conflict, code: "conflict", reason: "\(Idempotency.header): another request with this key was handled first",
-                           field: Idempotency.header)
+            throw APIError(
+                status: .conflict, code: "conflict", reason: "\(Idempotency.header): another request with this key was handled first",
+                field: Idempotency.header)
         }
     }
 
@@ -165,7 +178,9 @@ struct IdempotencyStore: Sendable {
 
     /// Keys older than a day go (the sweeper calls this).
     func purge() async throws {
-        try await sql.delete(from: "idempotency_keys").where("created_at", .lessThan, Timestamp.format(Date().addingTimeInterval(-Idempotency.lifetime)))
-            .run()
+        try await sql.delete(from: "idempotency_keys").where(
+            "created_at", .lessThan, Timestamp.format(Date().addingTimeInterval(-Idempotency.lifetime))
+        )
+        .run()
     }
 }

@@ -22,7 +22,8 @@ struct PageRequest: Sendable {
         self.limit = limit
         if let cursor = try req.query.get(String?.self, at: "cursor"), !cursor.isEmpty {
             guard let data = Data(base64Encoded: Self.pad(cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/"))),
-                  let code = String(data: data, encoding: .utf8), code.hasPrefix("c:") else {
+                let code = String(data: data, encoding: .utf8), code.hasPrefix("c:")
+            else {
                 throw APIError.badRequest(field: "cursor", "is not a cursor this server gave out")
             }
             self.after = String(code.dropFirst(2))

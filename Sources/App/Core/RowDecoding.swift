@@ -21,7 +21,10 @@ enum SnakeCaseKeys {
     /// The same conversion SQLKit makes (asked of its own encoder, so the two can never disagree).
     static func column(_ property: String) -> String {
         cache.lock.lock()
-        if let known = cache.names[property] { cache.lock.unlock(); return known }
+        if let known = cache.names[property] {
+            cache.lock.unlock()
+            return known
+        }
         cache.lock.unlock()
         let converted = (try? SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase).encode(OneKey(name: property)).first?.0) ?? property
         cache.lock.lock()

@@ -16,7 +16,9 @@ struct StrictJSONDecoder: ContentDecoder {
         try decode(D.self, from: body, headers: headers, userInfo: [:])
     }
 
-    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders, userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders, userInfo: [CodingUserInfoKey: any Sendable]) throws
+        -> D
+    {
         let data = Data(buffer: body)
         let value = try decoder.decode(D.self, from: data)
         try Self.check(data, read: [value])
@@ -105,11 +107,13 @@ extension Request {
     /// A JSON body read as two types at once (see `StrictJSONDecoder.decode(_:_:from:)`).
     func input<A: Decodable, B: Decodable>(_ a: A.Type, _ b: B.Type) throws -> (A, B) {
         guard headers.contentType == .json || headers.contentType?.subType.hasSuffix("+json") == true else {
-            throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type", reason: "send the body as application/json", field: "Content-Type")
+            throw APIError(
+                status: .unsupportedMediaType, code: "unsupported_media_type", reason: "send the body as application/json", field: "Content-Type")
         }
         guard let body = body.data else {
-            throw APIError(status: .unprocessableEntity, code: "validation", reason: "body: a JSON object is required", field: "body",
-                           issues: [ValidationIssue(field: "body", message: "a JSON object is required")])
+            throw APIError(
+                status: .unprocessableEntity, code: "validation", reason: "body: a JSON object is required", field: "body",
+                issues: [ValidationIssue(field: "body", message: "a JSON object is required")])
         }
         return try StrictJSONDecoder().decode(A.self, B.self, from: body)
     }
@@ -120,14 +124,16 @@ extension Request {
         if !json {
             // The API speaks JSON only (as its description says); pages post forms.
             if url.path.hasPrefix("/api/") {
-                throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type", reason: "send the body as application/json",
-                               field: "Content-Type")
+                throw APIError(
+                    status: .unsupportedMediaType, code: "unsupported_media_type", reason: "send the body as application/json",
+                    field: "Content-Type")
             }
             return try content.decode(D.self)
         }
         guard let body = body.data else {
-            throw APIError(status: .unprocessableEntity, code: "validation", reason: "body: a JSON object is required", field: "body",
-                           issues: [ValidationIssue(field: "body", message: "a JSON object is required")])
+            throw APIError(
+                status: .unprocessableEntity, code: "validation", reason: "body: a JSON object is required", field: "body",
+                issues: [ValidationIssue(field: "body", message: "a JSON object is required")])
         }
         return try StrictJSONDecoder().decode(D.self, from: body, headers: headers)
     }

@@ -13,16 +13,20 @@ import Vapor
 /// process (a CLI import while serving) waited for by the busy handler. PostgreSQL: a plain transaction
 /// on one pooled connection; row locks (`audit_head`) order the writers.
 enum WriteTransaction {
-    static func run<T: Sendable>(_ store: SQLStore, logger: Logger, on eventLoop: any EventLoop,
-                                 _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    static func run<T: Sendable>(
+        _ store: SQLStore, logger: Logger, on eventLoop: any EventLoop,
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         switch store {
         case .sqlite(let lite): try await sqlite(lite, logger: logger, on: eventLoop, body)
         case .postgres(let pool): try await postgres(pool, logger: logger, body)
         }
     }
 
-    private static func sqlite<T: Sendable>(_ store: SQLiteStore, logger: Logger, on eventLoop: any EventLoop,
-                                            _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    private static func sqlite<T: Sendable>(
+        _ store: SQLiteStore, logger: Logger, on eventLoop: any EventLoop,
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         let asked = ContinuousClock.now
         return try await store.lock.exclusively {
             let held = ContinuousClock.now
@@ -40,8 +44,10 @@ enum WriteTransaction {
         }
     }
 
-    private static func postgres<T: Sendable>(_ pool: EventLoopGroupConnectionPool<PostgresConnectionSource>, logger: Logger,
-                                              _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    private static func postgres<T: Sendable>(
+        _ pool: EventLoopGroupConnectionPool<PostgresConnectionSource>, logger: Logger,
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         let conn = try await pool.requestConnection(logger: logger).get()
         defer { pool.releaseConnection(conn, logger: logger) }
         // As a PostgresDatabase, so that the bulk path can reach the connection for COPY.

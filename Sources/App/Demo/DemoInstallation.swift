@@ -30,7 +30,8 @@ enum DemoInstallation {
         }
         let accounts = try await seedPeople(app, actor: actor)
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        app.logger.notice("demo installation ready (\(areas.joined().count + DemoData.communities.count) areas, \(DemoData.bodies.count) bodies) in \(seconds) s")
+        app.logger.notice(
+            "demo installation ready (\(areas.joined().count + DemoData.communities.count) areas, \(DemoData.bodies.count) bodies) in \(seconds) s")
         printBanner(app, accounts: accounts)
         return accounts
     }
@@ -55,18 +56,22 @@ enum DemoInstallation {
                     try await people.setPassword(personID: p.id, hash: hash, actor: actor)
                     ids[a.username] = p.id
                 } else {
-                    ids[a.username] = try await people.create(username: a.username, displayName: a.displayName, passwordHash: hash,
-                                                              installationAdmin: a.grant == nil, actor: actor).id
+                    ids[a.username] = try await people.create(
+                        username: a.username, displayName: a.displayName, passwordHash: hash,
+                        installationAdmin: a.grant == nil, actor: actor
+                    ).id
                 }
                 if let g = a.grant { try await people.grant(g, to: ids[a.username]!, actor: actor) }
             }
             let docs = DocumentStore(sql: sql)
-            if try await docs.counts(AccessPolicy.scope(for: .person(id: "", installationAdmin: true, roles: []), in: BodyTree([])), .init()).isEmpty {
+            if try await docs.counts(AccessPolicy.scope(for: .person(id: "", installationAdmin: true, roles: []), in: BodyTree([])), .init()).isEmpty
+            {
                 for d in DemoData.documents(coordinator: ids["coordinator.bawku"]!) { _ = try await docs.create(d, actor: actor) }
             }
             if try await !ReporterStore(sql: sql).isTaken(pseudonym: "R-DEMO0001") {
-                _ = try await ReporterStore(sql: sql).create(pseudonym: "R-DEMO0001", body: "GH-DPC-BAWKU",
-                                                             contact: ContactDetails(name: "Demo Source", phone: "+233 20 000 0001"), vault: vault, actor: actor)
+                _ = try await ReporterStore(sql: sql).create(
+                    pseudonym: "R-DEMO0001", body: "GH-DPC-BAWKU",
+                    contact: ContactDetails(name: "Demo Source", phone: "+233 20 000 0001"), vault: vault, actor: actor)
             }
         }
         for (a, pw, _) in hashed { out.append((a.username, pw, a.what)) }
@@ -82,11 +87,15 @@ enum DemoInstallation {
         }
         let boundaries = shared.appendingPathComponent("boundaries")
         var out = [countries]
-        for file in ["ne_110m_admin0_countries_v4.1.0.geojson", "nga_admin1_ocha_cod_20161215.geojson", "ken_admin1_counties_osm_simplified.geojson"] {
-            out.append(try AreaImport.drafts(file: boundaries.appendingPathComponent(file), format: .geojson, mapping: BoundaryMapping(), countries: []))
+        for file in ["ne_110m_admin0_countries_v4.1.0.geojson", "nga_admin1_ocha_cod_20161215.geojson", "ken_admin1_counties_osm_simplified.geojson"]
+        {
+            out.append(
+                try AreaImport.drafts(file: boundaries.appendingPathComponent(file), format: .geojson, mapping: BoundaryMapping(), countries: []))
         }
-        out.append(try AreaImport.drafts(file: boundaries.appendingPathComponent("ocha_global_pcodes_adm1_adm2.csv"), format: .pcodes,
-                                         mapping: BoundaryMapping(), countries: ["GHA", "NGA", "KEN", "UGA"]))
+        out.append(
+            try AreaImport.drafts(
+                file: boundaries.appendingPathComponent("ocha_global_pcodes_adm1_adm2.csv"), format: .pcodes,
+                mapping: BoundaryMapping(), countries: ["GHA", "NGA", "KEN", "UGA"]))
         return out
     }
 

@@ -26,9 +26,10 @@ struct DocumentController {
     }
 
     static func filter(_ req: Request) throws -> DocumentStore.Filter {
-        DocumentStore.Filter(body: try req.query.get(String?.self, at: "body"),
-                             classification: try req.query.get(String?.self, at: "classification").map { try Classification.parse($0, field: "classification") },
-                             text: try req.query.get(String?.self, at: "q"))
+        DocumentStore.Filter(
+            body: try req.query.get(String?.self, at: "body"),
+            classification: try req.query.get(String?.self, at: "classification").map { try Classification.parse($0, field: "classification") },
+            text: try req.query.get(String?.self, at: "q"))
     }
 
     func list(req: Request) async throws -> Page<DocumentView> {
@@ -43,7 +44,10 @@ struct DocumentController {
         return d
     }
 
-    struct Count: Content { var total: Int; var byClassification: [String: Int] }
+    struct Count: Content {
+        var total: Int
+        var byClassification: [String: Int]
+    }
 
     func count(req: Request) async throws -> Count {
         let c = try await DocumentStore(sql: req.sql).counts(try await req.scope(), try Self.filter(req))
@@ -59,8 +63,9 @@ struct DocumentController {
         }
         let actor = req.actor
         try await req.write { tx in
-            try await AuditLog(sql: tx).append(actor: actor, action: "export", recordType: "document", recordID: "\(rows.count) documents",
-                                                                   content: rows.map(\.id))
+            try await AuditLog(sql: tx).append(
+                actor: actor, action: "export", recordType: "document", recordID: "\(rows.count) documents",
+                content: rows.map(\.id))
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -76,7 +81,10 @@ struct DocumentController {
         return "\"" + (formula ? "'" : "") + escaped + "\""
     }
 
-    struct Grants: Content { var people: [String]?; var bodies: [String]? }
+    struct Grants: Content {
+        var people: [String]?
+        var bodies: [String]?
+    }
 
     struct NewDocument: Content {
         var title: String
@@ -102,7 +110,9 @@ struct DocumentController {
             let bodies = try await BodyStore(sql: sql).refs([input.body] + (input.grants?.bodies ?? []))
             var issues = IssueCollector()
             if bodies[input.body] == nil { issues.add("body", "unknown body code '\(input.body)'") }
-            for (i, b) in (input.grants?.bodies ?? []).enumerated() where bodies[b] == nil { issues.add("grants.bodies[\(i)]", "unknown body code '\(b)'") }
+            for (i, b) in (input.grants?.bodies ?? []).enumerated() where bodies[b] == nil {
+                issues.add("grants.bodies[\(i)]", "unknown body code '\(b)'")
+            }
             for (i, p) in (input.grants?.people ?? []).enumerated() where try await PeopleStore(sql: sql).person(id: p) == nil {
                 issues.add("grants.people[\(i)]", "unknown person '\(p)'")
             }

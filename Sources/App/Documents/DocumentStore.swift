@@ -24,7 +24,10 @@ struct DocumentStore: Sendable {
         if let c = f.classification { q = q.where("classification", .equal, c.rawValue) }
         if let t = f.text?.lowercased(), !t.isEmpty {
             let like = SQLBind("%" + AreaStore.escapeLike(t) + "%")
-            q = q.where { $0.where(SQLFunction("LOWER", args: SQLColumn("title")), .like, like).orWhere(SQLFunction("LOWER", args: SQLColumn("summary")), .like, like) }
+            q = q.where {
+                $0.where(SQLFunction("LOWER", args: SQLColumn("title")), .like, like).orWhere(
+                    SQLFunction("LOWER", args: SQLColumn("summary")), .like, like)
+            }
         }
         return q
     }
@@ -55,15 +58,21 @@ struct DocumentStore: Sendable {
     }
 
     private static func view(_ r: Row) -> DocumentView {
-        DocumentView(id: r.id, title: r.title, summary: r.summary, body: r.bodyCode, classification: r.classification, createdAt: r.createdAt, updatedAt: r.updatedAt)
+        DocumentView(
+            id: r.id, title: r.title, summary: r.summary, body: r.bodyCode, classification: r.classification, createdAt: r.createdAt,
+            updatedAt: r.updatedAt)
     }
 
     func create(_ input: DocumentController.NewDocument, actor: String) async throws -> DocumentView {
         let id = UUID().uuidString.lowercased()
         let now = Timestamp.now()
-        try await sql.insert(into: "documents").columns("id", "title", "summary", "body_code", "classification", "created_by", "created_at", "updated_at")
-            .values(SQLBind(id), SQLBind(input.title), SQLBind(input.summary ?? ""), SQLBind(input.body), SQLBind(input.classification.rawValue),
-                    SQLBind(actor), SQLBind(now), SQLBind(now)).run()
+        try await sql.insert(into: "documents").columns(
+            "id", "title", "summary", "body_code", "classification", "created_by", "created_at", "updated_at"
+        )
+        .values(
+            SQLBind(id), SQLBind(input.title), SQLBind(input.summary ?? ""), SQLBind(input.body), SQLBind(input.classification.rawValue),
+            SQLBind(actor), SQLBind(now), SQLBind(now)
+        ).run()
         var grants = (input.grants?.people ?? []).map { ("person", $0) } + (input.grants?.bodies ?? []).map { ("body", $0) }
         // A confidential paper names its readers; its author is always one of them.
         if input.classification == .confidential, let me = actor.split(separator: ":").last.map(String.init), actor.hasPrefix("person:") {
@@ -74,7 +83,8 @@ struct DocumentStore: Sendable {
                 .values(SQLBind("document"), SQLBind(id), SQLBind(kind), SQLBind(who)).run()
         }
         try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "document", recordID: id, content: input)
-        return DocumentView(id: id, title: input.title, summary: input.summary ?? "", body: input.body, classification: input.classification.rawValue,
-                            createdAt: now, updatedAt: now)
+        return DocumentView(
+            id: id, title: input.title, summary: input.summary ?? "", body: input.body, classification: input.classification.rawValue,
+            createdAt: now, updatedAt: now)
     }
 }

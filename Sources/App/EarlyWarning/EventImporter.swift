@@ -18,7 +18,6 @@ struct EventImporter {
         var resolvedBelowCountry: Double { imported == 0 ? 0 : Double(byPcode + byName + byPoint) / Double(imported) }
     }
 
-
     let body: String
     let classification: Classification
     let actor: String
@@ -30,7 +29,9 @@ struct EventImporter {
         let file = try EventImport.parse(data)
         return try await app.write { tx in
             let sql = tx
-            guard try await BodyStore(sql: sql).refs([body])[body] != nil else { throw ValidationFailure(field: "--body", "unknown body code '\(body)'") }
+            guard try await BodyStore(sql: sql).refs([body])[body] != nil else {
+                throw ValidationFailure(field: "--body", "unknown body code '\(body)'")
+            }
             let areas = try await AreaIndex.load(sql)
             var summary = Summary(layout: file.layout, rows: file.rows, imported: 0, duplicates: 0, rejected: file.rejected)
             let incidents = IncidentStore(sql: sql)
@@ -48,11 +49,18 @@ struct EventImporter {
                 var writing: Task<Void, any Error>?
                 for (c, chunk) in fresh.chunked(10_000).enumerated() {
                     progress?(c * 10_000, fresh.count)
-                    var rows: [BulkValue] = [], indicatorRows: [BulkValue] = [], searchRows: [(id: String, text: String)] = []
+                    var rows: [BulkValue] = []
+                    var indicatorRows: [BulkValue] = []
+                    var searchRows: [(id: String, text: String)] = []
                     rows.reserveCapacity(chunk.count * 20)
                     for e in chunk {
                         guard let (area, how) = areas.resolve(e, gazetteer: gazetteer, memo: &memo) else {
-                            summary.rejected.append(ValidationIssue(field: "line \(e.line)", message: "no area found: no known P-code, admin names '\(e.admin1 ?? "")'/'\(e.admin2 ?? "")' not found, and no stored shape contains the point"))
+                            summary.rejected.append(
+                                ValidationIssue(
+                                    field: "line \(e.line)",
+                                    message:
+                                        "no area found: no known P-code, admin names '\(e.admin1 ?? "")'/'\(e.admin2 ?? "")' not found, and no stored shape contains the point"
+                                ))
                             continue
                         }
                         switch how {
@@ -64,15 +72,18 @@ struct EventImporter {
                         let id = ids.next()
                         let path = paths[area] ?? (areas.pathText(area), areas.path(area))
                         paths[area] = path
-                        rows += [.text(id), .text(body), .text(classification.rawValue), .text(e.eventType), .text(e.eventType), .text(e.notes),
-                                 .text(e.day), .int(e.timePrecision.rawValue), .text(area), .text(path.text), BulkValue(e.lat), BulkValue(e.lon),
-                                 BulkValue(e.geoPrecision?.rawValue), .int(e.fatalities), .text(JSONText.array(e.actors)), .text(e.sourceName),
-                                 .text(e.sourceEventID), .int(1), .text(now), .text(now)]
+                        rows += [
+                            .text(id), .text(body), .text(classification.rawValue), .text(e.eventType), .text(e.eventType), .text(e.notes),
+                            .text(e.day), .int(e.timePrecision.rawValue), .text(area), .text(path.text), BulkValue(e.lat), BulkValue(e.lon),
+                            BulkValue(e.geoPrecision?.rawValue), .int(e.fatalities), .text(JSONText.array(e.actors)), .text(e.sourceName),
+                            .text(e.sourceEventID), .int(1), .text(now), .text(now),
+                        ]
                         for i in e.indicators { indicatorRows += [.text(id), .text(i)] }
                         if let day = CivilDate.parse(e.day) {
                             riskEvents.append(RiskEvent(id: id, areaPath: path.codes, day: day, fatalities: e.fatalities, indicators: e.indicators))
                         }
-                        searchRows.append((id, [e.eventType, e.notes, e.actors.joined(separator: " "), e.admin1 ?? "", e.admin2 ?? ""].joined(separator: " ")))
+                        searchRows.append(
+                            (id, [e.eventType, e.notes, e.actors.joined(separator: " "), e.admin1 ?? "", e.admin2 ?? ""].joined(separator: " ")))
                         summary.imported += 1
                     }
                     // The store writes this chunk while the next one is built (two cores: one each).
@@ -91,8 +102,9 @@ struct EventImporter {
             }
             progress?(file.records.count, file.records.count)
             if summary.imported > 0 {
-                try await AuditLog(sql: sql).append(actor: actor, action: "import", recordType: "incident", recordID: "\(summary.imported) incidents",
-                                                    content: file.records.map(\.sourceEventID))
+                try await AuditLog(sql: sql).append(
+                    actor: actor, action: "import", recordType: "incident", recordID: "\(summary.imported) incidents",
+                    content: file.records.map(\.sourceEventID))
             }
             return summary
         }
@@ -147,7 +159,12 @@ struct AreaIndex: Sendable {
         let c = e.country ?? ""
         let key = c + "\u{1F}" + (e.admin1 ?? "\u{0}") + "\u{1F}" + (e.admin2 ?? "\u{0}")
         let named: String?
-        if let known = memo[key] { named = known } else { named = self.named(c, e.admin1, e.admin2); memo[key] = .some(named) }
+        if let known = memo[key] {
+            named = known
+        } else {
+            named = self.named(c, e.admin1, e.admin2)
+            memo[key] = .some(named)
+        }
         // A point may place the event deeper than its names do, inside the same area — unless the names
         // already reach the deepest level any shape has (then the lookup can only agree).
         let deeperShapes = named.map { n in (nodes[n]?.level).map { l in (gazetteer.deepestLevel ?? .country) > l } ?? true } ?? true

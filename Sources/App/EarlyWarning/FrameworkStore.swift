@@ -8,14 +8,17 @@ struct FrameworkStore: Sendable {
     let sql: any SQLDatabase
 
     func active() async throws -> IndicatorFramework {
-        guard let doc = try await sql.select().column("document").from("frameworks").where("active", .equal, true)
-            .first(decodingColumn: "document", as: String.self) else { return .standard }
+        guard
+            let doc = try await sql.select().column("document").from("frameworks").where("active", .equal, true)
+                .first(decodingColumn: "document", as: String.self)
+        else { return .standard }
         return try IndicatorFramework.decode(Data(doc.utf8))
     }
 
     func get(_ code: String) async throws -> IndicatorFramework? {
         if let doc = try await sql.select().column("document").from("frameworks").where("code", .equal, code)
-            .first(decodingColumn: "document", as: String.self) {
+            .first(decodingColumn: "document", as: String.self)
+        {
             return try IndicatorFramework.decode(Data(doc.utf8))
         }
         return code == IndicatorFramework.standard.code ? .standard : nil
@@ -35,9 +38,12 @@ struct FrameworkStore: Sendable {
         let old = try await get(f.code)
         let removed = Set(old?.indicators.map(\.indicator.code) ?? []).subtracting(f.indicators.map(\.indicator.code))
         if !removed.isEmpty {
-            let used = try await sql.select().column("indicator_code").from("report_indicators").where("indicator_code", .in, Array(removed)).limit(1).all()
+            let used = try await sql.select().column("indicator_code").from("report_indicators").where("indicator_code", .in, Array(removed)).limit(1)
+                .all()
             if let r = used.first {
-                throw ValidationFailure(field: "sectors", "indicator '\(try r.decode(column: "indicator_code", as: String.self))' is used by reports and cannot be removed")
+                throw ValidationFailure(
+                    field: "sectors",
+                    "indicator '\(try r.decode(column: "indicator_code", as: String.self))' is used by reports and cannot be removed")
             }
         }
         let text = String(decoding: try JSONEncoder.sorted.encode(f), as: UTF8.self)
@@ -45,14 +51,18 @@ struct FrameworkStore: Sendable {
         if activate { try await sql.update("frameworks").set("active", to: false).run() }
         try await sql.insert(into: "frameworks").columns("code", "document", "active", "created_at", "updated_at")
             .values(SQLBind(f.code), SQLBind(text), SQLBind(activate), SQLBind(now), SQLBind(now))
-            .onConflict(with: ["code"]) { $0.set(excludedValueOf: "document").set(excludedValueOf: "updated_at").set(excludedValueOf: "active") }.run()
+            .onConflict(with: ["code"]) { $0.set(excludedValueOf: "document").set(excludedValueOf: "updated_at").set(excludedValueOf: "active") }
+            .run()
         try await sql.delete(from: "indicators").where("framework_code", .equal, f.code).run()
         for (sector, ind) in f.indicators {
             try await sql.insert(into: "indicators").columns("framework_code", "code", "sector_code", "name", "kind", "weight", "topics")
-                .values(SQLBind(f.code), SQLBind(ind.code), SQLBind(sector), SQLBind(ind.name), SQLBind(ind.kind.rawValue), SQLBind(ind.weight),
-                        SQLBind(ind.topics.map(\.rawValue).joined(separator: ","))).run()
+                .values(
+                    SQLBind(f.code), SQLBind(ind.code), SQLBind(sector), SQLBind(ind.name), SQLBind(ind.kind.rawValue), SQLBind(ind.weight),
+                    SQLBind(ind.topics.map(\.rawValue).joined(separator: ","))
+                ).run()
         }
-        try await AuditLog(sql: sql).append(actor: actor, action: old == nil ? "create" : "update", recordType: "framework", recordID: f.code, content: f)
+        try await AuditLog(sql: sql).append(
+            actor: actor, action: old == nil ? "create" : "update", recordType: "framework", recordID: f.code, content: f)
     }
 }
 
@@ -63,7 +73,10 @@ struct FrameworkController {
         api.post("frameworks", use: save)
     }
 
-    struct Summary: Content { var code: String; var active: Bool }
+    struct Summary: Content {
+        var code: String
+        var active: Bool
+    }
 
     /// Indicator frameworks are public: a citizen reporting needs to know what can be reported.
     func list(req: Request) async throws -> [Summary] {

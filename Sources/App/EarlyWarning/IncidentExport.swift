@@ -12,20 +12,27 @@ struct IncidentExport {
         api.get("incidents", "export.geojson", use: geojson)
     }
 
-    static let columns = ["event_id", "date", "title", "event_type", "country", "admin1_pcode", "admin1", "admin2_pcode", "admin2", "area",
-                          "latitude", "longitude", "geo_precision", "fatalities", "injured", "displaced", "indicators", "sources", "source",
-                          "classification", "body"]
-    static let tags = ["#event+id", "#date", "#event+name", "#event+type", "#country+code", "#adm1+code", "#adm1+name", "#adm2+code",
-                       "#adm2+name", "#loc+code", "#geo+lat", "#geo+lon", "#geo+precision", "#affected+killed", "#affected+injured",
-                       "#affected+displaced", "#indicator+code", "#meta+sources", "#meta+source", "#meta+classification", "#org+code"]
+    static let columns = [
+        "event_id", "date", "title", "event_type", "country", "admin1_pcode", "admin1", "admin2_pcode", "admin2", "area",
+        "latitude", "longitude", "geo_precision", "fatalities", "injured", "displaced", "indicators", "sources", "source",
+        "classification", "body",
+    ]
+    static let tags = [
+        "#event+id", "#date", "#event+name", "#event+type", "#country+code", "#adm1+code", "#adm1+name", "#adm2+code",
+        "#adm2+name", "#loc+code", "#geo+lat", "#geo+lon", "#geo+precision", "#affected+killed", "#affected+injured",
+        "#affected+displaced", "#indicator+code", "#meta+sources", "#meta+source", "#meta+classification", "#org+code",
+    ]
 
     static func fields(_ i: IncidentView, _ areas: AreaIndex) -> [String] {
         let a = i.area ?? ""
-        let a1 = areas.ancestor(a, at: .admin1), a2 = areas.ancestor(a, at: .admin2)
-        return [i.sourceEventID ?? "agora:\(i.id)", i.occurredOn, i.title, i.eventType ?? "", areas.country[a] ?? "", a1 ?? "",
-         a1.flatMap { areas.names[$0] } ?? "", a2 ?? "", a2.flatMap { areas.names[$0] } ?? "", a, i.lat.map { String($0) } ?? "",
-         i.lon.map { String($0) } ?? "", i.geoPrecision.map(String.init) ?? "", String(i.harm.fatalities ?? 0), String(i.harm.injured ?? 0),
-         String(i.harm.displaced ?? 0), i.indicators.joined(separator: " "), String(i.sources), i.sourceName, i.classification, i.body]
+        let a1 = areas.ancestor(a, at: .admin1)
+        let a2 = areas.ancestor(a, at: .admin2)
+        return [
+            i.sourceEventID ?? "agora:\(i.id)", i.occurredOn, i.title, i.eventType ?? "", areas.country[a] ?? "", a1 ?? "",
+            a1.flatMap { areas.names[$0] } ?? "", a2 ?? "", a2.flatMap { areas.names[$0] } ?? "", a, i.lat.map { String($0) } ?? "",
+            i.lon.map { String($0) } ?? "", i.geoPrecision.map(String.init) ?? "", String(i.harm.fatalities ?? 0), String(i.harm.injured ?? 0),
+            String(i.harm.displaced ?? 0), i.indicators.joined(separator: " "), String(i.sources), i.sourceName, i.classification, i.body,
+        ]
     }
 
     /// The CSV header: column names, and HXL hashtags under them for the HXL flavour.
@@ -48,8 +55,9 @@ struct IncidentExport {
     }
 
     func geojson(req: Request) async throws -> Response {
-        try await Self.stream(req, format: "geojson", type: HTTPMediaType(type: "application", subType: "geo+json"), name: "incidents.geojson",
-                              head: "{\"type\":\"FeatureCollection\",\"features\":[", separator: ",", tail: "]}", item: Self.feature)
+        try await Self.stream(
+            req, format: "geojson", type: HTTPMediaType(type: "application", subType: "geo+json"), name: "incidents.geojson",
+            head: "{\"type\":\"FeatureCollection\",\"features\":[", separator: ",", tail: "]}", item: Self.feature)
     }
 
     /// Every visible incident matching the filters, through the same scope and views as the list, streamed
@@ -58,8 +66,10 @@ struct IncidentExport {
     /// through an encoder, which took most of a minute for 100,000 features. The audit entry names every
     /// incident handed over; it is written before the stream ends, so a complete file never leaves without
     /// it, and also when the transfer breaks off, for what was sent.
-    static func stream(_ req: Request, format: String, type: HTTPMediaType, name: String, head: String, separator: String = "",
-                       tail: String = "", item: @escaping @Sendable (IncidentView, AreaIndex) -> String) async throws -> Response {
+    static func stream(
+        _ req: Request, format: String, type: HTTPMediaType, name: String, head: String, separator: String = "",
+        tail: String = "", item: @escaping @Sendable (IncidentView, AreaIndex) -> String
+    ) async throws -> Response {
         let scope = try await req.scope()
         let filter = try await ReportController.filter(req)
         let app = req.application
@@ -100,8 +110,9 @@ struct IncidentExport {
 
     static func audit(_ ids: [String], format: String, actor: String, app: Application) async throws {
         try await app.write { tx in
-            try await AuditLog(sql: tx).append(actor: actor, action: "export", recordType: "incident",
-                                                                   recordID: "\(ids.count) incidents as \(format)", content: ids)
+            try await AuditLog(sql: tx).append(
+                actor: actor, action: "export", recordType: "incident",
+                recordID: "\(ids.count) incidents as \(format)", content: ids)
         }
     }
 

@@ -47,30 +47,34 @@ extension IncidentRow {
         func os(_ c: String) throws -> String? { try r.decodeNil(column: c) ? nil : try r.decode(column: c, as: String.self) }
         func i(_ c: String) throws -> Int { try r.decode(column: c, as: Int.self) }
         func od(_ c: String) throws -> Double? { try r.decodeNil(column: c) ? nil : try r.decode(column: c, as: Double.self) }
-        self.init(id: try s("id"), bodyCode: try s("body_code"), classification: try s("classification"), title: try s("title"),
-                  occurredOn: try s("occurred_on"), areaPath: try s("area_path"), actors: try s("actors"), description: try s("description"),
-                  sourceName: try s("source_name"), createdAt: try s("created_at"), updatedAt: try s("updated_at"), eventType: try os("event_type"),
-                  areaCode: try os("area_code"), sourceEventId: try os("source_event_id"), timePrecision: try i("time_precision"),
-                  fatalities: try i("fatalities"), injured: try i("injured"), displaced: try i("displaced"), sources: try i("sources"),
-                  geoPrecision: try r.decodeNil(column: "geo_precision") ? nil : try i("geo_precision"), lat: try od("lat"), lon: try od("lon"),
-                  textPublic: try r.decode(column: "text_public", as: Bool.self))
+        self.init(
+            id: try s("id"), bodyCode: try s("body_code"), classification: try s("classification"), title: try s("title"),
+            occurredOn: try s("occurred_on"), areaPath: try s("area_path"), actors: try s("actors"), description: try s("description"),
+            sourceName: try s("source_name"), createdAt: try s("created_at"), updatedAt: try s("updated_at"), eventType: try os("event_type"),
+            areaCode: try os("area_code"), sourceEventId: try os("source_event_id"), timePrecision: try i("time_precision"),
+            fatalities: try i("fatalities"), injured: try i("injured"), displaced: try i("displaced"), sources: try i("sources"),
+            geoPrecision: try r.decodeNil(column: "geo_precision") ? nil : try i("geo_precision"), lat: try od("lat"), lon: try od("lon"),
+            textPublic: try r.decode(column: "text_public", as: Bool.self))
     }
 }
 
 struct IncidentStore: Sendable {
     let sql: any SQLDatabase
     static let table = ScopedTable(recordType: "incident", table: "incidents")
-    static let columns = ["id", "body_code", "classification", "title", "event_type", "description", "text_public", "occurred_on", "time_precision",
-                          "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities", "injured", "displaced", "actors", "source_name",
-                          "source_event_id", "sources", "created_at", "updated_at"]
+    static let columns = [
+        "id", "body_code", "classification", "title", "event_type", "description", "text_public", "occurred_on", "time_precision",
+        "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities", "injured", "displaced", "actors", "source_name",
+        "source_event_id", "sources", "created_at", "updated_at",
+    ]
     static let selected = ColumnList(columns, table: "incidents")
 
     typealias Filter = ReportStore.Filter
 
     /// The incidents the caller may see that match the filters: every read below starts here.
     func select(_ scope: AccessScope, _ f: Filter) -> SQLSelectBuilder {
-        f.apply(to: Self.table.select(sql, scope).column(Self.selected), sql: sql,
-                recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
+        f.apply(
+            to: Self.table.select(sql, scope).column(Self.selected), sql: sql,
+            recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
     }
 
     /// Newest first (by the day it happened); the cursor is `occurred_on|id`, a range the
@@ -80,8 +84,10 @@ struct IncidentStore: Sendable {
         if let (day, id) = try page.afterPair() {
             q = q.where(SQLQueryString("(incidents.occurred_on, incidents.id) < (\(bind: day), \(bind: id))"))
         }
-        return try await q.orderBy(SQLColumn("occurred_on", table: "incidents"), SQLDirection.descending).orderBy(SQLColumn("id", table: "incidents"), SQLDirection.descending)
-            .limit(page.limit + 1).all().map(IncidentRow.init(row:))
+        return try await q.orderBy(SQLColumn("occurred_on", table: "incidents"), SQLDirection.descending).orderBy(
+            SQLColumn("id", table: "incidents"), SQLDirection.descending
+        )
+        .limit(page.limit + 1).all().map(IncidentRow.init(row:))
     }
 
     /// One page of matching rows, oldest first, after `(occurred_on, id)` (exports that stream: the
@@ -102,32 +108,39 @@ struct IncidentStore: Sendable {
         guard !rows.isEmpty else { return [] }
         let ids = rows.map(\.id)
         var inds: [String: [String]] = [:]
-        for r in try await sql.select().columns("incident_id", "indicator_code").from("incident_indicators").where("incident_id", .in, ids).orderBy("indicator_code").all() {
+        for r in try await sql.select().columns("incident_id", "indicator_code").from("incident_indicators").where("incident_id", .in, ids).orderBy(
+            "indicator_code"
+        ).all() {
             inds[try r.decode(column: "incident_id", as: String.self), default: []].append(try r.decode(column: "indicator_code", as: String.self))
         }
         // Only the reports the caller may see are named.
         var reports: [String: [String]] = [:]
         for r in try await ReportStore.table.select(sql, scope).columns(SQLColumn("id", table: "reports"), SQLColumn("incident_id", table: "reports"))
-            .where("incident_id", .in, ids).orderBy("id").all() {
+            .where("incident_id", .in, ids).orderBy("id").all()
+        {
             reports[try r.decode(column: "incident_id", as: String.self), default: []].append(try r.decode(column: "id", as: String.self))
         }
         let places = scope.signedIn ? PublicPlaces() : try await PublicPlaces.load(sql, paths: rows.map(\.areaPath))
         let decoder = JSONDecoder()
         return rows.map { r in
-            var v = IncidentView(id: r.id, body: r.bodyCode, classification: r.classification, title: r.title, eventType: r.eventType,
-                                 description: r.description, occurredOn: r.occurredOn, timePrecision: r.timePrecision, area: r.areaCode,
-                                 lat: r.lat, lon: r.lon, geoPrecision: r.geoPrecision,
-                                 harm: Harm(fatalities: r.fatalities, injured: r.injured, displaced: r.displaced),
-                                 actors: (try? decoder.decode([String].self, from: Data(r.actors.utf8))) ?? [],
-                                 indicators: inds[r.id] ?? [], sourceName: r.sourceName, sourceEventID: r.sourceEventId, sources: r.sources,
-                                 reports: reports[r.id] ?? [], createdAt: r.createdAt, updatedAt: r.updatedAt)
+            var v = IncidentView(
+                id: r.id, body: r.bodyCode, classification: r.classification, title: r.title, eventType: r.eventType,
+                description: r.description, occurredOn: r.occurredOn, timePrecision: r.timePrecision, area: r.areaCode,
+                lat: r.lat, lon: r.lon, geoPrecision: r.geoPrecision,
+                harm: Harm(fatalities: r.fatalities, injured: r.injured, displaced: r.displaced),
+                actors: (try? decoder.decode([String].self, from: Data(r.actors.utf8))) ?? [],
+                indicators: inds[r.id] ?? [], sourceName: r.sourceName, sourceEventID: r.sourceEventId, sources: r.sources,
+                reports: reports[r.id] ?? [], createdAt: r.createdAt, updatedAt: r.updatedAt)
             if !scope.signedIn {
                 let (area, point) = places.place(r.areaPath)
                 v.area = area ?? r.areaCode
                 v.lat = point?.lat
                 v.lon = point?.lon
                 v.geoPrecision = GeoPrecision.region.rawValue
-                if !r.textPublic { v.description = nil; v.actors = nil }
+                if !r.textPublic {
+                    v.description = nil
+                    v.actors = nil
+                }
             }
             return v
         }
@@ -137,13 +150,19 @@ struct IncidentStore: Sendable {
     func create(from r: ReportRow, indicators: [String], title: String, actor: String) async throws -> String {
         let id = UUID().uuidString.lowercased()
         let now = Timestamp.now()
-        try await sql.insert(into: "incidents").columns("id", "body_code", "classification", "title", "event_type", "description", "occurred_on",
-                                                        "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities",
-                                                        "injured", "displaced", "actors", "source_name", "source_event_id", "created_at", "updated_at")
-            .values([SQLBind(id), SQLBind(r.bodyCode), SQLBind(r.classification), SQLBind(title), SQLBind(r.eventType), SQLBind(r.description),
-                     SQLBind(r.occurredOn), SQLBind(r.timePrecision), SQLBind(r.areaCode), SQLBind(r.areaPath), SQLBind(r.lat), SQLBind(r.lon),
-                     SQLBind(r.geoPrecision), SQLBind(r.fatalities ?? 0), SQLBind(r.injured ?? 0), SQLBind(r.displaced ?? 0), SQLBind(r.actors),
-                     SQLBind("monitors"), SQLBind("agora:" + id), SQLBind(now), SQLBind(now)] as [any SQLExpression]).run()
+        try await sql.insert(into: "incidents").columns(
+            "id", "body_code", "classification", "title", "event_type", "description", "occurred_on",
+            "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities",
+            "injured", "displaced", "actors", "source_name", "source_event_id", "created_at", "updated_at"
+        )
+        .values(
+            [
+                SQLBind(id), SQLBind(r.bodyCode), SQLBind(r.classification), SQLBind(title), SQLBind(r.eventType), SQLBind(r.description),
+                SQLBind(r.occurredOn), SQLBind(r.timePrecision), SQLBind(r.areaCode), SQLBind(r.areaPath), SQLBind(r.lat), SQLBind(r.lon),
+                SQLBind(r.geoPrecision), SQLBind(r.fatalities ?? 0), SQLBind(r.injured ?? 0), SQLBind(r.displaced ?? 0), SQLBind(r.actors),
+                SQLBind("monitors"), SQLBind("agora:" + id), SQLBind(now), SQLBind(now),
+            ] as [any SQLExpression]
+        ).run()
         for code in Set(indicators).sorted() {
             try await sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
         }
@@ -159,14 +178,16 @@ struct IncidentStore: Sendable {
             try await sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code").values(SQLBind(id), SQLBind(code))
                 .ignoringConflicts(with: ["incident_id", "indicator_code"]).run()
         }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE incidents SET
               fatalities = CASE WHEN fatalities < \(bind: r.fatalities ?? 0) THEN \(bind: r.fatalities ?? 0) ELSE fatalities END,
               injured = CASE WHEN injured < \(bind: r.injured ?? 0) THEN \(bind: r.injured ?? 0) ELSE injured END,
               displaced = CASE WHEN displaced < \(bind: r.displaced ?? 0) THEN \(bind: r.displaced ?? 0) ELSE displaced END,
               updated_at = \(bind: Timestamp.now())
             WHERE id = \(bind: id)
-            """).run()
+            """
+        ).run()
         try await AuditLog(sql: sql).append(actor: actor, action: "report.join", recordType: "incident", recordID: id, content: [r.id])
     }
 
@@ -178,7 +199,8 @@ struct IncidentStore: Sendable {
         var keys = Set<String>()
         for r in rows {
             let kind = try r.decode(column: "source_kind", as: String.self)
-            let key = try r.decode(column: "reporter_id", as: String?.self) ?? r.decode(column: "source_reference", as: String?.self)
+            let key =
+                try r.decode(column: "reporter_id", as: String?.self) ?? r.decode(column: "source_reference", as: String?.self)
                 ?? r.decode(column: "submitted_by", as: String.self)
             keys.insert(kind + ":" + key)
         }

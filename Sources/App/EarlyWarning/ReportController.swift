@@ -34,12 +34,16 @@ struct ReportController {
         if let s = try req.query.get(String?.self, at: "sector") {
             let framework = try await FrameworkStore(sql: req.sql).active()
             guard let found = framework.sectors.first(where: { $0.code == s }) else {
-                throw APIError(ValidationFailure(field: "sector", "'\(s)' is not a sector of the active framework; use one of \(framework.sectors.map(\.code).joined(separator: ", "))"))
+                throw APIError(
+                    ValidationFailure(
+                        field: "sector",
+                        "'\(s)' is not a sector of the active framework; use one of \(framework.sectors.map(\.code).joined(separator: ", "))"))
             }
             sector = found.indicators.map(\.code)
         }
-        var f = ReportStore.Filter(status: status, area: try req.query.get(String?.self, at: "area"), indicator: try req.query.get(String?.self, at: "indicator"),
-                     sectorIndicators: sector, from: try day("from"), to: try day("to"), text: try req.query.get(String?.self, at: "q"))
+        var f = ReportStore.Filter(
+            status: status, area: try req.query.get(String?.self, at: "area"), indicator: try req.query.get(String?.self, at: "indicator"),
+            sectorIndicators: sector, from: try day("from"), to: try day("to"), text: try req.query.get(String?.self, at: "q"))
         // An unknown area has the empty path "//", which no stored path lies under: nothing is found.
         if let a = f.area { f.areaPrefix = try await AreaStore(sql: req.sql).pathText(a) }
         return f
@@ -79,26 +83,31 @@ struct ReportController {
         let anonymous = viewer.personID == nil
         if anonymous {
             guard req.application.agora.anonymousReports else {
-                throw APIError(status: .unauthorized, code: "unauthorized", reason: "sign in to report; this installation takes no anonymous reports", field: "Authorization")
+                throw APIError(
+                    status: .unauthorized, code: "unauthorized", reason: "sign in to report; this installation takes no anonymous reports",
+                    field: "Authorization")
             }
             guard await req.application.rateLimits.anonymousReports.allow(req.clientKey) else {
                 throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many reports from this address; wait and try again")
             }
         }
         let p = try await Self.prepare(draft, req: req, anonymous: anonymous)
-        let id = p.id, filedWith = p.body
+        let id = p.id
+        let filedWith = p.body
         let actor = req.actor
         // The key is claimed in the report's own savepoint, with where the report will be: stored and claimed together.
         let claim = req.idempotencyClaim
         claim?.claimed = true
         try await req.application.reportWrites.run { sql in
             if let claim { try await IdempotencyStore(sql: sql).claim(claim, location: "/api/v1/reports/\(id)") }
-            try await ReportStore(sql: sql).create(draft, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind,
-                                                   area: p.area, areaPath: p.path, actor: actor)
+            try await ReportStore(sql: sql).create(
+                draft, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind,
+                area: p.area, areaPath: p.path, actor: actor)
         }
         if anonymous {
             // An anonymous citizen gets a receipt, not the record: they cannot read restricted data.
-            return try await Receipt(id: id, status: "unreviewed", message: "Thank you. Your report reached \(filedWith).").encodeResponse(status: .created, for: req)
+            return try await Receipt(id: id, status: "unreviewed", message: "Thank you. Your report reached \(filedWith).").encodeResponse(
+                status: .created, for: req)
         }
         let scope = try await req.scope()
         let row = try await ReportStore(sql: req.sql).get(id, scope)!
@@ -133,14 +142,21 @@ struct ReportController {
             let hits = try await req.application.gazetteer.current(areas).areas(containing: p)
             if areaCode == nil {
                 guard let deepest = hits.first else {
-                    throw APIError(ValidationFailure(field: "lat", "no area of this installation contains \(p.lat), \(p.lon); give the area, or check for swapped latitude and longitude"))
+                    throw APIError(
+                        ValidationFailure(
+                            field: "lat",
+                            "no area of this installation contains \(p.lat), \(p.lon); give the area, or check for swapped latitude and longitude"))
                 }
                 areaCode = deepest.code
             } else if let given = areaCode, let shaped = try await Self.nearestShape(given, areas) {
                 // The point must lie in (or within about 10 km of) the closest stated area that has a shape:
                 // a swapped latitude and longitude lands far away.
                 if !(shaped.geometry.contains(p) || shaped.geometry.bbox.expanded(by: 0.1).contains(p)) {
-                    throw APIError(ValidationFailure(field: "lat", "the point \(p.lat), \(p.lon) is outside \(shaped.code), where area '\(given)' lies; are latitude and longitude swapped?"))
+                    throw APIError(
+                        ValidationFailure(
+                            field: "lat",
+                            "the point \(p.lat), \(p.lon) is outside \(shaped.code), where area '\(given)' lies; are latitude and longitude swapped?")
+                    )
                 }
             }
         }
@@ -170,8 +186,9 @@ struct ReportController {
                 throw APIError(ValidationFailure(field: "reporter", "no reporter '\(rid)' registered with \(body!)"))
             }
         }
-        return Prepared(id: UUID().uuidString.lowercased(), body: body!, classification: anonymous ? .restricted : (draft.classification ?? .restricted),
-                        sourceKind: sourceKind, area: area, path: path)
+        return Prepared(
+            id: UUID().uuidString.lowercased(), body: body!, classification: anonymous ? .restricted : (draft.classification ?? .restricted),
+            sourceKind: sourceKind, area: area, path: path)
     }
 
     struct BulkResult: Content { var created: [String] }
@@ -197,7 +214,9 @@ struct ReportController {
         try await req.write { tx in
             let store = ReportStore(sql: tx)
             for (d, p) in zip(drafts, ready) {
-                try await store.create(d, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind, area: p.area, areaPath: p.path, actor: actor)
+                try await store.create(
+                    d, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind, area: p.area, areaPath: p.path,
+                    actor: actor)
             }
         }
         return try await BulkResult(created: ready.map(\.id)).encodeResponse(status: .created, for: req)
@@ -211,7 +230,11 @@ struct ReportController {
         return nil
     }
 
-    struct Receipt: Content { var id: String; var status: String; var message: String }
+    struct Receipt: Content {
+        var id: String
+        var status: String
+        var message: String
+    }
 
     // MARK: Review
 
@@ -275,7 +298,9 @@ struct ReportController {
         let id = try req.parameters.require("id")
         _ = try await Self.reviewable(req, id)
         let input = try req.input(RejectInput.self)
-        guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why the report is rejected")) }
+        guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError(ValidationFailure(field: "reason", "say why the report is rejected"))
+        }
         let actor = req.actor
         try await req.write { tx in
             try await ReportStore(sql: tx).review(id, status: "rejected", reason: input.reason, incident: nil, duplicateOf: nil, actor: actor)
@@ -294,8 +319,9 @@ struct ReportController {
         }
         let actor = req.actor
         try await req.write { tx in
-            try await ReportStore(sql: tx).review(id, status: "duplicate", reason: nil, incident: original.incidentId,
-                                                                      duplicateOf: original.id, actor: actor)
+            try await ReportStore(sql: tx).review(
+                id, status: "duplicate", reason: nil, incident: original.incidentId,
+                duplicateOf: original.id, actor: actor)
         }
         return try await get(req: req)
     }
@@ -315,13 +341,15 @@ struct ReportController {
         let store = ReportStore(sql: req.sql)
         guard let r = try await store.get(id, scope) else { throw APIError.notFound("report", id) }
         let window = Duplicates.maxDays
-        let from = Self.shift(r.occurredOn, days: -window), to = Self.shift(r.occurredOn, days: window)
+        let from = Self.shift(r.occurredOn, days: -window)
+        let to = Self.shift(r.occurredOn, days: window)
         let nearby = try await store.list(scope, .init(from: from, to: to), page: PageRequest(limit: PageRequest.maxLimit))
             .filter { $0.status != "rejected" }
         let inds = try await store.indicators(of: nearby.map(\.id) + [id])
         func candidate(_ x: ReportRow) -> Duplicates.Candidate {
-            Duplicates.Candidate(id: x.id, day: x.occurredOn, area: x.areaCode, point: x.lat.flatMap { lat in x.lon.map { GeoPoint(lat: lat, lon: $0) } },
-                                 indicators: Set(inds[x.id] ?? []))
+            Duplicates.Candidate(
+                id: x.id, day: x.occurredOn, area: x.areaCode, point: x.lat.flatMap { lat in x.lon.map { GeoPoint(lat: lat, lon: $0) } },
+                indicators: Set(inds[x.id] ?? []))
         }
         return Duplicates.suggest(for: candidate(r), among: nearby.map(candidate)).map {
             SuggestionView(report: $0.id, score: $0.score, days: $0.days, kilometres: $0.kilometres, sharedIndicators: $0.sharedIndicators)

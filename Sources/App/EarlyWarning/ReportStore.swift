@@ -45,10 +45,12 @@ struct ReportRow: Decodable, Sendable {
 struct ReportStore: Sendable {
     let sql: any SQLDatabase
     static let table = ScopedTable(recordType: "report", table: "reports")
-    static let columns = ["id", "body_code", "classification", "status", "event_type", "description", "text_public", "occurred_on", "occurred_at",
-                          "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors", "fatalities", "injured", "displaced",
-                          "property_damaged", "source_kind", "reporter_id", "source_reference", "submitted_by", "created_at", "reviewed_by",
-                          "reviewed_at", "review_reason", "incident_id", "duplicate_of"]
+    static let columns = [
+        "id", "body_code", "classification", "status", "event_type", "description", "text_public", "occurred_on", "occurred_at",
+        "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors", "fatalities", "injured", "displaced",
+        "property_damaged", "source_kind", "reporter_id", "source_reference", "submitted_by", "created_at", "reviewed_by",
+        "reviewed_at", "review_reason", "incident_id", "duplicate_of",
+    ]
     static let selected = ColumnList(columns, table: "reports")
 
     struct Filter: Sendable {
@@ -68,14 +70,18 @@ struct ReportStore: Sendable {
         var areaIsBroad = false
 
         /// The filters reports and incidents share: area with everything below it, indicator, sector, dates, words.
-        func apply(to query: SQLSelectBuilder, sql: any SQLDatabase, recordType: String, table: String,
-                   indicatorTable: String, indicatorKey: String) -> SQLSelectBuilder {
+        func apply(
+            to query: SQLSelectBuilder, sql: any SQLDatabase, recordType: String, table: String,
+            indicatorTable: String, indicatorKey: String
+        ) -> SQLSelectBuilder {
             var q = query
             if let p = areaPrefix { q = q.where(AreaStore.under(p, column: SQLColumn("area_path", table: table), sql: sql, indexed: !areaIsBroad)) }
             // EXISTS, probing the (record, indicator) key per row, rather than IN (…), which made both engines
             // read every indicator row of the installation first (measured: seconds per request at two million).
             func having(_ codes: [String]) -> any SQLExpression {
-                SQLQueryString("EXISTS (SELECT 1 FROM \(ident: indicatorTable) ri WHERE ri.\(ident: indicatorKey) = \(ident: table).id AND ri.indicator_code IN \(SQLBind.group(codes.isEmpty ? [""] : codes)))")
+                SQLQueryString(
+                    "EXISTS (SELECT 1 FROM \(ident: indicatorTable) ri WHERE ri.\(ident: indicatorKey) = \(ident: table).id AND ri.indicator_code IN \(SQLBind.group(codes.isEmpty ? [""] : codes)))"
+                )
             }
             if let codes = indicator.map({ [$0] }) ?? sectorIndicators { q = q.where(having(codes)) }
             if indicator != nil, let sector = sectorIndicators { q = q.where(having(sector)) }  // both given: the indicator must be in the sector
@@ -126,7 +132,9 @@ struct ReportStore: Sendable {
     func indicators(of ids: [String]) async throws -> [String: [String]] {
         guard !ids.isEmpty else { return [:] }
         var out: [String: [String]] = [:]
-        for r in try await sql.select().columns("report_id", "indicator_code").from("report_indicators").where("report_id", .in, ids).orderBy("indicator_code").all() {
+        for r in try await sql.select().columns("report_id", "indicator_code").from("report_indicators").where("report_id", .in, ids).orderBy(
+            "indicator_code"
+        ).all() {
             out[try r.decode(column: "report_id", as: String.self), default: []].append(try r.decode(column: "indicator_code", as: String.self))
         }
         return out
@@ -139,7 +147,8 @@ struct ReportStore: Sendable {
         return rows.map { r in
             var v = ReportView(
                 id: r.id, body: r.bodyCode, classification: r.classification, status: r.status, indicators: inds[r.id] ?? [],
-                eventType: r.eventType, description: r.description, occurredOn: r.occurredOn, occurredAt: r.occurredAt, timePrecision: r.timePrecision,
+                eventType: r.eventType, description: r.description, occurredOn: r.occurredOn, occurredAt: r.occurredAt,
+                timePrecision: r.timePrecision,
                 area: r.areaCode, lat: r.lat, lon: r.lon, geoPrecision: r.geoPrecision,
                 actors: (try? JSONDecoder().decode([String].self, from: Data(r.actors.utf8))) ?? [],
                 harm: Harm(fatalities: r.fatalities, injured: r.injured, displaced: r.displaced, propertyDamaged: r.propertyDamaged),
@@ -152,7 +161,11 @@ struct ReportStore: Sendable {
                 v.lat = point?.lat
                 v.lon = point?.lon
                 v.geoPrecision = GeoPrecision.region.rawValue
-                if !r.textPublic { v.description = nil; v.actors = nil; v.sourceReference = nil }
+                if !r.textPublic {
+                    v.description = nil
+                    v.actors = nil
+                    v.sourceReference = nil
+                }
                 v.reporter = nil
                 v.reviewReason = nil
             }
@@ -161,20 +174,29 @@ struct ReportStore: Sendable {
     }
 
     /// Stores a checked report with its resolved area; audited.
-    func create(_ d: ReportDraft, id: String, body: String, classification: Classification, sourceKind: SourceKind,
-                area: String, areaPath: [String], actor: String) async throws {
+    func create(
+        _ d: ReportDraft, id: String, body: String, classification: Classification, sourceKind: SourceKind,
+        area: String, areaPath: [String], actor: String
+    ) async throws {
         let now = Timestamp.now()
         let actors = JSONText.array(d.actors ?? [])
         let path = AreaPath.text(areaPath)
-        try await sql.insert(into: "reports").columns("id", "body_code", "classification", "status", "event_type", "description", "occurred_on",
-                                                      "occurred_at", "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors",
-                                                      "fatalities", "injured", "displaced", "property_damaged", "source_kind", "reporter_id",
-                                                      "source_reference", "submitted_by", "created_at")
-            .values([SQLBind(id), SQLBind(body), SQLBind(classification.rawValue), SQLBind("unreviewed"), SQLBind(d.eventType), SQLBind(d.description),
-                     SQLBind(d.occurredOn), SQLBind(d.occurredAt), SQLBind((d.timePrecision ?? .day).rawValue), SQLBind(area), SQLBind(path),
-                     SQLBind(d.lat), SQLBind(d.lon), SQLBind(d.geoPrecision?.rawValue ?? (d.lat == nil ? GeoPrecision.region.rawValue : GeoPrecision.exact.rawValue)),
-                     SQLBind(actors), SQLBind(d.harm?.fatalities), SQLBind(d.harm?.injured), SQLBind(d.harm?.displaced), SQLBind(d.harm?.propertyDamaged),
-                     SQLBind(sourceKind.rawValue), SQLBind(d.reporter), SQLBind(d.sourceReference), SQLBind(actor), SQLBind(now)] as [any SQLExpression]).run()
+        try await sql.insert(into: "reports").columns(
+            "id", "body_code", "classification", "status", "event_type", "description", "occurred_on",
+            "occurred_at", "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors",
+            "fatalities", "injured", "displaced", "property_damaged", "source_kind", "reporter_id",
+            "source_reference", "submitted_by", "created_at"
+        )
+        .values(
+            [
+                SQLBind(id), SQLBind(body), SQLBind(classification.rawValue), SQLBind("unreviewed"), SQLBind(d.eventType), SQLBind(d.description),
+                SQLBind(d.occurredOn), SQLBind(d.occurredAt), SQLBind((d.timePrecision ?? .day).rawValue), SQLBind(area), SQLBind(path),
+                SQLBind(d.lat), SQLBind(d.lon),
+                SQLBind(d.geoPrecision?.rawValue ?? (d.lat == nil ? GeoPrecision.region.rawValue : GeoPrecision.exact.rawValue)),
+                SQLBind(actors), SQLBind(d.harm?.fatalities), SQLBind(d.harm?.injured), SQLBind(d.harm?.displaced), SQLBind(d.harm?.propertyDamaged),
+                SQLBind(sourceKind.rawValue), SQLBind(d.reporter), SQLBind(d.sourceReference), SQLBind(actor), SQLBind(now),
+            ] as [any SQLExpression]
+        ).run()
         // A confidential report names its readers; the person who filed it is always one.
         if classification == .confidential, actor.hasPrefix("person:") {
             try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
@@ -191,7 +213,8 @@ struct ReportStore: Sendable {
         try await sql.update("reports").set("status", to: status).set("reviewed_by", to: actor).set("reviewed_at", to: Timestamp.now())
             .set("review_reason", to: reason).set("incident_id", to: incident).set("duplicate_of", to: duplicateOf)
             .where("id", .equal, id).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "review.\(status)", recordType: "report", recordID: id,
-                                            content: [reason ?? "", incident ?? "", duplicateOf ?? ""])
+        try await AuditLog(sql: sql).append(
+            actor: actor, action: "review.\(status)", recordType: "report", recordID: id,
+            content: [reason ?? "", incident ?? "", duplicateOf ?? ""])
     }
 }

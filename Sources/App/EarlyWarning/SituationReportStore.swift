@@ -18,17 +18,22 @@ struct SituationReportStore: Sendable {
         let visible = IncidentStore.table.select(sql, scope).column(SQLColumn("id", table: "incidents"))
         for r in try await sql.select().columns("situation_report_id", "incident_id").from("situation_report_incidents")
             .where("situation_report_id", .in, rows.map(\.id))
-            .where("incident_id", .in, SQLGroupExpression(visible.query)).orderBy("incident_id").all() {
-            links[try r.decode(column: "situation_report_id", as: String.self), default: []].append(try r.decode(column: "incident_id", as: String.self))
+            .where("incident_id", .in, SQLGroupExpression(visible.query)).orderBy("incident_id").all()
+        {
+            links[try r.decode(column: "situation_report_id", as: String.self), default: []].append(
+                try r.decode(column: "incident_id", as: String.self))
         }
         return rows.map { r in
-            SituationReportView(id: r.id, body: r.bodyCode, classification: r.classification, area: r.areaCode, period: r.period,
-                                periodStart: r.periodStart, periodEnd: r.periodEnd, title: r.title, narrative: r.narrative,
-                                incidents: links[r.id] ?? [], createdAt: r.createdAt)
+            SituationReportView(
+                id: r.id, body: r.bodyCode, classification: r.classification, area: r.areaCode, period: r.period,
+                periodStart: r.periodStart, periodEnd: r.periodEnd, title: r.title, narrative: r.narrative,
+                incidents: links[r.id] ?? [], createdAt: r.createdAt)
         }
     }
 
-    static let columns = ["id", "body_code", "classification", "area_code", "period", "period_start", "period_end", "title", "narrative", "created_at"]
+    static let columns = [
+        "id", "body_code", "classification", "area_code", "period", "period_start", "period_end", "title", "narrative", "created_at",
+    ]
     static let selected = ColumnList(columns, table: "situation_reports")
 
     func list(_ scope: AccessScope, area: String?, body: String?, page: PageRequest) async throws -> [Row] {
@@ -44,14 +49,22 @@ struct SituationReportStore: Sendable {
     }
 
     /// In the caller's transaction; a confidential report names its author.
-    func create(id: String, _ input: SituationReportController.Input, classification: Classification, periodEnd: String, incidents: [String],
-                author: String?, actor: String) async throws {
+    func create(
+        id: String, _ input: SituationReportController.Input, classification: Classification, periodEnd: String, incidents: [String],
+        author: String?, actor: String
+    ) async throws {
         try await sql.insert(into: "situation_reports").columns(Self.columns.dropLast() + ["created_by", "created_at"])
-            .values([SQLBind(id), SQLBind(input.body), SQLBind(classification.rawValue), SQLBind(input.area), SQLBind(input.period),
-                     SQLBind(input.periodStart), SQLBind(periodEnd), SQLBind(input.title), SQLBind(input.narrative), SQLBind(actor),
-                     SQLBind(Timestamp.now())] as [any SQLExpression]).run()
+            .values(
+                [
+                    SQLBind(id), SQLBind(input.body), SQLBind(classification.rawValue), SQLBind(input.area), SQLBind(input.period),
+                    SQLBind(input.periodStart), SQLBind(periodEnd), SQLBind(input.title), SQLBind(input.narrative), SQLBind(actor),
+                    SQLBind(Timestamp.now()),
+                ] as [any SQLExpression]
+            ).run()
         for incident in incidents {
-            try await sql.insert(into: "situation_report_incidents").columns("situation_report_id", "incident_id").values(SQLBind(id), SQLBind(incident)).run()
+            try await sql.insert(into: "situation_report_incidents").columns("situation_report_id", "incident_id").values(
+                SQLBind(id), SQLBind(incident)
+            ).run()
         }
         if classification == .confidential, let me = author {
             try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")

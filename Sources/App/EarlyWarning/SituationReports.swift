@@ -32,7 +32,8 @@ struct SituationReportController {
         let page = try PageRequest(req)
         let scope = try await req.scope()
         let store = SituationReportStore(sql: req.sql)
-        let rows = try await store.list(scope, area: try req.query.get(String?.self, at: "area"), body: try req.query.get(String?.self, at: "body"), page: page)
+        let rows = try await store.list(
+            scope, area: try req.query.get(String?.self, at: "area"), body: try req.query.get(String?.self, at: "body"), page: page)
         return Page(rows: try await store.views(rows, scope), request: page, code: \.id)
     }
 
@@ -76,14 +77,17 @@ struct SituationReportController {
             issues.add("incidents[\(i)]", "no incident '\(id)' in \(input.area) that you can see")
         }
         try issues.throwIfAny()
-        guard try await AreaStore(sql: req.sql).get(input.area) != nil else { throw APIError(ValidationFailure(field: "area", "unknown area code '\(input.area)'")) }
+        guard try await AreaStore(sql: req.sql).get(input.area) != nil else {
+            throw APIError(ValidationFailure(field: "area", "unknown area code '\(input.area)'"))
+        }
         let id = UUID().uuidString.lowercased()
         let actor = req.actor
         let classification = input.classification ?? .restricted
         let author = viewer.personID
         try await req.write { tx in
-            try await SituationReportStore(sql: tx).create(id: id, input, classification: classification, periodEnd: end, incidents: found.sorted(),
-                                                           author: author, actor: actor)
+            try await SituationReportStore(sql: tx).create(
+                id: id, input, classification: classification, periodEnd: end, incidents: found.sorted(),
+                author: author, actor: actor)
         }
         return try await get(req: req.withID(id)).created(at: "/api/v1/situation-reports/\(id)", for: req)
     }

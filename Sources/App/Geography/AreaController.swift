@@ -18,7 +18,10 @@ struct AreaController {
     }
 
     struct Input: Content {
-        struct Point: Content { var lat: Double; var lon: Double }
+        struct Point: Content {
+            var lat: Double
+            var lon: Double
+        }
         var code: String?
         var name: String?
         var names: [String: String]?
@@ -56,7 +59,8 @@ struct AreaController {
         if input.name == nil { issues.add("name", "is required") }
         if input.level == nil { issues.add("level", "is required") }
         try issues.throwIfAny()
-        let draft = try Self.draft(input, code: input.code!, name: input.name!, level: try AreaLevel.parse(input.level!, field: "level"), parent: input.parent)
+        let draft = try Self.draft(
+            input, code: input.code!, name: input.name!, level: try AreaLevel.parse(input.level!, field: "level"), parent: input.parent)
         let view = try await req.write { tx in
             let store = AreaStore(sql: tx)
             if try await store.get(draft.code) != nil {
@@ -97,8 +101,9 @@ struct AreaController {
             let text = String(decoding: try JSONEncoder().encode(g), as: UTF8.self)
             geometry = try GeoJSON.geometry(fromText: text, field: "geometry")
         }
-        return AreaDraft(code: code, name: name, names: input.names ?? [:], level: level, parent: parent,
-                         centroid: input.centroid.map { GeoPoint(lat: $0.lat, lon: $0.lon) }, geometry: geometry, source: "api")
+        return AreaDraft(
+            code: code, name: name, names: input.names ?? [:], level: level, parent: parent,
+            centroid: input.centroid.map { GeoPoint(lat: $0.lat, lon: $0.lon) }, geometry: geometry, source: "api")
     }
 
     struct Lookup: Content {
@@ -143,8 +148,9 @@ struct AreaController {
         let byCode = Dictionary(others.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         return rows.compactMap { row in
             guard let other = byCode[row.neighbourCode] else { return nil }
-            return NeighbourView(area: AreaRef(code: other.code, name: other.name, level: other.level), kind: row.kind,
-                                 crossBorder: other.countryCode != me.countryCode)
+            return NeighbourView(
+                area: AreaRef(code: other.code, name: other.name, level: other.level), kind: row.kind,
+                crossBorder: other.countryCode != me.countryCode)
         }
     }
 

@@ -9,8 +9,9 @@ enum AreaImport {
     enum Format: String, CaseIterable, Sendable { case geojson, pcodes }
 
     static func countryDraft(_ c: Country) -> AreaDraft {
-        AreaDraft(code: c.alpha3, name: c.name, names: c.names.filter { $0.key != "en" && !$0.value.isEmpty },
-                  level: .country, parent: nil, centroid: c.centroid, source: "OCHA countries and territories")
+        AreaDraft(
+            code: c.alpha3, name: c.name, names: c.names.filter { $0.key != "en" && !$0.value.isEmpty },
+            level: .country, parent: nil, centroid: c.centroid, source: "OCHA countries and territories")
     }
 
     struct Result: Sendable {
@@ -45,7 +46,9 @@ enum AreaImport {
     /// Stores the drafts and, when any carried a shape, recomputes the neighbour relation.
     /// A parent that is an ISO 3166 country not yet stored is created from the built-in table,
     /// so that one country's admin1 file imports into a fresh installation.
-    static func apply(_ drafts: [AreaDraft], on app: Application, actor: String, tolerance: Double = Neighbourhood.defaultTolerance) async throws -> Result {
+    static func apply(_ drafts: [AreaDraft], on app: Application, actor: String, tolerance: Double = Neighbourhood.defaultTolerance) async throws
+        -> Result
+    {
         try await app.write { tx in
             let store = AreaStore(sql: tx)
             let inBatch = Set(drafts.map(\.code))

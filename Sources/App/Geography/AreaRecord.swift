@@ -20,14 +20,19 @@ struct AreaRecord: Codable, Sendable {
     var createdAt: String
     var updatedAt: String
 
-    static let columns = ["code", "name", "names", "level", "parent_code", "country_code", "centroid_lat", "centroid_lon",
-                          "min_lon", "min_lat", "max_lon", "max_lat", "source", "created_at", "updated_at"]
+    static let columns = [
+        "code", "name", "names", "level", "parent_code", "country_code", "centroid_lat", "centroid_lon",
+        "min_lon", "min_lat", "max_lon", "max_lat", "source", "created_at", "updated_at",
+    ]
     static let selected = ColumnList(columns)
 }
 
 /// An area as the API shows it.
 struct AreaView: Content {
-    struct Centroid: Content { var lat: Double; var lon: Double }
+    struct Centroid: Content {
+        var lat: Double
+        var lon: Double
+    }
     var code: String
     var name: String
     var names: [String: String]

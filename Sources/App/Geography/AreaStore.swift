@@ -47,7 +47,11 @@ struct AreaStore: Sendable {
 
     /// Level and parent of every area: what the tree rules check a change against.
     /// Every area's code, name and parent: enough to list areas for a form.
-    struct NameRow: Decodable, Sendable { var code: String; var name: String; var parentCode: String? }
+    struct NameRow: Decodable, Sendable {
+        var code: String
+        var name: String
+        var parentCode: String?
+    }
 
     func names() async throws -> [NameRow] {
         try await sql.select().columns("code", "name", "parent_code").from("areas").all(decoding: NameRow.self, with: Self.decoder)
@@ -58,7 +62,8 @@ struct AreaStore: Sendable {
         var out: [String: AreaGeometry] = [:]
         for chunk in codes.chunked(300) {
             for r in try await sql.select().columns("code", "geometry").from("areas").where("code", .in, Array(chunk))
-                .where(SQLColumn("geometry"), .isNot, SQLLiteral.null).all() {
+                .where(SQLColumn("geometry"), .isNot, SQLLiteral.null).all()
+            {
                 let code = try r.decode(column: "code", as: String.self)
                 out[code] = try? GeoJSON.geometry(fromText: try r.decode(column: "geometry", as: String.self))
             }
@@ -67,7 +72,11 @@ struct AreaStore: Sendable {
     }
 
     func nodes() async throws -> [String: AreaNode] {
-        struct Row: Decodable { var code: String; var level: String; var parentCode: String? }
+        struct Row: Decodable {
+            var code: String
+            var level: String
+            var parentCode: String?
+        }
         let rows = try await sql.select().columns("code", "level", "parent_code").from("areas")
             .all(decoding: Row.self, with: Self.decoder)
         var out: [String: AreaNode] = [:]
@@ -81,8 +90,10 @@ struct AreaStore: Sendable {
         var out: [String] = []
         var next: String? = code
         while let c = next, out.count < 16, !out.contains(c) {
-            guard let parent = try await sql.select().column("parent_code").from("areas").where("code", .equal, c)
-                .first(decodingColumn: "parent_code", as: String?.self) else { break }
+            guard
+                let parent = try await sql.select().column("parent_code").from("areas").where("code", .equal, c)
+                    .first(decodingColumn: "parent_code", as: String?.self)
+            else { break }
             out.append(c)
             next = parent
         }
@@ -122,7 +133,10 @@ struct AreaStore: Sendable {
         func country(_ code: String) -> String {
             var c = code
             var hops = 0
-            while let p = tree[c]?.parent, hops < 16 { c = p; hops += 1 }
+            while let p = tree[c]?.parent, hops < 16 {
+                c = p
+                hops += 1
+            }
             return c
         }
         let now = Timestamp.now()
@@ -130,7 +144,9 @@ struct AreaStore: Sendable {
         let ordered = drafts.sorted { $0.level.depth < $1.level.depth }
         let withShape = ordered.filter { $0.geometry != nil }
         let without = ordered.filter { $0.geometry == nil }
-        let base = ["code", "name", "names", "level", "parent_code", "country_code", "centroid_lat", "centroid_lon", "source", "created_at", "updated_at"]
+        let base = [
+            "code", "name", "names", "level", "parent_code", "country_code", "centroid_lat", "centroid_lon", "source", "created_at", "updated_at",
+        ]
         let shapeColumns = ["min_lon", "min_lat", "max_lon", "max_lat", "geometry"]
         for (group, shaped) in [(withShape, true), (without, false)] where !group.isEmpty {
             for chunk in group.chunked(200) {
@@ -143,8 +159,10 @@ struct AreaStore: Sendable {
                         SQLBind(country(d.code)), SQLBind(c?.lat), SQLBind(c?.lon), SQLBind(d.source), SQLBind(now), SQLBind(now),
                     ]
                     if shaped, let g = d.geometry {
-                        row += [SQLBind(g.bbox.minLon), SQLBind(g.bbox.minLat), SQLBind(g.bbox.maxLon), SQLBind(g.bbox.maxLat),
-                                SQLBind(GeoJSON.text(of: g))]
+                        row += [
+                            SQLBind(g.bbox.minLon), SQLBind(g.bbox.minLat), SQLBind(g.bbox.maxLon), SQLBind(g.bbox.maxLat),
+                            SQLBind(GeoJSON.text(of: g)),
+                        ]
                     }
                     insert = insert.values(row)
                 }
@@ -165,8 +183,9 @@ struct AreaStore: Sendable {
         try await fixCountries(below: drafts.map(\.code), tree: tree, country: country)
         try await bumpRevision()
         let summary = drafts.map { d in [d.code, d.name, d.level.rawValue, d.parent ?? "", d.geometry.map(GeoJSON.text(of:)) ?? ""] }
-        return try await AuditLog(sql: sql).appendUpsert(actor: actor, recordType: "area", codes: drafts.map(\.code),
-                                                         isNew: { existing[$0] == nil }, content: summary)
+        return try await AuditLog(sql: sql).appendUpsert(
+            actor: actor, recordType: "area", codes: drafts.map(\.code),
+            isNew: { existing[$0] == nil }, content: summary)
     }
 
     /// A moved area takes its descendants to its new country.
@@ -193,7 +212,11 @@ struct AreaStore: Sendable {
 
     /// Every stored shape, for the point-lookup index and the neighbour computation.
     func shapes() async throws -> [(code: String, level: AreaLevel, geometry: AreaGeometry)] {
-        struct Row: Decodable { var code: String; var level: String; var geometry: String }
+        struct Row: Decodable {
+            var code: String
+            var level: String
+            var geometry: String
+        }
         let rows = try await sql.select().columns("code", "level", "geometry").from("areas")
             .where(SQLColumn("geometry"), .isNot, SQLLiteral.null).all(decoding: Row.self)
         return try rows.map { r in
@@ -203,7 +226,11 @@ struct AreaStore: Sendable {
 
     // MARK: Neighbours
 
-    struct NeighbourRow: Codable, Sendable { var areaCode: String; var neighbourCode: String; var kind: String }
+    struct NeighbourRow: Codable, Sendable {
+        var areaCode: String
+        var neighbourCode: String
+        var kind: String
+    }
 
     func neighbours(of code: String) async throws -> [NeighbourRow] {
         try await sql.select().columns("area_code", "neighbour_code", "kind").from("area_neighbours")
@@ -221,12 +248,15 @@ struct AreaStore: Sendable {
             while let p = tree[c]?.parent, out.insert(p).inserted { c = p }
             return out
         }
-        let pairs = Neighbours.pairs(shapes.map { Neighbours.Shape(code: $0.code, geometry: $0.geometry, lineage: lineage($0.code)) },
-                                     tolerance: tolerance)
+        let pairs = Neighbours.pairs(
+            shapes.map { Neighbours.Shape(code: $0.code, geometry: $0.geometry, lineage: lineage($0.code)) },
+            tolerance: tolerance)
         try await sql.delete(from: "area_neighbours").where("kind", .equal, "computed").run()
         let declared = try await sql.select().columns("area_code", "neighbour_code").from("area_neighbours").all()
         var have = Set<String>()
-        for r in declared { have.insert("\(try r.decode(column: "area_code", as: String.self))|\(try r.decode(column: "neighbour_code", as: String.self))") }
+        for r in declared {
+            have.insert("\(try r.decode(column: "area_code", as: String.self))|\(try r.decode(column: "neighbour_code", as: String.self))")
+        }
         let rows = pairs.flatMap { [($0.0, $0.1), ($0.1, $0.0)] }.filter { !have.contains("\($0.0)|\($0.1)") }
         for chunk in rows.chunked(300) {
             var insert = sql.insert(into: "area_neighbours").columns("area_code", "neighbour_code", "kind")

@@ -11,8 +11,10 @@ struct AreaTreeRow: Decodable, Sendable {
 extension AreaStore {
     /// Every area, unscoped: the geography is public.
     func tree() async throws -> [AreaTreeRow] {
-        try await sql.select().columns("code", "name", "level", "country_code", "parent_code", "centroid_lat", "centroid_lon",
-                                       "min_lat", "max_lat", "min_lon", "max_lon").from("areas").all(decoding: AreaTreeRow.self, with: Self.decoder)
+        try await sql.select().columns(
+            "code", "name", "level", "country_code", "parent_code", "centroid_lat", "centroid_lon",
+            "min_lat", "max_lat", "min_lon", "max_lon"
+        ).from("areas").all(decoding: AreaTreeRow.self, with: Self.decoder)
     }
 
     /// Every pair of areas that share a border, as stored (each pair once or both ways).

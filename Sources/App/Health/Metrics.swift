@@ -29,8 +29,10 @@ enum AgoraMetrics {
         MetricNameDescriptor(namespace: "agora", subsystem: subsystem, metricName: metric, unitName: unit, helpText: help)
     }
 
-    static let buckets: [Duration] = [.microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25),
-                                      .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)]
+    static let buckets: [Duration] = [
+        .microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
+    ]
 
     /// Once per process, by the server: Vapor's request timers and counters then land in the same registry.
     static func bootstrap() {

@@ -80,10 +80,12 @@ struct BodyController {
         let refs = try await bodies.refs(answer.chain.map(\.code))
         let areaRefs = try await areas.refs(path)
         let chain = answer.chain.compactMap { refs[$0.code] }
-        let explanation = chain.first.map {
-            "\($0.name) is the lowest-level body whose jurisdiction covers \(areaRefs[0].name) and whose mandate covers \(topic.rawValue)."
-        } ?? "No body's jurisdiction covers \(areaRefs[0].name) with a mandate for \(topic.rawValue)."
-        return CompetentAnswer(area: areaRefs[0], areaPath: areaRefs, topic: topic.rawValue, competent: chain.first, chain: chain, explanation: explanation)
+        let explanation =
+            chain.first.map {
+                "\($0.name) is the lowest-level body whose jurisdiction covers \(areaRefs[0].name) and whose mandate covers \(topic.rawValue)."
+            } ?? "No body's jurisdiction covers \(areaRefs[0].name) with a mandate for \(topic.rawValue)."
+        return CompetentAnswer(
+            area: areaRefs[0], areaPath: areaRefs, topic: topic.rawValue, competent: chain.first, chain: chain, explanation: explanation)
     }
 
     func create(req: Request) async throws -> Response {
@@ -158,8 +160,9 @@ struct BodyController {
         if let v = p.sharesRestrictedWith, Set(v) != Set(b.sharesRestrictedWith) { changed.append("sharesRestrictedWith") }
         guard changed.isEmpty else {
             let why = "changes where the body sits in the tree, and with it who may read restricted records: installation administrators only"
-            throw APIError(status: .forbidden, code: "forbidden", reason: "\(changed.joined(separator: ", ")): \(why)", field: changed[0],
-                           issues: changed.map { ValidationIssue(field: $0, message: why) })
+            throw APIError(
+                status: .forbidden, code: "forbidden", reason: "\(changed.joined(separator: ", ")): \(why)", field: changed[0],
+                issues: changed.map { ValidationIssue(field: $0, message: why) })
         }
     }
 

@@ -17,8 +17,10 @@ struct BodyRecord: Codable, Sendable {
     var createdAt: String
     var updatedAt: String
 
-    static let columns = ["code", "name", "names", "level", "kind", "organisation_code", "parent_code", "legal_basis",
-                          "description", "website", "worldwide", "created_at", "updated_at"]
+    static let columns = [
+        "code", "name", "names", "level", "kind", "organisation_code", "parent_code", "legal_basis",
+        "description", "website", "worldwide", "created_at", "updated_at",
+    ]
     static let selected = ColumnList(columns)
 }
 

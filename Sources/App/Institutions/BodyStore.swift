@@ -19,8 +19,10 @@ struct BodyStore: Sendable {
     }
 
     func get(_ code: String) async throws -> BodyView? {
-        guard let r = try await sql.select().column(BodyRecord.selected).from("bodies")
-            .where("code", .equal, code).first(decoding: BodyRecord.self, with: decoder) else { return nil }
+        guard
+            let r = try await sql.select().column(BodyRecord.selected).from("bodies")
+                .where("code", .equal, code).first(decoding: BodyRecord.self, with: decoder)
+        else { return nil }
         return try await views([r]).first
     }
 
@@ -85,8 +87,15 @@ struct BodyStore: Sendable {
 
     /// Every body with its level, parent and jurisdiction paths: what access rights follow.
     func tree() async throws -> BodyTree {
-        struct Row: Decodable { var code: String; var level: String; var kind: String; var parentCode: String?; var worldwide: Bool }
-        let rows = try await sql.select().columns("code", "level", "kind", "parent_code", "worldwide").from("bodies").all(decoding: Row.self, with: decoder)
+        struct Row: Decodable {
+            var code: String
+            var level: String
+            var kind: String
+            var parentCode: String?
+            var worldwide: Bool
+        }
+        let rows = try await sql.select().columns("code", "level", "kind", "parent_code", "worldwide").from("bodies").all(
+            decoding: Row.self, with: decoder)
         var sharing: [String: Set<String>] = [:]
         for r in try await sql.select().columns("body_code", "reader_code").from("body_sharing").all() {
             sharing[try r.decode(column: "body_code", as: String.self), default: []].insert(try r.decode(column: "reader_code", as: String.self))
@@ -101,11 +110,13 @@ struct BodyStore: Sendable {
             while let p = areas[out.last!]?.parent, !out.contains(p), out.count < 16 { out.append(p) }
             return out
         }
-        return BodyTree(rows.map { r in
-            BodyNode(code: r.code, level: BodyLevel(rawValue: r.level) ?? .global, parent: r.parentCode,
-                     jurisdictionPaths: (jurisdiction[r.code] ?? []).map(path), worldwide: r.worldwide,
-                     civilSociety: r.kind == BodyKind.csoNetwork.rawValue, sharesWith: sharing[r.code] ?? [])
-        })
+        return BodyTree(
+            rows.map { r in
+                BodyNode(
+                    code: r.code, level: BodyLevel(rawValue: r.level) ?? .global, parent: r.parentCode,
+                    jurisdictionPaths: (jurisdiction[r.code] ?? []).map(path), worldwide: r.worldwide,
+                    civilSociety: r.kind == BodyKind.csoNetwork.rawValue, sharesWith: sharing[r.code] ?? [])
+            })
     }
 
     // MARK: Competence
@@ -123,9 +134,10 @@ struct BodyStore: Sendable {
         while true {
             let batch = try await list(Filter(areaPath: areaPath), page: page)
             profiles += batch.prefix(page.limit).map { b in
-                BodyProfile(code: b.code, level: BodyLevel(rawValue: b.level) ?? .global,
-                            topics: Set(b.topics.compactMap(Topic.init(rawValue:))), jurisdiction: Set(b.jurisdiction),
-                            worldwide: b.worldwide, parent: b.parent)
+                BodyProfile(
+                    code: b.code, level: BodyLevel(rawValue: b.level) ?? .global,
+                    topics: Set(b.topics.compactMap(Topic.init(rawValue:))), jurisdiction: Set(b.jurisdiction),
+                    worldwide: b.worldwide, parent: b.parent)
             }
             guard batch.count > page.limit, let last = batch.prefix(page.limit).last else { break }
             page.after = last.code
@@ -140,7 +152,11 @@ struct BodyStore: Sendable {
     @discardableResult
     func upsert(_ drafts: [BodyDraft], actor: String) async throws -> (created: Int, updated: Int) {
         guard !drafts.isEmpty else { return (0, 0) }
-        struct Row: Decodable { var code: String; var level: String; var parentCode: String? }
+        struct Row: Decodable {
+            var code: String
+            var level: String
+            var parentCode: String?
+        }
         let stored = try await sql.select().columns("code", "level", "parent_code").from("bodies").all(decoding: Row.self, with: decoder)
         var existing: [String: (level: BodyLevel, parent: String?)] = [:]
         for r in stored { existing[r.code] = (BodyLevel(rawValue: r.level) ?? .global, r.parentCode) }
@@ -149,15 +165,20 @@ struct BodyStore: Sendable {
         try BodyRules.check(drafts, context: .init(bodies: existing, areaExists: { areas.contains($0) }, organisationExists: { orgs.contains($0) }))
 
         let now = Timestamp.now()
-        let columns = ["code", "name", "names", "level", "kind", "organisation_code", "parent_code", "legal_basis", "description",
-                       "website", "worldwide", "created_at", "updated_at"]
+        let columns = [
+            "code", "name", "names", "level", "kind", "organisation_code", "parent_code", "legal_basis", "description",
+            "website", "worldwide", "created_at", "updated_at",
+        ]
         for chunk in drafts.chunked(200) {
             var insert = sql.insert(into: "bodies").columns(columns)
             for d in chunk {
                 let names = String(decoding: try JSONEncoder.sorted.encode(d.names ?? [:]), as: UTF8.self)
-                insert = insert.values([SQLBind(d.code), SQLBind(d.name), SQLBind(names), SQLBind(d.level.rawValue), SQLBind(d.kind.rawValue),
-                                        SQLBind(d.organisation), SQLBind(d.parent), SQLBind(d.legalBasis), SQLBind(d.description),
-                                        SQLBind(d.website), SQLBind(d.worldwide ?? false), SQLBind(now), SQLBind(now)] as [any SQLExpression])
+                insert = insert.values(
+                    [
+                        SQLBind(d.code), SQLBind(d.name), SQLBind(names), SQLBind(d.level.rawValue), SQLBind(d.kind.rawValue),
+                        SQLBind(d.organisation), SQLBind(d.parent), SQLBind(d.legalBasis), SQLBind(d.description),
+                        SQLBind(d.website), SQLBind(d.worldwide ?? false), SQLBind(now), SQLBind(now),
+                    ] as [any SQLExpression])
             }
             try await insert.onConflict(with: ["code"]) { u in
                 columns.filter { $0 != "code" && $0 != "created_at" }.reduce(u) { $0.set(excludedValueOf: $1) }
@@ -173,20 +194,29 @@ struct BodyStore: Sendable {
             let pc = withPartners.map(\.code)
             try await sql.delete(from: "body_partners").where { $0.where("body_code", .in, pc).orWhere("partner_code", .in, pc) }.run()
             var links = Set<String>()
-            for d in withPartners { for p in d.partners! { links.insert("\(d.code)|\(p)"); links.insert("\(p)|\(d.code)") } }
-            try await insertPairs("body_partners", ["body_code", "partner_code"], links.sorted().map {
-                let parts = $0.split(separator: "|", maxSplits: 1).map(String.init)
-                return (parts[0], parts[1])
-            })
+            for d in withPartners {
+                for p in d.partners! {
+                    links.insert("\(d.code)|\(p)")
+                    links.insert("\(p)|\(d.code)")
+                }
+            }
+            try await insertPairs(
+                "body_partners", ["body_code", "partner_code"],
+                links.sorted().map {
+                    let parts = $0.split(separator: "|", maxSplits: 1).map(String.init)
+                    return (parts[0], parts[1])
+                })
         }
         let sharing = drafts.filter { $0.sharesRestrictedWith != nil }
         if !sharing.isEmpty {
             try await sql.delete(from: "body_sharing").where("body_code", .in, sharing.map(\.code)).run()
-            try await insertPairs("body_sharing", ["body_code", "reader_code"], sharing.flatMap { d in Set(d.sharesRestrictedWith!).sorted().map { (d.code, $0) } })
+            try await insertPairs(
+                "body_sharing", ["body_code", "reader_code"], sharing.flatMap { d in Set(d.sharesRestrictedWith!).sorted().map { (d.code, $0) } })
         }
         try await sql.raw("UPDATE agora_meta SET value = value + 1 WHERE key = 'body_revision'").run()
-        return try await AuditLog(sql: sql).appendUpsert(actor: actor, recordType: "body", codes: drafts.map(\.code),
-                                                         isNew: { existing[$0] == nil }, content: drafts)
+        return try await AuditLog(sql: sql).appendUpsert(
+            actor: actor, recordType: "body", codes: drafts.map(\.code),
+            isNew: { existing[$0] == nil }, content: drafts)
     }
 
     private func insertPairs(_ table: String, _ columns: [String], _ rows: [(String, String)]) async throws {
@@ -221,7 +251,9 @@ struct BodyStore: Sendable {
         var code, name, kind: String
         var countryCode, website: String?
         var createdAt, updatedAt: String
-        var view: OrganisationView { OrganisationView(code: code, name: name, kind: kind, country: countryCode, website: website, createdAt: createdAt, updatedAt: updatedAt) }
+        var view: OrganisationView {
+            OrganisationView(code: code, name: name, kind: kind, country: countryCode, website: website, createdAt: createdAt, updatedAt: updatedAt)
+        }
     }
 
     func upsert(_ organisations: [OrganisationDraft], actor: String) async throws {
@@ -233,27 +265,37 @@ struct BodyStore: Sendable {
         for chunk in organisations.chunked(200) {
             var insert = sql.insert(into: "organisations").columns(columns)
             for o in chunk {
-                insert = insert.values([SQLBind(o.code), SQLBind(o.name), SQLBind(o.kind.rawValue), SQLBind(o.country), SQLBind(o.website),
-                                        SQLBind(now), SQLBind(now)] as [any SQLExpression])
+                insert = insert.values(
+                    [
+                        SQLBind(o.code), SQLBind(o.name), SQLBind(o.kind.rawValue), SQLBind(o.country), SQLBind(o.website),
+                        SQLBind(now), SQLBind(now),
+                    ] as [any SQLExpression])
             }
             try await insert.onConflict(with: ["code"]) { u in
                 columns.filter { $0 != "code" && $0 != "created_at" }.reduce(u) { $0.set(excludedValueOf: $1) }
             }.run()
         }
-        try await AuditLog(sql: sql).append(actor: actor, action: organisations.count == 1 ? "upsert" : "import", recordType: "organisation",
-                                            recordID: organisations.count == 1 ? organisations[0].code : "\(organisations.count) organisations",
-                                            content: organisations)
+        try await AuditLog(sql: sql).append(
+            actor: actor, action: organisations.count == 1 ? "upsert" : "import", recordType: "organisation",
+            recordID: organisations.count == 1 ? organisations[0].code : "\(organisations.count) organisations",
+            content: organisations)
     }
 
     // MARK: Members
 
     func members(of body: String) async throws -> [MemberView] {
-        struct Row: Decodable { var id, bodyCode, name, categories: String; var organisationCode, role, since: String? }
+        struct Row: Decodable {
+            var id, bodyCode, name, categories: String
+            var organisationCode, role, since: String?
+        }
         return try await sql.select().columns("id", "body_code", "name", "organisation_code", "categories", "role", "since")
             .from("body_members").where("body_code", .equal, body).orderBy("name").orderBy("id")
             .all(decoding: Row.self, with: decoder)
-            .map { MemberView(id: $0.id, body: $0.bodyCode, name: $0.name, organisation: $0.organisationCode,
-                              categories: $0.categories.split(separator: ",").map(String.init), role: $0.role, since: $0.since) }
+            .map {
+                MemberView(
+                    id: $0.id, body: $0.bodyCode, name: $0.name, organisation: $0.organisationCode,
+                    categories: $0.categories.split(separator: ",").map(String.init), role: $0.role, since: $0.since)
+            }
     }
 
     func addMember(_ m: MemberDraft, to body: String, actor: String) async throws -> MemberView {
@@ -263,11 +305,18 @@ struct BodyStore: Sendable {
         if let o = m.organisation, try await organisationCodes([o]).isEmpty { issues.add("organisation", "unknown organisation code '\(o)'") }
         try issues.throwIfAny()
         let id = UUID().uuidString.lowercased()
-        try await sql.insert(into: "body_members").columns("id", "body_code", "name", "organisation_code", "categories", "role", "since", "created_at")
-            .values([SQLBind(id), SQLBind(body), SQLBind(m.name), SQLBind(m.organisation), SQLBind(m.categories.map(\.rawValue).joined(separator: ",")),
-                     SQLBind(m.role), SQLBind(m.since), SQLBind(Timestamp.now())] as [any SQLExpression]).run()
+        try await sql.insert(into: "body_members").columns(
+            "id", "body_code", "name", "organisation_code", "categories", "role", "since", "created_at"
+        )
+        .values(
+            [
+                SQLBind(id), SQLBind(body), SQLBind(m.name), SQLBind(m.organisation), SQLBind(m.categories.map(\.rawValue).joined(separator: ",")),
+                SQLBind(m.role), SQLBind(m.since), SQLBind(Timestamp.now()),
+            ] as [any SQLExpression]
+        ).run()
         try await AuditLog(sql: sql).append(actor: actor, action: "member.add", recordType: "body", recordID: body, content: m)
-        return MemberView(id: id, body: body, name: m.name, organisation: m.organisation, categories: m.categories.map(\.rawValue), role: m.role, since: m.since)
+        return MemberView(
+            id: id, body: body, name: m.name, organisation: m.organisation, categories: m.categories.map(\.rawValue), role: m.role, since: m.since)
     }
 }
 

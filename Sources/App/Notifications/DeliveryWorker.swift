@@ -13,15 +13,17 @@ struct DeliveryWorker: Sendable {
     @discardableResult
     func deliverDue(limit: Int = 50) async throws -> (delivered: Int, failed: Int) {
         let due = try await OutboxStore(sql: app.sql).due(limit: limit)
-        var delivered = 0, failed = 0
+        var delivered = 0
+        var failed = 0
         for n in due {
             let attempts = n.attempts + 1
             let started = Date()
             var detail = ""
             var ok = false
             do {
-                detail = try await deliver(event: n.event, payload: n.payload, channel: n.channel, target: n.target, sealed: n.sealedSecret,
-                                           subscription: n.subscriptionID, deliveryID: n.id)
+                detail = try await deliver(
+                    event: n.event, payload: n.payload, channel: n.channel, target: n.target, sealed: n.sealedSecret,
+                    subscription: n.subscriptionID, deliveryID: n.id)
                 ok = true
             } catch {
                 detail = String(describing: error).prefix(500).description
@@ -38,13 +40,16 @@ struct DeliveryWorker: Sendable {
             // The attempt's log row and the notification's state change together.
             let (id, giveUp, result, retry, done) = (n.id, attempts >= maxAttempts, detail, retryAt, ok)
             try await app.write { tx in
-                try await OutboxStore(sql: tx).recordAttempt(id, attempt: attempts, ok: done, detail: result, milliseconds: ms, retryAt: retry, failed: !done && giveUp)
+                try await OutboxStore(sql: tx).recordAttempt(
+                    id, attempt: attempts, ok: done, detail: result, milliseconds: ms, retryAt: retry, failed: !done && giveUp)
             }
         }
         return (delivered, failed)
     }
 
-    func deliver(event: String, payload: String, channel: String, target: String, sealed: String?, subscription: String, deliveryID: String) async throws -> String {
+    func deliver(event: String, payload: String, channel: String, target: String, sealed: String?, subscription: String, deliveryID: String)
+        async throws -> String
+    {
         switch channel {
         case "webhook":
             let secret = try sealed.map { try app.vault.open($0, recordID: subscription).name ?? "" } ?? ""

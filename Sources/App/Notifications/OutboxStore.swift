@@ -29,7 +29,8 @@ struct OutboxStore: Sendable {
 
     func enqueue(_ event: String, bodies: [String], caseID: String? = nil, alertID: String? = nil) async throws {
         guard !bodies.isEmpty else { return }
-        let subs = try await sql.select().columns("id", "events").from("subscriptions").where("body_code", .in, bodies).where("active", .equal, true).all()
+        let subs = try await sql.select().columns("id", "events").from("subscriptions").where("body_code", .in, bodies).where("active", .equal, true)
+            .all()
             .filter { r in
                 let evs = (try? r.decode(column: "events", as: String.self)).map { CaseStore.list($0) } ?? []
                 return evs.isEmpty || evs.contains(event) || evs.contains("*")
@@ -45,12 +46,15 @@ struct OutboxStore: Sendable {
             p.acknowledgeBy = c.ackDue
             p.link = "/api/v1/cases/\(c.id)"
         }
-        if let aid = p.alertID, let a = try await AlertStore.table.unscoped(sql, because: "a notification carries the headline only of an alert cleared for it (below)")
-            .columns("classification", "headline", "severity", "area_code", "body_code")
-            .where("id", .equal, aid).first() {
+        if let aid = p.alertID,
+            let a = try await AlertStore.table.unscoped(sql, because: "a notification carries the headline only of an alert cleared for it (below)")
+                .columns("classification", "headline", "severity", "area_code", "body_code")
+                .where("id", .equal, aid).first()
+        {
             let cls = Classification(rawValue: try a.decode(column: "classification", as: String.self)) ?? .confidential
             if cls <= .internal { p.headline = try a.decode(column: "headline", as: String.self) }
-            let severity = try a.decode(column: "severity", as: String.self), area = try a.decode(column: "area_code", as: String.self)
+            let severity = try a.decode(column: "severity", as: String.self)
+            let area = try a.decode(column: "area_code", as: String.self)
             let body = try a.decode(column: "body_code", as: String.self)
             p.severity = p.severity ?? severity
             p.area = p.area ?? area
@@ -61,9 +65,15 @@ struct OutboxStore: Sendable {
         let payload = String(decoding: try JSONEncoder.sorted.encode(p), as: UTF8.self)
         let now = Timestamp.now()
         for s in subs {
-            try await sql.insert(into: "outbox").columns("id", "subscription_id", "event", "payload", "status", "attempts", "next_attempt_at", "created_at")
-                .values([SQLBind(UUID().uuidString.lowercased()), SQLBind(try s.decode(column: "id", as: String.self)), SQLBind(event), SQLBind(payload),
-                         SQLBind("pending"), SQLBind(0), SQLBind(now), SQLBind(now)] as [any SQLExpression]).run()
+            try await sql.insert(into: "outbox").columns(
+                "id", "subscription_id", "event", "payload", "status", "attempts", "next_attempt_at", "created_at"
+            )
+            .values(
+                [
+                    SQLBind(UUID().uuidString.lowercased()), SQLBind(try s.decode(column: "id", as: String.self)), SQLBind(event), SQLBind(payload),
+                    SQLBind("pending"), SQLBind(0), SQLBind(now), SQLBind(now),
+                ] as [any SQLExpression]
+            ).run()
         }
     }
 }
@@ -101,25 +111,36 @@ struct DueNotification: Sendable {
 extension OutboxStore {
     /// Pending rows whose time has come, oldest first (the worker's read; system-wide, no viewer).
     func due(limit: Int) async throws -> [DueNotification] {
-        let o = { (c: String) in SQLColumn(c, table: "o") }, s = { (c: String) in SQLColumn(c, table: "s") }
-        return try await sql.select().columns(o("id"), o("event"), o("payload"), o("attempts"), o("subscription_id"), s("channel"), s("target"), s("secret_sealed"))
-            .from(SQLAlias(SQLIdentifier("outbox"), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier("subscriptions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner, on: o("subscription_id"), .equal, s("id"))
-            .where(o("status"), .equal, SQLBind("pending")).where(o("next_attempt_at"), .lessThanOrEqual, SQLBind(Timestamp.now()))
-            .orderBy(o("next_attempt_at")).limit(limit).all().map { r in
-                DueNotification(id: try r.decode(column: "id", as: String.self), event: try r.decode(column: "event", as: String.self),
-                                payload: try r.decode(column: "payload", as: String.self), subscriptionID: try r.decode(column: "subscription_id", as: String.self),
-                                channel: try r.decode(column: "channel", as: String.self), target: try r.decode(column: "target", as: String.self),
-                                attempts: try r.decode(column: "attempts", as: Int.self), sealedSecret: try r.decode(column: "secret_sealed", as: String?.self))
-            }
+        let o = { (c: String) in SQLColumn(c, table: "o") }
+        let s = { (c: String) in SQLColumn(c, table: "s") }
+        return try await sql.select().columns(
+            o("id"), o("event"), o("payload"), o("attempts"), o("subscription_id"), s("channel"), s("target"), s("secret_sealed")
+        )
+        .from(SQLAlias(SQLIdentifier("outbox"), as: SQLIdentifier("o")))
+        .join(
+            SQLAlias(SQLIdentifier("subscriptions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner, on: o("subscription_id"), .equal, s("id")
+        )
+        .where(o("status"), .equal, SQLBind("pending")).where(o("next_attempt_at"), .lessThanOrEqual, SQLBind(Timestamp.now()))
+        .orderBy(o("next_attempt_at")).limit(limit).all().map { r in
+            DueNotification(
+                id: try r.decode(column: "id", as: String.self), event: try r.decode(column: "event", as: String.self),
+                payload: try r.decode(column: "payload", as: String.self), subscriptionID: try r.decode(column: "subscription_id", as: String.self),
+                channel: try r.decode(column: "channel", as: String.self), target: try r.decode(column: "target", as: String.self),
+                attempts: try r.decode(column: "attempts", as: Int.self), sealedSecret: try r.decode(column: "secret_sealed", as: String?.self))
+        }
     }
 
     /// One delivery attempt: its log row, and the notification's new state (`retryAt` nil: delivered; `failed`: given up).
     func recordAttempt(_ id: String, attempt: Int, ok: Bool, detail: String, milliseconds: Int, retryAt: String?, failed: Bool) async throws {
         let now = Timestamp.now()
         try await sql.insert(into: "deliveries").columns("id", "outbox_id", "attempt", "at", "ok", "detail", "duration_ms")
-            .values([SQLBind(UUID().uuidString.lowercased()), SQLBind(id), SQLBind(attempt), SQLBind(now), SQLBind(ok), SQLBind(detail), SQLBind(milliseconds)]
-                    as [any SQLExpression]).run()
+            .values(
+                [
+                    SQLBind(UUID().uuidString.lowercased()), SQLBind(id), SQLBind(attempt), SQLBind(now), SQLBind(ok), SQLBind(detail),
+                    SQLBind(milliseconds),
+                ]
+                    as [any SQLExpression]
+            ).run()
         var u = sql.update("outbox").set("attempts", to: attempt)
         if ok {
             u = u.set("status", to: "delivered").set("delivered_at", to: now).set("last_error", to: SQLLiteral.null)

@@ -48,9 +48,13 @@ struct SMTPClient: Sendable {
             _ = try await command("MAIL FROM:<\(from)>", expect: [250])
             _ = try await command("RCPT TO:<\(to)>", expect: [250, 251])
             _ = try await command("DATA", expect: [354])
-            let date = Date().formatted(.dateTime.weekday(.abbreviated).day().month(.abbreviated).year().hour(.twoDigits(amPM: .omitted)).minute().second().locale(Locale(identifier: "en_US_POSIX")))
-            let headers = ["From: Agora <\(from)>", "To: <\(to)>", "Subject: \(Self.header(subject))", "Date: \(date) +0000",
-                           "Message-ID: \(messageID)", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"]
+            let date = Date().formatted(
+                .dateTime.weekday(.abbreviated).day().month(.abbreviated).year().hour(.twoDigits(amPM: .omitted)).minute().second().locale(
+                    Locale(identifier: "en_US_POSIX")))
+            let headers = [
+                "From: Agora <\(from)>", "To: <\(to)>", "Subject: \(Self.header(subject))", "Date: \(date) +0000",
+                "Message-ID: \(messageID)", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit",
+            ]
             // Dot-stuffing: a line that starts with "." gets another, so it cannot end the message early.
             let text = body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")

@@ -33,11 +33,14 @@ struct SubscriptionController {
         var issues = IssueCollector()
         switch input.channel {
         case "webhook":
-            if let u = URL(string: input.target), ["http", "https"].contains(u.scheme ?? ""), u.host != nil {} else {
+            if let u = URL(string: input.target), ["http", "https"].contains(u.scheme ?? ""), u.host != nil {
+            } else {
                 issues.add("target", "a webhook target is an http(s) URL")
             }
         case "email":
-            if input.target.range(of: "^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$", options: .regularExpression) == nil { issues.add("target", "not an e-mail address") }
+            if input.target.range(of: "^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$", options: .regularExpression) == nil {
+                issues.add("target", "not an e-mail address")
+            }
         default: issues.add("channel", "use webhook or email")
         }
         for (i, e) in (input.events ?? []).enumerated() where !OutboxStore.events.contains(e) && e != "*" {
@@ -70,7 +73,10 @@ struct SubscriptionController {
         return .noContent
     }
 
-    struct DeliveryLog: Content { var notification: OutboxView; var attempts: [DeliveryView] }
+    struct DeliveryLog: Content {
+        var notification: OutboxView
+        var attempts: [DeliveryView]
+    }
 
     func deliveries(req: Request) async throws -> [DeliveryLog] {
         let s = try await Self.find(req)
@@ -86,7 +92,9 @@ struct SubscriptionController {
     func outbox(req: Request) async throws -> [OutboxView] {
         try req.requireInstallationAdmin()
         let status = try req.query.get(String?.self, at: "status")
-        if let s = status, !["pending", "delivered", "failed"].contains(s) { throw APIError.badRequest(field: "status", "use pending, delivered or failed") }
+        if let s = status, !["pending", "delivered", "failed"].contains(s) {
+            throw APIError.badRequest(field: "status", "use pending, delivered or failed")
+        }
         return try await SubscriptionStore(sql: req.sql).outbox(subscription: nil, status: status, limit: 500)
     }
 }

@@ -3,12174 +3,12174 @@
 
 enum OpenAPIDocument {
     static let json = #"""
-{
- "openapi": "3.1.0",
- "info": {
-  "title": "Agora API",
-  "version": "1.0.0",
-  "description": "Areas, institutions, people and access, the audit trail, protected sources, early warning, risk, alerts (CAP 1.2) and response cases of an infrastructure for peace.",
-  "license": {
-   "name": "Apache-2.0",
-   "identifier": "Apache-2.0"
-  }
- },
- "servers": [
-  {
-   "url": "/"
-  }
- ],
- "components": {
-  "securitySchemes": {
-   "apiToken": {
-    "type": "http",
-    "scheme": "bearer",
-    "description": "An API token from POST /api/v1/auth/token or POST /api/v1/tokens."
-   },
-   "session": {
-    "type": "apiKey",
-    "in": "cookie",
-    "name": "agora_session",
-    "description": "The web session after signing in at /sign-in."
-   }
-  },
-  "schemas": {
-   "Error": {
-    "type": "object",
-    "required": [
-     "error",
-     "reason",
-     "issues"
-    ],
-    "properties": {
-     "error": {
-      "type": "string"
-     },
-     "reason": {
-      "type": "string"
-     },
-     "field": {
-      "type": "string"
-     },
-     "issues": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "required": [
-        "field",
-        "message"
-       ],
-       "properties": {
-        "field": {
-         "type": "string"
-        },
-        "message": {
-         "type": "string"
-        }
-       }
-      }
-     }
-    }
-   },
-   "Health": {
-    "type": "object",
-    "required": [
-     "status"
-    ],
-    "properties": {
-     "status": {
-      "type": "string"
-     },
-     "database": {
-      "type": "string"
-     },
-     "detail": {
-      "type": "string"
-     }
-    }
-   },
-   "Point": {
-    "type": "object",
-    "required": [
-     "lat",
-     "lon"
-    ],
-    "properties": {
-     "lat": {
-      "type": "number",
-      "minimum": -90,
-      "maximum": 90
-     },
-     "lon": {
-      "type": "number",
-      "minimum": -180,
-      "maximum": 180
-     }
-    }
-   },
-   "Area": {
-    "type": "object",
-    "required": [
-     "code",
-     "name",
-     "names",
-     "level",
-     "country",
-     "hasGeometry",
-     "createdAt",
-     "updatedAt"
-    ],
-    "properties": {
-     "code": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "names": {
-      "type": "object",
-      "additionalProperties": {
-       "type": "string"
-      }
-     },
-     "level": {
-      "type": "string",
-      "enum": [
-       "country",
-       "admin1",
-       "admin2",
-       "community"
-      ]
-     },
-     "parent": {
-      "type": "string"
-     },
-     "country": {
-      "type": "string"
-     },
-     "centroid": {
-      "type": "object",
-      "required": [
-       "lat",
-       "lon"
-      ],
-      "properties": {
-       "lat": {
-        "type": "number",
-        "minimum": -90,
-        "maximum": 90
-       },
-       "lon": {
-        "type": "number",
-        "minimum": -180,
-        "maximum": 180
-       }
-      }
-     },
-     "bbox": {
-      "type": "array",
-      "items": {
-       "type": "number"
-      },
-      "minItems": 4,
-      "maxItems": 4
-     },
-     "hasGeometry": {
-      "type": "boolean"
-     },
-     "source": {
-      "type": "string"
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "updatedAt": {
-      "type": "string"
-     },
-     "geometry": {
-      "type": "object",
-      "description": "GeoJSON MultiPolygon, with ?geometry=true"
-     }
-    }
-   },
-   "AreaInput": {
-    "type": "object",
-    "required": [],
-    "properties": {
-     "code": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "names": {
-      "type": "object",
-      "additionalProperties": {
-       "type": "string"
-      }
-     },
-     "level": {
-      "type": "string",
-      "enum": [
-       "country",
-       "admin1",
-       "admin2",
-       "community"
-      ]
-     },
-     "parent": {
-      "type": "string"
-     },
-     "centroid": {
-      "type": "object",
-      "required": [
-       "lat",
-       "lon"
-      ],
-      "properties": {
-       "lat": {
-        "type": "number",
-        "minimum": -90,
-        "maximum": 90
-       },
-       "lon": {
-        "type": "number",
-        "minimum": -180,
-        "maximum": 180
-       }
-      }
-     },
-     "geometry": {
-      "type": "object",
-      "description": "GeoJSON Polygon or MultiPolygon"
-     }
-    },
-    "description": "code, name and level are required when creating."
-   },
-   "AreaRef": {
-    "type": "object",
-    "required": [
-     "code",
-     "name",
-     "level"
-    ],
-    "properties": {
-     "code": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "level": {
-      "type": "string"
-     }
-    }
-   },
-   "AreaPage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Area"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "Lookup": {
-    "type": "object",
-    "required": [
-     "lat",
-     "lon",
-     "path",
-     "containing"
-    ],
-    "properties": {
-     "lat": {
-      "type": "number"
-     },
-     "lon": {
-      "type": "number"
-     },
-     "area": {
-      "$ref": "#/components/schemas/AreaRef"
-     },
-     "path": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/AreaRef"
-      }
-     },
-     "containing": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/AreaRef"
-      }
-     }
-    }
-   },
-   "Neighbour": {
-    "type": "object",
-    "required": [
-     "area",
-     "kind",
-     "crossBorder"
-    ],
-    "properties": {
-     "area": {
-      "$ref": "#/components/schemas/AreaRef"
-     },
-     "kind": {
-      "type": "string",
-      "enum": [
-       "computed",
-       "declared"
-      ]
-     },
-     "crossBorder": {
-      "type": "boolean"
-     }
-    }
-   },
-   "NeighbourInput": {
-    "type": "object",
-    "required": [
-     "neighbour"
-    ],
-    "properties": {
-     "neighbour": {
-      "type": "string"
-     }
-    }
-   },
-   "Body": {
-    "type": "object",
-    "required": [
-     "code",
-     "name",
-     "names",
-     "level",
-     "kind",
-     "worldwide",
-     "jurisdiction",
-     "topics",
-     "partners",
-     "sharesRestrictedWith",
-     "composition",
-     "memberCount",
-     "createdAt",
-     "updatedAt"
-    ],
-    "properties": {
-     "code": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "names": {
-      "type": "object",
-      "additionalProperties": {
-       "type": "string"
-      }
-     },
-     "level": {
-      "type": "string",
-      "enum": [
-       "community",
-       "district",
-       "region",
-       "national",
-       "sub-regional",
-       "continental",
-       "global"
-      ]
-     },
-     "kind": {
-      "type": "string",
-      "enum": [
-       "peace-council",
-       "peace-committee",
-       "early-warning-centre",
-       "cso-network",
-       "ministry",
-       "state-agency",
-       "regional-organisation",
-       "organ",
-       "un-body"
-      ]
-     },
-     "organisation": {
-      "type": "string"
-     },
-     "parent": {
-      "type": "string"
-     },
-     "legalBasis": {
-      "type": "string"
-     },
-     "description": {
-      "type": "string"
-     },
-     "website": {
-      "type": "string"
-     },
-     "worldwide": {
-      "type": "boolean"
-     },
-     "jurisdiction": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "topics": {
-      "type": "array",
-      "items": {
-       "type": "string",
-       "enum": [
-        "early-warning",
-        "response",
-        "mediation",
-        "dialogue",
-        "small-arms",
-        "ddr",
-        "security-sector-reform",
-        "elections",
-        "natural-resources",
-        "humanitarian",
-        "human-rights",
-        "cso-engagement"
-       ]
-      }
-     },
-     "partners": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "sharesRestrictedWith": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "composition": {
-      "type": "object",
-      "additionalProperties": {
-       "type": "integer"
-      }
-     },
-     "memberCount": {
-      "type": "integer"
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "updatedAt": {
-      "type": "string"
-     }
-    }
-   },
-   "BodyInput": {
-    "type": "object",
-    "required": [
-     "code",
-     "name",
-     "level",
-     "kind",
-     "jurisdiction",
-     "topics"
-    ],
-    "properties": {
-     "code": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "names": {
-      "type": "object",
-      "additionalProperties": {
-       "type": "string"
-      }
-     },
-     "level": {
-      "type": "string",
-      "enum": [
-       "community",
-       "district",
-       "region",
-       "national",
-       "sub-regional",
-       "continental",
-       "global"
-      ]
-     },
-     "kind": {
-      "type": "string",
-      "enum": [
-       "peace-council",
-       "peace-committee",
-       "early-warning-centre",
-       "cso-network",
-       "ministry",
-       "state-agency",
-       "regional-organisation",
-       "organ",
-       "un-body"
-      ]
-     },
-     "organisation": {
-      "type": "string"
-     },
-     "parent": {
-      "type": "string"
-     },
-     "legalBasis": {
-      "type": "string"
-     },
-     "description": {
-      "type": "string"
-     },
-     "website": {
-      "type": "string"
-     },
-     "jurisdiction": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "worldwide": {
-      "type": "boolean"
-     },
-     "topics": {
-      "type": "array",
-      "items": {
-       "type": "string",
-       "enum": [
-        "early-warning",
-        "response",
-        "mediation",
-        "dialogue",
-        "small-arms",
-        "ddr",
-        "security-sector-reform",
-        "elections",
-        "natural-resources",
-        "humanitarian",
-        "human-rights",
-        "cso-engagement"
-       ]
-      }
-     },
-     "partners": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "sharesRestrictedWith": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      },
-      "description": "Bodies that read this body's restricted records by partnership (installation administrators set it)"
-     }
-    }
-   },
-   "BodyPatch": {
-    "type": "object",
-    "description": "Any field of BodyInput except code; what is sent replaces what is stored."
-   },
-   "BodyRef": {
-    "type": "object",
-    "required": [
-     "code",
-     "name",
-     "level"
-    ],
-    "properties": {
-     "code": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "level": {
-      "type": "string"
-     }
-    }
-   },
-   "BodyPage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Body"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "Competent": {
-    "type": "object",
-    "required": [
-     "area",
-     "areaPath",
-     "topic",
-     "chain",
-     "explanation"
-    ],
-    "properties": {
-     "area": {
-      "$ref": "#/components/schemas/AreaRef"
-     },
-     "areaPath": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/AreaRef"
-      }
-     },
-     "topic": {
-      "type": "string",
-      "enum": [
-       "early-warning",
-       "response",
-       "mediation",
-       "dialogue",
-       "small-arms",
-       "ddr",
-       "security-sector-reform",
-       "elections",
-       "natural-resources",
-       "humanitarian",
-       "human-rights",
-       "cso-engagement"
-      ]
-     },
-     "competent": {
-      "$ref": "#/components/schemas/BodyRef"
-     },
-     "chain": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/BodyRef"
-      }
-     },
-     "explanation": {
-      "type": "string"
-     }
-    }
-   },
-   "Organisation": {
-    "type": "object",
-    "required": [
-     "code",
-     "name",
-     "kind",
-     "createdAt",
-     "updatedAt"
-    ],
-    "properties": {
-     "code": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "kind": {
-      "type": "string",
-      "enum": [
-       "cso",
-       "government",
-       "regional",
-       "un",
-       "private",
-       "traditional",
-       "religious"
-      ]
-     },
-     "country": {
-      "type": "string"
-     },
-     "website": {
-      "type": "string"
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "updatedAt": {
-      "type": "string"
-     }
-    }
-   },
-   "OrganisationInput": {
-    "type": "object",
-    "required": [
-     "code",
-     "name",
-     "kind"
-    ],
-    "properties": {
-     "code": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "kind": {
-      "type": "string",
-      "enum": [
-       "cso",
-       "government",
-       "regional",
-       "un",
-       "private",
-       "traditional",
-       "religious"
-      ]
-     },
-     "country": {
-      "type": "string"
-     },
-     "website": {
-      "type": "string"
-     }
-    }
-   },
-   "OrganisationPage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Organisation"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "Member": {
-    "type": "object",
-    "required": [
-     "id",
-     "body",
-     "name",
-     "categories"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "body": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "organisation": {
-      "type": "string"
-     },
-     "categories": {
-      "type": "array",
-      "items": {
-       "type": "string",
-       "enum": [
-        "state",
-        "cso",
-        "traditional",
-        "religious",
-        "women",
-        "youth",
-        "private-sector"
-       ]
-      }
-     },
-     "role": {
-      "type": "string"
-     },
-     "since": {
-      "type": "string"
-     }
-    }
-   },
-   "MemberInput": {
-    "type": "object",
-    "required": [
-     "name",
-     "categories"
-    ],
-    "properties": {
-     "name": {
-      "type": "string"
-     },
-     "organisation": {
-      "type": "string"
-     },
-     "categories": {
-      "type": "array",
-      "items": {
-       "type": "string",
-       "enum": [
-        "state",
-        "cso",
-        "traditional",
-        "religious",
-        "women",
-        "youth",
-        "private-sector"
-       ]
-      }
-     },
-     "role": {
-      "type": "string"
-     },
-     "since": {
-      "type": "string"
-     }
-    }
-   },
-   "RoleGrant": {
-    "type": "object",
-    "required": [
-     "body",
-     "role"
-    ],
-    "properties": {
-     "body": {
-      "type": "string"
-     },
-     "role": {
-      "type": "string",
-      "enum": [
-       "monitor",
-       "analyst",
-       "responder",
-       "coordinator",
-       "cso-liaison",
-       "auditor",
-       "body-admin"
-      ]
-     }
-    }
-   },
-   "Person": {
-    "type": "object",
-    "required": [
-     "id",
-     "username",
-     "displayName",
-     "installationAdmin",
-     "disabled",
-     "roles"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "username": {
-      "type": "string"
-     },
-     "displayName": {
-      "type": "string"
-     },
-     "installationAdmin": {
-      "type": "boolean"
-     },
-     "disabled": {
-      "type": "boolean"
-     },
-     "roles": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/RoleGrant"
-      }
-     }
-    }
-   },
-   "PersonInput": {
-    "type": "object",
-    "required": [
-     "username",
-     "displayName",
-     "password"
-    ],
-    "properties": {
-     "username": {
-      "type": "string"
-     },
-     "displayName": {
-      "type": "string"
-     },
-     "password": {
-      "type": "string",
-      "minLength": 10
-     },
-     "installationAdmin": {
-      "type": "boolean"
-     }
-    }
-   },
-   "PersonPage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Person"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "PasswordInput": {
-    "type": "object",
-    "required": [
-     "password"
-    ],
-    "properties": {
-     "password": {
-      "type": "string",
-      "minLength": 10
-     }
-    }
-   },
-   "Token": {
-    "type": "object",
-    "required": [
-     "id",
-     "name",
-     "createdAt"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "expiresAt": {
-      "type": "string"
-     },
-     "lastUsedAt": {
-      "type": "string"
-     },
-     "revokedAt": {
-      "type": "string"
-     },
-     "token": {
-      "type": "string",
-      "description": "Only in the answer that creates the token."
-     }
-    }
-   },
-   "TokenInput": {
-    "type": "object",
-    "required": [
-     "name"
-    ],
-    "properties": {
-     "name": {
-      "type": "string"
-     },
-     "expiresInDays": {
-      "type": "integer",
-      "minimum": 1,
-      "maximum": 3650
-     }
-    }
-   },
-   "PasswordTokenInput": {
-    "type": "object",
-    "required": [
-     "username",
-     "password",
-     "name"
-    ],
-    "properties": {
-     "username": {
-      "type": "string"
-     },
-     "password": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "expiresInDays": {
-      "type": "integer",
-      "minimum": 1,
-      "maximum": 3650
-     }
-    }
-   },
-   "AuditEntry": {
-    "type": "object",
-    "required": [
-     "seq",
-     "at",
-     "actor",
-     "action",
-     "recordType",
-     "recordID",
-     "contentHash",
-     "prevHash",
-     "hash"
-    ],
-    "properties": {
-     "seq": {
-      "type": "integer"
-     },
-     "at": {
-      "type": "string"
-     },
-     "actor": {
-      "type": "string"
-     },
-     "action": {
-      "type": "string"
-     },
-     "recordType": {
-      "type": "string"
-     },
-     "recordID": {
-      "type": "string"
-     },
-     "contentHash": {
-      "type": "string"
-     },
-     "prevHash": {
-      "type": "string"
-     },
-     "hash": {
-      "type": "string"
-     }
-    }
-   },
-   "AuditVerification": {
-    "type": "object",
-    "required": [
-     "intact",
-     "checked"
-    ],
-    "properties": {
-     "intact": {
-      "type": "boolean"
-     },
-     "checked": {
-      "type": "integer"
-     },
-     "firstBroken": {
-      "type": "integer"
-     },
-     "problem": {
-      "type": "string"
-     }
-    }
-   },
-   "AuditCheckpoint": {
-    "type": "object",
-    "required": [
-     "seq",
-     "hash",
-     "at",
-     "mac"
-    ],
-    "properties": {
-     "seq": {
-      "type": "integer"
-     },
-     "hash": {
-      "type": "string"
-     },
-     "at": {
-      "type": "string"
-     },
-     "mac": {
-      "type": "string"
-     }
-    }
-   },
-   "Reporter": {
-    "type": "object",
-    "required": [
-     "id",
-     "pseudonym",
-     "body",
-     "hasContact",
-     "createdAt"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "pseudonym": {
-      "type": "string"
-     },
-     "body": {
-      "type": "string"
-     },
-     "hasContact": {
-      "type": "boolean"
-     },
-     "createdAt": {
-      "type": "string"
-     }
-    }
-   },
-   "ReporterPage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Reporter"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "Contact": {
-    "type": "object",
-    "required": [],
-    "properties": {
-     "name": {
-      "type": "string"
-     },
-     "phone": {
-      "type": "string"
-     },
-     "email": {
-      "type": "string"
-     }
-    }
-   },
-   "ReporterInput": {
-    "type": "object",
-    "required": [
-     "body"
-    ],
-    "properties": {
-     "body": {
-      "type": "string"
-     },
-     "pseudonym": {
-      "type": "string"
-     },
-     "contact": {
-      "$ref": "#/components/schemas/Contact"
-     }
-    }
-   },
-   "Document": {
-    "type": "object",
-    "required": [
-     "id",
-     "title",
-     "summary",
-     "body",
-     "classification",
-     "createdAt",
-     "updatedAt"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "title": {
-      "type": "string"
-     },
-     "summary": {
-      "type": "string"
-     },
-     "body": {
-      "type": "string"
-     },
-     "classification": {
-      "type": "string",
-      "enum": [
-       "public",
-       "internal",
-       "restricted",
-       "confidential"
-      ]
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "updatedAt": {
-      "type": "string"
-     }
-    }
-   },
-   "DocumentPage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Document"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "DocumentInput": {
-    "type": "object",
-    "required": [
-     "title",
-     "body",
-     "classification"
-    ],
-    "properties": {
-     "title": {
-      "type": "string"
-     },
-     "summary": {
-      "type": "string"
-     },
-     "body": {
-      "type": "string"
-     },
-     "classification": {
-      "type": "string",
-      "enum": [
-       "public",
-       "internal",
-       "restricted",
-       "confidential"
-      ]
-     },
-     "grants": {
-      "type": "object",
-      "required": [],
-      "properties": {
-       "people": {
-        "type": "array",
-        "items": {
-         "type": "string"
-        }
-       },
-       "bodies": {
-        "type": "array",
-        "items": {
-         "type": "string"
-        }
-       }
-      }
-     }
-    }
-   },
-   "Harm": {
-    "type": "object",
-    "required": [],
-    "properties": {
-     "fatalities": {
-      "type": "integer",
-      "minimum": 0
-     },
-     "injured": {
-      "type": "integer",
-      "minimum": 0
-     },
-     "displaced": {
-      "type": "integer",
-      "minimum": 0
-     },
-     "propertyDamaged": {
-      "type": "boolean"
-     }
-    }
-   },
-   "Report": {
-    "type": "object",
-    "required": [
-     "id",
-     "body",
-     "classification",
-     "status",
-     "indicators",
-     "occurredOn",
-     "timePrecision",
-     "area",
-     "harm",
-     "sourceKind",
-     "createdAt"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "body": {
-      "type": "string"
-     },
-     "classification": {
-      "type": "string",
-      "enum": [
-       "public",
-       "internal",
-       "restricted",
-       "confidential"
-      ]
-     },
-     "status": {
-      "type": "string",
-      "enum": [
-       "unreviewed",
-       "verified",
-       "rejected",
-       "duplicate"
-      ]
-     },
-     "indicators": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "eventType": {
-      "type": "string"
-     },
-     "description": {
-      "type": "string",
-      "description": "Absent for anonymous viewers unless marked public"
-     },
-     "occurredOn": {
-      "type": "string"
-     },
-     "occurredAt": {
-      "type": "string"
-     },
-     "timePrecision": {
-      "type": "integer",
-      "enum": [
-       1,
-       2,
-       3
-      ]
-     },
-     "area": {
-      "type": "string"
-     },
-     "lat": {
-      "type": "number"
-     },
-     "lon": {
-      "type": "number"
-     },
-     "geoPrecision": {
-      "type": "integer",
-      "enum": [
-       1,
-       2,
-       3
-      ]
-     },
-     "actors": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "harm": {
-      "$ref": "#/components/schemas/Harm"
-     },
-     "sourceKind": {
-      "type": "string"
-     },
-     "reporter": {
-      "type": "string"
-     },
-     "sourceReference": {
-      "type": "string"
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "reviewedAt": {
-      "type": "string"
-     },
-     "reviewReason": {
-      "type": "string"
-     },
-     "incident": {
-      "type": "string"
-     },
-     "duplicateOf": {
-      "type": "string"
-     }
-    }
-   },
-   "ReportPage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Report"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "ReportInput": {
-    "type": "object",
-    "required": [
-     "indicators",
-     "description",
-     "occurredOn"
-    ],
-    "properties": {
-     "indicators": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "eventType": {
-      "type": "string"
-     },
-     "description": {
-      "type": "string",
-      "maxLength": 20000
-     },
-     "occurredOn": {
-      "type": "string",
-      "description": "YYYY-MM-DD"
-     },
-     "occurredAt": {
-      "type": "string",
-      "description": "HH:MM"
-     },
-     "timePrecision": {
-      "type": "integer",
-      "enum": [
-       1,
-       2,
-       3
-      ]
-     },
-     "area": {
-      "type": "string"
-     },
-     "lat": {
-      "type": "number"
-     },
-     "lon": {
-      "type": "number"
-     },
-     "geoPrecision": {
-      "type": "integer",
-      "enum": [
-       1,
-       2,
-       3
-      ]
-     },
-     "actors": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "harm": {
-      "$ref": "#/components/schemas/Harm"
-     },
-     "sourceKind": {
-      "type": "string",
-      "enum": [
-       "reporter",
-       "monitor",
-       "media",
-       "partner",
-       "anonymous"
-      ]
-     },
-     "reporter": {
-      "type": "string"
-     },
-     "sourceReference": {
-      "type": "string"
-     },
-     "classification": {
-      "type": "string",
-      "enum": [
-       "public",
-       "internal",
-       "restricted",
-       "confidential"
-      ]
-     },
-     "body": {
-      "type": "string"
-     }
-    }
-   },
-   "Receipt": {
-    "type": "object",
-    "required": [
-     "id",
-     "status",
-     "message"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "status": {
-      "type": "string"
-     },
-     "message": {
-      "type": "string"
-     }
-    }
-   },
-   "Suggestion": {
-    "type": "object",
-    "required": [
-     "report",
-     "score",
-     "days",
-     "sharedIndicators"
-    ],
-    "properties": {
-     "report": {
-      "type": "string"
-     },
-     "score": {
-      "type": "number"
-     },
-     "days": {
-      "type": "integer"
-     },
-     "kilometres": {
-      "type": "number"
-     },
-     "sharedIndicators": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     }
-    }
-   },
-   "Incident": {
-    "type": "object",
-    "required": [
-     "id",
-     "body",
-     "classification",
-     "title",
-     "occurredOn",
-     "timePrecision",
-     "harm",
-     "indicators",
-     "sourceName",
-     "sources",
-     "reports",
-     "createdAt",
-     "updatedAt"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "body": {
-      "type": "string"
-     },
-     "classification": {
-      "type": "string",
-      "enum": [
-       "public",
-       "internal",
-       "restricted",
-       "confidential"
-      ]
-     },
-     "title": {
-      "type": "string"
-     },
-     "eventType": {
-      "type": "string"
-     },
-     "description": {
-      "type": "string"
-     },
-     "occurredOn": {
-      "type": "string"
-     },
-     "timePrecision": {
-      "type": "integer"
-     },
-     "area": {
-      "type": "string"
-     },
-     "lat": {
-      "type": "number"
-     },
-     "lon": {
-      "type": "number"
-     },
-     "geoPrecision": {
-      "type": "integer"
-     },
-     "harm": {
-      "$ref": "#/components/schemas/Harm"
-     },
-     "actors": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "indicators": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "sourceName": {
-      "type": "string"
-     },
-     "sourceEventID": {
-      "type": "string"
-     },
-     "sources": {
-      "type": "integer"
-     },
-     "reports": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "updatedAt": {
-      "type": "string"
-     }
-    }
-   },
-   "IncidentPage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Incident"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "Framework": {
-    "type": "object",
-    "required": [
-     "code",
-     "names",
-     "sectors"
-    ],
-    "properties": {
-     "code": {
-      "type": "string"
-     },
-     "names": {
-      "type": "object",
-      "additionalProperties": {
-       "type": "string"
-      }
-     },
-     "sectors": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "required": [
-        "code",
-        "names",
-        "indicators"
-       ],
-       "properties": {
-        "code": {
-         "type": "string"
-        },
-        "names": {
-         "type": "object",
-         "additionalProperties": {
-          "type": "string"
-         }
-        },
-        "indicators": {
-         "type": "array",
-         "items": {
-          "type": "object",
-          "required": [
-           "code",
-           "names",
-           "kind",
-           "weight",
-           "topics"
-          ],
-          "properties": {
-           "code": {
-            "type": "string"
+        {
+         "openapi": "3.1.0",
+         "info": {
+          "title": "Agora API",
+          "version": "1.0.0",
+          "description": "Areas, institutions, people and access, the audit trail, protected sources, early warning, risk, alerts (CAP 1.2) and response cases of an infrastructure for peace.",
+          "license": {
+           "name": "Apache-2.0",
+           "identifier": "Apache-2.0"
+          }
+         },
+         "servers": [
+          {
+           "url": "/"
+          }
+         ],
+         "components": {
+          "securitySchemes": {
+           "apiToken": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "An API token from POST /api/v1/auth/token or POST /api/v1/tokens."
            },
-           "names": {
+           "session": {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": "agora_session",
+            "description": "The web session after signing in at /sign-in."
+           }
+          },
+          "schemas": {
+           "Error": {
             "type": "object",
-            "additionalProperties": {
-             "type": "string"
+            "required": [
+             "error",
+             "reason",
+             "issues"
+            ],
+            "properties": {
+             "error": {
+              "type": "string"
+             },
+             "reason": {
+              "type": "string"
+             },
+             "field": {
+              "type": "string"
+             },
+             "issues": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "required": [
+                "field",
+                "message"
+               ],
+               "properties": {
+                "field": {
+                 "type": "string"
+                },
+                "message": {
+                 "type": "string"
+                }
+               }
+              }
+             }
             }
            },
-           "kind": {
-            "type": "string",
-            "enum": [
-             "threat",
-             "peace"
+           "Health": {
+            "type": "object",
+            "required": [
+             "status"
+            ],
+            "properties": {
+             "status": {
+              "type": "string"
+             },
+             "database": {
+              "type": "string"
+             },
+             "detail": {
+              "type": "string"
+             }
+            }
+           },
+           "Point": {
+            "type": "object",
+            "required": [
+             "lat",
+             "lon"
+            ],
+            "properties": {
+             "lat": {
+              "type": "number",
+              "minimum": -90,
+              "maximum": 90
+             },
+             "lon": {
+              "type": "number",
+              "minimum": -180,
+              "maximum": 180
+             }
+            }
+           },
+           "Area": {
+            "type": "object",
+            "required": [
+             "code",
+             "name",
+             "names",
+             "level",
+             "country",
+             "hasGeometry",
+             "createdAt",
+             "updatedAt"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "names": {
+              "type": "object",
+              "additionalProperties": {
+               "type": "string"
+              }
+             },
+             "level": {
+              "type": "string",
+              "enum": [
+               "country",
+               "admin1",
+               "admin2",
+               "community"
+              ]
+             },
+             "parent": {
+              "type": "string"
+             },
+             "country": {
+              "type": "string"
+             },
+             "centroid": {
+              "type": "object",
+              "required": [
+               "lat",
+               "lon"
+              ],
+              "properties": {
+               "lat": {
+                "type": "number",
+                "minimum": -90,
+                "maximum": 90
+               },
+               "lon": {
+                "type": "number",
+                "minimum": -180,
+                "maximum": 180
+               }
+              }
+             },
+             "bbox": {
+              "type": "array",
+              "items": {
+               "type": "number"
+              },
+              "minItems": 4,
+              "maxItems": 4
+             },
+             "hasGeometry": {
+              "type": "boolean"
+             },
+             "source": {
+              "type": "string"
+             },
+             "createdAt": {
+              "type": "string"
+             },
+             "updatedAt": {
+              "type": "string"
+             },
+             "geometry": {
+              "type": "object",
+              "description": "GeoJSON MultiPolygon, with ?geometry=true"
+             }
+            }
+           },
+           "AreaInput": {
+            "type": "object",
+            "required": [],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "names": {
+              "type": "object",
+              "additionalProperties": {
+               "type": "string"
+              }
+             },
+             "level": {
+              "type": "string",
+              "enum": [
+               "country",
+               "admin1",
+               "admin2",
+               "community"
+              ]
+             },
+             "parent": {
+              "type": "string"
+             },
+             "centroid": {
+              "type": "object",
+              "required": [
+               "lat",
+               "lon"
+              ],
+              "properties": {
+               "lat": {
+                "type": "number",
+                "minimum": -90,
+                "maximum": 90
+               },
+               "lon": {
+                "type": "number",
+                "minimum": -180,
+                "maximum": 180
+               }
+              }
+             },
+             "geometry": {
+              "type": "object",
+              "description": "GeoJSON Polygon or MultiPolygon"
+             }
+            },
+            "description": "code, name and level are required when creating."
+           },
+           "AreaRef": {
+            "type": "object",
+            "required": [
+             "code",
+             "name",
+             "level"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "level": {
+              "type": "string"
+             }
+            }
+           },
+           "AreaPage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/Area"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "Lookup": {
+            "type": "object",
+            "required": [
+             "lat",
+             "lon",
+             "path",
+             "containing"
+            ],
+            "properties": {
+             "lat": {
+              "type": "number"
+             },
+             "lon": {
+              "type": "number"
+             },
+             "area": {
+              "$ref": "#/components/schemas/AreaRef"
+             },
+             "path": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/AreaRef"
+              }
+             },
+             "containing": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/AreaRef"
+              }
+             }
+            }
+           },
+           "Neighbour": {
+            "type": "object",
+            "required": [
+             "area",
+             "kind",
+             "crossBorder"
+            ],
+            "properties": {
+             "area": {
+              "$ref": "#/components/schemas/AreaRef"
+             },
+             "kind": {
+              "type": "string",
+              "enum": [
+               "computed",
+               "declared"
+              ]
+             },
+             "crossBorder": {
+              "type": "boolean"
+             }
+            }
+           },
+           "NeighbourInput": {
+            "type": "object",
+            "required": [
+             "neighbour"
+            ],
+            "properties": {
+             "neighbour": {
+              "type": "string"
+             }
+            }
+           },
+           "Body": {
+            "type": "object",
+            "required": [
+             "code",
+             "name",
+             "names",
+             "level",
+             "kind",
+             "worldwide",
+             "jurisdiction",
+             "topics",
+             "partners",
+             "sharesRestrictedWith",
+             "composition",
+             "memberCount",
+             "createdAt",
+             "updatedAt"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "names": {
+              "type": "object",
+              "additionalProperties": {
+               "type": "string"
+              }
+             },
+             "level": {
+              "type": "string",
+              "enum": [
+               "community",
+               "district",
+               "region",
+               "national",
+               "sub-regional",
+               "continental",
+               "global"
+              ]
+             },
+             "kind": {
+              "type": "string",
+              "enum": [
+               "peace-council",
+               "peace-committee",
+               "early-warning-centre",
+               "cso-network",
+               "ministry",
+               "state-agency",
+               "regional-organisation",
+               "organ",
+               "un-body"
+              ]
+             },
+             "organisation": {
+              "type": "string"
+             },
+             "parent": {
+              "type": "string"
+             },
+             "legalBasis": {
+              "type": "string"
+             },
+             "description": {
+              "type": "string"
+             },
+             "website": {
+              "type": "string"
+             },
+             "worldwide": {
+              "type": "boolean"
+             },
+             "jurisdiction": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "topics": {
+              "type": "array",
+              "items": {
+               "type": "string",
+               "enum": [
+                "early-warning",
+                "response",
+                "mediation",
+                "dialogue",
+                "small-arms",
+                "ddr",
+                "security-sector-reform",
+                "elections",
+                "natural-resources",
+                "humanitarian",
+                "human-rights",
+                "cso-engagement"
+               ]
+              }
+             },
+             "partners": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "sharesRestrictedWith": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "composition": {
+              "type": "object",
+              "additionalProperties": {
+               "type": "integer"
+              }
+             },
+             "memberCount": {
+              "type": "integer"
+             },
+             "createdAt": {
+              "type": "string"
+             },
+             "updatedAt": {
+              "type": "string"
+             }
+            }
+           },
+           "BodyInput": {
+            "type": "object",
+            "required": [
+             "code",
+             "name",
+             "level",
+             "kind",
+             "jurisdiction",
+             "topics"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "names": {
+              "type": "object",
+              "additionalProperties": {
+               "type": "string"
+              }
+             },
+             "level": {
+              "type": "string",
+              "enum": [
+               "community",
+               "district",
+               "region",
+               "national",
+               "sub-regional",
+               "continental",
+               "global"
+              ]
+             },
+             "kind": {
+              "type": "string",
+              "enum": [
+               "peace-council",
+               "peace-committee",
+               "early-warning-centre",
+               "cso-network",
+               "ministry",
+               "state-agency",
+               "regional-organisation",
+               "organ",
+               "un-body"
+              ]
+             },
+             "organisation": {
+              "type": "string"
+             },
+             "parent": {
+              "type": "string"
+             },
+             "legalBasis": {
+              "type": "string"
+             },
+             "description": {
+              "type": "string"
+             },
+             "website": {
+              "type": "string"
+             },
+             "jurisdiction": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "worldwide": {
+              "type": "boolean"
+             },
+             "topics": {
+              "type": "array",
+              "items": {
+               "type": "string",
+               "enum": [
+                "early-warning",
+                "response",
+                "mediation",
+                "dialogue",
+                "small-arms",
+                "ddr",
+                "security-sector-reform",
+                "elections",
+                "natural-resources",
+                "humanitarian",
+                "human-rights",
+                "cso-engagement"
+               ]
+              }
+             },
+             "partners": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "sharesRestrictedWith": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              },
+              "description": "Bodies that read this body's restricted records by partnership (installation administrators set it)"
+             }
+            }
+           },
+           "BodyPatch": {
+            "type": "object",
+            "description": "Any field of BodyInput except code; what is sent replaces what is stored."
+           },
+           "BodyRef": {
+            "type": "object",
+            "required": [
+             "code",
+             "name",
+             "level"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "level": {
+              "type": "string"
+             }
+            }
+           },
+           "BodyPage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/Body"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "Competent": {
+            "type": "object",
+            "required": [
+             "area",
+             "areaPath",
+             "topic",
+             "chain",
+             "explanation"
+            ],
+            "properties": {
+             "area": {
+              "$ref": "#/components/schemas/AreaRef"
+             },
+             "areaPath": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/AreaRef"
+              }
+             },
+             "topic": {
+              "type": "string",
+              "enum": [
+               "early-warning",
+               "response",
+               "mediation",
+               "dialogue",
+               "small-arms",
+               "ddr",
+               "security-sector-reform",
+               "elections",
+               "natural-resources",
+               "humanitarian",
+               "human-rights",
+               "cso-engagement"
+              ]
+             },
+             "competent": {
+              "$ref": "#/components/schemas/BodyRef"
+             },
+             "chain": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/BodyRef"
+              }
+             },
+             "explanation": {
+              "type": "string"
+             }
+            }
+           },
+           "Organisation": {
+            "type": "object",
+            "required": [
+             "code",
+             "name",
+             "kind",
+             "createdAt",
+             "updatedAt"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "kind": {
+              "type": "string",
+              "enum": [
+               "cso",
+               "government",
+               "regional",
+               "un",
+               "private",
+               "traditional",
+               "religious"
+              ]
+             },
+             "country": {
+              "type": "string"
+             },
+             "website": {
+              "type": "string"
+             },
+             "createdAt": {
+              "type": "string"
+             },
+             "updatedAt": {
+              "type": "string"
+             }
+            }
+           },
+           "OrganisationInput": {
+            "type": "object",
+            "required": [
+             "code",
+             "name",
+             "kind"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "kind": {
+              "type": "string",
+              "enum": [
+               "cso",
+               "government",
+               "regional",
+               "un",
+               "private",
+               "traditional",
+               "religious"
+              ]
+             },
+             "country": {
+              "type": "string"
+             },
+             "website": {
+              "type": "string"
+             }
+            }
+           },
+           "OrganisationPage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/Organisation"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "Member": {
+            "type": "object",
+            "required": [
+             "id",
+             "body",
+             "name",
+             "categories"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "body": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "organisation": {
+              "type": "string"
+             },
+             "categories": {
+              "type": "array",
+              "items": {
+               "type": "string",
+               "enum": [
+                "state",
+                "cso",
+                "traditional",
+                "religious",
+                "women",
+                "youth",
+                "private-sector"
+               ]
+              }
+             },
+             "role": {
+              "type": "string"
+             },
+             "since": {
+              "type": "string"
+             }
+            }
+           },
+           "MemberInput": {
+            "type": "object",
+            "required": [
+             "name",
+             "categories"
+            ],
+            "properties": {
+             "name": {
+              "type": "string"
+             },
+             "organisation": {
+              "type": "string"
+             },
+             "categories": {
+              "type": "array",
+              "items": {
+               "type": "string",
+               "enum": [
+                "state",
+                "cso",
+                "traditional",
+                "religious",
+                "women",
+                "youth",
+                "private-sector"
+               ]
+              }
+             },
+             "role": {
+              "type": "string"
+             },
+             "since": {
+              "type": "string"
+             }
+            }
+           },
+           "RoleGrant": {
+            "type": "object",
+            "required": [
+             "body",
+             "role"
+            ],
+            "properties": {
+             "body": {
+              "type": "string"
+             },
+             "role": {
+              "type": "string",
+              "enum": [
+               "monitor",
+               "analyst",
+               "responder",
+               "coordinator",
+               "cso-liaison",
+               "auditor",
+               "body-admin"
+              ]
+             }
+            }
+           },
+           "Person": {
+            "type": "object",
+            "required": [
+             "id",
+             "username",
+             "displayName",
+             "installationAdmin",
+             "disabled",
+             "roles"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "username": {
+              "type": "string"
+             },
+             "displayName": {
+              "type": "string"
+             },
+             "installationAdmin": {
+              "type": "boolean"
+             },
+             "disabled": {
+              "type": "boolean"
+             },
+             "roles": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/RoleGrant"
+              }
+             }
+            }
+           },
+           "PersonInput": {
+            "type": "object",
+            "required": [
+             "username",
+             "displayName",
+             "password"
+            ],
+            "properties": {
+             "username": {
+              "type": "string"
+             },
+             "displayName": {
+              "type": "string"
+             },
+             "password": {
+              "type": "string",
+              "minLength": 10
+             },
+             "installationAdmin": {
+              "type": "boolean"
+             }
+            }
+           },
+           "PersonPage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/Person"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "PasswordInput": {
+            "type": "object",
+            "required": [
+             "password"
+            ],
+            "properties": {
+             "password": {
+              "type": "string",
+              "minLength": 10
+             }
+            }
+           },
+           "Token": {
+            "type": "object",
+            "required": [
+             "id",
+             "name",
+             "createdAt"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "createdAt": {
+              "type": "string"
+             },
+             "expiresAt": {
+              "type": "string"
+             },
+             "lastUsedAt": {
+              "type": "string"
+             },
+             "revokedAt": {
+              "type": "string"
+             },
+             "token": {
+              "type": "string",
+              "description": "Only in the answer that creates the token."
+             }
+            }
+           },
+           "TokenInput": {
+            "type": "object",
+            "required": [
+             "name"
+            ],
+            "properties": {
+             "name": {
+              "type": "string"
+             },
+             "expiresInDays": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 3650
+             }
+            }
+           },
+           "PasswordTokenInput": {
+            "type": "object",
+            "required": [
+             "username",
+             "password",
+             "name"
+            ],
+            "properties": {
+             "username": {
+              "type": "string"
+             },
+             "password": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "expiresInDays": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 3650
+             }
+            }
+           },
+           "AuditEntry": {
+            "type": "object",
+            "required": [
+             "seq",
+             "at",
+             "actor",
+             "action",
+             "recordType",
+             "recordID",
+             "contentHash",
+             "prevHash",
+             "hash"
+            ],
+            "properties": {
+             "seq": {
+              "type": "integer"
+             },
+             "at": {
+              "type": "string"
+             },
+             "actor": {
+              "type": "string"
+             },
+             "action": {
+              "type": "string"
+             },
+             "recordType": {
+              "type": "string"
+             },
+             "recordID": {
+              "type": "string"
+             },
+             "contentHash": {
+              "type": "string"
+             },
+             "prevHash": {
+              "type": "string"
+             },
+             "hash": {
+              "type": "string"
+             }
+            }
+           },
+           "AuditVerification": {
+            "type": "object",
+            "required": [
+             "intact",
+             "checked"
+            ],
+            "properties": {
+             "intact": {
+              "type": "boolean"
+             },
+             "checked": {
+              "type": "integer"
+             },
+             "firstBroken": {
+              "type": "integer"
+             },
+             "problem": {
+              "type": "string"
+             }
+            }
+           },
+           "AuditCheckpoint": {
+            "type": "object",
+            "required": [
+             "seq",
+             "hash",
+             "at",
+             "mac"
+            ],
+            "properties": {
+             "seq": {
+              "type": "integer"
+             },
+             "hash": {
+              "type": "string"
+             },
+             "at": {
+              "type": "string"
+             },
+             "mac": {
+              "type": "string"
+             }
+            }
+           },
+           "Reporter": {
+            "type": "object",
+            "required": [
+             "id",
+             "pseudonym",
+             "body",
+             "hasContact",
+             "createdAt"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "pseudonym": {
+              "type": "string"
+             },
+             "body": {
+              "type": "string"
+             },
+             "hasContact": {
+              "type": "boolean"
+             },
+             "createdAt": {
+              "type": "string"
+             }
+            }
+           },
+           "ReporterPage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/Reporter"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "Contact": {
+            "type": "object",
+            "required": [],
+            "properties": {
+             "name": {
+              "type": "string"
+             },
+             "phone": {
+              "type": "string"
+             },
+             "email": {
+              "type": "string"
+             }
+            }
+           },
+           "ReporterInput": {
+            "type": "object",
+            "required": [
+             "body"
+            ],
+            "properties": {
+             "body": {
+              "type": "string"
+             },
+             "pseudonym": {
+              "type": "string"
+             },
+             "contact": {
+              "$ref": "#/components/schemas/Contact"
+             }
+            }
+           },
+           "Document": {
+            "type": "object",
+            "required": [
+             "id",
+             "title",
+             "summary",
+             "body",
+             "classification",
+             "createdAt",
+             "updatedAt"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "title": {
+              "type": "string"
+             },
+             "summary": {
+              "type": "string"
+             },
+             "body": {
+              "type": "string"
+             },
+             "classification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             },
+             "createdAt": {
+              "type": "string"
+             },
+             "updatedAt": {
+              "type": "string"
+             }
+            }
+           },
+           "DocumentPage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/Document"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "DocumentInput": {
+            "type": "object",
+            "required": [
+             "title",
+             "body",
+             "classification"
+            ],
+            "properties": {
+             "title": {
+              "type": "string"
+             },
+             "summary": {
+              "type": "string"
+             },
+             "body": {
+              "type": "string"
+             },
+             "classification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             },
+             "grants": {
+              "type": "object",
+              "required": [],
+              "properties": {
+               "people": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "bodies": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               }
+              }
+             }
+            }
+           },
+           "Harm": {
+            "type": "object",
+            "required": [],
+            "properties": {
+             "fatalities": {
+              "type": "integer",
+              "minimum": 0
+             },
+             "injured": {
+              "type": "integer",
+              "minimum": 0
+             },
+             "displaced": {
+              "type": "integer",
+              "minimum": 0
+             },
+             "propertyDamaged": {
+              "type": "boolean"
+             }
+            }
+           },
+           "Report": {
+            "type": "object",
+            "required": [
+             "id",
+             "body",
+             "classification",
+             "status",
+             "indicators",
+             "occurredOn",
+             "timePrecision",
+             "area",
+             "harm",
+             "sourceKind",
+             "createdAt"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "body": {
+              "type": "string"
+             },
+             "classification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             },
+             "status": {
+              "type": "string",
+              "enum": [
+               "unreviewed",
+               "verified",
+               "rejected",
+               "duplicate"
+              ]
+             },
+             "indicators": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "eventType": {
+              "type": "string"
+             },
+             "description": {
+              "type": "string",
+              "description": "Absent for anonymous viewers unless marked public"
+             },
+             "occurredOn": {
+              "type": "string"
+             },
+             "occurredAt": {
+              "type": "string"
+             },
+             "timePrecision": {
+              "type": "integer",
+              "enum": [
+               1,
+               2,
+               3
+              ]
+             },
+             "area": {
+              "type": "string"
+             },
+             "lat": {
+              "type": "number"
+             },
+             "lon": {
+              "type": "number"
+             },
+             "geoPrecision": {
+              "type": "integer",
+              "enum": [
+               1,
+               2,
+               3
+              ]
+             },
+             "actors": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "harm": {
+              "$ref": "#/components/schemas/Harm"
+             },
+             "sourceKind": {
+              "type": "string"
+             },
+             "reporter": {
+              "type": "string"
+             },
+             "sourceReference": {
+              "type": "string"
+             },
+             "createdAt": {
+              "type": "string"
+             },
+             "reviewedAt": {
+              "type": "string"
+             },
+             "reviewReason": {
+              "type": "string"
+             },
+             "incident": {
+              "type": "string"
+             },
+             "duplicateOf": {
+              "type": "string"
+             }
+            }
+           },
+           "ReportPage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/Report"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "ReportInput": {
+            "type": "object",
+            "required": [
+             "indicators",
+             "description",
+             "occurredOn"
+            ],
+            "properties": {
+             "indicators": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "eventType": {
+              "type": "string"
+             },
+             "description": {
+              "type": "string",
+              "maxLength": 20000
+             },
+             "occurredOn": {
+              "type": "string",
+              "description": "YYYY-MM-DD"
+             },
+             "occurredAt": {
+              "type": "string",
+              "description": "HH:MM"
+             },
+             "timePrecision": {
+              "type": "integer",
+              "enum": [
+               1,
+               2,
+               3
+              ]
+             },
+             "area": {
+              "type": "string"
+             },
+             "lat": {
+              "type": "number"
+             },
+             "lon": {
+              "type": "number"
+             },
+             "geoPrecision": {
+              "type": "integer",
+              "enum": [
+               1,
+               2,
+               3
+              ]
+             },
+             "actors": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "harm": {
+              "$ref": "#/components/schemas/Harm"
+             },
+             "sourceKind": {
+              "type": "string",
+              "enum": [
+               "reporter",
+               "monitor",
+               "media",
+               "partner",
+               "anonymous"
+              ]
+             },
+             "reporter": {
+              "type": "string"
+             },
+             "sourceReference": {
+              "type": "string"
+             },
+             "classification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             },
+             "body": {
+              "type": "string"
+             }
+            }
+           },
+           "Receipt": {
+            "type": "object",
+            "required": [
+             "id",
+             "status",
+             "message"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "status": {
+              "type": "string"
+             },
+             "message": {
+              "type": "string"
+             }
+            }
+           },
+           "Suggestion": {
+            "type": "object",
+            "required": [
+             "report",
+             "score",
+             "days",
+             "sharedIndicators"
+            ],
+            "properties": {
+             "report": {
+              "type": "string"
+             },
+             "score": {
+              "type": "number"
+             },
+             "days": {
+              "type": "integer"
+             },
+             "kilometres": {
+              "type": "number"
+             },
+             "sharedIndicators": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             }
+            }
+           },
+           "Incident": {
+            "type": "object",
+            "required": [
+             "id",
+             "body",
+             "classification",
+             "title",
+             "occurredOn",
+             "timePrecision",
+             "harm",
+             "indicators",
+             "sourceName",
+             "sources",
+             "reports",
+             "createdAt",
+             "updatedAt"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "body": {
+              "type": "string"
+             },
+             "classification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             },
+             "title": {
+              "type": "string"
+             },
+             "eventType": {
+              "type": "string"
+             },
+             "description": {
+              "type": "string"
+             },
+             "occurredOn": {
+              "type": "string"
+             },
+             "timePrecision": {
+              "type": "integer"
+             },
+             "area": {
+              "type": "string"
+             },
+             "lat": {
+              "type": "number"
+             },
+             "lon": {
+              "type": "number"
+             },
+             "geoPrecision": {
+              "type": "integer"
+             },
+             "harm": {
+              "$ref": "#/components/schemas/Harm"
+             },
+             "actors": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "indicators": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "sourceName": {
+              "type": "string"
+             },
+             "sourceEventID": {
+              "type": "string"
+             },
+             "sources": {
+              "type": "integer"
+             },
+             "reports": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "createdAt": {
+              "type": "string"
+             },
+             "updatedAt": {
+              "type": "string"
+             }
+            }
+           },
+           "IncidentPage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/Incident"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "Framework": {
+            "type": "object",
+            "required": [
+             "code",
+             "names",
+             "sectors"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "names": {
+              "type": "object",
+              "additionalProperties": {
+               "type": "string"
+              }
+             },
+             "sectors": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "required": [
+                "code",
+                "names",
+                "indicators"
+               ],
+               "properties": {
+                "code": {
+                 "type": "string"
+                },
+                "names": {
+                 "type": "object",
+                 "additionalProperties": {
+                  "type": "string"
+                 }
+                },
+                "indicators": {
+                 "type": "array",
+                 "items": {
+                  "type": "object",
+                  "required": [
+                   "code",
+                   "names",
+                   "kind",
+                   "weight",
+                   "topics"
+                  ],
+                  "properties": {
+                   "code": {
+                    "type": "string"
+                   },
+                   "names": {
+                    "type": "object",
+                    "additionalProperties": {
+                     "type": "string"
+                    }
+                   },
+                   "kind": {
+                    "type": "string",
+                    "enum": [
+                     "threat",
+                     "peace"
+                    ]
+                   },
+                   "weight": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 10
+                   },
+                   "topics": {
+                    "type": "array",
+                    "items": {
+                     "type": "string",
+                     "enum": [
+                      "early-warning",
+                      "response",
+                      "mediation",
+                      "dialogue",
+                      "small-arms",
+                      "ddr",
+                      "security-sector-reform",
+                      "elections",
+                      "natural-resources",
+                      "humanitarian",
+                      "human-rights",
+                      "cso-engagement"
+                     ]
+                    }
+                   }
+                  }
+                 }
+                }
+               }
+              }
+             }
+            }
+           },
+           "SituationReport": {
+            "type": "object",
+            "required": [
+             "id",
+             "body",
+             "classification",
+             "area",
+             "period",
+             "periodStart",
+             "periodEnd",
+             "title",
+             "narrative",
+             "incidents",
+             "createdAt"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "body": {
+              "type": "string"
+             },
+             "classification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             },
+             "area": {
+              "type": "string"
+             },
+             "period": {
+              "type": "string",
+              "enum": [
+               "weekly",
+               "monthly"
+              ]
+             },
+             "periodStart": {
+              "type": "string"
+             },
+             "periodEnd": {
+              "type": "string"
+             },
+             "title": {
+              "type": "string"
+             },
+             "narrative": {
+              "type": "string"
+             },
+             "incidents": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "createdAt": {
+              "type": "string"
+             }
+            }
+           },
+           "SituationReportPage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/SituationReport"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "SituationReportInput": {
+            "type": "object",
+            "required": [
+             "body",
+             "area",
+             "period",
+             "periodStart",
+             "title",
+             "narrative"
+            ],
+            "properties": {
+             "body": {
+              "type": "string"
+             },
+             "area": {
+              "type": "string"
+             },
+             "period": {
+              "type": "string",
+              "enum": [
+               "weekly",
+               "monthly"
+              ]
+             },
+             "periodStart": {
+              "type": "string"
+             },
+             "title": {
+              "type": "string"
+             },
+             "narrative": {
+              "type": "string"
+             },
+             "incidents": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "classification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             }
+            }
+           },
+           "FrameworkSummary": {
+            "type": "object",
+            "required": [
+             "code",
+             "active"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "active": {
+              "type": "boolean"
+             }
+            }
+           },
+           "DocumentCount": {
+            "type": "object",
+            "required": [
+             "total",
+             "byClassification"
+            ],
+            "properties": {
+             "total": {
+              "type": "integer"
+             },
+             "byClassification": {
+              "type": "object",
+              "additionalProperties": {
+               "type": "integer"
+              }
+             }
+            }
+           },
+           "RiskScore": {
+            "type": "object",
+            "required": [
+             "area",
+             "period",
+             "score",
+             "level",
+             "pressure",
+             "baseline",
+             "surge",
+             "spillover",
+             "incidents",
+             "fatalities",
+             "neighbours"
+            ],
+            "properties": {
+             "area": {
+              "type": "string"
+             },
+             "period": {
+              "type": "string"
+             },
+             "score": {
+              "type": "number"
+             },
+             "level": {
+              "type": "string",
+              "enum": [
+               "low",
+               "moderate",
+               "high",
+               "critical"
+              ]
+             },
+             "pressure": {
+              "type": "number"
+             },
+             "baseline": {
+              "type": "number"
+             },
+             "surge": {
+              "type": "number"
+             },
+             "spillover": {
+              "type": "number"
+             },
+             "incidents": {
+              "type": "integer"
+             },
+             "fatalities": {
+              "type": "integer"
+             },
+             "neighbours": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "required": [
+                "area",
+                "surge",
+                "contribution"
+               ],
+               "properties": {
+                "area": {
+                 "type": "string"
+                },
+                "surge": {
+                 "type": "number"
+                },
+                "contribution": {
+                 "type": "number"
+                }
+               }
+              }
+             }
+            }
+           },
+           "RiskDriver": {
+            "type": "object",
+            "required": [
+             "kind",
+             "code",
+             "contribution"
+            ],
+            "properties": {
+             "kind": {
+              "type": "string",
+              "enum": [
+               "indicator",
+               "incident",
+               "fatalities",
+               "neighbour"
+              ]
+             },
+             "code": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "contribution": {
+              "type": "number"
+             }
+            }
+           },
+           "AreaScore": {
+            "type": "object",
+            "required": [
+             "area",
+             "name",
+             "level",
+             "score"
+            ],
+            "properties": {
+             "area": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "level": {
+              "type": "string",
+              "enum": [
+               "country",
+               "admin1",
+               "admin2",
+               "community"
+              ]
+             },
+             "score": {
+              "$ref": "#/components/schemas/RiskScore"
+             }
+            }
+           },
+           "AreaRisk": {
+            "type": "object",
+            "required": [
+             "area",
+             "name",
+             "score",
+             "drivers",
+             "trend"
+            ],
+            "properties": {
+             "area": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "score": {
+              "$ref": "#/components/schemas/RiskScore"
+             },
+             "drivers": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/RiskDriver"
+              }
+             },
+             "trend": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "required": [
+                "period",
+                "score",
+                "level",
+                "incidents",
+                "fatalities"
+               ],
+               "properties": {
+                "period": {
+                 "type": "string"
+                },
+                "score": {
+                 "type": "number"
+                },
+                "level": {
+                 "type": "string",
+                 "enum": [
+                  "low",
+                  "moderate",
+                  "high",
+                  "critical"
+                 ]
+                },
+                "incidents": {
+                 "type": "integer"
+                },
+                "fatalities": {
+                 "type": "integer"
+                }
+               }
+              }
+             }
+            }
+           },
+           "Recomputed": {
+            "type": "object",
+            "required": [
+             "incidents",
+             "cells",
+             "revision",
+             "milliseconds"
+            ],
+            "properties": {
+             "incidents": {
+              "type": "integer"
+             },
+             "cells": {
+              "type": "integer"
+             },
+             "revision": {
+              "type": "integer"
+             },
+             "milliseconds": {
+              "type": "integer"
+             }
+            }
+           },
+           "Settings": {
+            "type": "object",
+            "required": [
+             "risk",
+             "deadlines"
+            ],
+            "properties": {
+             "risk": {
+              "type": "object",
+              "required": [
+               "baselinePeriods",
+               "fatalityWeight",
+               "peaceWeight",
+               "spillover",
+               "defaultWeight",
+               "thresholds",
+               "proposeAt"
+              ],
+              "properties": {
+               "baselinePeriods": {
+                "type": "integer"
+               },
+               "fatalityWeight": {
+                "type": "number"
+               },
+               "peaceWeight": {
+                "type": "number"
+               },
+               "spillover": {
+                "type": "number"
+               },
+               "defaultWeight": {
+                "type": "number"
+               },
+               "thresholds": {
+                "type": "object",
+                "additionalProperties": {
+                 "type": "object",
+                 "required": [
+                  "moderate",
+                  "high",
+                  "critical"
+                 ],
+                 "properties": {
+                  "moderate": {
+                   "type": "number"
+                  },
+                  "high": {
+                   "type": "number"
+                  },
+                  "critical": {
+                   "type": "number"
+                  }
+                 }
+                }
+               },
+               "proposeAt": {
+                "type": "string",
+                "enum": [
+                 "low",
+                 "moderate",
+                 "high",
+                 "critical"
+                ]
+               }
+              }
+             },
+             "deadlines": {
+              "type": "object",
+              "required": [
+               "acknowledge"
+              ],
+              "properties": {
+               "acknowledge": {
+                "type": "object",
+                "additionalProperties": {
+                 "type": "integer"
+                },
+                "description": "Seconds to acknowledge, by CAP severity"
+               }
+              }
+             }
+            }
+           },
+           "AlertFields": {
+            "type": "object",
+            "required": [],
+            "properties": {
+             "body": {
+              "type": "string"
+             },
+             "classification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             },
+             "status": {
+              "type": "string",
+              "enum": [
+               "Actual",
+               "Exercise",
+               "System",
+               "Test",
+               "Draft"
+              ]
+             },
+             "categories": {
+              "type": "array",
+              "items": {
+               "type": "string",
+               "enum": [
+                "Geo",
+                "Met",
+                "Safety",
+                "Security",
+                "Rescue",
+                "Fire",
+                "Health",
+                "Env",
+                "Transport",
+                "Infra",
+                "CBRNE",
+                "Other"
+               ]
+              }
+             },
+             "event": {
+              "type": "string"
+             },
+             "responseTypes": {
+              "type": "array",
+              "items": {
+               "type": "string",
+               "enum": [
+                "Shelter",
+                "Evacuate",
+                "Prepare",
+                "Execute",
+                "Avoid",
+                "Monitor",
+                "Assess",
+                "AllClear",
+                "None"
+               ]
+              }
+             },
+             "urgency": {
+              "type": "string",
+              "enum": [
+               "Immediate",
+               "Expected",
+               "Future",
+               "Past",
+               "Unknown"
+              ]
+             },
+             "severity": {
+              "type": "string",
+              "enum": [
+               "Extreme",
+               "Severe",
+               "Moderate",
+               "Minor",
+               "Unknown"
+              ]
+             },
+             "certainty": {
+              "type": "string",
+              "enum": [
+               "Observed",
+               "Likely",
+               "Possible",
+               "Unlikely",
+               "Unknown"
+              ]
+             },
+             "headline": {
+              "type": "string"
+             },
+             "description": {
+              "type": "string"
+             },
+             "instruction": {
+              "type": "string"
+             },
+             "areas": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "areaDesc": {
+              "type": "string"
+             },
+             "effective": {
+              "type": "string"
+             },
+             "expires": {
+              "type": "string"
+             },
+             "language": {
+              "type": "string"
+             },
+             "indicators": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "incidents": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             }
+            },
+            "description": "CAP 1.2 fields. To issue: areas, event, headline, urgency, severity and certainty."
+           },
+           "AlertInput": {
+            "allOf": [
+             {
+              "$ref": "#/components/schemas/AlertFields"
+             },
+             {
+              "type": "object",
+              "required": [],
+              "properties": {
+               "msgType": {
+                "type": "string",
+                "enum": [
+                 "Alert",
+                 "Update",
+                 "Cancel"
+                ]
+               },
+               "references": {
+                "type": "string"
+               },
+               "reason": {
+                "type": "string"
+               }
+              }
+             }
             ]
            },
-           "weight": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 10
+           "Alert": {
+            "type": "object",
+            "required": [
+             "id",
+             "identifier",
+             "body",
+             "classification",
+             "state",
+             "msgType",
+             "severity",
+             "headline",
+             "area",
+             "fields",
+             "createdBy",
+             "createdAt",
+             "updatedAt",
+             "cap"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "identifier": {
+              "type": "string"
+             },
+             "body": {
+              "type": "string"
+             },
+             "classification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             },
+             "state": {
+              "type": "string",
+              "enum": [
+               "proposed",
+               "issued",
+               "dismissed",
+               "superseded",
+               "cancelled"
+              ]
+             },
+             "msgType": {
+              "type": "string",
+              "enum": [
+               "Alert",
+               "Update",
+               "Cancel"
+              ]
+             },
+             "refersTo": {
+              "type": "string"
+             },
+             "responseCase": {
+              "type": "string"
+             },
+             "sent": {
+              "type": "string"
+             },
+             "severity": {
+              "type": "string",
+              "enum": [
+               "Extreme",
+               "Severe",
+               "Moderate",
+               "Minor",
+               "Unknown"
+              ]
+             },
+             "headline": {
+              "type": "string"
+             },
+             "area": {
+              "type": "string"
+             },
+             "fields": {
+              "$ref": "#/components/schemas/AlertFields"
+             },
+             "risk": {
+              "type": "object",
+              "required": [
+               "score",
+               "drivers"
+              ],
+              "properties": {
+               "score": {
+                "$ref": "#/components/schemas/RiskScore"
+               },
+               "drivers": {
+                "type": "array",
+                "items": {
+                 "$ref": "#/components/schemas/RiskDriver"
+                }
+               }
+              }
+             },
+             "reason": {
+              "type": "string"
+             },
+             "createdBy": {
+              "type": "string"
+             },
+             "createdAt": {
+              "type": "string"
+             },
+             "updatedAt": {
+              "type": "string"
+             },
+             "cap": {
+              "type": "string"
+             }
+            }
            },
-           "topics": {
-            "type": "array",
-            "items": {
-             "type": "string",
-             "enum": [
-              "early-warning",
-              "response",
-              "mediation",
-              "dialogue",
-              "small-arms",
-              "ddr",
-              "security-sector-reform",
-              "elections",
-              "natural-resources",
-              "humanitarian",
-              "human-rights",
-              "cso-engagement"
-             ]
+           "AlertPage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/Alert"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "Reason": {
+            "type": "object",
+            "required": [
+             "reason"
+            ],
+            "properties": {
+             "reason": {
+              "type": "string"
+             }
+            }
+           },
+           "Case": {
+            "type": "object",
+            "required": [
+             "id",
+             "alert",
+             "body",
+             "firstBody",
+             "classification",
+             "status",
+             "area",
+             "severity",
+             "openedAt",
+             "updatedAt",
+             "topics",
+             "chain",
+             "escalations",
+             "deadlineEscalations",
+             "crossBorder",
+             "overdue",
+             "parties",
+             "actions",
+             "history"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "alert": {
+              "type": "string"
+             },
+             "body": {
+              "type": "string"
+             },
+             "firstBody": {
+              "type": "string"
+             },
+             "classification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             },
+             "status": {
+              "type": "string",
+              "enum": [
+               "open",
+               "acknowledged",
+               "closed"
+              ]
+             },
+             "area": {
+              "type": "string"
+             },
+             "severity": {
+              "type": "string",
+              "enum": [
+               "Extreme",
+               "Severe",
+               "Moderate",
+               "Minor",
+               "Unknown"
+              ]
+             },
+             "openedAt": {
+              "type": "string"
+             },
+             "updatedAt": {
+              "type": "string"
+             },
+             "topics": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "chain": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "acknowledgeBy": {
+              "type": "string"
+             },
+             "acknowledgedAt": {
+              "type": "string"
+             },
+             "firstActionAt": {
+              "type": "string"
+             },
+             "closedAt": {
+              "type": "string"
+             },
+             "outcome": {
+              "type": "string",
+              "enum": [
+               "resolved",
+               "contained",
+               "worsened"
+              ]
+             },
+             "summary": {
+              "type": "string"
+             },
+             "escalations": {
+              "type": "integer"
+             },
+             "deadlineEscalations": {
+              "type": "integer"
+             },
+             "crossBorder": {
+              "type": "boolean"
+             },
+             "overdue": {
+              "type": "boolean"
+             },
+             "parties": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "required": [
+                "body",
+                "role"
+               ],
+               "properties": {
+                "body": {
+                 "type": "string"
+                },
+                "role": {
+                 "type": "string",
+                 "enum": [
+                  "responsible",
+                  "was-responsible",
+                  "informed"
+                 ]
+                }
+               }
+              }
+             },
+             "actions": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "required": [
+                "id",
+                "body",
+                "kind",
+                "description",
+                "responsible",
+                "due",
+                "status",
+                "createdBy",
+                "createdAt"
+               ],
+               "properties": {
+                "id": {
+                 "type": "string"
+                },
+                "body": {
+                 "type": "string"
+                },
+                "kind": {
+                 "type": "string"
+                },
+                "description": {
+                 "type": "string"
+                },
+                "responsible": {
+                 "type": "string"
+                },
+                "due": {
+                 "type": "string"
+                },
+                "status": {
+                 "type": "string",
+                 "enum": [
+                  "planned",
+                  "done",
+                  "cancelled"
+                 ]
+                },
+                "createdBy": {
+                 "type": "string"
+                },
+                "createdAt": {
+                 "type": "string"
+                },
+                "result": {
+                 "type": "string"
+                },
+                "doneAt": {
+                 "type": "string"
+                }
+               }
+              }
+             },
+             "history": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "required": [
+                "seq",
+                "at",
+                "kind",
+                "actor"
+               ],
+               "properties": {
+                "seq": {
+                 "type": "integer"
+                },
+                "at": {
+                 "type": "string"
+                },
+                "kind": {
+                 "type": "string"
+                },
+                "actor": {
+                 "type": "string"
+                },
+                "from": {
+                 "type": "string"
+                },
+                "to": {
+                 "type": "string"
+                },
+                "reason": {
+                 "type": "string"
+                },
+                "note": {
+                 "type": "string"
+                }
+               }
+              }
+             }
+            }
+           },
+           "CasePage": {
+            "type": "object",
+            "required": [
+             "items"
+            ],
+            "properties": {
+             "items": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/Case"
+              }
+             },
+             "nextCursor": {
+              "type": "string",
+              "description": "Pass as `cursor` for the next page; absent on the last page."
+             }
+            }
+           },
+           "ActionInput": {
+            "type": "object",
+            "required": [
+             "kind",
+             "description",
+             "responsible",
+             "due"
+            ],
+            "properties": {
+             "kind": {
+              "type": "string",
+              "enum": [
+               "dialogue",
+               "mediation",
+               "peace-monitors",
+               "police-referral",
+               "humanitarian-request",
+               "public-message",
+               "field-assessment",
+               "other"
+              ]
+             },
+             "description": {
+              "type": "string"
+             },
+             "responsible": {
+              "type": "string"
+             },
+             "due": {
+              "type": "string"
+             },
+             "status": {
+              "type": "string",
+              "enum": [
+               "planned",
+               "done"
+              ]
+             },
+             "result": {
+              "type": "string"
+             }
+            }
+           },
+           "CompleteInput": {
+            "type": "object",
+            "required": [
+             "result"
+            ],
+            "properties": {
+             "result": {
+              "type": "string"
+             },
+             "status": {
+              "type": "string",
+              "enum": [
+               "done",
+               "cancelled"
+              ]
+             }
+            }
+           },
+           "DeEscalateInput": {
+            "type": "object",
+            "required": [
+             "to",
+             "reason"
+            ],
+            "properties": {
+             "to": {
+              "type": "string"
+             },
+             "reason": {
+              "type": "string"
+             }
+            }
+           },
+           "CloseInput": {
+            "type": "object",
+            "required": [
+             "outcome",
+             "summary"
+            ],
+            "properties": {
+             "outcome": {
+              "type": "string",
+              "enum": [
+               "resolved",
+               "contained",
+               "worsened"
+              ]
+             },
+             "summary": {
+              "type": "string"
+             }
+            }
+           },
+           "GapRow": {
+            "type": "object",
+            "required": [
+             "key",
+             "cases",
+             "noResponseShare",
+             "escalatedForDeadlineShare"
+            ],
+            "properties": {
+             "key": {
+              "type": "string"
+             },
+             "cases": {
+              "type": "integer"
+             },
+             "medianSecondsToAcknowledge": {
+              "type": "number"
+             },
+             "medianSecondsToFirstAction": {
+              "type": "number"
+             },
+             "medianSecondsToClose": {
+              "type": "number"
+             },
+             "noResponseShare": {
+              "type": "number"
+             },
+             "escalatedForDeadlineShare": {
+              "type": "number"
+             }
+            }
+           },
+           "ResponseGap": {
+            "type": "object",
+            "required": [
+             "total",
+             "byBody",
+             "byLevel"
+            ],
+            "properties": {
+             "from": {
+              "type": "string"
+             },
+             "to": {
+              "type": "string"
+             },
+             "total": {
+              "$ref": "#/components/schemas/GapRow"
+             },
+             "byBody": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/GapRow"
+              }
+             },
+             "byLevel": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/GapRow"
+              }
+             }
+            }
+           },
+           "Subscription": {
+            "type": "object",
+            "required": [
+             "id",
+             "body",
+             "channel",
+             "target",
+             "events",
+             "active",
+             "createdAt"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "body": {
+              "type": "string"
+             },
+             "channel": {
+              "type": "string",
+              "enum": [
+               "webhook",
+               "email"
+              ]
+             },
+             "target": {
+              "type": "string"
+             },
+             "events": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "active": {
+              "type": "boolean"
+             },
+             "createdAt": {
+              "type": "string"
+             },
+             "secret": {
+              "type": "string",
+              "description": "Webhooks only, shown once"
+             }
+            }
+           },
+           "SubscriptionInput": {
+            "type": "object",
+            "required": [
+             "channel",
+             "target"
+            ],
+            "properties": {
+             "channel": {
+              "type": "string",
+              "enum": [
+               "webhook",
+               "email"
+              ]
+             },
+             "target": {
+              "type": "string"
+             },
+             "events": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             }
+            }
+           },
+           "Outbox": {
+            "type": "object",
+            "required": [
+             "id",
+             "subscription",
+             "event",
+             "status",
+             "createdAt",
+             "nextAttemptAt",
+             "attempts"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "subscription": {
+              "type": "string"
+             },
+             "event": {
+              "type": "string"
+             },
+             "status": {
+              "type": "string",
+              "enum": [
+               "pending",
+               "delivered",
+               "failed"
+              ]
+             },
+             "createdAt": {
+              "type": "string"
+             },
+             "nextAttemptAt": {
+              "type": "string"
+             },
+             "attempts": {
+              "type": "integer"
+             },
+             "lastError": {
+              "type": "string"
+             },
+             "deliveredAt": {
+              "type": "string"
+             }
+            }
+           },
+           "DeliveryLog": {
+            "type": "object",
+            "required": [
+             "notification",
+             "attempts"
+            ],
+            "properties": {
+             "notification": {
+              "$ref": "#/components/schemas/Outbox"
+             },
+             "attempts": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "required": [
+                "attempt",
+                "at",
+                "ok",
+                "detail",
+                "durationMs"
+               ],
+               "properties": {
+                "attempt": {
+                 "type": "integer"
+                },
+                "at": {
+                 "type": "string"
+                },
+                "ok": {
+                 "type": "boolean"
+                },
+                "detail": {
+                 "type": "string"
+                },
+                "durationMs": {
+                 "type": "integer"
+                }
+               }
+              }
+             }
             }
            }
           }
-         }
-        }
-       }
-      }
-     }
-    }
-   },
-   "SituationReport": {
-    "type": "object",
-    "required": [
-     "id",
-     "body",
-     "classification",
-     "area",
-     "period",
-     "periodStart",
-     "periodEnd",
-     "title",
-     "narrative",
-     "incidents",
-     "createdAt"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "body": {
-      "type": "string"
-     },
-     "classification": {
-      "type": "string",
-      "enum": [
-       "public",
-       "internal",
-       "restricted",
-       "confidential"
-      ]
-     },
-     "area": {
-      "type": "string"
-     },
-     "period": {
-      "type": "string",
-      "enum": [
-       "weekly",
-       "monthly"
-      ]
-     },
-     "periodStart": {
-      "type": "string"
-     },
-     "periodEnd": {
-      "type": "string"
-     },
-     "title": {
-      "type": "string"
-     },
-     "narrative": {
-      "type": "string"
-     },
-     "incidents": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "createdAt": {
-      "type": "string"
-     }
-    }
-   },
-   "SituationReportPage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/SituationReport"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "SituationReportInput": {
-    "type": "object",
-    "required": [
-     "body",
-     "area",
-     "period",
-     "periodStart",
-     "title",
-     "narrative"
-    ],
-    "properties": {
-     "body": {
-      "type": "string"
-     },
-     "area": {
-      "type": "string"
-     },
-     "period": {
-      "type": "string",
-      "enum": [
-       "weekly",
-       "monthly"
-      ]
-     },
-     "periodStart": {
-      "type": "string"
-     },
-     "title": {
-      "type": "string"
-     },
-     "narrative": {
-      "type": "string"
-     },
-     "incidents": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "classification": {
-      "type": "string",
-      "enum": [
-       "public",
-       "internal",
-       "restricted",
-       "confidential"
-      ]
-     }
-    }
-   },
-   "FrameworkSummary": {
-    "type": "object",
-    "required": [
-     "code",
-     "active"
-    ],
-    "properties": {
-     "code": {
-      "type": "string"
-     },
-     "active": {
-      "type": "boolean"
-     }
-    }
-   },
-   "DocumentCount": {
-    "type": "object",
-    "required": [
-     "total",
-     "byClassification"
-    ],
-    "properties": {
-     "total": {
-      "type": "integer"
-     },
-     "byClassification": {
-      "type": "object",
-      "additionalProperties": {
-       "type": "integer"
-      }
-     }
-    }
-   },
-   "RiskScore": {
-    "type": "object",
-    "required": [
-     "area",
-     "period",
-     "score",
-     "level",
-     "pressure",
-     "baseline",
-     "surge",
-     "spillover",
-     "incidents",
-     "fatalities",
-     "neighbours"
-    ],
-    "properties": {
-     "area": {
-      "type": "string"
-     },
-     "period": {
-      "type": "string"
-     },
-     "score": {
-      "type": "number"
-     },
-     "level": {
-      "type": "string",
-      "enum": [
-       "low",
-       "moderate",
-       "high",
-       "critical"
-      ]
-     },
-     "pressure": {
-      "type": "number"
-     },
-     "baseline": {
-      "type": "number"
-     },
-     "surge": {
-      "type": "number"
-     },
-     "spillover": {
-      "type": "number"
-     },
-     "incidents": {
-      "type": "integer"
-     },
-     "fatalities": {
-      "type": "integer"
-     },
-     "neighbours": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "required": [
-        "area",
-        "surge",
-        "contribution"
-       ],
-       "properties": {
-        "area": {
-         "type": "string"
-        },
-        "surge": {
-         "type": "number"
-        },
-        "contribution": {
-         "type": "number"
-        }
-       }
-      }
-     }
-    }
-   },
-   "RiskDriver": {
-    "type": "object",
-    "required": [
-     "kind",
-     "code",
-     "contribution"
-    ],
-    "properties": {
-     "kind": {
-      "type": "string",
-      "enum": [
-       "indicator",
-       "incident",
-       "fatalities",
-       "neighbour"
-      ]
-     },
-     "code": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "contribution": {
-      "type": "number"
-     }
-    }
-   },
-   "AreaScore": {
-    "type": "object",
-    "required": [
-     "area",
-     "name",
-     "level",
-     "score"
-    ],
-    "properties": {
-     "area": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "level": {
-      "type": "string",
-      "enum": [
-       "country",
-       "admin1",
-       "admin2",
-       "community"
-      ]
-     },
-     "score": {
-      "$ref": "#/components/schemas/RiskScore"
-     }
-    }
-   },
-   "AreaRisk": {
-    "type": "object",
-    "required": [
-     "area",
-     "name",
-     "score",
-     "drivers",
-     "trend"
-    ],
-    "properties": {
-     "area": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "score": {
-      "$ref": "#/components/schemas/RiskScore"
-     },
-     "drivers": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/RiskDriver"
-      }
-     },
-     "trend": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "required": [
-        "period",
-        "score",
-        "level",
-        "incidents",
-        "fatalities"
-       ],
-       "properties": {
-        "period": {
-         "type": "string"
-        },
-        "score": {
-         "type": "number"
-        },
-        "level": {
-         "type": "string",
-         "enum": [
-          "low",
-          "moderate",
-          "high",
-          "critical"
-         ]
-        },
-        "incidents": {
-         "type": "integer"
-        },
-        "fatalities": {
-         "type": "integer"
-        }
-       }
-      }
-     }
-    }
-   },
-   "Recomputed": {
-    "type": "object",
-    "required": [
-     "incidents",
-     "cells",
-     "revision",
-     "milliseconds"
-    ],
-    "properties": {
-     "incidents": {
-      "type": "integer"
-     },
-     "cells": {
-      "type": "integer"
-     },
-     "revision": {
-      "type": "integer"
-     },
-     "milliseconds": {
-      "type": "integer"
-     }
-    }
-   },
-   "Settings": {
-    "type": "object",
-    "required": [
-     "risk",
-     "deadlines"
-    ],
-    "properties": {
-     "risk": {
-      "type": "object",
-      "required": [
-       "baselinePeriods",
-       "fatalityWeight",
-       "peaceWeight",
-       "spillover",
-       "defaultWeight",
-       "thresholds",
-       "proposeAt"
-      ],
-      "properties": {
-       "baselinePeriods": {
-        "type": "integer"
-       },
-       "fatalityWeight": {
-        "type": "number"
-       },
-       "peaceWeight": {
-        "type": "number"
-       },
-       "spillover": {
-        "type": "number"
-       },
-       "defaultWeight": {
-        "type": "number"
-       },
-       "thresholds": {
-        "type": "object",
-        "additionalProperties": {
-         "type": "object",
-         "required": [
-          "moderate",
-          "high",
-          "critical"
-         ],
-         "properties": {
-          "moderate": {
-           "type": "number"
+         },
+         "paths": {
+          "/healthz": {
+           "get": {
+            "operationId": "health",
+            "summary": "The process answers",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Health"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
           },
-          "high": {
-           "type": "number"
+          "/readyz": {
+           "get": {
+            "operationId": "ready",
+            "summary": "The store answers and is migrated",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Health"
+                }
+               }
+              }
+             },
+             "503": {
+              "description": "Not ready",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Health"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
           },
-          "critical": {
-           "type": "number"
-          }
-         }
-        }
-       },
-       "proposeAt": {
-        "type": "string",
-        "enum": [
-         "low",
-         "moderate",
-         "high",
-         "critical"
-        ]
-       }
-      }
-     },
-     "deadlines": {
-      "type": "object",
-      "required": [
-       "acknowledge"
-      ],
-      "properties": {
-       "acknowledge": {
-        "type": "object",
-        "additionalProperties": {
-         "type": "integer"
-        },
-        "description": "Seconds to acknowledge, by CAP severity"
-       }
-      }
-     }
-    }
-   },
-   "AlertFields": {
-    "type": "object",
-    "required": [],
-    "properties": {
-     "body": {
-      "type": "string"
-     },
-     "classification": {
-      "type": "string",
-      "enum": [
-       "public",
-       "internal",
-       "restricted",
-       "confidential"
-      ]
-     },
-     "status": {
-      "type": "string",
-      "enum": [
-       "Actual",
-       "Exercise",
-       "System",
-       "Test",
-       "Draft"
-      ]
-     },
-     "categories": {
-      "type": "array",
-      "items": {
-       "type": "string",
-       "enum": [
-        "Geo",
-        "Met",
-        "Safety",
-        "Security",
-        "Rescue",
-        "Fire",
-        "Health",
-        "Env",
-        "Transport",
-        "Infra",
-        "CBRNE",
-        "Other"
-       ]
-      }
-     },
-     "event": {
-      "type": "string"
-     },
-     "responseTypes": {
-      "type": "array",
-      "items": {
-       "type": "string",
-       "enum": [
-        "Shelter",
-        "Evacuate",
-        "Prepare",
-        "Execute",
-        "Avoid",
-        "Monitor",
-        "Assess",
-        "AllClear",
-        "None"
-       ]
-      }
-     },
-     "urgency": {
-      "type": "string",
-      "enum": [
-       "Immediate",
-       "Expected",
-       "Future",
-       "Past",
-       "Unknown"
-      ]
-     },
-     "severity": {
-      "type": "string",
-      "enum": [
-       "Extreme",
-       "Severe",
-       "Moderate",
-       "Minor",
-       "Unknown"
-      ]
-     },
-     "certainty": {
-      "type": "string",
-      "enum": [
-       "Observed",
-       "Likely",
-       "Possible",
-       "Unlikely",
-       "Unknown"
-      ]
-     },
-     "headline": {
-      "type": "string"
-     },
-     "description": {
-      "type": "string"
-     },
-     "instruction": {
-      "type": "string"
-     },
-     "areas": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "areaDesc": {
-      "type": "string"
-     },
-     "effective": {
-      "type": "string"
-     },
-     "expires": {
-      "type": "string"
-     },
-     "language": {
-      "type": "string"
-     },
-     "indicators": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "incidents": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     }
-    },
-    "description": "CAP 1.2 fields. To issue: areas, event, headline, urgency, severity and certainty."
-   },
-   "AlertInput": {
-    "allOf": [
-     {
-      "$ref": "#/components/schemas/AlertFields"
-     },
-     {
-      "type": "object",
-      "required": [],
-      "properties": {
-       "msgType": {
-        "type": "string",
-        "enum": [
-         "Alert",
-         "Update",
-         "Cancel"
-        ]
-       },
-       "references": {
-        "type": "string"
-       },
-       "reason": {
-        "type": "string"
-       }
-      }
-     }
-    ]
-   },
-   "Alert": {
-    "type": "object",
-    "required": [
-     "id",
-     "identifier",
-     "body",
-     "classification",
-     "state",
-     "msgType",
-     "severity",
-     "headline",
-     "area",
-     "fields",
-     "createdBy",
-     "createdAt",
-     "updatedAt",
-     "cap"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "identifier": {
-      "type": "string"
-     },
-     "body": {
-      "type": "string"
-     },
-     "classification": {
-      "type": "string",
-      "enum": [
-       "public",
-       "internal",
-       "restricted",
-       "confidential"
-      ]
-     },
-     "state": {
-      "type": "string",
-      "enum": [
-       "proposed",
-       "issued",
-       "dismissed",
-       "superseded",
-       "cancelled"
-      ]
-     },
-     "msgType": {
-      "type": "string",
-      "enum": [
-       "Alert",
-       "Update",
-       "Cancel"
-      ]
-     },
-     "refersTo": {
-      "type": "string"
-     },
-     "responseCase": {
-      "type": "string"
-     },
-     "sent": {
-      "type": "string"
-     },
-     "severity": {
-      "type": "string",
-      "enum": [
-       "Extreme",
-       "Severe",
-       "Moderate",
-       "Minor",
-       "Unknown"
-      ]
-     },
-     "headline": {
-      "type": "string"
-     },
-     "area": {
-      "type": "string"
-     },
-     "fields": {
-      "$ref": "#/components/schemas/AlertFields"
-     },
-     "risk": {
-      "type": "object",
-      "required": [
-       "score",
-       "drivers"
-      ],
-      "properties": {
-       "score": {
-        "$ref": "#/components/schemas/RiskScore"
-       },
-       "drivers": {
-        "type": "array",
-        "items": {
-         "$ref": "#/components/schemas/RiskDriver"
-        }
-       }
-      }
-     },
-     "reason": {
-      "type": "string"
-     },
-     "createdBy": {
-      "type": "string"
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "updatedAt": {
-      "type": "string"
-     },
-     "cap": {
-      "type": "string"
-     }
-    }
-   },
-   "AlertPage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Alert"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "Reason": {
-    "type": "object",
-    "required": [
-     "reason"
-    ],
-    "properties": {
-     "reason": {
-      "type": "string"
-     }
-    }
-   },
-   "Case": {
-    "type": "object",
-    "required": [
-     "id",
-     "alert",
-     "body",
-     "firstBody",
-     "classification",
-     "status",
-     "area",
-     "severity",
-     "openedAt",
-     "updatedAt",
-     "topics",
-     "chain",
-     "escalations",
-     "deadlineEscalations",
-     "crossBorder",
-     "overdue",
-     "parties",
-     "actions",
-     "history"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "alert": {
-      "type": "string"
-     },
-     "body": {
-      "type": "string"
-     },
-     "firstBody": {
-      "type": "string"
-     },
-     "classification": {
-      "type": "string",
-      "enum": [
-       "public",
-       "internal",
-       "restricted",
-       "confidential"
-      ]
-     },
-     "status": {
-      "type": "string",
-      "enum": [
-       "open",
-       "acknowledged",
-       "closed"
-      ]
-     },
-     "area": {
-      "type": "string"
-     },
-     "severity": {
-      "type": "string",
-      "enum": [
-       "Extreme",
-       "Severe",
-       "Moderate",
-       "Minor",
-       "Unknown"
-      ]
-     },
-     "openedAt": {
-      "type": "string"
-     },
-     "updatedAt": {
-      "type": "string"
-     },
-     "topics": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "chain": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "acknowledgeBy": {
-      "type": "string"
-     },
-     "acknowledgedAt": {
-      "type": "string"
-     },
-     "firstActionAt": {
-      "type": "string"
-     },
-     "closedAt": {
-      "type": "string"
-     },
-     "outcome": {
-      "type": "string",
-      "enum": [
-       "resolved",
-       "contained",
-       "worsened"
-      ]
-     },
-     "summary": {
-      "type": "string"
-     },
-     "escalations": {
-      "type": "integer"
-     },
-     "deadlineEscalations": {
-      "type": "integer"
-     },
-     "crossBorder": {
-      "type": "boolean"
-     },
-     "overdue": {
-      "type": "boolean"
-     },
-     "parties": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "required": [
-        "body",
-        "role"
-       ],
-       "properties": {
-        "body": {
-         "type": "string"
-        },
-        "role": {
-         "type": "string",
-         "enum": [
-          "responsible",
-          "was-responsible",
-          "informed"
-         ]
-        }
-       }
-      }
-     },
-     "actions": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "required": [
-        "id",
-        "body",
-        "kind",
-        "description",
-        "responsible",
-        "due",
-        "status",
-        "createdBy",
-        "createdAt"
-       ],
-       "properties": {
-        "id": {
-         "type": "string"
-        },
-        "body": {
-         "type": "string"
-        },
-        "kind": {
-         "type": "string"
-        },
-        "description": {
-         "type": "string"
-        },
-        "responsible": {
-         "type": "string"
-        },
-        "due": {
-         "type": "string"
-        },
-        "status": {
-         "type": "string",
-         "enum": [
-          "planned",
-          "done",
-          "cancelled"
-         ]
-        },
-        "createdBy": {
-         "type": "string"
-        },
-        "createdAt": {
-         "type": "string"
-        },
-        "result": {
-         "type": "string"
-        },
-        "doneAt": {
-         "type": "string"
-        }
-       }
-      }
-     },
-     "history": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "required": [
-        "seq",
-        "at",
-        "kind",
-        "actor"
-       ],
-       "properties": {
-        "seq": {
-         "type": "integer"
-        },
-        "at": {
-         "type": "string"
-        },
-        "kind": {
-         "type": "string"
-        },
-        "actor": {
-         "type": "string"
-        },
-        "from": {
-         "type": "string"
-        },
-        "to": {
-         "type": "string"
-        },
-        "reason": {
-         "type": "string"
-        },
-        "note": {
-         "type": "string"
-        }
-       }
-      }
-     }
-    }
-   },
-   "CasePage": {
-    "type": "object",
-    "required": [
-     "items"
-    ],
-    "properties": {
-     "items": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Case"
-      }
-     },
-     "nextCursor": {
-      "type": "string",
-      "description": "Pass as `cursor` for the next page; absent on the last page."
-     }
-    }
-   },
-   "ActionInput": {
-    "type": "object",
-    "required": [
-     "kind",
-     "description",
-     "responsible",
-     "due"
-    ],
-    "properties": {
-     "kind": {
-      "type": "string",
-      "enum": [
-       "dialogue",
-       "mediation",
-       "peace-monitors",
-       "police-referral",
-       "humanitarian-request",
-       "public-message",
-       "field-assessment",
-       "other"
-      ]
-     },
-     "description": {
-      "type": "string"
-     },
-     "responsible": {
-      "type": "string"
-     },
-     "due": {
-      "type": "string"
-     },
-     "status": {
-      "type": "string",
-      "enum": [
-       "planned",
-       "done"
-      ]
-     },
-     "result": {
-      "type": "string"
-     }
-    }
-   },
-   "CompleteInput": {
-    "type": "object",
-    "required": [
-     "result"
-    ],
-    "properties": {
-     "result": {
-      "type": "string"
-     },
-     "status": {
-      "type": "string",
-      "enum": [
-       "done",
-       "cancelled"
-      ]
-     }
-    }
-   },
-   "DeEscalateInput": {
-    "type": "object",
-    "required": [
-     "to",
-     "reason"
-    ],
-    "properties": {
-     "to": {
-      "type": "string"
-     },
-     "reason": {
-      "type": "string"
-     }
-    }
-   },
-   "CloseInput": {
-    "type": "object",
-    "required": [
-     "outcome",
-     "summary"
-    ],
-    "properties": {
-     "outcome": {
-      "type": "string",
-      "enum": [
-       "resolved",
-       "contained",
-       "worsened"
-      ]
-     },
-     "summary": {
-      "type": "string"
-     }
-    }
-   },
-   "GapRow": {
-    "type": "object",
-    "required": [
-     "key",
-     "cases",
-     "noResponseShare",
-     "escalatedForDeadlineShare"
-    ],
-    "properties": {
-     "key": {
-      "type": "string"
-     },
-     "cases": {
-      "type": "integer"
-     },
-     "medianSecondsToAcknowledge": {
-      "type": "number"
-     },
-     "medianSecondsToFirstAction": {
-      "type": "number"
-     },
-     "medianSecondsToClose": {
-      "type": "number"
-     },
-     "noResponseShare": {
-      "type": "number"
-     },
-     "escalatedForDeadlineShare": {
-      "type": "number"
-     }
-    }
-   },
-   "ResponseGap": {
-    "type": "object",
-    "required": [
-     "total",
-     "byBody",
-     "byLevel"
-    ],
-    "properties": {
-     "from": {
-      "type": "string"
-     },
-     "to": {
-      "type": "string"
-     },
-     "total": {
-      "$ref": "#/components/schemas/GapRow"
-     },
-     "byBody": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/GapRow"
-      }
-     },
-     "byLevel": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/GapRow"
-      }
-     }
-    }
-   },
-   "Subscription": {
-    "type": "object",
-    "required": [
-     "id",
-     "body",
-     "channel",
-     "target",
-     "events",
-     "active",
-     "createdAt"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "body": {
-      "type": "string"
-     },
-     "channel": {
-      "type": "string",
-      "enum": [
-       "webhook",
-       "email"
-      ]
-     },
-     "target": {
-      "type": "string"
-     },
-     "events": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "active": {
-      "type": "boolean"
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "secret": {
-      "type": "string",
-      "description": "Webhooks only, shown once"
-     }
-    }
-   },
-   "SubscriptionInput": {
-    "type": "object",
-    "required": [
-     "channel",
-     "target"
-    ],
-    "properties": {
-     "channel": {
-      "type": "string",
-      "enum": [
-       "webhook",
-       "email"
-      ]
-     },
-     "target": {
-      "type": "string"
-     },
-     "events": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     }
-    }
-   },
-   "Outbox": {
-    "type": "object",
-    "required": [
-     "id",
-     "subscription",
-     "event",
-     "status",
-     "createdAt",
-     "nextAttemptAt",
-     "attempts"
-    ],
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "subscription": {
-      "type": "string"
-     },
-     "event": {
-      "type": "string"
-     },
-     "status": {
-      "type": "string",
-      "enum": [
-       "pending",
-       "delivered",
-       "failed"
-      ]
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "nextAttemptAt": {
-      "type": "string"
-     },
-     "attempts": {
-      "type": "integer"
-     },
-     "lastError": {
-      "type": "string"
-     },
-     "deliveredAt": {
-      "type": "string"
-     }
-    }
-   },
-   "DeliveryLog": {
-    "type": "object",
-    "required": [
-     "notification",
-     "attempts"
-    ],
-    "properties": {
-     "notification": {
-      "$ref": "#/components/schemas/Outbox"
-     },
-     "attempts": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "required": [
-        "attempt",
-        "at",
-        "ok",
-        "detail",
-        "durationMs"
-       ],
-       "properties": {
-        "attempt": {
-         "type": "integer"
-        },
-        "at": {
-         "type": "string"
-        },
-        "ok": {
-         "type": "boolean"
-        },
-        "detail": {
-         "type": "string"
-        },
-        "durationMs": {
-         "type": "integer"
-        }
-       }
-      }
-     }
-    }
-   }
-  }
- },
- "paths": {
-  "/healthz": {
-   "get": {
-    "operationId": "health",
-    "summary": "The process answers",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Health"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/readyz": {
-   "get": {
-    "operationId": "ready",
-    "summary": "The store answers and is migrated",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Health"
-        }
-       }
-      }
-     },
-     "503": {
-      "description": "Not ready",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Health"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/openapi.json": {
-   "get": {
-    "operationId": "openapi",
-    "summary": "This document",
-    "responses": {
-     "200": {
-      "description": "OpenAPI 3.1 document",
-      "content": {
-       "application/json": {}
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/areas": {
-   "get": {
-    "operationId": "listAreas",
-    "summary": "List areas (public)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/AreaPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "level",
-      "in": "query",
-      "required": false,
-      "description": "Area level",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "country",
-        "admin1",
-        "admin2",
-        "community"
-       ]
-      }
-     },
-     {
-      "name": "parent",
-      "in": "query",
-      "required": false,
-      "description": "Parent area code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "country",
-      "in": "query",
-      "required": false,
-      "description": "ISO3 country code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the name",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createArea",
-    "summary": "Create an area (installation administrators)",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Area"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/AreaInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/areas/lookup": {
-   "get": {
-    "operationId": "lookupArea",
-    "summary": "Which areas contain a point",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Lookup"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "lat",
-      "in": "query",
-      "required": true,
-      "description": "Latitude, decimal degrees",
-      "schema": {
-       "type": "number"
-      }
-     },
-     {
-      "name": "lon",
-      "in": "query",
-      "required": true,
-      "description": "Longitude, decimal degrees",
-      "schema": {
-       "type": "number"
-      }
-     }
-    ]
-   }
-  },
-  "/api/v1/areas/{code}": {
-   "parameters": [
-    {
-     "name": "code",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getArea",
-    "summary": "One area",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Area"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "geometry",
-      "in": "query",
-      "required": false,
-      "description": "Include the GeoJSON geometry",
-      "schema": {
-       "type": "boolean"
-      }
-     }
-    ]
-   },
-   "patch": {
-    "operationId": "updateArea",
-    "summary": "Change an area's name, names, parent, centroid or geometry",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Area"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/AreaInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     }
-    ]
-   }
-  },
-  "/api/v1/areas/{code}/neighbours": {
-   "parameters": [
-    {
-     "name": "code",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "areaNeighbours",
-    "summary": "Areas whose borders touch this one, across country borders too",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Neighbour"
-         }
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   },
-   "post": {
-    "operationId": "declareNeighbour",
-    "summary": "Declare a neighbour",
-    "responses": {
-     "204": {
-      "description": "Declared"
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/NeighbourInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/bodies": {
-   "get": {
-    "operationId": "listBodies",
-    "summary": "List bodies (public directory)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/BodyPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "level",
-      "in": "query",
-      "required": false,
-      "description": "Body level",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "community",
-        "district",
-        "region",
-        "national",
-        "sub-regional",
-        "continental",
-        "global"
-       ]
-      }
-     },
-     {
-      "name": "kind",
-      "in": "query",
-      "required": false,
-      "description": "Kind of body",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "peace-council",
-        "peace-committee",
-        "early-warning-centre",
-        "cso-network",
-        "ministry",
-        "state-agency",
-        "regional-organisation",
-        "organ",
-        "un-body"
-       ]
-      }
-     },
-     {
-      "name": "topic",
-      "in": "query",
-      "required": false,
-      "description": "Mandate topic",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "early-warning",
-        "response",
-        "mediation",
-        "dialogue",
-        "small-arms",
-        "ddr",
-        "security-sector-reform",
-        "elections",
-        "natural-resources",
-        "humanitarian",
-        "human-rights",
-        "cso-engagement"
-       ]
-      }
-     },
-     {
-      "name": "area",
-      "in": "query",
-      "required": false,
-      "description": "Bodies whose jurisdiction covers this area",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "parent",
-      "in": "query",
-      "required": false,
-      "description": "Parent body code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "organisation",
-      "in": "query",
-      "required": false,
-      "description": "Organisation code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the name",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createBody",
-    "summary": "Create a body (installation administrators)",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Body"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/BodyInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/bodies/competent": {
-   "get": {
-    "operationId": "competentBody",
-    "summary": "Which body is competent for this area and topic, and the chain upward",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Competent"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "area",
-      "in": "query",
-      "required": true,
-      "description": "Area code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "topic",
-      "in": "query",
-      "required": true,
-      "description": "Topic",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "early-warning",
-        "response",
-        "mediation",
-        "dialogue",
-        "small-arms",
-        "ddr",
-        "security-sector-reform",
-        "elections",
-        "natural-resources",
-        "humanitarian",
-        "human-rights",
-        "cso-engagement"
-       ]
-      }
-     }
-    ]
-   }
-  },
-  "/api/v1/bodies/{code}": {
-   "parameters": [
-    {
-     "name": "code",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getBody",
-    "summary": "One body",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Body"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   },
-   "patch": {
-    "operationId": "updateBody",
-    "summary": "Change a body (its administrators, or installation administrators)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Body"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/BodyPatch"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     }
-    ]
-   }
-  },
-  "/api/v1/bodies/{code}/members": {
-   "parameters": [
-    {
-     "name": "code",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "bodyMembers",
-    "summary": "The people sitting on a body (for its own people and those above it)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Member"
-         }
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   },
-   "post": {
-    "operationId": "addMember",
-    "summary": "Seat a member (body administrators)",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Member"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/MemberInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/organisations": {
-   "get": {
-    "operationId": "listOrganisations",
-    "summary": "List organisations",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/OrganisationPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "kind",
-      "in": "query",
-      "required": false,
-      "description": "Kind",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "cso",
-        "government",
-        "regional",
-        "un",
-        "private",
-        "traditional",
-        "religious"
-       ]
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createOrganisation",
-    "summary": "Create an organisation (installation administrators)",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Organisation"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/OrganisationInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/organisations/{code}": {
-   "parameters": [
-    {
-     "name": "code",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getOrganisation",
-    "summary": "One organisation",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Organisation"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/auth/token": {
-   "post": {
-    "operationId": "tokenForPassword",
-    "summary": "Exchange a username and password for an API token (rate-limited; locks after repeated failures)",
-    "responses": {
-     "201": {
-      "description": "Created; the token is shown this once",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Token"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "429": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/PasswordTokenInput"
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/tokens": {
-   "get": {
-    "operationId": "listTokens",
-    "summary": "Your API tokens (never their secrets)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Token"
-         }
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createToken",
-    "summary": "A new API token for yourself",
-    "responses": {
-     "201": {
-      "description": "Created; the token is shown this once",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Token"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/TokenInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/tokens/{id}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "delete": {
-    "operationId": "revokeToken",
-    "summary": "Revoke a token (yours; installation administrators: anyone's)",
-    "responses": {
-     "204": {
-      "description": "Revoked"
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     }
-    ]
-   }
-  },
-  "/api/v1/people/me": {
-   "get": {
-    "operationId": "me",
-    "summary": "Who you are, with your roles",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Person"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/people": {
-   "get": {
-    "operationId": "listPeople",
-    "summary": "Accounts (installation administrators)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/PersonPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createPerson",
-    "summary": "Create an account (installation administrators)",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Person"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/PersonInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/people/{id}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getPerson",
-    "summary": "One account (yourself, or anyone for installation administrators)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Person"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/people/{id}/password": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "setPassword",
-    "summary": "Set a new password; ends the account's sessions and tokens",
-    "responses": {
-     "204": {
-      "description": "Changed"
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/PasswordInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/people/{id}/roles": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "grantRole",
-    "summary": "Grant a role in a body (that body's administrators, or installation administrators)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Person"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/RoleGrant"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/people/{id}/roles/{body}/{role}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    },
-    {
-     "name": "body",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    },
-    {
-     "name": "role",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "delete": {
-    "operationId": "revokeRole",
-    "summary": "Revoke a role",
-    "responses": {
-     "204": {
-      "description": "Revoked"
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     }
-    ]
-   }
-  },
-  "/api/v1/audit": {
-   "get": {
-    "operationId": "auditTrail",
-    "summary": "The audit trail of one record (auditors, installation administrators)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/AuditEntry"
-         }
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "recordType",
-      "in": "query",
-      "required": true,
-      "description": "area, body, organisation, person, api_token, reporter, document",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "recordID",
-      "in": "query",
-      "required": true,
-      "description": "The record's id or code",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/audit/head": {
-   "get": {
-    "operationId": "auditHead",
-    "summary": "The signed head of the audit chain (public): keep copies to detect entries cut off later",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/AuditCheckpoint"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/audit/verify": {
-   "get": {
-    "operationId": "auditVerify",
-    "summary": "Walk the hash chain and name the first broken entry",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/AuditVerification"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/reporters": {
-   "get": {
-    "operationId": "listReporters",
-    "summary": "Reporters by pseudonym (members of the registering body and the bodies above it)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ReporterPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "body",
-      "in": "query",
-      "required": false,
-      "description": "Registering body",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createReporter",
-    "summary": "Register a reporter; contact details are sealed at once",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Reporter"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/ReporterInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/reporters/{id}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getReporter",
-    "summary": "One reporter, by pseudonym",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Reporter"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/reporters/{id}/contact": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "openContact",
-    "summary": "Open a reporter's contact details (coordinators of the reporter's body; audited)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Contact"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/documents": {
-   "get": {
-    "operationId": "listDocuments",
-    "summary": "Documents the caller may read",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/DocumentPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "body",
-      "in": "query",
-      "required": false,
-      "description": "Owning body code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "classification",
-      "in": "query",
-      "required": false,
-      "description": "Classification",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "public",
-        "internal",
-        "restricted",
-        "confidential"
-       ]
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the title or summary",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createDocument",
-    "summary": "File a document for a body",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Document"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/DocumentInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/documents/count": {
-   "get": {
-    "operationId": "countDocuments",
-    "summary": "How many documents the caller may read, by classification",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/DocumentCount"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "body",
-      "in": "query",
-      "required": false,
-      "description": "Owning body code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "classification",
-      "in": "query",
-      "required": false,
-      "description": "Classification",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "public",
-        "internal",
-        "restricted",
-        "confidential"
-       ]
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the title or summary",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   }
-  },
-  "/api/v1/documents/export.csv": {
-   "get": {
-    "operationId": "exportDocuments",
-    "summary": "CSV of the documents the caller may read (audited)",
-    "responses": {
-     "200": {
-      "description": "CSV",
-      "content": {
-       "text/csv": {}
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "body",
-      "in": "query",
-      "required": false,
-      "description": "Owning body code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "classification",
-      "in": "query",
-      "required": false,
-      "description": "Classification",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "public",
-        "internal",
-        "restricted",
-        "confidential"
-       ]
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the title or summary",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   }
-  },
-  "/api/v1/frameworks": {
-   "get": {
-    "operationId": "listFrameworks",
-    "summary": "Indicator frameworks (public: anyone reporting needs to know them)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/FrameworkSummary"
-         }
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   },
-   "post": {
-    "operationId": "saveFramework",
-    "summary": "Import or replace a framework; ?activate=false to keep the current one active (installation administrators)",
-    "responses": {
-     "201": {
-      "description": "Saved",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Framework"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "activate",
-      "in": "query",
-      "required": false,
-      "description": "Make it the active framework",
-      "schema": {
-       "type": "boolean"
-      }
-     },
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ],
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/Framework"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/frameworks/{code}": {
-   "parameters": [
-    {
-     "name": "code",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getFramework",
-    "summary": "One framework, sectors and indicators",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Framework"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/reports": {
-   "get": {
-    "operationId": "listReports",
-    "summary": "Reports the caller may read, newest first",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ReportPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "status",
-      "in": "query",
-      "required": false,
-      "description": "unreviewed, verified, rejected, duplicate",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "area",
-      "in": "query",
-      "required": false,
-      "description": "This area and every area below it",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "indicator",
-      "in": "query",
-      "required": false,
-      "description": "Indicator code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "sector",
-      "in": "query",
-      "required": false,
-      "description": "Sector code of the active framework",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "from",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or after, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "to",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or before, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the description",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createReport",
-    "summary": "File a report (members of a body; anonymous when the installation allows it, rate-limited)",
-    "responses": {
-     "201": {
-      "description": "Filed",
-      "content": {
-       "application/json": {
-        "schema": {
-         "oneOf": [
-          {
-           "$ref": "#/components/schemas/Report"
+          "/api/v1/openapi.json": {
+           "get": {
+            "operationId": "openapi",
+            "summary": "This document",
+            "responses": {
+             "200": {
+              "description": "OpenAPI 3.1 document",
+              "content": {
+               "application/json": {}
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
           },
-          {
-           "$ref": "#/components/schemas/Receipt"
-          }
-         ]
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "429": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/ReportInput"
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/reports/bulk": {
-   "post": {
-    "operationId": "createReports",
-    "summary": "File up to 1000 reports at once: all stored or none, each problem named reports[i].field",
-    "responses": {
-     "201": {
-      "description": "Filed",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object",
-         "required": [
-          "created"
-         ],
-         "properties": {
-          "created": {
-           "type": "array",
-           "items": {
-            "type": "string"
+          "/api/v1/areas": {
+           "get": {
+            "operationId": "listAreas",
+            "summary": "List areas (public)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/AreaPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "level",
+              "in": "query",
+              "required": false,
+              "description": "Area level",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "country",
+                "admin1",
+                "admin2",
+                "community"
+               ]
+              }
+             },
+             {
+              "name": "parent",
+              "in": "query",
+              "required": false,
+              "description": "Parent area code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "country",
+              "in": "query",
+              "required": false,
+              "description": "ISO3 country code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the name",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createArea",
+            "summary": "Create an area (installation administrators)",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Area"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/AreaInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/areas/lookup": {
+           "get": {
+            "operationId": "lookupArea",
+            "summary": "Which areas contain a point",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Lookup"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "lat",
+              "in": "query",
+              "required": true,
+              "description": "Latitude, decimal degrees",
+              "schema": {
+               "type": "number"
+              }
+             },
+             {
+              "name": "lon",
+              "in": "query",
+              "required": true,
+              "description": "Longitude, decimal degrees",
+              "schema": {
+               "type": "number"
+              }
+             }
+            ]
+           }
+          },
+          "/api/v1/areas/{code}": {
+           "parameters": [
+            {
+             "name": "code",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getArea",
+            "summary": "One area",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Area"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "geometry",
+              "in": "query",
+              "required": false,
+              "description": "Include the GeoJSON geometry",
+              "schema": {
+               "type": "boolean"
+              }
+             }
+            ]
+           },
+           "patch": {
+            "operationId": "updateArea",
+            "summary": "Change an area's name, names, parent, centroid or geometry",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Area"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/AreaInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             }
+            ]
+           }
+          },
+          "/api/v1/areas/{code}/neighbours": {
+           "parameters": [
+            {
+             "name": "code",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "areaNeighbours",
+            "summary": "Areas whose borders touch this one, across country borders too",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "array",
+                 "items": {
+                  "$ref": "#/components/schemas/Neighbour"
+                 }
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           },
+           "post": {
+            "operationId": "declareNeighbour",
+            "summary": "Declare a neighbour",
+            "responses": {
+             "204": {
+              "description": "Declared"
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/NeighbourInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/bodies": {
+           "get": {
+            "operationId": "listBodies",
+            "summary": "List bodies (public directory)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/BodyPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "level",
+              "in": "query",
+              "required": false,
+              "description": "Body level",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "community",
+                "district",
+                "region",
+                "national",
+                "sub-regional",
+                "continental",
+                "global"
+               ]
+              }
+             },
+             {
+              "name": "kind",
+              "in": "query",
+              "required": false,
+              "description": "Kind of body",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "peace-council",
+                "peace-committee",
+                "early-warning-centre",
+                "cso-network",
+                "ministry",
+                "state-agency",
+                "regional-organisation",
+                "organ",
+                "un-body"
+               ]
+              }
+             },
+             {
+              "name": "topic",
+              "in": "query",
+              "required": false,
+              "description": "Mandate topic",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "early-warning",
+                "response",
+                "mediation",
+                "dialogue",
+                "small-arms",
+                "ddr",
+                "security-sector-reform",
+                "elections",
+                "natural-resources",
+                "humanitarian",
+                "human-rights",
+                "cso-engagement"
+               ]
+              }
+             },
+             {
+              "name": "area",
+              "in": "query",
+              "required": false,
+              "description": "Bodies whose jurisdiction covers this area",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "parent",
+              "in": "query",
+              "required": false,
+              "description": "Parent body code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "organisation",
+              "in": "query",
+              "required": false,
+              "description": "Organisation code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the name",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createBody",
+            "summary": "Create a body (installation administrators)",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Body"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/BodyInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/bodies/competent": {
+           "get": {
+            "operationId": "competentBody",
+            "summary": "Which body is competent for this area and topic, and the chain upward",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Competent"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "area",
+              "in": "query",
+              "required": true,
+              "description": "Area code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "topic",
+              "in": "query",
+              "required": true,
+              "description": "Topic",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "early-warning",
+                "response",
+                "mediation",
+                "dialogue",
+                "small-arms",
+                "ddr",
+                "security-sector-reform",
+                "elections",
+                "natural-resources",
+                "humanitarian",
+                "human-rights",
+                "cso-engagement"
+               ]
+              }
+             }
+            ]
+           }
+          },
+          "/api/v1/bodies/{code}": {
+           "parameters": [
+            {
+             "name": "code",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getBody",
+            "summary": "One body",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Body"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           },
+           "patch": {
+            "operationId": "updateBody",
+            "summary": "Change a body (its administrators, or installation administrators)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Body"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/BodyPatch"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             }
+            ]
+           }
+          },
+          "/api/v1/bodies/{code}/members": {
+           "parameters": [
+            {
+             "name": "code",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "bodyMembers",
+            "summary": "The people sitting on a body (for its own people and those above it)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "array",
+                 "items": {
+                  "$ref": "#/components/schemas/Member"
+                 }
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           },
+           "post": {
+            "operationId": "addMember",
+            "summary": "Seat a member (body administrators)",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Member"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/MemberInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/organisations": {
+           "get": {
+            "operationId": "listOrganisations",
+            "summary": "List organisations",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/OrganisationPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "kind",
+              "in": "query",
+              "required": false,
+              "description": "Kind",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "cso",
+                "government",
+                "regional",
+                "un",
+                "private",
+                "traditional",
+                "religious"
+               ]
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createOrganisation",
+            "summary": "Create an organisation (installation administrators)",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Organisation"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/OrganisationInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/organisations/{code}": {
+           "parameters": [
+            {
+             "name": "code",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getOrganisation",
+            "summary": "One organisation",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Organisation"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/auth/token": {
+           "post": {
+            "operationId": "tokenForPassword",
+            "summary": "Exchange a username and password for an API token (rate-limited; locks after repeated failures)",
+            "responses": {
+             "201": {
+              "description": "Created; the token is shown this once",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Token"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "429": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/PasswordTokenInput"
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/tokens": {
+           "get": {
+            "operationId": "listTokens",
+            "summary": "Your API tokens (never their secrets)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "array",
+                 "items": {
+                  "$ref": "#/components/schemas/Token"
+                 }
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createToken",
+            "summary": "A new API token for yourself",
+            "responses": {
+             "201": {
+              "description": "Created; the token is shown this once",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Token"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/TokenInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/tokens/{id}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "delete": {
+            "operationId": "revokeToken",
+            "summary": "Revoke a token (yours; installation administrators: anyone's)",
+            "responses": {
+             "204": {
+              "description": "Revoked"
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             }
+            ]
+           }
+          },
+          "/api/v1/people/me": {
+           "get": {
+            "operationId": "me",
+            "summary": "Who you are, with your roles",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Person"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/people": {
+           "get": {
+            "operationId": "listPeople",
+            "summary": "Accounts (installation administrators)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/PersonPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ],
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createPerson",
+            "summary": "Create an account (installation administrators)",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Person"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/PersonInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/people/{id}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getPerson",
+            "summary": "One account (yourself, or anyone for installation administrators)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Person"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/people/{id}/password": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "setPassword",
+            "summary": "Set a new password; ends the account's sessions and tokens",
+            "responses": {
+             "204": {
+              "description": "Changed"
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/PasswordInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/people/{id}/roles": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "grantRole",
+            "summary": "Grant a role in a body (that body's administrators, or installation administrators)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Person"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/RoleGrant"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/people/{id}/roles/{body}/{role}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            },
+            {
+             "name": "body",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            },
+            {
+             "name": "role",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "delete": {
+            "operationId": "revokeRole",
+            "summary": "Revoke a role",
+            "responses": {
+             "204": {
+              "description": "Revoked"
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             }
+            ]
+           }
+          },
+          "/api/v1/audit": {
+           "get": {
+            "operationId": "auditTrail",
+            "summary": "The audit trail of one record (auditors, installation administrators)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "array",
+                 "items": {
+                  "$ref": "#/components/schemas/AuditEntry"
+                 }
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "recordType",
+              "in": "query",
+              "required": true,
+              "description": "area, body, organisation, person, api_token, reporter, document",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "recordID",
+              "in": "query",
+              "required": true,
+              "description": "The record's id or code",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ],
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/audit/head": {
+           "get": {
+            "operationId": "auditHead",
+            "summary": "The signed head of the audit chain (public): keep copies to detect entries cut off later",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/AuditCheckpoint"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/audit/verify": {
+           "get": {
+            "operationId": "auditVerify",
+            "summary": "Walk the hash chain and name the first broken entry",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/AuditVerification"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/reporters": {
+           "get": {
+            "operationId": "listReporters",
+            "summary": "Reporters by pseudonym (members of the registering body and the bodies above it)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/ReporterPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "body",
+              "in": "query",
+              "required": false,
+              "description": "Registering body",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ],
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createReporter",
+            "summary": "Register a reporter; contact details are sealed at once",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Reporter"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/ReporterInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/reporters/{id}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getReporter",
+            "summary": "One reporter, by pseudonym",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Reporter"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/reporters/{id}/contact": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "openContact",
+            "summary": "Open a reporter's contact details (coordinators of the reporter's body; audited)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Contact"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/documents": {
+           "get": {
+            "operationId": "listDocuments",
+            "summary": "Documents the caller may read",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/DocumentPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "body",
+              "in": "query",
+              "required": false,
+              "description": "Owning body code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "classification",
+              "in": "query",
+              "required": false,
+              "description": "Classification",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "public",
+                "internal",
+                "restricted",
+                "confidential"
+               ]
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the title or summary",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createDocument",
+            "summary": "File a document for a body",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Document"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/DocumentInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/documents/count": {
+           "get": {
+            "operationId": "countDocuments",
+            "summary": "How many documents the caller may read, by classification",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/DocumentCount"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "body",
+              "in": "query",
+              "required": false,
+              "description": "Owning body code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "classification",
+              "in": "query",
+              "required": false,
+              "description": "Classification",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "public",
+                "internal",
+                "restricted",
+                "confidential"
+               ]
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the title or summary",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           }
+          },
+          "/api/v1/documents/export.csv": {
+           "get": {
+            "operationId": "exportDocuments",
+            "summary": "CSV of the documents the caller may read (audited)",
+            "responses": {
+             "200": {
+              "description": "CSV",
+              "content": {
+               "text/csv": {}
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "body",
+              "in": "query",
+              "required": false,
+              "description": "Owning body code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "classification",
+              "in": "query",
+              "required": false,
+              "description": "Classification",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "public",
+                "internal",
+                "restricted",
+                "confidential"
+               ]
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the title or summary",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           }
+          },
+          "/api/v1/frameworks": {
+           "get": {
+            "operationId": "listFrameworks",
+            "summary": "Indicator frameworks (public: anyone reporting needs to know them)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "array",
+                 "items": {
+                  "$ref": "#/components/schemas/FrameworkSummary"
+                 }
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           },
+           "post": {
+            "operationId": "saveFramework",
+            "summary": "Import or replace a framework; ?activate=false to keep the current one active (installation administrators)",
+            "responses": {
+             "201": {
+              "description": "Saved",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Framework"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "activate",
+              "in": "query",
+              "required": false,
+              "description": "Make it the active framework",
+              "schema": {
+               "type": "boolean"
+              }
+             },
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ],
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/Framework"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/frameworks/{code}": {
+           "parameters": [
+            {
+             "name": "code",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getFramework",
+            "summary": "One framework, sectors and indicators",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Framework"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/reports": {
+           "get": {
+            "operationId": "listReports",
+            "summary": "Reports the caller may read, newest first",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/ReportPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "status",
+              "in": "query",
+              "required": false,
+              "description": "unreviewed, verified, rejected, duplicate",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "area",
+              "in": "query",
+              "required": false,
+              "description": "This area and every area below it",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "indicator",
+              "in": "query",
+              "required": false,
+              "description": "Indicator code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "sector",
+              "in": "query",
+              "required": false,
+              "description": "Sector code of the active framework",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "from",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or after, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "to",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or before, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the description",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createReport",
+            "summary": "File a report (members of a body; anonymous when the installation allows it, rate-limited)",
+            "responses": {
+             "201": {
+              "description": "Filed",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "oneOf": [
+                  {
+                   "$ref": "#/components/schemas/Report"
+                  },
+                  {
+                   "$ref": "#/components/schemas/Receipt"
+                  }
+                 ]
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "429": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/ReportInput"
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/reports/bulk": {
+           "post": {
+            "operationId": "createReports",
+            "summary": "File up to 1000 reports at once: all stored or none, each problem named reports[i].field",
+            "responses": {
+             "201": {
+              "description": "Filed",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "object",
+                 "required": [
+                  "created"
+                 ],
+                 "properties": {
+                  "created": {
+                   "type": "array",
+                   "items": {
+                    "type": "string"
+                   }
+                  }
+                 }
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "type": "array",
+                "items": {
+                 "$ref": "#/components/schemas/ReportInput"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/reports/queue": {
+           "get": {
+            "operationId": "reviewQueue",
+            "summary": "Unreviewed reports the caller may read, oldest first",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/ReportPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "status",
+              "in": "query",
+              "required": false,
+              "description": "unreviewed, verified, rejected, duplicate",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "area",
+              "in": "query",
+              "required": false,
+              "description": "This area and every area below it",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "indicator",
+              "in": "query",
+              "required": false,
+              "description": "Indicator code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "sector",
+              "in": "query",
+              "required": false,
+              "description": "Sector code of the active framework",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "from",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or after, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "to",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or before, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the description",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ],
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/reports/{id}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getReport",
+            "summary": "One report, if the caller may read it",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Report"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/reports/{id}/duplicates": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "suggestDuplicates",
+            "summary": "Reports close in time and space with shared indicators",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "array",
+                 "items": {
+                  "$ref": "#/components/schemas/Suggestion"
+                 }
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/reports/{id}/verify": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "verifyReport",
+            "summary": "Verify: a new incident, or join one (analysts and coordinators of the body or above)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Incident"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "type": "object",
+                "required": [],
+                "properties": {
+                 "incident": {
+                  "type": "string"
+                 },
+                 "title": {
+                  "type": "string"
+                 }
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/reports/{id}/reject": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "rejectReport",
+            "summary": "Reject, with a reason",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Report"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "type": "object",
+                "required": [
+                 "reason"
+                ],
+                "properties": {
+                 "reason": {
+                  "type": "string"
+                 }
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/reports/{id}/duplicate": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "markDuplicate",
+            "summary": "Mark as a duplicate of another report",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Report"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "type": "object",
+                "required": [
+                 "of"
+                ],
+                "properties": {
+                 "of": {
+                  "type": "string"
+                 }
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/incidents": {
+           "get": {
+            "operationId": "listIncidents",
+            "summary": "Incidents the caller may read, newest first (by the day they happened; the cursor continues in that order)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/IncidentPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "area",
+              "in": "query",
+              "required": false,
+              "description": "This area and every area below it",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "indicator",
+              "in": "query",
+              "required": false,
+              "description": "Indicator code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "sector",
+              "in": "query",
+              "required": false,
+              "description": "Sector code of the active framework",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "from",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or after, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "to",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or before, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the description",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           }
+          },
+          "/api/v1/incidents/export.csv": {
+           "get": {
+            "operationId": "exportIncidentsCSV",
+            "summary": "CSV of the incidents the caller may read (audited)",
+            "responses": {
+             "200": {
+              "description": "CSV",
+              "content": {
+               "text/csv": {}
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "area",
+              "in": "query",
+              "required": false,
+              "description": "This area and every area below it",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "indicator",
+              "in": "query",
+              "required": false,
+              "description": "Indicator code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "sector",
+              "in": "query",
+              "required": false,
+              "description": "Sector code of the active framework",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "from",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or after, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "to",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or before, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the description",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           }
+          },
+          "/api/v1/incidents/export.hxl.csv": {
+           "get": {
+            "operationId": "exportIncidentsHXL",
+            "summary": "HXL-tagged CSV of the incidents the caller may read; re-imports with `agora events import` (audited)",
+            "responses": {
+             "200": {
+              "description": "HXL-tagged CSV",
+              "content": {
+               "text/csv": {}
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "area",
+              "in": "query",
+              "required": false,
+              "description": "This area and every area below it",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "indicator",
+              "in": "query",
+              "required": false,
+              "description": "Indicator code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "sector",
+              "in": "query",
+              "required": false,
+              "description": "Sector code of the active framework",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "from",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or after, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "to",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or before, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the description",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           }
+          },
+          "/api/v1/incidents/export.geojson": {
+           "get": {
+            "operationId": "exportIncidentsGeoJSON",
+            "summary": "GeoJSON (RFC 7946) of the incidents the caller may read (audited)",
+            "responses": {
+             "200": {
+              "description": "GeoJSON FeatureCollection",
+              "content": {
+               "application/geo+json": {}
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "area",
+              "in": "query",
+              "required": false,
+              "description": "This area and every area below it",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "indicator",
+              "in": "query",
+              "required": false,
+              "description": "Indicator code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "sector",
+              "in": "query",
+              "required": false,
+              "description": "Sector code of the active framework",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "from",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or after, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "to",
+              "in": "query",
+              "required": false,
+              "description": "Occurred on or before, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "q",
+              "in": "query",
+              "required": false,
+              "description": "Text in the description",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           }
+          },
+          "/api/v1/incidents/{id}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getIncident",
+            "summary": "One incident, with the reports behind it the caller may read",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Incident"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/situation-reports": {
+           "get": {
+            "operationId": "listSituationReports",
+            "summary": "Situation reports the caller may read",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/SituationReportPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "area",
+              "in": "query",
+              "required": false,
+              "description": "Area code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "body",
+              "in": "query",
+              "required": false,
+              "description": "Body code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createSituationReport",
+            "summary": "Write a situation report (analysts, coordinators, CSO liaisons of the body)",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/SituationReport"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/SituationReportInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/situation-reports/{id}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getSituationReport",
+            "summary": "One situation report",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/SituationReport"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/documents/{id}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getDocument",
+            "summary": "One document, if the caller may read it",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Document"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/risk": {
+           "get": {
+            "operationId": "listRisk",
+            "summary": "Risk of every area with a score, highest first (signed in)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "array",
+                 "items": {
+                  "$ref": "#/components/schemas/AreaScore"
+                 }
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "period",
+              "in": "query",
+              "required": false,
+              "description": "2026-W48 or 2026-11; default the current week",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "kind",
+              "in": "query",
+              "required": false,
+              "description": "week or month",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "week",
+                "month"
+               ]
+              }
+             },
+             {
+              "name": "level",
+              "in": "query",
+              "required": false,
+              "description": "Area level",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "country",
+                "admin1",
+                "admin2",
+                "community"
+               ]
+              }
+             },
+             {
+              "name": "country",
+              "in": "query",
+              "required": false,
+              "description": "ISO3 country code",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "min",
+              "in": "query",
+              "required": false,
+              "description": "Lowest risk level",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "low",
+                "moderate",
+                "high",
+                "critical"
+               ]
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 5000,
+               "default": 100
+              }
+             }
+            ],
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/risk/areas/{code}": {
+           "parameters": [
+            {
+             "name": "code",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getAreaRisk",
+            "summary": "An area's score, its drivers and its trend over 12 periods",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/AreaRisk"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "period",
+              "in": "query",
+              "required": false,
+              "description": "2026-W48 or 2026-11; default the current week",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "kind",
+              "in": "query",
+              "required": false,
+              "description": "week or month",
+              "schema": {
+               "type": "string",
+               "enum": [
+                "week",
+                "month"
+               ]
+              }
+             }
+            ],
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/risk/recompute": {
+           "post": {
+            "operationId": "recomputeRisk",
+            "summary": "Rebuild every risk cell from the incidents (installation administrators)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Recomputed"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/settings": {
+           "get": {
+            "operationId": "getSettings",
+            "summary": "Risk weights, thresholds and response deadlines",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Settings"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           },
+           "put": {
+            "operationId": "putSettings",
+            "summary": "Change them (installation administrators); risk is recomputed",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Settings"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/Settings"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             }
+            ]
+           }
+          },
+          "/api/v1/alerts": {
+           "get": {
+            "operationId": "listAlerts",
+            "summary": "Alerts the caller may read, newest first",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/AlertPage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "state",
+              "in": "query",
+              "required": false,
+              "description": "proposed, issued, dismissed, superseded, cancelled",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "area",
+              "in": "query",
+              "required": false,
+              "description": "This area and every area below it",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "body",
+              "in": "query",
+              "required": false,
+              "description": "Issuing body",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createAlert",
+            "summary": "Issue an alert by hand (analysts, coordinators); opens its response case. msgType Update/Cancel needs references",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Alert"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/AlertInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/alerts/{id}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getAlert",
+            "summary": "One alert",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Alert"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           },
+           "patch": {
+            "operationId": "editAlert",
+            "summary": "Edit a proposal before issuing it",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Alert"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/AlertFields"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             }
+            ]
+           }
+          },
+          "/api/v1/alerts/{id}/cap": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getAlertCAP",
+            "summary": "The alert as a CAP 1.2 document",
+            "responses": {
+             "200": {
+              "description": "CAP 1.2 XML",
+              "content": {
+               "application/cap+xml": {}
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/alerts/{id}/issue": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "issueAlert",
+            "summary": "Issue a proposed alert, with edits",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Alert"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/AlertFields"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/alerts/{id}/dismiss": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "dismissAlert",
+            "summary": "Dismiss a proposed alert, saying why",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Alert"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/Reason"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/alerts/{id}/update": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "updateAlert",
+            "summary": "Issue a CAP Update that replaces this alert",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Alert"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/AlertFields"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/alerts/{id}/cancel": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "cancelAlert",
+            "summary": "Issue a CAP Cancel for this alert",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Alert"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/Reason"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/cases": {
+           "get": {
+            "operationId": "listCases",
+            "summary": "Response cases the caller may read",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/CasePage"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "status",
+              "in": "query",
+              "required": false,
+              "description": "open, acknowledged, closed",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "body",
+              "in": "query",
+              "required": false,
+              "description": "Body holding the case",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "area",
+              "in": "query",
+              "required": false,
+              "description": "This area and below",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "limit",
+              "in": "query",
+              "schema": {
+               "type": "integer",
+               "minimum": 1,
+               "maximum": 500,
+               "default": 50
+              }
+             },
+             {
+              "name": "cursor",
+              "in": "query",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ],
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/cases/{id}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "getCase",
+            "summary": "One case with its actions, parties and history",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Case"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/cases/{id}/acknowledge": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "acknowledgeCase",
+            "summary": "The holding body acknowledges",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Case"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/cases/{id}/actions": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "planAction",
+            "summary": "Plan an action (or record one done)",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Case"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/ActionInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/cases/{id}/actions/{action}/complete": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            },
+            {
+             "name": "action",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "completeAction",
+            "summary": "Record what came of a planned action",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Case"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/CompleteInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/cases/{id}/escalate": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "escalateCase",
+            "summary": "Ask the body above for help",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Case"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/Reason"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/cases/{id}/de-escalate": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "deEscalateCase",
+            "summary": "Hand the case back to a body that held it",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Case"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/DeEscalateInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/cases/{id}/close": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "post": {
+            "operationId": "closeCase",
+            "summary": "Close with an outcome and a summary",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Case"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/CloseInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/response-gap": {
+           "get": {
+            "operationId": "responseGap",
+            "summary": "Time from alert to acknowledgement, action and closure, per body and level, over the cases the caller may read",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/ResponseGap"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "from",
+              "in": "query",
+              "required": false,
+              "description": "Cases opened on or after, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             },
+             {
+              "name": "to",
+              "in": "query",
+              "required": false,
+              "description": "Cases opened on or before, YYYY-MM-DD",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ],
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/bodies/{code}/subscriptions": {
+           "parameters": [
+            {
+             "name": "code",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "listSubscriptions",
+            "summary": "Where the body's notifications go (its administrators)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "array",
+                 "items": {
+                  "$ref": "#/components/schemas/Subscription"
+                 }
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           },
+           "post": {
+            "operationId": "createSubscription",
+            "summary": "Add a webhook or e-mail address; a webhook's signing secret is shown once",
+            "responses": {
+             "201": {
+              "description": "Created",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Subscription"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "$ref": "#/components/schemas/SubscriptionInput"
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             },
+             {
+              "name": "Idempotency-Key",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "minLength": 1,
+               "maxLength": 255,
+               "pattern": "^[!-~]{1,255}$"
+              },
+              "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
+             }
+            ]
+           }
+          },
+          "/api/v1/subscriptions/{id}": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "delete": {
+            "operationId": "deleteSubscription",
+            "summary": "Stop a subscription",
+            "responses": {
+             "204": {
+              "description": "Stopped"
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "415": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "422": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ],
+            "parameters": [
+             {
+              "name": "X-CSRF-Token",
+              "in": "header",
+              "required": false,
+              "schema": {
+               "type": "string"
+              },
+              "description": "With a session cookie instead of a bearer token: the session's CSRF token."
+             }
+            ]
+           }
+          },
+          "/api/v1/subscriptions/{id}/deliveries": {
+           "parameters": [
+            {
+             "name": "id",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "listDeliveries",
+            "summary": "Notifications and every delivery attempt",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "array",
+                 "items": {
+                  "$ref": "#/components/schemas/DeliveryLog"
+                 }
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
+           }
+          },
+          "/api/v1/outbox": {
+           "get": {
+            "operationId": "listOutbox",
+            "summary": "The installation's notifications (installation administrators)",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "array",
+                 "items": {
+                  "$ref": "#/components/schemas/Outbox"
+                 }
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            },
+            "parameters": [
+             {
+              "name": "status",
+              "in": "query",
+              "required": false,
+              "description": "pending, delivered, failed",
+              "schema": {
+               "type": "string"
+              }
+             }
+            ],
+            "security": [
+             {
+              "apiToken": []
+             },
+             {
+              "session": []
+             }
+            ]
            }
           }
          }
         }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "type": "array",
-        "items": {
-         "$ref": "#/components/schemas/ReportInput"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/reports/queue": {
-   "get": {
-    "operationId": "reviewQueue",
-    "summary": "Unreviewed reports the caller may read, oldest first",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ReportPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "status",
-      "in": "query",
-      "required": false,
-      "description": "unreviewed, verified, rejected, duplicate",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "area",
-      "in": "query",
-      "required": false,
-      "description": "This area and every area below it",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "indicator",
-      "in": "query",
-      "required": false,
-      "description": "Indicator code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "sector",
-      "in": "query",
-      "required": false,
-      "description": "Sector code of the active framework",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "from",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or after, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "to",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or before, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the description",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/reports/{id}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getReport",
-    "summary": "One report, if the caller may read it",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Report"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/reports/{id}/duplicates": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "suggestDuplicates",
-    "summary": "Reports close in time and space with shared indicators",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Suggestion"
-         }
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/reports/{id}/verify": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "verifyReport",
-    "summary": "Verify: a new incident, or join one (analysts and coordinators of the body or above)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Incident"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "type": "object",
-        "required": [],
-        "properties": {
-         "incident": {
-          "type": "string"
-         },
-         "title": {
-          "type": "string"
-         }
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/reports/{id}/reject": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "rejectReport",
-    "summary": "Reject, with a reason",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Report"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "type": "object",
-        "required": [
-         "reason"
-        ],
-        "properties": {
-         "reason": {
-          "type": "string"
-         }
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/reports/{id}/duplicate": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "markDuplicate",
-    "summary": "Mark as a duplicate of another report",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Report"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "type": "object",
-        "required": [
-         "of"
-        ],
-        "properties": {
-         "of": {
-          "type": "string"
-         }
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/incidents": {
-   "get": {
-    "operationId": "listIncidents",
-    "summary": "Incidents the caller may read, newest first (by the day they happened; the cursor continues in that order)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/IncidentPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "area",
-      "in": "query",
-      "required": false,
-      "description": "This area and every area below it",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "indicator",
-      "in": "query",
-      "required": false,
-      "description": "Indicator code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "sector",
-      "in": "query",
-      "required": false,
-      "description": "Sector code of the active framework",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "from",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or after, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "to",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or before, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the description",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   }
-  },
-  "/api/v1/incidents/export.csv": {
-   "get": {
-    "operationId": "exportIncidentsCSV",
-    "summary": "CSV of the incidents the caller may read (audited)",
-    "responses": {
-     "200": {
-      "description": "CSV",
-      "content": {
-       "text/csv": {}
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "area",
-      "in": "query",
-      "required": false,
-      "description": "This area and every area below it",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "indicator",
-      "in": "query",
-      "required": false,
-      "description": "Indicator code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "sector",
-      "in": "query",
-      "required": false,
-      "description": "Sector code of the active framework",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "from",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or after, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "to",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or before, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the description",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   }
-  },
-  "/api/v1/incidents/export.hxl.csv": {
-   "get": {
-    "operationId": "exportIncidentsHXL",
-    "summary": "HXL-tagged CSV of the incidents the caller may read; re-imports with `agora events import` (audited)",
-    "responses": {
-     "200": {
-      "description": "HXL-tagged CSV",
-      "content": {
-       "text/csv": {}
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "area",
-      "in": "query",
-      "required": false,
-      "description": "This area and every area below it",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "indicator",
-      "in": "query",
-      "required": false,
-      "description": "Indicator code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "sector",
-      "in": "query",
-      "required": false,
-      "description": "Sector code of the active framework",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "from",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or after, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "to",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or before, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the description",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   }
-  },
-  "/api/v1/incidents/export.geojson": {
-   "get": {
-    "operationId": "exportIncidentsGeoJSON",
-    "summary": "GeoJSON (RFC 7946) of the incidents the caller may read (audited)",
-    "responses": {
-     "200": {
-      "description": "GeoJSON FeatureCollection",
-      "content": {
-       "application/geo+json": {}
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "area",
-      "in": "query",
-      "required": false,
-      "description": "This area and every area below it",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "indicator",
-      "in": "query",
-      "required": false,
-      "description": "Indicator code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "sector",
-      "in": "query",
-      "required": false,
-      "description": "Sector code of the active framework",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "from",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or after, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "to",
-      "in": "query",
-      "required": false,
-      "description": "Occurred on or before, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "description": "Text in the description",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   }
-  },
-  "/api/v1/incidents/{id}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getIncident",
-    "summary": "One incident, with the reports behind it the caller may read",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Incident"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/situation-reports": {
-   "get": {
-    "operationId": "listSituationReports",
-    "summary": "Situation reports the caller may read",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/SituationReportPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "area",
-      "in": "query",
-      "required": false,
-      "description": "Area code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "body",
-      "in": "query",
-      "required": false,
-      "description": "Body code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createSituationReport",
-    "summary": "Write a situation report (analysts, coordinators, CSO liaisons of the body)",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/SituationReport"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/SituationReportInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/situation-reports/{id}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getSituationReport",
-    "summary": "One situation report",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/SituationReport"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/documents/{id}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getDocument",
-    "summary": "One document, if the caller may read it",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Document"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/risk": {
-   "get": {
-    "operationId": "listRisk",
-    "summary": "Risk of every area with a score, highest first (signed in)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/AreaScore"
-         }
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "period",
-      "in": "query",
-      "required": false,
-      "description": "2026-W48 or 2026-11; default the current week",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "kind",
-      "in": "query",
-      "required": false,
-      "description": "week or month",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "week",
-        "month"
-       ]
-      }
-     },
-     {
-      "name": "level",
-      "in": "query",
-      "required": false,
-      "description": "Area level",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "country",
-        "admin1",
-        "admin2",
-        "community"
-       ]
-      }
-     },
-     {
-      "name": "country",
-      "in": "query",
-      "required": false,
-      "description": "ISO3 country code",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "min",
-      "in": "query",
-      "required": false,
-      "description": "Lowest risk level",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "low",
-        "moderate",
-        "high",
-        "critical"
-       ]
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 5000,
-       "default": 100
-      }
-     }
-    ],
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/risk/areas/{code}": {
-   "parameters": [
-    {
-     "name": "code",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getAreaRisk",
-    "summary": "An area's score, its drivers and its trend over 12 periods",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/AreaRisk"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "period",
-      "in": "query",
-      "required": false,
-      "description": "2026-W48 or 2026-11; default the current week",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "kind",
-      "in": "query",
-      "required": false,
-      "description": "week or month",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "week",
-        "month"
-       ]
-      }
-     }
-    ],
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/risk/recompute": {
-   "post": {
-    "operationId": "recomputeRisk",
-    "summary": "Rebuild every risk cell from the incidents (installation administrators)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Recomputed"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/settings": {
-   "get": {
-    "operationId": "getSettings",
-    "summary": "Risk weights, thresholds and response deadlines",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Settings"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   },
-   "put": {
-    "operationId": "putSettings",
-    "summary": "Change them (installation administrators); risk is recomputed",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Settings"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/Settings"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     }
-    ]
-   }
-  },
-  "/api/v1/alerts": {
-   "get": {
-    "operationId": "listAlerts",
-    "summary": "Alerts the caller may read, newest first",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/AlertPage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "state",
-      "in": "query",
-      "required": false,
-      "description": "proposed, issued, dismissed, superseded, cancelled",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "area",
-      "in": "query",
-      "required": false,
-      "description": "This area and every area below it",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "body",
-      "in": "query",
-      "required": false,
-      "description": "Issuing body",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createAlert",
-    "summary": "Issue an alert by hand (analysts, coordinators); opens its response case. msgType Update/Cancel needs references",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Alert"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/AlertInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/alerts/{id}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getAlert",
-    "summary": "One alert",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Alert"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   },
-   "patch": {
-    "operationId": "editAlert",
-    "summary": "Edit a proposal before issuing it",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Alert"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/AlertFields"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     }
-    ]
-   }
-  },
-  "/api/v1/alerts/{id}/cap": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getAlertCAP",
-    "summary": "The alert as a CAP 1.2 document",
-    "responses": {
-     "200": {
-      "description": "CAP 1.2 XML",
-      "content": {
-       "application/cap+xml": {}
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/alerts/{id}/issue": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "issueAlert",
-    "summary": "Issue a proposed alert, with edits",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Alert"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/AlertFields"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/alerts/{id}/dismiss": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "dismissAlert",
-    "summary": "Dismiss a proposed alert, saying why",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Alert"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/Reason"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/alerts/{id}/update": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "updateAlert",
-    "summary": "Issue a CAP Update that replaces this alert",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Alert"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/AlertFields"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/alerts/{id}/cancel": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "cancelAlert",
-    "summary": "Issue a CAP Cancel for this alert",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Alert"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/Reason"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/cases": {
-   "get": {
-    "operationId": "listCases",
-    "summary": "Response cases the caller may read",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/CasePage"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "status",
-      "in": "query",
-      "required": false,
-      "description": "open, acknowledged, closed",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "body",
-      "in": "query",
-      "required": false,
-      "description": "Body holding the case",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "area",
-      "in": "query",
-      "required": false,
-      "description": "This area and below",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500,
-       "default": 50
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/cases/{id}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "getCase",
-    "summary": "One case with its actions, parties and history",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Case"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/cases/{id}/acknowledge": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "acknowledgeCase",
-    "summary": "The holding body acknowledges",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Case"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/cases/{id}/actions": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "planAction",
-    "summary": "Plan an action (or record one done)",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Case"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/ActionInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/cases/{id}/actions/{action}/complete": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    },
-    {
-     "name": "action",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "completeAction",
-    "summary": "Record what came of a planned action",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Case"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/CompleteInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/cases/{id}/escalate": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "escalateCase",
-    "summary": "Ask the body above for help",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Case"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/Reason"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/cases/{id}/de-escalate": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "deEscalateCase",
-    "summary": "Hand the case back to a body that held it",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Case"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/DeEscalateInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/cases/{id}/close": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "post": {
-    "operationId": "closeCase",
-    "summary": "Close with an outcome and a summary",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Case"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/CloseInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/response-gap": {
-   "get": {
-    "operationId": "responseGap",
-    "summary": "Time from alert to acknowledgement, action and closure, per body and level, over the cases the caller may read",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ResponseGap"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "from",
-      "in": "query",
-      "required": false,
-      "description": "Cases opened on or after, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "to",
-      "in": "query",
-      "required": false,
-      "description": "Cases opened on or before, YYYY-MM-DD",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/bodies/{code}/subscriptions": {
-   "parameters": [
-    {
-     "name": "code",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "listSubscriptions",
-    "summary": "Where the body's notifications go (its administrators)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Subscription"
-         }
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   },
-   "post": {
-    "operationId": "createSubscription",
-    "summary": "Add a webhook or e-mail address; a webhook's signing secret is shown once",
-    "responses": {
-     "201": {
-      "description": "Created",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Subscription"
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/SubscriptionInput"
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     },
-     {
-      "name": "Idempotency-Key",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 255,
-       "pattern": "^[!-~]{1,255}$"
-      },
-      "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
-     }
-    ]
-   }
-  },
-  "/api/v1/subscriptions/{id}": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "delete": {
-    "operationId": "deleteSubscription",
-    "summary": "Stop a subscription",
-    "responses": {
-     "204": {
-      "description": "Stopped"
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "413": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "415": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "422": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "X-CSRF-Token",
-      "in": "header",
-      "required": false,
-      "schema": {
-       "type": "string"
-      },
-      "description": "With a session cookie instead of a bearer token: the session's CSRF token."
-     }
-    ]
-   }
-  },
-  "/api/v1/subscriptions/{id}/deliveries": {
-   "parameters": [
-    {
-     "name": "id",
-     "in": "path",
-     "required": true,
-     "schema": {
-      "type": "string"
-     }
-    }
-   ],
-   "get": {
-    "operationId": "listDeliveries",
-    "summary": "Notifications and every delivery attempt",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/DeliveryLog"
-         }
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "404": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  },
-  "/api/v1/outbox": {
-   "get": {
-    "operationId": "listOutbox",
-    "summary": "The installation's notifications (installation administrators)",
-    "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Outbox"
-         }
-        }
-       }
-      }
-     },
-     "400": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "401": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Error, naming the field at fault",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    },
-    "parameters": [
-     {
-      "name": "status",
-      "in": "query",
-      "required": false,
-      "description": "pending, delivered, failed",
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "security": [
-     {
-      "apiToken": []
-     },
-     {
-      "session": []
-     }
-    ]
-   }
-  }
- }
-}
-"""#
+        """#
 }

@@ -23,32 +23,45 @@ enum AdminPage {
         for p in people.prefix(PageRequest.maxLimit) { views.append(try await store.view(p)) }
         let s = try await SettingsStore(sql: req.sql).load()
         func number(_ name: String, _ value: Double, label: String) -> Node<HTML.FormContext> {
-            .group(.label(.for(name), .text(label)), .input(.type(.number), .id(name), .name(name), .value(String(value)), .attribute(named: "step", value: "any")))
+            .group(
+                .label(.for(name), .text(label)),
+                .input(.type(.number), .id(name), .name(name), .value(String(value)), .attribute(named: "step", value: "any")))
         }
         let levels = ["admin2", "admin1", "country"]
-        let form: Node<HTML.BodyContext> = .form(.method(.post), .action("/admin/settings"), Layout.csrf(c),
+        let form: Node<HTML.BodyContext> = .form(
+            .method(.post), .action("/admin/settings"), Layout.csrf(c),
             .forEach(levels) { l in
                 let th = s.risk.thresholds(for: AreaLevel(rawValue: l)!)
-                return .fieldset(.element(named: "legend", text: t("admin.thresholds", t("area." + l))),
-                                 number("\(l).moderate", th.moderate, label: t("risk.moderate")), number("\(l).high", th.high, label: t("risk.high")),
-                                 number("\(l).critical", th.critical, label: t("risk.critical")))
+                return .fieldset(
+                    .element(named: "legend", text: t("admin.thresholds", t("area." + l))),
+                    number("\(l).moderate", th.moderate, label: t("risk.moderate")), number("\(l).high", th.high, label: t("risk.high")),
+                    number("\(l).critical", th.critical, label: t("risk.critical")))
             },
             .label(.for("proposeAt"), .text(t("admin.proposeAt"))),
-            .select(.id("proposeAt"), .attribute(named: "name", value: "proposeAt"), .forEach(RiskLevel.allCases.filter { $0 != .low }) { l in
-                .option(.value(l.rawValue), .label(t("risk." + l.rawValue)), .isSelected(s.risk.proposeAt == l)) }),
-            .fieldset(.element(named: "legend", text: t("admin.deadlines")),
-                      .forEach([CAPSeverity.Extreme, .Severe, .Moderate, .Minor]) { sev in
-                          number("ack.\(sev.rawValue)", Double(s.deadlines.acknowledge(sev)) / 3600, label: t("severity." + sev.rawValue))
-                      }),
+            .select(
+                .id("proposeAt"), .attribute(named: "name", value: "proposeAt"),
+                .forEach(RiskLevel.allCases.filter { $0 != .low }) { l in
+                    .option(.value(l.rawValue), .label(t("risk." + l.rawValue)), .isSelected(s.risk.proposeAt == l))
+                }),
+            .fieldset(
+                .element(named: "legend", text: t("admin.deadlines")),
+                .forEach([CAPSeverity.Extreme, .Severe, .Moderate, .Minor]) { sev in
+                    number("ack.\(sev.rawValue)", Double(s.deadlines.acknowledge(sev)) / 3600, label: t("severity." + sev.rawValue))
+                }),
             .button(.type(.submit), .text(t("sitrep.save"))))
         let main: Node<HTML.BodyContext> = .group(
             .h2(.text(t("admin.settings"))), form,
             .h2(.text(t("admin.people", t.number(views.count)))),
-            .table(.tr(.th(.text(t("signin.username"))), .th(.text(t("admin.name"))), .th(.text(t("admin.roles")))),
-                   .forEach(views) { p in
-                       .tr(.td(.text(p.username + (p.disabled ? " (" + t("admin.disabled") + ")" : ""))), .td(.text(p.displayName)),
-                           .td(.text((p.installationAdmin ? [t("admin.installationAdmin")] : []).joined() + p.roles.map { "\($0.role.rawValue) @ \($0.body)" }.joined(separator: ", "))))
-                   }),
+            .table(
+                .tr(.th(.text(t("signin.username"))), .th(.text(t("admin.name"))), .th(.text(t("admin.roles")))),
+                .forEach(views) { p in
+                    .tr(
+                        .td(.text(p.username + (p.disabled ? " (" + t("admin.disabled") + ")" : ""))), .td(.text(p.displayName)),
+                        .td(
+                            .text(
+                                (p.installationAdmin ? [t("admin.installationAdmin")] : []).joined()
+                                    + p.roles.map { "\($0.role.rawValue) @ \($0.body)" }.joined(separator: ", "))))
+                }),
             .p(.class("muted"), .text(t("admin.cli"))))
         return Layout.response(c, title: t("admin.title"), main)
     }

@@ -24,12 +24,19 @@ enum AlertPages {
         let main: Node<HTML.BodyContext> = .group(
             .if(c.holds([.analyst, .coordinator]), .p(.a(.class("button"), .href("/alerts/new"), .text(t("alert.new"))))),
             .p(.a(.href("/feeds/alerts.atom"), .text(t("nav.feed")))),
-            .if(page.items.isEmpty, .p(.class("muted"), .text(t("home.noAlerts"))), else: .table(
-                .tr(.th(.text(t("alert.headline"))), .th(.text(t("alert.severity"))), .th(.text(t("report.where"))), .th(.text(t("alert.state"))), .th(.text(t("alert.sent")))),
-                .forEach(page.items) { a in
-                    .tr(.td(.a(.href("/alerts/\(a.id)"), .text(a.headline))), .td(.text(t("severity." + a.severity))), .td(.text(names[a.area] ?? a.area)),
-                        .td(.text(t("state." + a.state) + (a.msgType == "Alert" ? "" : " (\(a.msgType))"))), .td(.text(t.date(a.sent ?? a.createdAt, time: true))))
-                })))
+            .if(
+                page.items.isEmpty, .p(.class("muted"), .text(t("home.noAlerts"))),
+                else: .table(
+                    .tr(
+                        .th(.text(t("alert.headline"))), .th(.text(t("alert.severity"))), .th(.text(t("report.where"))), .th(.text(t("alert.state"))),
+                        .th(.text(t("alert.sent")))),
+                    .forEach(page.items) { a in
+                        .tr(
+                            .td(.a(.href("/alerts/\(a.id)"), .text(a.headline))), .td(.text(t("severity." + a.severity))),
+                            .td(.text(names[a.area] ?? a.area)),
+                            .td(.text(t("state." + a.state) + (a.msgType == "Alert" ? "" : " (\(a.msgType))"))),
+                            .td(.text(t.date(a.sent ?? a.createdAt, time: true))))
+                    })))
         return Layout.response(c, title: t("nav.alerts"), main)
     }
 
@@ -42,35 +49,51 @@ enum AlertPages {
     static func fieldset(_ c: PageContext, _ f: Fields, areas: [(code: String, name: String)], bodies: [String]) -> Node<HTML.FormContext> {
         let t = c.t
         func select<V: Vocabulary>(_ name: String, _ type: V.Type, _ def: String) -> Node<HTML.FormContext> {
-            .group(.label(.for(name), .text(t("alert." + name))),
-                   .select(.id(name), .attribute(named: "name", value: name), .forEach(Array(V.allCases)) { v in
-                       .option(.value(v.rawValue), .label(t("cap." + v.rawValue)), .isSelected(f.v(name, def) == v.rawValue)) }))
+            .group(
+                .label(.for(name), .text(t("alert." + name))),
+                .select(
+                    .id(name), .attribute(named: "name", value: name),
+                    .forEach(Array(V.allCases)) { v in
+                        .option(.value(v.rawValue), .label(t("cap." + v.rawValue)), .isSelected(f.v(name, def) == v.rawValue))
+                    }))
         }
         return .group(
-            .if(bodies.count > 1, .group(.label(.for("body"), .text(t("alert.issuer"))),
-                                       .select(.id("body"), .attribute(named: "name", value: "body"), .forEach(bodies) { b in .option(.value(b), .label(b), .isSelected(f.v("body") == b)) }))),
+            .if(
+                bodies.count > 1,
+                .group(
+                    .label(.for("body"), .text(t("alert.issuer"))),
+                    .select(
+                        .id("body"), .attribute(named: "name", value: "body"),
+                        .forEach(bodies) { b in .option(.value(b), .label(b), .isSelected(f.v("body") == b)) }))),
             .label(.for("area"), .text(t("report.where"))),
-            .select(.id("area"), .attribute(named: "name", value: "area"), .attribute(named: "required", value: "required"), .option(.value(""), .label(t("report.choosePlace"))),
-                    .forEach(areas) { a in .option(.value(a.code), .label(a.name), .isSelected(f.v("area") == a.code)) }),
-            .label(.for("event"), .text(t("alert.event"))), .input(.type(.text), .id("event"), .name("event"), .value(f.v("event", t("alert.defaultEvent")))),
+            .select(
+                .id("area"), .attribute(named: "name", value: "area"), .attribute(named: "required", value: "required"),
+                .option(.value(""), .label(t("report.choosePlace"))),
+                .forEach(areas) { a in .option(.value(a.code), .label(a.name), .isSelected(f.v("area") == a.code)) }),
+            .label(.for("event"), .text(t("alert.event"))),
+            .input(.type(.text), .id("event"), .name("event"), .value(f.v("event", t("alert.defaultEvent")))),
             .label(.for("headline"), .text(t("alert.headline"))),
             .input(.type(.text), .id("headline"), .name("headline"), .value(f.v("headline")), .attribute(named: "maxlength", value: "160")),
-            select("severity", CAPSeverity.self, "Severe"), select("urgency", CAPUrgency.self, "Expected"), select("certainty", CAPCertainty.self, "Likely"),
+            select("severity", CAPSeverity.self, "Severe"), select("urgency", CAPUrgency.self, "Expected"),
+            select("certainty", CAPCertainty.self, "Likely"),
             .label(.for("description"), .text(t("alert.description"))),
             .textarea(.id("description"), .name("description"), .attribute(named: "rows", value: "5"), .text(f.v("description"))),
             .label(.for("instruction"), .text(t("alert.instruction"))),
             .textarea(.id("instruction"), .name("instruction"), .attribute(named: "rows", value: "3"), .text(f.v("instruction"))),
             .label(.for("expires"), .text(t("alert.expires"))),
             .input(.type(.datetimeLocal), .id("expires"), .name("expires"), .value(f.v("expires"))),
-            .label(.for("classification"), .text(t("field.classification"))), AnalystPages.classificationSelect(c, selected: f.v("classification", "restricted")))
+            .label(.for("classification"), .text(t("field.classification"))),
+            AnalystPages.classificationSelect(c, selected: f.v("classification", "restricted")))
     }
 
     static func draft(_ f: [String: String]) -> AlertDraft {
         func s(_ k: String) -> String? { f[k].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
-        return AlertDraft(body: s("body"), classification: s("classification").flatMap(Classification.init(rawValue:)), status: .Actual, categories: [.Security],
-                          event: s("event"), urgency: s("urgency").flatMap(CAPUrgency.init(rawValue:)), severity: s("severity").flatMap(CAPSeverity.init(rawValue:)),
-                          certainty: s("certainty").flatMap(CAPCertainty.init(rawValue:)), headline: s("headline"), description: s("description"),
-                          instruction: s("instruction"), areas: s("area").map { [$0] }, expires: WebForm.timestamp(s("expires")), language: nil)
+        return AlertDraft(
+            body: s("body"), classification: s("classification").flatMap(Classification.init(rawValue:)), status: .Actual, categories: [.Security],
+            event: s("event"), urgency: s("urgency").flatMap(CAPUrgency.init(rawValue:)),
+            severity: s("severity").flatMap(CAPSeverity.init(rawValue:)),
+            certainty: s("certainty").flatMap(CAPCertainty.init(rawValue:)), headline: s("headline"), description: s("description"),
+            instruction: s("instruction"), areas: s("area").map { [$0] }, expires: WebForm.timestamp(s("expires")), language: nil)
     }
 
     static func compose(req: Request) async throws -> Response {
@@ -88,10 +111,12 @@ enum AlertPages {
         if let a = f.values["area"], !areas.contains(where: { $0.code == a }), let ref = try await AreaStore(sql: req.sql).refs([a]).first {
             areas.insert((ref.code, ref.name), at: 0)
         }
-        let form: Node<HTML.BodyContext> = .form(.method(.post), .action("/alerts/new"), Layout.csrf(c),
+        let form: Node<HTML.BodyContext> = .form(
+            .method(.post), .action("/alerts/new"), Layout.csrf(c),
             fieldset(c, f, areas: areas, bodies: c.bodies([.analyst, .coordinator])),
-            .p(.button(.type(.submit), .name("do"), .value("preview"), .class("secondary"), .text(t("alert.preview"))), .text(" "),
-               .button(.type(.submit), .name("do"), .value("issue"), .text(t("alert.issue")))))
+            .p(
+                .button(.type(.submit), .name("do"), .value("preview"), .class("secondary"), .text(t("alert.preview"))), .text(" "),
+                .button(.type(.submit), .name("do"), .value("issue"), .text(t("alert.issue")))))
         let main: Node<HTML.BodyContext> = .group(
             .p(.text(t("alert.composeIntro"))), form,
             .unwrap(preview) { .group(.h2(.text(t("alert.previewHeading"))), .pre(.text($0))) })
@@ -107,11 +132,14 @@ enum AlertPages {
             let c = try await PageContext.of(req)
             do {
                 try await AlertController.check(req, d, sent: Timestamp.now())
-                let row = AlertRow(id: "preview", identifier: "agora-preview", bodyCode: d.body ?? c.bodies([.analyst, .coordinator]).first ?? "", classification: (d.classification ?? .restricted).rawValue,
-                                   state: "issued", msgType: "Alert", draft: String(decoding: try JSONEncoder.sorted.encode(d), as: UTF8.self),
-                                   areaCode: d.areas?.first ?? "", areaPath: "", severity: (d.severity ?? .Unknown).rawValue, headline: d.headline ?? "",
-                                   createdBy: "", createdAt: Timestamp.now(), updatedAt: Timestamp.now(), sentAt: Timestamp.now())
-                let m = try await CAPExport.message(row, sender: req.application.agora.capSender, publicURL: req.application.agora.publicURL, sql: req.sql)
+                let row = AlertRow(
+                    id: "preview", identifier: "agora-preview", bodyCode: d.body ?? c.bodies([.analyst, .coordinator]).first ?? "",
+                    classification: (d.classification ?? .restricted).rawValue,
+                    state: "issued", msgType: "Alert", draft: String(decoding: try JSONEncoder.sorted.encode(d), as: UTF8.self),
+                    areaCode: d.areas?.first ?? "", areaPath: "", severity: (d.severity ?? .Unknown).rawValue, headline: d.headline ?? "",
+                    createdBy: "", createdAt: Timestamp.now(), updatedAt: Timestamp.now(), sentAt: Timestamp.now())
+                let m = try await CAPExport.message(
+                    row, sender: req.application.agora.capSender, publicURL: req.application.agora.publicURL, sql: req.sql)
                 return try await composer(req, fields, preview: m.xml())
             } catch {
                 let e = APIErrorMiddleware.translate(error)
@@ -130,7 +158,8 @@ enum AlertPages {
     }
 
     static func composerWithError(_ req: Request, _ f: Fields, _ e: APIError) async throws -> Response {
-        let reason = e.issues.isEmpty ? (e.field.map { "\($0): " } ?? "") + e.reason : e.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+        let reason =
+            e.issues.isEmpty ? (e.field.map { "\($0): " } ?? "") + e.reason : e.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
         req.url.query = "error=" + (reason.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         return try await composer(req, f, preview: nil, status: .ok)
     }
@@ -144,12 +173,17 @@ enum AlertPages {
         let proposal = a.state == "proposed" && c.holds([.analyst, .coordinator])
         let issuedLive = a.state == "issued" && a.msgType != "Cancel" && c.holds([.analyst, .coordinator])
         var f = Fields()
-        f.values = ["area": a.area, "event": d.event ?? "", "headline": d.headline ?? "", "severity": d.severity?.rawValue ?? "Severe",
-                    "urgency": d.urgency?.rawValue ?? "Expected", "certainty": d.certainty?.rawValue ?? "Likely", "description": d.description ?? "",
-                    "instruction": d.instruction ?? "", "classification": a.classification]
+        f.values = [
+            "area": a.area, "event": d.event ?? "", "headline": d.headline ?? "", "severity": d.severity?.rawValue ?? "Severe",
+            "urgency": d.urgency?.rawValue ?? "Expected", "certainty": d.certainty?.rawValue ?? "Likely", "description": d.description ?? "",
+            "instruction": d.instruction ?? "", "classification": a.classification,
+        ]
         let areas = (d.areas ?? [a.area]).map { (code: $0, name: names[$0] ?? $0) }
         let main: Node<HTML.BodyContext> = .group(
-            .p(.text("\(t("severity." + a.severity)) · \(t("cap." + (d.urgency?.rawValue ?? "Unknown"))) · \(t("cap." + (d.certainty?.rawValue ?? "Unknown"))) · \(areas.map(\.name).joined(separator: ", "))")),
+            .p(
+                .text(
+                    "\(t("severity." + a.severity)) · \(t("cap." + (d.urgency?.rawValue ?? "Unknown"))) · \(t("cap." + (d.certainty?.rawValue ?? "Unknown"))) · \(areas.map(\.name).joined(separator: ", "))"
+                )),
             .p(.text("\(t("alert.state")): \(t("state." + a.state)) · \(a.msgType) · \(t("class." + a.classification)) · \(a.body)")),
             .unwrap(d.description) { .p(.text($0)) },
             .unwrap(d.instruction) { .p(.strong(.text(t("alert.instruction") + ": ")), .text($0)) },
@@ -159,22 +193,32 @@ enum AlertPages {
             .unwrap(a.responseCase) { id in .if(c.signedIn, .p(.a(.href("/cases/\(id)"), .text(t("alert.case"))))) },
             .if(a.state != "proposed" && a.state != "dismissed", .p(.a(.href(a.cap), .text(t("alert.capLink"))))),
             .unwrap(a.risk) { r in
-                .group(.h2(.text(t("alert.why"))),
-                       .p(.text(t("risk.scoreIs", t.number(r.score.score, digits: 1), r.score.period))),
-                       .ul(.forEach(r.drivers.filter { $0.kind != .incident }) { .li(.text("\($0.code): \(t.number($0.contribution, digits: 2))")) }))
+                .group(
+                    .h2(.text(t("alert.why"))),
+                    .p(.text(t("risk.scoreIs", t.number(r.score.score, digits: 1), r.score.period))),
+                    .ul(.forEach(r.drivers.filter { $0.kind != .incident }) { .li(.text("\($0.code): \(t.number($0.contribution, digits: 2))")) }))
             },
-            .if(proposal, .group(
-                .h2(.text(t("alert.issueHeading"))),
-                .form(.method(.post), .action("/alerts/\(a.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("issue")),
-                      fieldset(c, f, areas: areas, bodies: []), .button(.type(.submit), .text(t("alert.issue")))),
-                .form(.method(.post), .action("/alerts/\(a.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("dismiss")),
-                      .label(.for("reason"), .text(t("alert.dismissReason"))), .input(.type(.text), .id("reason"), .name("reason"), .required(true)),
-                      .button(.type(.submit), .class("danger"), .text(t("alert.dismiss")))))),
-            .if(issuedLive, .group(
-                .h2(.text(t("alert.cancelHeading"))),
-                .form(.method(.post), .action("/alerts/\(a.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("cancel")),
-                      .label(.for("cancel-reason"), .text(t("alert.reason"))), .input(.type(.text), .id("cancel-reason"), .name("reason"), .required(true)),
-                      .button(.type(.submit), .class("danger"), .text(t("alert.cancel")))))))
+            .if(
+                proposal,
+                .group(
+                    .h2(.text(t("alert.issueHeading"))),
+                    .form(
+                        .method(.post), .action("/alerts/\(a.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("issue")),
+                        fieldset(c, f, areas: areas, bodies: []), .button(.type(.submit), .text(t("alert.issue")))),
+                    .form(
+                        .method(.post), .action("/alerts/\(a.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("dismiss")),
+                        .label(.for("reason"), .text(t("alert.dismissReason"))),
+                        .input(.type(.text), .id("reason"), .name("reason"), .required(true)),
+                        .button(.type(.submit), .class("danger"), .text(t("alert.dismiss")))))),
+            .if(
+                issuedLive,
+                .group(
+                    .h2(.text(t("alert.cancelHeading"))),
+                    .form(
+                        .method(.post), .action("/alerts/\(a.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("cancel")),
+                        .label(.for("cancel-reason"), .text(t("alert.reason"))),
+                        .input(.type(.text), .id("cancel-reason"), .name("reason"), .required(true)),
+                        .button(.type(.submit), .class("danger"), .text(t("alert.cancel")))))))
         return Layout.response(c, title: a.headline, main)
     }
 

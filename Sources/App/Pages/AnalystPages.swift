@@ -27,26 +27,37 @@ enum AnalystPages {
         let page = try await ReportController().queue(req: req)
         let names = try await HomePage.areaNames(req)
         let t = c.t
-        let body: Node<HTML.BodyContext> = .if(page.items.isEmpty, .p(.class("muted"), .text(t("home.queueEmpty"))), else: .table(
-            .tr(.th(.text(t("report.when"))), .th(.text(t("report.where"))), .th(.text(t("report.what"))), .th(.text(t("report.indicators"))), .th(.text(t("report.body")))),
-            .forEach(page.items) { r in
-                .tr(.td(.text(t.date(r.occurredOn))), .td(.text(names[r.area] ?? r.area)),
-                    .td(.a(.href("/reports/\(r.id)"), .text(String((r.description ?? "—").prefix(100))))),
-                    .td(.text(r.indicators.joined(separator: ", "))), .td(.text(r.body)))
-            }))
-        return Layout.response(c, title: t("queue.title"), .group(.p(.text(t("queue.intro"))), body,
-                                                                   .p(.a(.href("/situation-reports/new"), .text(t("sitrep.new"))))))
+        let body: Node<HTML.BodyContext> = .if(
+            page.items.isEmpty, .p(.class("muted"), .text(t("home.queueEmpty"))),
+            else: .table(
+                .tr(
+                    .th(.text(t("report.when"))), .th(.text(t("report.where"))), .th(.text(t("report.what"))), .th(.text(t("report.indicators"))),
+                    .th(.text(t("report.body")))),
+                .forEach(page.items) { r in
+                    .tr(
+                        .td(.text(t.date(r.occurredOn))), .td(.text(names[r.area] ?? r.area)),
+                        .td(.a(.href("/reports/\(r.id)"), .text(String((r.description ?? "—").prefix(100))))),
+                        .td(.text(r.indicators.joined(separator: ", "))), .td(.text(r.body)))
+                }))
+        return Layout.response(
+            c, title: t("queue.title"),
+            .group(
+                .p(.text(t("queue.intro"))), body,
+                .p(.a(.href("/situation-reports/new"), .text(t("sitrep.new"))))))
     }
 
     static func reportBox(_ c: PageContext, _ r: ReportView, names: AreaNames, framework: IndicatorFramework) -> Node<HTML.BodyContext> {
         let t = c.t
-        let inds = Dictionary(framework.indicators.map { ($0.indicator.code, $0.indicator.names[c.lang.rawValue] ?? $0.indicator.name) }, uniquingKeysWith: { a, _ in a })
-        return .div(.class("card"),
-                    .p(.strong(.text(t.date(r.occurredOn))), .text(" · " + (names[r.area] ?? r.area) + " · " + t("status." + r.status))),
-                    .p(.text(r.description ?? "—")),
-                    .ul(.forEach(r.indicators) { .li(.text("\($0) — \(inds[$0] ?? $0)")) }),
-                    .p(.text(t("report.harm", t.number(r.harm.fatalities ?? 0), t.number(r.harm.injured ?? 0), t.number(r.harm.displaced ?? 0)))),
-                    .p(.class("muted"), .text("\(t("report.source")): \(r.sourceKind) · \(r.body) · \(r.classification)")))
+        let inds = Dictionary(
+            framework.indicators.map { ($0.indicator.code, $0.indicator.names[c.lang.rawValue] ?? $0.indicator.name) },
+            uniquingKeysWith: { a, _ in a })
+        return .div(
+            .class("card"),
+            .p(.strong(.text(t.date(r.occurredOn))), .text(" · " + (names[r.area] ?? r.area) + " · " + t("status." + r.status))),
+            .p(.text(r.description ?? "—")),
+            .ul(.forEach(r.indicators) { .li(.text("\($0) — \(inds[$0] ?? $0)")) }),
+            .p(.text(t("report.harm", t.number(r.harm.fatalities ?? 0), t.number(r.harm.injured ?? 0), t.number(r.harm.displaced ?? 0)))),
+            .p(.class("muted"), .text("\(t("report.source")): \(r.sourceKind) · \(r.body) · \(r.classification)")))
     }
 
     static func report(req: Request) async throws -> Response {
@@ -63,27 +74,49 @@ enum AnalystPages {
             if let row = try await store.get(s.report, try await req.scope()) { others += try await store.views([row], scope: try await req.scope()) }
         }
         let canReview = r.status == "unreviewed" && c.holds([.analyst, .coordinator])
-        let forms: Node<HTML.BodyContext> = .if(canReview, .group(
-            .h2(.text(t("review.decide"))),
-            .form(.method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c), .input(.type(.hidden), .name("action"), .value("verify")),
-                  .label(.for("title"), .text(t("review.title"))), .input(.type(.text), .id("title"), .name("title")),
-                  .button(.type(.submit), .text(t("review.verify")))),
-            .form(.method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c), .input(.type(.hidden), .name("action"), .value("reject")),
-                  .label(.for("reason"), .text(t("review.reason"))), .input(.type(.text), .id("reason"), .name("reason"), .required(true)),
-                  .button(.type(.submit), .class("danger"), .text(t("review.reject"))))))
-        let side: Node<HTML.BodyContext> = .if(others.isEmpty, .p(.class("muted"), .text(t("review.noDuplicates"))), else: .div(.class("side"),
-            .div(.h2(.text(t("review.this"))), reportBox(c, r, names: names, framework: framework)),
-            .div(.h2(.text(t("review.similar"))), .forEach(Array(zip(others, suggestions.prefix(3)))) { pair in
-                .group(reportBox(c, pair.0, names: names, framework: framework),
-                       .p(.class("muted"), .text(t("review.score", t.number(pair.1.score, digits: 2), t.number(pair.1.days),
-                                                   pair.1.kilometres.map { t.number($0, digits: 1) } ?? "—"))),
-                       .if(canReview, .form(.method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c),
-                                            .input(.type(.hidden), .name("action"), .value("duplicate")), .input(.type(.hidden), .name("of"), .value(pair.0.id)),
-                                            .button(.type(.submit), .class("secondary"), .text(t("review.duplicate"))))),
-                       .if(canReview && pair.0.incident != nil, .form(.method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c),
-                                            .input(.type(.hidden), .name("action"), .value("verify")), .input(.type(.hidden), .name("incident"), .value(pair.0.incident ?? "")),
-                                            .button(.type(.submit), .class("secondary"), .text(t("review.join"))))))
-            })))
+        let forms: Node<HTML.BodyContext> = .if(
+            canReview,
+            .group(
+                .h2(.text(t("review.decide"))),
+                .form(
+                    .method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c), .input(.type(.hidden), .name("action"), .value("verify")),
+                    .label(.for("title"), .text(t("review.title"))), .input(.type(.text), .id("title"), .name("title")),
+                    .button(.type(.submit), .text(t("review.verify")))),
+                .form(
+                    .method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c), .input(.type(.hidden), .name("action"), .value("reject")),
+                    .label(.for("reason"), .text(t("review.reason"))), .input(.type(.text), .id("reason"), .name("reason"), .required(true)),
+                    .button(.type(.submit), .class("danger"), .text(t("review.reject"))))))
+        let side: Node<HTML.BodyContext> = .if(
+            others.isEmpty, .p(.class("muted"), .text(t("review.noDuplicates"))),
+            else: .div(
+                .class("side"),
+                .div(.h2(.text(t("review.this"))), reportBox(c, r, names: names, framework: framework)),
+                .div(
+                    .h2(.text(t("review.similar"))),
+                    .forEach(Array(zip(others, suggestions.prefix(3)))) { pair in
+                        .group(
+                            reportBox(c, pair.0, names: names, framework: framework),
+                            .p(
+                                .class("muted"),
+                                .text(
+                                    t(
+                                        "review.score", t.number(pair.1.score, digits: 2), t.number(pair.1.days),
+                                        pair.1.kilometres.map { t.number($0, digits: 1) } ?? "—"))),
+                            .if(
+                                canReview,
+                                .form(
+                                    .method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c),
+                                    .input(.type(.hidden), .name("action"), .value("duplicate")),
+                                    .input(.type(.hidden), .name("of"), .value(pair.0.id)),
+                                    .button(.type(.submit), .class("secondary"), .text(t("review.duplicate"))))),
+                            .if(
+                                canReview && pair.0.incident != nil,
+                                .form(
+                                    .method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c),
+                                    .input(.type(.hidden), .name("action"), .value("verify")),
+                                    .input(.type(.hidden), .name("incident"), .value(pair.0.incident ?? "")),
+                                    .button(.type(.submit), .class("secondary"), .text(t("review.join"))))))
+                    })))
         let main: Node<HTML.BodyContext> = .group(
             .if(others.isEmpty, reportBox(c, r, names: names, framework: framework)), side,
             .unwrap(r.incident) { .p(.a(.href("/incidents/\($0)"), .text(t("review.incident")))) },
@@ -97,8 +130,11 @@ enum AnalystPages {
             let f = try WebForm.fields(req)
             switch f["action"] {
             case "verify":
-                try WebForm.asJSON(req, ReportController.VerifyInput(incident: f["incident"].flatMap { $0.isEmpty ? nil : $0 },
-                                                                     title: f["title"].flatMap { $0.isEmpty ? nil : $0 }))
+                try WebForm.asJSON(
+                    req,
+                    ReportController.VerifyInput(
+                        incident: f["incident"].flatMap { $0.isEmpty ? nil : $0 },
+                        title: f["title"].flatMap { $0.isEmpty ? nil : $0 }))
                 _ = try await ReportController().verify(req: req)
             case "reject":
                 try WebForm.asJSON(req, ReportController.RejectInput(reason: f["reason"] ?? ""))
@@ -118,13 +154,19 @@ enum AnalystPages {
         let names = try await HomePage.areaNames(req)
         var mapNode: Node<HTML.BodyContext> = .empty
         if let code = i.area, let shaped = try await ReportController.nearestShape(code, AreaStore(sql: req.sql)) {
-            var svg = SVG.map([.init(code: shaped.code, name: names[shaped.code] ?? shaped.code, geometry: shaped.geometry, fill: "#fdd835", href: nil,
-                                     label: names[shaped.code] ?? shaped.code)], title: t("incident.map", names[shaped.code] ?? shaped.code), width: 500)
+            var svg = SVG.map(
+                [
+                    .init(
+                        code: shaped.code, name: names[shaped.code] ?? shaped.code, geometry: shaped.geometry, fill: "#fdd835", href: nil,
+                        label: names[shaped.code] ?? shaped.code)
+                ], title: t("incident.map", names[shaped.code] ?? shaped.code), width: 500)
             if let lat = i.lat, let lon = i.lon, let box = Optional(shaped.geometry.bbox) {
                 let k = cos((box.minLat + box.maxLat) / 2 * .pi / 180)
                 let scale = 500 / max(1e-6, (box.maxLon - box.minLon) * k)
-                let pin = String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"#c62828\" stroke=\"#fff\" stroke-width=\"2\"><title>%.4f, %.4f</title></circle></svg>",
-                                 (lon - box.minLon) * k * scale, (box.maxLat - lat) * scale, lat, lon)
+                let pin = String(
+                    format:
+                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"#c62828\" stroke=\"#fff\" stroke-width=\"2\"><title>%.4f, %.4f</title></circle></svg>",
+                    (lon - box.minLon) * k * scale, (box.maxLat - lat) * scale, lat, lon)
                 svg = String(svg.dropLast(6)) + pin
             }
             mapNode = .raw(svg)
@@ -140,9 +182,13 @@ enum AnalystPages {
             mapNode,
             .h2(.text(t("incident.reports"))),
             .if(i.reports.isEmpty, .p(.class("muted"), .text("—")), else: .ul(.forEach(i.reports) { .li(.a(.href("/reports/\($0)"), .text($0))) })),
-            .if(!trail.isEmpty, .group(.h2(.text(t("incident.audit"))), .table(
-                .tr(.th(.text(t("audit.when"))), .th(.text(t("audit.who"))), .th(.text(t("audit.what")))),
-                .forEach(trail) { e in .tr(.td(.text(t.date(e.at, time: true))), .td(.text(e.actor)), .td(.text(e.action))) }))))
+            .if(
+                !trail.isEmpty,
+                .group(
+                    .h2(.text(t("incident.audit"))),
+                    .table(
+                        .tr(.th(.text(t("audit.when"))), .th(.text(t("audit.who"))), .th(.text(t("audit.what")))),
+                        .forEach(trail) { e in .tr(.td(.text(t.date(e.at, time: true))), .td(.text(e.actor)), .td(.text(e.action))) }))))
         return Layout.response(c, title: i.title, main)
     }
 
@@ -153,14 +199,16 @@ enum AnalystPages {
         let bodies = c.bodies([.analyst, .coordinator, .csoLiaison])
         let areas = try await ReportFormPage.model(req).areas
         let monday = Period.week(containing: CivilDate.parse(Timestamp.now())!).firstDay
-        let form: Node<HTML.BodyContext> = .form(.method(.post), .action("/situation-reports/new"), Layout.csrf(c),
+        let form: Node<HTML.BodyContext> = .form(
+            .method(.post), .action("/situation-reports/new"), Layout.csrf(c),
             .label(.for("body"), .text(t("report.body"))),
             .select(.id("body"), .attribute(named: "name", value: "body"), .forEach(bodies) { .option(.value($0), .label($0)) }),
             .label(.for("area"), .text(t("report.where"))),
             .select(.id("area"), .attribute(named: "name", value: "area"), .forEach(areas) { a in .option(.value(a.code), .label(a.name)) }),
             .label(.for("period"), .text(t("sitrep.period"))),
-            .select(.id("period"), .attribute(named: "name", value: "period"), .option(.value("weekly"), .label(t("sitrep.weekly"))),
-                    .option(.value("monthly"), .label(t("sitrep.monthly")))),
+            .select(
+                .id("period"), .attribute(named: "name", value: "period"), .option(.value("weekly"), .label(t("sitrep.weekly"))),
+                .option(.value("monthly"), .label(t("sitrep.monthly")))),
             .label(.for("periodStart"), .text(t("sitrep.start"))),
             .input(.type(.date), .id("periodStart"), .name("periodStart"), .value(CivilDate.text(monday))),
             .label(.for("title"), .text(t("sitrep.titleField"))), .input(.type(.text), .id("title"), .name("title"), .required(true)),
@@ -172,8 +220,11 @@ enum AnalystPages {
     }
 
     static func classificationSelect(_ c: PageContext, selected: String) -> Node<HTML.FormContext> {
-        .select(.id("classification"), .attribute(named: "name", value: "classification"),
-                .forEach(Classification.allCases) { cl in .option(.value(cl.rawValue), .label(c.t("class." + cl.rawValue)), .isSelected(cl.rawValue == selected)) })
+        .select(
+            .id("classification"), .attribute(named: "name", value: "classification"),
+            .forEach(Classification.allCases) { cl in
+                .option(.value(cl.rawValue), .label(c.t("class." + cl.rawValue)), .isSelected(cl.rawValue == selected))
+            })
     }
 
     static func sitrepCreate(req: Request) async throws -> Response {

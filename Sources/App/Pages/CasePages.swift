@@ -25,22 +25,28 @@ enum CasePages {
         let visibleBodies = Set(rows.map(\.bodyCode)).union(mine).sorted()
         func column(_ status: String) -> Node<HTML.BodyContext> {
             let items = views.filter { $0.status == status }
-            return .section(.attribute(named: "aria-label", value: t("status." + status)),
-                            .h2(.text("\(t("status." + status)) (\(items.count))")),
-                            .forEach(items) { k in
-                                .div(.class("card" + (k.overdue ? " overdue" : "")),
-                                     .p(.a(.href("/cases/\(k.id)"), .strong(.text(names[k.area] ?? k.area)))),
-                                     .p(.text("\(t("severity." + k.severity)) · \(k.body)")),
-                                     .unwrap(k.acknowledgeBy) { .p(.class("due"), .text(t("case.ackBy", t.date($0, time: true)) + (k.overdue ? " — " + t("case.overdue") : ""))) },
-                                     .if(k.escalations > 0, .p(.class("muted"), .text(t("case.escalations", t.number(k.escalations))))))
-                            })
+            return .section(
+                .attribute(named: "aria-label", value: t("status." + status)),
+                .h2(.text("\(t("status." + status)) (\(items.count))")),
+                .forEach(items) { k in
+                    .div(
+                        .class("card" + (k.overdue ? " overdue" : "")),
+                        .p(.a(.href("/cases/\(k.id)"), .strong(.text(names[k.area] ?? k.area)))),
+                        .p(.text("\(t("severity." + k.severity)) · \(k.body)")),
+                        .unwrap(k.acknowledgeBy) {
+                            .p(.class("due"), .text(t("case.ackBy", t.date($0, time: true)) + (k.overdue ? " — " + t("case.overdue") : "")))
+                        },
+                        .if(k.escalations > 0, .p(.class("muted"), .text(t("case.escalations", t.number(k.escalations))))))
+                })
         }
         let main: Node<HTML.BodyContext> = .group(
-            .form(.method(.get), .action("/cases"), .class("inline"),
-                  .label(.for("body"), .text(t("report.body"))),
-                  .select(.id("body"), .attribute(named: "name", value: "body"), .option(.value(""), .label(t("case.allBodies"))),
-                          .forEach(visibleBodies) { b in .option(.value(b), .label(b), .isSelected(b == body)) }),
-                  .button(.type(.submit), .text(t("risk.show")))),
+            .form(
+                .method(.get), .action("/cases"), .class("inline"),
+                .label(.for("body"), .text(t("report.body"))),
+                .select(
+                    .id("body"), .attribute(named: "name", value: "body"), .option(.value(""), .label(t("case.allBodies"))),
+                    .forEach(visibleBodies) { b in .option(.value(b), .label(b), .isSelected(b == body)) }),
+                .button(.type(.submit), .text(t("risk.show")))),
             .div(.class("board"), column("open"), column("acknowledged"), column("closed")))
         return Layout.response(c, title: t("case.board") + (body.map { " — \($0)" } ?? ""), main)
     }
@@ -54,63 +60,99 @@ enum CasePages {
         let holder = AccessPolicy.holds(c.viewer, [.responder, .coordinator, .analyst], in: k.body) && k.status != "closed"
         let due = Timestamp.format(Date().addingTimeInterval(86400 * 2)).prefix(16)
         let wasHeld = k.parties.filter { $0.role == "was-responsible" }.map(\.body)
-        let forms: Node<HTML.BodyContext> = .if(holder, .group(
-            .if(k.status == "open", .form(.method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("acknowledge")),
-                                          .button(.type(.submit), .text(t("case.acknowledge"))))),
-            .h2(.text(t("case.planAction"))),
-            .form(.method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("plan")),
-                  .label(.for("kind"), .text(t("case.kind"))),
-                  .select(.id("kind"), .attribute(named: "name", value: "kind"), .forEach(ActionKind.allCases) { a in .option(.value(a.rawValue), .label(t("action." + a.rawValue))) }),
-                  .label(.for("action-description"), .text(t("case.what"))), .input(.type(.text), .id("action-description"), .name("description"), .required(true)),
-                  .label(.for("responsible"), .text(t("case.who"))), .input(.type(.text), .id("responsible"), .name("responsible"), .required(true)),
-                  .label(.for("due"), .text(t("case.due"))), .input(.type(.datetimeLocal), .id("due"), .name("due"), .value(String(due))),
-                  .label(.for("status"), .text(t("case.alreadyDone"))),
-                  .select(.id("status"), .attribute(named: "name", value: "status"), .option(.value("planned"), .label(t("case.planned"))),
-                          .option(.value("done"), .label(t("case.doneAlready")))),
-                  .button(.type(.submit), .text(t("case.record")))),
-            .h2(.text(t("case.escalate"))),
-            .form(.method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("escalate")),
-                  .label(.for("esc-reason"), .text(t("case.helpNeeded"))), .input(.type(.text), .id("esc-reason"), .name("reason"), .required(true)),
-                  .button(.type(.submit), .class("secondary"), .text(t("case.escalate")))),
-            .if(!wasHeld.isEmpty, .form(.method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("de-escalate")),
-                  .label(.for("to"), .text(t("case.handBack"))),
-                  .select(.id("to"), .attribute(named: "name", value: "to"), .forEach(wasHeld) { .option(.value($0), .label($0)) }),
-                  .label(.for("de-reason"), .text(t("alert.reason"))), .input(.type(.text), .id("de-reason"), .name("reason"), .required(true)),
-                  .button(.type(.submit), .class("secondary"), .text(t("case.deEscalate"))))),
-            .h2(.text(t("case.close"))),
-            .form(.method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("close")),
-                  .label(.for("outcome"), .text(t("case.outcome"))),
-                  .select(.id("outcome"), .attribute(named: "name", value: "outcome"), .forEach(CaseOutcome.allCases) { o in .option(.value(o.rawValue), .label(t("outcome." + o.rawValue))) }),
-                  .label(.for("summary"), .text(t("case.summary"))), .textarea(.id("summary"), .name("summary"), .attribute(named: "rows", value: "3"), .required(true)),
-                  .button(.type(.submit), .text(t("case.close"))))))
+        let forms: Node<HTML.BodyContext> = .if(
+            holder,
+            .group(
+                .if(
+                    k.status == "open",
+                    .form(
+                        .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("acknowledge")),
+                        .button(.type(.submit), .text(t("case.acknowledge"))))),
+                .h2(.text(t("case.planAction"))),
+                .form(
+                    .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("plan")),
+                    .label(.for("kind"), .text(t("case.kind"))),
+                    .select(
+                        .id("kind"), .attribute(named: "name", value: "kind"),
+                        .forEach(ActionKind.allCases) { a in .option(.value(a.rawValue), .label(t("action." + a.rawValue))) }),
+                    .label(.for("action-description"), .text(t("case.what"))),
+                    .input(.type(.text), .id("action-description"), .name("description"), .required(true)),
+                    .label(.for("responsible"), .text(t("case.who"))),
+                    .input(.type(.text), .id("responsible"), .name("responsible"), .required(true)),
+                    .label(.for("due"), .text(t("case.due"))), .input(.type(.datetimeLocal), .id("due"), .name("due"), .value(String(due))),
+                    .label(.for("status"), .text(t("case.alreadyDone"))),
+                    .select(
+                        .id("status"), .attribute(named: "name", value: "status"), .option(.value("planned"), .label(t("case.planned"))),
+                        .option(.value("done"), .label(t("case.doneAlready")))),
+                    .button(.type(.submit), .text(t("case.record")))),
+                .h2(.text(t("case.escalate"))),
+                .form(
+                    .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("escalate")),
+                    .label(.for("esc-reason"), .text(t("case.helpNeeded"))),
+                    .input(.type(.text), .id("esc-reason"), .name("reason"), .required(true)),
+                    .button(.type(.submit), .class("secondary"), .text(t("case.escalate")))),
+                .if(
+                    !wasHeld.isEmpty,
+                    .form(
+                        .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("de-escalate")),
+                        .label(.for("to"), .text(t("case.handBack"))),
+                        .select(.id("to"), .attribute(named: "name", value: "to"), .forEach(wasHeld) { .option(.value($0), .label($0)) }),
+                        .label(.for("de-reason"), .text(t("alert.reason"))), .input(.type(.text), .id("de-reason"), .name("reason"), .required(true)),
+                        .button(.type(.submit), .class("secondary"), .text(t("case.deEscalate"))))),
+                .h2(.text(t("case.close"))),
+                .form(
+                    .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("close")),
+                    .label(.for("outcome"), .text(t("case.outcome"))),
+                    .select(
+                        .id("outcome"), .attribute(named: "name", value: "outcome"),
+                        .forEach(CaseOutcome.allCases) { o in .option(.value(o.rawValue), .label(t("outcome." + o.rawValue))) }),
+                    .label(.for("summary"), .text(t("case.summary"))),
+                    .textarea(.id("summary"), .name("summary"), .attribute(named: "rows", value: "3"), .required(true)),
+                    .button(.type(.submit), .text(t("case.close"))))))
         let main: Node<HTML.BodyContext> = .group(
-            .p(.class(k.overdue ? "overdue" : ""),
-               .text("\(t("status." + k.status)) · \(t("severity." + k.severity)) · \(names[k.area] ?? k.area) · \(t("case.heldBy", k.body))"),
-               .unwrap(k.acknowledgeBy) { .span(.class("due"), .text(" · " + t("case.ackBy", t.date($0, time: true)) + (k.overdue ? " — " + t("case.overdue") : ""))) }),
+            .p(
+                .class(k.overdue ? "overdue" : ""),
+                .text("\(t("status." + k.status)) · \(t("severity." + k.severity)) · \(names[k.area] ?? k.area) · \(t("case.heldBy", k.body))"),
+                .unwrap(k.acknowledgeBy) {
+                    .span(.class("due"), .text(" · " + t("case.ackBy", t.date($0, time: true)) + (k.overdue ? " — " + t("case.overdue") : "")))
+                }),
             .p(.a(.href("/alerts/\(k.alert)"), .text(t("case.alert")))),
             .unwrap(k.outcome) { o in .p(.strong(.text(t("case.outcome") + ": " + t("outcome." + o))), .text(" " + (k.summary ?? ""))) },
             .h2(.text(t("case.parties"))),
             .ul(.forEach(k.parties) { p in .li(.text("\(p.body) — \(t("party." + p.role))")) }),
             .h2(.text(t("case.actions"))),
-            .if(k.actions.isEmpty, .p(.class("muted"), .text(t("case.noActions"))), else: .table(
-                .tr(.th(.text(t("case.kind"))), .th(.text(t("case.what"))), .th(.text(t("case.who"))), .th(.text(t("case.due"))), .th(.text(t("report.status")))),
-                .forEach(k.actions) { a in
-                    .tr(.class(a.status == "planned" && a.due < Timestamp.now() ? "overdue" : ""),
-                        .td(.text(t("action." + a.kind))), .td(.text(a.description), .unwrap(a.result) { .p(.class("muted"), .text($0)) }),
-                        .td(.text(a.responsible)), .td(.text(t.date(a.due, time: true))),
-                        .td(.text(t("astatus." + a.status)),
-                            .if(holder && a.status == "planned", .form(.method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c),
-                                .input(.type(.hidden), .name("do"), .value("complete")), .input(.type(.hidden), .name("action"), .value(a.id)),
-                                .label(.for("result-\(a.id)"), .text(t("case.result"))), .input(.type(.text), .id("result-\(a.id)"), .name("result"), .required(true)),
-                                .button(.type(.submit), .text(t("case.markDone")))))))
-                })),
+            .if(
+                k.actions.isEmpty, .p(.class("muted"), .text(t("case.noActions"))),
+                else: .table(
+                    .tr(
+                        .th(.text(t("case.kind"))), .th(.text(t("case.what"))), .th(.text(t("case.who"))), .th(.text(t("case.due"))),
+                        .th(.text(t("report.status")))),
+                    .forEach(k.actions) { a in
+                        .tr(
+                            .class(a.status == "planned" && a.due < Timestamp.now() ? "overdue" : ""),
+                            .td(.text(t("action." + a.kind))), .td(.text(a.description), .unwrap(a.result) { .p(.class("muted"), .text($0)) }),
+                            .td(.text(a.responsible)), .td(.text(t.date(a.due, time: true))),
+                            .td(
+                                .text(t("astatus." + a.status)),
+                                .if(
+                                    holder && a.status == "planned",
+                                    .form(
+                                        .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c),
+                                        .input(.type(.hidden), .name("do"), .value("complete")),
+                                        .input(.type(.hidden), .name("action"), .value(a.id)),
+                                        .label(.for("result-\(a.id)"), .text(t("case.result"))),
+                                        .input(.type(.text), .id("result-\(a.id)"), .name("result"), .required(true)),
+                                        .button(.type(.submit), .text(t("case.markDone")))))))
+                    })),
             .h2(.text(t("case.history"))),
-            .table(.tr(.th(.text(t("audit.when"))), .th(.text(t("audit.what"))), .th(.text(t("case.fromTo"))), .th(.text(t("alert.reason")))),
-                   .forEach(k.history) { e in
-                       .tr(.td(.text(t.date(e.at, time: true))), .td(.text(t("event." + e.kind))),
-                           .td(.text([e.from, e.to].compactMap { $0 }.joined(separator: " → "))),
-                           .td(.text([e.reason.map { t("reason." + $0) }, e.note].compactMap { $0 }.joined(separator: " — "))))
-                   }),
+            .table(
+                .tr(.th(.text(t("audit.when"))), .th(.text(t("audit.what"))), .th(.text(t("case.fromTo"))), .th(.text(t("alert.reason")))),
+                .forEach(k.history) { e in
+                    .tr(
+                        .td(.text(t.date(e.at, time: true))), .td(.text(t("event." + e.kind))),
+                        .td(.text([e.from, e.to].compactMap { $0 }.joined(separator: " → "))),
+                        .td(.text([e.reason.map { t("reason." + $0) }, e.note].compactMap { $0 }.joined(separator: " — "))))
+                }),
             forms)
         return Layout.response(c, title: t("case.title", names[k.area] ?? k.area), main)
     }
@@ -124,8 +166,11 @@ enum CasePages {
                 _ = try await CaseController().acknowledge(req: req)
             case "plan":
                 let kind = try ActionKind.parse(f["kind"] ?? "", field: "kind")
-                try WebForm.asJSON(req, CaseStore.NewAction(kind: kind, description: f["description"] ?? "", responsible: f["responsible"] ?? "",
-                                                            due: WebForm.timestamp(f["due"]) ?? "", status: f["status"].flatMap(ActionStatus.init(rawValue:)), result: nil))
+                try WebForm.asJSON(
+                    req,
+                    CaseStore.NewAction(
+                        kind: kind, description: f["description"] ?? "", responsible: f["responsible"] ?? "",
+                        due: WebForm.timestamp(f["due"]) ?? "", status: f["status"].flatMap(ActionStatus.init(rawValue:)), result: nil))
                 _ = try await CaseController().plan(req: req)
             case "complete":
                 req.parameters.set("action", to: f["action"] ?? "")

@@ -9,8 +9,16 @@ import Vapor
 enum HomePage {
     struct AlertLine: Sendable { var id, headline, severity, area, sent: String }
     struct ReportLine: Sendable { var id, text, area, status, created: String }
-    struct CaseLine: Sendable { var id, body, area, status, severity: String; var due: String?; var overdue: Bool }
-    struct RiskLine: Sendable { var code, name: String; var score: Double; var level: RiskLevel }
+    struct CaseLine: Sendable {
+        var id, body, area, status, severity: String
+        var due: String?
+        var overdue: Bool
+    }
+    struct RiskLine: Sendable {
+        var code, name: String
+        var score: Double
+        var level: RiskLevel
+    }
 
     struct Model: Sendable {
         var publicAlerts: [AlertLine] = []
@@ -42,12 +50,14 @@ enum HomePage {
         m.areaCount = try await inventory.count("areas")
         let names = try await areaNames(req)
         m.publicAlerts = try await AlertStore(sql: sql).list(.anonymous, .init(state: .issued), page: PageRequest(limit: 10)).map {
-            AlertLine(id: $0.id, headline: $0.headline, severity: $0.severity, area: names[$0.areaCode] ?? $0.areaCode, sent: $0.sentAt ?? $0.createdAt)
+            AlertLine(
+                id: $0.id, headline: $0.headline, severity: $0.severity, area: names[$0.areaCode] ?? $0.areaCode, sent: $0.sentAt ?? $0.createdAt)
         }
         guard c.signedIn else { return m }
         let reports = ReportStore(sql: sql)
         func line(_ r: ReportRow) -> ReportLine {
-            ReportLine(id: r.id, text: String(r.description.prefix(90)), area: names[r.areaCode] ?? r.areaCode, status: r.status, created: r.createdAt)
+            ReportLine(
+                id: r.id, text: String(r.description.prefix(90)), area: names[r.areaCode] ?? r.areaCode, status: r.status, created: r.createdAt)
         }
         if c.holds([.monitor]) {
             m.myReports = try await reports.submitted(by: req.actor, scope, limit: 10).map(line)
@@ -59,7 +69,9 @@ enum HomePage {
             let snap = try await req.riskSnapshot()
             let week = Period.week(containing: CivilDate.parse(Timestamp.now())!)
             m.rising = snap.candidates(week).map { snap.score($0, week) }.filter { $0.level > .low }
-                .sorted { $0.score > $1.score }.prefix(6).map { RiskLine(code: $0.area, name: snap.areas[$0.area]?.name ?? $0.area, score: $0.score, level: $0.level) }
+                .sorted { $0.score > $1.score }.prefix(6).map {
+                    RiskLine(code: $0.area, name: snap.areas[$0.area]?.name ?? $0.area, score: $0.score, level: $0.level)
+                }
             m.proposals = try await AlertStore(sql: sql).list(scope, .init(state: .proposed), page: PageRequest(limit: 10)).map {
                 AlertLine(id: $0.id, headline: $0.headline, severity: $0.severity, area: names[$0.areaCode] ?? $0.areaCode, sent: $0.createdAt)
             }
@@ -68,14 +80,19 @@ enum HomePage {
         if !holding.isEmpty {
             let now = Timestamp.now()
             var rows: [CaseRow] = []
-            for b in holding { rows += try await CaseStore(sql: sql).list(scope, .init(body: b), page: PageRequest(limit: 50)).filter { $0.status != "closed" } }
+            for b in holding {
+                rows += try await CaseStore(sql: sql).list(scope, .init(body: b), page: PageRequest(limit: 50)).filter { $0.status != "closed" }
+            }
             m.cases = rows.map { r in
-                CaseLine(id: r.id, body: r.bodyCode, area: names[r.areaCode] ?? r.areaCode, status: r.status, severity: r.severity, due: r.ackDue,
-                         overdue: r.ackDue.map { $0 < now } ?? false)
+                CaseLine(
+                    id: r.id, body: r.bodyCode, area: names[r.areaCode] ?? r.areaCode, status: r.status, severity: r.severity, due: r.ackDue,
+                    overdue: r.ackDue.map { $0 < now } ?? false)
             }
         }
         if c.viewer.isInstallationAdmin {
-            m.admin = (try await inventory.count("people"), try await inventory.notifications(status: "failed"), try await SettingsStore(sql: sql).load())
+            m.admin = (
+                try await inventory.count("people"), try await inventory.notifications(status: "failed"), try await SettingsStore(sql: sql).load()
+            )
         }
         return m
     }
@@ -91,42 +108,62 @@ enum HomePage {
             return .group(
                 .p(.text(t("home.intro"))),
                 .h2(.text(t("home.publicAlerts"))), alerts(c, m.publicAlerts, empty: t("home.noAlerts")),
-                .div(.class("cards"),
-                     .div(.class("card"), .h3(.a(.href("/how-to-report"), .text(t("nav.howto")))), .p(.text(t("home.howto")))),
-                     .div(.class("card"), .h3(.a(.href("/bodies"), .text(t("nav.directory")))), .p(.text(t("home.directory", t.number(m.bodyCount))))),
-                     .div(.class("card"), .h3(.a(.href("/statistics"), .text(t("nav.statistics")))), .p(.text(t("home.statistics"))))))
+                .div(
+                    .class("cards"),
+                    .div(.class("card"), .h3(.a(.href("/how-to-report"), .text(t("nav.howto")))), .p(.text(t("home.howto")))),
+                    .div(.class("card"), .h3(.a(.href("/bodies"), .text(t("nav.directory")))), .p(.text(t("home.directory", t.number(m.bodyCount))))),
+                    .div(.class("card"), .h3(.a(.href("/statistics"), .text(t("nav.statistics")))), .p(.text(t("home.statistics"))))))
         }
         return .group(
-            .if(c.holds([.monitor]), .group(
-                .p(.a(.class("button"), .href("/report"), .text(t("home.fileReport")))),
-                .h2(.text(t("home.myReports"))),
-                reportTable(c, m.myReports, empty: t("home.noReports"), link: false))),
-            .if(c.holds([.analyst, .coordinator]), .group(
-                .h2(.text(t("home.queue", t.number(m.queueCount)))),
-                reportTable(c, m.queue, empty: t("home.queueEmpty"), link: true),
-                .p(.a(.href("/queue"), .text(t("home.openQueue")))),
-                .h2(.text(t("home.rising"))),
-                .if(m.rising.isEmpty, .p(.class("muted"), .text(t("home.noRising"))),
-                    else: .ul(.forEach(m.rising) { r in
-                        .li(.a(.href("/risk/\(r.code)"), .text(r.name)), " ", level(c, r.level), .text(" " + t.number(r.score, digits: 1)))
-                    })),
-                .h2(.text(t("home.proposals"))), alerts(c, m.proposals, empty: t("home.noProposals")))),
-            .if(!m.cases.isEmpty || c.holds([.responder, .coordinator]), .group(
-                .h2(.text(t("home.cases"))),
-                .if(m.cases.isEmpty, .p(.class("muted"), .text(t("home.noCases"))),
-                    else: .ul(.forEach(m.cases) { k in
-                        .li(.class(k.overdue ? "overdue" : ""), .a(.href("/cases/\(k.id)"), .text("\(k.area) — \(t("severity." + k.severity))")),
-                            .text(" · \(t("status." + k.status)) · \(k.body)"),
-                            .unwrap(k.due) { .span(.class("due"), .text(" · " + t("case.ackBy", t.date($0, time: true)))) })
-                    })))),
+            .if(
+                c.holds([.monitor]),
+                .group(
+                    .p(.a(.class("button"), .href("/report"), .text(t("home.fileReport")))),
+                    .h2(.text(t("home.myReports"))),
+                    reportTable(c, m.myReports, empty: t("home.noReports"), link: false))),
+            .if(
+                c.holds([.analyst, .coordinator]),
+                .group(
+                    .h2(.text(t("home.queue", t.number(m.queueCount)))),
+                    reportTable(c, m.queue, empty: t("home.queueEmpty"), link: true),
+                    .p(.a(.href("/queue"), .text(t("home.openQueue")))),
+                    .h2(.text(t("home.rising"))),
+                    .if(
+                        m.rising.isEmpty, .p(.class("muted"), .text(t("home.noRising"))),
+                        else: .ul(
+                            .forEach(m.rising) { r in
+                                .li(.a(.href("/risk/\(r.code)"), .text(r.name)), " ", level(c, r.level), .text(" " + t.number(r.score, digits: 1)))
+                            })),
+                    .h2(.text(t("home.proposals"))), alerts(c, m.proposals, empty: t("home.noProposals")))),
+            .if(
+                !m.cases.isEmpty || c.holds([.responder, .coordinator]),
+                .group(
+                    .h2(.text(t("home.cases"))),
+                    .if(
+                        m.cases.isEmpty, .p(.class("muted"), .text(t("home.noCases"))),
+                        else: .ul(
+                            .forEach(m.cases) { k in
+                                .li(
+                                    .class(k.overdue ? "overdue" : ""),
+                                    .a(.href("/cases/\(k.id)"), .text("\(k.area) — \(t("severity." + k.severity))")),
+                                    .text(" · \(t("status." + k.status)) · \(k.body)"),
+                                    .unwrap(k.due) { .span(.class("due"), .text(" · " + t("case.ackBy", t.date($0, time: true)))) })
+                            })))),
             .unwrap(m.admin) { a in
-                .group(.h2(.text(t("home.admin"))),
-                       .ul(.li(.a(.href("/bodies"), .text(t("home.adminBodies", t.number(m.bodyCount))))),
-                           .li(.a(.href("/admin"), .text(t("home.adminPeople", t.number(a.people))))),
-                           .li(.text(t("home.adminAreas", t.number(m.areaCount)))),
-                           .li(.class(a.failedNotifications > 0 ? "overdue" : ""), .a(.href("/api/v1/outbox?status=failed"), .text(t("home.adminFailed", t.number(a.failedNotifications))))),
-                           .li(.text(t("home.adminThresholds", a.settings.risk.proposeAt.rawValue,
-                                       t.number(Double(a.settings.deadlines.acknowledge(.Severe)) / 3600, digits: 1))))))
+                .group(
+                    .h2(.text(t("home.admin"))),
+                    .ul(
+                        .li(.a(.href("/bodies"), .text(t("home.adminBodies", t.number(m.bodyCount))))),
+                        .li(.a(.href("/admin"), .text(t("home.adminPeople", t.number(a.people))))),
+                        .li(.text(t("home.adminAreas", t.number(m.areaCount)))),
+                        .li(
+                            .class(a.failedNotifications > 0 ? "overdue" : ""),
+                            .a(.href("/api/v1/outbox?status=failed"), .text(t("home.adminFailed", t.number(a.failedNotifications))))),
+                        .li(
+                            .text(
+                                t(
+                                    "home.adminThresholds", a.settings.risk.proposeAt.rawValue,
+                                    t.number(Double(a.settings.deadlines.acknowledge(.Severe)) / 3600, digits: 1))))))
             },
             .h2(.text(t("home.publicAlerts"))), alerts(c, m.publicAlerts, empty: t("home.noAlerts")))
     }
@@ -136,18 +173,23 @@ enum HomePage {
     }
 
     static func alerts(_ c: PageContext, _ list: [AlertLine], empty: String) -> Node<HTML.BodyContext> {
-        .if(list.isEmpty, .p(.class("muted"), .text(empty)),
-            else: .ul(.forEach(list) { a in
-                .li(.a(.href("/alerts/\(a.id)"), .text(a.headline)), .text(" — \(c.t("severity." + a.severity)), \(a.area), \(c.t.date(a.sent))"))
-            }))
+        .if(
+            list.isEmpty, .p(.class("muted"), .text(empty)),
+            else: .ul(
+                .forEach(list) { a in
+                    .li(.a(.href("/alerts/\(a.id)"), .text(a.headline)), .text(" — \(c.t("severity." + a.severity)), \(a.area), \(c.t.date(a.sent))"))
+                }))
     }
 
     static func reportTable(_ c: PageContext, _ list: [ReportLine], empty: String, link: Bool) -> Node<HTML.BodyContext> {
-        .if(list.isEmpty, .p(.class("muted"), .text(empty)),
+        .if(
+            list.isEmpty, .p(.class("muted"), .text(empty)),
             else: .table(
-                .tr(.th(.text(c.t("report.when"))), .th(.text(c.t("report.where"))), .th(.text(c.t("report.what"))), .th(.text(c.t("report.status")))),
+                .tr(
+                    .th(.text(c.t("report.when"))), .th(.text(c.t("report.where"))), .th(.text(c.t("report.what"))), .th(.text(c.t("report.status")))),
                 .forEach(list) { r in
-                    .tr(.td(.text(c.t.date(r.created, time: true))), .td(.text(r.area)),
+                    .tr(
+                        .td(.text(c.t.date(r.created, time: true))), .td(.text(r.area)),
                         .td(link ? .a(.href("/reports/\(r.id)"), .text(r.text)) : .text(r.text)), .td(.text(c.t("status." + r.status))))
                 }))
     }

@@ -32,8 +32,10 @@ enum PublicPages {
         }
         func tree(_ b: BodyView, depth: Int) -> Node<HTML.ListContext> {
             let kids = depth < 8 ? sorted(children[b.code] ?? []) : []
-            return .li(.a(.href("/bodies/\(b.code)"), .text(b.names[c.lang.rawValue] ?? b.name)), .span(.class("muted"), .text(" — " + t("level." + b.level))),
-                       .if(!kids.isEmpty, .ul(.forEach(kids) { tree($0, depth: depth + 1) })))
+            return .li(
+                .a(.href("/bodies/\(b.code)"), .text(b.names[c.lang.rawValue] ?? b.name)),
+                .span(.class("muted"), .text(" — " + t("level." + b.level))),
+                .if(!kids.isEmpty, .ul(.forEach(kids) { tree($0, depth: depth + 1) })))
         }
         let main: Node<HTML.BodyContext> = .group(.p(.text(t("directory.intro"))), .ul(.forEach(sorted(roots)) { tree($0, depth: 0) }))
         return Layout.response(c, title: t("nav.directory"), main)
@@ -47,7 +49,9 @@ enum PublicPages {
         let refs = try await BodyStore(sql: req.sql).refs(b.partners + [b.parent].compactMap { $0 })
         let areas = try await AreaStore(sql: req.sql).refs(b.jurisdiction)
         let shapes = try await RiskPages.shapes(req.sql, b.jurisdiction)
-        let map = areas.compactMap { a in shapes[a.code].map { SVG.MapArea(code: a.code, name: a.name, geometry: $0, fill: "#90caf9", href: nil, label: a.name) } }
+        let map = areas.compactMap { a in
+            shapes[a.code].map { SVG.MapArea(code: a.code, name: a.name, geometry: $0, fill: "#90caf9", href: nil, label: a.name) }
+        }
         // Member names only for people of the body or above it; everyone sees the composition.
         var members: [MemberView] = []
         if c.signedIn, AccessPolicy.holds(c.viewer, Set(Role.allCases), in: code, orAbove: try await req.bodyTree()) || c.viewer.isInstallationAdmin {
@@ -61,14 +65,26 @@ enum PublicPages {
                 .tr(.th(.text(t("body.mandate"))), .td(.text(b.topics.map { t("topic." + $0) }.joined(separator: ", ")))),
                 .tr(.th(.text(t("body.jurisdiction"))), .td(.text(b.worldwide ? t("body.worldwide") : areas.map(\.name).joined(separator: ", ")))),
                 .tr(.th(.text(t("body.parent"))), .td(.unwrap(b.parent) { p in .a(.href("/bodies/\(p)"), .text(refs[p]?.name ?? p)) })),
-                .tr(.th(.text(t("body.partners"))), .td(.forEach(b.partners) { p in .group(.a(.href("/bodies/\(p)"), .text(refs[p]?.name ?? p)), .text(" ")) })),
+                .tr(
+                    .th(.text(t("body.partners"))),
+                    .td(.forEach(b.partners) { p in .group(.a(.href("/bodies/\(p)"), .text(refs[p]?.name ?? p)), .text(" ")) })),
                 .unwrap(b.website) { w in .tr(.th(.text(t("body.website"))), .td(.a(.href(w), .text(w)))) }),
             .if(!map.isEmpty, .raw(SVG.map(map, title: t("body.jurisdiction"), width: 600))),
             .h2(.text(t("body.composition", t.number(b.memberCount)))),
-            .if(b.composition.isEmpty, .p(.class("muted"), .text("—")),
+            .if(
+                b.composition.isEmpty, .p(.class("muted"), .text("—")),
                 else: .ul(.forEach(b.composition.sorted { $0.key < $1.key }) { k in .li(.text("\(t("category." + k.key)): \(t.number(k.value))")) })),
-            .if(!members.isEmpty, .group(.h2(.text(t("body.members"))), .ul(.forEach(members) { m in
-                .li(.text("\(m.name)" + (m.role.map { " — \($0)" } ?? "") + " (\(m.categories.map { t("category." + $0) }.joined(separator: ", ")))")) }))))
+            .if(
+                !members.isEmpty,
+                .group(
+                    .h2(.text(t("body.members"))),
+                    .ul(
+                        .forEach(members) { m in
+                            .li(
+                                .text(
+                                    "\(m.name)" + (m.role.map { " — \($0)" } ?? "")
+                                        + " (\(m.categories.map { t("category." + $0) }.joined(separator: ", ")))"))
+                        }))))
         return Layout.response(c, title: b.names[c.lang.rawValue] ?? b.name, main)
     }
 
@@ -78,7 +94,9 @@ enum PublicPages {
         let t = c.t
         let since = CivilDate.text(CivilDate.parse(Timestamp.now())! - 365)
         let rows = try await IncidentStore.table.select(req.sql, .anonymous)
-            .columns(SQLColumn("area_path", table: "incidents"), SQLColumn("occurred_on", table: "incidents"), SQLColumn("fatalities", table: "incidents"))
+            .columns(
+                SQLColumn("area_path", table: "incidents"), SQLColumn("occurred_on", table: "incidents"), SQLColumn("fatalities", table: "incidents")
+            )
             .where(SQLColumn("occurred_on", table: "incidents"), .greaterThanOrEqual, SQLBind(since)).limit(200_000).all()
         var counts: [String: (incidents: Int, deaths: Int)] = [:]
         var months = Set<String>()
@@ -94,14 +112,20 @@ enum PublicPages {
         }
         let names = try await HomePage.areaNames(req)
         let ordered = counts.sorted { $0.value.incidents > $1.value.incidents }
-        let chart = SVG.chart(months.sorted().map { ($0, Double(byMonth[$0] ?? 0), Double(byMonth[$0] ?? 0)) }, barName: t("risk.incidents"),
-                              lineName: t("risk.incidents"), title: t("stats.chart"))
+        let chart = SVG.chart(
+            months.sorted().map { ($0, Double(byMonth[$0] ?? 0), Double(byMonth[$0] ?? 0)) }, barName: t("risk.incidents"),
+            lineName: t("risk.incidents"), title: t("stats.chart"))
         let main: Node<HTML.BodyContext> = .group(
             .p(.text(t("stats.intro"))),
-            .if(rows.isEmpty, .p(.class("muted"), .text(t("stats.none"))), else: .group(
-                .raw(chart),
-                .table(.tr(.th(.text(t("stats.area"))), .th(.text(t("risk.incidents"))), .th(.text(t("risk.fatalities")))),
-                       .forEach(ordered.prefix(50)) { e in .tr(.td(.text(names[e.key] ?? e.key)), .td(.text(t.number(e.value.incidents))), .td(.text(t.number(e.value.deaths)))) }))))
+            .if(
+                rows.isEmpty, .p(.class("muted"), .text(t("stats.none"))),
+                else: .group(
+                    .raw(chart),
+                    .table(
+                        .tr(.th(.text(t("stats.area"))), .th(.text(t("risk.incidents"))), .th(.text(t("risk.fatalities")))),
+                        .forEach(ordered.prefix(50)) { e in
+                            .tr(.td(.text(names[e.key] ?? e.key)), .td(.text(t.number(e.value.incidents))), .td(.text(t.number(e.value.deaths))))
+                        }))))
         return Layout.response(c, title: t("nav.statistics"), main)
     }
 
@@ -114,9 +138,10 @@ enum PublicPages {
             .p(.text(t("howto.p1"))), .p(.text(t("howto.p2"))),
             .if(req.application.agora.anonymousReports, .p(.text(t("howto.anonymous")))),
             .h2(.text(t("howto.bodies"))),
-            .ul(.forEach(ew.sorted { $0.name < $1.name }) { b in
-                .li(.a(.href("/bodies/\(b.code)"), .text(b.names[c.lang.rawValue] ?? b.name)), .unwrap(b.website) { .text(" — " + $0) })
-            }),
+            .ul(
+                .forEach(ew.sorted { $0.name < $1.name }) { b in
+                    .li(.a(.href("/bodies/\(b.code)"), .text(b.names[c.lang.rawValue] ?? b.name)), .unwrap(b.website) { .text(" — " + $0) })
+                }),
             .p(.a(.href("/report"), .text(t("howto.monitors")))))
         return Layout.response(c, title: t("nav.howto"), main)
     }

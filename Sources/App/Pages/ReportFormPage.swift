@@ -46,8 +46,9 @@ enum ReportFormPage {
             if let r = byCode[c] { out.append((r.code, r.name)) }
             queue += (children[c] ?? []).map(\.code).sorted()
         }
-        return Model(framework: try await FrameworkStore(sql: req.sql).active(), areas: out.sorted { $0.1 < $1.1 }, bodies: bodies,
-                     csrf: req.caller?.csrf ?? "", t: T(lang: Lang.of(req)))
+        return Model(
+            framework: try await FrameworkStore(sql: req.sql).active(), areas: out.sorted { $0.1 < $1.1 }, bodies: bodies,
+            csrf: req.caller?.csrf ?? "", t: T(lang: Lang.of(req)))
     }
 
     static func submit(req: Request) async throws -> Response {
@@ -62,16 +63,18 @@ enum ReportFormPage {
         func int(_ k: String) -> Int? { form[k].flatMap { $0.isEmpty ? nil : Int($0) } }
         func dbl(_ k: String) -> Double? { form[k].flatMap { $0.isEmpty ? nil : Double($0) } }
         func str(_ k: String) -> String? { form[k].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
-        let draft = ReportDraft(indicators: m.chosen.sorted(), description: form["description"] ?? "", occurredOn: form["occurredOn"] ?? "",
-                                occurredAt: str("occurredAt"), area: str("area"), lat: dbl("lat"), lon: dbl("lon"),
-                                harm: Harm(fatalities: int("fatalities"), injured: int("injured"), displaced: int("displaced")),
-                                sourceKind: .monitor, classification: .restricted, body: str("body") ?? (m.bodies.count == 1 ? m.bodies[0] : nil))
+        let draft = ReportDraft(
+            indicators: m.chosen.sorted(), description: form["description"] ?? "", occurredOn: form["occurredOn"] ?? "",
+            occurredAt: str("occurredAt"), area: str("area"), lat: dbl("lat"), lon: dbl("lon"),
+            harm: Harm(fatalities: int("fatalities"), injured: int("injured"), displaced: int("displaced")),
+            sourceKind: .monitor, classification: .restricted, body: str("body") ?? (m.bodies.count == 1 ? m.bodies[0] : nil))
         do {
             let p = try await ReportController.prepare(draft, req: req, anonymous: false)
             let actor = req.actor
             try await req.application.reportWrites.run { sql in
-                try await ReportStore(sql: sql).create(draft, id: p.id, body: p.body, classification: p.classification,
-                                                       sourceKind: p.sourceKind, area: p.area, areaPath: p.path, actor: actor)
+                try await ReportStore(sql: sql).create(
+                    draft, id: p.id, body: p.body, classification: p.classification,
+                    sourceKind: p.sourceKind, area: p.area, areaPath: p.path, actor: actor)
             }
             var fresh = try await model(req)
             fresh.done = fresh.t("report.received", p.body, String(p.id.prefix(8)))
@@ -87,12 +90,14 @@ enum ReportFormPage {
 
     /// One sector's indicators as checkboxes (split out: the type checker times out on the whole form).
     static func sectorBoxes(_ sector: Sector, chosen: Set<String>, lang: Lang) -> Node<HTML.FormContext> {
-        .group(.p(.strong(.text(sector.names[lang.rawValue] ?? sector.names["en"] ?? sector.code))),
-               .forEach(sector.indicators) { box($0, checked: chosen.contains($0.code), lang: lang) })
+        .group(
+            .p(.strong(.text(sector.names[lang.rawValue] ?? sector.names["en"] ?? sector.code))),
+            .forEach(sector.indicators) { box($0, checked: chosen.contains($0.code), lang: lang) })
     }
 
     static func box(_ ind: Indicator, checked: Bool, lang: Lang) -> Node<HTML.FormContext> {
-        let input: Node<HTML.LabelContext> = checked
+        let input: Node<HTML.LabelContext> =
+            checked
             ? .input(.type(.checkbox), .name("indicator.\(ind.code)"), .value("on"), .attribute(named: "checked", value: "checked"))
             : .input(.type(.checkbox), .name("indicator.\(ind.code)"), .value("on"))
         return .label(input, .text(" " + (ind.names[lang.rawValue] ?? ind.name)))
@@ -103,52 +108,65 @@ enum ReportFormPage {
     }
 
     static func what(_ m: Model) -> Node<HTML.FormContext> {
-        .fieldset(.element(named: "legend", text: m.t("report.whatHappened")), err(m, "indicators"),
-                  .forEach(m.framework.sectors) { sector in sectorBoxes(sector, chosen: m.chosen, lang: m.t.lang) })
+        .fieldset(
+            .element(named: "legend", text: m.t("report.whatHappened")), err(m, "indicators"),
+            .forEach(m.framework.sectors) { sector in sectorBoxes(sector, chosen: m.chosen, lang: m.t.lang) })
     }
 
     static func whenWhere(_ m: Model) -> Node<HTML.FormContext> {
         let today = String(Timestamp.now().prefix(10))
-        let places: Node<HTML.FormContext> = .select(.id("area"), .attribute(named: "name", value: "area"), .option(.value(""), .label(m.t("report.choosePlace"))),
-                                                     .forEach(m.areas) { a in .option(.value(a.code), .label(a.name), .isSelected(m.values["area"] == a.code)) })
-        let bodies: Node<HTML.FormContext> = .if(m.bodies.count > 1, .group(
-            .label(.for("body"), .text(m.t("report.fileWith"))), err(m, "body"),
-            .select(.id("body"), .attribute(named: "name", value: "body"), .forEach(m.bodies) { b in .option(.value(b), .label(b), .isSelected(m.values["body"] == b)) })))
+        let places: Node<HTML.FormContext> = .select(
+            .id("area"), .attribute(named: "name", value: "area"), .option(.value(""), .label(m.t("report.choosePlace"))),
+            .forEach(m.areas) { a in .option(.value(a.code), .label(a.name), .isSelected(m.values["area"] == a.code)) })
+        let bodies: Node<HTML.FormContext> = .if(
+            m.bodies.count > 1,
+            .group(
+                .label(.for("body"), .text(m.t("report.fileWith"))), err(m, "body"),
+                .select(
+                    .id("body"), .attribute(named: "name", value: "body"),
+                    .forEach(m.bodies) { b in .option(.value(b), .label(b), .isSelected(m.values["body"] == b)) })))
         return .group(
             .label(.for("description"), .text(m.t("report.describe"))), err(m, "description"),
             .textarea(.id("description"), .name("description"), .attribute(named: "rows", value: "4"), .text(m.values["description"] ?? "")),
             .label(.for("occurredOn"), .text(m.t("report.whenDate"))), err(m, "occurredOn"),
             .input(.type(.date), .id("occurredOn"), .name("occurredOn"), .value(m.values["occurredOn"] ?? today)),
             .label(.for("area"), .text(m.t("report.where"))), err(m, "area"), places,
-            .button(.type(.button), .id("use-gps"), .class("secondary"), .attribute(named: "hidden", value: "hidden"),
-                    .attribute(named: "data-wait", value: m.t("report.gpsWait")), .attribute(named: "data-done", value: m.t("report.gpsDone")),
-                    .attribute(named: "data-fail", value: m.t("report.gpsFail")), .text(m.t("report.gps"))),
+            .button(
+                .type(.button), .id("use-gps"), .class("secondary"), .attribute(named: "hidden", value: "hidden"),
+                .attribute(named: "data-wait", value: m.t("report.gpsWait")), .attribute(named: "data-done", value: m.t("report.gpsDone")),
+                .attribute(named: "data-fail", value: m.t("report.gpsFail")), .text(m.t("report.gps"))),
             .p(.id("gps-status"), .class("muted"), .attribute(named: "aria-live", value: "polite")),
             bodies)
     }
 
     static func field(_ m: Model, _ name: String, _ label: String, error: String? = nil, numeric: Bool = false) -> Node<HTML.DetailsContext> {
-        .group(.label(.for(name), .text(label)), err(m, error ?? name),
-               .input(.type(numeric ? .number : .text), .id(name), .name(name), .value(m.values[name] ?? ""),
-                      .attribute(named: "inputmode", value: numeric ? "numeric" : "decimal")))
+        .group(
+            .label(.for(name), .text(label)), err(m, error ?? name),
+            .input(
+                .type(numeric ? .number : .text), .id(name), .name(name), .value(m.values[name] ?? ""),
+                .attribute(named: "inputmode", value: numeric ? "numeric" : "decimal")))
     }
 
     static func more(_ m: Model) -> Node<HTML.FormContext> {
-        .details(.if(!m.errors.isEmpty, .attribute(named: "open", value: "open")), .summary(.text(m.t("report.more"))),
-                 field(m, "occurredAt", m.t("report.time")), field(m, "lat", m.t("report.lat")), field(m, "lon", m.t("report.lon")),
-                 field(m, "fatalities", m.t("report.killed"), error: "harm.fatalities", numeric: true),
-                 field(m, "injured", m.t("report.injured"), error: "harm.injured", numeric: true),
-                 field(m, "displaced", m.t("report.displaced"), error: "harm.displaced", numeric: true))
+        .details(
+            .if(!m.errors.isEmpty, .attribute(named: "open", value: "open")), .summary(.text(m.t("report.more"))),
+            field(m, "occurredAt", m.t("report.time")), field(m, "lat", m.t("report.lat")), field(m, "lon", m.t("report.lon")),
+            field(m, "fatalities", m.t("report.killed"), error: "harm.fatalities", numeric: true),
+            field(m, "injured", m.t("report.injured"), error: "harm.injured", numeric: true),
+            field(m, "displaced", m.t("report.displaced"), error: "harm.displaced", numeric: true))
     }
 
     static func render(_ req: Request, _ m: Model, status: HTTPResponseStatus) async throws -> Response {
         let c = try await PageContext.of(req)
-        let form: Node<HTML.BodyContext> = .form(.method(.post), .action("/report"), .attribute(named: "data-draft", value: "report"),
-                                                 .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
-                                                 what(m), whenWhere(m), more(m),
-                                                 .p(.id("draft-status"), .class("muted"), .attribute(named: "data-restored", value: m.t("report.draftRestored"))),
-                                                 .button(.type(.submit), .text(m.t("report.send"))))
-        let done: Node<HTML.BodyContext> = .unwrap(m.done) { .p(.class("notice"), .attribute(named: "role", value: "status"), .attribute(named: "data-draft-clear", value: "1"), .text($0)) }
+        let form: Node<HTML.BodyContext> = .form(
+            .method(.post), .action("/report"), .attribute(named: "data-draft", value: "report"),
+            .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
+            what(m), whenWhere(m), more(m),
+            .p(.id("draft-status"), .class("muted"), .attribute(named: "data-restored", value: m.t("report.draftRestored"))),
+            .button(.type(.submit), .text(m.t("report.send"))))
+        let done: Node<HTML.BodyContext> = .unwrap(m.done) {
+            .p(.class("notice"), .attribute(named: "role", value: "status"), .attribute(named: "data-draft-clear", value: "1"), .text($0))
+        }
         return Layout.response(c, title: m.t("report.title"), status: status, scripts: ["/static/agora.js"], .group(done, err(m, "form"), form))
     }
 }

@@ -67,7 +67,8 @@ struct ReporterController {
             if try await ReporterStore(sql: sql).isTaken(pseudonym: pseudonym) {
                 throw APIError.conflict(field: "pseudonym", "is taken")
             }
-            return try await ReporterStore(sql: sql).create(pseudonym: pseudonym, body: input.body, contact: input.contact, vault: vault, actor: actor)
+            return try await ReporterStore(sql: sql).create(
+                pseudonym: pseudonym, body: input.body, contact: input.contact, vault: vault, actor: actor)
         }
         return try await view.created(at: "/api/v1/reporters/\(view.id)", for: req)
     }

@@ -8,12 +8,17 @@ struct ReporterStore: Sendable {
     /// Reporters are never public: members of the body that registered them, and the bodies above, know the pseudonym.
     static let table = ScopedTable(recordType: "reporter", table: "reporters", classification: .restricted)
 
-    private struct Row: Decodable { var id, pseudonym, bodyCode, createdAt: String; var contactSealed: String? }
+    private struct Row: Decodable {
+        var id, pseudonym, bodyCode, createdAt: String
+        var contactSealed: String?
+    }
 
     /// Whether any body has registered this pseudonym, unscoped: a pseudonym is unique installation-wide, and the
     /// answer says only "taken".
     func isTaken(pseudonym: String) async throws -> Bool {
-        try await Self.table.unscoped(sql, because: "a pseudonym is unique installation-wide; the answer says only taken").column("id").where("pseudonym", .equal, pseudonym).first() != nil
+        try await Self.table.unscoped(sql, because: "a pseudonym is unique installation-wide; the answer says only taken").column("id").where(
+            "pseudonym", .equal, pseudonym
+        ).first() != nil
     }
 
     func list(_ scope: AccessScope, body: String?, page: PageRequest) async throws -> [ReporterView] {
@@ -33,7 +38,11 @@ struct ReporterStore: Sendable {
     }
 
     func sealedContact(_ id: String) async throws -> (body: String, sealed: String?)? {
-        guard let r = try await Self.table.unscoped(sql, because: "the caller checks the coordinator rule before anything is opened").columns("body_code", "contact_sealed").where("id", .equal, id).first() else { return nil }
+        guard
+            let r = try await Self.table.unscoped(sql, because: "the caller checks the coordinator rule before anything is opened").columns(
+                "body_code", "contact_sealed"
+            ).where("id", .equal, id).first()
+        else { return nil }
         return (try r.decode(column: "body_code", as: String.self), try r.decode(column: "contact_sealed", as: String?.self))
     }
 
@@ -44,7 +53,8 @@ struct ReporterStore: Sendable {
         try await sql.insert(into: "reporters").columns("id", "pseudonym", "body_code", "contact_sealed", "created_by", "created_at")
             .values(SQLBind(id), SQLBind(pseudonym), SQLBind(body), SQLBind(sealed), SQLBind(actor), SQLBind(now)).run()
         // The audit trail hashes the pseudonym and the sealed form only: the clear contact never leaves memory.
-        try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "reporter", recordID: id, content: [pseudonym, body, sealed ?? ""])
+        try await AuditLog(sql: sql).append(
+            actor: actor, action: "create", recordType: "reporter", recordID: id, content: [pseudonym, body, sealed ?? ""])
         return ReporterView(id: id, pseudonym: pseudonym, body: body, hasContact: sealed != nil, createdAt: now)
     }
 }

@@ -22,8 +22,9 @@ struct AlertController {
 
     func list(req: Request) async throws -> Page<AlertView> {
         let page = try PageRequest(req)
-        let f = AlertStore.Filter(state: try req.query.get(String?.self, at: "state").map { try AlertState.parse($0, field: "state") },
-                                  area: try req.query.get(String?.self, at: "area"), body: try req.query.get(String?.self, at: "body"))
+        let f = AlertStore.Filter(
+            state: try req.query.get(String?.self, at: "state").map { try AlertState.parse($0, field: "state") },
+            area: try req.query.get(String?.self, at: "area"), body: try req.query.get(String?.self, at: "body"))
         let store = AlertStore(sql: req.sql)
         let rows = try await store.list(try await req.scope(), f, page: page)
         let signedIn = req.viewer.personID != nil
@@ -58,7 +59,11 @@ struct AlertController {
         }
     }
 
-    struct Reference: Decodable { var msgType: CAPMsgType?; var references: String?; var reason: String? }
+    struct Reference: Decodable {
+        var msgType: CAPMsgType?
+        var references: String?
+        var reason: String?
+    }
 
     /// An alert written by hand, issued at once (and its case opened). `msgType` Update or Cancel
     /// with `references` does what `/alerts/{id}/update` and `/cancel` do.
@@ -68,12 +73,14 @@ struct AlertController {
         var draft = sent
         if let t = ref.msgType, t != .Alert {
             guard let target = ref.references, !target.isEmpty else {
-                throw APIError(ValidationFailure(field: "references", "an \(t.rawValue) must reference the alert it \(t == .Update ? "updates" : "cancels")"))
+                throw APIError(
+                    ValidationFailure(field: "references", "an \(t.rawValue) must reference the alert it \(t == .Update ? "updates" : "cancels")"))
             }
             guard let old = try await AlertStore(sql: req.sql).get(target, try await req.scope()) else {
                 throw APIError(ValidationFailure(field: "references", "no alert '\(target)' that you can see"))
             }
-            let id = try await t == .Update ? Self.supersede(req, old, edits: draft) : Self.cancel(req, old, reason: ref.reason ?? draft.description ?? "")
+            let id =
+                try await t == .Update ? Self.supersede(req, old, edits: draft) : Self.cancel(req, old, reason: ref.reason ?? draft.description ?? "")
             return try await Self.created(req, id)
         }
         if draft.body == nil {
@@ -109,12 +116,14 @@ struct AlertController {
             let alerts = AlertStore(sql: tsql)
             let id: String
             if let e = existing {
-                try await alerts.transition(e.id, from: .proposed, to: .issued, draft: ready, classification: classification, sent: sent, actor: actor)
+                try await alerts.transition(
+                    e.id, from: .proposed, to: .issued, draft: ready, classification: classification, sent: sent, actor: actor)
                 try await alerts.setArea(e.id, path: path)
                 id = e.id
             } else {
-                id = try await alerts.insert(ready, state: .issued, msgType: .Alert, refersTo: nil, caseID: nil, body: ready.body!, classification: classification,
-                                             areaPath: path, risk: nil, actor: actor, sent: sent)
+                id = try await alerts.insert(
+                    ready, state: .issued, msgType: .Alert, refersTo: nil, caseID: nil, body: ready.body!, classification: classification,
+                    areaPath: path, risk: nil, actor: actor, sent: sent)
             }
             let row = try await alerts.justWritten(id)!
             _ = try await CaseStore(sql: tsql).open(alert: row, draft: ready, snapshot: snapshot, actor: actor)
@@ -127,7 +136,8 @@ struct AlertController {
     static func check(_ req: Request, _ draft: AlertDraft, sent: String) async throws {
         let framework = try await FrameworkStore(sql: req.sql).active()
         let known = try await AreaStore(sql: req.sql).exists(draft.areas ?? [])
-        try AlertRules.check(draft, .init(areaExists: { known.contains($0) }, indicators: Set(framework.indicators.map(\.indicator.code)), sent: sent))
+        try AlertRules.check(
+            draft, .init(areaExists: { known.contains($0) }, indicators: Set(framework.indicators.map(\.indicator.code)), sent: sent))
     }
 
     /// The alert as the caller now sees it, answered as created.
@@ -140,7 +150,9 @@ struct AlertController {
     func issue(req: Request) async throws -> AlertView {
         let r = try await Self.find(req)
         try await Self.requireIssuer(req, body: r.bodyCode)
-        guard r.state == AlertState.proposed.rawValue else { throw APIError.conflict(field: "state", "only a proposed alert can be issued; this one is \(r.state)") }
+        guard r.state == AlertState.proposed.rawValue else {
+            throw APIError.conflict(field: "state", "only a proposed alert can be issued; this one is \(r.state)")
+        }
         let edits = try req.optionalInput(AlertDraft.self) ?? AlertDraft()
         var draft = r.alertDraft.merged(with: edits)
         draft.body = r.bodyCode  // the proposing body issues; a different issuer writes a new alert
@@ -158,10 +170,12 @@ struct AlertController {
         var draft = r.alertDraft.merged(with: try req.input(AlertDraft.self))
         draft.body = r.bodyCode
         try await Self.check(req, draft, sent: Timestamp.now())
-        let actor = req.actor, ready = draft
+        let actor = req.actor
+        let ready = draft
         try await req.write { tx in
-            try await AlertStore(sql: tx).transition(r.id, from: .proposed, to: .proposed, draft: ready,
-                                                                         classification: ready.classification, actor: actor)
+            try await AlertStore(sql: tx).transition(
+                r.id, from: .proposed, to: .proposed, draft: ready,
+                classification: ready.classification, actor: actor)
         }
         return try await get(req: req)
     }
@@ -179,7 +193,9 @@ struct AlertController {
         let r = try await Self.find(req)
         try await Self.requireIssuer(req, body: r.bodyCode)
         let reason = try Self.reason(req)
-        guard r.state == AlertState.proposed.rawValue else { throw APIError.conflict(field: "state", "only a proposed alert can be dismissed; this one is \(r.state)") }
+        guard r.state == AlertState.proposed.rawValue else {
+            throw APIError.conflict(field: "state", "only a proposed alert can be dismissed; this one is \(r.state)")
+        }
         let actor = req.actor
         try await req.write { tx in
             try await AlertStore(sql: tx).transition(r.id, from: .proposed, to: .dismissed, reason: reason, actor: actor)
@@ -214,9 +230,10 @@ struct AlertController {
         return try await req.write { tx in
             let sql = tx
             try await AlertStore(sql: sql).transition(old.id, from: .issued, to: .superseded, actor: actor)
-            let id = try await AlertStore(sql: sql).insert(ready, state: .issued, msgType: .Update, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
-                                                           classification: ready.classification ?? Classification(rawValue: old.classification) ?? .restricted,
-                                                           areaPath: old.areaPath, risk: nil, actor: actor, sent: sent)
+            let id = try await AlertStore(sql: sql).insert(
+                ready, state: .issued, msgType: .Update, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
+                classification: ready.classification ?? Classification(rawValue: old.classification) ?? .restricted,
+                areaPath: old.areaPath, risk: nil, actor: actor, sent: sent)
             try await copyParties(sql, from: old.id, to: id)
             if let c = old.caseId {
                 try await CaseStore(sql: sql).setAlert(c, alertID: id)
@@ -240,9 +257,10 @@ struct AlertController {
         return try await req.write { tx in
             let sql = tx
             try await AlertStore(sql: sql).transition(old.id, from: .issued, to: .cancelled, reason: reason, actor: actor)
-            let id = try await AlertStore(sql: sql).insert(ready, state: .issued, msgType: .Cancel, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
-                                                           classification: Classification(rawValue: old.classification) ?? .restricted,
-                                                           areaPath: old.areaPath, risk: nil, actor: actor, sent: Timestamp.now())
+            let id = try await AlertStore(sql: sql).insert(
+                ready, state: .issued, msgType: .Cancel, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
+                classification: Classification(rawValue: old.classification) ?? .restricted,
+                areaPath: old.areaPath, risk: nil, actor: actor, sent: Timestamp.now())
             try await AlertStore(sql: sql).setReason(id, reason)
             try await copyParties(sql, from: old.id, to: id)
             if let c = old.caseId { try await CaseStore(sql: sql).event(c, kind: "alert-cancelled", note: reason, actor: actor) }
@@ -261,31 +279,31 @@ struct AlertController {
         let base = req.application.agora.publicURL
         let updated = rows.compactMap(\.sentAt).max().flatMap(AlertRules.date).map(CAPMessage.time) ?? CAPMessage.time(Date(timeIntervalSince1970: 0))
         var x = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom">
-          <id>\(CAPMessage.escape(base))/feeds/alerts.atom</id>
-          <title>Agora public alerts</title>
-          <updated>\(updated)</updated>
-          <link rel="self" href="\(CAPMessage.escape(base))/feeds/alerts.atom"/>
-          <author><name>\(CAPMessage.escape(req.application.agora.capSender))</name></author>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <id>\(CAPMessage.escape(base))/feeds/alerts.atom</id>
+              <title>Agora public alerts</title>
+              <updated>\(updated)</updated>
+              <link rel="self" href="\(CAPMessage.escape(base))/feeds/alerts.atom"/>
+              <author><name>\(CAPMessage.escape(req.application.agora.capSender))</name></author>
 
-        """
+            """
         let now = CAPMessage.time(Date())
         for r in rows.prefix(100) {
             let d = r.alertDraft
             if let e = d.expires, AlertRules.normalised(e) < now { continue }  // expired alerts leave the feed
             let cap = "\(base)/api/v1/alerts/\(r.id)/cap"
             x += """
-              <entry>
-                <id>urn:agora:alert:\(CAPMessage.escape(r.identifier))</id>
-                <title>\(CAPMessage.escape(r.headline))</title>
-                <updated>\(r.sentAt.flatMap(AlertRules.date).map(CAPMessage.time) ?? updated)</updated>
-                <summary>\(CAPMessage.escape(d.description ?? r.headline))</summary>
-                <category term="\(CAPMessage.escape(r.severity))"/>
-                <link rel="alternate" type="application/cap+xml" href="\(CAPMessage.escape(cap))"/>
-              </entry>
+                  <entry>
+                    <id>urn:agora:alert:\(CAPMessage.escape(r.identifier))</id>
+                    <title>\(CAPMessage.escape(r.headline))</title>
+                    <updated>\(r.sentAt.flatMap(AlertRules.date).map(CAPMessage.time) ?? updated)</updated>
+                    <summary>\(CAPMessage.escape(d.description ?? r.headline))</summary>
+                    <category term="\(CAPMessage.escape(r.severity))"/>
+                    <link rel="alternate" type="application/cap+xml" href="\(CAPMessage.escape(cap))"/>
+                  </entry>
 
-            """
+                """
         }
         x += "</feed>\n"
         return Response(status: .ok, headers: ["Content-Type": "application/atom+xml; charset=utf-8"], body: .init(string: x))

@@ -10,7 +10,9 @@ struct RiskUpdater: Sendable {
 
     /// Inside the transaction that changed the incidents: their old forms (nil when new) out of the
     /// cells, their new forms in. Returns what to hand to `committed` afterwards.
-    static func change(_ sql: any SQLDatabase, ids: [String], before: [RiskEvent], snapshot: RiskSnapshot) async throws -> (deltas: [(RiskCube.Key, RiskCell)], revision: Int, events: [RiskEvent]) {
+    static func change(_ sql: any SQLDatabase, ids: [String], before: [RiskEvent], snapshot: RiskSnapshot) async throws -> (
+        deltas: [(RiskCube.Key, RiskCell)], revision: Int, events: [RiskEvent]
+    ) {
         let after = try await RiskStore(sql: sql).events(ids: ids)
         var deltas = before.flatMap { RiskCube.deltas($0, snapshot.weights, snapshot.settings.risk, removing: true) }
         deltas += after.flatMap { RiskCube.deltas($0, snapshot.weights, snapshot.settings.risk) }
@@ -25,7 +27,10 @@ struct RiskUpdater: Sendable {
         var areas = Set<String>()
         var weeks = Set<Period>()
         for e in change.events {
-            for a in e.areaPath { areas.insert(a); areas.formUnion(snapshot.neighbours[a] ?? []) }
+            for a in e.areaPath {
+                areas.insert(a)
+                areas.formUnion(snapshot.neighbours[a] ?? [])
+            }
             weeks.insert(.week(containing: e.day))
         }
         try await propose(areas: areas, weeks: weeks, snapshot: snapshot)
@@ -53,9 +58,10 @@ struct RiskUpdater: Sendable {
                 let ready = draft
                 try await app.write { tx in
                     let tsql = tx
-                    let id = try await AlertStore(sql: tsql).insert(ready, state: .proposed, msgType: .Alert, refersTo: nil, caseID: nil, body: owner,
-                                                                    classification: .restricted, areaPath: AreaPath.text(path),
-                                                                    risk: evidence, actor: "system:risk", sent: nil)
+                    let id = try await AlertStore(sql: tsql).insert(
+                        ready, state: .proposed, msgType: .Alert, refersTo: nil, caseID: nil, body: owner,
+                        classification: .restricted, areaPath: AreaPath.text(path),
+                        risk: evidence, actor: "system:risk", sent: nil)
                     try await OutboxStore(sql: tsql).enqueue("alert.proposed", bodies: [owner], alertID: id)
                 }
             }

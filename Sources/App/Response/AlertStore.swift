@@ -4,7 +4,8 @@ import SQLKit
 import Vapor
 
 struct AlertRow: Decodable, Sendable {
-    var id, identifier, bodyCode, classification, state, msgType, draft, areaCode, areaPath, severity, headline, createdBy, createdAt, updatedAt: String
+    var id, identifier, bodyCode, classification, state, msgType, draft, areaCode, areaPath, severity, headline, createdBy, createdAt,
+        updatedAt: String
     var refersTo, caseId, risk, sentAt, issuedBy, reason: String?
 
     var alertDraft: AlertDraft { (try? JSONDecoder().decode(AlertDraft.self, from: Data(draft.utf8))) ?? AlertDraft() }
@@ -43,8 +44,10 @@ struct AlertView: Content {
 struct AlertStore: Sendable {
     let sql: any SQLDatabase
     static let table = ScopedTable(recordType: "alert", table: "alerts", hasParties: true)
-    static let columns = ["id", "identifier", "body_code", "classification", "state", "msg_type", "refers_to", "case_id", "draft", "area_code", "area_path",
-                          "severity", "headline", "risk", "created_by", "created_at", "sent_at", "issued_by", "reason", "updated_at"]
+    static let columns = [
+        "id", "identifier", "body_code", "classification", "state", "msg_type", "refers_to", "case_id", "draft", "area_code", "area_path",
+        "severity", "headline", "risk", "created_by", "created_at", "sent_at", "issued_by", "reason", "updated_at",
+    ]
     static let selected = ColumnList(columns, table: "alerts")
 
     struct Filter: Sendable {
@@ -70,15 +73,21 @@ struct AlertStore: Sendable {
     /// The public reads the alert as issued; the analysis behind it, its case and who wrote it stay inside.
     func view(_ r: AlertRow, signedIn: Bool) -> AlertView {
         var v = view(r)
-        if !signedIn { v.risk = nil; v.responseCase = nil; v.createdBy = ""; v.fields.incidents = nil }
+        if !signedIn {
+            v.risk = nil
+            v.responseCase = nil
+            v.createdBy = ""
+            v.fields.incidents = nil
+        }
         return v
     }
 
     func view(_ r: AlertRow) -> AlertView {
-        AlertView(id: r.id, identifier: r.identifier, body: r.bodyCode, classification: r.classification, state: r.state, msgType: r.msgType,
-                  refersTo: r.refersTo, responseCase: r.caseId, sent: r.sentAt, severity: r.severity, headline: r.headline, area: r.areaCode,
-                  fields: r.alertDraft, risk: r.risk.flatMap { try? JSONDecoder().decode(RiskEvidence.self, from: Data($0.utf8)) },
-                  reason: r.reason, createdBy: r.createdBy, createdAt: r.createdAt, updatedAt: r.updatedAt, cap: "/api/v1/alerts/\(r.id)/cap")
+        AlertView(
+            id: r.id, identifier: r.identifier, body: r.bodyCode, classification: r.classification, state: r.state, msgType: r.msgType,
+            refersTo: r.refersTo, responseCase: r.caseId, sent: r.sentAt, severity: r.severity, headline: r.headline, area: r.areaCode,
+            fields: r.alertDraft, risk: r.risk.flatMap { try? JSONDecoder().decode(RiskEvidence.self, from: Data($0.utf8)) },
+            reason: r.reason, createdBy: r.createdBy, createdAt: r.createdAt, updatedAt: r.updatedAt, cap: "/api/v1/alerts/\(r.id)/cap")
     }
 
     /// Alert ids sort by creation time (a time prefix), so the newest come first without another index.
@@ -87,41 +96,56 @@ struct AlertStore: Sendable {
         return String(ms, radix: 16).leftPad(12) + "-" + UUID().uuidString.lowercased().prefix(18)
     }
 
-    func insert(_ d: AlertDraft, state: AlertState, msgType: CAPMsgType, refersTo: String?, caseID: String?, body: String,
-                classification: Classification, areaPath: String, risk: RiskEvidence?, actor: String, sent: String?) async throws -> String {
+    func insert(
+        _ d: AlertDraft, state: AlertState, msgType: CAPMsgType, refersTo: String?, caseID: String?, body: String,
+        classification: Classification, areaPath: String, risk: RiskEvidence?, actor: String, sent: String?
+    ) async throws -> String {
         let id = Self.newID()
         let now = Timestamp.now()
         let draft = String(decoding: try JSONEncoder.sorted.encode(d), as: UTF8.self)
         let riskText = try risk.map { String(decoding: try JSONEncoder.sorted.encode($0), as: UTF8.self) }
         try await sql.insert(into: "alerts").columns(Self.columns)
-            .values([SQLBind(id), SQLBind("agora-" + id), SQLBind(body), SQLBind(classification.rawValue), SQLBind(state.rawValue), SQLBind(msgType.rawValue),
-                     SQLBind(refersTo), SQLBind(caseID), SQLBind(draft), SQLBind(d.areas?.first ?? ""), SQLBind(areaPath),
-                     SQLBind((d.severity ?? .Unknown).rawValue), SQLBind(d.headline ?? ""), SQLBind(riskText), SQLBind(actor), SQLBind(now), SQLBind(sent),
-                     SQLBind(sent == nil ? nil : actor), SQLBind(nil as String?), SQLBind(now)] as [any SQLExpression]).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: state == .proposed ? "propose" : msgType == .Alert ? "issue" : msgType.rawValue.lowercased(),
-                                            recordType: "alert", recordID: id, content: d)
+            .values(
+                [
+                    SQLBind(id), SQLBind("agora-" + id), SQLBind(body), SQLBind(classification.rawValue), SQLBind(state.rawValue),
+                    SQLBind(msgType.rawValue),
+                    SQLBind(refersTo), SQLBind(caseID), SQLBind(draft), SQLBind(d.areas?.first ?? ""), SQLBind(areaPath),
+                    SQLBind((d.severity ?? .Unknown).rawValue), SQLBind(d.headline ?? ""), SQLBind(riskText), SQLBind(actor), SQLBind(now),
+                    SQLBind(sent),
+                    SQLBind(sent == nil ? nil : actor), SQLBind(nil as String?), SQLBind(now),
+                ] as [any SQLExpression]
+            ).run()
+        try await AuditLog(sql: sql).append(
+            actor: actor, action: state == .proposed ? "propose" : msgType == .Alert ? "issue" : msgType.rawValue.lowercased(),
+            recordType: "alert", recordID: id, content: d)
         return id
     }
 
     /// Moves an alert on; `from` guards against two people acting on the same alert at once.
-    func transition(_ id: String, from: AlertState, to: AlertState, draft: AlertDraft? = nil, classification: Classification? = nil,
-                    reason: String? = nil, sent: String? = nil, actor: String) async throws {
+    func transition(
+        _ id: String, from: AlertState, to: AlertState, draft: AlertDraft? = nil, classification: Classification? = nil,
+        reason: String? = nil, sent: String? = nil, actor: String
+    ) async throws {
         var q = sql.update("alerts").set("state", to: to.rawValue).set("updated_at", to: Timestamp.now())
         if let d = draft {
             q = q.set("draft", to: String(decoding: try JSONEncoder.sorted.encode(d), as: UTF8.self))
-                .set("headline", to: d.headline ?? "").set("severity", to: (d.severity ?? .Unknown).rawValue).set("area_code", to: d.areas?.first ?? "")
+                .set("headline", to: d.headline ?? "").set("severity", to: (d.severity ?? .Unknown).rawValue).set(
+                    "area_code", to: d.areas?.first ?? "")
         }
         if let c = classification { q = q.set("classification", to: c.rawValue) }
         if let r = reason { q = q.set("reason", to: r) }
         if let s = sent { q = q.set("sent_at", to: s).set("issued_by", to: actor) }
         let changed = try await q.where("id", .equal, id).where("state", .equal, from.rawValue).returning("id").all()
         guard !changed.isEmpty else { throw APIError.conflict(field: "state", "the alert is no longer \(from.rawValue)") }
-        try await AuditLog(sql: sql).append(actor: actor, action: to.rawValue, recordType: "alert", recordID: id, content: [reason ?? "", draft?.headline ?? ""])
+        try await AuditLog(sql: sql).append(
+            actor: actor, action: to.rawValue, recordType: "alert", recordID: id, content: [reason ?? "", draft?.headline ?? ""])
     }
 
     /// Unscoped, because the alert was just written in this transaction by its issuer (who may see it).
     func justWritten(_ id: String) async throws -> AlertRow? {
-        try await Self.table.unscoped(sql, because: "written in this transaction by its issuer, who may see it").columns(Self.columns).where("id", .equal, id).first(decoding: AlertRow.self, with: AreaStore.decoder)
+        try await Self.table.unscoped(sql, because: "written in this transaction by its issuer, who may see it").columns(Self.columns).where(
+            "id", .equal, id
+        ).first(decoding: AlertRow.self, with: AreaStore.decoder)
     }
 
     func setReason(_ id: String, _ reason: String) async throws {
@@ -138,7 +162,9 @@ struct AlertStore: Sendable {
 
     /// The newest alert for an area since `day`, of any state, to avoid proposing the same thing twice.
     func recent(area: String, since: String) async throws -> [AlertRow] {
-        try await Self.table.unscoped(sql, because: "the proposer must not propose twice what someone else can see").columns(Self.columns).where("area_code", .equal, area).where("created_at", .greaterThanOrEqual, since)
+        try await Self.table.unscoped(sql, because: "the proposer must not propose twice what someone else can see").columns(Self.columns).where(
+            "area_code", .equal, area
+        ).where("created_at", .greaterThanOrEqual, since)
             .all(decoding: AlertRow.self, with: AreaStore.decoder)
     }
 }
@@ -158,27 +184,36 @@ enum CAPExport {
         let codes = d.areas ?? [r.areaCode]
         let names = Dictionary(try await areas.refs(codes).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         for code in codes {
-            var a = CAPMessage.Area(areaDesc: codes.count == 1 ? (d.areaDesc ?? names[code] ?? code) : (names[code] ?? code), geocodes: [(name: "PCODE", value: code)])
+            var a = CAPMessage.Area(
+                areaDesc: codes.count == 1 ? (d.areaDesc ?? names[code] ?? code) : (names[code] ?? code), geocodes: [(name: "PCODE", value: code)])
             if let text = try await areas.geometryText(code), let g = try? GeoJSON.geometry(fromText: text), let ring = CAPMessage.polygon(g) {
                 a.polygons = [ring]
             }
             capAreas.append(a)
         }
-        var m = CAPMessage(identifier: r.identifier, sender: sender, sent: sent, status: d.status ?? .Actual,
-                           msgType: CAPMsgType(rawValue: r.msgType) ?? .Alert, scope: .Public, categories: d.categories ?? [.Security],
-                           event: d.event ?? "Risk of violent conflict", urgency: d.urgency ?? .Unknown, severity: d.severity ?? .Unknown,
-                           certainty: d.certainty ?? .Unknown, areas: capAreas)
+        var m = CAPMessage(
+            identifier: r.identifier, sender: sender, sent: sent, status: d.status ?? .Actual,
+            msgType: CAPMsgType(rawValue: r.msgType) ?? .Alert, scope: .Public, categories: d.categories ?? [.Security],
+            event: d.event ?? "Risk of violent conflict", urgency: d.urgency ?? .Unknown, severity: d.severity ?? .Unknown,
+            certainty: d.certainty ?? .Unknown, areas: capAreas)
         switch cls {
         case .public: m.scope = .Public
         case .internal, .restricted:
             m.scope = .Restricted
-            m.restriction = cls == .internal ? "Members of this Agora installation only" : "Members of \(r.bodyCode), of the bodies above it, and of the bodies the case is shared with"
+            m.restriction =
+                cls == .internal
+                ? "Members of this Agora installation only"
+                : "Members of \(r.bodyCode), of the bodies above it, and of the bodies the case is shared with"
         case .confidential:
             m.scope = .Private
             m.addresses = try await Parties(sql: sql).bodies("alert", r.id).sorted()
             if m.addresses.isEmpty { m.addresses = [r.bodyCode] }
         }
-        if let ref = r.refersTo, let old = try await AlertStore.table.unscoped(sql, because: "a CAP update names the message it replaces by identifier only").columns("identifier", "sent_at", "created_at").where("id", .equal, ref).first() {
+        if let ref = r.refersTo,
+            let old = try await AlertStore.table.unscoped(sql, because: "a CAP update names the message it replaces by identifier only").columns(
+                "identifier", "sent_at", "created_at"
+            ).where("id", .equal, ref).first()
+        {
             let t = try old.decode(column: "sent_at", as: String?.self) ?? old.decode(column: "created_at", as: String.self)
             m.references = [(sender: sender, identifier: try old.decode(column: "identifier", as: String.self), sent: AlertRules.date(t) ?? sent)]
         }
@@ -213,7 +248,9 @@ struct Parties: Sendable {
     }
 
     func list(_ recordType: String, _ id: String) async throws -> [(body: String, role: String)] {
-        try await sql.select().columns("body_code", "role").from("record_parties").where("record_type", .equal, recordType).where("record_id", .equal, id)
-            .orderBy("body_code").all().map { (try $0.decode(column: "body_code", as: String.self), try $0.decode(column: "role", as: String.self)) }
+        try await sql.select().columns("body_code", "role").from("record_parties").where("record_type", .equal, recordType).where(
+            "record_id", .equal, id
+        )
+        .orderBy("body_code").all().map { (try $0.decode(column: "body_code", as: String.self), try $0.decode(column: "role", as: String.self)) }
     }
 }

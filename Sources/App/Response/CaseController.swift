@@ -22,8 +22,9 @@ struct CaseController {
     func list(req: Request) async throws -> Page<CaseView> {
         try req.requireSignedIn()
         let page = try PageRequest(req)
-        let f = CaseStore.Filter(status: try req.query.get(String?.self, at: "status").map { try CaseStatus.parse($0, field: "status") },
-                                 body: try req.query.get(String?.self, at: "body"), area: try req.query.get(String?.self, at: "area"))
+        let f = CaseStore.Filter(
+            status: try req.query.get(String?.self, at: "status").map { try CaseStatus.parse($0, field: "status") },
+            body: try req.query.get(String?.self, at: "body"), area: try req.query.get(String?.self, at: "area"))
         let store = CaseStore(sql: req.sql)
         let rows = try await store.list(try await req.scope(), f, page: page)
         return Page(rows: try await store.views(rows), request: page, code: \.id)
@@ -47,7 +48,9 @@ struct CaseController {
     }
 
     /// Runs one step in a transaction and answers with the case as it now is.
-    func step(_ req: Request, _ body: @escaping @Sendable (CaseStore, CaseRow, ResponseSettings, String) async throws -> Void) async throws -> CaseView {
+    func step(_ req: Request, _ body: @escaping @Sendable (CaseStore, CaseRow, ResponseSettings, String) async throws -> Void) async throws
+        -> CaseView
+    {
         let c = try await Self.find(req)
         try Self.requireHolder(req, c)
         let settings = try await SettingsStore(sql: req.sql).load()
@@ -66,22 +69,31 @@ struct CaseController {
         return try await view.created(at: "/api/v1/cases/\(view.id)", for: req)
     }
 
-    struct CompleteInput: Content { var result: String; var status: ActionStatus? }
+    struct CompleteInput: Content {
+        var result: String
+        var status: ActionStatus?
+    }
 
     func complete(req: Request) async throws -> CaseView {
         let input = try req.input(CompleteInput.self)
-        guard !input.result.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "result", "say what came of it")) }
+        guard !input.result.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError(ValidationFailure(field: "result", "say what came of it"))
+        }
         let status = input.status ?? .done
         guard status != .planned else { throw APIError(ValidationFailure(field: "status", "use done or cancelled")) }
         let action = try req.parameters.require("action")
-        return try await step(req) { store, c, _, actor in try await store.complete(c, action: action, result: input.result, status: status, actor: actor) }
+        return try await step(req) { store, c, _, actor in
+            try await store.complete(c, action: action, result: input.result, status: status, actor: actor)
+        }
     }
 
     struct EscalateInput: Content { var reason: String }
 
     func escalate(req: Request) async throws -> CaseView {
         let input = try req.input(EscalateInput.self)
-        guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say what help is needed")) }
+        guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError(ValidationFailure(field: "reason", "say what help is needed"))
+        }
         return try await step(req) { store, c, settings, actor in
             guard c.status != "closed" else { throw APIError.conflict(field: "status", "the case is closed") }
             guard try await store.escalate(c, reason: .requested, note: input.reason, settings: settings, actor: actor) != nil else {
@@ -90,7 +102,10 @@ struct CaseController {
         }
     }
 
-    struct DeEscalateInput: Content { var to: String; var reason: String }
+    struct DeEscalateInput: Content {
+        var to: String
+        var reason: String
+    }
 
     func deEscalate(req: Request) async throws -> CaseView {
         let input = try req.input(DeEscalateInput.self)
@@ -101,11 +116,16 @@ struct CaseController {
         }
     }
 
-    struct CloseInput: Content { var outcome: CaseOutcome; var summary: String }
+    struct CloseInput: Content {
+        var outcome: CaseOutcome
+        var summary: String
+    }
 
     func close(req: Request) async throws -> CaseView {
         let input = try req.input(CloseInput.self)
-        guard !input.summary.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "summary", "sum up what was done and how it ended")) }
+        guard !input.summary.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError(ValidationFailure(field: "summary", "sum up what was done and how it ended"))
+        }
         return try await step(req) { store, c, _, actor in try await store.close(c, outcome: input.outcome, summary: input.summary, actor: actor) }
     }
 
@@ -136,9 +156,10 @@ struct CaseController {
             return max(0, y.timeIntervalSince(x))
         }
         let times = rows.map { r in
-            ResponseGap.CaseTimes(body: r.firstBody, level: BodyLevel(rawValue: levels[r.firstBody]?.level ?? "") ?? .district,
-                                  toAcknowledge: seconds(r.openedAt, r.acknowledgedAt), toFirstAction: seconds(r.openedAt, r.firstActionAt),
-                                  toClose: seconds(r.openedAt, r.closedAt), responded: r.firstActionAt != nil, escalatedForDeadline: r.deadlineEscalations > 0)
+            ResponseGap.CaseTimes(
+                body: r.firstBody, level: BodyLevel(rawValue: levels[r.firstBody]?.level ?? "") ?? .district,
+                toAcknowledge: seconds(r.openedAt, r.acknowledgedAt), toFirstAction: seconds(r.openedAt, r.firstActionAt),
+                toClose: seconds(r.openedAt, r.closedAt), responded: r.firstActionAt != nil, escalatedForDeadline: r.deadlineEscalations > 0)
         }
         let m = ResponseGap.measure(times)
         return GapReport(from: from, to: to, total: m.total, byBody: m.byBody, byLevel: m.byLevel)

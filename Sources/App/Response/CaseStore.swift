@@ -21,7 +21,10 @@ struct CaseEventView: Content {
     var from, to, reason, note: String?
 }
 
-struct PartyView: Content { var body: String; var role: String }
+struct PartyView: Content {
+    var body: String
+    var role: String
+}
 
 struct CaseView: Content {
     var id, alert, body, firstBody, classification, status, area, severity, openedAt, updatedAt: String
@@ -42,9 +45,11 @@ struct CaseView: Content {
 struct CaseStore: Sendable {
     let sql: any SQLDatabase
     static let table = ScopedTable(recordType: "case", table: "cases", hasParties: true)
-    static let columns = ["id", "alert_id", "body_code", "first_body", "classification", "status", "area_code", "area_path", "severity", "topics", "chain",
-                          "opened_at", "ack_due", "acknowledged_at", "acknowledged_by", "first_action_at", "closed_at", "outcome", "summary",
-                          "escalations", "deadline_escalations", "cross_border", "updated_at"]
+    static let columns = [
+        "id", "alert_id", "body_code", "first_body", "classification", "status", "area_code", "area_path", "severity", "topics", "chain",
+        "opened_at", "ack_due", "acknowledged_at", "acknowledged_by", "first_action_at", "closed_at", "outcome", "summary",
+        "escalations", "deadline_escalations", "cross_border", "updated_at",
+    ]
     static let selected = ColumnList(columns, table: "cases")
 
     func get(_ id: String, _ scope: AccessScope) async throws -> CaseRow? {
@@ -54,7 +59,8 @@ struct CaseStore: Sendable {
 
     /// Unscoped: for the deadline sweep, which acts for the installation.
     func get(_ id: String) async throws -> CaseRow? {
-        try await Self.table.unscoped(sql, because: "the deadline sweep acts for the installation").columns(Self.columns).where("id", .equal, id).first(decoding: CaseRow.self, with: AreaStore.decoder)
+        try await Self.table.unscoped(sql, because: "the deadline sweep acts for the installation").columns(Self.columns).where("id", .equal, id)
+            .first(decoding: CaseRow.self, with: AreaStore.decoder)
     }
 
     func setAlert(_ caseID: String, alertID: String) async throws {
@@ -63,18 +69,27 @@ struct CaseStore: Sendable {
 
     /// Unscoped, for the deadline sweep, which acts for the installation: open cases not acknowledged by their deadline.
     func overdueAcknowledgements(now: String, limit: Int = 500) async throws -> [(id: String, due: String)] {
-        try await Self.table.unscoped(sql, because: "the deadline sweep acts for the installation").columns("id", "ack_due").where("status", .equal, "open")
-            .where(SQLColumn("ack_due"), .isNot, SQLLiteral.null).where("ack_due", .lessThan, now).limit(limit).all()
-            .map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "ack_due", as: String.self)) }
+        try await Self.table.unscoped(sql, because: "the deadline sweep acts for the installation").columns("id", "ack_due").where(
+            "status", .equal, "open"
+        )
+        .where(SQLColumn("ack_due"), .isNot, SQLLiteral.null).where("ack_due", .lessThan, now).limit(limit).all()
+        .map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "ack_due", as: String.self)) }
     }
 
     /// Unscoped, for the deadline sweep: planned actions past due that have not yet escalated their case.
     func lateActions(now: String, limit: Int = 500) async throws -> [(action: String, caseID: String, due: String)] {
         try await sql.select().columns(SQLColumn("id", table: "a"), SQLColumn("case_id", table: "a"), SQLColumn("due_at", table: "a"))
             .from(SQLAlias(SQLIdentifier("case_actions"), as: SQLIdentifier("a")))
-            .where(SQLColumn("status", table: "a"), .equal, SQLBind("planned")).where(SQLColumn("overdue_escalated", table: "a"), .equal, SQLBind(false))
+            .where(SQLColumn("status", table: "a"), .equal, SQLBind("planned")).where(
+                SQLColumn("overdue_escalated", table: "a"), .equal, SQLBind(false)
+            )
             .where(SQLColumn("due_at", table: "a"), .lessThan, SQLBind(now)).limit(limit).all()
-            .map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "case_id", as: String.self), try $0.decode(column: "due_at", as: String.self)) }
+            .map {
+                (
+                    try $0.decode(column: "id", as: String.self), try $0.decode(column: "case_id", as: String.self),
+                    try $0.decode(column: "due_at", as: String.self)
+                )
+            }
     }
 
     /// Marks a late action as having escalated its case; false when another process did first.
@@ -83,7 +98,11 @@ struct CaseStore: Sendable {
             .where("overdue_escalated", .equal, false).returning("id").all().isEmpty
     }
 
-    struct Filter: Sendable { var status: CaseStatus?; var body: String?; var area: String? }
+    struct Filter: Sendable {
+        var status: CaseStatus?
+        var body: String?
+        var area: String?
+    }
 
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [CaseRow] {
         var q = Self.table.select(sql, scope).column(Self.selected)
@@ -98,29 +117,38 @@ struct CaseStore: Sendable {
     func views(_ rows: [CaseRow], now: String = Timestamp.now()) async throws -> [CaseView] {
         guard !rows.isEmpty else { return [] }
         let ids = rows.map(\.id)
-        var actions: [String: [CaseActionView]] = [:], history: [String: [CaseEventView]] = [:], parties: [String: [PartyView]] = [:]
+        var actions: [String: [CaseActionView]] = [:]
+        var history: [String: [CaseEventView]] = [:]
+        var parties: [String: [PartyView]] = [:]
         for chunk in ids.chunked(500).map(Array.init) {
-            for a in try await sql.select().columns("id", "case_id", "body_code", "kind", "description", "responsible", "due_at", "status", "result",
-                                                     "created_by", "created_at", "done_at")
-                .from("case_actions").where("case_id", .in, chunk).orderBy("created_at").all() {
+            for a in try await sql.select().columns(
+                "id", "case_id", "body_code", "kind", "description", "responsible", "due_at", "status", "result",
+                "created_by", "created_at", "done_at"
+            )
+            .from("case_actions").where("case_id", .in, chunk).orderBy("created_at").all() {
                 actions[try a.decode(column: "case_id", as: String.self), default: []].append(
-                    CaseActionView(id: try a.decode(column: "id", as: String.self), body: try a.decode(column: "body_code", as: String.self),
-                                   kind: try a.decode(column: "kind", as: String.self), description: try a.decode(column: "description", as: String.self),
-                                   responsible: try a.decode(column: "responsible", as: String.self), due: try a.decode(column: "due_at", as: String.self),
-                                   status: try a.decode(column: "status", as: String.self), createdBy: try a.decode(column: "created_by", as: String.self),
-                                   createdAt: try a.decode(column: "created_at", as: String.self), result: try a.decode(column: "result", as: String?.self),
-                                   doneAt: try a.decode(column: "done_at", as: String?.self)))
+                    CaseActionView(
+                        id: try a.decode(column: "id", as: String.self), body: try a.decode(column: "body_code", as: String.self),
+                        kind: try a.decode(column: "kind", as: String.self), description: try a.decode(column: "description", as: String.self),
+                        responsible: try a.decode(column: "responsible", as: String.self), due: try a.decode(column: "due_at", as: String.self),
+                        status: try a.decode(column: "status", as: String.self), createdBy: try a.decode(column: "created_by", as: String.self),
+                        createdAt: try a.decode(column: "created_at", as: String.self), result: try a.decode(column: "result", as: String?.self),
+                        doneAt: try a.decode(column: "done_at", as: String?.self)))
             }
-            for e in try await sql.select().columns("case_id", "seq", "at", "kind", "actor", "from_body", "to_body", "reason", "note").from("case_events")
-                .where("case_id", .in, chunk).orderBy("seq").all() {
+            for e in try await sql.select().columns("case_id", "seq", "at", "kind", "actor", "from_body", "to_body", "reason", "note").from(
+                "case_events"
+            )
+            .where("case_id", .in, chunk).orderBy("seq").all() {
                 history[try e.decode(column: "case_id", as: String.self), default: []].append(
-                    CaseEventView(seq: try e.decode(column: "seq", as: Int.self), at: try e.decode(column: "at", as: String.self),
-                                  kind: try e.decode(column: "kind", as: String.self), actor: try e.decode(column: "actor", as: String.self),
-                                  from: try e.decode(column: "from_body", as: String?.self), to: try e.decode(column: "to_body", as: String?.self),
-                                  reason: try e.decode(column: "reason", as: String?.self), note: try e.decode(column: "note", as: String?.self)))
+                    CaseEventView(
+                        seq: try e.decode(column: "seq", as: Int.self), at: try e.decode(column: "at", as: String.self),
+                        kind: try e.decode(column: "kind", as: String.self), actor: try e.decode(column: "actor", as: String.self),
+                        from: try e.decode(column: "from_body", as: String?.self), to: try e.decode(column: "to_body", as: String?.self),
+                        reason: try e.decode(column: "reason", as: String?.self), note: try e.decode(column: "note", as: String?.self)))
             }
             for p in try await sql.select().columns("record_id", "body_code", "role").from("record_parties").where("record_type", .equal, "case")
-                .where("record_id", .in, chunk).orderBy("body_code").all() {
+                .where("record_id", .in, chunk).orderBy("body_code").all()
+            {
                 parties[try p.decode(column: "record_id", as: String.self), default: []].append(
                     PartyView(body: try p.decode(column: "body_code", as: String.self), role: try p.decode(column: "role", as: String.self)))
             }
@@ -128,12 +156,13 @@ struct CaseStore: Sendable {
         return rows.map { r in
             let acts = actions[r.id] ?? []
             let overdue = r.status != "closed" && ((r.ackDue.map { $0 < now } ?? false) || acts.contains { $0.status == "planned" && $0.due < now })
-            return CaseView(id: r.id, alert: r.alertId, body: r.bodyCode, firstBody: r.firstBody, classification: r.classification, status: r.status,
-                            area: r.areaCode, severity: r.severity, openedAt: r.openedAt, updatedAt: r.updatedAt, topics: Self.list(r.topics),
-                            chain: Self.list(r.chain), acknowledgeBy: r.ackDue, acknowledgedAt: r.acknowledgedAt, firstActionAt: r.firstActionAt,
-                            closedAt: r.closedAt, outcome: r.outcome, summary: r.summary, escalations: r.escalations,
-                            deadlineEscalations: r.deadlineEscalations, crossBorder: r.crossBorder, overdue: overdue,
-                            parties: parties[r.id] ?? [], actions: acts, history: history[r.id] ?? [])
+            return CaseView(
+                id: r.id, alert: r.alertId, body: r.bodyCode, firstBody: r.firstBody, classification: r.classification, status: r.status,
+                area: r.areaCode, severity: r.severity, openedAt: r.openedAt, updatedAt: r.updatedAt, topics: Self.list(r.topics),
+                chain: Self.list(r.chain), acknowledgeBy: r.ackDue, acknowledgedAt: r.acknowledgedAt, firstActionAt: r.firstActionAt,
+                closedAt: r.closedAt, outcome: r.outcome, summary: r.summary, escalations: r.escalations,
+                deadlineEscalations: r.deadlineEscalations, crossBorder: r.crossBorder, overdue: overdue,
+                parties: parties[r.id] ?? [], actions: acts, history: history[r.id] ?? [])
         }
     }
 
@@ -159,29 +188,41 @@ struct CaseStore: Sendable {
         let settings = snapshot.settings
         let now = Timestamp.now()
         try await sql.insert(into: "cases").columns(Self.columns)
-            .values([SQLBind(id), SQLBind(alert.id), SQLBind(responsible.code), SQLBind(responsible.code), SQLBind(alert.classification), SQLBind("open"),
-                     SQLBind(area), SQLBind(alert.areaPath), SQLBind(severity.rawValue), SQLBind(JSONText.array(topics.map(\.rawValue))),
-                     SQLBind(JSONText.array(route.chain.map(\.code))), SQLBind(now), SQLBind(Self.due(after: settings.deadlines.acknowledge(severity))),
-                     SQLBind(nil as String?), SQLBind(nil as String?), SQLBind(nil as String?), SQLBind(nil as String?), SQLBind(nil as String?),
-                     SQLBind(nil as String?), SQLBind(0), SQLBind(0), SQLBind(false), SQLBind(now)] as [any SQLExpression]).run()
+            .values(
+                [
+                    SQLBind(id), SQLBind(alert.id), SQLBind(responsible.code), SQLBind(responsible.code), SQLBind(alert.classification),
+                    SQLBind("open"),
+                    SQLBind(area), SQLBind(alert.areaPath), SQLBind(severity.rawValue), SQLBind(JSONText.array(topics.map(\.rawValue))),
+                    SQLBind(JSONText.array(route.chain.map(\.code))), SQLBind(now),
+                    SQLBind(Self.due(after: settings.deadlines.acknowledge(severity))),
+                    SQLBind(nil as String?), SQLBind(nil as String?), SQLBind(nil as String?), SQLBind(nil as String?), SQLBind(nil as String?),
+                    SQLBind(nil as String?), SQLBind(0), SQLBind(0), SQLBind(false), SQLBind(now),
+                ] as [any SQLExpression]
+            ).run()
         try await AlertStore(sql: sql).setCase(alert.id, caseID: id)
         try await share(id, alert: alert.id, body: responsible.code, role: "responsible")
-        try await event(id, kind: "opened", to: responsible.code, reason: topics.first?.rawValue, note: "routed by \(topics.map(\.rawValue).joined(separator: ", "))", actor: actor)
+        try await event(
+            id, kind: "opened", to: responsible.code, reason: topics.first?.rawValue,
+            note: "routed by \(topics.map(\.rawValue).joined(separator: ", "))", actor: actor)
         try await AuditLog(sql: sql).append(actor: actor, action: "open", recordType: "case", recordID: id, content: [alert.id, responsible.code])
         try await OutboxStore(sql: sql).enqueue("case.opened", bodies: [responsible.code], caseID: id)
 
         // Across a border: the regional body above both countries, and each country's national body, see it.
-        let countries = Set(([area] + (draft.areas ?? [])).flatMap { a in [a] + (snapshot.neighbours[a] ?? []) }.compactMap { snapshot.path($0).last })
+        let countries = Set(
+            ([area] + (draft.areas ?? [])).flatMap { a in [a] + (snapshot.neighbours[a] ?? []) }.compactMap { snapshot.path($0).last })
         if countries.count > 1 {
             var all = profiles
             for c in countries { all += try await bodies.profiles(areaPath: [c]) }
-            let informed = Set(countries.compactMap { c in
-                Routing.route(areaPath: [c], topics: topics, bodies: all).chain.first { $0.level == .national }?.code
-            }).subtracting([responsible.code])
+            let informed = Set(
+                countries.compactMap { c in
+                    Routing.route(areaPath: [c], topics: topics, bodies: all).chain.first { $0.level == .national }?.code
+                }
+            ).subtracting([responsible.code])
             if let regional = Routing.regional(countries: countries, topic: topics.first ?? .response, bodies: all) {
                 try await share(id, alert: alert.id, body: regional.code, role: "informed")
-                try await event(id, kind: "escalated", from: responsible.code, to: regional.code, reason: EscalationReason.crossBorder.rawValue,
-                                note: "the area touches \(countries.sorted().joined(separator: ", "))", actor: actor)
+                try await event(
+                    id, kind: "escalated", from: responsible.code, to: regional.code, reason: EscalationReason.crossBorder.rawValue,
+                    note: "the area touches \(countries.sorted().joined(separator: ", "))", actor: actor)
                 try await sql.update("cases").set("cross_border", to: true).set(SQLColumn("escalations"), to: SQLRaw("escalations + 1"))
                     .where("id", .equal, id).run()
                 try await OutboxStore(sql: sql).enqueue("case.escalated", bodies: [regional.code], caseID: id)
@@ -197,12 +238,19 @@ struct CaseStore: Sendable {
         try await Parties(sql: sql).add("alert", alert, body: body, role: role)
     }
 
-    func event(_ caseID: String, kind: String, from: String? = nil, to: String? = nil, reason: String? = nil, note: String? = nil, actor: String) async throws {
-        let seq = (try await sql.select().column(SQLFunction("MAX", args: SQLColumn("seq")), as: "m").from("case_events").where("case_id", .equal, caseID)
-            .first()?.decode(column: "m", as: Int?.self) ?? 0) + 1
+    func event(_ caseID: String, kind: String, from: String? = nil, to: String? = nil, reason: String? = nil, note: String? = nil, actor: String)
+        async throws
+    {
+        let seq =
+            (try await sql.select().column(SQLFunction("MAX", args: SQLColumn("seq")), as: "m").from("case_events").where("case_id", .equal, caseID)
+                .first()?.decode(column: "m", as: Int?.self) ?? 0) + 1
         try await sql.insert(into: "case_events").columns("id", "case_id", "seq", "at", "kind", "from_body", "to_body", "reason", "note", "actor")
-            .values([SQLBind(UUID().uuidString.lowercased()), SQLBind(caseID), SQLBind(seq), SQLBind(Timestamp.now()), SQLBind(kind), SQLBind(from),
-                     SQLBind(to), SQLBind(reason), SQLBind(note), SQLBind(actor)] as [any SQLExpression]).run()
+            .values(
+                [
+                    SQLBind(UUID().uuidString.lowercased()), SQLBind(caseID), SQLBind(seq), SQLBind(Timestamp.now()), SQLBind(kind), SQLBind(from),
+                    SQLBind(to), SQLBind(reason), SQLBind(note), SQLBind(actor),
+                ] as [any SQLExpression]
+            ).run()
     }
 
     // MARK: Steps
@@ -237,20 +285,33 @@ struct CaseStore: Sendable {
         if a.responsible.trimmingCharacters(in: .whitespaces).isEmpty { issues.add("responsible", "say who does it") }
         let status = a.status ?? .planned
         if status == .cancelled { issues.add("status", "a new action is planned or done") }
-        if !AlertRules.isTimestamp(a.due) { issues.add("due", "'\(a.due)' is not a date-time; use YYYY-MM-DDTHH:MM:SSZ") }
-        else if status == .planned, AlertRules.normalised(a.due) <= AlertRules.normalised(Timestamp.now()) { issues.add("due", "is in the past") }
+        if !AlertRules.isTimestamp(a.due) {
+            issues.add("due", "'\(a.due)' is not a date-time; use YYYY-MM-DDTHH:MM:SSZ")
+        } else if status == .planned, AlertRules.normalised(a.due) <= AlertRules.normalised(Timestamp.now()) {
+            issues.add("due", "is in the past")
+        }
         try issues.throwIfAny()
         if c.status == "open" { try await acknowledge(c, actor: actor) }  // planning a response is acknowledging the case
         let id = UUID().uuidString.lowercased()
         let now = Timestamp.now()
-        try await sql.insert(into: "case_actions").columns("id", "case_id", "body_code", "kind", "description", "responsible", "due_at", "status", "result",
-                                                           "created_by", "created_at", "done_at", "overdue_escalated")
-            .values([SQLBind(id), SQLBind(c.id), SQLBind(c.bodyCode), SQLBind(a.kind.rawValue), SQLBind(a.description), SQLBind(a.responsible),
-                     SQLBind(Timestamp.format(AlertRules.date(a.due) ?? Date())), SQLBind(status.rawValue), SQLBind(a.result), SQLBind(actor), SQLBind(now),
-                     SQLBind(status == .done ? now : nil), SQLBind(false)] as [any SQLExpression]).run()
+        try await sql.insert(into: "case_actions").columns(
+            "id", "case_id", "body_code", "kind", "description", "responsible", "due_at", "status", "result",
+            "created_by", "created_at", "done_at", "overdue_escalated"
+        )
+        .values(
+            [
+                SQLBind(id), SQLBind(c.id), SQLBind(c.bodyCode), SQLBind(a.kind.rawValue), SQLBind(a.description), SQLBind(a.responsible),
+                SQLBind(Timestamp.format(AlertRules.date(a.due) ?? Date())), SQLBind(status.rawValue), SQLBind(a.result), SQLBind(actor),
+                SQLBind(now),
+                SQLBind(status == .done ? now : nil), SQLBind(false),
+            ] as [any SQLExpression]
+        ).run()
         if status == .done { try await firstAction(c.id, now) }
-        try await event(c.id, kind: status == .done ? "action-done" : "action-planned", to: c.bodyCode, reason: a.kind.rawValue, note: a.description, actor: actor)
-        try await AuditLog(sql: sql).append(actor: actor, action: "action.\(status.rawValue)", recordType: "case", recordID: c.id, content: [id, a.kind.rawValue])
+        try await event(
+            c.id, kind: status == .done ? "action-done" : "action-planned", to: c.bodyCode, reason: a.kind.rawValue, note: a.description, actor: actor
+        )
+        try await AuditLog(sql: sql).append(
+            actor: actor, action: "action.\(status.rawValue)", recordType: "case", recordID: c.id, content: [id, a.kind.rawValue])
         return id
     }
 
@@ -263,7 +324,8 @@ struct CaseStore: Sendable {
         }
         if status == .done { try await firstAction(c.id, now) }
         try await event(c.id, kind: status == .done ? "action-done" : "action-cancelled", to: c.bodyCode, reason: kind, note: result, actor: actor)
-        try await AuditLog(sql: sql).append(actor: actor, action: "action.\(status.rawValue)", recordType: "case", recordID: c.id, content: [action, result])
+        try await AuditLog(sql: sql).append(
+            actor: actor, action: "action.\(status.rawValue)", recordType: "case", recordID: c.id, content: [action, result])
     }
 
     private func firstAction(_ id: String, _ now: String) async throws {
@@ -274,8 +336,10 @@ struct CaseStore: Sendable {
     func close(_ c: CaseRow, outcome: CaseOutcome, summary: String, actor: String) async throws {
         guard c.status != "closed" else { throw APIError.conflict(field: "status", "the case is already closed") }
         let now = Timestamp.now()
-        try await sql.update("cases").set("status", to: "closed").set("closed_at", to: now).set("outcome", to: outcome.rawValue).set("summary", to: summary)
-            .set("ack_due", to: SQLLiteral.null).set("updated_at", to: now).where("id", .equal, c.id).run()
+        try await sql.update("cases").set("status", to: "closed").set("closed_at", to: now).set("outcome", to: outcome.rawValue).set(
+            "summary", to: summary
+        )
+        .set("ack_due", to: SQLLiteral.null).set("updated_at", to: now).where("id", .equal, c.id).run()
         try await sql.update("case_actions").set("status", to: "cancelled").where("case_id", .equal, c.id).where("status", .equal, "planned").run()
         try await event(c.id, kind: "closed", to: c.bodyCode, reason: outcome.rawValue, note: summary, actor: actor)
         try await AuditLog(sql: sql).append(actor: actor, action: "close", recordType: "case", recordID: c.id, content: [outcome.rawValue, summary])
@@ -297,8 +361,9 @@ struct CaseStore: Sendable {
             try await sql.update("cases").set("ack_due", to: SQLLiteral.null).set("updated_at", to: now)
                 .set(SQLColumn("deadline_escalations"), to: SQLRaw(missed ? "deadline_escalations + 1" : "deadline_escalations"))
                 .where("id", .equal, c.id).run()
-            try await event(c.id, kind: "escalation-exhausted", from: c.bodyCode, reason: reason.rawValue,
-                            note: "no body with a response mandate above \(c.bodyCode); the case stays with it", actor: actor)
+            try await event(
+                c.id, kind: "escalation-exhausted", from: c.bodyCode, reason: reason.rawValue,
+                note: "no body with a response mandate above \(c.bodyCode); the case stays with it", actor: actor)
             try await AuditLog(sql: sql).append(actor: actor, action: "escalate.none", recordType: "case", recordID: c.id, content: [reason.rawValue])
             try await OutboxStore(sql: sql).enqueue("case.escalation-failed", bodies: [c.bodyCode], caseID: c.id)
             return nil
@@ -312,7 +377,8 @@ struct CaseStore: Sendable {
         try await share(c.id, alert: c.alertId, body: c.bodyCode, role: "was-responsible")
         try await share(c.id, alert: c.alertId, body: next.code, role: "responsible")
         try await event(c.id, kind: "escalated", from: c.bodyCode, to: next.code, reason: reason.rawValue, note: note, actor: actor)
-        try await AuditLog(sql: sql).append(actor: actor, action: "escalate", recordType: "case", recordID: c.id, content: [c.bodyCode, next.code, reason.rawValue])
+        try await AuditLog(sql: sql).append(
+            actor: actor, action: "escalate", recordType: "case", recordID: c.id, content: [c.bodyCode, next.code, reason.rawValue])
         try await OutboxStore(sql: sql).enqueue("case.escalated", bodies: [next.code, c.bodyCode], caseID: c.id)
         return next.code
     }
@@ -321,7 +387,8 @@ struct CaseStore: Sendable {
     func deEscalate(_ c: CaseRow, to body: String, note: String, settings: ResponseSettings, actor: String) async throws {
         let held = try await Parties(sql: sql).list("case", c.id).filter { $0.role == "was-responsible" }.map(\.body)
         guard held.contains(body) else {
-            throw APIError(ValidationFailure(field: "to", "'\(body)' has not held this case; hand it back to one of: \(held.joined(separator: ", "))"))
+            throw APIError(
+                ValidationFailure(field: "to", "'\(body)' has not held this case; hand it back to one of: \(held.joined(separator: ", "))"))
         }
         let severity = CAPSeverity(rawValue: c.severity) ?? .Unknown
         try await sql.update("cases").set("body_code", to: body).set("status", to: "open")
@@ -329,7 +396,8 @@ struct CaseStore: Sendable {
             .where("id", .equal, c.id).run()
         try await share(c.id, alert: c.alertId, body: c.bodyCode, role: "was-responsible")
         try await share(c.id, alert: c.alertId, body: body, role: "responsible")
-        try await event(c.id, kind: "de-escalated", from: c.bodyCode, to: body, reason: EscalationReason.deEscalated.rawValue, note: note, actor: actor)
+        try await event(
+            c.id, kind: "de-escalated", from: c.bodyCode, to: body, reason: EscalationReason.deEscalated.rawValue, note: note, actor: actor)
         try await AuditLog(sql: sql).append(actor: actor, action: "de-escalate", recordType: "case", recordID: c.id, content: [c.bodyCode, body])
         try await OutboxStore(sql: sql).enqueue("case.escalated", bodies: [body], caseID: c.id)
     }

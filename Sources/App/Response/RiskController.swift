@@ -50,7 +50,13 @@ struct RiskController {
         return Array(out.sorted { $0.score.score != $1.score.score ? $0.score.score > $1.score.score : $0.area < $1.area }.prefix(limit))
     }
 
-    struct TrendPoint: Content { var period: String; var score: Double; var level: RiskLevel; var incidents: Int; var fatalities: Int }
+    struct TrendPoint: Content {
+        var period: String
+        var score: Double
+        var level: RiskLevel
+        var incidents: Int
+        var fatalities: Int
+    }
     struct AreaRisk: Content {
         var area: String
         var name: String
@@ -74,8 +80,12 @@ struct RiskController {
         }
         // Incidents are named only when the caller may see them.
         let named = drivers.filter { $0.kind == .incident }.map(\.code)
-        let visible = named.isEmpty ? [] : Set(try await IncidentStore.table.select(req.sql, try await req.scope()).column(SQLColumn("id", table: "incidents"))
-            .where(SQLColumn("id", table: "incidents"), .in, SQLBind.group(named)).all().map { try $0.decode(column: "id", as: String.self) })
+        let visible =
+            named.isEmpty
+            ? []
+            : Set(
+                try await IncidentStore.table.select(req.sql, try await req.scope()).column(SQLColumn("id", table: "incidents"))
+                    .where(SQLColumn("id", table: "incidents"), .in, SQLBind.group(named)).all().map { try $0.decode(column: "id", as: String.self) })
         drivers.removeAll { $0.kind == .incident && !visible.contains($0.code) }
         let trend = (0..<12).reversed().map { k -> TrendPoint in
             let p = period.advanced(by: -k)
@@ -85,7 +95,12 @@ struct RiskController {
         return AreaRisk(area: code, name: info.name, score: s, drivers: drivers, trend: trend)
     }
 
-    struct Recomputed: Content { var incidents: Int; var cells: Int; var revision: Int; var milliseconds: Int }
+    struct Recomputed: Content {
+        var incidents: Int
+        var cells: Int
+        var revision: Int
+        var milliseconds: Int
+    }
 
     func recompute(req: Request) async throws -> Recomputed {
         try req.requireInstallationAdmin()
@@ -99,7 +114,8 @@ struct RiskController {
         let result = try await app.write { tx in
             let sql = tx
             let r = try await RiskStore(sql: sql).recompute(weights: snap.weights, settings: snap.settings.risk)
-            try await AuditLog(sql: sql).append(actor: actor, action: "recompute", recordType: "risk", recordID: "all", content: [r.incidents, r.cube.cellCount])
+            try await AuditLog(sql: sql).append(
+                actor: actor, action: "recompute", recordType: "risk", recordID: "all", content: [r.incidents, r.cube.cellCount])
             return Recomputed(incidents: r.incidents, cells: r.cube.cellCount, revision: r.revision, milliseconds: 0)
         }
         await app.risk.invalidate()

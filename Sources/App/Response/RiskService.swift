@@ -6,7 +6,11 @@ import Vapor
 /// Everything a score needs, as one immutable value: cells, settings, weights, the area tree and its
 /// neighbours. Scoring reads only this; nothing touches the store per area.
 struct RiskSnapshot: Sendable {
-    struct Area: Sendable { var name: String; var level: AreaLevel; var parent: String? }
+    struct Area: Sendable {
+        var name: String
+        var level: AreaLevel
+        var parent: String?
+    }
     var cube: RiskCube
     var settings: ResponseSettings
     var weights: RiskWeights
@@ -19,7 +23,8 @@ struct RiskSnapshot: Sendable {
     var countries: [String] = []
 
     func score(_ area: String, _ period: Period) -> RiskScore {
-        RiskModel.score(area, level: areas[area]?.level ?? .admin2, period: period, cube: cube, neighbours: neighbours[area] ?? [], settings: settings.risk)
+        RiskModel.score(
+            area, level: areas[area]?.level ?? .admin2, period: period, cube: cube, neighbours: neighbours[area] ?? [], settings: settings.risk)
     }
 
     /// Areas whose score may be above zero in the period: those with cells, and their neighbours.
@@ -59,15 +64,20 @@ actor RiskService {
     /// Requests arriving together for the same area share one computation.
     private var drivers: [String: Task<[RiskDriver], any Error>] = [:]
 
-    func drivers(area: String, period: Period, revision: Int,
-                 compute: @escaping @Sendable () async throws -> [RiskDriver]) async throws -> [RiskDriver] {
+    func drivers(
+        area: String, period: Period, revision: Int,
+        compute: @escaping @Sendable () async throws -> [RiskDriver]
+    ) async throws -> [RiskDriver] {
         guard revision == self.revision else { return try await compute() }
         let key = "\(area)|\(period.label)"
         if let known = drivers[key] { return try await known.value }
         if drivers.count >= 2_000 { drivers.removeAll() }
         let task = Task { try await compute() }
         drivers[key] = task
-        do { return try await task.value } catch { drivers[key] = nil; throw error }
+        do { return try await task.value } catch {
+            drivers[key] = nil
+            throw error
+        }
     }
 
     var currentRevision: Int { revision }
@@ -79,11 +89,13 @@ actor RiskService {
         if let s = snapshot, let seen, seen.risk == revision, seen.geo == geoRevision { return s }
         let store = RiskStore(sql: sql)
         let now = try await StoreRevisions.read(sql)
-        let rev = now.risk, geo = now.geo
+        let rev = now.risk
+        let geo = now.geo
         if let s = snapshot, rev == revision, geo == geoRevision { return s }
         let framework = try await FrameworkStore(sql: sql).active()
-        var s = RiskSnapshot(cube: try await store.load(), settings: try await SettingsStore(sql: sql).load(), weights: RiskWeights(framework),
-                             framework: framework, areas: [:], neighbours: [:])
+        var s = RiskSnapshot(
+            cube: try await store.load(), settings: try await SettingsStore(sql: sql).load(), weights: RiskWeights(framework),
+            framework: framework, areas: [:], neighbours: [:])
         let areas = AreaStore(sql: sql)
         for r in try await areas.tree() {
             s.areas[r.code] = .init(name: r.name, level: AreaLevel(rawValue: r.level) ?? .community, parent: r.parentCode)
@@ -104,7 +116,10 @@ actor RiskService {
     /// After this process committed `deltas` as `newRevision`: apply them without reloading, when
     /// nothing else happened in between.
     func applied(_ deltas: [(RiskCube.Key, RiskCell)], revision newRevision: Int) {
-        guard var s = snapshot, newRevision == revision + 1 else { snapshot = nil; return }
+        guard var s = snapshot, newRevision == revision + 1 else {
+            snapshot = nil
+            return
+        }
         s.cube.apply(deltas)
         s.revision = newRevision
         snapshot = s
@@ -112,7 +127,10 @@ actor RiskService {
         drivers.removeAll()
     }
 
-    func invalidate() { snapshot = nil; drivers.removeAll() }
+    func invalidate() {
+        snapshot = nil
+        drivers.removeAll()
+    }
 }
 
 extension Application {

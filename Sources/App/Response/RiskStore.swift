@@ -12,16 +12,24 @@ struct RiskStore: Sendable {
 
     /// The incidents as the risk model sees them, optionally only these ids.
     func events(ids: [String]? = nil) async throws -> [RiskEvent] {
-        struct Row: Decodable { var id, areaPath, occurredOn: String; var fatalities: Int }
+        struct Row: Decodable {
+            var id, areaPath, occurredOn: String
+            var fatalities: Int
+        }
         var indicators: [String: [String]] = [:]
         var rows: [Row] = []
         for chunk in (ids.map { $0.chunked(400).map(Array.init) } ?? [[]]) {
-            var q = IncidentStore.table.unscoped(sql, because: "risk counts every incident; scores show no record").columns("id", "area_path", "occurred_on", "fatalities")
+            var q = IncidentStore.table.unscoped(sql, because: "risk counts every incident; scores show no record").columns(
+                "id", "area_path", "occurred_on", "fatalities")
             var iq = sql.select().columns("incident_id", "indicator_code").from("incident_indicators")
-            if ids != nil { q = q.where("id", .in, chunk); iq = iq.where("incident_id", .in, chunk) }
+            if ids != nil {
+                q = q.where("id", .in, chunk)
+                iq = iq.where("incident_id", .in, chunk)
+            }
             rows += try await q.all(decoding: Row.self, with: AreaStore.decoder)
             for row in try await iq.all() {
-                indicators[try row.decode(column: "incident_id", as: String.self), default: []].append(try row.decode(column: "indicator_code", as: String.self))
+                indicators[try row.decode(column: "incident_id", as: String.self), default: []].append(
+                    try row.decode(column: "indicator_code", as: String.self))
             }
         }
         return rows.compactMap { r in
@@ -37,13 +45,17 @@ struct RiskStore: Sendable {
         for (k, d) in deltas { merged[k] = (merged[k] ?? RiskCell()) + d }
         let rows = merged.sorted { ($0.key.area, $0.key.period.index) < ($1.key.area, $1.key.period.index) }
         for chunk in rows.chunked(200) {
-            var insert = sql.insert(into: "risk_cells").columns("area_code", "period_kind", "period_index", "incidents", "fatalities", "threat", "peace", "harm")
+            var insert = sql.insert(into: "risk_cells").columns(
+                "area_code", "period_kind", "period_index", "incidents", "fatalities", "threat", "peace", "harm")
             for (k, c) in chunk {
-                insert = insert.values(SQLBind(k.area), SQLBind(k.period.kind.rawValue), SQLBind(k.period.index), SQLBind(c.incidents), SQLBind(c.fatalities),
-                                       SQLBind(c.threat), SQLBind(c.peace), SQLBind(c.harm))
+                insert = insert.values(
+                    SQLBind(k.area), SQLBind(k.period.kind.rawValue), SQLBind(k.period.index), SQLBind(c.incidents), SQLBind(c.fatalities),
+                    SQLBind(c.threat), SQLBind(c.peace), SQLBind(c.harm))
             }
             try await insert.onConflict(with: ["area_code", "period_kind", "period_index"]) { u in
-                ["incidents", "fatalities", "threat", "peace", "harm"].reduce(u) { $0.set(SQLColumn($1), to: SQLRaw("risk_cells.\($1) + excluded.\($1)")) }
+                ["incidents", "fatalities", "threat", "peace", "harm"].reduce(u) {
+                    $0.set(SQLColumn($1), to: SQLRaw("risk_cells.\($1) + excluded.\($1)"))
+                }
             }.run()
         }
         return try await bump()
@@ -57,15 +69,18 @@ struct RiskStore: Sendable {
     func load() async throws -> RiskCube {
         var cells: [RiskCube.Key: RiskCell] = [:]
         for row in try await sql.select().columns("area_code", "period_kind", "period_index", "incidents", "fatalities", "threat", "peace", "harm")
-            .from("risk_cells").all() {
-                guard let area = try? row.decode(column: "area_code", as: String.self),
-                      let kind = try? Period.Kind(rawValue: row.decode(column: "period_kind", as: String.self)),
-                      let idx = try? row.decode(column: "period_index", as: Int.self) else { continue }
-                cells[RiskCube.Key(area: area, period: Period(kind, idx))] = RiskCell(
-                    incidents: (try? row.decode(column: "incidents", as: Int.self)) ?? 0, fatalities: (try? row.decode(column: "fatalities", as: Int.self)) ?? 0,
-                    threat: (try? row.decode(column: "threat", as: Double.self)) ?? 0, peace: (try? row.decode(column: "peace", as: Double.self)) ?? 0,
-                    harm: (try? row.decode(column: "harm", as: Double.self)) ?? 0)
-            }
+            .from("risk_cells").all()
+        {
+            guard let area = try? row.decode(column: "area_code", as: String.self),
+                let kind = try? Period.Kind(rawValue: row.decode(column: "period_kind", as: String.self)),
+                let idx = try? row.decode(column: "period_index", as: Int.self)
+            else { continue }
+            cells[RiskCube.Key(area: area, period: Period(kind, idx))] = RiskCell(
+                incidents: (try? row.decode(column: "incidents", as: Int.self)) ?? 0,
+                fatalities: (try? row.decode(column: "fatalities", as: Int.self)) ?? 0,
+                threat: (try? row.decode(column: "threat", as: Double.self)) ?? 0, peace: (try? row.decode(column: "peace", as: Double.self)) ?? 0,
+                harm: (try? row.decode(column: "harm", as: Double.self)) ?? 0)
+        }
         return RiskCube(cells: cells)
     }
 
@@ -74,20 +89,27 @@ struct RiskStore: Sendable {
         var t = RiskEventTable()
         var after = ""
         while true {
-            let rows = try await IncidentStore.table.unscoped(sql, because: "risk counts every incident; scores show no record").columns("id", "area_path", "occurred_on", "fatalities")
-                .where("id", .greaterThan, after).orderBy("id").limit(pageSize).all()
+            let rows = try await IncidentStore.table.unscoped(sql, because: "risk counts every incident; scores show no record").columns(
+                "id", "area_path", "occurred_on", "fatalities"
+            )
+            .where("id", .greaterThan, after).orderBy("id").limit(pageSize).all()
             guard let last = rows.last else { break }
             let ids = try rows.map { try $0.decode(column: "id", as: String.self) }
             var inds: [String: [String]] = [:]
             for chunk in ids.chunked(5000) {
-                for r in try await sql.select().columns("incident_id", "indicator_code").from("incident_indicators").where("incident_id", .in, Array(chunk)).all() {
-                    inds[try r.decode(column: "incident_id", as: String.self), default: []].append(try r.decode(column: "indicator_code", as: String.self))
+                for r in try await sql.select().columns("incident_id", "indicator_code").from("incident_indicators").where(
+                    "incident_id", .in, Array(chunk)
+                ).all() {
+                    inds[try r.decode(column: "incident_id", as: String.self), default: []].append(
+                        try r.decode(column: "indicator_code", as: String.self))
                 }
             }
             for (r, id) in zip(rows, ids) {
                 guard let day = CivilDate.parse(try r.decode(column: "occurred_on", as: String.self)) else { continue }
-                t.append(pathText: try r.decode(column: "area_path", as: String.self), day: day, fatalities: try r.decode(column: "fatalities", as: Int.self),
-                         indicators: inds[id] ?? [])
+                t.append(
+                    pathText: try r.decode(column: "area_path", as: String.self), day: day,
+                    fatalities: try r.decode(column: "fatalities", as: Int.self),
+                    indicators: inds[id] ?? [])
             }
             after = try last.decode(column: "id", as: String.self)
         }

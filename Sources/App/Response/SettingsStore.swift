@@ -23,7 +23,9 @@ struct SettingsStore: Sendable {
     static let key = "response"
 
     func load() async throws -> ResponseSettings {
-        guard let row = try await sql.select().column("value").from("settings").where("key", .equal, Self.key).first() else { return ResponseSettings() }
+        guard let row = try await sql.select().column("value").from("settings").where("key", .equal, Self.key).first() else {
+            return ResponseSettings()
+        }
         return try JSONDecoder().decode(ResponseSettings.self, from: Data(try row.decode(column: "value", as: String.self).utf8))
     }
 
@@ -32,7 +34,8 @@ struct SettingsStore: Sendable {
         let text = String(decoding: try JSONEncoder.sorted.encode(s), as: UTF8.self)
         try await sql.insert(into: "settings").columns("key", "value", "updated_by", "updated_at")
             .values(SQLBind(Self.key), SQLBind(text), SQLBind(actor), SQLBind(Timestamp.now()))
-            .onConflict(with: ["key"]) { $0.set(excludedValueOf: "value").set(excludedValueOf: "updated_by").set(excludedValueOf: "updated_at") }.run()
+            .onConflict(with: ["key"]) { $0.set(excludedValueOf: "value").set(excludedValueOf: "updated_by").set(excludedValueOf: "updated_at") }
+            .run()
         try await AuditLog(sql: sql).append(actor: actor, action: "update", recordType: "settings", recordID: Self.key, content: s)
     }
 }

@@ -19,7 +19,8 @@ struct Sweeper: Sendable {
             let done = try await app.write { tx -> Bool in
                 let store = CaseStore(sql: tx)
                 guard let c = try await store.get(id), c.status == "open", c.ackDue == due else { return false }
-                try await store.escalate(c, reason: .acknowledgementOverdue, note: "not acknowledged by \(due)", settings: settings, actor: "system:deadlines")
+                try await store.escalate(
+                    c, reason: .acknowledgementOverdue, note: "not acknowledged by \(due)", settings: settings, actor: "system:deadlines")
                 return true
             }
             if done { escalated += 1 }
@@ -28,7 +29,8 @@ struct Sweeper: Sendable {
             let done = try await app.write { tx -> Bool in
                 let store = CaseStore(sql: tx)
                 guard try await store.markEscalated(action: action), let c = try await store.get(caseID), c.status != "closed" else { return false }
-                try await store.escalate(c, reason: .actionOverdue, note: "action \(action) was due \(due)", settings: settings, actor: "system:deadlines")
+                try await store.escalate(
+                    c, reason: .actionOverdue, note: "action \(action) was due \(due)", settings: settings, actor: "system:deadlines")
                 return true
             }
             if done { escalated += 1 }
@@ -66,7 +68,12 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
 
     /// Cancels the loop and waits for it, but not past `limit`: what it was delivering stays in the outbox.
     func stop(within limit: Duration) async {
-        guard let t = lock.withLock({ () -> Task<Void, Never>? in defer { task = nil }; return task }) else { return }
+        guard
+            let t = lock.withLock({ () -> Task<Void, Never>? in
+                defer { task = nil }
+                return task
+            })
+        else { return }
         t.cancel()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await t.value }

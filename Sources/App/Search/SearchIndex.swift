@@ -15,8 +15,9 @@ struct SearchIndex: Sendable {
     func put(_ type: String, _ entries: [(id: String, text: String)], new: Bool = false) async throws {
         guard !entries.isEmpty else { return }
         if new {
-            try await BulkWriter(sql: sql).insert(into: "search_index", columns: ["record_type", "record_id", "body"],
-                                                  rows: entries.flatMap { [.text(type), .text($0.id), .text($0.text)] })
+            try await BulkWriter(sql: sql).insert(
+                into: "search_index", columns: ["record_type", "record_id", "body"],
+                rows: entries.flatMap { [.text(type), .text($0.id), .text($0.text)] })
             return
         }
         for chunk in entries.chunked(300) {
@@ -38,9 +39,11 @@ struct SearchIndex: Sendable {
         guard !w.isEmpty else { return nil }
         if isSQLite {
             let match = w.map { "\"\($0)\"*" }.joined(separator: " ")
-            return SQLQueryString("\(idColumn) IN (SELECT record_id FROM search_index WHERE search_index MATCH \(bind: match) AND record_type = \(bind: type))")
+            return SQLQueryString(
+                "\(idColumn) IN (SELECT record_id FROM search_index WHERE search_index MATCH \(bind: match) AND record_type = \(bind: type))")
         }
         let tsquery = w.map { $0 + ":*" }.joined(separator: " & ")
-        return SQLQueryString("\(idColumn) IN (SELECT record_id FROM search_index WHERE record_type = \(bind: type) AND tsv @@ to_tsquery('simple', \(bind: tsquery)))")
+        return SQLQueryString(
+            "\(idColumn) IN (SELECT record_id FROM search_index WHERE record_type = \(bind: type) AND tsv @@ to_tsquery('simple', \(bind: tsquery)))")
     }
 }

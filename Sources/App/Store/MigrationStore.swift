@@ -8,7 +8,8 @@ struct MigrationStore: Sendable {
     let sql: any SQLDatabase
 
     func prepareTable() async throws {
-        try await sql.raw("CREATE TABLE IF NOT EXISTS agora_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)").run()
+        try await sql.raw("CREATE TABLE IF NOT EXISTS agora_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            .run()
     }
 
     func applied() async throws -> [Int] {

@@ -1,8 +1,8 @@
+@preconcurrency import AsyncKit
 import Foundation
 import GRDB
 import Logging
 import NIOCore
-@preconcurrency import AsyncKit
 import PostgresKit
 import SQLKit
 import Vapor
@@ -80,8 +80,10 @@ enum SQLStore: Sendable {
             var config = try SQLPostgresConfiguration(url: url)
             if let schema = settings.databaseSchema { config.searchPath = [schema] }
             // Two connections per event loop: a slow export does not hold up everything else on its loop.
-            return .postgres(EventLoopGroupConnectionPool(source: PostgresConnectionSource(sqlConfiguration: config),
-                                                          maxConnectionsPerEventLoop: 2, logger: logger, on: eventLoopGroup))
+            return .postgres(
+                EventLoopGroupConnectionPool(
+                    source: PostgresConnectionSource(sqlConfiguration: config),
+                    maxConnectionsPerEventLoop: 2, logger: logger, on: eventLoopGroup))
         }
         try FileManager.default.createDirectory(at: settings.dataDirectory, withIntermediateDirectories: true)
         return .sqlite(try SQLiteStore(file: settings.sqliteFile))

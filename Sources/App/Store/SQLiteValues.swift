@@ -60,7 +60,8 @@ enum SQLiteValues {
         switch v.storage {
         case .int64(let i): i != 0
         case .double(let d): d != 0
-        case .string(let s): ["true", "t", "1", "yes"].contains(s.lowercased()) ? true : (["false", "f", "0", "no"].contains(s.lowercased()) ? false : nil)
+        case .string(let s):
+            ["true", "t", "1", "yes"].contains(s.lowercased()) ? true : (["false", "f", "0", "no"].contains(s.lowercased()) ? false : nil)
         default: nil
         }
     }

@@ -53,7 +53,9 @@ struct T: Sendable {
 
     /// A date or timestamp (`YYYY-MM-DD…`) the way the language writes it: 29 Nov 2026 / 29 nov. 2026.
     func date(_ iso: String?, time: Bool = false) -> String {
-        guard let iso, let d = (time ? AlertRules.date(iso) : nil) ?? AlertRules.date(String(iso.prefix(10)) + "T00:00:00Z") else { return iso ?? "—" }
+        guard let iso, let d = (time ? AlertRules.date(iso) : nil) ?? AlertRules.date(String(iso.prefix(10)) + "T00:00:00Z") else {
+            return iso ?? "—"
+        }
         let f = DateFormatter()
         f.locale = lang.locale
         f.timeZone = TimeZone(identifier: "UTC")

@@ -24,15 +24,18 @@ struct PageContext: Sendable {
         var name: String?
         if let id = req.viewer.personID { name = try await PeopleStore(sql: req.sql).person(id: id)?.displayName }
         let q = req.query[String.self, at: "lang"].flatMap(Lang.init(rawValue:))
-        return PageContext(t: T(lang: lang), viewer: req.viewer, name: name, csrf: req.caller?.csrf, path: req.url.path,
-                           notice: req.query[String.self, at: "notice"], error: req.query[String.self, at: "error"], setLanguage: q)
+        return PageContext(
+            t: T(lang: lang), viewer: req.viewer, name: name, csrf: req.caller?.csrf, path: req.url.path,
+            notice: req.query[String.self, at: "notice"], error: req.query[String.self, at: "error"], setLanguage: q)
     }
 }
 
 /// The frame of every page: skip link, navigation for the viewer's roles, language switch, main, footer.
 enum Layout {
-    static func response(_ c: PageContext, title: String, status: HTTPResponseStatus = .ok, scripts: [String] = [], styles: [String] = [],
-                         _ main: Node<HTML.BodyContext>) -> Response {
+    static func response(
+        _ c: PageContext, title: String, status: HTTPResponseStatus = .ok, scripts: [String] = [], styles: [String] = [],
+        _ main: Node<HTML.BodyContext>
+    ) -> Response {
         let html = HTML(
             .attribute(named: "lang", value: c.lang.rawValue),
             .attribute(named: "dir", value: c.lang.rightToLeft ? "rtl" : "ltr"),
@@ -47,13 +50,16 @@ enum Layout {
             .body(
                 .a(.class("skip"), .href("#main"), .text(c.t("nav.skip"))),
                 header(c),
-                .main(.id("main"),
-                      .h1(.text(title)),
-                      .unwrap(c.notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text(c.t("notice." + $0))) },
-                      .unwrap(c.error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
-                      main),
-                .footer(.p(.a(.href("/how-to-report"), .text(c.t("nav.howto"))), " · ", .a(.href("/api/v1/openapi.json"), "API"), " · ",
-                           .a(.href("/feeds/alerts.atom"), .text(c.t("nav.feed"))))),
+                .main(
+                    .id("main"),
+                    .h1(.text(title)),
+                    .unwrap(c.notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text(c.t("notice." + $0))) },
+                    .unwrap(c.error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                    main),
+                .footer(
+                    .p(
+                        .a(.href("/how-to-report"), .text(c.t("nav.howto"))), " · ", .a(.href("/api/v1/openapi.json"), "API"), " · ",
+                        .a(.href("/feeds/alerts.atom"), .text(c.t("nav.feed"))))),
                 .forEach(scripts) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
             )
         )
@@ -61,7 +67,8 @@ enum Layout {
         headers.contentType = .html
         let r = Response(status: status, headers: headers, body: .init(string: "<!DOCTYPE html>" + html.render().dropFirst("<!DOCTYPE html>".count)))
         if let l = c.setLanguage {
-            r.cookies[Lang.cookie] = HTTPCookies.Value(string: l.rawValue, maxAge: 365 * 86400, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+            r.cookies[Lang.cookie] = HTTPCookies.Value(
+                string: l.rawValue, maxAge: 365 * 86400, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
         }
         return r
     }
@@ -82,20 +89,28 @@ enum Layout {
     }
 
     static func header(_ c: PageContext) -> Node<HTML.BodyContext> {
-        .header(.class("top"),
-                .a(.class("brand"), .href("/"), "Agora"),
-                .nav(.attribute(named: "aria-label", value: c.t("nav.main")),
-                     .ul(.forEach(nav(c)) { item in
-                         .li(.a(.href(item.0), .if(c.path == item.0, .attribute(named: "aria-current", value: "page")), .text(item.1)))
-                     })),
-                .div(.class("who"),
-                     .forEach(Lang.offered.filter { $0 != c.lang }) { l in .a(.href("?lang=\(l.rawValue)"), .attribute(named: "hreflang", value: l.rawValue), .text(l.name)) },
-                     .if(c.signedIn,
-                         .form(.method(.post), .action("/sign-out"), .class("inline"),
-                               .span(.text(c.name ?? "")),
-                               .input(.type(.hidden), .name("_csrf"), .value(c.csrf ?? "")),
-                               .button(.type(.submit), .text(c.t("nav.signout")))),
-                         else: .a(.href("/sign-in"), .text(c.t("nav.signin"))))))
+        .header(
+            .class("top"),
+            .a(.class("brand"), .href("/"), "Agora"),
+            .nav(
+                .attribute(named: "aria-label", value: c.t("nav.main")),
+                .ul(
+                    .forEach(nav(c)) { item in
+                        .li(.a(.href(item.0), .if(c.path == item.0, .attribute(named: "aria-current", value: "page")), .text(item.1)))
+                    })),
+            .div(
+                .class("who"),
+                .forEach(Lang.offered.filter { $0 != c.lang }) { l in
+                    .a(.href("?lang=\(l.rawValue)"), .attribute(named: "hreflang", value: l.rawValue), .text(l.name))
+                },
+                .if(
+                    c.signedIn,
+                    .form(
+                        .method(.post), .action("/sign-out"), .class("inline"),
+                        .span(.text(c.name ?? "")),
+                        .input(.type(.hidden), .name("_csrf"), .value(c.csrf ?? "")),
+                        .button(.type(.submit), .text(c.t("nav.signout")))),
+                    else: .a(.href("/sign-in"), .text(c.t("nav.signin"))))))
     }
 
     static func csrf(_ c: PageContext) -> Node<HTML.FormContext> { .input(.type(.hidden), .name("_csrf"), .value(c.csrf ?? "")) }
@@ -136,9 +151,12 @@ enum WebForm {
         } catch {
             let e = APIErrorMiddleware.translate(error)
             if e.status == .unauthorized { return req.redirect(to: "/sign-in") }
-            let reason = e.issues.isEmpty ? (e.field.map { "\($0): " } ?? "") + e.reason : e.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
-            return req.redirect(to: back + (back.contains("?") ? "&" : "?") + "error=" + (reason.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
-                                redirectType: .normal)
+            let reason =
+                e.issues.isEmpty
+                ? (e.field.map { "\($0): " } ?? "") + e.reason : e.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+            return req.redirect(
+                to: back + (back.contains("?") ? "&" : "?") + "error=" + (reason.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                redirectType: .normal)
         }
     }
 }

@@ -21,14 +21,16 @@ enum SVG {
             return "<p class=\"muted\">—</p>"
         }
         let k = cos((box.minLat + box.maxLat) / 2 * .pi / 180)
-        let w = max(1e-6, (box.maxLon - box.minLon) * k), h = max(1e-6, box.maxLat - box.minLat)
+        let w = max(1e-6, (box.maxLon - box.minLon) * k)
+        let h = max(1e-6, box.maxLat - box.minLat)
         let scale = width / w
         let height = h * scale
         let tolerance = max(w, h) / 500  // degrees under which a vertex adds nothing visible
         func xy(_ p: GeoPoint) -> String {
             String(format: "%.1f %.1f", (p.lon - box.minLon) * k * scale, (box.maxLat - p.lat) * scale)
         }
-        var out = "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-label=\"\(escape(title))\">"
+        var out =
+            "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-label=\"\(escape(title))\">"
         out += "<title>\(escape(title))</title>"
         for a in areas {
             var d = ""
@@ -45,7 +47,8 @@ enum SVG {
                     d += "Z"
                 }
             }
-            let path = "<path d=\"\(d)\" fill=\"\(a.fill)\"\(a.spill ? " class=\"spill\"" : "") data-area=\"\(escape(a.code))\"><title>\(escape(a.label))</title></path>"
+            let path =
+                "<path d=\"\(d)\" fill=\"\(a.fill)\"\(a.spill ? " class=\"spill\"" : "") data-area=\"\(escape(a.code))\"><title>\(escape(a.label))</title></path>"
             out += a.href.map { "<a href=\"\(escape($0))\">\(path)</a>" } ?? path
         }
         return out + "</svg>"
@@ -54,9 +57,13 @@ enum SVG {
     /// The same areas as GeoJSON features, for the Leaflet map over tiles.
     static func features(_ areas: [MapArea]) -> String {
         let fs: [[String: Any]] = areas.map { a in
-            let polys = a.geometry.polygons.map { p in p.rings.map { r in r.map { [($0.lon * 1e5).rounded() / 1e5, ($0.lat * 1e5).rounded() / 1e5] } } }
-            return ["type": "Feature", "geometry": ["type": "MultiPolygon", "coordinates": polys],
-                    "properties": ["code": a.code, "label": a.label, "fill": a.fill, "href": a.href ?? "", "spill": a.spill]]
+            let polys = a.geometry.polygons.map { p in
+                p.rings.map { r in r.map { [($0.lon * 1e5).rounded() / 1e5, ($0.lat * 1e5).rounded() / 1e5] } }
+            }
+            return [
+                "type": "Feature", "geometry": ["type": "MultiPolygon", "coordinates": polys],
+                "properties": ["code": a.code, "label": a.label, "fill": a.fill, "href": a.href ?? "", "spill": a.spill],
+            ]
         }
         let data = (try? JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": fs])) ?? Data("{}".utf8)
         // Inside <script type="application/json">: "</" must not end the element early.
@@ -65,21 +72,28 @@ enum SVG {
 
     /// Bars (e.g. incidents per week) with a line over them (e.g. the risk score).
     static func chart(_ points: [(label: String, bar: Double, line: Double)], barName: String, lineName: String, title: String) -> String {
-        let w = 600.0, h = 200.0, pad = 24.0
+        let w = 600.0
+        let h = 200.0
+        let pad = 24.0
         let n = Double(max(points.count, 1))
-        let maxBar = max(1, points.map(\.bar).max() ?? 1), maxLine = max(1, points.map(\.line).max() ?? 1)
+        let maxBar = max(1, points.map(\.bar).max() ?? 1)
+        let maxLine = max(1, points.map(\.line).max() ?? 1)
         let step = (w - 2 * pad) / n
-        var out = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h + 30))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        var out =
+            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h + 30))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
         out += "<line x1=\"\(pad)\" y1=\"\(h)\" x2=\"\(w - pad)\" y2=\"\(h)\" stroke=\"#888\"/>"
         var line = ""
         for (i, p) in points.enumerated() {
             let x = pad + Double(i) * step
             let bh = (h - pad) * p.bar / maxBar
-            out += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#90a4ae\"><title>%@: %@ %@</title></rect>",
-                          x + 2, h - bh, step - 4, bh, escape(p.label), String(Int(p.bar)), escape(barName))
+            out += String(
+                format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#90a4ae\"><title>%@: %@ %@</title></rect>",
+                x + 2, h - bh, step - 4, bh, escape(p.label), String(Int(p.bar)), escape(barName))
             let ly = h - (h - pad) * p.line / maxLine
             line += String(format: "%@%.1f %.1f", i == 0 ? "M" : "L", x + step / 2, ly)
-            out += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#c62828\"><title>%@: %@ %.1f</title></circle>", x + step / 2, ly, escape(p.label), escape(lineName), p.line)
+            out += String(
+                format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#c62828\"><title>%@: %@ %.1f</title></circle>", x + step / 2, ly,
+                escape(p.label), escape(lineName), p.line)
             if i % max(1, points.count / 6) == 0 {
                 out += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">%@</text>", x, h + 16, escape(p.label))
             }

@@ -24,108 +24,108 @@ enum StaticAssets {
     }
 
     static let css = """
-    :root{--ink:#1a1a1a;--muted:#555;--link:#0b5394;--line:#ccc;--bg:#fff;--soft:#f4f6f8;--ok:#1b5e20;--bad:#b00020}
-    *{box-sizing:border-box}[hidden]{display:none!important}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);margin:0;line-height:1.5}
-    main{max-width:64rem;margin:0 auto;padding:1rem}a{color:var(--link)}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f9a825;outline-offset:2px}
-    .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
-    header.top{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem 1rem;background:#0b3d6b;color:#fff}
-    header.top a{color:#fff}header.top .brand{font-weight:700;font-size:1.2rem;text-decoration:none}
-    header.top ul{display:flex;flex-wrap:wrap;gap:.2rem .9rem;list-style:none;margin:0;padding:0}header.top [aria-current]{font-weight:700;text-decoration:underline}
-    .who{margin-left:auto;display:flex;gap:.8rem;align-items:center}.who button{background:none;border:1px solid #fff;color:#fff;padding:.2rem .5rem;cursor:pointer}
-    form.inline{display:inline-flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0}form.inline label{display:inline;margin:0}
-    main form.inline input[type=text],main form.inline select{width:auto}
-    footer{max-width:64rem;margin:2rem auto;padding:1rem;border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
-    h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin-top:1.8rem}
-    label{display:block;margin-top:.8rem;font-weight:600}input,select,textarea,button{font:inherit;padding:.5rem;max-width:100%}
-    input[type=text],input[type=date],input[type=datetime-local],input[type=number],input[type=password],select,textarea{width:100%;border:1px solid #888;border-radius:3px}
-    fieldset{margin-top:.8rem;border:1px solid var(--line)}fieldset label{font-weight:normal;margin:.25rem 0}
-    button,.button{background:#0b5394;color:#fff;border:0;border-radius:3px;padding:.55rem 1rem;cursor:pointer;text-decoration:none;display:inline-block}
-    button.secondary{background:#555}button.danger{background:var(--bad)}
-    .error{color:var(--bad);font-weight:600}.notice{background:#e7f5e7;border-left:4px solid var(--ok);padding:.6rem}
-    table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
-    .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:1rem}.card{border:1px solid var(--line);border-radius:4px;padding:.8rem;background:var(--soft)}
-    .board{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}.board section{background:var(--soft);padding:.6rem;border-radius:4px}
-    .overdue{border-left:5px solid var(--bad);background:#fdecea}.overdue .due{color:var(--bad);font-weight:700}
-    .level{display:inline-block;padding:0 .4rem;border-radius:3px;font-weight:700}.level-low{background:#e8f5e9}.level-moderate{background:#fff59d}.level-high{background:#ffb74d}.level-critical{background:#c62828;color:#fff}
-    .side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}@media(max-width:40rem){.side{grid-template-columns:1fr}.who{margin-left:0}}
-    svg.map{width:100%;height:auto;max-height:32rem;background:#eef3f7;border:1px solid var(--line)}svg.map path{stroke:#fff;stroke-width:.6;vector-effect:non-scaling-stroke}
-    svg.map path.spill{stroke:#6a1b9a;stroke-width:2.5;stroke-dasharray:4 2}svg.chart{width:100%;max-width:40rem;height:auto}
-    .legend span{display:inline-block;margin-right:.8rem}.muted{color:var(--muted)}pre{white-space:pre-wrap;background:var(--soft);padding:.6rem;overflow:auto;font-size:.85rem}
-    details{margin-top:.8rem}summary{cursor:pointer;font-weight:600}
-    """
+        :root{--ink:#1a1a1a;--muted:#555;--link:#0b5394;--line:#ccc;--bg:#fff;--soft:#f4f6f8;--ok:#1b5e20;--bad:#b00020}
+        *{box-sizing:border-box}[hidden]{display:none!important}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);margin:0;line-height:1.5}
+        main{max-width:64rem;margin:0 auto;padding:1rem}a{color:var(--link)}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f9a825;outline-offset:2px}
+        .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
+        header.top{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem 1rem;background:#0b3d6b;color:#fff}
+        header.top a{color:#fff}header.top .brand{font-weight:700;font-size:1.2rem;text-decoration:none}
+        header.top ul{display:flex;flex-wrap:wrap;gap:.2rem .9rem;list-style:none;margin:0;padding:0}header.top [aria-current]{font-weight:700;text-decoration:underline}
+        .who{margin-left:auto;display:flex;gap:.8rem;align-items:center}.who button{background:none;border:1px solid #fff;color:#fff;padding:.2rem .5rem;cursor:pointer}
+        form.inline{display:inline-flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0}form.inline label{display:inline;margin:0}
+        main form.inline input[type=text],main form.inline select{width:auto}
+        footer{max-width:64rem;margin:2rem auto;padding:1rem;border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
+        h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin-top:1.8rem}
+        label{display:block;margin-top:.8rem;font-weight:600}input,select,textarea,button{font:inherit;padding:.5rem;max-width:100%}
+        input[type=text],input[type=date],input[type=datetime-local],input[type=number],input[type=password],select,textarea{width:100%;border:1px solid #888;border-radius:3px}
+        fieldset{margin-top:.8rem;border:1px solid var(--line)}fieldset label{font-weight:normal;margin:.25rem 0}
+        button,.button{background:#0b5394;color:#fff;border:0;border-radius:3px;padding:.55rem 1rem;cursor:pointer;text-decoration:none;display:inline-block}
+        button.secondary{background:#555}button.danger{background:var(--bad)}
+        .error{color:var(--bad);font-weight:600}.notice{background:#e7f5e7;border-left:4px solid var(--ok);padding:.6rem}
+        table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
+        .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:1rem}.card{border:1px solid var(--line);border-radius:4px;padding:.8rem;background:var(--soft)}
+        .board{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}.board section{background:var(--soft);padding:.6rem;border-radius:4px}
+        .overdue{border-left:5px solid var(--bad);background:#fdecea}.overdue .due{color:var(--bad);font-weight:700}
+        .level{display:inline-block;padding:0 .4rem;border-radius:3px;font-weight:700}.level-low{background:#e8f5e9}.level-moderate{background:#fff59d}.level-high{background:#ffb74d}.level-critical{background:#c62828;color:#fff}
+        .side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}@media(max-width:40rem){.side{grid-template-columns:1fr}.who{margin-left:0}}
+        svg.map{width:100%;height:auto;max-height:32rem;background:#eef3f7;border:1px solid var(--line)}svg.map path{stroke:#fff;stroke-width:.6;vector-effect:non-scaling-stroke}
+        svg.map path.spill{stroke:#6a1b9a;stroke-width:2.5;stroke-dasharray:4 2}svg.chart{width:100%;max-width:40rem;height:auto}
+        .legend span{display:inline-block;margin-right:.8rem}.muted{color:var(--muted)}pre{white-space:pre-wrap;background:var(--soft);padding:.6rem;overflow:auto;font-size:.85rem}
+        details{margin-top:.8rem}summary{cursor:pointer;font-weight:600}
+        """
 
     /// Progressive enhancement only: every form works without it.
     static let js = """
-    (function(){
-      "use strict";
-      var gps = document.getElementById("use-gps");
-      if (gps && navigator.geolocation) {
-        gps.hidden = false;
-        gps.addEventListener("click", function(){
-          var status = document.getElementById("gps-status");
-          status.textContent = gps.getAttribute("data-wait");
-          navigator.geolocation.getCurrentPosition(function(p){
-            document.getElementById("lat").value = p.coords.latitude.toFixed(5);
-            document.getElementById("lon").value = p.coords.longitude.toFixed(5);
-            status.textContent = gps.getAttribute("data-done");
-          }, function(){ status.textContent = gps.getAttribute("data-fail"); }, {enableHighAccuracy: true, timeout: 15000});
-        });
-      }
-      // Drafts: a report being written survives a dropped connection or a closed tab.
-      var form = document.querySelector("form[data-draft]");
-      var key = form && ("agora-draft:" + form.getAttribute("data-draft"));
-      var store = null;
-      try { store = window.localStorage; } catch (e) { store = null; }
-      if (document.querySelector("[data-draft-clear]") && store) { store.removeItem("agora-draft:report"); }
-      if (form && store) {
-        var saved = store.getItem(key);
-        if (saved && !document.querySelector("[data-draft-clear]")) {
-          try {
-            var v = JSON.parse(saved);
-            Array.prototype.forEach.call(form.elements, function(el){
-              if (!el.name || el.name === "_csrf" || !(el.name in v)) return;
-              if (el.type === "checkbox") el.checked = v[el.name] === true; else if (!el.value || el.tagName === "TEXTAREA" || el.tagName === "SELECT") el.value = v[el.name];
+        (function(){
+          "use strict";
+          var gps = document.getElementById("use-gps");
+          if (gps && navigator.geolocation) {
+            gps.hidden = false;
+            gps.addEventListener("click", function(){
+              var status = document.getElementById("gps-status");
+              status.textContent = gps.getAttribute("data-wait");
+              navigator.geolocation.getCurrentPosition(function(p){
+                document.getElementById("lat").value = p.coords.latitude.toFixed(5);
+                document.getElementById("lon").value = p.coords.longitude.toFixed(5);
+                status.textContent = gps.getAttribute("data-done");
+              }, function(){ status.textContent = gps.getAttribute("data-fail"); }, {enableHighAccuracy: true, timeout: 15000});
             });
-            var note = document.getElementById("draft-status");
-            if (note) note.textContent = note.getAttribute("data-restored");
-          } catch (e) { store.removeItem(key); }
-        }
-        form.addEventListener("input", function(){
-          var v = {};
-          Array.prototype.forEach.call(form.elements, function(el){
-            if (!el.name || el.name === "_csrf") return;
-            v[el.name] = el.type === "checkbox" ? el.checked : el.value;
-          });
-          store.setItem(key, JSON.stringify(v));
-        });
-      }
-    })();
-    """
+          }
+          // Drafts: a report being written survives a dropped connection or a closed tab.
+          var form = document.querySelector("form[data-draft]");
+          var key = form && ("agora-draft:" + form.getAttribute("data-draft"));
+          var store = null;
+          try { store = window.localStorage; } catch (e) { store = null; }
+          if (document.querySelector("[data-draft-clear]") && store) { store.removeItem("agora-draft:report"); }
+          if (form && store) {
+            var saved = store.getItem(key);
+            if (saved && !document.querySelector("[data-draft-clear]")) {
+              try {
+                var v = JSON.parse(saved);
+                Array.prototype.forEach.call(form.elements, function(el){
+                  if (!el.name || el.name === "_csrf" || !(el.name in v)) return;
+                  if (el.type === "checkbox") el.checked = v[el.name] === true; else if (!el.value || el.tagName === "TEXTAREA" || el.tagName === "SELECT") el.value = v[el.name];
+                });
+                var note = document.getElementById("draft-status");
+                if (note) note.textContent = note.getAttribute("data-restored");
+              } catch (e) { store.removeItem(key); }
+            }
+            form.addEventListener("input", function(){
+              var v = {};
+              Array.prototype.forEach.call(form.elements, function(el){
+                if (!el.name || el.name === "_csrf") return;
+                v[el.name] = el.type === "checkbox" ? el.checked : el.value;
+              });
+              store.setItem(key, JSON.stringify(v));
+            });
+          }
+        })();
+        """
 
     /// With a tile server: the areas of the SVG map, drawn again by Leaflet over the tiles. The SVG
     /// stays for anyone without script.
     static let mapJS = """
-    (function(){
-      "use strict";
-      var holder = document.getElementById("tile-map");
-      var data = document.getElementById("map-data");
-      if (!holder || !data || !window.L) return;
-      var features = JSON.parse(data.textContent);
-      holder.hidden = false;
-      var svg = document.querySelector("svg.map");
-      if (svg) svg.setAttribute("hidden", "hidden");
-      var map = L.map(holder);
-      L.tileLayer(holder.getAttribute("data-tiles"), {maxZoom: 18, attribution: holder.getAttribute("data-attribution") || ""}).addTo(map);
-      var layer = L.geoJSON(features, {
-        style: function(f){ return {color: f.properties.spill ? "#6a1b9a" : "#ffffff", weight: f.properties.spill ? 3 : 1, dashArray: f.properties.spill ? "6 3" : null, fillColor: f.properties.fill, fillOpacity: 0.7}; },
-        onEachFeature: function(f, l){
-          var a = document.createElement("a");
-          a.href = f.properties.href || "#";
-          a.textContent = f.properties.label;
-          l.bindPopup(a);
-        }
-      }).addTo(map);
-      map.fitBounds(layer.getBounds());
-    })();
-    """
+        (function(){
+          "use strict";
+          var holder = document.getElementById("tile-map");
+          var data = document.getElementById("map-data");
+          if (!holder || !data || !window.L) return;
+          var features = JSON.parse(data.textContent);
+          holder.hidden = false;
+          var svg = document.querySelector("svg.map");
+          if (svg) svg.setAttribute("hidden", "hidden");
+          var map = L.map(holder);
+          L.tileLayer(holder.getAttribute("data-tiles"), {maxZoom: 18, attribution: holder.getAttribute("data-attribution") || ""}).addTo(map);
+          var layer = L.geoJSON(features, {
+            style: function(f){ return {color: f.properties.spill ? "#6a1b9a" : "#ffffff", weight: f.properties.spill ? 3 : 1, dashArray: f.properties.spill ? "6 3" : null, fillColor: f.properties.fill, fillOpacity: 0.7}; },
+            onEachFeature: function(f, l){
+              var a = document.createElement("a");
+              a.href = f.properties.href || "#";
+              a.textContent = f.properties.label;
+              l.bindPopup(a);
+            }
+          }).addTo(map);
+          map.fitBounds(layer.getBounds());
+        })();
+        """
 }

@@ -12,353 +12,353 @@ enum Texts {
     }()
 
     static let table = """
-    error.title | Something went wrong | Une erreur s'est produite
-    error.notFound | Not found | Introuvable
-    error.forbidden | Not allowed | Non autorisé
-    error.internal | The server could not answer. The error is logged; try again later. | Le serveur n'a pas pu répondre. L'erreur est consignée ; réessayez plus tard.
-    signin.title | Sign in | Connexion
-    signin.username | Username | Nom d'utilisateur
-    signin.password | Password | Mot de passe
-    admin.title | Administration | Administration
-    admin.settings | Risk thresholds and response deadlines | Seuils de risque et délais de réponse
-    admin.thresholds | Thresholds, %@ | Seuils, %@
-    admin.proposeAt | Propose an alert from level | Proposer une alerte à partir du niveau
-    admin.deadlines | Hours to acknowledge, by severity | Heures pour accuser réception, selon la gravité
-    admin.people | People (%@) | Personnes (%@)
-    admin.name | Name | Nom
-    admin.roles | Roles | Rôles
-    admin.disabled | disabled | désactivé
-    admin.installationAdmin | installation administrator; | administrateur de l'installation ;
-    admin.cli | Accounts and roles are created with `agora users create` and `agora users grant`, or through the API. | Les comptes et rôles se créent avec `agora users create` et `agora users grant`, ou par l'API.
-    nav.admin | Administration | Administration
-    risk.trendTable | Week by week | Semaine par semaine
-    nav.skip | Skip to content | Aller au contenu
-    nav.main | Main | Principal
-    nav.home | Home | Accueil
-    nav.report | File a report | Signaler
-    nav.queue | Review queue | File de vérification
-    nav.risk | Risk | Risque
-    nav.alerts | Alerts | Alertes
-    nav.cases | Cases | Dossiers
-    nav.directory | Directory | Annuaire
-    nav.statistics | Statistics | Statistiques
-    nav.howto | How to report | Comment signaler
-    nav.feed | Public alert feed (Atom/CAP) | Flux public des alertes (Atom/CAP)
-    nav.signin | Sign in | Se connecter
-    nav.signout | Sign out | Se déconnecter
-    home.title.public | Early warning and response | Alerte précoce et réponse
-    home.title.signed | Welcome, %@ | Bienvenue, %@
-    home.intro | Community monitors report, analysts verify, alerts reach the lowest body able to act, and every step is on the record. | Les moniteurs communautaires signalent, les analystes vérifient, les alertes parviennent à l'instance la plus proche capable d'agir, et chaque étape est consignée.
-    home.publicAlerts | Public alerts | Alertes publiques
-    home.noAlerts | No alert at the moment. | Aucune alerte pour le moment.
-    home.howto | Report violence or rising tension to the peace council near you. | Signalez la violence ou les tensions au conseil de paix le plus proche.
-    home.directory | %@ bodies, from the community to the United Nations. | %@ instances, de la communauté aux Nations unies.
-    home.statistics | Incidents by region and month, without exact places. | Incidents par région et par mois, sans lieux précis.
-    home.fileReport | File a report | Faire un signalement
-    home.myReports | Your recent reports | Vos derniers signalements
-    home.noReports | You have not filed a report yet. | Vous n'avez encore fait aucun signalement.
-    home.queue | Review queue (%@ waiting) | File de vérification (%@ en attente)
-    home.queueEmpty | Nothing waits for review. | Rien n'attend de vérification.
-    home.openQueue | Open the review queue | Ouvrir la file de vérification
-    home.rising | Rising areas this week | Zones en hausse cette semaine
-    home.noRising | No area above low risk this week. | Aucune zone au-dessus d'un risque faible cette semaine.
-    home.proposals | Alerts proposed by the system | Alertes proposées par le système
-    home.noProposals | No proposal waits. | Aucune proposition en attente.
-    home.cases | Open cases of your body | Dossiers ouverts de votre instance
-    home.noCases | No open case. | Aucun dossier ouvert.
-    home.admin | Installation | Installation
-    home.adminBodies | %@ bodies | %@ instances
-    home.adminPeople | %@ accounts | %@ comptes
-    home.adminAreas | %@ areas | %@ zones
-    home.adminFailed | %@ failed notifications | %@ notifications en échec
-    home.adminThresholds | Alerts proposed from level %@; Severe alerts acknowledged within %@ h | Alertes proposées à partir du niveau %@ ; alertes graves à accuser sous %@ h
-    report.title | File a report | Faire un signalement
-    report.whatHappened | What happened? (choose one or more) | Que s'est-il passé ? (un choix ou plus)
-    report.describe | Describe it | Décrivez
-    report.whenDate | When (date) | Quand (date)
-    report.where | Where | Où
-    report.choosePlace | — choose the place — | — choisissez le lieu —
-    report.fileWith | File with | Déposer auprès de
-    report.gps | Use my location | Utiliser ma position
-    report.gpsWait | Finding your location… | Recherche de votre position…
-    report.gpsDone | Location added. | Position ajoutée.
-    report.gpsFail | Location unavailable; choose the place above. | Position indisponible ; choisissez le lieu ci-dessus.
-    report.more | More details | Plus de détails
-    report.time | Time (HH:MM) | Heure (HH:MM)
-    report.lat | Latitude | Latitude
-    report.lon | Longitude | Longitude
-    report.killed | Killed | Tués
-    report.injured | Injured | Blessés
-    report.displaced | Displaced | Déplacés
-    report.send | Send report | Envoyer le signalement
-    report.draftRestored | Your unsent draft was restored. | Votre brouillon non envoyé a été restauré.
-    report.received | Report received by %@. Reference: %@. | Signalement reçu par %@. Référence : %@.
-    report.when | When | Quand
-    report.what | What | Quoi
-    report.status | Status | État
-    report.indicators | Indicators | Indicateurs
-    report.body | Body | Instance
-    report.harm | Killed %@, injured %@, displaced %@ | Tués %@, blessés %@, déplacés %@
-    report.source | Source | Source
-    queue.title | Review queue | File de vérification
-    queue.intro | Unreviewed reports you may verify, oldest first. | Signalements non vérifiés que vous pouvez traiter, les plus anciens d'abord.
-    review.heading | Review a report | Vérifier un signalement
-    review.decide | Decide | Décider
-    review.title | Incident title (optional) | Titre de l'incident (facultatif)
-    review.verify | Verify: make it an incident | Vérifier : en faire un incident
-    review.reason | Reason for rejecting | Motif du rejet
-    review.reject | Reject | Rejeter
-    review.noDuplicates | No similar report found. | Aucun signalement semblable.
-    review.this | This report | Ce signalement
-    review.similar | Similar reports | Signalements semblables
-    review.score | Similarity %@ · %@ day(s) apart · %@ km | Similarité %@ · %@ jour(s) d'écart · %@ km
-    review.duplicate | Same event: mark as duplicate | Même événement : doublon
-    review.join | Verify into this report's incident | Vérifier dans l'incident de ce signalement
-    review.incident | Open the incident | Ouvrir l'incident
-    incident.map | Where: %@ | Lieu : %@
-    incident.indicators | Indicators | Indicateurs
-    incident.sources | Independent sources: %@ | Sources indépendantes : %@
-    incident.reports | Reports | Signalements
-    incident.audit | Audit trail | Journal d'audit
-    audit.when | When | Quand
-    audit.who | Who | Qui
-    audit.what | What | Quoi
-    sitrep.new | Write a situation report | Rédiger un rapport de situation
-    sitrep.period | Period | Période
-    sitrep.weekly | Weekly | Hebdomadaire
-    sitrep.monthly | Monthly | Mensuel
-    sitrep.start | First day | Premier jour
-    sitrep.titleField | Title | Titre
-    sitrep.narrative | Narrative | Récit
-    sitrep.save | Save | Enregistrer
-    field.classification | Who may read it | Qui peut le lire
-    class.public | Public: anyone | Public : tout le monde
-    class.internal | Internal: anyone signed in | Interne : toute personne connectée
-    class.restricted | Restricted: the body and those above | Restreint : l'instance et celles au-dessus
-    class.confidential | Confidential: named people and bodies | Confidentiel : personnes et instances nommées
-    risk.title | Risk, %@ | Risque, %@
-    risk.low | low | faible
-    risk.moderate | moderate | modéré
-    risk.high | high | élevé
-    risk.critical | critical | critique
-    risk.country | Country | Pays
-    risk.levelOfAreas | Areas | Zones
-    risk.period | Week or month | Semaine ou mois
-    risk.show | Show | Afficher
-    risk.spillLegend | dashed outline: rising risk next door, across borders too | contour pointillé : risque en hausse à côté, y compris de l'autre côté d'une frontière
-    risk.noShapes | No boundary shapes are stored for these areas; the tables below list them. | Aucune limite n'est enregistrée pour ces zones ; les tableaux ci-dessous les listent.
-    risk.countryView | No shapes are stored at this level for this country: the map shows the countries of its region; the tables below keep the level you chose. | Aucune limite n'est enregistrée à ce niveau pour ce pays : la carte montre les pays de sa région ; les tableaux ci-dessous gardent le niveau choisi.
-    risk.mapTitle | Risk in %@, %@ | Risque : %@, %@
-    risk.top | Highest risk | Risque le plus élevé
-    risk.movers | Top movers this week | Plus fortes hausses cette semaine
-    risk.none | No area with a score. | Aucune zone avec un score.
-    risk.score | Score | Score
-    risk.change | Change | Variation
-    risk.level | Level | Niveau
-    risk.spillFrom | spill-over from %@ | débordement depuis %@
-    risk.scoreIs | score %@ in %@ | score %@ en %@
-    risk.pressure | Pressure this period | Pression de la période
-    risk.baseline | Usual level (last 12 periods) | Niveau habituel (12 périodes)
-    risk.surge | Surge above the usual | Hausse au-dessus de l'habituel
-    risk.spillover | Spill-over from neighbours | Débordement des voisins
-    risk.incidents | Incidents | Incidents
-    risk.fatalities | Deaths | Morts
-    risk.drivers | What drives it | Ce qui l'explique
-    risk.driverIncident | an incident | un incident
-    risk.driverNeighbour | rising next door: %@ | hausse à côté : %@
-    risk.trend | Incidents and score, %@ | Incidents et score, %@
-    risk.trendHeading | Trend, last 12 periods | Tendance, 12 dernières périodes
-    risk.neighbourhood | The area and its neighbours | La zone et ses voisines
-    area.admin1 | first level (regions, states) | premier niveau (régions, États)
-    area.admin2 | second level (districts) | deuxième niveau (districts)
-    alert.new | Compose an alert | Rédiger une alerte
-    alert.composeIntro | The fields of the Common Alerting Protocol (CAP 1.2). Preview shows the message as it will go out; issuing opens a response case with the competent body. | Les champs du Common Alerting Protocol (CAP 1.2). L'aperçu montre le message tel qu'il partira ; l'émission ouvre un dossier auprès de l'instance compétente.
-    alert.composeFor | Compose an alert for %@ | Rédiger une alerte pour %@
-    alert.issuer | Issued by | Émise par
-    alert.event | Event | Événement
-    alert.defaultEvent | Risk of violent conflict | Risque de conflit violent
-    alert.headline | Headline | Titre
-    alert.severity | Severity | Gravité
-    alert.urgency | Urgency | Urgence
-    alert.certainty | Certainty | Certitude
-    alert.description | Description | Description
-    alert.instruction | What people should do | Ce que les gens doivent faire
-    alert.expires | Expires (UTC) | Expire (UTC)
-    alert.preview | Preview CAP | Aperçu CAP
-    alert.previewHeading | CAP 1.2 preview | Aperçu CAP 1.2
-    alert.issue | Issue the alert | Émettre l'alerte
-    alert.state | State | État
-    alert.sent | Sent | Envoyée
-    alert.reason | Reason | Motif
-    alert.case | Open its response case | Ouvrir son dossier de réponse
-    alert.capLink | CAP 1.2 document | Document CAP 1.2
-    alert.why | Why the system proposed it | Pourquoi le système l'a proposée
-    alert.issueHeading | Edit and issue | Modifier et émettre
-    alert.dismissReason | Reason for dismissing | Motif du rejet
-    alert.dismiss | Dismiss | Écarter
-    alert.cancelHeading | Cancel the alert | Annuler l'alerte
-    alert.cancel | Send a Cancel | Envoyer une annulation
-    state.proposed | proposed | proposée
-    state.issued | issued | émise
-    state.dismissed | dismissed | écartée
-    state.superseded | superseded | remplacée
-    state.cancelled | cancelled | annulée
-    severity.Extreme | Extreme | Extrême
-    severity.Severe | Severe | Grave
-    severity.Moderate | Moderate | Modérée
-    severity.Minor | Minor | Mineure
-    severity.Unknown | Unknown | Inconnue
-    cap.Extreme | Extreme | Extrême
-    cap.Severe | Severe | Grave
-    cap.Moderate | Moderate | Modérée
-    cap.Minor | Minor | Mineure
-    cap.Unknown | Unknown | Inconnue
-    cap.Immediate | Immediate | Immédiate
-    cap.Expected | Expected | Attendue
-    cap.Future | Future | Future
-    cap.Past | Past | Passée
-    cap.Observed | Observed | Observée
-    cap.Likely | Likely | Probable
-    cap.Possible | Possible | Possible
-    cap.Unlikely | Unlikely | Peu probable
-    status.unreviewed | waiting for review | en attente de vérification
-    status.verified | verified | vérifié
-    status.rejected | rejected | rejeté
-    status.duplicate | duplicate | doublon
-    status.open | waiting for acknowledgement | en attente d'accusé de réception
-    status.acknowledged | in hand | pris en charge
-    status.closed | closed | clos
-    case.board | Case board | Tableau des dossiers
-    case.title | Case: %@ | Dossier : %@
-    case.allBodies | all my bodies | toutes mes instances
-    case.ackBy | acknowledge by %@ | accuser réception avant %@
-    case.overdue | overdue | en retard
-    case.escalations | escalated %@ time(s) | remonté %@ fois
-    case.heldBy | with %@ | chez %@
-    case.alert | The alert | L'alerte
-    case.parties | Bodies involved | Instances concernées
-    case.actions | Actions | Actions
-    case.noActions | No action recorded yet. | Aucune action enregistrée.
-    case.history | History | Historique
-    case.fromTo | From → to | De → à
-    case.acknowledge | Acknowledge: we are handling it | Accuser réception : nous nous en chargeons
-    case.planAction | Plan or record an action | Prévoir ou consigner une action
-    case.kind | Kind | Type
-    case.what | What | Quoi
-    case.who | Who does it | Qui s'en charge
-    case.due | Due (UTC) | Échéance (UTC)
-    case.alreadyDone | Already done? | Déjà fait ?
-    case.planned | planned | prévue
-    case.doneAlready | done | faite
-    case.record | Record | Enregistrer
-    case.result | What came of it | Résultat
-    case.markDone | Mark done | Marquer comme faite
-    case.escalate | Ask the body above for help | Demander l'aide de l'instance supérieure
-    case.helpNeeded | What help is needed | Aide nécessaire
-    case.handBack | Hand back to | Renvoyer à
-    case.deEscalate | Hand back | Renvoyer
-    case.close | Close the case | Clore le dossier
-    case.outcome | Outcome | Issue
-    case.summary | Summary | Résumé
-    outcome.resolved | resolved | résolu
-    outcome.contained | contained | contenu
-    outcome.worsened | worsened | aggravé
-    party.responsible | holds the case | détient le dossier
-    party.was-responsible | held it before | l'a détenu
-    party.informed | informed | informée
-    astatus.planned | planned | prévue
-    astatus.done | done | faite
-    astatus.cancelled | cancelled | annulée
-    action.dialogue | dialogue | dialogue
-    action.mediation | mediation | médiation
-    action.peace-monitors | peace monitors deployed | observateurs de paix déployés
-    action.police-referral | referral to police | saisine de la police
-    action.humanitarian-request | humanitarian request | demande humanitaire
-    action.public-message | public message | message public
-    action.field-assessment | field assessment | évaluation de terrain
-    action.other | other | autre
-    event.opened | opened | ouvert
-    event.acknowledged | acknowledged | réception accusée
-    event.escalated | escalated | remonté
-    event.de-escalated | handed back | renvoyé
-    event.action-planned | action planned | action prévue
-    event.action-done | action done | action faite
-    event.action-cancelled | action cancelled | action annulée
-    event.closed | closed | clos
-    event.escalation-exhausted | no body above to escalate to | aucune instance au-dessus
-    event.alert-updated | alert updated | alerte mise à jour
-    event.alert-cancelled | alert cancelled | alerte annulée
-    reason.requested | asked for help | aide demandée
-    reason.acknowledgement-overdue | not acknowledged in time | réception non accusée à temps
-    reason.action-overdue | action overdue | action en retard
-    reason.cross-border | the area touches another country | la zone touche un autre pays
-    reason.de-escalated | handed back down | renvoyé vers le bas
-    notice.reviewed | Done: the report is reviewed. | Fait : le signalement est traité.
-    notice.saved | Saved. | Enregistré.
-    notice.issued | The alert is issued and its case opened. | L'alerte est émise et son dossier ouvert.
-    notice.issue | The alert is issued and its case opened. | L'alerte est émise et son dossier ouvert.
-    notice.dismiss | The proposal is dismissed. | La proposition est écartée.
-    notice.cancel | A Cancel message went out. | Un message d'annulation est parti.
-    notice.acknowledge | Acknowledged. | Réception accusée.
-    notice.plan | The action is recorded. | L'action est enregistrée.
-    notice.complete | The action is marked done. | L'action est marquée comme faite.
-    notice.escalate | The case went to the body above. | Le dossier est remonté à l'instance supérieure.
-    notice.de-escalate | The case was handed back. | Le dossier a été renvoyé.
-    notice.close | The case is closed. | Le dossier est clos.
-    notice.done | Done. | Fait.
-    directory.intro | Every body of this infrastructure for peace, from the global level down to the community. | Toutes les instances de cette infrastructure pour la paix, du niveau mondial à la communauté.
-    level.global | global | mondial
-    level.continental | continental | continental
-    level.sub-regional | sub-regional | sous-régional
-    level.national | national | national
-    level.region | regional | régional
-    level.district | district | district
-    level.community | community | communautaire
-    kind.peace-council | peace council | conseil de paix
-    kind.peace-committee | peace committee | comité de paix
-    kind.early-warning-centre | early-warning centre | centre d'alerte précoce
-    kind.cso-network | civil-society network | réseau de la société civile
-    kind.ministry | ministry | ministère
-    kind.state-agency | state agency | agence publique
-    kind.regional-organisation | regional organisation | organisation régionale
-    kind.organ | organ | organe
-    kind.un-body | UN body | organe des Nations unies
-    body.legalBasis | Legal basis | Base juridique
-    body.mandate | Mandate | Mandat
-    body.jurisdiction | Jurisdiction | Compétence territoriale
-    body.worldwide | worldwide | monde entier
-    body.parent | Reports to | Rend compte à
-    body.partners | Partners | Partenaires
-    body.website | Website | Site web
-    body.composition | Composition (%@ members) | Composition (%@ membres)
-    body.members | Members | Membres
-    topic.early-warning | early warning | alerte précoce
-    topic.response | response | réponse
-    topic.mediation | mediation | médiation
-    topic.dialogue | dialogue | dialogue
-    topic.small-arms | small arms | armes légères
-    topic.ddr | DDR | DDR
-    topic.security-sector-reform | security-sector reform | réforme du secteur de la sécurité
-    topic.elections | elections | élections
-    topic.natural-resources | natural resources | ressources naturelles
-    topic.humanitarian | humanitarian | humanitaire
-    topic.human-rights | human rights | droits humains
-    topic.cso-engagement | civil-society engagement | engagement de la société civile
-    category.state | state | État
-    category.cso | civil society | société civile
-    category.traditional | traditional leaders | autorités traditionnelles
-    category.religious | religious leaders | responsables religieux
-    category.women | women | femmes
-    category.youth | youth | jeunes
-    category.private-sector | private sector | secteur privé
-    stats.intro | Public incidents of the last 12 months, by first-level area (region, state, county). Exact places are never shown here. | Incidents publics des 12 derniers mois, par zone de premier niveau (région, État, comté). Les lieux précis ne sont jamais montrés ici.
-    stats.none | No public incident in the last 12 months. | Aucun incident public ces 12 derniers mois.
-    stats.area | Area | Zone
-    stats.chart | Public incidents per month | Incidents publics par mois
-    howto.p1 | If you see violence, threats, or tension rising in your community, tell the peace council or early-warning body that serves your area. Say what happened, where and when; say if anyone was hurt. | Si vous voyez de la violence, des menaces ou des tensions monter dans votre communauté, prévenez le conseil de paix ou l'instance d'alerte précoce de votre zone. Dites ce qui s'est passé, où et quand, et s'il y a des blessés.
-    howto.p2 | Your report is read by trained analysts. Your name and phone number are never published and are kept encrypted. | Votre signalement est lu par des analystes formés. Votre nom et votre numéro ne sont jamais publiés et sont conservés chiffrés.
-    howto.anonymous | This installation also accepts reports without an account, through its API and partner channels. | Cette installation accepte aussi des signalements sans compte, par son API et des canaux partenaires.
-    howto.bodies | Who receives reports | Qui reçoit les signalements
-    howto.monitors | Community monitors: sign in and file a report | Moniteurs communautaires : connectez-vous et signalez
-    """
+        error.title | Something went wrong | Une erreur s'est produite
+        error.notFound | Not found | Introuvable
+        error.forbidden | Not allowed | Non autorisé
+        error.internal | The server could not answer. The error is logged; try again later. | Le serveur n'a pas pu répondre. L'erreur est consignée ; réessayez plus tard.
+        signin.title | Sign in | Connexion
+        signin.username | Username | Nom d'utilisateur
+        signin.password | Password | Mot de passe
+        admin.title | Administration | Administration
+        admin.settings | Risk thresholds and response deadlines | Seuils de risque et délais de réponse
+        admin.thresholds | Thresholds, %@ | Seuils, %@
+        admin.proposeAt | Propose an alert from level | Proposer une alerte à partir du niveau
+        admin.deadlines | Hours to acknowledge, by severity | Heures pour accuser réception, selon la gravité
+        admin.people | People (%@) | Personnes (%@)
+        admin.name | Name | Nom
+        admin.roles | Roles | Rôles
+        admin.disabled | disabled | désactivé
+        admin.installationAdmin | installation administrator; | administrateur de l'installation ;
+        admin.cli | Accounts and roles are created with `agora users create` and `agora users grant`, or through the API. | Les comptes et rôles se créent avec `agora users create` et `agora users grant`, ou par l'API.
+        nav.admin | Administration | Administration
+        risk.trendTable | Week by week | Semaine par semaine
+        nav.skip | Skip to content | Aller au contenu
+        nav.main | Main | Principal
+        nav.home | Home | Accueil
+        nav.report | File a report | Signaler
+        nav.queue | Review queue | File de vérification
+        nav.risk | Risk | Risque
+        nav.alerts | Alerts | Alertes
+        nav.cases | Cases | Dossiers
+        nav.directory | Directory | Annuaire
+        nav.statistics | Statistics | Statistiques
+        nav.howto | How to report | Comment signaler
+        nav.feed | Public alert feed (Atom/CAP) | Flux public des alertes (Atom/CAP)
+        nav.signin | Sign in | Se connecter
+        nav.signout | Sign out | Se déconnecter
+        home.title.public | Early warning and response | Alerte précoce et réponse
+        home.title.signed | Welcome, %@ | Bienvenue, %@
+        home.intro | Community monitors report, analysts verify, alerts reach the lowest body able to act, and every step is on the record. | Les moniteurs communautaires signalent, les analystes vérifient, les alertes parviennent à l'instance la plus proche capable d'agir, et chaque étape est consignée.
+        home.publicAlerts | Public alerts | Alertes publiques
+        home.noAlerts | No alert at the moment. | Aucune alerte pour le moment.
+        home.howto | Report violence or rising tension to the peace council near you. | Signalez la violence ou les tensions au conseil de paix le plus proche.
+        home.directory | %@ bodies, from the community to the United Nations. | %@ instances, de la communauté aux Nations unies.
+        home.statistics | Incidents by region and month, without exact places. | Incidents par région et par mois, sans lieux précis.
+        home.fileReport | File a report | Faire un signalement
+        home.myReports | Your recent reports | Vos derniers signalements
+        home.noReports | You have not filed a report yet. | Vous n'avez encore fait aucun signalement.
+        home.queue | Review queue (%@ waiting) | File de vérification (%@ en attente)
+        home.queueEmpty | Nothing waits for review. | Rien n'attend de vérification.
+        home.openQueue | Open the review queue | Ouvrir la file de vérification
+        home.rising | Rising areas this week | Zones en hausse cette semaine
+        home.noRising | No area above low risk this week. | Aucune zone au-dessus d'un risque faible cette semaine.
+        home.proposals | Alerts proposed by the system | Alertes proposées par le système
+        home.noProposals | No proposal waits. | Aucune proposition en attente.
+        home.cases | Open cases of your body | Dossiers ouverts de votre instance
+        home.noCases | No open case. | Aucun dossier ouvert.
+        home.admin | Installation | Installation
+        home.adminBodies | %@ bodies | %@ instances
+        home.adminPeople | %@ accounts | %@ comptes
+        home.adminAreas | %@ areas | %@ zones
+        home.adminFailed | %@ failed notifications | %@ notifications en échec
+        home.adminThresholds | Alerts proposed from level %@; Severe alerts acknowledged within %@ h | Alertes proposées à partir du niveau %@ ; alertes graves à accuser sous %@ h
+        report.title | File a report | Faire un signalement
+        report.whatHappened | What happened? (choose one or more) | Que s'est-il passé ? (un choix ou plus)
+        report.describe | Describe it | Décrivez
+        report.whenDate | When (date) | Quand (date)
+        report.where | Where | Où
+        report.choosePlace | — choose the place — | — choisissez le lieu —
+        report.fileWith | File with | Déposer auprès de
+        report.gps | Use my location | Utiliser ma position
+        report.gpsWait | Finding your location… | Recherche de votre position…
+        report.gpsDone | Location added. | Position ajoutée.
+        report.gpsFail | Location unavailable; choose the place above. | Position indisponible ; choisissez le lieu ci-dessus.
+        report.more | More details | Plus de détails
+        report.time | Time (HH:MM) | Heure (HH:MM)
+        report.lat | Latitude | Latitude
+        report.lon | Longitude | Longitude
+        report.killed | Killed | Tués
+        report.injured | Injured | Blessés
+        report.displaced | Displaced | Déplacés
+        report.send | Send report | Envoyer le signalement
+        report.draftRestored | Your unsent draft was restored. | Votre brouillon non envoyé a été restauré.
+        report.received | Report received by %@. Reference: %@. | Signalement reçu par %@. Référence : %@.
+        report.when | When | Quand
+        report.what | What | Quoi
+        report.status | Status | État
+        report.indicators | Indicators | Indicateurs
+        report.body | Body | Instance
+        report.harm | Killed %@, injured %@, displaced %@ | Tués %@, blessés %@, déplacés %@
+        report.source | Source | Source
+        queue.title | Review queue | File de vérification
+        queue.intro | Unreviewed reports you may verify, oldest first. | Signalements non vérifiés que vous pouvez traiter, les plus anciens d'abord.
+        review.heading | Review a report | Vérifier un signalement
+        review.decide | Decide | Décider
+        review.title | Incident title (optional) | Titre de l'incident (facultatif)
+        review.verify | Verify: make it an incident | Vérifier : en faire un incident
+        review.reason | Reason for rejecting | Motif du rejet
+        review.reject | Reject | Rejeter
+        review.noDuplicates | No similar report found. | Aucun signalement semblable.
+        review.this | This report | Ce signalement
+        review.similar | Similar reports | Signalements semblables
+        review.score | Similarity %@ · %@ day(s) apart · %@ km | Similarité %@ · %@ jour(s) d'écart · %@ km
+        review.duplicate | Same event: mark as duplicate | Même événement : doublon
+        review.join | Verify into this report's incident | Vérifier dans l'incident de ce signalement
+        review.incident | Open the incident | Ouvrir l'incident
+        incident.map | Where: %@ | Lieu : %@
+        incident.indicators | Indicators | Indicateurs
+        incident.sources | Independent sources: %@ | Sources indépendantes : %@
+        incident.reports | Reports | Signalements
+        incident.audit | Audit trail | Journal d'audit
+        audit.when | When | Quand
+        audit.who | Who | Qui
+        audit.what | What | Quoi
+        sitrep.new | Write a situation report | Rédiger un rapport de situation
+        sitrep.period | Period | Période
+        sitrep.weekly | Weekly | Hebdomadaire
+        sitrep.monthly | Monthly | Mensuel
+        sitrep.start | First day | Premier jour
+        sitrep.titleField | Title | Titre
+        sitrep.narrative | Narrative | Récit
+        sitrep.save | Save | Enregistrer
+        field.classification | Who may read it | Qui peut le lire
+        class.public | Public: anyone | Public : tout le monde
+        class.internal | Internal: anyone signed in | Interne : toute personne connectée
+        class.restricted | Restricted: the body and those above | Restreint : l'instance et celles au-dessus
+        class.confidential | Confidential: named people and bodies | Confidentiel : personnes et instances nommées
+        risk.title | Risk, %@ | Risque, %@
+        risk.low | low | faible
+        risk.moderate | moderate | modéré
+        risk.high | high | élevé
+        risk.critical | critical | critique
+        risk.country | Country | Pays
+        risk.levelOfAreas | Areas | Zones
+        risk.period | Week or month | Semaine ou mois
+        risk.show | Show | Afficher
+        risk.spillLegend | dashed outline: rising risk next door, across borders too | contour pointillé : risque en hausse à côté, y compris de l'autre côté d'une frontière
+        risk.noShapes | No boundary shapes are stored for these areas; the tables below list them. | Aucune limite n'est enregistrée pour ces zones ; les tableaux ci-dessous les listent.
+        risk.countryView | No shapes are stored at this level for this country: the map shows the countries of its region; the tables below keep the level you chose. | Aucune limite n'est enregistrée à ce niveau pour ce pays : la carte montre les pays de sa région ; les tableaux ci-dessous gardent le niveau choisi.
+        risk.mapTitle | Risk in %@, %@ | Risque : %@, %@
+        risk.top | Highest risk | Risque le plus élevé
+        risk.movers | Top movers this week | Plus fortes hausses cette semaine
+        risk.none | No area with a score. | Aucune zone avec un score.
+        risk.score | Score | Score
+        risk.change | Change | Variation
+        risk.level | Level | Niveau
+        risk.spillFrom | spill-over from %@ | débordement depuis %@
+        risk.scoreIs | score %@ in %@ | score %@ en %@
+        risk.pressure | Pressure this period | Pression de la période
+        risk.baseline | Usual level (last 12 periods) | Niveau habituel (12 périodes)
+        risk.surge | Surge above the usual | Hausse au-dessus de l'habituel
+        risk.spillover | Spill-over from neighbours | Débordement des voisins
+        risk.incidents | Incidents | Incidents
+        risk.fatalities | Deaths | Morts
+        risk.drivers | What drives it | Ce qui l'explique
+        risk.driverIncident | an incident | un incident
+        risk.driverNeighbour | rising next door: %@ | hausse à côté : %@
+        risk.trend | Incidents and score, %@ | Incidents et score, %@
+        risk.trendHeading | Trend, last 12 periods | Tendance, 12 dernières périodes
+        risk.neighbourhood | The area and its neighbours | La zone et ses voisines
+        area.admin1 | first level (regions, states) | premier niveau (régions, États)
+        area.admin2 | second level (districts) | deuxième niveau (districts)
+        alert.new | Compose an alert | Rédiger une alerte
+        alert.composeIntro | The fields of the Common Alerting Protocol (CAP 1.2). Preview shows the message as it will go out; issuing opens a response case with the competent body. | Les champs du Common Alerting Protocol (CAP 1.2). L'aperçu montre le message tel qu'il partira ; l'émission ouvre un dossier auprès de l'instance compétente.
+        alert.composeFor | Compose an alert for %@ | Rédiger une alerte pour %@
+        alert.issuer | Issued by | Émise par
+        alert.event | Event | Événement
+        alert.defaultEvent | Risk of violent conflict | Risque de conflit violent
+        alert.headline | Headline | Titre
+        alert.severity | Severity | Gravité
+        alert.urgency | Urgency | Urgence
+        alert.certainty | Certainty | Certitude
+        alert.description | Description | Description
+        alert.instruction | What people should do | Ce que les gens doivent faire
+        alert.expires | Expires (UTC) | Expire (UTC)
+        alert.preview | Preview CAP | Aperçu CAP
+        alert.previewHeading | CAP 1.2 preview | Aperçu CAP 1.2
+        alert.issue | Issue the alert | Émettre l'alerte
+        alert.state | State | État
+        alert.sent | Sent | Envoyée
+        alert.reason | Reason | Motif
+        alert.case | Open its response case | Ouvrir son dossier de réponse
+        alert.capLink | CAP 1.2 document | Document CAP 1.2
+        alert.why | Why the system proposed it | Pourquoi le système l'a proposée
+        alert.issueHeading | Edit and issue | Modifier et émettre
+        alert.dismissReason | Reason for dismissing | Motif du rejet
+        alert.dismiss | Dismiss | Écarter
+        alert.cancelHeading | Cancel the alert | Annuler l'alerte
+        alert.cancel | Send a Cancel | Envoyer une annulation
+        state.proposed | proposed | proposée
+        state.issued | issued | émise
+        state.dismissed | dismissed | écartée
+        state.superseded | superseded | remplacée
+        state.cancelled | cancelled | annulée
+        severity.Extreme | Extreme | Extrême
+        severity.Severe | Severe | Grave
+        severity.Moderate | Moderate | Modérée
+        severity.Minor | Minor | Mineure
+        severity.Unknown | Unknown | Inconnue
+        cap.Extreme | Extreme | Extrême
+        cap.Severe | Severe | Grave
+        cap.Moderate | Moderate | Modérée
+        cap.Minor | Minor | Mineure
+        cap.Unknown | Unknown | Inconnue
+        cap.Immediate | Immediate | Immédiate
+        cap.Expected | Expected | Attendue
+        cap.Future | Future | Future
+        cap.Past | Past | Passée
+        cap.Observed | Observed | Observée
+        cap.Likely | Likely | Probable
+        cap.Possible | Possible | Possible
+        cap.Unlikely | Unlikely | Peu probable
+        status.unreviewed | waiting for review | en attente de vérification
+        status.verified | verified | vérifié
+        status.rejected | rejected | rejeté
+        status.duplicate | duplicate | doublon
+        status.open | waiting for acknowledgement | en attente d'accusé de réception
+        status.acknowledged | in hand | pris en charge
+        status.closed | closed | clos
+        case.board | Case board | Tableau des dossiers
+        case.title | Case: %@ | Dossier : %@
+        case.allBodies | all my bodies | toutes mes instances
+        case.ackBy | acknowledge by %@ | accuser réception avant %@
+        case.overdue | overdue | en retard
+        case.escalations | escalated %@ time(s) | remonté %@ fois
+        case.heldBy | with %@ | chez %@
+        case.alert | The alert | L'alerte
+        case.parties | Bodies involved | Instances concernées
+        case.actions | Actions | Actions
+        case.noActions | No action recorded yet. | Aucune action enregistrée.
+        case.history | History | Historique
+        case.fromTo | From → to | De → à
+        case.acknowledge | Acknowledge: we are handling it | Accuser réception : nous nous en chargeons
+        case.planAction | Plan or record an action | Prévoir ou consigner une action
+        case.kind | Kind | Type
+        case.what | What | Quoi
+        case.who | Who does it | Qui s'en charge
+        case.due | Due (UTC) | Échéance (UTC)
+        case.alreadyDone | Already done? | Déjà fait ?
+        case.planned | planned | prévue
+        case.doneAlready | done | faite
+        case.record | Record | Enregistrer
+        case.result | What came of it | Résultat
+        case.markDone | Mark done | Marquer comme faite
+        case.escalate | Ask the body above for help | Demander l'aide de l'instance supérieure
+        case.helpNeeded | What help is needed | Aide nécessaire
+        case.handBack | Hand back to | Renvoyer à
+        case.deEscalate | Hand back | Renvoyer
+        case.close | Close the case | Clore le dossier
+        case.outcome | Outcome | Issue
+        case.summary | Summary | Résumé
+        outcome.resolved | resolved | résolu
+        outcome.contained | contained | contenu
+        outcome.worsened | worsened | aggravé
+        party.responsible | holds the case | détient le dossier
+        party.was-responsible | held it before | l'a détenu
+        party.informed | informed | informée
+        astatus.planned | planned | prévue
+        astatus.done | done | faite
+        astatus.cancelled | cancelled | annulée
+        action.dialogue | dialogue | dialogue
+        action.mediation | mediation | médiation
+        action.peace-monitors | peace monitors deployed | observateurs de paix déployés
+        action.police-referral | referral to police | saisine de la police
+        action.humanitarian-request | humanitarian request | demande humanitaire
+        action.public-message | public message | message public
+        action.field-assessment | field assessment | évaluation de terrain
+        action.other | other | autre
+        event.opened | opened | ouvert
+        event.acknowledged | acknowledged | réception accusée
+        event.escalated | escalated | remonté
+        event.de-escalated | handed back | renvoyé
+        event.action-planned | action planned | action prévue
+        event.action-done | action done | action faite
+        event.action-cancelled | action cancelled | action annulée
+        event.closed | closed | clos
+        event.escalation-exhausted | no body above to escalate to | aucune instance au-dessus
+        event.alert-updated | alert updated | alerte mise à jour
+        event.alert-cancelled | alert cancelled | alerte annulée
+        reason.requested | asked for help | aide demandée
+        reason.acknowledgement-overdue | not acknowledged in time | réception non accusée à temps
+        reason.action-overdue | action overdue | action en retard
+        reason.cross-border | the area touches another country | la zone touche un autre pays
+        reason.de-escalated | handed back down | renvoyé vers le bas
+        notice.reviewed | Done: the report is reviewed. | Fait : le signalement est traité.
+        notice.saved | Saved. | Enregistré.
+        notice.issued | The alert is issued and its case opened. | L'alerte est émise et son dossier ouvert.
+        notice.issue | The alert is issued and its case opened. | L'alerte est émise et son dossier ouvert.
+        notice.dismiss | The proposal is dismissed. | La proposition est écartée.
+        notice.cancel | A Cancel message went out. | Un message d'annulation est parti.
+        notice.acknowledge | Acknowledged. | Réception accusée.
+        notice.plan | The action is recorded. | L'action est enregistrée.
+        notice.complete | The action is marked done. | L'action est marquée comme faite.
+        notice.escalate | The case went to the body above. | Le dossier est remonté à l'instance supérieure.
+        notice.de-escalate | The case was handed back. | Le dossier a été renvoyé.
+        notice.close | The case is closed. | Le dossier est clos.
+        notice.done | Done. | Fait.
+        directory.intro | Every body of this infrastructure for peace, from the global level down to the community. | Toutes les instances de cette infrastructure pour la paix, du niveau mondial à la communauté.
+        level.global | global | mondial
+        level.continental | continental | continental
+        level.sub-regional | sub-regional | sous-régional
+        level.national | national | national
+        level.region | regional | régional
+        level.district | district | district
+        level.community | community | communautaire
+        kind.peace-council | peace council | conseil de paix
+        kind.peace-committee | peace committee | comité de paix
+        kind.early-warning-centre | early-warning centre | centre d'alerte précoce
+        kind.cso-network | civil-society network | réseau de la société civile
+        kind.ministry | ministry | ministère
+        kind.state-agency | state agency | agence publique
+        kind.regional-organisation | regional organisation | organisation régionale
+        kind.organ | organ | organe
+        kind.un-body | UN body | organe des Nations unies
+        body.legalBasis | Legal basis | Base juridique
+        body.mandate | Mandate | Mandat
+        body.jurisdiction | Jurisdiction | Compétence territoriale
+        body.worldwide | worldwide | monde entier
+        body.parent | Reports to | Rend compte à
+        body.partners | Partners | Partenaires
+        body.website | Website | Site web
+        body.composition | Composition (%@ members) | Composition (%@ membres)
+        body.members | Members | Membres
+        topic.early-warning | early warning | alerte précoce
+        topic.response | response | réponse
+        topic.mediation | mediation | médiation
+        topic.dialogue | dialogue | dialogue
+        topic.small-arms | small arms | armes légères
+        topic.ddr | DDR | DDR
+        topic.security-sector-reform | security-sector reform | réforme du secteur de la sécurité
+        topic.elections | elections | élections
+        topic.natural-resources | natural resources | ressources naturelles
+        topic.humanitarian | humanitarian | humanitaire
+        topic.human-rights | human rights | droits humains
+        topic.cso-engagement | civil-society engagement | engagement de la société civile
+        category.state | state | État
+        category.cso | civil society | société civile
+        category.traditional | traditional leaders | autorités traditionnelles
+        category.religious | religious leaders | responsables religieux
+        category.women | women | femmes
+        category.youth | youth | jeunes
+        category.private-sector | private sector | secteur privé
+        stats.intro | Public incidents of the last 12 months, by first-level area (region, state, county). Exact places are never shown here. | Incidents publics des 12 derniers mois, par zone de premier niveau (région, État, comté). Les lieux précis ne sont jamais montrés ici.
+        stats.none | No public incident in the last 12 months. | Aucun incident public ces 12 derniers mois.
+        stats.area | Area | Zone
+        stats.chart | Public incidents per month | Incidents publics par mois
+        howto.p1 | If you see violence, threats, or tension rising in your community, tell the peace council or early-warning body that serves your area. Say what happened, where and when; say if anyone was hurt. | Si vous voyez de la violence, des menaces ou des tensions monter dans votre communauté, prévenez le conseil de paix ou l'instance d'alerte précoce de votre zone. Dites ce qui s'est passé, où et quand, et s'il y a des blessés.
+        howto.p2 | Your report is read by trained analysts. Your name and phone number are never published and are kept encrypted. | Votre signalement est lu par des analystes formés. Votre nom et votre numéro ne sont jamais publiés et sont conservés chiffrés.
+        howto.anonymous | This installation also accepts reports without an account, through its API and partner channels. | Cette installation accepte aussi des signalements sans compte, par son API et des canaux partenaires.
+        howto.bodies | Who receives reports | Qui reçoit les signalements
+        howto.monitors | Community monitors: sign in and file a report | Moniteurs communautaires : connectez-vous et signalez
+        """
 }

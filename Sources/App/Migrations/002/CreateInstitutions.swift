@@ -67,6 +67,8 @@ struct CreateInstitutions: SQLMigration {
         """,
         "CREATE INDEX body_members_body ON body_members (body_code)",
     ]
-    let down = ["DROP TABLE body_members", "DROP TABLE body_partners", "DROP TABLE body_topics",
-                "DROP TABLE body_jurisdictions", "DROP TABLE bodies", "DROP TABLE organisations"]
+    let down = [
+        "DROP TABLE body_members", "DROP TABLE body_partners", "DROP TABLE body_topics",
+        "DROP TABLE body_jurisdictions", "DROP TABLE bodies", "DROP TABLE organisations",
+    ]
 }

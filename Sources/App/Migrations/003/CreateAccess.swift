@@ -104,7 +104,9 @@ struct CreateAccess: SQLMigration {
         )
         """,
     ]
-    let down = ["DROP TABLE record_grants", "DROP TABLE documents", "DROP TABLE reporters", "DROP TABLE audit_log",
-                "DROP TABLE audit_head", "DROP TABLE api_tokens", "DROP TABLE sessions", "DROP TABLE role_grants", "DROP TABLE people",
-                "DELETE FROM agora_meta WHERE key = 'body_revision'"]
+    let down = [
+        "DROP TABLE record_grants", "DROP TABLE documents", "DROP TABLE reporters", "DROP TABLE audit_log",
+        "DROP TABLE audit_head", "DROP TABLE api_tokens", "DROP TABLE sessions", "DROP TABLE role_grants", "DROP TABLE people",
+        "DELETE FROM agora_meta WHERE key = 'body_revision'",
+    ]
 }

@@ -103,6 +103,8 @@ struct CreateEarlyWarning: SQLMigration {
         )
         """,
     ]
-    let down = ["DROP TABLE report_indicators", "DROP TABLE reports", "DROP TABLE incident_indicators", "DROP TABLE incidents",
-                "DROP TABLE indicators", "DROP TABLE frameworks"]
+    let down = [
+        "DROP TABLE report_indicators", "DROP TABLE reports", "DROP TABLE incident_indicators", "DROP TABLE incidents",
+        "DROP TABLE indicators", "DROP TABLE frameworks",
+    ]
 }

@@ -161,7 +161,9 @@ struct CreateResponse: SQLMigration {
         """,
         "CREATE INDEX deliveries_outbox ON deliveries (outbox_id)",
     ]
-    let down = ["DROP TABLE deliveries", "DROP TABLE outbox", "DROP TABLE subscriptions", "DROP TABLE case_events", "DROP TABLE case_actions",
-                "DROP TABLE cases", "DROP TABLE alerts", "DROP TABLE record_parties", "DROP TABLE risk_cells", "DROP TABLE settings",
-                "DELETE FROM agora_meta WHERE key = 'risk_revision'"]
+    let down = [
+        "DROP TABLE deliveries", "DROP TABLE outbox", "DROP TABLE subscriptions", "DROP TABLE case_events", "DROP TABLE case_actions",
+        "DROP TABLE cases", "DROP TABLE alerts", "DROP TABLE record_parties", "DROP TABLE risk_cells", "DROP TABLE settings",
+        "DELETE FROM agora_meta WHERE key = 'risk_revision'",
+    ]
 }

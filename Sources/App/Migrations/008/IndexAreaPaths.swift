@@ -9,7 +9,9 @@ struct IndexAreaPaths: AgoraMigration {
     func prepare(on sql: any SQLDatabase) async throws {
         let collate = sql.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""
         for table in ["incidents", "reports"] {
-            try await sql.raw(SQLQueryString("CREATE INDEX \(unsafeRaw: table)_area_path ON \(unsafeRaw: table) (area_path\(unsafeRaw: collate), occurred_on)")).run()
+            try await sql.raw(
+                SQLQueryString("CREATE INDEX \(unsafeRaw: table)_area_path ON \(unsafeRaw: table) (area_path\(unsafeRaw: collate), occurred_on)")
+            ).run()
         }
     }
 
