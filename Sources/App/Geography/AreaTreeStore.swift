@@ -9,12 +9,13 @@ struct AreaTreeRow: Decodable, Sendable {
 }
 
 extension AreaStore {
-    /// Every area, unscoped: the geography is public.
+    /// Every area, unscoped (the geography is public), in code order: the event generator draws areas by position,
+    /// so an unordered read made "the same seed" give different events on different SQLite builds.
     func tree() async throws -> [AreaTreeRow] {
         try await sql.select().columns(
             "code", "name", "level", "country_code", "parent_code", "centroid_lat", "centroid_lon",
             "min_lat", "max_lat", "min_lon", "max_lon"
-        ).from("areas").all(decoding: AreaTreeRow.self, with: Self.decoder)
+        ).from("areas").orderBy("code").all(decoding: AreaTreeRow.self, with: Self.decoder)
     }
 
     /// Every pair of areas that share a border, as stored (each pair once or both ways).
