@@ -14,6 +14,17 @@ public enum GeoPrecision: Int, Sendable, Codable, CaseIterable {
     case region = 3
 }
 
+/// Where a report stands in review. Only `unreviewed` reports can be reviewed; the others are final.
+public enum ReportStatus: String, Vocabulary {
+    public static let noun = "report status"
+    case unreviewed
+    /// Confirmed by an analyst; part of an incident.
+    case verified
+    case rejected
+    /// The same event as another report, which is kept instead.
+    case duplicate
+}
+
 /// Who told us.
 public enum SourceKind: String, Vocabulary {
     public static let noun = "source kind"

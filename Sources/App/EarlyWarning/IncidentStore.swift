@@ -195,7 +195,7 @@ struct IncidentStore: Sendable {
     func recountSources(_ id: String) async throws {
         let rows = try await ReportStore.table.unscoped(sql, because: "an incident counts every source behind it; only the count is kept")
             .columns("source_kind", "reporter_id", "source_reference", "submitted_by")
-            .where("incident_id", .equal, id).where("status", .equal, "verified").all()
+            .where("incident_id", .equal, id).where("status", .equal, ReportStatus.verified.rawValue).all()
         var keys = Set<String>()
         for r in rows {
             let kind = try r.decode(column: "source_kind", as: String.self)

@@ -26,9 +26,11 @@ struct ReportController {
             guard ReportRules.parseDay(v) != nil else { throw APIError.badRequest(field: name, "'\(v)' is not a date; use YYYY-MM-DD") }
             return v
         }
-        let status = try req.query.get(String?.self, at: "status")
-        if let s = status, !["unreviewed", "verified", "rejected", "duplicate"].contains(s) {
-            throw APIError.badRequest(field: "status", "use unreviewed, verified, rejected or duplicate")
+        let status = try req.query.get(String?.self, at: "status").map { s in
+            guard let v = ReportStatus(rawValue: s) else {
+                throw APIError.badRequest(field: "status", "use \(ReportStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return v
         }
         var sector: [String]?
         if let s = try req.query.get(String?.self, at: "sector") {
@@ -62,7 +64,7 @@ struct ReportController {
         try req.requireSignedIn()
         let page = try PageRequest(req)
         var f = try await Self.filter(req)
-        f.status = "unreviewed"
+        f.status = .unreviewed
         let scope = try await req.scope()
         let store = ReportStore(sql: req.sql)
         let rows = try await store.list(scope, f, page: page, oldestFirst: true)
@@ -106,8 +108,9 @@ struct ReportController {
         }
         if anonymous {
             // An anonymous citizen gets a receipt, not the record: they cannot read restricted data.
-            return try await Receipt(id: id, status: "unreviewed", message: "Thank you. Your report reached \(filedWith).").encodeResponse(
-                status: .created, for: req)
+            return try await Receipt(id: id, status: ReportStatus.unreviewed.rawValue, message: "Thank you. Your report reached \(filedWith).")
+                .encodeResponse(
+                    status: .created, for: req)
         }
         let scope = try await req.scope()
         let row = try await ReportStore(sql: req.sql).get(id, scope)!
@@ -246,7 +249,7 @@ struct ReportController {
         guard viewer.isInstallationAdmin || AccessPolicy.holds(viewer, [.analyst, .coordinator], in: r.bodyCode, orAbove: tree) else {
             throw APIError.forbidden("reviewing needs an analyst or coordinator of \(r.bodyCode) or of a body above it")
         }
-        guard r.status == "unreviewed" else { throw APIError.conflict(field: "status", "the report is already \(r.status)") }
+        guard r.status == .unreviewed else { throw APIError.conflict(field: "status", "the report is already \(r.status)") }
         return r
     }
 
@@ -282,7 +285,7 @@ struct ReportController {
             } else {
                 target = try await incidents.create(from: r, indicators: indicators, title: title, actor: actor)
             }
-            try await ReportStore(sql: sql).review(id, status: "verified", reason: nil, incident: target, duplicateOf: nil, actor: actor)
+            try await ReportStore(sql: sql).review(id, status: .verified, reason: nil, incident: target, duplicateOf: nil, actor: actor)
             try await incidents.recountSources(target)
             // Risk moves with the verification, in the same transaction: only this incident's cells change.
             return (target, try await RiskUpdater.change(sql, ids: [target], before: before, snapshot: snapshot))
@@ -303,7 +306,7 @@ struct ReportController {
         }
         let actor = req.actor
         try await req.write { tx in
-            try await ReportStore(sql: tx).review(id, status: "rejected", reason: input.reason, incident: nil, duplicateOf: nil, actor: actor)
+            try await ReportStore(sql: tx).review(id, status: .rejected, reason: input.reason, incident: nil, duplicateOf: nil, actor: actor)
         }
         return try await get(req: req)
     }
@@ -320,7 +323,7 @@ struct ReportController {
         let actor = req.actor
         try await req.write { tx in
             try await ReportStore(sql: tx).review(
-                id, status: "duplicate", reason: nil, incident: original.incidentId,
+                id, status: .duplicate, reason: nil, incident: original.incidentId,
                 duplicateOf: original.id, actor: actor)
         }
         return try await get(req: req)
@@ -344,7 +347,7 @@ struct ReportController {
         let from = Self.shift(r.occurredOn, days: -window)
         let to = Self.shift(r.occurredOn, days: window)
         let nearby = try await store.list(scope, .init(from: from, to: to), page: PageRequest(limit: PageRequest.maxLimit))
-            .filter { $0.status != "rejected" }
+            .filter { $0.status != .rejected }
         let inds = try await store.indicators(of: nearby.map(\.id) + [id])
         func candidate(_ x: ReportRow) -> Duplicates.Candidate {
             Duplicates.Candidate(

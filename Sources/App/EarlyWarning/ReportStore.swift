@@ -9,7 +9,7 @@ struct ReportView: Content {
     var id: String
     var body: String
     var classification: String
-    var status: String
+    var status: ReportStatus
     var indicators: [String]
     var eventType: String?
     var description: String?
@@ -33,7 +33,8 @@ struct ReportView: Content {
 }
 
 struct ReportRow: Decodable, Sendable {
-    var id, bodyCode, classification, status, description, occurredOn, areaCode, areaPath, actors, sourceKind, submittedBy, createdAt: String
+    var id, bodyCode, classification, description, occurredOn, areaCode, areaPath, actors, sourceKind, submittedBy, createdAt: String
+    var status: ReportStatus
     var eventType, occurredAt, reporterId, sourceReference, reviewedBy, reviewedAt, reviewReason, incidentId, duplicateOf: String?
     var timePrecision: Int
     var geoPrecision, fatalities, injured, displaced: Int?
@@ -54,7 +55,7 @@ struct ReportStore: Sendable {
     static let selected = ColumnList(columns, table: "reports")
 
     struct Filter: Sendable {
-        var status: String?
+        var status: ReportStatus?
         /// Reports in this area or any area below it (the query uses `areaPrefix`, its stored path).
         var area: String?
         var indicator: String?
@@ -94,7 +95,7 @@ struct ReportStore: Sendable {
 
     func select(_ scope: AccessScope, _ f: Filter) -> SQLSelectBuilder {
         var q = Self.table.select(sql, scope).column(Self.selected)
-        if let s = f.status { q = q.where("status", .equal, s) }
+        if let s = f.status { q = q.where("status", .equal, s.rawValue) }
         q = f.apply(to: q, sql: sql, recordType: "report", table: "reports", indicatorTable: "report_indicators", indicatorKey: "report_id")
         if let inc = f.incident { q = q.where("incident_id", .equal, inc) }
         return q
@@ -108,9 +109,9 @@ struct ReportStore: Sendable {
     }
 
     /// Reports in one state, within what the scope shows (the queue's length).
-    func count(_ scope: AccessScope, status: String) async throws -> Int {
+    func count(_ scope: AccessScope, status: ReportStatus) async throws -> Int {
         try await Self.table.select(sql, scope).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .where(SQLColumn("status", table: "reports"), .equal, SQLBind(status)).first(decodingColumn: "n", as: Int.self) ?? 0
+            .where(SQLColumn("status", table: "reports"), .equal, SQLBind(status.rawValue)).first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
     /// Newest first by default; the review queue wants the oldest first. The cursor is `created_at|id`.
@@ -189,7 +190,8 @@ struct ReportStore: Sendable {
         )
         .values(
             [
-                SQLBind(id), SQLBind(body), SQLBind(classification.rawValue), SQLBind("unreviewed"), SQLBind(d.eventType), SQLBind(d.description),
+                SQLBind(id), SQLBind(body), SQLBind(classification.rawValue), SQLBind(ReportStatus.unreviewed.rawValue), SQLBind(d.eventType),
+                SQLBind(d.description),
                 SQLBind(d.occurredOn), SQLBind(d.occurredAt), SQLBind((d.timePrecision ?? .day).rawValue), SQLBind(area), SQLBind(path),
                 SQLBind(d.lat), SQLBind(d.lon),
                 SQLBind(d.geoPrecision?.rawValue ?? (d.lat == nil ? GeoPrecision.region.rawValue : GeoPrecision.exact.rawValue)),
@@ -209,12 +211,12 @@ struct ReportStore: Sendable {
         try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "report", recordID: id, content: d)
     }
 
-    func review(_ id: String, status: String, reason: String?, incident: String?, duplicateOf: String?, actor: String) async throws {
-        try await sql.update("reports").set("status", to: status).set("reviewed_by", to: actor).set("reviewed_at", to: Timestamp.now())
+    func review(_ id: String, status: ReportStatus, reason: String?, incident: String?, duplicateOf: String?, actor: String) async throws {
+        try await sql.update("reports").set("status", to: status.rawValue).set("reviewed_by", to: actor).set("reviewed_at", to: Timestamp.now())
             .set("review_reason", to: reason).set("incident_id", to: incident).set("duplicate_of", to: duplicateOf)
             .where("id", .equal, id).run()
         try await AuditLog(sql: sql).append(
-            actor: actor, action: "review.\(status)", recordType: "report", recordID: id,
+            actor: actor, action: "review.\(status.rawValue)", recordType: "report", recordID: id,
             content: [reason ?? "", incident ?? "", duplicateOf ?? ""])
     }
 }

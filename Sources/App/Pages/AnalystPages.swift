@@ -53,7 +53,7 @@ enum AnalystPages {
             uniquingKeysWith: { a, _ in a })
         return .div(
             .class("card"),
-            .p(.strong(.text(t.date(r.occurredOn))), .text(" · " + (names[r.area] ?? r.area) + " · " + t("status." + r.status))),
+            .p(.strong(.text(t.date(r.occurredOn))), .text(" · " + (names[r.area] ?? r.area) + " · " + t("status." + r.status.rawValue))),
             .p(.text(r.description ?? "—")),
             .ul(.forEach(r.indicators) { .li(.text("\($0) — \(inds[$0] ?? $0)")) }),
             .p(.text(t("report.harm", t.number(r.harm.fatalities ?? 0), t.number(r.harm.injured ?? 0), t.number(r.harm.displaced ?? 0)))),
@@ -73,7 +73,7 @@ enum AnalystPages {
             let store = ReportStore(sql: req.sql)
             if let row = try await store.get(s.report, try await req.scope()) { others += try await store.views([row], scope: try await req.scope()) }
         }
-        let canReview = r.status == "unreviewed" && c.holds([.analyst, .coordinator])
+        let canReview = r.status == .unreviewed && c.holds([.analyst, .coordinator])
         let forms: Node<HTML.BodyContext> = .if(
             canReview,
             .group(

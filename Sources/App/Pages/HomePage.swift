@@ -57,15 +57,16 @@ enum HomePage {
         let reports = ReportStore(sql: sql)
         func line(_ r: ReportRow) -> ReportLine {
             ReportLine(
-                id: r.id, text: String(r.description.prefix(90)), area: names[r.areaCode] ?? r.areaCode, status: r.status, created: r.createdAt)
+                id: r.id, text: String(r.description.prefix(90)), area: names[r.areaCode] ?? r.areaCode, status: r.status.rawValue,
+                created: r.createdAt)
         }
         if c.holds([.monitor]) {
             m.myReports = try await reports.submitted(by: req.actor, scope, limit: 10).map(line)
         }
         if c.holds([.analyst, .coordinator]) {
-            let q = try await reports.list(scope, .init(status: "unreviewed"), page: PageRequest(limit: 5), oldestFirst: true)
+            let q = try await reports.list(scope, .init(status: .unreviewed), page: PageRequest(limit: 5), oldestFirst: true)
             m.queue = q.prefix(5).map(line)
-            m.queueCount = try await reports.count(scope, status: "unreviewed")
+            m.queueCount = try await reports.count(scope, status: .unreviewed)
             let snap = try await req.riskSnapshot()
             let week = Period.week(containing: CivilDate.parse(Timestamp.now())!)
             m.rising = snap.candidates(week).map { snap.score($0, week) }.filter { $0.level > .low }
