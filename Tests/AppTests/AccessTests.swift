@@ -257,7 +257,7 @@ import VaporTesting
             let opened = try await t.sendRequest(.POST, "/api/v1/reporters/\(rid)/contact", headers: .bearer(coord))
             #expect(try object(opened)["phone"] as? String == "+233 24 555 0199")
 
-            let trail = try await AuditLog(sql: app.sql).entries(recordType: "reporter", recordID: rid)
+            let trail = try await AuditStore(sql: app.sql).entries(recordType: "reporter", recordID: rid)
             #expect(trail.map(\.action) == ["create", "decrypt"])
             #expect(trail.last?.actor == "person:\(coordID)")
             // The sealed blob is bound to its record: copied onto another, it does not open.
@@ -312,7 +312,7 @@ import VaporTesting
             try await Self.seed(app)
             let t = try app.testing()
             _ = try await t.sendRequest(.PATCH, "/api/v1/bodies/GH-NPC", headers: .admin, body: json(#"{"description":"Act 818"}"#))
-            let log = AuditLog(sql: app.sql)
+            let log = AuditStore(sql: app.sql)
             let trail = try await log.entries(recordType: "body", recordID: "GH-NPC")
             #expect(trail.last?.action == "update")
             #expect(try await log.verify().broken == nil)

@@ -64,8 +64,8 @@ import VaporTesting
             let anon = try await t.sendRequest(.GET, "/api/v1/incidents/export.csv")
             #expect(!anon.body.string.contains("Market riot"))
             #expect(!anon.body.string.contains("11.06"))
-            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "3 incidents as hxl").count == 1)
-            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "3 incidents as geojson").count == 1)
+            #expect(try await AuditStore(sql: app.sql).entries(recordType: "incident", recordID: "3 incidents as hxl").count == 1)
+            #expect(try await AuditStore(sql: app.sql).entries(recordType: "incident", recordID: "3 incidents as geojson").count == 1)
 
             // More than one page of the streamed GeoJSON: every incident once, in date order, and one audit entry naming them all.
             var many = "event_id_cnty,event_date,event_type,fatalities,admin1,admin2,latitude,longitude,iso3,notes\n"
@@ -82,7 +82,7 @@ import VaporTesting
             #expect(Set(all.compactMap { $0["id"] as? String }).count == 2_503)
             let days = all.compactMap { ($0["properties"] as? [String: Any])?["date"] as? String }
             #expect(days.count == 2_503 && days == days.sorted())
-            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as geojson").count == 1)
+            #expect(try await AuditStore(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as geojson").count == 1)
 
             // CSV and HXL stream the same way: one header, every incident once across the pages, and the HXL file
             // still re-imports onto the same incidents.
@@ -95,8 +95,8 @@ import VaporTesting
             let reimported = try await EventImporter(body: "GH-NPC", classification: .public, actor: "test").run(
                 Data(bigHXL.utf8), app: app, gazetteer: gazetteer)
             #expect(reimported.imported == 0 && reimported.duplicates == 2_503 && reimported.rejected.isEmpty)
-            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as csv").count == 1)
-            #expect(try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as hxl").count == 1)
+            #expect(try await AuditStore(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as csv").count == 1)
+            #expect(try await AuditStore(sql: app.sql).entries(recordType: "incident", recordID: "2503 incidents as hxl").count == 1)
         }
     }
 }

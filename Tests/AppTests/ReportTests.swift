@@ -90,10 +90,10 @@ import VaporTesting
             #expect(try object(dup)["incident"] as? String == incidentID)
 
             // Every decision is on the record.
-            let trail = try await AuditLog(sql: app.sql).entries(recordType: "report", recordID: id1)
+            let trail = try await AuditStore(sql: app.sql).entries(recordType: "report", recordID: id1)
             #expect(trail.map(\.action) == ["create", "review.verified"])
             #expect(
-                try await AuditLog(sql: app.sql).entries(recordType: "incident", recordID: incidentID).map(\.action) == ["create", "report.join"])
+                try await AuditStore(sql: app.sql).entries(recordType: "incident", recordID: incidentID).map(\.action) == ["create", "report.join"])
 
             // A situation report for the region, linking the incident; Tamale's analyst cannot link what they cannot see.
             let sitrep = try await t.sendRequest(

@@ -161,9 +161,9 @@ enum CAPSchema {
             #expect((c["history"] as! [[String: Any]]).filter { $0["reason"] as? String == "acknowledgement-overdue" }.count == 2)
 
             // Every step is on the audit trail, and the chain holds.
-            let trail = try await AuditLog(sql: app.sql).entries(recordType: "case", recordID: caseID).map(\.action)
+            let trail = try await AuditStore(sql: app.sql).entries(recordType: "case", recordID: caseID).map(\.action)
             #expect(trail == ["open", "escalate", "escalate", "acknowledge", "action.planned", "action.done", "close"], "\(trail)")
-            #expect(try await AuditLog(sql: app.sql).verify().broken == nil)
+            #expect(try await AuditStore(sql: app.sql).verify().broken == nil)
 
             // The gap report counts it against the district council that missed its deadline.
             let gap = try object(try await Self.send(t, .GET, "/api/v1/response-gap", tok["npc"]!))

@@ -105,7 +105,7 @@ extension Application {
     @discardableResult
     func verifyAuditChain() async throws -> (checked: Int, broken: AuditChain.Break?) {
         let key = try vault.auditKey
-        let log = AuditLog(sql: sql, key: key)
+        let log = AuditStore(sql: sql, key: key)
         let result = try await log.verify(checkpoints: try auditCheckpoints.read())
         await auditStatus.record(result.broken)
         if let b = result.broken {
@@ -125,7 +125,7 @@ struct AuditWatch: Sendable {
 
     func check() async throws {
         let last = await app.auditStatus.checkedAt
-        let head = try await AuditLog(sql: app.sql, key: try app.vault.auditKey).head()
+        let head = try await AuditStore(sql: app.sql, key: try app.vault.auditKey).head()
         let latest = try app.auditCheckpoints.read().last
         let rewound = latest.map { head.seq < $0.seq || (head.seq == $0.seq && head.hash != $0.hash) } ?? false
         let broken = await app.auditStatus.broken

@@ -1,7 +1,6 @@
 import AgoraCore
 import Foundation
 import Plot
-import SQLKit
 import Vapor
 
 /// Sign-in for people (web form, session cookie) and for programs (API tokens).

@@ -1,5 +1,4 @@
 import AgoraCore
-import SQLKit
 import Vapor
 
 /// `/api/v1/people`: accounts and their roles per body. Installation administrators manage people;
@@ -115,7 +114,7 @@ struct AuditController {
     /// The signed head of the chain, for anyone to keep: a copy held outside the installation shows later
     /// whether entries up to it were removed. It tells how many writes there were, nothing of what they were.
     func head(req: Request) async throws -> AuditCheckpoint {
-        try await AuditLog(sql: req.sql).head()
+        try await AuditStore(sql: req.sql).head()
     }
 
     static func requireAuditor(_ req: Request) throws {
@@ -133,7 +132,7 @@ struct AuditController {
         guard let id = try req.query.get(String?.self, at: "recordID"), !id.isEmpty else {
             throw APIError.badRequest(field: "recordID", "is required")
         }
-        return try await AuditLog(sql: req.sql).entries(recordType: type, recordID: id)
+        return try await AuditStore(sql: req.sql).entries(recordType: type, recordID: id)
     }
 
     struct Verification: Content {
@@ -145,7 +144,7 @@ struct AuditController {
 
     func verify(req: Request) async throws -> Verification {
         try Self.requireAuditor(req)
-        let (checked, broken) = try await AuditLog(sql: req.sql).verify(checkpoints: try req.application.auditCheckpoints.read())
+        let (checked, broken) = try await AuditStore(sql: req.sql).verify(checkpoints: try req.application.auditCheckpoints.read())
         await req.application.auditStatus.record(broken)
         return Verification(intact: broken == nil, checked: checked, firstBroken: broken?.seq, problem: broken?.description)
     }

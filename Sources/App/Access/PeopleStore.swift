@@ -110,7 +110,7 @@ struct PeopleStore: Sendable {
                     SQLBind(p.disabled), SQLBind(p.failedSignIns), SQLBind(p.lockedUntil), SQLBind(now), SQLBind(now),
                 ] as [any SQLExpression]
             ).run()
-        try await AuditLog(sql: sql).append(
+        try await AuditStore(sql: sql).append(
             actor: actor, action: "create", recordType: "person", recordID: p.id,
             content: ["username": p.username, "displayName": p.displayName, "installationAdmin": String(installationAdmin)])
         return p
@@ -123,7 +123,7 @@ struct PeopleStore: Sendable {
         try await sql.delete(from: "sessions").where("person_id", .equal, personID).run()
         try await sql.update("api_tokens").set("revoked_at", to: Timestamp.now()).where("person_id", .equal, personID)
             .where(SQLColumn("revoked_at"), .is, SQLLiteral.null).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "password.reset", recordType: "person", recordID: personID)
+        try await AuditStore(sql: sql).append(actor: actor, action: "password.reset", recordType: "person", recordID: personID)
     }
 
     func grant(_ g: RoleGrant, to personID: String, actor: String) async throws {
@@ -134,13 +134,13 @@ struct PeopleStore: Sendable {
         try await sql.insert(into: "role_grants").columns("person_id", "body_code", "role", "granted_by", "granted_at")
             .values(SQLBind(personID), SQLBind(g.body), SQLBind(g.role.rawValue), SQLBind(actor), SQLBind(Timestamp.now()))
             .ignoringConflicts(with: ["person_id", "body_code", "role"]).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "role.grant", recordType: "person", recordID: personID, content: g)
+        try await AuditStore(sql: sql).append(actor: actor, action: "role.grant", recordType: "person", recordID: personID, content: g)
     }
 
     func revoke(_ g: RoleGrant, from personID: String, actor: String) async throws {
         try await sql.delete(from: "role_grants").where("person_id", .equal, personID).where("body_code", .equal, g.body)
             .where("role", .equal, g.role.rawValue).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "role.revoke", recordType: "person", recordID: personID, content: g)
+        try await AuditStore(sql: sql).append(actor: actor, action: "role.revoke", recordType: "person", recordID: personID, content: g)
     }
 
     // MARK: Sign-in bookkeeping
@@ -154,12 +154,12 @@ struct PeopleStore: Sendable {
             lock = Timestamp.format(Date().addingTimeInterval(Double(minutes) * 60))
         }
         try await sql.update("people").set("failed_sign_ins", to: failures).set("locked_until", to: lock).where("id", .equal, p.id).run()
-        try await AuditLog(sql: sql).append(actor: "person:\(p.id)", action: "sign-in.failed", recordType: "person", recordID: p.id)
+        try await AuditStore(sql: sql).append(actor: "person:\(p.id)", action: "sign-in.failed", recordType: "person", recordID: p.id)
     }
 
     func recordSuccess(_ p: PersonRecord, via: String) async throws {
         try await sql.update("people").set("failed_sign_ins", to: 0).set("locked_until", to: SQLLiteral.null).where("id", .equal, p.id).run()
-        try await AuditLog(sql: sql).append(actor: "person:\(p.id)", action: "sign-in", recordType: "person", recordID: p.id, content: ["via": via])
+        try await AuditStore(sql: sql).append(actor: "person:\(p.id)", action: "sign-in", recordType: "person", recordID: p.id, content: ["via": via])
     }
 
     // MARK: Sessions
@@ -213,7 +213,8 @@ struct PeopleStore: Sendable {
                 SQLBind(view.id), SQLBind(personID), SQLBind(name), SQLBind(Secrets.digest(token)), SQLBind(view.createdAt), SQLBind(view.expiresAt)
             )
             .run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "token.create", recordType: "api_token", recordID: view.id, content: ["name": name])
+        try await AuditStore(sql: sql).append(
+            actor: actor, action: "token.create", recordType: "api_token", recordID: view.id, content: ["name": name])
         return view
     }
 
@@ -228,7 +229,7 @@ struct PeopleStore: Sendable {
         guard try await q.first() != nil else { throw APIError.notFound("token", id) }
         try await sql.update("api_tokens").set("revoked_at", to: Timestamp.now()).where("id", .equal, id)
             .where(SQLColumn("revoked_at"), .is, SQLLiteral.null).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "token.revoke", recordType: "api_token", recordID: id)
+        try await AuditStore(sql: sql).append(actor: actor, action: "token.revoke", recordType: "api_token", recordID: id)
     }
 
     /// The person holding this API token, with their roles; nil when the token is unknown, revoked or

@@ -73,7 +73,7 @@ struct RestoreCommand: AsyncCommand {
         let inventory = InventoryStore(sql: app.sql)
         let level = try await inventory.migrationLevel()
         let counts = try await inventory.counts()
-        let log = AuditLog(sql: app.sql, key: try app.vault.auditKey)
+        let log = AuditStore(sql: app.sql, key: try app.vault.auditKey)
         let (checked, broken) = try await log.verify()
         context.console.print("restored: migration \(level) of \(AgoraMigrations.all.count); \(InventoryStore.describe(counts))")
         if let broken {
@@ -99,7 +99,7 @@ struct RestoreCommand: AsyncCommand {
         }
         let content = ["backup": source.lastPathComponent, "lostEntries": lost ?? "none", "checkpointsKept": kept ?? "none"]
         try await app.write { tx in
-            try await AuditLog(sql: tx).append(
+            try await AuditStore(sql: tx).append(
                 actor: cliActor, action: "restore", recordType: "store", recordID: source.lastPathComponent, content: content)
         }
         try file.append(try await log.head())

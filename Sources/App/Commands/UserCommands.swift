@@ -101,7 +101,7 @@ struct AuditVerifyCommand: AsyncCommand {
         let app = context.application
         let file = signature.checkpoints.map { AuditCheckpointFile(url: URL(fileURLWithPath: $0)) } ?? app.auditCheckpoints
         let checkpoints = try file.read()
-        let (checked, broken) = try await AuditLog(sql: app.sql, key: try app.vault.auditKey).verify(checkpoints: checkpoints)
+        let (checked, broken) = try await AuditStore(sql: app.sql, key: try app.vault.auditKey).verify(checkpoints: checkpoints)
         if let broken {
             context.console.error("audit trail BROKEN at entry \(broken.seq): \(broken)")
             throw ValidationError("the audit trail does not verify (first broken entry: \(broken.seq))")
@@ -116,7 +116,7 @@ struct AuditCheckpointCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let c = try await AuditLog(sql: app.sql, key: try app.vault.auditKey).head()
+        let c = try await AuditStore(sql: app.sql, key: try app.vault.auditKey).head()
         try app.auditCheckpoints.append(c)
         context.console.print(String(decoding: try JSONEncoder.sorted.encode(c), as: UTF8.self))
     }

@@ -63,7 +63,7 @@ struct DocumentController {
         }
         let actor = req.actor
         try await req.write { tx in
-            try await AuditLog(sql: tx).append(
+            try await AuditStore(sql: tx).append(
                 actor: actor, action: "export", recordType: "document", recordID: "\(rows.count) documents",
                 content: rows.map(\.id))
         }

@@ -82,7 +82,7 @@ struct DocumentStore: Sendable {
             try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
                 .values(SQLBind("document"), SQLBind(id), SQLBind(kind), SQLBind(who)).run()
         }
-        try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "document", recordID: id, content: input)
+        try await AuditStore(sql: sql).append(actor: actor, action: "create", recordType: "document", recordID: id, content: input)
         return DocumentView(
             id: id, title: input.title, summary: input.summary ?? "", body: input.body, classification: input.classification.rawValue,
             createdAt: now, updatedAt: now)

@@ -102,7 +102,7 @@ struct EventImporter {
             }
             progress?(file.records.count, file.records.count)
             if summary.imported > 0 {
-                try await AuditLog(sql: sql).append(
+                try await AuditStore(sql: sql).append(
                     actor: actor, action: "import", recordType: "incident", recordID: "\(summary.imported) incidents",
                     content: file.records.map(\.sourceEventID))
             }

@@ -61,7 +61,7 @@ struct FrameworkStore: Sendable {
                     SQLBind(ind.topics.map(\.rawValue).joined(separator: ","))
                 ).run()
         }
-        try await AuditLog(sql: sql).append(
+        try await AuditStore(sql: sql).append(
             actor: actor, action: old == nil ? "create" : "update", recordType: "framework", recordID: f.code, content: f)
     }
 }

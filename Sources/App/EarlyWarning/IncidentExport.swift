@@ -110,7 +110,7 @@ struct IncidentExport {
 
     static func audit(_ ids: [String], format: String, actor: String, app: Application) async throws {
         try await app.write { tx in
-            try await AuditLog(sql: tx).append(
+            try await AuditStore(sql: tx).append(
                 actor: actor, action: "export", recordType: "incident",
                 recordID: "\(ids.count) incidents as \(format)", content: ids)
         }

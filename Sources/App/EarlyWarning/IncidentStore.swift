@@ -167,7 +167,7 @@ struct IncidentStore: Sendable {
             try await sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
         }
         try await SearchIndex(sql: sql).put("incident", [(id, title + " " + r.description)], new: true)
-        try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "incident", recordID: id, content: [r.id, title])
+        try await AuditStore(sql: sql).append(actor: actor, action: "create", recordType: "incident", recordID: id, content: [r.id, title])
         return id
     }
 
@@ -188,7 +188,7 @@ struct IncidentStore: Sendable {
             WHERE id = \(bind: id)
             """
         ).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "report.join", recordType: "incident", recordID: id, content: [r.id])
+        try await AuditStore(sql: sql).append(actor: actor, action: "report.join", recordType: "incident", recordID: id, content: [r.id])
     }
 
     /// Independent sources: distinct reporters, distinct media or partner references, distinct monitors.

@@ -208,14 +208,14 @@ struct ReportStore: Sendable {
             try await sql.insert(into: "report_indicators").columns("report_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
         }
         try await SearchIndex(sql: sql).put("report", [(id, d.description)], new: true)
-        try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "report", recordID: id, content: d)
+        try await AuditStore(sql: sql).append(actor: actor, action: "create", recordType: "report", recordID: id, content: d)
     }
 
     func review(_ id: String, status: ReportStatus, reason: String?, incident: String?, duplicateOf: String?, actor: String) async throws {
         try await sql.update("reports").set("status", to: status.rawValue).set("reviewed_by", to: actor).set("reviewed_at", to: Timestamp.now())
             .set("review_reason", to: reason).set("incident_id", to: incident).set("duplicate_of", to: duplicateOf)
             .where("id", .equal, id).run()
-        try await AuditLog(sql: sql).append(
+        try await AuditStore(sql: sql).append(
             actor: actor, action: "review.\(status.rawValue)", recordType: "report", recordID: id,
             content: [reason ?? "", incident ?? "", duplicateOf ?? ""])
     }

@@ -70,6 +70,6 @@ struct SituationReportStore: Sendable {
             try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
                 .values(SQLBind("situation-report"), SQLBind(id), SQLBind("person"), SQLBind(me)).run()
         }
-        try await AuditLog(sql: sql).append(actor: actor, action: "create", recordType: "situation-report", recordID: id, content: input)
+        try await AuditStore(sql: sql).append(actor: actor, action: "create", recordType: "situation-report", recordID: id, content: input)
     }
 }

@@ -183,7 +183,7 @@ struct AreaStore: Sendable {
         try await fixCountries(below: drafts.map(\.code), tree: tree, country: country)
         try await bumpRevision()
         let summary = drafts.map { d in [d.code, d.name, d.level.rawValue, d.parent ?? "", d.geometry.map(GeoJSON.text(of:)) ?? ""] }
-        return try await AuditLog(sql: sql).appendUpsert(
+        return try await AuditStore(sql: sql).appendUpsert(
             actor: actor, recordType: "area", codes: drafts.map(\.code),
             isNew: { existing[$0] == nil }, content: summary)
     }
@@ -273,7 +273,7 @@ struct AreaStore: Sendable {
                 .values(SQLBind(x), SQLBind(y), SQLBind("declared"))
                 .onConflict(with: ["area_code", "neighbour_code"]) { $0.set(excludedValueOf: "kind") }.run()
         }
-        try await AuditLog(sql: sql).append(actor: actor, action: "neighbour.declare", recordType: "area", recordID: a, content: [a, b])
+        try await AuditStore(sql: sql).append(actor: actor, action: "neighbour.declare", recordType: "area", recordID: a, content: [a, b])
     }
 }
 

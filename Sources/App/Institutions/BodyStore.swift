@@ -214,7 +214,7 @@ struct BodyStore: Sendable {
                 "body_sharing", ["body_code", "reader_code"], sharing.flatMap { d in Set(d.sharesRestrictedWith!).sorted().map { (d.code, $0) } })
         }
         try await sql.raw("UPDATE agora_meta SET value = value + 1 WHERE key = 'body_revision'").run()
-        return try await AuditLog(sql: sql).appendUpsert(
+        return try await AuditStore(sql: sql).appendUpsert(
             actor: actor, recordType: "body", codes: drafts.map(\.code),
             isNew: { existing[$0] == nil }, content: drafts)
     }
@@ -275,7 +275,7 @@ struct BodyStore: Sendable {
                 columns.filter { $0 != "code" && $0 != "created_at" }.reduce(u) { $0.set(excludedValueOf: $1) }
             }.run()
         }
-        try await AuditLog(sql: sql).append(
+        try await AuditStore(sql: sql).append(
             actor: actor, action: organisations.count == 1 ? "upsert" : "import", recordType: "organisation",
             recordID: organisations.count == 1 ? organisations[0].code : "\(organisations.count) organisations",
             content: organisations)
@@ -314,7 +314,7 @@ struct BodyStore: Sendable {
                 SQLBind(m.role), SQLBind(m.since), SQLBind(Timestamp.now()),
             ] as [any SQLExpression]
         ).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "member.add", recordType: "body", recordID: body, content: m)
+        try await AuditStore(sql: sql).append(actor: actor, action: "member.add", recordType: "body", recordID: body, content: m)
         return MemberView(
             id: id, body: body, name: m.name, organisation: m.organisation, categories: m.categories.map(\.rawValue), role: m.role, since: m.since)
     }

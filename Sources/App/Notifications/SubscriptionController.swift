@@ -1,6 +1,5 @@
 import AgoraCore
 import Foundation
-import SQLKit
 import Vapor
 
 /// Where a body wants to hear of alerts and cases: webhooks (signed) and e-mail addresses.

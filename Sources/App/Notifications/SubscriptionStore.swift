@@ -36,12 +36,12 @@ struct SubscriptionStore: Sendable {
                 SQLBind(true), SQLBind(actor), SQLBind(Timestamp.now()),
             ] as [any SQLExpression]
         ).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "subscribe", recordType: "body", recordID: body, content: [id, input.channel])
+        try await AuditStore(sql: sql).append(actor: actor, action: "subscribe", recordType: "body", recordID: body, content: [id, input.channel])
     }
 
     func stop(_ s: SubscriptionView, actor: String) async throws {
         try await sql.update("subscriptions").set("active", to: false).where("id", .equal, s.id).run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "unsubscribe", recordType: "body", recordID: s.body, content: [s.id])
+        try await AuditStore(sql: sql).append(actor: actor, action: "unsubscribe", recordType: "body", recordID: s.body, content: [s.id])
     }
 
     func attempts(of outboxID: String) async throws -> [DeliveryView] {

@@ -1,7 +1,6 @@
 import AgoraCore
 import Foundation
 import Plot
-import SQLKit
 import Vapor
 
 /// `/alerts`: the alerts the viewer may read (the public sees public ones); `/alerts/new`: the

@@ -1,7 +1,6 @@
 import AgoraCore
 import Foundation
 import Plot
-import SQLKit
 import Vapor
 
 /// The analyst's workspace: the review queue, one report beside the reports it may duplicate, the
@@ -172,7 +171,7 @@ enum AnalystPages {
             mapNode = .raw(svg)
         }
         var trail: [AuditEntry] = []
-        if c.signedIn { trail = try await AuditLog(sql: req.sql).entries(recordType: "incident", recordID: i.id) }
+        if c.signedIn { trail = try await AuditStore(sql: req.sql).entries(recordType: "incident", recordID: i.id) }
         let main: Node<HTML.BodyContext> = .group(
             .p(.text("\(t.date(i.occurredOn)) · \(i.area.map { names[$0] ?? $0 } ?? "—") · \(i.sourceName)")),
             .unwrap(i.description) { .p(.text($0)) },

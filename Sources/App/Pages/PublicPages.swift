@@ -48,7 +48,7 @@ enum PublicPages {
         guard let b = try await BodyStore(sql: req.sql).get(code) else { throw APIError.notFound("body", code) }
         let refs = try await BodyStore(sql: req.sql).refs(b.partners + [b.parent].compactMap { $0 })
         let areas = try await AreaStore(sql: req.sql).refs(b.jurisdiction)
-        let shapes = try await RiskPages.shapes(req.sql, b.jurisdiction)
+        let shapes = try await AreaStore(sql: req.sql).shapes(of: b.jurisdiction)
         let map = areas.compactMap { a in
             shapes[a.code].map { SVG.MapArea(code: a.code, name: a.name, geometry: $0, fill: "#90caf9", href: nil, label: a.name) }
         }

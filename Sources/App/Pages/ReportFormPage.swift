@@ -1,7 +1,6 @@
 import AgoraCore
 import Foundation
 import Plot
-import SQLKit
 import Vapor
 
 /// `/report`: the report form for a monitor on a cheap phone. Plain HTML: no JavaScript needed to file,

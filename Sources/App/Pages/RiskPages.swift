@@ -1,7 +1,6 @@
 import AgoraCore
 import Foundation
 import Plot
-import SQLKit
 import Vapor
 
 /// `/risk`: the situation-room view — a map of areas coloured by risk level, top movers this week,
@@ -42,7 +41,7 @@ enum RiskPages {
         // Without shapes at that level, the map shows the country among its region's countries (the tables keep the level asked for).
         var mapCodes = codes
         var mapNote: String?
-        if try await shapes(req.sql, Array(codes)).isEmpty {
+        if try await AreaStore(sql: req.sql).shapes(of: Array(codes)).isEmpty {
             let region = Country.find(country)?.region
             inCountry = Country.all.filter { $0.region == region }.map(\.alpha3).filter { snap.areas[$0] != nil }
             mapCodes = Set(inCountry)
@@ -53,7 +52,7 @@ enum RiskPages {
                 code: code, name: snap.areas[code]?.name ?? code, level: level, score: snap.score(code, period),
                 last: snap.score(code, period.advanced(by: -1)).score)
         }
-        let shapes = try await shapes(req.sql, Array(mapCodes))
+        let shapes = try await AreaStore(sql: req.sql).shapes(of: Array(mapCodes))
         let mapRows =
             mapCodes == codes
             ? rows
@@ -146,10 +145,6 @@ enum RiskPages {
                 }))
     }
 
-    static func shapes(_ sql: any SQLDatabase, _ codes: [String]) async throws -> [String: AreaGeometry] {
-        try await AreaStore(sql: sql).shapes(of: codes)
-    }
-
     static func area(req: Request) async throws -> Response {
         guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
         let c = try await PageContext.of(req)
@@ -161,7 +156,7 @@ enum RiskPages {
             r.trend.map { ($0.period, Double($0.incidents), $0.score) }, barName: t("risk.incidents"), lineName: t("risk.score"),
             title: t("risk.trend", r.name))
         let around = [r.area] + (snap.neighbours[r.area] ?? [])
-        let shapes = try await shapes(req.sql, around)
+        let shapes = try await AreaStore(sql: req.sql).shapes(of: around)
         let period = Period.parse(s.period)!
         let mapAreas = around.compactMap { code -> SVG.MapArea? in
             guard let g = shapes[code] else { return nil }

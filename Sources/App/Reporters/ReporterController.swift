@@ -95,7 +95,7 @@ struct ReporterController {
         let contact = try req.application.vault.open(sealed, recordID: id)
         let actor = req.actor
         try await req.write { tx in
-            try await AuditLog(sql: tx).append(actor: actor, action: "decrypt", recordType: "reporter", recordID: id)
+            try await AuditStore(sql: tx).append(actor: actor, action: "decrypt", recordType: "reporter", recordID: id)
         }
         return contact
     }

@@ -53,7 +53,7 @@ struct ReporterStore: Sendable {
         try await sql.insert(into: "reporters").columns("id", "pseudonym", "body_code", "contact_sealed", "created_by", "created_at")
             .values(SQLBind(id), SQLBind(pseudonym), SQLBind(body), SQLBind(sealed), SQLBind(actor), SQLBind(now)).run()
         // The audit trail hashes the pseudonym and the sealed form only: the clear contact never leaves memory.
-        try await AuditLog(sql: sql).append(
+        try await AuditStore(sql: sql).append(
             actor: actor, action: "create", recordType: "reporter", recordID: id, content: [pseudonym, body, sealed ?? ""])
         return ReporterView(id: id, pseudonym: pseudonym, body: body, hasContact: sealed != nil, createdAt: now)
     }

@@ -115,7 +115,7 @@ struct AlertStore: Sendable {
                     SQLBind(sent == nil ? nil : actor), SQLBind(nil as String?), SQLBind(now),
                 ] as [any SQLExpression]
             ).run()
-        try await AuditLog(sql: sql).append(
+        try await AuditStore(sql: sql).append(
             actor: actor, action: state == .proposed ? "propose" : msgType == .Alert ? "issue" : msgType.rawValue.lowercased(),
             recordType: "alert", recordID: id, content: d)
         return id
@@ -137,7 +137,7 @@ struct AlertStore: Sendable {
         if let s = sent { q = q.set("sent_at", to: s).set("issued_by", to: actor) }
         let changed = try await q.where("id", .equal, id).where("state", .equal, from.rawValue).returning("id").all()
         guard !changed.isEmpty else { throw APIError.conflict(field: "state", "the alert is no longer \(from.rawValue)") }
-        try await AuditLog(sql: sql).append(
+        try await AuditStore(sql: sql).append(
             actor: actor, action: to.rawValue, recordType: "alert", recordID: id, content: [reason ?? "", draft?.headline ?? ""])
     }
 

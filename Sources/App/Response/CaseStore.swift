@@ -204,7 +204,7 @@ struct CaseStore: Sendable {
         try await event(
             id, kind: "opened", to: responsible.code, reason: topics.first?.rawValue,
             note: "routed by \(topics.map(\.rawValue).joined(separator: ", "))", actor: actor)
-        try await AuditLog(sql: sql).append(actor: actor, action: "open", recordType: "case", recordID: id, content: [alert.id, responsible.code])
+        try await AuditStore(sql: sql).append(actor: actor, action: "open", recordType: "case", recordID: id, content: [alert.id, responsible.code])
         try await OutboxStore(sql: sql).enqueue("case.opened", bodies: [responsible.code], caseID: id)
 
         // Across a border: the regional body above both countries, and each country's national body, see it.
@@ -264,7 +264,7 @@ struct CaseStore: Sendable {
             .where("id", .equal, c.id).where("status", .equal, "open").returning("id").all()
         guard !changed.isEmpty else { throw APIError.conflict(field: "status", "the case changed meanwhile; reload it") }
         try await event(c.id, kind: "acknowledged", to: c.bodyCode, actor: actor)
-        try await AuditLog(sql: sql).append(actor: actor, action: "acknowledge", recordType: "case", recordID: c.id, content: [c.bodyCode])
+        try await AuditStore(sql: sql).append(actor: actor, action: "acknowledge", recordType: "case", recordID: c.id, content: [c.bodyCode])
     }
 
     struct NewAction: Content {
@@ -310,7 +310,7 @@ struct CaseStore: Sendable {
         try await event(
             c.id, kind: status == .done ? "action-done" : "action-planned", to: c.bodyCode, reason: a.kind.rawValue, note: a.description, actor: actor
         )
-        try await AuditLog(sql: sql).append(
+        try await AuditStore(sql: sql).append(
             actor: actor, action: "action.\(status.rawValue)", recordType: "case", recordID: c.id, content: [id, a.kind.rawValue])
         return id
     }
@@ -324,7 +324,7 @@ struct CaseStore: Sendable {
         }
         if status == .done { try await firstAction(c.id, now) }
         try await event(c.id, kind: status == .done ? "action-done" : "action-cancelled", to: c.bodyCode, reason: kind, note: result, actor: actor)
-        try await AuditLog(sql: sql).append(
+        try await AuditStore(sql: sql).append(
             actor: actor, action: "action.\(status.rawValue)", recordType: "case", recordID: c.id, content: [action, result])
     }
 
@@ -342,7 +342,8 @@ struct CaseStore: Sendable {
         .set("ack_due", to: SQLLiteral.null).set("updated_at", to: now).where("id", .equal, c.id).run()
         try await sql.update("case_actions").set("status", to: "cancelled").where("case_id", .equal, c.id).where("status", .equal, "planned").run()
         try await event(c.id, kind: "closed", to: c.bodyCode, reason: outcome.rawValue, note: summary, actor: actor)
-        try await AuditLog(sql: sql).append(actor: actor, action: "close", recordType: "case", recordID: c.id, content: [outcome.rawValue, summary])
+        try await AuditStore(sql: sql).append(
+            actor: actor, action: "close", recordType: "case", recordID: c.id, content: [outcome.rawValue, summary])
         try await OutboxStore(sql: sql).enqueue("case.closed", bodies: try await Parties(sql: sql).bodies("case", c.id), caseID: c.id)
     }
 
@@ -364,7 +365,8 @@ struct CaseStore: Sendable {
             try await event(
                 c.id, kind: "escalation-exhausted", from: c.bodyCode, reason: reason.rawValue,
                 note: "no body with a response mandate above \(c.bodyCode); the case stays with it", actor: actor)
-            try await AuditLog(sql: sql).append(actor: actor, action: "escalate.none", recordType: "case", recordID: c.id, content: [reason.rawValue])
+            try await AuditStore(sql: sql).append(
+                actor: actor, action: "escalate.none", recordType: "case", recordID: c.id, content: [reason.rawValue])
             try await OutboxStore(sql: sql).enqueue("case.escalation-failed", bodies: [c.bodyCode], caseID: c.id)
             return nil
         }
@@ -377,7 +379,7 @@ struct CaseStore: Sendable {
         try await share(c.id, alert: c.alertId, body: c.bodyCode, role: "was-responsible")
         try await share(c.id, alert: c.alertId, body: next.code, role: "responsible")
         try await event(c.id, kind: "escalated", from: c.bodyCode, to: next.code, reason: reason.rawValue, note: note, actor: actor)
-        try await AuditLog(sql: sql).append(
+        try await AuditStore(sql: sql).append(
             actor: actor, action: "escalate", recordType: "case", recordID: c.id, content: [c.bodyCode, next.code, reason.rawValue])
         try await OutboxStore(sql: sql).enqueue("case.escalated", bodies: [next.code, c.bodyCode], caseID: c.id)
         return next.code
@@ -398,7 +400,7 @@ struct CaseStore: Sendable {
         try await share(c.id, alert: c.alertId, body: body, role: "responsible")
         try await event(
             c.id, kind: "de-escalated", from: c.bodyCode, to: body, reason: EscalationReason.deEscalated.rawValue, note: note, actor: actor)
-        try await AuditLog(sql: sql).append(actor: actor, action: "de-escalate", recordType: "case", recordID: c.id, content: [c.bodyCode, body])
+        try await AuditStore(sql: sql).append(actor: actor, action: "de-escalate", recordType: "case", recordID: c.id, content: [c.bodyCode, body])
         try await OutboxStore(sql: sql).enqueue("case.escalated", bodies: [body], caseID: c.id)
     }
 }

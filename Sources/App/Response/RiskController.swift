@@ -114,7 +114,7 @@ struct RiskController {
         let result = try await app.write { tx in
             let sql = tx
             let r = try await RiskStore(sql: sql).recompute(weights: snap.weights, settings: snap.settings.risk)
-            try await AuditLog(sql: sql).append(
+            try await AuditStore(sql: sql).append(
                 actor: actor, action: "recompute", recordType: "risk", recordID: "all", content: [r.incidents, r.cube.cellCount])
             return Recomputed(incidents: r.incidents, cells: r.cube.cellCount, revision: r.revision, milliseconds: 0)
         }

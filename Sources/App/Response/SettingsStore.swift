@@ -36,6 +36,6 @@ struct SettingsStore: Sendable {
             .values(SQLBind(Self.key), SQLBind(text), SQLBind(actor), SQLBind(Timestamp.now()))
             .onConflict(with: ["key"]) { $0.set(excludedValueOf: "value").set(excludedValueOf: "updated_by").set(excludedValueOf: "updated_at") }
             .run()
-        try await AuditLog(sql: sql).append(actor: actor, action: "update", recordType: "settings", recordID: Self.key, content: s)
+        try await AuditStore(sql: sql).append(actor: actor, action: "update", recordType: "settings", recordID: Self.key, content: s)
     }
 }

@@ -5,7 +5,7 @@ import SQLKit
 /// already broken is refused, so that a break is never sealed over.
 struct KeyAuditChain: AgoraMigration {
     func prepare(on sql: any SQLDatabase) async throws {
-        _ = try await AuditLog(sql: sql).rekeyLegacyChain()
+        _ = try await AuditStore(sql: sql).rekeyLegacyChain()
     }
 
     /// The keyed chain cannot be turned back into an unkeyed one that means anything; reverting leaves it keyed.

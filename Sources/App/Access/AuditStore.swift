@@ -5,7 +5,7 @@ import SQLKit
 /// Appends to and reads the tamper-evident trail. Appending takes the row lock on `audit_head`
 /// first, so concurrent writers line up and every entry points at the one committed before it.
 /// Entries are sealed with the installation's audit key (`AuditKeys`).
-struct AuditLog: Sendable {
+struct AuditStore: Sendable {
     let sql: any SQLDatabase
     let key: AuditKey?
 
