@@ -38,6 +38,14 @@ import Testing
         #expect(direct.isEmpty, "\(direct.joined(separator: "\n"))")
     }
 
+    /// States and classifications are the core's enums once read: a misspelt literal would compile and never match.
+    @Test func statesAreComparedAsTheCoresEnums() throws {
+        let literal = try Self.lines(matching: #"\.(status|state|classification|msgType) *[!=]= *""#)
+        #expect(literal.isEmpty, "\(literal.joined(separator: "\n"))")
+        let stringly = try Self.lines(matching: #"var [^:]*\bclassification\b[^:]*: String\b"#, except: ["App/Commands/EventsCommand.swift"])
+        #expect(stringly.isEmpty, "\(stringly.joined(separator: "\n"))")
+    }
+
     /// SQL lives in `*Store` types and in the data layer's own machinery, nowhere else.
     @Test func sqlLivesInStores() throws {
         let dataLayer: Set<String> = [

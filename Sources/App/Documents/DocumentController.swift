@@ -10,7 +10,7 @@ struct DocumentView: Content {
     var title: String
     var summary: String
     var body: String
-    var classification: String
+    var classification: Classification
     var createdAt: String
     var updatedAt: String
 }
@@ -59,7 +59,7 @@ struct DocumentController {
         let rows = try await DocumentStore(sql: req.sql).all(try await req.scope(), try Self.filter(req))
         var csv = "id,title,summary,body,classification,created_at\r\n"
         for d in rows {
-            csv += [d.id, d.title, d.summary, d.body, d.classification, d.createdAt].map(Self.csvField).joined(separator: ",") + "\r\n"
+            csv += [d.id, d.title, d.summary, d.body, d.classification.rawValue, d.createdAt].map(Self.csvField).joined(separator: ",") + "\r\n"
         }
         let actor = req.actor
         try await req.write { tx in

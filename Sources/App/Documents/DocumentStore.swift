@@ -10,7 +10,10 @@ struct DocumentStore: Sendable {
     static let columns = ["id", "title", "summary", "body_code", "classification", "created_at", "updated_at"]
     static let selected = ColumnList(columns, table: "documents")
 
-    private struct Row: Decodable { var id, title, summary, bodyCode, classification, createdAt, updatedAt: String }
+    private struct Row: Decodable {
+        var id, title, summary, bodyCode, createdAt, updatedAt: String
+        var classification: Classification
+    }
 
     struct Filter: Sendable {
         var body: String?
@@ -84,7 +87,7 @@ struct DocumentStore: Sendable {
         }
         try await AuditStore(sql: sql).append(actor: actor, action: "create", recordType: "document", recordID: id, content: input)
         return DocumentView(
-            id: id, title: input.title, summary: input.summary ?? "", body: input.body, classification: input.classification.rawValue,
+            id: id, title: input.title, summary: input.summary ?? "", body: input.body, classification: input.classification,
             createdAt: now, updatedAt: now)
     }
 }

@@ -31,7 +31,7 @@ struct IncidentExport {
             i.sourceEventID ?? "agora:\(i.id)", i.occurredOn, i.title, i.eventType ?? "", areas.country[a] ?? "", a1 ?? "",
             a1.flatMap { areas.names[$0] } ?? "", a2 ?? "", a2.flatMap { areas.names[$0] } ?? "", a, i.lat.map { String($0) } ?? "",
             i.lon.map { String($0) } ?? "", i.geoPrecision.map(String.init) ?? "", String(i.harm.fatalities ?? 0), String(i.harm.injured ?? 0),
-            String(i.harm.displaced ?? 0), i.indicators.joined(separator: " "), String(i.sources), i.sourceName, i.classification, i.body,
+            String(i.harm.displaced ?? 0), i.indicators.joined(separator: " "), String(i.sources), i.sourceName, i.classification.rawValue, i.body,
         ]
     }
 

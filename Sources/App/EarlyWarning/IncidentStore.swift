@@ -7,7 +7,7 @@ import Vapor
 struct IncidentView: Content {
     var id: String
     var body: String
-    var classification: String
+    var classification: Classification
     var title: String
     var eventType: String?
     var description: String?
@@ -31,7 +31,9 @@ struct IncidentView: Content {
 }
 
 struct IncidentRow: Decodable, Sendable {
-    var id, bodyCode, classification, title, occurredOn, areaPath, actors, description, sourceName, createdAt, updatedAt: String
+    var id, bodyCode: String
+    var classification: Classification
+    var title, occurredOn, areaPath, actors, description, sourceName, createdAt, updatedAt: String
     var eventType, areaCode, sourceEventId: String?
     var timePrecision, fatalities, injured, displaced, sources: Int
     var geoPrecision: Int?
@@ -48,7 +50,8 @@ extension IncidentRow {
         func i(_ c: String) throws -> Int { try r.decode(column: c, as: Int.self) }
         func od(_ c: String) throws -> Double? { try r.decodeNil(column: c) ? nil : try r.decode(column: c, as: Double.self) }
         self.init(
-            id: try s("id"), bodyCode: try s("body_code"), classification: try s("classification"), title: try s("title"),
+            id: try s("id"), bodyCode: try s("body_code"), classification: try r.decode(column: "classification", as: Classification.self),
+            title: try s("title"),
             occurredOn: try s("occurred_on"), areaPath: try s("area_path"), actors: try s("actors"), description: try s("description"),
             sourceName: try s("source_name"), createdAt: try s("created_at"), updatedAt: try s("updated_at"), eventType: try os("event_type"),
             areaCode: try os("area_code"), sourceEventId: try os("source_event_id"), timePrecision: try i("time_precision"),

@@ -8,7 +8,7 @@ import Vapor
 struct ReportView: Content {
     var id: String
     var body: String
-    var classification: String
+    var classification: Classification
     var status: ReportStatus
     var indicators: [String]
     var eventType: String?
@@ -33,7 +33,8 @@ struct ReportView: Content {
 }
 
 struct ReportRow: Decodable, Sendable {
-    var id, bodyCode, classification, description, occurredOn, areaCode, areaPath, actors, sourceKind, submittedBy, createdAt: String
+    var classification: Classification
+    var id, bodyCode, description, occurredOn, areaCode, areaPath, actors, sourceKind, submittedBy, createdAt: String
     var status: ReportStatus
     var eventType, occurredAt, reporterId, sourceReference, reviewedBy, reviewedAt, reviewReason, incidentId, duplicateOf: String?
     var timePrecision: Int

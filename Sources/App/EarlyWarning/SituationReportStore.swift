@@ -8,7 +8,8 @@ struct SituationReportStore: Sendable {
     static let table = ScopedTable(recordType: "situation-report", table: "situation_reports")
 
     struct Row: Decodable {
-        var id, bodyCode, classification, areaCode, period, periodStart, periodEnd, title, narrative, createdAt: String
+        var classification: Classification
+        var id, bodyCode, areaCode, period, periodStart, periodEnd, title, narrative, createdAt: String
     }
 
     /// Adds the cited incidents the viewer may see.

@@ -8,7 +8,7 @@ import Vapor
 struct SituationReportView: Content {
     var id: String
     var body: String
-    var classification: String
+    var classification: Classification
     var area: String
     var period: String
     var periodStart: String

@@ -40,7 +40,7 @@ struct OutboxStore: Sendable {
         if let caseID, let c = try await CaseStore(sql: sql).get(caseID) {
             p.alertID = c.alertId
             p.body = c.bodyCode
-            p.status = c.status
+            p.status = c.status.rawValue
             p.severity = c.severity
             p.area = c.areaCode
             p.acknowledgeBy = c.ackDue

@@ -33,7 +33,7 @@ enum AlertPages {
                         .tr(
                             .td(.a(.href("/alerts/\(a.id)"), .text(a.headline))), .td(.text(t("severity." + a.severity))),
                             .td(.text(names[a.area] ?? a.area)),
-                            .td(.text(t("state." + a.state) + (a.msgType == "Alert" ? "" : " (\(a.msgType))"))),
+                            .td(.text(t("state." + a.state.rawValue) + (a.msgType == .Alert ? "" : " (\(a.msgType.rawValue))"))),
                             .td(.text(t.date(a.sent ?? a.createdAt, time: true))))
                     })))
         return Layout.response(c, title: t("nav.alerts"), main)
@@ -133,8 +133,8 @@ enum AlertPages {
                 try await AlertController.check(req, d, sent: Timestamp.now())
                 let row = AlertRow(
                     id: "preview", identifier: "agora-preview", bodyCode: d.body ?? c.bodies([.analyst, .coordinator]).first ?? "",
-                    classification: (d.classification ?? .restricted).rawValue,
-                    state: "issued", msgType: "Alert", draft: String(decoding: try JSONEncoder.sorted.encode(d), as: UTF8.self),
+                    classification: d.classification ?? .restricted,
+                    state: .issued, msgType: .Alert, draft: String(decoding: try JSONEncoder.sorted.encode(d), as: UTF8.self),
                     areaCode: d.areas?.first ?? "", areaPath: "", severity: (d.severity ?? .Unknown).rawValue, headline: d.headline ?? "",
                     createdBy: "", createdAt: Timestamp.now(), updatedAt: Timestamp.now(), sentAt: Timestamp.now())
                 let m = try await CAPExport.message(
@@ -169,13 +169,13 @@ enum AlertPages {
         let a = try await AlertController().get(req: req)
         let names = try await HomePage.areaNames(req)
         let d = a.fields
-        let proposal = a.state == "proposed" && c.holds([.analyst, .coordinator])
-        let issuedLive = a.state == "issued" && a.msgType != "Cancel" && c.holds([.analyst, .coordinator])
+        let proposal = a.state == .proposed && c.holds([.analyst, .coordinator])
+        let issuedLive = a.state == .issued && a.msgType != .Cancel && c.holds([.analyst, .coordinator])
         var f = Fields()
         f.values = [
             "area": a.area, "event": d.event ?? "", "headline": d.headline ?? "", "severity": d.severity?.rawValue ?? "Severe",
             "urgency": d.urgency?.rawValue ?? "Expected", "certainty": d.certainty?.rawValue ?? "Likely", "description": d.description ?? "",
-            "instruction": d.instruction ?? "", "classification": a.classification,
+            "instruction": d.instruction ?? "", "classification": a.classification.rawValue,
         ]
         let areas = (d.areas ?? [a.area]).map { (code: $0, name: names[$0] ?? $0) }
         let main: Node<HTML.BodyContext> = .group(
@@ -183,14 +183,17 @@ enum AlertPages {
                 .text(
                     "\(t("severity." + a.severity)) · \(t("cap." + (d.urgency?.rawValue ?? "Unknown"))) · \(t("cap." + (d.certainty?.rawValue ?? "Unknown"))) · \(areas.map(\.name).joined(separator: ", "))"
                 )),
-            .p(.text("\(t("alert.state")): \(t("state." + a.state)) · \(a.msgType) · \(t("class." + a.classification)) · \(a.body)")),
+            .p(
+                .text(
+                    "\(t("alert.state")): \(t("state." + a.state.rawValue)) · \(a.msgType.rawValue) · \(t("class." + a.classification.rawValue)) · \(a.body)"
+                )),
             .unwrap(d.description) { .p(.text($0)) },
             .unwrap(d.instruction) { .p(.strong(.text(t("alert.instruction") + ": ")), .text($0)) },
             .unwrap(a.sent) { .p(.text(t("alert.sent") + ": " + t.date($0, time: true))) },
             .unwrap(d.expires) { .p(.text(t("alert.expires") + ": " + t.date($0, time: true))) },
             .unwrap(a.reason) { .p(.text(t("alert.reason") + ": " + $0)) },
             .unwrap(a.responseCase) { id in .if(c.signedIn, .p(.a(.href("/cases/\(id)"), .text(t("alert.case"))))) },
-            .if(a.state != "proposed" && a.state != "dismissed", .p(.a(.href(a.cap), .text(t("alert.capLink"))))),
+            .if(a.state != .proposed && a.state != .dismissed, .p(.a(.href(a.cap), .text(t("alert.capLink"))))),
             .unwrap(a.risk) { r in
                 .group(
                     .h2(.text(t("alert.why"))),

@@ -23,11 +23,11 @@ enum CasePages {
         let views = try await CaseStore(sql: req.sql).views(rows)
         let names = try await HomePage.areaNames(req)
         let visibleBodies = Set(rows.map(\.bodyCode)).union(mine).sorted()
-        func column(_ status: String) -> Node<HTML.BodyContext> {
+        func column(_ status: CaseStatus) -> Node<HTML.BodyContext> {
             let items = views.filter { $0.status == status }
             return .section(
-                .attribute(named: "aria-label", value: t("status." + status)),
-                .h2(.text("\(t("status." + status)) (\(items.count))")),
+                .attribute(named: "aria-label", value: t("status." + status.rawValue)),
+                .h2(.text("\(t("status." + status.rawValue)) (\(items.count))")),
                 .forEach(items) { k in
                     .div(
                         .class("card" + (k.overdue ? " overdue" : "")),
@@ -47,7 +47,7 @@ enum CasePages {
                     .id("body"), .attribute(named: "name", value: "body"), .option(.value(""), .label(t("case.allBodies"))),
                     .forEach(visibleBodies) { b in .option(.value(b), .label(b), .isSelected(b == body)) }),
                 .button(.type(.submit), .text(t("risk.show")))),
-            .div(.class("board"), column("open"), column("acknowledged"), column("closed")))
+            .div(.class("board"), column(.open), column(.acknowledged), column(.closed)))
         return Layout.response(c, title: t("case.board") + (body.map { " — \($0)" } ?? ""), main)
     }
 
@@ -57,14 +57,14 @@ enum CasePages {
         let t = c.t
         let k = try await CaseController().get(req: req)
         let names = try await HomePage.areaNames(req)
-        let holder = AccessPolicy.holds(c.viewer, [.responder, .coordinator, .analyst], in: k.body) && k.status != "closed"
+        let holder = AccessPolicy.holds(c.viewer, [.responder, .coordinator, .analyst], in: k.body) && k.status != .closed
         let due = Timestamp.format(Date().addingTimeInterval(86400 * 2)).prefix(16)
         let wasHeld = k.parties.filter { $0.role == "was-responsible" }.map(\.body)
         let forms: Node<HTML.BodyContext> = .if(
             holder,
             .group(
                 .if(
-                    k.status == "open",
+                    k.status == .open,
                     .form(
                         .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("acknowledge")),
                         .button(.type(.submit), .text(t("case.acknowledge"))))),
@@ -112,7 +112,8 @@ enum CasePages {
         let main: Node<HTML.BodyContext> = .group(
             .p(
                 .class(k.overdue ? "overdue" : ""),
-                .text("\(t("status." + k.status)) · \(t("severity." + k.severity)) · \(names[k.area] ?? k.area) · \(t("case.heldBy", k.body))"),
+                .text(
+                    "\(t("status." + k.status.rawValue)) · \(t("severity." + k.severity)) · \(names[k.area] ?? k.area) · \(t("case.heldBy", k.body))"),
                 .unwrap(k.acknowledgeBy) {
                     .span(.class("due"), .text(" · " + t("case.ackBy", t.date($0, time: true)) + (k.overdue ? " — " + t("case.overdue") : "")))
                 }),
@@ -129,13 +130,13 @@ enum CasePages {
                         .th(.text(t("report.status")))),
                     .forEach(k.actions) { a in
                         .tr(
-                            .class(a.status == "planned" && a.due < Timestamp.now() ? "overdue" : ""),
+                            .class(a.status == .planned && a.due < Timestamp.now() ? "overdue" : ""),
                             .td(.text(t("action." + a.kind))), .td(.text(a.description), .unwrap(a.result) { .p(.class("muted"), .text($0)) }),
                             .td(.text(a.responsible)), .td(.text(t.date(a.due, time: true))),
                             .td(
-                                .text(t("astatus." + a.status)),
+                                .text(t("astatus." + a.status.rawValue)),
                                 .if(
-                                    holder && a.status == "planned",
+                                    holder && a.status == .planned,
                                     .form(
                                         .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c),
                                         .input(.type(.hidden), .name("do"), .value("complete")),

@@ -82,11 +82,11 @@ enum HomePage {
             let now = Timestamp.now()
             var rows: [CaseRow] = []
             for b in holding {
-                rows += try await CaseStore(sql: sql).list(scope, .init(body: b), page: PageRequest(limit: 50)).filter { $0.status != "closed" }
+                rows += try await CaseStore(sql: sql).list(scope, .init(body: b), page: PageRequest(limit: 50)).filter { $0.status != .closed }
             }
             m.cases = rows.map { r in
                 CaseLine(
-                    id: r.id, body: r.bodyCode, area: names[r.areaCode] ?? r.areaCode, status: r.status, severity: r.severity, due: r.ackDue,
+                    id: r.id, body: r.bodyCode, area: names[r.areaCode] ?? r.areaCode, status: r.status.rawValue, severity: r.severity, due: r.ackDue,
                     overdue: r.ackDue.map { $0 < now } ?? false)
             }
         }

@@ -43,7 +43,7 @@ struct AlertController {
 
     func cap(req: Request) async throws -> Response {
         let r = try await Self.find(req)
-        guard r.state != AlertState.proposed.rawValue && r.state != AlertState.dismissed.rawValue else {
+        guard r.state != .proposed && r.state != .dismissed else {
             throw APIError.conflict(field: "state", "a \(r.state) alert was never sent; it has no CAP message")
         }
         let m = try await CAPExport.message(r, sender: req.application.agora.capSender, publicURL: req.application.agora.publicURL, sql: req.sql)
@@ -150,7 +150,7 @@ struct AlertController {
     func issue(req: Request) async throws -> AlertView {
         let r = try await Self.find(req)
         try await Self.requireIssuer(req, body: r.bodyCode)
-        guard r.state == AlertState.proposed.rawValue else {
+        guard r.state == .proposed else {
             throw APIError.conflict(field: "state", "only a proposed alert can be issued; this one is \(r.state)")
         }
         let edits = try req.optionalInput(AlertDraft.self) ?? AlertDraft()
@@ -164,7 +164,7 @@ struct AlertController {
     func edit(req: Request) async throws -> AlertView {
         let r = try await Self.find(req)
         try await Self.requireIssuer(req, body: r.bodyCode)
-        guard r.state == AlertState.proposed.rawValue else {
+        guard r.state == .proposed else {
             throw APIError.conflict(field: "state", "only a proposal can be edited; an issued alert is changed by an Update")
         }
         var draft = r.alertDraft.merged(with: try req.input(AlertDraft.self))
@@ -193,7 +193,7 @@ struct AlertController {
         let r = try await Self.find(req)
         try await Self.requireIssuer(req, body: r.bodyCode)
         let reason = try Self.reason(req)
-        guard r.state == AlertState.proposed.rawValue else {
+        guard r.state == .proposed else {
             throw APIError.conflict(field: "state", "only a proposed alert can be dismissed; this one is \(r.state)")
         }
         let actor = req.actor
@@ -218,7 +218,7 @@ struct AlertController {
 
     static func supersede(_ req: Request, _ old: AlertRow, edits: AlertDraft) async throws -> String {
         try await requireIssuer(req, body: old.bodyCode)
-        guard old.state == AlertState.issued.rawValue, old.msgType != CAPMsgType.Cancel.rawValue else {
+        guard old.state == .issued, old.msgType != .Cancel else {
             throw APIError(ValidationFailure(field: "references", "only an issued alert can be updated; this one is \(old.state)"))
         }
         var draft = old.alertDraft.merged(with: edits)
@@ -232,7 +232,7 @@ struct AlertController {
             try await AlertStore(sql: sql).transition(old.id, from: .issued, to: .superseded, actor: actor)
             let id = try await AlertStore(sql: sql).insert(
                 ready, state: .issued, msgType: .Update, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
-                classification: ready.classification ?? Classification(rawValue: old.classification) ?? .restricted,
+                classification: ready.classification ?? old.classification,
                 areaPath: old.areaPath, risk: nil, actor: actor, sent: sent)
             try await copyParties(sql, from: old.id, to: id)
             if let c = old.caseId {
@@ -246,7 +246,7 @@ struct AlertController {
 
     static func cancel(_ req: Request, _ old: AlertRow, reason: String) async throws -> String {
         try await requireIssuer(req, body: old.bodyCode)
-        guard old.state == AlertState.issued.rawValue, old.msgType != CAPMsgType.Cancel.rawValue else {
+        guard old.state == .issued, old.msgType != .Cancel else {
             throw APIError(ValidationFailure(field: "references", "only an issued alert can be cancelled; this one is \(old.state)"))
         }
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why")) }
@@ -259,7 +259,7 @@ struct AlertController {
             try await AlertStore(sql: sql).transition(old.id, from: .issued, to: .cancelled, reason: reason, actor: actor)
             let id = try await AlertStore(sql: sql).insert(
                 ready, state: .issued, msgType: .Cancel, refersTo: old.id, caseID: old.caseId, body: old.bodyCode,
-                classification: Classification(rawValue: old.classification) ?? .restricted,
+                classification: old.classification,
                 areaPath: old.areaPath, risk: nil, actor: actor, sent: Timestamp.now())
             try await AlertStore(sql: sql).setReason(id, reason)
             try await copyParties(sql, from: old.id, to: id)

@@ -4,7 +4,11 @@ import SQLKit
 import Vapor
 
 struct AlertRow: Decodable, Sendable {
-    var id, identifier, bodyCode, classification, state, msgType, draft, areaCode, areaPath, severity, headline, createdBy, createdAt,
+    var id, identifier, bodyCode: String
+    var classification: Classification
+    var state: AlertState
+    var msgType: CAPMsgType
+    var draft, areaCode, areaPath, severity, headline, createdBy, createdAt,
         updatedAt: String
     var refersTo, caseId, risk, sentAt, issuedBy, reason: String?
 
@@ -21,9 +25,9 @@ struct AlertView: Content {
     var id: String
     var identifier: String
     var body: String
-    var classification: String
-    var state: String
-    var msgType: String
+    var classification: Classification
+    var state: AlertState
+    var msgType: CAPMsgType
     /// The alert this one updates or cancels.
     var refersTo: String?
     var responseCase: String?
@@ -177,7 +181,7 @@ extension String {
 enum CAPExport {
     static func message(_ r: AlertRow, sender: String, publicURL: String, sql: any SQLDatabase) async throws -> CAPMessage {
         let d = r.alertDraft
-        let cls = Classification(rawValue: r.classification) ?? .restricted
+        let cls = r.classification
         let sent = r.sentAt.flatMap(AlertRules.date) ?? AlertRules.date(r.createdAt) ?? Date()
         let areas = AreaStore(sql: sql)
         var capAreas: [CAPMessage.Area] = []
@@ -193,7 +197,7 @@ enum CAPExport {
         }
         var m = CAPMessage(
             identifier: r.identifier, sender: sender, sent: sent, status: d.status ?? .Actual,
-            msgType: CAPMsgType(rawValue: r.msgType) ?? .Alert, scope: .Public, categories: d.categories ?? [.Security],
+            msgType: r.msgType, scope: .Public, categories: d.categories ?? [.Security],
             event: d.event ?? "Risk of violent conflict", urgency: d.urgency ?? .Unknown, severity: d.severity ?? .Unknown,
             certainty: d.certainty ?? .Unknown, areas: capAreas)
         switch cls {
@@ -227,7 +231,7 @@ enum CAPExport {
         m.instruction = d.instruction
         m.web = publicURL + "/api/v1/alerts/\(r.id)"
         m.parameters = [(name: "AgoraClassification", value: cls.rawValue)]
-        if r.msgType == "Cancel", let reason = r.reason { m.note = reason }
+        if r.msgType == .Cancel, let reason = r.reason { m.note = reason }
         return m
     }
 }

@@ -95,7 +95,7 @@ struct CaseController {
             throw APIError(ValidationFailure(field: "reason", "say what help is needed"))
         }
         return try await step(req) { store, c, settings, actor in
-            guard c.status != "closed" else { throw APIError.conflict(field: "status", "the case is closed") }
+            guard c.status != .closed else { throw APIError.conflict(field: "status", "the case is closed") }
             guard try await store.escalate(c, reason: .requested, note: input.reason, settings: settings, actor: actor) != nil else {
                 throw APIError.conflict(field: "reason", "no body with a response mandate is above \(c.bodyCode)")
             }
@@ -111,7 +111,7 @@ struct CaseController {
         let input = try req.input(DeEscalateInput.self)
         guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why")) }
         return try await step(req) { store, c, settings, actor in
-            guard c.status != "closed" else { throw APIError.conflict(field: "status", "the case is closed") }
+            guard c.status != .closed else { throw APIError.conflict(field: "status", "the case is closed") }
             try await store.deEscalate(c, to: input.to, note: input.reason, settings: settings, actor: actor)
         }
     }

@@ -4,14 +4,17 @@ import SQLKit
 import Vapor
 
 struct CaseRow: Decodable, Sendable {
-    var id, alertId, bodyCode, firstBody, classification, status, areaCode, areaPath, severity, topics, chain, openedAt, updatedAt: String
+    var id, alertId, bodyCode, firstBody, areaCode, areaPath, severity, topics, chain, openedAt, updatedAt: String
+    var classification: Classification
+    var status: CaseStatus
     var ackDue, acknowledgedAt, acknowledgedBy, firstActionAt, closedAt, outcome, summary: String?
     var escalations, deadlineEscalations: Int
     var crossBorder: Bool
 }
 
 struct CaseActionView: Content {
-    var id, body, kind, description, responsible, due, status, createdBy, createdAt: String
+    var id, body, kind, description, responsible, due, createdBy, createdAt: String
+    var status: ActionStatus
     var result, doneAt: String?
 }
 
@@ -27,7 +30,10 @@ struct PartyView: Content {
 }
 
 struct CaseView: Content {
-    var id, alert, body, firstBody, classification, status, area, severity, openedAt, updatedAt: String
+    var id, alert, body, firstBody: String
+    var classification: Classification
+    var status: CaseStatus
+    var area, severity, openedAt, updatedAt: String
     var topics: [String]
     var chain: [String]
     var acknowledgeBy, acknowledgedAt, firstActionAt, closedAt, outcome, summary: String?
@@ -70,7 +76,7 @@ struct CaseStore: Sendable {
     /// Unscoped, for the deadline sweep, which acts for the installation: open cases not acknowledged by their deadline.
     func overdueAcknowledgements(now: String, limit: Int = 500) async throws -> [(id: String, due: String)] {
         try await Self.table.unscoped(sql, because: "the deadline sweep acts for the installation").columns("id", "ack_due").where(
-            "status", .equal, "open"
+            "status", .equal, CaseStatus.open.rawValue
         )
         .where(SQLColumn("ack_due"), .isNot, SQLLiteral.null).where("ack_due", .lessThan, now).limit(limit).all()
         .map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "ack_due", as: String.self)) }
@@ -80,7 +86,7 @@ struct CaseStore: Sendable {
     func lateActions(now: String, limit: Int = 500) async throws -> [(action: String, caseID: String, due: String)] {
         try await sql.select().columns(SQLColumn("id", table: "a"), SQLColumn("case_id", table: "a"), SQLColumn("due_at", table: "a"))
             .from(SQLAlias(SQLIdentifier("case_actions"), as: SQLIdentifier("a")))
-            .where(SQLColumn("status", table: "a"), .equal, SQLBind("planned")).where(
+            .where(SQLColumn("status", table: "a"), .equal, SQLBind(ActionStatus.planned.rawValue)).where(
                 SQLColumn("overdue_escalated", table: "a"), .equal, SQLBind(false)
             )
             .where(SQLColumn("due_at", table: "a"), .lessThan, SQLBind(now)).limit(limit).all()
@@ -131,8 +137,9 @@ struct CaseStore: Sendable {
                         id: try a.decode(column: "id", as: String.self), body: try a.decode(column: "body_code", as: String.self),
                         kind: try a.decode(column: "kind", as: String.self), description: try a.decode(column: "description", as: String.self),
                         responsible: try a.decode(column: "responsible", as: String.self), due: try a.decode(column: "due_at", as: String.self),
-                        status: try a.decode(column: "status", as: String.self), createdBy: try a.decode(column: "created_by", as: String.self),
-                        createdAt: try a.decode(column: "created_at", as: String.self), result: try a.decode(column: "result", as: String?.self),
+                        createdBy: try a.decode(column: "created_by", as: String.self),
+                        createdAt: try a.decode(column: "created_at", as: String.self), status: try a.decode(column: "status", as: ActionStatus.self),
+                        result: try a.decode(column: "result", as: String?.self),
                         doneAt: try a.decode(column: "done_at", as: String?.self)))
             }
             for e in try await sql.select().columns("case_id", "seq", "at", "kind", "actor", "from_body", "to_body", "reason", "note").from(
@@ -155,7 +162,7 @@ struct CaseStore: Sendable {
         }
         return rows.map { r in
             let acts = actions[r.id] ?? []
-            let overdue = r.status != "closed" && ((r.ackDue.map { $0 < now } ?? false) || acts.contains { $0.status == "planned" && $0.due < now })
+            let overdue = r.status != .closed && ((r.ackDue.map { $0 < now } ?? false) || acts.contains { $0.status == .planned && $0.due < now })
             return CaseView(
                 id: r.id, alert: r.alertId, body: r.bodyCode, firstBody: r.firstBody, classification: r.classification, status: r.status,
                 area: r.areaCode, severity: r.severity, openedAt: r.openedAt, updatedAt: r.updatedAt, topics: Self.list(r.topics),
@@ -191,7 +198,7 @@ struct CaseStore: Sendable {
             .values(
                 [
                     SQLBind(id), SQLBind(alert.id), SQLBind(responsible.code), SQLBind(responsible.code), SQLBind(alert.classification),
-                    SQLBind("open"),
+                    SQLBind(CaseStatus.open.rawValue),
                     SQLBind(area), SQLBind(alert.areaPath), SQLBind(severity.rawValue), SQLBind(JSONText.array(topics.map(\.rawValue))),
                     SQLBind(JSONText.array(route.chain.map(\.code))), SQLBind(now),
                     SQLBind(Self.due(after: settings.deadlines.acknowledge(severity))),
@@ -256,12 +263,12 @@ struct CaseStore: Sendable {
     // MARK: Steps
 
     func acknowledge(_ c: CaseRow, actor: String) async throws {
-        guard c.status == "open" else { throw APIError.conflict(field: "status", "the case is \(c.status), not waiting for acknowledgement") }
+        guard c.status == .open else { throw APIError.conflict(field: "status", "the case is \(c.status.rawValue), not waiting for acknowledgement") }
         let now = Timestamp.now()
-        let changed = try await sql.update("cases").set("status", to: "acknowledged").set("ack_due", to: SQLLiteral.null)
+        let changed = try await sql.update("cases").set("status", to: CaseStatus.acknowledged.rawValue).set("ack_due", to: SQLLiteral.null)
             .set(SQLColumn("acknowledged_at"), to: SQLFunction("COALESCE", args: SQLColumn("acknowledged_at"), SQLBind(now)))
             .set("acknowledged_by", to: actor).set("updated_at", to: now)
-            .where("id", .equal, c.id).where("status", .equal, "open").returning("id").all()
+            .where("id", .equal, c.id).where("status", .equal, CaseStatus.open.rawValue).returning("id").all()
         guard !changed.isEmpty else { throw APIError.conflict(field: "status", "the case changed meanwhile; reload it") }
         try await event(c.id, kind: "acknowledged", to: c.bodyCode, actor: actor)
         try await AuditStore(sql: sql).append(actor: actor, action: "acknowledge", recordType: "case", recordID: c.id, content: [c.bodyCode])
@@ -280,7 +287,7 @@ struct CaseStore: Sendable {
 
     func plan(_ c: CaseRow, _ a: NewAction, actor: String) async throws -> String {
         var issues = IssueCollector()
-        if c.status == "closed" { throw APIError.conflict(field: "status", "the case is closed") }
+        if c.status == .closed { throw APIError.conflict(field: "status", "the case is closed") }
         if a.description.trimmingCharacters(in: .whitespaces).isEmpty { issues.add("description", "say what will be done") }
         if a.responsible.trimmingCharacters(in: .whitespaces).isEmpty { issues.add("responsible", "say who does it") }
         let status = a.status ?? .planned
@@ -291,7 +298,7 @@ struct CaseStore: Sendable {
             issues.add("due", "is in the past")
         }
         try issues.throwIfAny()
-        if c.status == "open" { try await acknowledge(c, actor: actor) }  // planning a response is acknowledging the case
+        if c.status == .open { try await acknowledge(c, actor: actor) }  // planning a response is acknowledging the case
         let id = UUID().uuidString.lowercased()
         let now = Timestamp.now()
         try await sql.insert(into: "case_actions").columns(
@@ -318,7 +325,7 @@ struct CaseStore: Sendable {
     func complete(_ c: CaseRow, action: String, result: String, status: ActionStatus, actor: String) async throws {
         let now = Timestamp.now()
         let changed = try await sql.update("case_actions").set("status", to: status.rawValue).set("result", to: result).set("done_at", to: now)
-            .where("id", .equal, action).where("case_id", .equal, c.id).where("status", .equal, "planned").returning("kind").all()
+            .where("id", .equal, action).where("case_id", .equal, c.id).where("status", .equal, ActionStatus.planned.rawValue).returning("kind").all()
         guard let kind = try changed.first?.decode(column: "kind", as: String.self) else {
             throw APIError.notFound("planned action", action, field: "action")
         }
@@ -334,13 +341,16 @@ struct CaseStore: Sendable {
     }
 
     func close(_ c: CaseRow, outcome: CaseOutcome, summary: String, actor: String) async throws {
-        guard c.status != "closed" else { throw APIError.conflict(field: "status", "the case is already closed") }
+        guard c.status != .closed else { throw APIError.conflict(field: "status", "the case is already closed") }
         let now = Timestamp.now()
-        try await sql.update("cases").set("status", to: "closed").set("closed_at", to: now).set("outcome", to: outcome.rawValue).set(
-            "summary", to: summary
-        )
-        .set("ack_due", to: SQLLiteral.null).set("updated_at", to: now).where("id", .equal, c.id).run()
-        try await sql.update("case_actions").set("status", to: "cancelled").where("case_id", .equal, c.id).where("status", .equal, "planned").run()
+        try await sql.update("cases").set("status", to: CaseStatus.closed.rawValue).set("closed_at", to: now).set("outcome", to: outcome.rawValue)
+            .set(
+                "summary", to: summary
+            )
+            .set("ack_due", to: SQLLiteral.null).set("updated_at", to: now).where("id", .equal, c.id).run()
+        try await sql.update("case_actions").set("status", to: ActionStatus.cancelled.rawValue).where("case_id", .equal, c.id).where(
+            "status", .equal, ActionStatus.planned.rawValue
+        ).run()
         try await event(c.id, kind: "closed", to: c.bodyCode, reason: outcome.rawValue, note: summary, actor: actor)
         try await AuditStore(sql: sql).append(
             actor: actor, action: "close", recordType: "case", recordID: c.id, content: [outcome.rawValue, summary])
@@ -371,7 +381,7 @@ struct CaseStore: Sendable {
             return nil
         }
         let severity = CAPSeverity(rawValue: c.severity) ?? .Unknown
-        try await sql.update("cases").set("body_code", to: next.code).set("status", to: "open")
+        try await sql.update("cases").set("body_code", to: next.code).set("status", to: CaseStatus.open.rawValue)
             .set("ack_due", to: Self.due(after: settings.deadlines.acknowledge(severity))).set("updated_at", to: now)
             .set(SQLColumn("escalations"), to: SQLRaw("escalations + 1"))
             .set(SQLColumn("deadline_escalations"), to: SQLRaw(missed ? "deadline_escalations + 1" : "deadline_escalations"))
@@ -393,7 +403,7 @@ struct CaseStore: Sendable {
                 ValidationFailure(field: "to", "'\(body)' has not held this case; hand it back to one of: \(held.joined(separator: ", "))"))
         }
         let severity = CAPSeverity(rawValue: c.severity) ?? .Unknown
-        try await sql.update("cases").set("body_code", to: body).set("status", to: "open")
+        try await sql.update("cases").set("body_code", to: body).set("status", to: CaseStatus.open.rawValue)
             .set("ack_due", to: Self.due(after: settings.deadlines.acknowledge(severity))).set("updated_at", to: Timestamp.now())
             .where("id", .equal, c.id).run()
         try await share(c.id, alert: c.alertId, body: c.bodyCode, role: "was-responsible")

@@ -18,7 +18,7 @@ struct Sweeper: Sendable {
         for (id, due) in try await cases.overdueAcknowledgements(now: now) {
             let done = try await app.write { tx -> Bool in
                 let store = CaseStore(sql: tx)
-                guard let c = try await store.get(id), c.status == "open", c.ackDue == due else { return false }
+                guard let c = try await store.get(id), c.status == .open, c.ackDue == due else { return false }
                 try await store.escalate(
                     c, reason: .acknowledgementOverdue, note: "not acknowledged by \(due)", settings: settings, actor: "system:deadlines")
                 return true
@@ -28,7 +28,7 @@ struct Sweeper: Sendable {
         for (action, caseID, due) in try await cases.lateActions(now: now) {
             let done = try await app.write { tx -> Bool in
                 let store = CaseStore(sql: tx)
-                guard try await store.markEscalated(action: action), let c = try await store.get(caseID), c.status != "closed" else { return false }
+                guard try await store.markEscalated(action: action), let c = try await store.get(caseID), c.status != .closed else { return false }
                 try await store.escalate(
                     c, reason: .actionOverdue, note: "action \(action) was due \(due)", settings: settings, actor: "system:deadlines")
                 return true
