@@ -22,7 +22,9 @@ enum TestInstallation {
     static let adminToken = "test-admin-token"
 
     /// A fresh installation on the engine: a new SQLite file, or a new PostgreSQL schema dropped afterwards.
-    static func run<T>(_ engine: Engine, demo: Bool = false, _ body: (Application) async throws -> T) async throws -> T {
+    static func run<T>(
+        _ engine: Engine, demo: Bool = false, settings adjust: (inout AgoraSettings) -> Void = { _ in }, _ body: (Application) async throws -> T
+    ) async throws -> T {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("agora-test-\(UUID().uuidString)")
         setenv("AGORA_BCRYPT_COST", "4", 1)  // bcrypt at its cheapest: tests sign in many times
         var settings = AgoraSettings.fromEnvironment(demo: demo)
@@ -33,6 +35,7 @@ enum TestInstallation {
             settings.databaseURL = ProcessInfo.processInfo.environment["AGORA_TEST_POSTGRES_URL"]
             settings.databaseSchema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
         }
+        adjust(&settings)
         let setUp: (Application) async throws -> Void = { [settings] app in
             try configure(app, settings: settings)
             app.logger.logLevel = .warning  // thousands of matrix requests would otherwise fill CI's output

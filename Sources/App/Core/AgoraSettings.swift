@@ -9,6 +9,9 @@ struct AgoraSettings: Sendable {
     var databaseURL: String?
     /// PostgreSQL schema to work in (`AGORA_DATABASE_SCHEMA`), e.g. one per installation on a shared server.
     var databaseSchema: String?
+    /// Prepare each PostgreSQL connection's statements once (`AGORA_DATABASE_PREPARE=on`). Off by default: on
+    /// one 2-core machine it gained nothing on reads and cost a quarter of submissions (docs/decisions/003).
+    var preparesStatements = false
     /// Seed the demo installation on start (`agora serve --demo`).
     var demo: Bool
     /// Cookies without the Secure flag, for an installation tried out over plain HTTP on a LAN
@@ -59,6 +62,7 @@ struct AgoraSettings: Sendable {
             dataDirectory: dir,
             databaseURL: env["AGORA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             databaseSchema: env["AGORA_DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
+            preparesStatements: env["AGORA_DATABASE_PREPARE"] == "on",
             demo: demo,
             insecureCookies: env["AGORA_INSECURE_COOKIES"] == "1",
             anonymousReports: env["AGORA_ANONYMOUS_REPORTS"] == "1",

@@ -19,7 +19,7 @@ enum WriteTransaction {
     ) async throws -> T {
         switch store {
         case .sqlite(let lite): try await sqlite(lite, logger: logger, on: eventLoop, body)
-        case .postgres(let pool): try await postgres(pool, logger: logger, body)
+        case .postgres(let pg): try await postgres(pg, logger: logger, body)
         }
     }
 
@@ -45,13 +45,13 @@ enum WriteTransaction {
     }
 
     private static func postgres<T: Sendable>(
-        _ pool: EventLoopGroupConnectionPool<PostgresConnectionSource>, logger: Logger,
+        _ pg: PostgresStore, logger: Logger,
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
-        let conn = try await pool.requestConnection(logger: logger).get()
-        defer { pool.releaseConnection(conn, logger: logger) }
-        // As a PostgresDatabase, so that the bulk path can reach the connection for COPY.
-        let sql = (conn as any PostgresDatabase).sql(queryLogLevel: nil)
+        let conn = try await pg.pool.requestConnection(logger: logger).get()
+        defer { pg.pool.releaseConnection(conn, logger: logger) }
+        // Also a PostgresDatabase, so that the bulk path can reach the connection for COPY.
+        let sql = pg.on(conn)
         try await sql.raw("BEGIN").run()
         do {
             let r = try await body(sql)

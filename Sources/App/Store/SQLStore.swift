@@ -67,10 +67,25 @@ actor WriteLock {
     }
 }
 
+/// The server store: a pool of connections, and the statements prepared on each.
+struct PostgresStore: Sendable {
+    let prepares: Bool
+    let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
+    let statements = PreparedStatements()
+
+    /// Binds may be confidential: the driver's own query log (which prints them) stays off.
+    func database(logger: Logger) -> any SQLDatabase { on(pool.database(logger: logger)) }
+
+    /// The pool, or one connection of it (a transaction's): also a PostgresDatabase, so that bulk loads can COPY.
+    func on(_ base: any PostgresDatabase) -> any SQLDatabase {
+        prepares ? PreparingPostgresDatabase(base: base, statements: statements) : base.sql(queryLogLevel: nil)
+    }
+}
+
 /// The application's store, whichever engine holds it.
 enum SQLStore: Sendable {
     case sqlite(SQLiteStore)
-    case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
+    case postgres(PostgresStore)
 
     static func open(_ settings: AgoraSettings, eventLoopGroup: any EventLoopGroup, logger: Logger) throws -> SQLStore {
         if let url = settings.databaseURL {
@@ -81,9 +96,11 @@ enum SQLStore: Sendable {
             if let schema = settings.databaseSchema { config.searchPath = [schema] }
             // Two connections per event loop: a slow export does not hold up everything else on its loop.
             return .postgres(
-                EventLoopGroupConnectionPool(
-                    source: PostgresConnectionSource(sqlConfiguration: config),
-                    maxConnectionsPerEventLoop: 2, logger: logger, on: eventLoopGroup))
+                PostgresStore(
+                    prepares: settings.preparesStatements,
+                    pool: EventLoopGroupConnectionPool(
+                        source: PostgresConnectionSource(sqlConfiguration: config),
+                        maxConnectionsPerEventLoop: 2, logger: logger, on: eventLoopGroup)))
         }
         try FileManager.default.createDirectory(at: settings.dataDirectory, withIntermediateDirectories: true)
         return .sqlite(try SQLiteStore(file: settings.sqliteFile))
@@ -93,14 +110,14 @@ enum SQLStore: Sendable {
         switch self {
         case .sqlite(let s): s.database(logger: logger, on: eventLoop)
         // Binds may be confidential: the driver's own query log (which prints them) stays off.
-        case .postgres(let pool): pool.database(logger: logger).sql(queryLogLevel: nil)
+        case .postgres(let pg): pg.database(logger: logger)
         }
     }
 
     func shutdown() async {
         switch self {
         case .sqlite(let s): try? s.close()
-        case .postgres(let pool): try? await pool.shutdownAsync()
+        case .postgres(let pg): try? await pg.pool.shutdownAsync()
         }
     }
 }
