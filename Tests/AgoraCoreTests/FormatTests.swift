@@ -141,3 +141,46 @@ import Testing
 extension UInt64 {
     fileprivate init(id: String) { self = UInt64(id.replacingOccurrences(of: "-", with: "").prefix(12), radix: 16)! }
 }
+
+@Suite struct CSVReaderTests {
+    @Test func fieldsAreCutFromTheBytesAsTheTableReadsThem() throws {
+        let text = "a,b,c,d\r\n 1 ,\"x,\"\"y\"\"\"tail,0042,\r\n\r\n\"\",\"multi\nline\",-3,\t\u{A0}pad\u{A0}\n5,6,7,8"
+        var r = CSVReader(bytes: Array(text.utf8))
+        #expect(try r.next() && r.strings == ["a", "b", "c", "d"])
+        #expect(try r.next())
+        #expect(r.line == 2 && r.count == 4)
+        #expect(r.value(0) == "1" && r.string(0) == " 1 ")
+        #expect(r.value(1) == "x,\"y\"tail")
+        #expect(r.digits(2) == 42 && r.value(3) == nil && r.value(9) == nil)
+        #expect(try r.next())
+        #expect(r.line == 4 && r.value(0) == nil && r.value(1) == "multi\nline")
+        #expect(r.digits(2) == nil && r.value(2) == "-3" && r.value(3) == "pad")
+        #expect(try r.next())
+        #expect(r.line == 6 && r.strings == ["5", "6", "7", "8"])
+        #expect(try !r.next())
+        // The table made from the same reader agrees.
+        let t = try CSVTable.parse(text)
+        #expect(t.rows.map(\.line) == [2, 4, 6])
+        #expect(t.value(t.rows[1], 3) == "pad")
+    }
+
+    @Test func aFileReadInChunksGivesWhatItGivesWhole() throws {
+        let g = EventGenerator(areas: GeneratorTests.areas, seed: 3, lastDay: 20_000, count: 2_345)
+        let data = Data(g.csv(0..<2_345).utf8)
+        let whole = try EventImport.parse(data)
+        var stream = try EventStream(data)
+        var chunks: [[EventRecord]] = []
+        while let c = try stream.next(1_000) { chunks.append(c) }
+        #expect(chunks.map(\.count) == [1_000, 1_000, 345])
+        #expect(chunks.flatMap { $0 } == whole.records)
+        #expect(stream.rows == 2_345 && stream.rowCount == 2_345 && stream.progress.done == stream.progress.of)
+    }
+
+    @Test func utf8IsToldFromWindows1252() {
+        #expect(UTF8Check.isValid(Array("Kaduna – Zaria ✓ 😀".utf8)))
+        #expect(!UTF8Check.isValid([0x43, 0xF4, 0x74, 0x65]))  // "Côte" in Latin-1
+        #expect(!UTF8Check.isValid([0xC0, 0xAF]))  // an overlong "/"
+        #expect(!UTF8Check.isValid([0xED, 0xA0, 0x80]))  // a surrogate
+        #expect(!UTF8Check.isValid([0xE2, 0x80]))  // cut short
+    }
+}

@@ -29,8 +29,9 @@ struct EventImportCommand: AsyncCommand {
             importer.progress = { done, total in
                 let width = 30
                 let filled = total == 0 ? width : done * width / total
+                let read = total == 0 ? 100 : done * 100 / total  // of the file's bytes
                 FileHandle.standardError.write(
-                    Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)".utf8))
+                    Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(read) % read".utf8))
                 if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
             }
         }

@@ -21,41 +21,55 @@ struct EventImporter {
     let body: String
     let classification: Classification
     let actor: String
+    /// Bytes of the file read, and its size.
     var progress: (@Sendable (Int, Int) -> Void)? = nil
     /// Loads of at least this many new rows (and a quarter of what is stored) build the secondary indexes afterwards.
     var deferIndexesFrom = 20_000
 
     func run(_ data: Data, app: Application, gazetteer: Gazetteer) async throws -> Summary {
-        let file = try EventImport.parse(data)
+        let opened = try EventStream(data)  // a file that is not event data fails here, before any transaction
+        let estimate = opened.rowCount
         return try await app.write { tx in
             let sql = tx
+            var stream = opened
             guard try await BodyStore(sql: sql).refs([body])[body] != nil else {
                 throw ValidationFailure(field: "--body", "unknown body code '\(body)'")
             }
             let areas = try await AreaIndex.load(sql)
-            var summary = Summary(layout: file.layout, rows: file.rows, imported: 0, duplicates: 0, rejected: file.rejected)
+            var summary = Summary(layout: stream.layout, rows: 0, imported: 0, duplicates: 0, rejected: [])
+            var unplaced: [ValidationIssue] = []
+            var sourceIDs: [String] = []  // the audit entry names every event the file held
             let incidents = IncidentStore(sql: sql)
             let stored = try await incidents.countAll()
-            let existing = stored == 0 ? [] : try await incidents.existingSourceIDs(file.records.map(\.sourceEventID))
-            let fresh = file.records.filter { !existing.contains($0.sourceEventID) }
-            summary.duplicates = file.records.count - fresh.count
             var riskEvents: [RiskEvent] = []
-            riskEvents.reserveCapacity(fresh.count)
+            riskEvents.reserveCapacity(Swift.min(estimate, 4_000_000))
             var ids = OrderedIDs()
             var paths: [String: (text: String, codes: [String])] = [:]
             var memo: [String: String?] = [:]
             let now = Timestamp.now()
-            try await BulkWriter(sql: sql).withDeferredIndexes(on: "incidents", when: fresh.count >= deferIndexesFrom && fresh.count * 4 >= stored) {
+            // Into an empty or small table the secondary indexes are built after the load. The unique key on
+            // source ids belongs to the table and stays, so each chunk's check below remains a lookup.
+            // A file imported again is mostly duplicates: its first chunk says so before any index is dropped.
+            var next = try stream.next(10_000)
+            let firstExisting = stored == 0 ? [] : try await incidents.existingSourceIDs((next ?? []).map(\.sourceEventID))
+            let mostlyNew = firstExisting.count * 2 < (next?.count ?? 0)
+            let large = estimate >= deferIndexesFrom && estimate * 4 >= stored && mostlyNew
+            try await BulkWriter(sql: sql).withDeferredIndexes(on: "incidents", when: large) {
                 var writing: Task<Void, any Error>?
-                for (c, chunk) in fresh.chunked(10_000).enumerated() {
-                    progress?(c * 10_000, fresh.count)
+                var existing = firstExisting
+                // The next chunk is parsed while the store writes the last one (two cores: one each).
+                while let chunk = next {
+                    progress?(stream.progress.done, stream.progress.of)
+                    sourceIDs += chunk.map(\.sourceEventID)
+                    let fresh = stored == 0 ? chunk : chunk.filter { !existing.contains($0.sourceEventID) }
+                    summary.duplicates += chunk.count - fresh.count
                     var rows: [BulkValue] = []
                     var indicatorRows: [BulkValue] = []
                     var searchRows: [(id: String, text: String)] = []
-                    rows.reserveCapacity(chunk.count * 20)
-                    for e in chunk {
+                    rows.reserveCapacity(fresh.count * 20)
+                    for e in fresh {
                         guard let (area, how) = areas.resolve(e, gazetteer: gazetteer, memo: &memo) else {
-                            summary.rejected.append(
+                            unplaced.append(
                                 ValidationIssue(
                                     field: "line \(e.line)",
                                     message:
@@ -86,25 +100,31 @@ struct EventImporter {
                             (id, [e.eventType, e.notes, e.actors.joined(separator: " "), e.admin1 ?? "", e.admin2 ?? ""].joined(separator: " ")))
                         summary.imported += 1
                     }
-                    // The store writes this chunk while the next one is built (two cores: one each).
                     try await writing?.value
                     writing = Task { [rows, indicatorRows, searchRows] in
                         try await incidents.insertImported(rows, indicators: indicatorRows, search: searchRows)
                     }
+                    next = try stream.next(10_000)
+                    if stored > 0, let n = next {
+                        try await writing?.value  // one statement at a time on the transaction's connection
+                        writing = nil
+                        existing = try await incidents.existingSourceIDs(n.map(\.sourceEventID))
+                    }
                 }
                 try await writing?.value
             }
+            summary.rows = stream.rows
+            summary.rejected = stream.rejected + unplaced
             // Risk follows in the same transaction: the imported events count from the moment they exist.
             if !riskEvents.isEmpty {
                 let weights = RiskWeights(try await FrameworkStore(sql: sql).active())
                 let settings = try await SettingsStore(sql: sql).load().risk
                 try await RiskStore(sql: sql).apply(riskEvents.flatMap { RiskCube.deltas($0, weights, settings) })
             }
-            progress?(file.records.count, file.records.count)
+            progress?(stream.progress.of, stream.progress.of)
             if summary.imported > 0 {
                 try await AuditStore(sql: sql).append(
-                    actor: actor, action: "import", recordType: "incident", recordID: "\(summary.imported) incidents",
-                    content: file.records.map(\.sourceEventID))
+                    actor: actor, action: "import", recordType: "incident", recordID: "\(summary.imported) incidents", content: sourceIDs)
             }
             return summary
         }
