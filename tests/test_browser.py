@@ -168,7 +168,13 @@ def test_the_walk_from_report_to_public_alert(server):
         a.d.find_element(By.ID, "headline").send_keys("Tension over chieftaincy succession in Tamale")
         a.click(a.d.find_element(By.CSS_SELECTOR, "button[value=preview]"))
         assert "urn:oasis:names:tc:emergency:cap:1.2" in a.text()
+        assert "<language>en</language>" in a.text()
         a.shot("11-alert-composer-preview")
+        # Written on the French page, the text is French, and CAP says so.
+        a.go("/alerts/new?area=GH0812&lang=fr")
+        a.d.find_element(By.ID, "headline").send_keys("Tensions autour de la succession à Tamale")
+        a.click(a.d.find_element(By.CSS_SELECTOR, "button[value=preview]"))
+        assert "<language>fr</language>" in a.text()
     finally:
         a.quit()
 

@@ -315,6 +315,14 @@ enum CAPSchema {
             let feed = try await t.sendRequest(.GET, "/feeds/alerts.atom")
             #expect(feed.headers.contentType?.description.contains("atom") == true)
             #expect(feed.body.string.contains("/api/v1/alerts/\(third)/cap") && !feed.body.string.contains("/api/v1/alerts/\(first)/cap"))
+            // Links name the host the request came to (no AGORA_PUBLIC_URL here), never a port the server is not on.
+            let there = try await t.sendRequest(.GET, "/api/v1/alerts/\(third)/cap", headers: ["Host": "agora.example:9443"]).body.string
+            #expect(there.contains("<web>http://agora.example:9443/api/v1/alerts/\(third)</web>"), "\(there)")
+            let atom = try await t.sendRequest(.GET, "/feeds/alerts.atom", headers: ["Host": "agora.example:9443"]).body.string
+            #expect(atom.contains("<id>http://agora.example:9443/feeds/alerts.atom</id>") && !atom.contains("8080"))
+            // A Host header that is not a host name is not echoed into links.
+            let odd = try await t.sendRequest(.GET, "/feeds/alerts.atom", headers: ["Host": "evil.example/\"><x"]).body.string
+            #expect(!odd.contains("evil.example"))
         }
     }
 }

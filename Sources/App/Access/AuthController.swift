@@ -7,11 +7,11 @@ import Vapor
 struct AuthController {
     static let csrfCookie = "agora_csrf"
     func register(_ app: Application, api: any RoutesBuilder) {
-        let limited = app.grouped(RateLimit(limiter: app.rateLimits.signIn))
+        let limited = app.grouped(FailureLimit(limiter: app.rateLimits.signIn))
         app.get("sign-in", use: signInPage)
         limited.post("sign-in", use: signIn)
         app.post("sign-out", use: signOut)
-        api.grouped(RateLimit(limiter: app.rateLimits.signIn)).post("auth", "token", use: tokenForPassword)
+        api.grouped(FailureLimit(limiter: app.rateLimits.signIn)).post("auth", "token", use: tokenForPassword)
         api.get("tokens", use: listTokens)
         api.post("tokens", use: createToken)
         api.delete("tokens", ":id", use: revokeToken)
@@ -61,6 +61,8 @@ struct AuthController {
         }
         let r = req.redirect(to: "/", redirectType: .normal)
         r.cookies[Authenticator.sessionCookie] = Self.cookie("", req: req, maxAge: 0)
+        // A shared phone: the next person must find no page of this one's in the cache, and no draft in storage.
+        r.headers.replaceOrAdd(name: "Clear-Site-Data", value: #""cache", "storage""#)
         return r
     }
 

@@ -47,26 +47,45 @@ actor RateLimiter {
 
     /// True when the call is within the limit (and counts it).
     func allow(_ key: String, now: Date = Date()) -> Bool {
+        count(key, now: now)
+        return (windows[key]?.count ?? 0) <= limit
+    }
+
+    /// True when the key has used its quota in the current window (counts nothing).
+    func isSpent(_ key: String, now: Date = Date()) -> Bool {
+        guard let w = windows[key], now.timeIntervalSince(w.start) < window else { return false }
+        return w.count >= limit
+    }
+
+    func count(_ key: String, now: Date = Date()) {
         if windows.count > 10_000 { windows = windows.filter { now.timeIntervalSince($0.value.start) < window } }
         var w = windows[key] ?? (now, 0)
         if now.timeIntervalSince(w.start) >= window { w = (now, 0) }
         w.count += 1
         windows[key] = w
-        return w.count <= limit
     }
 }
 
-/// Guards sign-in (web form and API token requests alike): one quota per client address, whatever the
-/// path. Keying on the path let `/api/v1//auth/token`, `/auth/token/` and `/sign-in//` each start a
-/// fresh quota; the limiter itself now names what it guards.
-struct RateLimit: AsyncMiddleware {
+/// Guards sign-in (web form and API token requests alike): one quota of *failed* attempts per client
+/// address, whatever the path. Keying on the path let `/api/v1//auth/token`, `/auth/token/` and
+/// `/sign-in//` each start a fresh quota; counting successes locked a training room behind one address out
+/// after ten people signed in, so only refusals count.
+struct FailureLimit: AsyncMiddleware {
     let limiter: RateLimiter
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard await limiter.allow(request.clientKey) else {
-            throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many attempts; wait a minute and try again")
+        let key = request.clientKey
+        guard await !limiter.isSpent(key) else {
+            throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many failed attempts; wait a minute and try again")
         }
-        return try await next.respond(to: request)
+        do {
+            let r = try await next.respond(to: request)
+            if r.status.code >= 400 { await limiter.count(key) }
+            return r
+        } catch {
+            await limiter.count(key)
+            throw error
+        }
     }
 }
 
@@ -77,7 +96,7 @@ extension Request {
 
 /// The installation's limiters, one per thing guarded, shared by every route and page that leads to it.
 struct RateLimits: Sendable {
-    /// Password guesses: `AGORA_SIGNIN_LIMIT` (default 10) a minute per address, web form and API together.
+    /// Failed sign-ins: `AGORA_SIGNIN_LIMIT` (default 10) a minute per address, web form and API together.
     let signIn: RateLimiter
     /// Reports without an account (when the installation takes them): 5 per 10 minutes per address, API and form together.
     let anonymousReports = RateLimiter(limit: 5, per: 600)

@@ -24,8 +24,9 @@ struct AgoraSettings: Sendable {
     var sharedData: URL?
     /// CAP `sender` of the alerts this installation issues (`AGORA_CAP_SENDER`).
     var capSender = "agora@localhost"
-    /// The address people reach this installation at, for links in feeds and e-mails (`AGORA_PUBLIC_URL`).
-    var publicURL = "http://127.0.0.1:8080"
+    /// The address people reach this installation at, for links in feeds, CAP messages and e-mails
+    /// (`AGORA_PUBLIC_URL`). Unset: the host a request came to, or the address the server listens on.
+    var publicURL: String? = nil
     /// Background jobs (deadline sweep, notification delivery) run in `serve`, every this many seconds
     /// (`AGORA_WORKER_SECONDS`, default 30).
     var workerSeconds: Double = 30
@@ -68,7 +69,7 @@ struct AgoraSettings: Sendable {
             anonymousReports: env["AGORA_ANONYMOUS_REPORTS"] == "1",
             sharedData: shared,
             capSender: env["AGORA_CAP_SENDER"] ?? "agora@localhost",
-            publicURL: env["AGORA_PUBLIC_URL"] ?? "http://127.0.0.1:8080",
+            publicURL: env["AGORA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingSuffix("/")) },
             workerSeconds: env["AGORA_WORKER_SECONDS"].flatMap(Double.init) ?? 30,
             retryBaseSeconds: env["AGORA_RETRY_BASE_SECONDS"].flatMap(Double.init) ?? 30,
             smtpHost: env["AGORA_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 },
@@ -107,5 +108,32 @@ extension Application {
     var agora: AgoraSettings {
         get { storage[SettingsKey.self] ?? .fromEnvironment(demo: false) }
         set { storage[SettingsKey.self] = newValue }
+    }
+}
+
+extension Application {
+    /// Where absolute links point when no request says (e-mails): `AGORA_PUBLIC_URL`, else the listening address.
+    var publicBase: String {
+        agora.publicURL ?? "http://\(http.server.configuration.hostname):\(http.server.configuration.port)"
+    }
+}
+
+extension Request {
+    /// Where absolute links in this answer point (feeds, CAP `<web>`): `AGORA_PUBLIC_URL`, else the host the
+    /// request came to — never a port the server does not listen on. A Host header that is not a plain
+    /// host name and port is not echoed.
+    var publicBase: String {
+        if let url = application.agora.publicURL { return url }
+        let plain: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }
+        if let host = headers.first(name: .host), !host.isEmpty, host.count <= 255, host.allSatisfy(plain) { return "http://" + host }
+        return application.publicBase
+    }
+}
+
+extension StringProtocol {
+    fileprivate func trimmingSuffix(_ suffix: String) -> SubSequence {
+        var s = self[...]
+        while s.hasSuffix(suffix) { s = s.dropLast(suffix.count) }
+        return s
     }
 }

@@ -71,7 +71,7 @@ struct DeliveryWorker: Sendable {
             if let h = p.headline { lines.append(h) }
             if let c = p.caseID { lines.append("Case: \(c) (\(p.status ?? "")), with \(p.body ?? "")") }
             if let a = p.acknowledgeBy { lines.append("Acknowledge by: \(a)") }
-            if let l = p.link { lines.append("Open: \(app.agora.publicURL)\(l)") }
+            if let l = p.link { lines.append("Open: \(app.publicBase)\(l)") }
             lines.append("")
             lines.append("Sign in to Agora for the details; they are not sent by e-mail.")
             let reply = try await SMTPClient(host: host, port: app.agora.smtpPort).send(

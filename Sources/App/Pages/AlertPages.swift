@@ -79,6 +79,12 @@ enum AlertPages {
             .textarea(.id("description"), .name("description"), .attribute(named: "rows", value: "5"), .text(f.v("description"))),
             .label(.for("instruction"), .text(t("alert.instruction"))),
             .textarea(.id("instruction"), .name("instruction"), .attribute(named: "rows", value: "3"), .text(f.v("instruction"))),
+            // CAP's <language> says what the text is written in: by default the page's language, as people write in it.
+            .label(.for("language"), .text(t("alert.language"))),
+            .select(
+                .id("language"), .attribute(named: "name", value: "language"),
+                .forEach(Lang.offered) { l in .option(.value(l.rawValue), .label(l.name), .isSelected(f.v("language", c.lang.rawValue) == l.rawValue))
+                }),
             .label(.for("expires"), .text(t("alert.expires"))),
             .input(.type(.datetimeLocal), .id("expires"), .name("expires"), .value(f.v("expires"))),
             .label(.for("classification"), .text(t("field.classification"))),
@@ -92,7 +98,8 @@ enum AlertPages {
             event: s("event"), urgency: s("urgency").flatMap(CAPUrgency.init(rawValue:)),
             severity: s("severity").flatMap(CAPSeverity.init(rawValue:)),
             certainty: s("certainty").flatMap(CAPCertainty.init(rawValue:)), headline: s("headline"), description: s("description"),
-            instruction: s("instruction"), areas: s("area").map { [$0] }, expires: WebForm.timestamp(s("expires")), language: nil)
+            instruction: s("instruction"), areas: s("area").map { [$0] }, expires: WebForm.timestamp(s("expires")),
+            language: s("language").flatMap(Lang.init(rawValue:))?.rawValue)
     }
 
     static func compose(req: Request) async throws -> Response {
@@ -138,7 +145,7 @@ enum AlertPages {
                     areaCode: d.areas?.first ?? "", areaPath: "", severity: (d.severity ?? .Unknown).rawValue, headline: d.headline ?? "",
                     createdBy: "", createdAt: Timestamp.now(), updatedAt: Timestamp.now(), sentAt: Timestamp.now())
                 let m = try await CAPExport.message(
-                    row, sender: req.application.agora.capSender, publicURL: req.application.agora.publicURL, sql: req.sql)
+                    row, sender: req.application.agora.capSender, publicURL: req.publicBase, sql: req.sql)
                 return try await composer(req, fields, preview: m.xml())
             } catch {
                 let e = APIErrorMiddleware.translate(error)

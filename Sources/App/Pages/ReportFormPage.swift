@@ -106,6 +106,18 @@ enum ReportFormPage {
         .unwrap(m.errors[field]) { .p(.class("error"), .id("error-\(field)"), .text($0)) }
     }
 
+    /// Ties a control to its error message, so that a screen reader reads them together (WCAG 3.3.1);
+    /// nothing when the field has no error (Plot leaves out an attribute whose value is empty).
+    static func errorRef<C>(_ m: Model, _ field: String) -> Attribute<C> {
+        .attribute(named: "aria-describedby", value: m.errors[field] == nil ? "" : "error-\(field)")
+    }
+
+    static func invalid<C>(_ m: Model, _ field: String) -> Attribute<C> {
+        .attribute(named: "aria-invalid", value: m.errors[field] == nil ? "" : "true")
+    }
+
+    static func describedBy<C>(_ m: Model, _ field: String) -> Node<C> { .group(.attribute(errorRef(m, field)), .attribute(invalid(m, field))) }
+
     static func what(_ m: Model) -> Node<HTML.FormContext> {
         .fieldset(
             .element(named: "legend", text: m.t("report.whatHappened")), err(m, "indicators"),
@@ -115,20 +127,24 @@ enum ReportFormPage {
     static func whenWhere(_ m: Model) -> Node<HTML.FormContext> {
         let today = String(Timestamp.now().prefix(10))
         let places: Node<HTML.FormContext> = .select(
-            .id("area"), .attribute(named: "name", value: "area"), .option(.value(""), .label(m.t("report.choosePlace"))),
+            .id("area"), .attribute(named: "name", value: "area"), describedBy(m, "area"), .option(.value(""), .label(m.t("report.choosePlace"))),
             .forEach(m.areas) { a in .option(.value(a.code), .label(a.name), .isSelected(m.values["area"] == a.code)) })
         let bodies: Node<HTML.FormContext> = .if(
             m.bodies.count > 1,
             .group(
                 .label(.for("body"), .text(m.t("report.fileWith"))), err(m, "body"),
                 .select(
-                    .id("body"), .attribute(named: "name", value: "body"),
+                    .id("body"), .attribute(named: "name", value: "body"), describedBy(m, "body"),
                     .forEach(m.bodies) { b in .option(.value(b), .label(b), .isSelected(m.values["body"] == b)) })))
         return .group(
             .label(.for("description"), .text(m.t("report.describe"))), err(m, "description"),
-            .textarea(.id("description"), .name("description"), .attribute(named: "rows", value: "4"), .text(m.values["description"] ?? "")),
+            .textarea(
+                .id("description"), .name("description"), describedBy(m, "description"), .attribute(named: "rows", value: "4"),
+                .text(m.values["description"] ?? "")),
             .label(.for("occurredOn"), .text(m.t("report.whenDate"))), err(m, "occurredOn"),
-            .input(.type(.date), .id("occurredOn"), .name("occurredOn"), .value(m.values["occurredOn"] ?? today)),
+            .input(
+                .type(.date), .id("occurredOn"), .name("occurredOn"), errorRef(m, "occurredOn"), invalid(m, "occurredOn"),
+                .value(m.values["occurredOn"] ?? today)),
             .label(.for("area"), .text(m.t("report.where"))), err(m, "area"), places,
             .button(
                 .type(.button), .id("use-gps"), .class("secondary"), .attribute(named: "hidden", value: "hidden"),
@@ -142,7 +158,8 @@ enum ReportFormPage {
         .group(
             .label(.for(name), .text(label)), err(m, error ?? name),
             .input(
-                .type(numeric ? .number : .text), .id(name), .name(name), .value(m.values[name] ?? ""),
+                .type(numeric ? .number : .text), .id(name), .name(name), errorRef(m, error ?? name), invalid(m, error ?? name),
+                .value(m.values[name] ?? ""),
                 .attribute(named: "inputmode", value: numeric ? "numeric" : "decimal")))
     }
 

@@ -46,7 +46,7 @@ struct AlertController {
         guard r.state != .proposed && r.state != .dismissed else {
             throw APIError.conflict(field: "state", "a \(r.state) alert was never sent; it has no CAP message")
         }
-        let m = try await CAPExport.message(r, sender: req.application.agora.capSender, publicURL: req.application.agora.publicURL, sql: req.sql)
+        let m = try await CAPExport.message(r, sender: req.application.agora.capSender, publicURL: req.publicBase, sql: req.sql)
         return Response(status: .ok, headers: ["Content-Type": "application/cap+xml; charset=utf-8"], body: .init(string: m.xml()))
     }
 
@@ -276,7 +276,7 @@ struct AlertController {
     /// Public Alerts and other aggregators read). Only `public` alerts; the scope is the anonymous one.
     func feed(req: Request) async throws -> Response {
         let rows = try await AlertStore(sql: req.sql).list(.anonymous, .init(state: .issued), page: PageRequest(limit: 100))
-        let base = req.application.agora.publicURL
+        let base = req.publicBase
         let updated = rows.compactMap(\.sentAt).max().flatMap(AlertRules.date).map(CAPMessage.time) ?? CAPMessage.time(Date(timeIntervalSince1970: 0))
         var x = """
             <?xml version="1.0" encoding="UTF-8"?>

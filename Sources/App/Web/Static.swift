@@ -26,7 +26,8 @@ enum StaticAssets {
     static let css = """
         :root{--ink:#1a1a1a;--muted:#555;--link:#0b5394;--line:#ccc;--bg:#fff;--soft:#f4f6f8;--ok:#1b5e20;--bad:#b00020}
         *{box-sizing:border-box}[hidden]{display:none!important}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);margin:0;line-height:1.5}
-        main{max-width:64rem;margin:0 auto;padding:1rem}a{color:var(--link)}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f9a825;outline-offset:2px}
+        main{max-width:64rem;margin:0 auto;padding:1rem}a{color:var(--link)}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #b35c00;outline-offset:2px;box-shadow:0 0 0 2px #fff}
+        input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;vertical-align:middle}
         .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
         header.top{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem 1rem;background:#0b3d6b;color:#fff}
         header.top a{color:#fff}header.top .brand{font-weight:700;font-size:1.2rem;text-decoration:none}

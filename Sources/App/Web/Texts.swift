@@ -184,6 +184,7 @@ enum Texts {
         alert.description | Description | Description
         alert.instruction | What people should do | Ce que les gens doivent faire
         alert.expires | Expires (UTC) | Expire (UTC)
+        alert.language | Language of the text | Langue du texte
         alert.preview | Preview CAP | Aperçu CAP
         alert.previewHeading | CAP 1.2 preview | Aperçu CAP 1.2
         alert.issue | Issue the alert | Émettre l'alerte

@@ -1,0 +1,70 @@
+"""What a monitor on a slow connection and a shared phone, and a training room behind one address, rely on."""
+import gzip
+import http.client
+import re
+import urllib.parse
+import urllib.request
+
+from conftest import start_server
+
+
+def get(base, path, headers=None):
+    u = urllib.parse.urlsplit(base)
+    c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+    c.request("GET", path, headers=headers or {})
+    r = c.getresponse()
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+
+
+def test_responses_are_compressed_when_the_client_asks(agora_binary):
+    for s in start_server(agora_binary):
+        for path in ["/", "/static/agora.css", "/api/v1/openapi.json"]:
+            status, headers, body = get(s.base, path, {"Accept-Encoding": "gzip"})
+            assert status == 200, path
+            assert headers.get("content-encoding") == "gzip", (path, headers)
+            plain_status, _, plain = get(s.base, path)
+            assert plain_status == 200 and gzip.decompress(body) == plain, path
+            assert len(body) < len(plain), path
+
+
+def test_successful_sign_ins_never_lock_a_room_out(agora_binary):
+    for s in start_server(agora_binary):
+        # A training room: fifteen people sign in from one address within the minute.
+        for i in range(15):
+            status, body = s.request("POST", "/api/v1/auth/token", {"username": "admin", "password": s.passwords["admin"], "name": f"trainee {i}"})
+            assert status == 201, (i, body)
+        # Guessing is still limited: ten refusals, then 429 — even for the right password.
+        statuses = [s.request("POST", "/api/v1/auth/token", {"username": "admin", "password": "wrong-password-x", "name": "x"})[0] for _ in range(11)]
+        assert statuses[:10] == [401] * 10 and statuses[10] == 429, statuses
+        status, _ = s.request("POST", "/api/v1/auth/token", {"username": "admin", "password": s.passwords["admin"], "name": "late"})
+        assert status == 429
+
+
+def test_sign_out_clears_the_browser_of_the_last_person(agora_binary):
+    for s in start_server(agora_binary):
+        u = urllib.parse.urlsplit(s.base)
+        c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+        c.request("POST", "/sign-out", body=b"", headers={"Content-Type": "application/x-www-form-urlencoded"})
+        r = c.getresponse()
+        r.read()
+        assert r.status in (302, 303), r.status
+        assert r.getheader("Clear-Site-Data") == '"cache", "storage"'
+        _, headers, _ = get(s.base, "/")
+        assert headers.get("cache-control") == "no-store"
+
+
+def luminance(hex_colour):
+    c = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+def test_focus_is_visible_and_targets_are_big_enough(agora_binary):
+    for s in start_server(agora_binary):
+        _, _, css = get(s.base, "/static/agora.css")
+        css = css.decode()
+        focus = re.search(r"input:focus[^{]*\{outline:\d+px solid (#[0-9a-fA-F]{6})", css)
+        assert focus, "no focus outline"
+        ratio = (1.05) / (luminance(focus.group(1)) + 0.05)
+        assert ratio >= 3, f"focus outline {focus.group(1)} is {ratio:.2f}:1 against white (WCAG 2.4.11 wants 3:1)"
+        assert re.search(r"input\[type=checkbox\][^{]*\{width:1\.5rem;height:1\.5rem", css), "checkboxes under 24 px"
