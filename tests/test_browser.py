@@ -160,6 +160,11 @@ def test_the_walk_from_report_to_public_alert(server):
         a.d.find_element(By.ID, "instruction").send_keys("Avoid the central market; the district council is convening elders.")
         a.shot("09-alert-issue")
         a.submit("form:has(input[value=issue])")
+        # One more look before it goes out: what, where and to whom; nothing is issued yet.
+        assert "Issue this alert?" in a.text() and "everyone: the public page" in a.text()
+        assert "Avoid the central market" in a.text()
+        a.shot("09b-alert-confirm")
+        a.submit("form:has(input[name=confirm])")
         assert "The alert is issued" in a.text()
         a.shot("10-alert-issued")
         alert_url = a.d.current_url.split("?")[0]
@@ -175,6 +180,10 @@ def test_the_walk_from_report_to_public_alert(server):
         a.d.find_element(By.ID, "headline").send_keys("Tensions autour de la succession à Tamale")
         a.click(a.d.find_element(By.CSS_SELECTOR, "button[value=preview]"))
         assert "<language>fr</language>" in a.text()
+        # Issuing from the composer asks first too; leaving the question unanswered issues nothing (the council
+        # below still has one case).
+        a.click(a.d.find_element(By.CSS_SELECTOR, "button[value=issue]"))
+        assert "Émettre cette alerte ?" in a.text() and "Tensions autour de la succession" in a.text()
     finally:
         a.quit()
 

@@ -153,6 +153,14 @@ enum AlertPages {
                 return try await composerWithError(req, fields, e)
             }
         }
+        if f["confirm"] != "yes" {
+            do {
+                try await AlertController.check(req, d, sent: Timestamp.now())
+            } catch {
+                return try await composerWithError(req, fields, APIErrorMiddleware.translate(error))
+            }
+            return try await confirmation(req, f, d, action: "/alerts/new", back: "/alerts/new")
+        }
         do {
             try WebForm.asJSON(req, d)
             let res = try await AlertController().create(req: req)
@@ -234,6 +242,12 @@ enum AlertPages {
     static func act(req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
         let f = try WebForm.fields(req)
+        if f["do"] == "issue" && f["confirm"] != "yes" {
+            guard let row = try await AlertStore(sql: req.sql).get(id, try await req.scope()) else { throw Abort(.notFound) }
+            var d = draft(f)
+            d.areas = d.areas ?? [row.areaCode]
+            return try await confirmation(req, f, d, action: "/alerts/\(id)/act", back: "/alerts/\(id)")
+        }
         return try await WebForm.run(req, back: "/alerts/\(id)", notice: f["do"] ?? "done") {
             switch f["do"] {
             case "issue":
@@ -250,5 +264,30 @@ enum AlertPages {
             default: throw APIError.badRequest(field: "do", "use issue, dismiss or cancel")
             }
         }
+    }
+
+    /// Issuing sends an alert to people and cannot be taken back (only cancelled): one more look first, at what
+    /// goes out and to whom, with every field carried over; works without JavaScript.
+    static func confirmation(_ req: Request, _ f: [String: String], _ d: AlertDraft, action: String, back: String) async throws -> Response {
+        let c = try await PageContext.of(req)
+        let t = c.t
+        let names = try await HomePage.areaNames(req)
+        let cls = d.classification ?? .restricted
+        let carried = f.filter { !["_csrf", "do", "confirm"].contains($0.key) }.sorted { $0.key < $1.key }
+        let main: Node<HTML.BodyContext> = .group(
+            .p(.strong(.text(t("alert.confirmIntro")))),
+            .dl(
+                .dt(.text(t("alert.headline"))), .dd(.text(d.headline ?? "")),
+                .dt(.text(t("report.where"))), .dd(.text((d.areas ?? []).map { names[$0] ?? $0 }.joined(separator: ", "))),
+                .dt(.text(t("alert.severity"))), .dd(.text(t("cap." + (d.severity ?? .Unknown).rawValue))),
+                .dt(.text(t("alert.description"))), .dd(.text(d.description ?? "")),
+                .dt(.text(t("alert.instruction"))), .dd(.text(d.instruction ?? "")),
+                .dt(.text(t("field.classification"))), .dd(.text(t("class." + cls.rawValue) + " — " + t("alert.audience." + cls.rawValue)))),
+            .form(
+                .method(.post), .action(action), Layout.csrf(c),
+                .forEach(carried) { kv in .input(.type(.hidden), .name(kv.key), .value(kv.value)) },
+                .input(.type(.hidden), .name("do"), .value("issue")), .input(.type(.hidden), .name("confirm"), .value("yes")),
+                .button(.type(.submit), .text(t("alert.confirmIssue"))), .text(" "), .a(.href(back), .text(t("alert.confirmBack")))))
+        return Layout.response(c, title: t("alert.confirmTitle"), main)
     }
 }

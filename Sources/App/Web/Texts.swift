@@ -188,6 +188,14 @@ enum Texts {
         alert.preview | Preview CAP | Aperçu CAP
         alert.previewHeading | CAP 1.2 preview | Aperçu CAP 1.2
         alert.issue | Issue the alert | Émettre l'alerte
+        alert.confirmTitle | Issue this alert? | Émettre cette alerte ?
+        alert.confirmIntro | Check what goes out and to whom. Once issued, an alert can be updated or cancelled, not taken back. | Vérifiez ce qui part et vers qui. Une fois émise, une alerte peut être mise à jour ou annulée, pas retirée.
+        alert.confirmIssue | Yes, issue it now | Oui, l'émettre maintenant
+        alert.confirmBack | Back | Retour
+        alert.audience.public | everyone: the public page, the feed and subscribers | tout le monde : page publique, flux et abonnés
+        alert.audience.internal | everyone signed in to this installation | toutes les personnes connectées à cette installation
+        alert.audience.restricted | the bodies concerned and those above them | les organes concernés et ceux au-dessus
+        alert.audience.confidential | the named parties only | les seules parties nommées
         alert.state | State | État
         alert.sent | Sent | Envoyée
         alert.reason | Reason | Motif
