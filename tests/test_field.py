@@ -18,13 +18,14 @@ def get(base, path, headers=None):
 
 def test_responses_are_compressed_when_the_client_asks(agora_binary):
     for s in start_server(agora_binary):
-        for path in ["/", "/static/agora.css", "/api/v1/openapi.json"]:
+        # A streamed export too: its last chunk must arrive compressed as well.
+        for path in ["/", "/static/agora.css", "/api/v1/openapi.json", "/api/v1/incidents/export.csv", "/api/v1/incidents/export.geojson"]:
             status, headers, body = get(s.base, path, {"Accept-Encoding": "gzip"})
             assert status == 200, path
             assert headers.get("content-encoding") == "gzip", (path, headers)
             plain_status, _, plain = get(s.base, path)
             assert plain_status == 200 and gzip.decompress(body) == plain, path
-            assert len(body) < len(plain), path
+            assert len(body) < len(plain) or len(plain) < 300, path
 
 
 def test_successful_sign_ins_never_lock_a_room_out(agora_binary):

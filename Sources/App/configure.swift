@@ -8,6 +8,9 @@ public func configure(_ app: Application, demo: Bool = false) async throws {
 }
 
 func configure(_ app: Application, settings: AgoraSettings) throws {
+    guard TimeZone(identifier: settings.timeZoneName) != nil else {
+        throw ValidationError("AGORA_TIME_ZONE: '\(settings.timeZoneName)' is not a time zone; use an IANA name such as Africa/Nairobi")
+    }
     app.agora = settings
     if !settings.opensStoreLater { try app.openStore() }
     // Stable key order: answers diff cleanly and caches compare equal.

@@ -12,6 +12,10 @@ struct AgoraSettings: Sendable {
     /// Prepare each PostgreSQL connection's statements once (`AGORA_DATABASE_PREPARE=on`). Off by default: on
     /// one 2-core machine it gained nothing on reads and cost a quarter of submissions (docs/decisions/003).
     var preparesStatements = false
+    /// Where the installation's people live (`AGORA_TIME_ZONE`, an IANA name such as `Africa/Nairobi`): pages show
+    /// times, and take them, in it. Stored times and exports stay UTC.
+    var timeZoneName = "UTC"
+    var timeZone: TimeZone { TimeZone(identifier: timeZoneName) ?? TimeZone(identifier: "UTC")! }
     /// Seed the demo installation on start (`agora serve --demo`).
     var demo: Bool
     /// Cookies without the Secure flag, for an installation tried out over plain HTTP on a LAN
@@ -64,6 +68,7 @@ struct AgoraSettings: Sendable {
             databaseURL: env["AGORA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             databaseSchema: env["AGORA_DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
             preparesStatements: env["AGORA_DATABASE_PREPARE"] == "on",
+            timeZoneName: env["AGORA_TIME_ZONE"].flatMap { $0.isEmpty ? nil : $0 } ?? "UTC",
             demo: demo,
             insecureCookies: env["AGORA_INSECURE_COOKIES"] == "1",
             anonymousReports: env["AGORA_ANONYMOUS_REPORTS"] == "1",

@@ -84,7 +84,9 @@ struct IncidentExport {
             let store = IncidentStore(sql: app.sql)
             var sent: [String] = []
             do {
-                try await writer.writeBuffer(ByteBuffer(string: head))
+                // Never an empty write: under response compression it ends the deflate stream early (the client
+                // gets no last chunk).
+                if !head.isEmpty { try await writer.writeBuffer(ByteBuffer(string: head)) }
                 var rows = firstPage
                 while !rows.isEmpty {
                     let views = try await store.views(rows, scope: scope)
@@ -96,7 +98,7 @@ struct IncidentExport {
                     guard rows.count == Self.pageSize, let last = rows.last else { break }
                     rows = try await store.page(scope, filter, after: (last.occurredOn, last.id), limit: Self.pageSize)
                 }
-                try await writer.writeBuffer(ByteBuffer(string: tail))
+                if !tail.isEmpty { try await writer.writeBuffer(ByteBuffer(string: tail)) }
                 try await Self.audit(sent, format: format, actor: actor, app: app)
             } catch {
                 try? await Self.audit(sent, format: format + " (broken off)", actor: actor, app: app)

@@ -85,20 +85,20 @@ enum AlertPages {
                 .id("language"), .attribute(named: "name", value: "language"),
                 .forEach(Lang.offered) { l in .option(.value(l.rawValue), .label(l.name), .isSelected(f.v("language", c.lang.rawValue) == l.rawValue))
                 }),
-            .label(.for("expires"), .text(t("alert.expires"))),
+            .label(.for("expires"), .text(t("alert.expires", t.zoneName))),
             .input(.type(.datetimeLocal), .id("expires"), .name("expires"), .value(f.v("expires"))),
             .label(.for("classification"), .text(t("field.classification"))),
             AnalystPages.classificationSelect(c, selected: f.v("classification", "restricted")))
     }
 
-    static func draft(_ f: [String: String]) -> AlertDraft {
+    static func draft(_ f: [String: String], zone: TimeZone) -> AlertDraft {
         func s(_ k: String) -> String? { f[k].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
         return AlertDraft(
             body: s("body"), classification: s("classification").flatMap(Classification.init(rawValue:)), status: .Actual, categories: [.Security],
             event: s("event"), urgency: s("urgency").flatMap(CAPUrgency.init(rawValue:)),
             severity: s("severity").flatMap(CAPSeverity.init(rawValue:)),
             certainty: s("certainty").flatMap(CAPCertainty.init(rawValue:)), headline: s("headline"), description: s("description"),
-            instruction: s("instruction"), areas: s("area").map { [$0] }, expires: WebForm.timestamp(s("expires")),
+            instruction: s("instruction"), areas: s("area").map { [$0] }, expires: WebForm.timestamp(s("expires"), zone: zone),
             language: s("language").flatMap(Lang.init(rawValue:))?.rawValue)
     }
 
@@ -132,7 +132,7 @@ enum AlertPages {
     static func submit(req: Request) async throws -> Response {
         let f = try WebForm.fields(req)
         var fields = Fields(values: f)
-        let d = draft(f)
+        let d = draft(f, zone: req.application.agora.timeZone)
         if f["do"] == "preview" {
             // A preview is the CAP message as it would go out, built by the same code, stored nowhere.
             let c = try await PageContext.of(req)
@@ -212,7 +212,7 @@ enum AlertPages {
             .unwrap(a.risk) { r in
                 .group(
                     .h2(.text(t("alert.why"))),
-                    .p(.text(t("risk.scoreIs", t.number(r.score.score, digits: 1), r.score.period))),
+                    .p(.text(t("risk.scoreIs", t.number(r.score.score, digits: 1), t.period(r.score.period)))),
                     .ul(.forEach(r.drivers.filter { $0.kind != .incident }) { .li(.text("\($0.code): \(t.number($0.contribution, digits: 2))")) }))
             },
             .if(
@@ -244,14 +244,14 @@ enum AlertPages {
         let f = try WebForm.fields(req)
         if f["do"] == "issue" && f["confirm"] != "yes" {
             guard let row = try await AlertStore(sql: req.sql).get(id, try await req.scope()) else { throw Abort(.notFound) }
-            var d = draft(f)
+            var d = draft(f, zone: req.application.agora.timeZone)
             d.areas = d.areas ?? [row.areaCode]
             return try await confirmation(req, f, d, action: "/alerts/\(id)/act", back: "/alerts/\(id)")
         }
         return try await WebForm.run(req, back: "/alerts/\(id)", notice: f["do"] ?? "done") {
             switch f["do"] {
             case "issue":
-                var d = draft(f)
+                var d = draft(f, zone: req.application.agora.timeZone)
                 d.body = nil
                 try WebForm.asJSON(req, d)
                 _ = try await AlertController().issue(req: req)

@@ -58,7 +58,7 @@ enum CasePages {
         let k = try await CaseController().get(req: req)
         let names = try await HomePage.areaNames(req)
         let holder = AccessPolicy.holds(c.viewer, [.responder, .coordinator, .analyst], in: k.body) && k.status != .closed
-        let due = Timestamp.format(Date().addingTimeInterval(86400 * 2)).prefix(16)
+        let due = WebForm.localInput(Date().addingTimeInterval(86400 * 2), zone: t.zone)
         let wasHeld = k.parties.filter { $0.role == "was-responsible" }.map(\.body)
         let forms: Node<HTML.BodyContext> = .if(
             holder,
@@ -79,7 +79,8 @@ enum CasePages {
                     .input(.type(.text), .id("action-description"), .name("description"), .required(true)),
                     .label(.for("responsible"), .text(t("case.who"))),
                     .input(.type(.text), .id("responsible"), .name("responsible"), .required(true)),
-                    .label(.for("due"), .text(t("case.due"))), .input(.type(.datetimeLocal), .id("due"), .name("due"), .value(String(due))),
+                    .label(.for("due"), .text(t("case.due", t.zoneName))),
+                    .input(.type(.datetimeLocal), .id("due"), .name("due"), .value(String(due))),
                     .label(.for("status"), .text(t("case.alreadyDone"))),
                     .select(
                         .id("status"), .attribute(named: "name", value: "status"), .option(.value("planned"), .label(t("case.planned"))),
@@ -126,7 +127,7 @@ enum CasePages {
                 k.actions.isEmpty, .p(.class("muted"), .text(t("case.noActions"))),
                 else: .table(
                     .tr(
-                        .th(.text(t("case.kind"))), .th(.text(t("case.what"))), .th(.text(t("case.who"))), .th(.text(t("case.due"))),
+                        .th(.text(t("case.kind"))), .th(.text(t("case.what"))), .th(.text(t("case.who"))), .th(.text(t("case.due", t.zoneName))),
                         .th(.text(t("report.status")))),
                     .forEach(k.actions) { a in
                         .tr(
@@ -171,7 +172,8 @@ enum CasePages {
                     req,
                     CaseStore.NewAction(
                         kind: kind, description: f["description"] ?? "", responsible: f["responsible"] ?? "",
-                        due: WebForm.timestamp(f["due"]) ?? "", status: f["status"].flatMap(ActionStatus.init(rawValue:)), result: nil))
+                        due: WebForm.timestamp(f["due"], zone: req.application.agora.timeZone) ?? "",
+                        status: f["status"].flatMap(ActionStatus.init(rawValue:)), result: nil))
                 _ = try await CaseController().plan(req: req)
             case "complete":
                 req.parameters.set("action", to: f["action"] ?? "")

@@ -47,7 +47,7 @@ enum ReportFormPage {
         }
         return Model(
             framework: try await FrameworkStore(sql: req.sql).active(), areas: out.sorted { $0.1 < $1.1 }, bodies: bodies,
-            csrf: req.caller?.csrf ?? "", t: T(lang: Lang.of(req)))
+            csrf: req.caller?.csrf ?? "", t: T(lang: Lang.of(req), zone: req.application.agora.timeZone))
     }
 
     static func submit(req: Request) async throws -> Response {

@@ -91,7 +91,7 @@ enum RiskPages {
                     }),
                 .label(.for("period"), .text(t("risk.period"))),
                 .input(.type(.text), .id("period"), .name("period"), .value(period.label), .attribute(named: "size", value: "9")),
-                .button(.type(.submit), .text(t("risk.show")))),
+                .button(.type(.submit), .text(t("risk.show"))), .span(.class("muted"), .text(" " + t.period(period.label)))),
             .p(
                 .class("legend"),
                 .forEach(RiskLevel.allCases) { l in .span(.span(.class("level level-\(l.rawValue)"), .text(t("risk." + l.rawValue)))) },
@@ -171,7 +171,7 @@ enum RiskPages {
             snap.framework.indicators.map { ($0.indicator.code, $0.indicator.names[c.lang.rawValue] ?? $0.indicator.name) },
             uniquingKeysWith: { a, _ in a })
         let main: Node<HTML.BodyContext> = .group(
-            .p(HomePage.level(c, s.level), .text(" " + t("risk.scoreIs", t.number(s.score, digits: 1), s.period))),
+            .p(HomePage.level(c, s.level), .text(" " + t("risk.scoreIs", t.number(s.score, digits: 1), t.period(s.period)))),
             .table(
                 .tr(.th(.text(t("risk.pressure"))), .td(.text(t.number(s.pressure, digits: 2)))),
                 .tr(.th(.text(t("risk.baseline"))), .td(.text(t.number(s.baseline, digits: 2)))),
@@ -201,7 +201,8 @@ enum RiskPages {
                     .tr(.th(.text(t("risk.period"))), .th(.text(t("risk.incidents"))), .th(.text(t("risk.fatalities"))), .th(.text(t("risk.score")))),
                     .forEach(r.trend.reversed()) { p in
                         .tr(
-                            .td(.text(p.period)), .td(.text(t.number(p.incidents))), .td(.text(t.number(p.fatalities))),
+                            .td(.span(.attribute(named: "title", value: p.period), .text(t.period(p.period)))), .td(.text(t.number(p.incidents))),
+                            .td(.text(t.number(p.fatalities))),
                             .td(.text(t.number(p.score, digits: 1) + " (" + t("risk." + p.level.rawValue) + ")")))
                     })),
             .if(!mapAreas.isEmpty, .group(.h2(.text(t("risk.neighbourhood"))), .raw(SVG.map(mapAreas, title: t("risk.neighbourhood"), width: 700)))),

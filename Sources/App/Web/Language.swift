@@ -41,6 +41,11 @@ enum Lang: String, CaseIterable, Sendable {
 /// Texts by key and language, with `%@` placeholders filled in order.
 struct T: Sendable {
     let lang: Lang
+    /// The installation's time zone, for times shown and typed in pages.
+    var zone = TimeZone(identifier: "UTC")!
+
+    /// What the zone is called beside a time: "UTC", "EAT", "GMT+3".
+    var zoneName: String { ["UTC", "GMT"].contains(zone.identifier) ? "UTC" : zone.abbreviation() ?? zone.identifier }
 
     func callAsFunction(_ key: String, _ args: String...) -> String {
         // An unknown key of a vocabulary ("topic.ddr") shows its value, not the key.
@@ -58,10 +63,31 @@ struct T: Sendable {
         }
         let f = DateFormatter()
         f.locale = lang.locale
-        f.timeZone = TimeZone(identifier: "UTC")
+        f.timeZone = time ? zone : TimeZone(identifier: "UTC")  // a bare date is a calendar day, not an instant
         f.dateStyle = .medium
         f.timeStyle = time ? .short : .none
-        return f.string(from: d) + (time ? " UTC" : "")
+        return f.string(from: d) + (time ? " " + zoneName : "")
+    }
+
+    /// A risk period as people say it: `2026-W49` → "30 Nov – 6 Dec 2026", `2026-11` → "November 2026" (in the
+    /// page's language); anything else as it came.
+    func period(_ label: String) -> String {
+        guard let p = Period.parse(label) else { return label }
+        func day(_ d: Int) -> Date { Date(timeIntervalSince1970: Double(d) * 86_400) }
+        func format(_ template: String, _ d: Int) -> String {
+            let f = DateFormatter()
+            f.locale = lang.locale
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.setLocalizedDateFormatFromTemplate(template)
+            return f.string(from: day(d))
+        }
+        if p.kind == .month { return format("MMMMy", p.firstDay) }
+        let (y1, m1, _) = CivilDate.civil(p.firstDay)
+        let (y2, m2, _) = CivilDate.civil(p.lastDay)
+        let last = format("dMMMy", p.lastDay)
+        if y1 != y2 { return format("dMMMy", p.firstDay) + " – " + last }
+        if m1 != m2 { return format("dMMM", p.firstDay) + " – " + last }
+        return format("d", p.firstDay) + "–" + last
     }
 
     func number(_ n: Double, digits: Int = 0) -> String {

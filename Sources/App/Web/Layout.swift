@@ -25,7 +25,7 @@ struct PageContext: Sendable {
         if let id = req.viewer.personID { name = try await PeopleStore(sql: req.sql).person(id: id)?.displayName }
         let q = req.query[String.self, at: "lang"].flatMap(Lang.init(rawValue:))
         return PageContext(
-            t: T(lang: lang), viewer: req.viewer, name: name, csrf: req.caller?.csrf, path: req.url.path,
+            t: T(lang: lang, zone: req.application.agora.timeZone), viewer: req.viewer, name: name, csrf: req.caller?.csrf, path: req.url.path,
             notice: req.query[String.self, at: "notice"], error: req.query[String.self, at: "error"], setLanguage: q)
     }
 }
@@ -135,12 +135,26 @@ enum WebForm {
         try req.content.encode(AnyContent(value), as: .json)
     }
 
-    /// `2026-11-30T10:00` from a datetime-local input → a UTC timestamp.
-    static func timestamp(_ s: String?) -> String? {
+    /// A moment as a datetime-local input shows it, in the installation's time zone.
+    static func localInput(_ date: Date, zone: TimeZone) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = zone
+        f.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return f.string(from: date)
+    }
+
+    /// `2026-11-30T10:00` from a datetime-local input, in the installation's time zone → a UTC timestamp.
+    static func timestamp(_ s: String?, zone: TimeZone) -> String? {
         guard let s, !s.isEmpty else { return nil }
-        if s.count == 16 { return s + ":00Z" }
         if s.count == 10 { return s + "T00:00:00Z" }
-        return s
+        guard s.count == 16 else { return s }  // not what the input sends: the API's checks name it
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = zone
+        f.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        guard let d = f.date(from: s) else { return s }
+        return Timestamp.format(d)
     }
 
     /// Runs an API step; on success back to `to` with a notice, on a refusal back with its reason.

@@ -156,7 +156,7 @@ enum Texts {
         risk.change | Change | Variation
         risk.level | Level | Niveau
         risk.spillFrom | spill-over from %@ | débordement depuis %@
-        risk.scoreIs | score %@ in %@ | score %@ en %@
+        risk.scoreIs | score %@, %@ | score %@, %@
         risk.pressure | Pressure this period | Pression de la période
         risk.baseline | Usual level (last 12 periods) | Niveau habituel (12 périodes)
         risk.surge | Surge above the usual | Hausse au-dessus de l'habituel
@@ -183,7 +183,7 @@ enum Texts {
         alert.certainty | Certainty | Certitude
         alert.description | Description | Description
         alert.instruction | What people should do | Ce que les gens doivent faire
-        alert.expires | Expires (UTC) | Expire (UTC)
+        alert.expires | Expires (%@) | Expire (%@)
         alert.language | Language of the text | Langue du texte
         alert.preview | Preview CAP | Aperçu CAP
         alert.previewHeading | CAP 1.2 preview | Aperçu CAP 1.2
@@ -255,7 +255,7 @@ enum Texts {
         case.kind | Kind | Type
         case.what | What | Quoi
         case.who | Who does it | Qui s'en charge
-        case.due | Due (UTC) | Échéance (UTC)
+        case.due | Due (%@) | Échéance (%@)
         case.alreadyDone | Already done? | Déjà fait ?
         case.planned | planned | prévue
         case.doneAlready | done | faite
