@@ -320,6 +320,9 @@ enum CAPSchema {
             #expect(there.contains("<web>http://agora.example:9443/api/v1/alerts/\(third)</web>"), "\(there)")
             let atom = try await t.sendRequest(.GET, "/feeds/alerts.atom", headers: ["Host": "agora.example:9443"]).body.string
             #expect(atom.contains("<id>http://agora.example:9443/feeds/alerts.atom</id>") && !atom.contains("8080"))
+            // The public page says what CAP's terms mean, with the term itself in a tooltip.
+            let page = try await t.sendRequest(.GET, "/alerts/\(second)").body.string
+            #expect(page.contains("A serious threat to life or safety") && page.contains("title=\"CAP severity: Severe\""), "\(page)")
             // A Host header that is not a host name is not echoed into links.
             let odd = try await t.sendRequest(.GET, "/feeds/alerts.atom", headers: ["Host": "evil.example/\"><x"]).body.string
             #expect(!odd.contains("evil.example"))

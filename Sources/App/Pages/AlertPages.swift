@@ -194,10 +194,17 @@ enum AlertPages {
         ]
         let areas = (d.areas ?? [a.area]).map { (code: $0, name: names[$0] ?? $0) }
         let main: Node<HTML.BodyContext> = .group(
+            // CAP's terms in plain words (the public reads this page); the CAP term in a tooltip.
             .p(
-                .text(
-                    "\(t("severity." + a.severity)) · \(t("cap." + (d.urgency?.rawValue ?? "Unknown"))) · \(t("cap." + (d.certainty?.rawValue ?? "Unknown"))) · \(areas.map(\.name).joined(separator: ", "))"
-                )),
+                .strong(.attribute(named: "title", value: "CAP severity: \(a.severity)"), .text(t("plain." + a.severity))), .text(" — "),
+                .span(
+                    .attribute(named: "title", value: "CAP urgency: \(d.urgency?.rawValue ?? "Unknown")"),
+                    .text(t("plain." + (d.urgency?.rawValue ?? "Unknown")))),
+                .text("; "),
+                .span(
+                    .attribute(named: "title", value: "CAP certainty: \(d.certainty?.rawValue ?? "Unknown")"),
+                    .text(t("plain." + (d.certainty?.rawValue ?? "Unknown")))),
+                .text(" · " + areas.map(\.name).joined(separator: ", "))),
             .p(
                 .text(
                     "\(t("alert.state")): \(t("state." + a.state.rawValue)) · \(a.msgType.rawValue) · \(t("class." + a.classification.rawValue)) · \(a.body)"

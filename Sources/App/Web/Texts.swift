@@ -230,6 +230,19 @@ enum Texts {
         cap.Likely | Likely | Probable
         cap.Possible | Possible | Possible
         cap.Unlikely | Unlikely | Peu probable
+        plain.Extreme | An extraordinary threat to life | Une menace extraordinaire pour la vie
+        plain.Severe | A serious threat to life or safety | Une menace sérieuse pour la vie ou la sécurité
+        plain.Moderate | A possible threat to life or safety | Une menace possible pour la vie ou la sécurité
+        plain.Minor | Little or no threat to life | Peu ou pas de menace pour la vie
+        plain.Immediate | act now | agir maintenant
+        plain.Expected | act soon, within the hour | agir bientôt, dans l'heure
+        plain.Future | act in the coming days | agir dans les prochains jours
+        plain.Past | no action needed any more | plus besoin d'agir
+        plain.Observed | it is happening or has happened | cela se produit ou s'est produit
+        plain.Likely | it is more likely than not | c'est plus probable qu'improbable
+        plain.Possible | it may happen, less than an even chance | cela peut arriver, moins d'une chance sur deux
+        plain.Unlikely | it is not expected | ce n'est pas attendu
+        plain.Unknown | not known | inconnu
         status.unreviewed | waiting for review | en attente de vérification
         status.verified | verified | vérifié
         status.rejected | rejected | rejeté
