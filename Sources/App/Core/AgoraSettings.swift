@@ -18,6 +18,8 @@ struct AgoraSettings: Sendable {
     var timeZone: TimeZone { TimeZone(identifier: timeZoneName) ?? TimeZone(identifier: "UTC")! }
     /// Seed the demo installation on start (`agora serve --demo`).
     var demo: Bool
+    /// The demo imports real conflict history and walks one loop (`AGORA_DEMO_ACTIVITY=off`: a quiet demo).
+    var demoActivity = true
     /// Cookies without the Secure flag, for an installation tried out over plain HTTP on a LAN
     /// (`AGORA_INSECURE_COOKIES=1`). Browsers accept Secure cookies from localhost anyway.
     var insecureCookies: Bool
@@ -70,6 +72,7 @@ struct AgoraSettings: Sendable {
             preparesStatements: env["AGORA_DATABASE_PREPARE"] == "on",
             timeZoneName: env["AGORA_TIME_ZONE"].flatMap { $0.isEmpty ? nil : $0 } ?? "UTC",
             demo: demo,
+            demoActivity: env["AGORA_DEMO_ACTIVITY"] != "off",
             insecureCookies: env["AGORA_INSECURE_COOKIES"] == "1",
             anonymousReports: env["AGORA_ANONYMOUS_REPORTS"] == "1",
             sharedData: shared,

@@ -29,6 +29,7 @@ enum DemoInstallation {
             }
         }
         let accounts = try await seedPeople(app, actor: actor)
+        if app.agora.demoActivity { try await DemoActivity.run(app) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         app.logger.notice(
             "demo installation ready (\(areas.joined().count + DemoData.communities.count) areas, \(DemoData.bodies.count) bodies) in \(seconds) s")
