@@ -37,6 +37,8 @@ def browser(size, javascript=True):
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     d = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=opts)
     d.set_page_load_timeout(60)
+    if size == PHONE:  # a headless window has a minimum width above 390 px: emulate the phone's viewport instead
+        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": size[0], "height": size[1], "deviceScaleFactor": 2, "mobile": True})
     return d
 
 
@@ -187,8 +189,8 @@ def test_the_walk_from_report_to_public_alert(server):
     finally:
         a.quit()
 
-    # 3. The district council acknowledges the case and records an action.
-    c = Walk(s.base, DESKTOP)
+    # 3. The district council, on a phone, acknowledges the case, records an action, and closes the case.
+    c = Walk(s.base, PHONE)
     try:
         c.sign_in("coordinator.bawku", s.passwords["coordinator.bawku"])
         c.go("/cases")
@@ -203,7 +205,27 @@ def test_the_walk_from_report_to_public_alert(server):
         c.submit("form:has(input[value=plan])")
         assert "The action is recorded." in c.text()
         assert "Meeting of elders" in c.text()
+        # The alert's words are on the case, and the page fits the phone's width.
+        assert "Avoid the central market" in c.text()
+        if SHARED.exists():
+            assert c.d.find_elements(By.CSS_SELECTOR, "section.card svg.map")
+        width = c.d.execute_script("return document.documentElement.scrollWidth")
+        wide = c.d.execute_script(
+            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth)"
+            ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))")
+        assert c.d.execute_script("return innerWidth") == PHONE[0]
+        assert width <= PHONE[0], f"the case page is {width} px wide on a {PHONE[0]} px phone: {wide}"
         c.shot("13-council-case")
+        # Closing asks what becomes of the planned action; nothing is cancelled silently.
+        Select(c.d.find_element(By.ID, "outcome")).select_by_value("contained")
+        c.d.find_element(By.ID, "summary").send_keys("Elders met; the market reopened.")
+        decide = c.d.find_element(By.CSS_SELECTOR, "select[name^=decide-]")
+        assert "Meeting of elders" in c.d.find_element(By.CSS_SELECTOR, ".decide").text
+        Select(decide).select_by_value("done")
+        c.d.find_element(By.CSS_SELECTOR, "input[name^=why-]").send_keys("Held on Tuesday; both sides attended")
+        c.shot("13b-council-close")
+        c.submit("form:has(input[value=close])")
+        assert "Held on Tuesday" in c.text() and "closed" in c.text().lower(), c.text()[:1500]
     finally:
         c.quit()
 

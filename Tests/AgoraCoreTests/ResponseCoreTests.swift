@@ -284,3 +284,23 @@ import Testing
         #expect(WebhookSignature.backoff(failures: 30, base: 30) == 6 * 3600)
     }
 }
+
+@Suite struct CaseClosingTests {
+    func fields(_ planned: [String], _ d: [CaseClosing.Decision]) -> [String] {
+        do {
+            try CaseClosing.check(planned: planned, decisions: d)
+            return []
+        } catch let f as ValidationFailure { return f.issues.map(\.field) } catch { return ["?"] }
+    }
+
+    @Test func everyPlannedActionIsDecidedBeforeClosing() {
+        #expect(fields([], []) == [])
+        #expect(fields(["a", "b"], [.init(id: "a", status: .done, result: "held")]) == ["actions"])
+        #expect(fields(["a"], [.init(id: "a", status: .cancelled, result: "calm")]) == [])
+        #expect(fields(["a"], [.init(id: "a", status: .planned, result: "x")]) == ["actions[0].status"])
+        #expect(fields(["a"], [.init(id: "a", status: .done, result: " ")]) == ["actions[0].result"])
+        #expect(fields(["a"], [.init(id: "z", status: .done, result: "x")]) == ["actions[0].id", "actions"])
+        #expect(
+            fields(["a"], [.init(id: "a", status: .done, result: "x"), .init(id: "a", status: .cancelled, result: "y")]) == ["actions[1].id"])
+    }
+}

@@ -152,17 +152,38 @@ enum CAPSchema {
             let done = try await Self.send(
                 t, .POST, "/api/v1/cases/\(caseID)/actions/\(actionID)/complete", tok["npc"]!, #"{"result":"Ceasefire agreed"}"#)
             #expect(done.status == .ok, "\(done.body.string)")
-            let closed = try await Self.send(
+            // A second action is still planned: closing must say what becomes of it, and refusing leaves the case open.
+            let second = try await Self.send(
+                t, .POST, "/api/v1/cases/\(caseID)/actions", tok["npc"]!,
+                #"{"kind":"peace-monitors","description":"Peace monitors at the market","responsible":"NPC","due":"\#(due)"}"#)
+            let secondID = try #require(
+                (try object(second)["actions"] as? [[String: Any]])?.first { $0["status"] as? String == "planned" }?["id"] as? String)
+            let undecided = try await Self.send(
                 t, .POST, "/api/v1/cases/\(caseID)/close", tok["npc"]!, #"{"outcome":"contained","summary":"Mediation held; calm since."}"#)
+            #expect(undecided.status == .unprocessableEntity && undecided.body.string.contains(#""field":"actions""#), "\(undecided.body.string)")
+            c = try object(try await Self.send(t, .GET, "/api/v1/cases/\(caseID)", tok["npc"]!))
+            #expect(c["status"] as? String == "acknowledged")
+            let closed = try await Self.send(
+                t, .POST, "/api/v1/cases/\(caseID)/close", tok["npc"]!,
+                #"{"outcome":"contained","summary":"Mediation held; calm since.","actions":[{"id":"\#(secondID)","status":"cancelled","result":"Not needed: calm"}]}"#
+            )
             #expect(closed.status == .ok, "\(closed.body.string)")
             c = try object(closed)
             let kinds = (c["history"] as! [[String: Any]]).map { $0["kind"] as! String }
-            #expect(kinds == ["opened", "escalated", "escalated", "acknowledged", "action-planned", "action-done", "closed"], "\(kinds)")
+            #expect(
+                kinds == [
+                    "opened", "escalated", "escalated", "acknowledged", "action-planned", "action-done", "action-planned", "action-cancelled",
+                    "closed",
+                ],
+                "\(kinds)")
             #expect((c["history"] as! [[String: Any]]).filter { $0["reason"] as? String == "acknowledgement-overdue" }.count == 2)
 
             // Every step is on the audit trail, and the chain holds.
             let trail = try await AuditStore(sql: app.sql).entries(recordType: "case", recordID: caseID).map(\.action)
-            #expect(trail == ["open", "escalate", "escalate", "acknowledge", "action.planned", "action.done", "close"], "\(trail)")
+            #expect(
+                trail == [
+                    "open", "escalate", "escalate", "acknowledge", "action.planned", "action.done", "action.planned", "action.cancelled", "close",
+                ], "\(trail)")
             #expect(try await AuditStore(sql: app.sql).verify().broken == nil)
 
             // The gap report counts it against the district council that missed its deadline.

@@ -2946,6 +2946,34 @@ enum OpenAPIDocument {
              },
              "summary": {
               "type": "string"
+             },
+             "actions": {
+              "type": "array",
+              "description": "What becomes of each action still planned: every one must be decided, done or cancelled, with a result",
+              "items": {
+               "type": "object",
+               "required": [
+                "id",
+                "status",
+                "result"
+               ],
+               "properties": {
+                "id": {
+                 "type": "string"
+                },
+                "status": {
+                 "type": "string",
+                 "enum": [
+                  "done",
+                  "cancelled"
+                 ]
+                },
+                "result": {
+                 "type": "string"
+                }
+               },
+               "additionalProperties": false
+              }
              }
             }
            },
@@ -11533,7 +11561,7 @@ enum OpenAPIDocument {
            ],
            "post": {
             "operationId": "closeCase",
-            "summary": "Close with an outcome and a summary",
+            "summary": "Close with an outcome and a summary, deciding each planned action (done or cancelled)",
             "responses": {
              "200": {
               "description": "OK",

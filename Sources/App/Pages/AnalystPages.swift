@@ -152,22 +152,9 @@ enum AnalystPages {
         let i = try await ReportController().incident(req: req)
         let names = try await HomePage.areaNames(req)
         var mapNode: Node<HTML.BodyContext> = .empty
-        if let code = i.area, let shaped = try await ReportController.nearestShape(code, AreaStore(sql: req.sql)) {
-            var svg = SVG.map(
-                [
-                    .init(
-                        code: shaped.code, name: names[shaped.code] ?? shaped.code, geometry: shaped.geometry, fill: "#fdd835", href: nil,
-                        label: names[shaped.code] ?? shaped.code)
-                ], title: t("incident.map", names[shaped.code] ?? shaped.code), width: 500)
-            if let lat = i.lat, let lon = i.lon, let box = Optional(shaped.geometry.bbox) {
-                let k = cos((box.minLat + box.maxLat) / 2 * .pi / 180)
-                let scale = 500 / max(1e-6, (box.maxLon - box.minLon) * k)
-                let pin = String(
-                    format:
-                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"#c62828\" stroke=\"#fff\" stroke-width=\"2\"><title>%.4f, %.4f</title></circle></svg>",
-                    (lon - box.minLon) * k * scale, (box.maxLat - lat) * scale, lat, lon)
-                svg = String(svg.dropLast(6)) + pin
-            }
+        if let code = i.area,
+            let svg = try await PlaceMap.svg(req, area: code, lat: i.lat, lon: i.lon, names: names, title: { t("incident.map", $0) })
+        {
             mapNode = .raw(svg)
         }
         var trail: [AuditEntry] = []

@@ -60,6 +60,20 @@ enum CasePages {
         let holder = AccessPolicy.holds(c.viewer, [.responder, .coordinator, .analyst], in: k.body) && k.status != .closed
         let due = WebForm.localInput(Date().addingTimeInterval(86400 * 2), zone: t.zone)
         let wasHeld = k.parties.filter { $0.role == "was-responsible" }.map(\.body)
+        let planned = k.actions.filter { $0.status == .planned }
+        // What the case answers: the alert's words and its place, so a coordinator on a phone needs no second page.
+        var alertSection: Node<HTML.BodyContext> = .p(.a(.href("/alerts/\(k.alert)"), .text(t("case.alert"))))
+        if let row = try await AlertStore(sql: req.sql).get(k.alert, try await req.scope()) {
+            let a = AlertStore(sql: req.sql).view(row)
+            let map = try await PlaceMap.svg(req, area: a.area, lat: nil, lon: nil, names: names, title: { t("incident.map", $0) })
+            alertSection = .section(
+                .class("card"), .attribute(named: "aria-label", value: t("case.alert")),
+                .p(.strong(.a(.href("/alerts/\(k.alert)"), .text(a.headline)))),
+                .unwrap(a.fields.description) { .p(.text($0)) },
+                .unwrap(a.fields.instruction) { .p(.strong(.text(t("alert.instruction") + ": ")), .text($0)) },
+                .unwrap(a.sent) { .p(.class("muted"), .text(t("alert.sent") + ": " + t.date($0, time: true))) },
+                .unwrap(map) { .raw($0) })
+        }
         let forms: Node<HTML.BodyContext> = .if(
             holder,
             .group(
@@ -100,16 +114,7 @@ enum CasePages {
                         .select(.id("to"), .attribute(named: "name", value: "to"), .forEach(wasHeld) { .option(.value($0), .label($0)) }),
                         .label(.for("de-reason"), .text(t("alert.reason"))), .input(.type(.text), .id("de-reason"), .name("reason"), .required(true)),
                         .button(.type(.submit), .class("secondary"), .text(t("case.deEscalate"))))),
-                .h2(.text(t("case.close"))),
-                .form(
-                    .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("close")),
-                    .label(.for("outcome"), .text(t("case.outcome"))),
-                    .select(
-                        .id("outcome"), .attribute(named: "name", value: "outcome"),
-                        .forEach(CaseOutcome.allCases) { o in .option(.value(o.rawValue), .label(t("outcome." + o.rawValue))) }),
-                    .label(.for("summary"), .text(t("case.summary"))),
-                    .textarea(.id("summary"), .name("summary"), .attribute(named: "rows", value: "3"), .required(true)),
-                    .button(.type(.submit), .text(t("case.close"))))))
+                closeForm(c, k, planned)))
         let main: Node<HTML.BodyContext> = .group(
             .p(
                 .class(k.overdue ? "overdue" : ""),
@@ -118,7 +123,7 @@ enum CasePages {
                 .unwrap(k.acknowledgeBy) {
                     .span(.class("due"), .text(" · " + t("case.ackBy", t.date($0, time: true)) + (k.overdue ? " — " + t("case.overdue") : "")))
                 }),
-            .p(.a(.href("/alerts/\(k.alert)"), .text(t("case.alert")))),
+            alertSection,
             .unwrap(k.outcome) { o in .p(.strong(.text(t("case.outcome") + ": " + t("outcome." + o))), .text(" " + (k.summary ?? ""))) },
             .h2(.text(t("case.parties"))),
             .ul(.forEach(k.parties) { p in .li(.text("\(p.body) — \(t("party." + p.role))")) }),
@@ -126,15 +131,18 @@ enum CasePages {
             .if(
                 k.actions.isEmpty, .p(.class("muted"), .text(t("case.noActions"))),
                 else: .table(
+                    .class("stack"),
                     .tr(
-                        .th(.text(t("case.kind"))), .th(.text(t("case.what"))), .th(.text(t("case.who"))), .th(.text(t("case.due", t.zoneName))),
-                        .th(.text(t("report.status")))),
+                        .class("head"), .th(.text(t("case.kind"))), .th(.text(t("case.what"))), .th(.text(t("case.who"))),
+                        .th(.text(t("case.due", t.zoneName))), .th(.text(t("report.status")))),
                     .forEach(k.actions) { a in
                         .tr(
                             .class(a.status == .planned && a.due < Timestamp.now() ? "overdue" : ""),
-                            .td(.text(t("action." + a.kind))), .td(.text(a.description), .unwrap(a.result) { .p(.class("muted"), .text($0)) }),
-                            .td(.text(a.responsible)), .td(.text(t.date(a.due, time: true))),
+                            .td(label(t("case.kind")), .text(t("action." + a.kind))),
+                            .td(label(t("case.what")), .text(a.description), .unwrap(a.result) { .p(.class("muted"), .text($0)) }),
+                            .td(label(t("case.who")), .text(a.responsible)), .td(label(t("case.due", t.zoneName)), .text(t.date(a.due, time: true))),
                             .td(
+                                label(t("report.status")),
                                 .text(t("astatus." + a.status.rawValue)),
                                 .if(
                                     holder && a.status == .planned,
@@ -148,15 +156,59 @@ enum CasePages {
                     })),
             .h2(.text(t("case.history"))),
             .table(
-                .tr(.th(.text(t("audit.when"))), .th(.text(t("audit.what"))), .th(.text(t("case.fromTo"))), .th(.text(t("alert.reason")))),
+                .class("stack"),
+                .tr(
+                    .class("head"), .th(.text(t("audit.when"))), .th(.text(t("audit.what"))), .th(.text(t("case.fromTo"))),
+                    .th(.text(t("alert.reason")))),
                 .forEach(k.history) { e in
                     .tr(
-                        .td(.text(t.date(e.at, time: true))), .td(.text(t("event." + e.kind))),
-                        .td(.text([e.from, e.to].compactMap { $0 }.joined(separator: " → "))),
-                        .td(.text([e.reason.map { t("reason." + $0) }, e.note].compactMap { $0 }.joined(separator: " — "))))
+                        .td(label(t("audit.when")), .text(t.date(e.at, time: true))), .td(label(t("audit.what")), .text(t("event." + e.kind))),
+                        .td(label(t("case.fromTo")), .text([e.from, e.to].compactMap { $0 }.joined(separator: " → "))),
+                        .td(
+                            label(t("alert.reason")),
+                            .text([e.reason.map { t("reason." + $0) }, e.note].compactMap { $0 }.joined(separator: " — "))))
                 }),
             forms)
         return Layout.response(c, title: t("case.title", names[k.area] ?? k.area), main)
+    }
+
+    static func closeForm(_ c: PageContext, _ k: CaseView, _ planned: [CaseActionView]) -> Node<HTML.BodyContext> {
+        let t = c.t
+        return .group(
+            .h2(.text(t("case.close"))),
+            .form(
+                .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("close")),
+                .label(.for("outcome"), .text(t("case.outcome"))),
+                .select(
+                    .id("outcome"), .attribute(named: "name", value: "outcome"),
+                    .forEach(CaseOutcome.allCases) { o in .option(.value(o.rawValue), .label(t("outcome." + o.rawValue))) }),
+                .label(.for("summary"), .text(t("case.summary"))),
+                .textarea(.id("summary"), .name("summary"), .attribute(named: "rows", value: "3"), .required(true)),
+                .if(
+                    !planned.isEmpty,
+                    .fieldset(
+                        .element(named: "legend", text: t("case.decidePlanned")),
+                        .forEach(planned) { decision(t, $0) })),
+                .button(.type(.submit), .text(t("case.close")))))
+    }
+
+    /// What becomes of one planned action when the case closes: a choice and a reason, both required.
+    static func decision(_ t: T, _ a: CaseActionView) -> Node<HTML.FormContext> {
+        let choice: Node<HTML.FormContext> = .select(
+            .id("decide-\(a.id)"), .attribute(named: "name", value: "decide-\(a.id)"), .attribute(named: "required", value: "required"),
+            .option(.value(""), .label(t("case.choose"))), .option(.value("done"), .label(t("case.wasDone"))),
+            .option(.value("cancelled"), .label(t("case.cancelIt"))))
+        return .div(
+            .class("decide"),
+            .p(.strong(.text(t("action." + a.kind) + ": ")), .text(a.description + " — " + a.responsible)),
+            .label(.for("decide-\(a.id)"), .text(t("case.becomes"))), choice,
+            .label(.for("why-\(a.id)"), .text(t("case.cameOf"))),
+            .input(.type(.text), .id("why-\(a.id)"), .name("why-\(a.id)"), .required(true)))
+    }
+
+    /// The column's name inside each cell, shown only where a narrow screen stacks the table's cells.
+    static func label(_ text: String) -> Node<HTML.BodyContext> {
+        .span(.class("cell-label"), .attribute(named: "aria-hidden", value: "true"), .text(text))
     }
 
     static func act(req: Request) async throws -> Response {
@@ -187,7 +239,13 @@ enum CasePages {
                 _ = try await CaseController().deEscalate(req: req)
             case "close":
                 let outcome = try CaseOutcome.parse(f["outcome"] ?? "", field: "outcome")
-                try WebForm.asJSON(req, CaseController.CloseInput(outcome: outcome, summary: f["summary"] ?? ""))
+                // Each planned action's fate, as the form's `decide-<id>` and `why-<id>` fields say.
+                let decisions = f.keys.filter { $0.hasPrefix("decide-") }.sorted().compactMap { key -> CaseClosing.Decision? in
+                    let id = String(key.dropFirst("decide-".count))
+                    guard let status = f[key].flatMap(ActionStatus.init(rawValue:)) else { return nil }
+                    return CaseClosing.Decision(id: id, status: status, result: f["why-" + id] ?? "")
+                }
+                try WebForm.asJSON(req, CaseController.CloseInput(outcome: outcome, summary: f["summary"] ?? "", actions: decisions))
                 _ = try await CaseController().close(req: req)
             default: throw APIError.badRequest(field: "do", "unknown step")
             }

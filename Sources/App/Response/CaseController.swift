@@ -119,6 +119,8 @@ struct CaseController {
     struct CloseInput: Content {
         var outcome: CaseOutcome
         var summary: String
+        /// What becomes of each action still planned; required when there are any.
+        var actions: [CaseClosing.Decision]?
     }
 
     func close(req: Request) async throws -> CaseView {
@@ -126,7 +128,9 @@ struct CaseController {
         guard !input.summary.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw APIError(ValidationFailure(field: "summary", "sum up what was done and how it ended"))
         }
-        return try await step(req) { store, c, _, actor in try await store.close(c, outcome: input.outcome, summary: input.summary, actor: actor) }
+        return try await step(req) { store, c, _, actor in
+            try await store.close(c, outcome: input.outcome, summary: input.summary, decisions: input.actions ?? [], actor: actor)
+        }
     }
 
     struct GapReport: Content {

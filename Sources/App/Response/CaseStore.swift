@@ -340,17 +340,22 @@ struct CaseStore: Sendable {
             .set("updated_at", to: now).where("id", .equal, id).run()
     }
 
-    func close(_ c: CaseRow, outcome: CaseOutcome, summary: String, actor: String) async throws {
+    /// Actions of the case still planned, oldest due first.
+    func plannedActions(_ caseID: String) async throws -> [String] {
+        try await sql.select().column("id").from("case_actions").where("case_id", .equal, caseID)
+            .where("status", .equal, ActionStatus.planned.rawValue).orderBy("due_at").all().map { try $0.decode(column: "id", as: String.self) }
+    }
+
+    func close(_ c: CaseRow, outcome: CaseOutcome, summary: String, decisions: [CaseClosing.Decision], actor: String) async throws {
         guard c.status != .closed else { throw APIError.conflict(field: "status", "the case is already closed") }
+        do {
+            try CaseClosing.check(planned: try await plannedActions(c.id), decisions: decisions)
+        } catch let f as ValidationFailure { throw APIError(f) }
+        for d in decisions { try await complete(c, action: d.id, result: d.result ?? "", status: d.status, actor: actor) }
         let now = Timestamp.now()
         try await sql.update("cases").set("status", to: CaseStatus.closed.rawValue).set("closed_at", to: now).set("outcome", to: outcome.rawValue)
-            .set(
-                "summary", to: summary
-            )
+            .set("summary", to: summary)
             .set("ack_due", to: SQLLiteral.null).set("updated_at", to: now).where("id", .equal, c.id).run()
-        try await sql.update("case_actions").set("status", to: ActionStatus.cancelled.rawValue).where("case_id", .equal, c.id).where(
-            "status", .equal, ActionStatus.planned.rawValue
-        ).run()
         try await event(c.id, kind: "closed", to: c.bodyCode, reason: outcome.rawValue, note: summary, actor: actor)
         try await AuditStore(sql: sql).append(
             actor: actor, action: "close", recordType: "case", recordID: c.id, content: [outcome.rawValue, summary])

@@ -164,6 +164,9 @@ enum WebForm {
             return req.redirect(to: back + (back.contains("?") ? "&" : "?") + "notice=" + notice, redirectType: .normal)
         } catch {
             let e = APIErrorMiddleware.translate(error)
+            if e.status == .internalServerError {  // the type only: a store error may quote what was written
+                req.logger.error("unexpected error", metadata: ["type": .string(String(reflecting: type(of: error)))])
+            }
             if e.status == .unauthorized { return req.redirect(to: "/sign-in") }
             let reason =
                 e.issues.isEmpty

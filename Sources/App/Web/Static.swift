@@ -53,6 +53,10 @@ enum StaticAssets {
         svg.map path.spill{stroke:#6a1b9a;stroke-width:2.5;stroke-dasharray:4 2}svg.chart{width:100%;max-width:40rem;height:auto}
         .legend span{display:inline-block;margin-right:.8rem}.muted{color:var(--muted)}pre{white-space:pre-wrap;background:var(--soft);padding:.6rem;overflow:auto;font-size:.85rem}
         details{margin-top:.8rem}summary{cursor:pointer;font-weight:600}
+        .cell-label{display:none}.decide{border-top:1px solid var(--line);padding-top:.4rem}
+        @media(max-width:40rem){table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}table.stack tr.head{display:none}
+        table.stack tr{border-bottom:2px solid var(--line);padding:.3rem 0}table.stack td{border:0;padding:.15rem 0}
+        .cell-label{display:block;font-size:.85rem;color:var(--muted)}main{overflow-wrap:anywhere}}
         """
 
     /// Progressive enhancement only: every form works without it.

@@ -275,6 +275,12 @@ enum Texts {
         case.record | Record | Enregistrer
         case.result | What came of it | Résultat
         case.markDone | Mark done | Marquer comme faite
+        case.decidePlanned | Actions still planned: say what becomes of each | Actions encore prévues : dites ce qu'il advient de chacune
+        case.becomes | What becomes of it | Ce qu'il en advient
+        case.choose | — choose — | — choisir —
+        case.wasDone | done | faite
+        case.cancelIt | cancelled | annulée
+        case.cameOf | What came of it, or why it is cancelled | Ce qu'elle a donné, ou pourquoi elle est annulée
         case.escalate | Ask the body above for help | Demander l'aide de l'instance supérieure
         case.helpNeeded | What help is needed | Aide nécessaire
         case.handBack | Hand back to | Renvoyer à
