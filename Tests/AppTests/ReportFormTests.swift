@@ -9,6 +9,15 @@ import VaporTesting
 
 /// The phone form: plain HTML, no JavaScript, a session and its CSRF token.
 @Suite struct ReportFormTests {
+    @Test func aQueuedReportKeepsItsIdAcrossRetries() {
+        let client = "6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+        let id = ReportStore.id(actor: "person:a", clientID: client)
+        #expect(id != nil && id == ReportStore.id(actor: "person:a", clientID: client.uppercased()))
+        #expect(id != ReportStore.id(actor: "person:b", clientID: client))  // another person's phone never collides
+        #expect(UUID(uuidString: id ?? "") != nil)
+        #expect(ReportStore.id(actor: "person:a", clientID: "not-a-uuid") == nil)
+    }
+
     static func signIn(_ app: Application, _ username: String, _ password: String) async throws -> (cookie: HTTPCookies, csrf: String) {
         let t = try app.testing()
         let page = try await t.sendRequest(.GET, "/sign-in")

@@ -1,4 +1,5 @@
 import AgoraCore
+import Crypto
 import Foundation
 import SQLKit
 import Vapor
@@ -124,6 +125,27 @@ struct ReportStore: Sendable {
         }
         let dir: SQLDirection = oldestFirst ? .ascending : .descending
         return try await q.orderBy("created_at", dir).orderBy("id", dir).limit(page.limit + 1).all(decoding: ReportRow.self, with: AreaStore.decoder)
+    }
+
+    /// The id of a report a phone queued under `clientID` (a UUID): the same person and client id give the same
+    /// report id, so a retry finds the first copy instead of making a second.
+    static func id(actor: String, clientID: String) -> String? {
+        guard let client = UUID(uuidString: clientID) else { return nil }
+        var bytes = Array(SHA256.hash(data: Data("report|\(actor)|\(client.uuidString.lowercased())".utf8)).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50  // name-based (version 5 layout)
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            )
+        ).uuidString.lowercased()
+    }
+
+    /// Whether a report with this id is stored, whoever may read it.
+    func exists(_ id: String) async throws -> Bool {
+        try await Self.table.unscoped(sql, because: "a retry finds its first copy; only the id is read").column("id").where("id", .equal, id)
+            .first() != nil
     }
 
     func get(_ id: String, _ scope: AccessScope) async throws -> ReportRow? {

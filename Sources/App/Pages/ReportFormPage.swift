@@ -68,16 +68,27 @@ enum ReportFormPage {
             harm: Harm(fatalities: int("fatalities"), injured: int("injured"), displaced: int("displaced")),
             sourceKind: .monitor, classification: .restricted, body: str("body") ?? (m.bodies.count == 1 ? m.bodies[0] : nil))
         do {
-            let p = try await ReportController.prepare(draft, req: req, anonymous: false)
+            var p = try await ReportController.prepare(draft, req: req, anonymous: false)
             let actor = req.actor
-            try await req.application.reportWrites.run { sql in
-                try await ReportStore(sql: sql).create(
-                    draft, id: p.id, body: p.body, classification: p.classification,
-                    sourceKind: p.sourceKind, area: p.area, areaPath: p.path, actor: actor)
+            // A report queued offline carries the id the phone gave it: sent again after a lost answer, it is the same report.
+            if let client = str("clientId") {
+                guard let id = ReportStore.id(actor: actor, clientID: client) else {
+                    throw APIError(ValidationFailure(field: "clientId", "a UUID, as the phone's queue makes it"))
+                }
+                p.id = id
+            }
+            let prepared = p
+            let stored = try await req.application.reportWrites.run { sql in
+                let reports = ReportStore(sql: sql)
+                if try await reports.exists(prepared.id) { return false }  // checked under the write lock: no second copy
+                try await reports.create(
+                    draft, id: prepared.id, body: prepared.body, classification: prepared.classification,
+                    sourceKind: prepared.sourceKind, area: prepared.area, areaPath: prepared.path, actor: actor)
+                return true
             }
             var fresh = try await model(req)
-            fresh.done = fresh.t("report.received", p.body, String(p.id.prefix(8)))
-            return try await render(req, fresh, status: .created)
+            fresh.done = fresh.t(stored ? "report.received" : "report.alreadyReceived", p.body, String(p.id.prefix(8)))
+            return try await render(req, fresh, status: stored ? .created : .ok)
         } catch {
             let e = APIErrorMiddleware.translate(error)
             for i in e.issues { m.errors[String(i.field.split(separator: "[").first ?? Substring(i.field))] = i.message }
@@ -177,12 +188,25 @@ enum ReportFormPage {
         let form: Node<HTML.BodyContext> = .form(
             .method(.post), .action("/report"), .attribute(named: "data-draft", value: "report"),
             .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
+            // Filled by the offline queue's script; without script the form sends none.
+            .input(.type(.hidden), .name("clientId"), .value("")), .input(.type(.hidden), .name("_account"), .value(c.account ?? "")),
             what(m), whenWhere(m), more(m),
             .p(.id("draft-status"), .class("muted"), .attribute(named: "data-restored", value: m.t("report.draftRestored"))),
             .button(.type(.submit), .text(m.t("report.send"))))
+        let t = m.t
+        // Shown by the script when the service worker kept a report (the page then comes from its cache).
+        let queued: Node<HTML.BodyContext> = .p(
+            .id("queued-note"), .class("notice"), .attribute(named: "role", value: "status"), .attribute(named: "hidden", value: "hidden"),
+            .text(t("report.queued")))
+        let queue: Node<HTML.BodyContext> = .section(
+            .id("queue"), .attribute(named: "hidden", value: "hidden"), .attribute(named: "aria-live", value: "polite"),
+            .attribute(named: "data-waiting", value: t("report.queueWaiting")), .attribute(named: "data-sending", value: t("report.queueSending")),
+            .attribute(named: "data-refused", value: t("report.queueRefused")), .attribute(named: "data-open", value: t("report.queueOpen")),
+            .h2(.text(t("report.queueTitle"))), .ul())
         let done: Node<HTML.BodyContext> = .unwrap(m.done) {
             .p(.class("notice"), .attribute(named: "role", value: "status"), .attribute(named: "data-draft-clear", value: "1"), .text($0))
         }
-        return Layout.response(c, title: m.t("report.title"), status: status, scripts: ["/static/agora.js"], .group(done, err(m, "form"), form))
+        return Layout.response(
+            c, title: m.t("report.title"), status: status, scripts: ["/static/agora.js"], .group(queued, done, queue, err(m, "form"), form))
     }
 }

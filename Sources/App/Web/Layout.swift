@@ -16,6 +16,8 @@ struct PageContext: Sendable {
 
     var lang: Lang { t.lang }
     var signedIn: Bool { viewer.personID != nil }
+    /// What this browser keys drafts and queued reports by: not the person's id, a digest of it.
+    var account: String? { viewer.personID.map { String(Secrets.digest("account|" + $0).prefix(16)) } }
     func holds(_ roles: Set<Role>) -> Bool { viewer.isInstallationAdmin || viewer.roles.contains { roles.contains($0.role) } }
     func bodies(_ roles: Set<Role>) -> [String] { Array(Set(viewer.roles.filter { roles.contains($0.role) }.map(\.body))).sorted() }
 
@@ -60,7 +62,10 @@ enum Layout {
                     .p(
                         .a(.href("/how-to-report"), .text(c.t("nav.howto"))), " · ", .a(.href("/api/v1/openapi.json"), "API"), " · ",
                         .a(.href("/feeds/alerts.atom"), .text(c.t("nav.feed"))))),
-                .forEach(scripts) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
+                // Signed in, every page carries the script: it sends what the offline queue holds and guards sign-out.
+                .forEach(c.signedIn && !scripts.contains("/static/agora.js") ? ["/static/agora.js"] + scripts : scripts) {
+                    .script(.src($0), .attribute(named: "defer", value: "defer"))
+                }
             )
         )
         var headers = HTTPHeaders()
@@ -107,6 +112,8 @@ enum Layout {
                     c.signedIn,
                     .form(
                         .method(.post), .action("/sign-out"), .class("inline"),
+                        .attribute(named: "data-account", value: c.account ?? ""),
+                        .attribute(named: "data-unsent", value: c.t("report.queueUnsent")),
                         .span(.text(c.name ?? "")),
                         .input(.type(.hidden), .name("_csrf"), .value(c.csrf ?? "")),
                         .button(.type(.submit), .text(c.t("nav.signout")))),

@@ -5,7 +5,13 @@ import Vapor
 enum StaticAssets {
     static func register(_ app: Application) {
         app.get("static", "agora.css") { _ in asset(css, type: "text/css; charset=utf-8") }
-        app.get("static", "agora.js") { _ in asset(js, type: "text/javascript; charset=utf-8") }
+        app.get("static", "agora.js") { _ in asset(js + OfflineScripts.page, type: "text/javascript; charset=utf-8") }
+        // The service worker must sit at the root to serve `/report` offline; it is fetched fresh each time.
+        app.get("sw.js") { _ in
+            Response(
+                status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache"],
+                body: .init(string: OfflineScripts.worker))
+        }
         app.get("static", "agora-map.js") { _ in asset(mapJS, type: "text/javascript; charset=utf-8") }
         // Leaflet from Debian's libjs-leaflet, served by Agora: never from a CDN.
         app.get("static", "leaflet", "leaflet.js") { req in try leaflet(req, "leaflet.js", type: "text/javascript; charset=utf-8") }
@@ -74,34 +80,6 @@ enum StaticAssets {
                 document.getElementById("lon").value = p.coords.longitude.toFixed(5);
                 status.textContent = gps.getAttribute("data-done");
               }, function(){ status.textContent = gps.getAttribute("data-fail"); }, {enableHighAccuracy: true, timeout: 15000});
-            });
-          }
-          // Drafts: a report being written survives a dropped connection or a closed tab.
-          var form = document.querySelector("form[data-draft]");
-          var key = form && ("agora-draft:" + form.getAttribute("data-draft"));
-          var store = null;
-          try { store = window.localStorage; } catch (e) { store = null; }
-          if (document.querySelector("[data-draft-clear]") && store) { store.removeItem("agora-draft:report"); }
-          if (form && store) {
-            var saved = store.getItem(key);
-            if (saved && !document.querySelector("[data-draft-clear]")) {
-              try {
-                var v = JSON.parse(saved);
-                Array.prototype.forEach.call(form.elements, function(el){
-                  if (!el.name || el.name === "_csrf" || !(el.name in v)) return;
-                  if (el.type === "checkbox") el.checked = v[el.name] === true; else if (!el.value || el.tagName === "TEXTAREA" || el.tagName === "SELECT") el.value = v[el.name];
-                });
-                var note = document.getElementById("draft-status");
-                if (note) note.textContent = note.getAttribute("data-restored");
-              } catch (e) { store.removeItem(key); }
-            }
-            form.addEventListener("input", function(){
-              var v = {};
-              Array.prototype.forEach.call(form.elements, function(el){
-                if (!el.name || el.name === "_csrf") return;
-                v[el.name] = el.type === "checkbox" ? el.checked : el.value;
-              });
-              store.setItem(key, JSON.stringify(v));
             });
           }
         })();

@@ -93,6 +93,15 @@ enum Texts {
         report.send | Send report | Envoyer le signalement
         report.draftRestored | Your unsent draft was restored. | Votre brouillon non envoyé a été restauré.
         report.received | Report received by %@. Reference: %@. | Signalement reçu par %@. Référence : %@.
+        report.alreadyReceived | This report had already reached %@ (reference %@); it is not stored twice. | Ce signalement était déjà parvenu à %@ (référence %@) ; il n'est pas enregistré deux fois.
+        report.queueTitle | Waiting to be sent from this phone | En attente d'envoi depuis ce téléphone
+        report.queued | No connection: the report is kept on this phone and will be sent when the connection returns. | Pas de connexion : le signalement est gardé sur ce téléphone et sera envoyé au retour de la connexion.
+        report.queueWaiting | waiting for a connection | en attente de connexion
+        report.queueSending | sending… | envoi…
+        report.queueSent | sent | envoyé
+        report.queueRefused | refused by the server: open it to correct it | refusé par le serveur : ouvrez-le pour le corriger
+        report.queueOpen | Open in the form | Ouvrir dans le formulaire
+        report.queueUnsent | %@ report(s) written on this phone are not sent yet. Sign out and delete them from this phone? | %@ signalement(s) écrit(s) sur ce téléphone ne sont pas encore envoyés. Se déconnecter et les effacer de ce téléphone ?
         report.when | When | Quand
         report.what | What | Quoi
         report.status | Status | État
