@@ -94,10 +94,7 @@ class Walk:
 
 @pytest.fixture(scope="module")
 def server(agora_binary):
-    gen = start_server(agora_binary, {"AGORA_WORKER_SECONDS": "0.5"})
-    s = next(gen)
-    yield s
-    gen.close()
+    yield from start_server(agora_binary, {"AGORA_WORKER_SECONDS": "0.5"})
 
 
 def test_the_walk_from_report_to_public_alert(server):

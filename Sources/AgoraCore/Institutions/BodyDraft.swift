@@ -17,12 +17,14 @@ public struct BodyDraft: Sendable, Equatable, Codable {
     /// Bodies that read this body's `restricted` records although they are not above it: a partnership that
     /// shares, set per partner (an early-warning CSO network and a district council, say). Nil keeps what is stored.
     public var sharesRestrictedWith: [String]?
+    /// How the public reaches the body: shown on "How to report" and the body's page. Nil keeps what is stored.
+    public var contact: BodyContact?
 
     public init(
         code: String, name: String, names: [String: String]? = nil, level: BodyLevel, kind: BodyKind,
         organisation: String? = nil, parent: String? = nil, legalBasis: String? = nil, description: String? = nil,
         website: String? = nil, jurisdiction: [String], worldwide: Bool? = nil, topics: [Topic], partners: [String]? = nil,
-        sharesRestrictedWith: [String]? = nil
+        sharesRestrictedWith: [String]? = nil, contact: BodyContact? = nil
     ) {
         self.code = code
         self.name = name
@@ -39,6 +41,7 @@ public struct BodyDraft: Sendable, Equatable, Codable {
         self.topics = topics
         self.partners = partners
         self.sharesRestrictedWith = sharesRestrictedWith
+        self.contact = contact
     }
 
     public var profile: BodyProfile {
@@ -115,6 +118,7 @@ public enum BodyRules {
             for (k, a) in d.jurisdiction.enumerated() where !context.areaExists(a) {
                 issues.add("\(at).jurisdiction[\(k)]", "unknown area code '\(a)'")
             }
+            if let c = d.contact { c.check(at: "\(at).contact", into: &issues) }
             if d.topics.isEmpty { issues.add("\(at).topics", "name at least one topic of the body's mandate") }
             for (k, p) in (d.partners ?? []).enumerated() {
                 if p == d.code {
@@ -148,5 +152,40 @@ public enum BodyRules {
             if let c = o.country, !areaExists(c) { issues.add("\(at).country", "unknown area code '\(c)'") }
         }
         try issues.throwIfAny()
+    }
+}
+
+/// A body's public contact: a phone line, an SMS number or short code, an e-mail address and an office address.
+/// A community member without a smartphone needs these more than a web form.
+public struct BodyContact: Sendable, Equatable, Codable {
+    public var phone: String?
+    public var sms: String?
+    public var email: String?
+    public var address: String?
+
+    public init(phone: String? = nil, sms: String? = nil, email: String? = nil, address: String? = nil) {
+        self.phone = phone
+        self.sms = sms
+        self.email = email
+        self.address = address
+    }
+
+    public var isEmpty: Bool { [phone, sms, email, address].allSatisfy { ($0 ?? "").isEmpty } }
+
+    func check(at: String, into issues: inout IssueCollector) {
+        let dialable = Set("+0123456789 ()-.")
+        for (name, value) in [("phone", phone), ("sms", sms)] {
+            guard let v = value, !v.isEmpty else { continue }
+            if v.count > 32 || !v.allSatisfy(dialable.contains) || v.filter(\.isNumber).count < 3 {
+                issues.add("\(at).\(name)", "digits, spaces, +, -, ( ) and . only; 3 to 32 characters (a short code like 3311 is fine)")
+            }
+        }
+        if let e = email, !e.isEmpty {
+            let parts = e.split(separator: "@", omittingEmptySubsequences: false)
+            if e.count > 254 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || e.contains(where: \.isWhitespace) {
+                issues.add("\(at).email", "an e-mail address such as council@example.org")
+            }
+        }
+        if let a = address, a.count > 300 { issues.add("\(at).address", "at most 300 characters") }
     }
 }

@@ -96,7 +96,8 @@ enum DemoData {
             BodyDraft(
                 code: "GH-NPC", name: "National Peace Council of Ghana", level: .national, kind: .peaceCouncil, organisation: "GOV-GHA",
                 legalBasis: "National Peace Council Act, 2011 (Act 818)", jurisdiction: ["GHA"],
-                topics: [.earlyWarning, .response, .mediation, .dialogue, .elections], partners: ["WANEP-GH"]),
+                topics: [.earlyWarning, .response, .mediation, .dialogue, .elections], partners: ["WANEP-GH"],
+                contact: DemoData.contact("0100", sms: "1411", office: "National Peace Council secretariat, Accra")),
             BodyDraft(
                 code: "GH-NACSA", name: "Ghana National Commission on Small Arms and Light Weapons", level: .national, kind: .stateAgency,
                 organisation: "GOV-GHA", legalBasis: "Act 736, 2007", jurisdiction: ["GHA"], topics: [.smallArms]),
@@ -116,7 +117,7 @@ enum DemoData {
                 organisation: "GOV-GHA", parent: "GH-RPC-UE", legalBasis: "Act 818, 2011, s. 20", jurisdiction: ["GH1201"],
                 topics: [.earlyWarning, .response, .mediation, .dialogue],
                 // WANEP-Ghana monitors Bawku for the council: an early-warning partnership that shares restricted reports.
-                sharesRestrictedWith: ["WANEP-GH"]),
+                sharesRestrictedWith: ["WANEP-GH"], contact: DemoData.contact("0101", sms: "1412", office: "Municipal Assembly compound, Bawku")),
             BodyDraft(
                 code: "GH-DPC-TAMALE", name: "Tamale Metropolitan Peace Council", level: .district, kind: .peaceCouncil,
                 organisation: "GOV-GHA", parent: "GH-RPC-NR", legalBasis: "Act 818, 2011, s. 20", jurisdiction: ["GH0812"],
@@ -148,7 +149,7 @@ enum DemoData {
             BodyDraft(
                 code: "KE-CEWERU", name: "Kenya Conflict Early Warning and Early Response Unit", level: .national,
                 kind: .earlyWarningCentre, organisation: "GOV-KEN", parent: "KE-NSC", legalBasis: "CEWARN Protocol, 2002",
-                jurisdiction: ["KEN"], topics: [.earlyWarning]),
+                jurisdiction: ["KEN"], topics: [.earlyWarning], contact: DemoData.contact("0200", sms: "1413", office: "CEWERU, Nairobi")),
             BodyDraft(
                 code: "KE-KNFP", name: "Kenya National Focal Point on Small Arms and Light Weapons", level: .national, kind: .stateAgency,
                 organisation: "GOV-KEN", legalBasis: "Nairobi Protocol, 2004", jurisdiction: ["KEN"], topics: [.smallArms]),
@@ -176,6 +177,11 @@ enum DemoData {
         ("GH-DPC-BAWKU", MemberDraft(name: "A. Atia", organisation: "WANEP", categories: [.cso, .women], role: "Member")),
         ("NG-PPBA", MemberDraft(name: "H. Musa", organisation: "FOMWAN", categories: [.religious, .women], role: "Member")),
     ]
+
+    /// Contact details for the demo's bodies: invented, and marked so, so that nobody dials a real council from a demo.
+    static func contact(_ line: String, sms: String, office: String) -> BodyContact {
+        BodyContact(phone: "+000 20 000 \(line)", sms: sms, email: "demo-\(line)@agora.invalid", address: office + " (demo contact details)")
+    }
 
     struct Account: Sendable {
         var username: String

@@ -16,6 +16,7 @@ struct ReportController {
         r.post(":id", "verify", use: verify)
         r.post(":id", "reject", use: reject)
         r.post(":id", "duplicate", use: markDuplicate)
+        api.get("receipts", ":code", use: receipt)
         api.get("incidents", use: incidents)
         api.get("incidents", ":id", use: incident)
     }
@@ -81,40 +82,33 @@ struct ReportController {
 
     func create(req: Request) async throws -> Response {
         let draft = try req.input(ReportDraft.self)
-        let viewer = req.viewer
-        let anonymous = viewer.personID == nil
-        if anonymous {
-            guard req.application.agora.anonymousReports else {
-                throw APIError(
-                    status: .unauthorized, code: "unauthorized", reason: "sign in to report; this installation takes no anonymous reports",
-                    field: "Authorization")
-            }
-            guard await req.application.rateLimits.anonymousReports.allow(req.clientKey) else {
-                throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many reports from this address; wait and try again")
-            }
-        }
-        let p = try await Self.prepare(draft, req: req, anonymous: anonymous)
-        let id = p.id
-        let filedWith = p.body
-        let actor = req.actor
-        // The key is claimed in the report's own savepoint, with where the report will be: stored and claimed together.
-        let claim = req.idempotencyClaim
-        claim?.claimed = true
-        try await req.application.reportWrites.run { sql in
-            if let claim { try await IdempotencyStore(sql: sql).claim(claim, location: "/api/v1/reports/\(id)") }
-            try await ReportStore(sql: sql).create(
-                draft, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind,
-                area: p.area, areaPath: p.path, actor: actor)
-        }
-        if anonymous {
+        if req.viewer.personID == nil {
             // An anonymous citizen gets a receipt, not the record: they cannot read restricted data.
-            return try await Receipt(id: id, status: ReportStatus.unreviewed.rawValue, message: "Thank you. Your report reached \(filedWith).")
-                .encodeResponse(
-                    status: .created, for: req)
+            let filed = try await PublicReports.file(draft, req: req, claim: req.idempotencyClaim)
+            return try await Receipt(
+                id: filed.id, status: ReportStatus.unreviewed.rawValue, message: "Thank you. Your report reached \(filed.body).",
+                receipt: filed.receipt
+            ).encodeResponse(status: .created, for: req)
         }
+        let p = try await Self.prepare(draft, req: req, anonymous: false)
+        let id = p.id
+        try await Self.store(draft, p, req: req, claim: req.idempotencyClaim)
         let scope = try await req.scope()
         let row = try await ReportStore(sql: req.sql).get(id, scope)!
         return try await ReportStore(sql: req.sql).views([row], scope: scope)[0].created(at: "/api/v1/reports/\(id)", for: req)
+    }
+
+    /// Stores a prepared report through the group commit. An `Idempotency-Key` is claimed in the report's own savepoint,
+    /// with where the report will be: stored and claimed together.
+    static func store(_ draft: ReportDraft, _ p: Prepared, req: Request, claim: Idempotency.Claim?, receiptDigest: String? = nil) async throws {
+        let actor = req.actor
+        claim?.claimed = true
+        try await req.application.reportWrites.run { sql in
+            if let claim { try await IdempotencyStore(sql: sql).claim(claim, location: "/api/v1/reports/\(p.id)") }
+            try await ReportStore(sql: sql).create(
+                draft, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind,
+                area: p.area, areaPath: p.path, actor: actor, receiptDigest: receiptDigest)
+        }
     }
 
     /// A checked report, ready to store: where it is, who it is filed with, at what level.
@@ -237,6 +231,12 @@ struct ReportController {
         var id: String
         var status: String
         var message: String
+        /// The code an anonymous reporter keeps to ask what became of the report (`GET /api/v1/receipts/{code}`).
+        var receipt: String?
+    }
+
+    func receipt(req: Request) async throws -> PublicReports.ReceiptStatus {
+        try await PublicReports.check(try req.parameters.require("code"), req: req)
     }
 
     // MARK: Review

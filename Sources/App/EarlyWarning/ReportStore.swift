@@ -200,7 +200,7 @@ struct ReportStore: Sendable {
     /// Stores a checked report with its resolved area; audited.
     func create(
         _ d: ReportDraft, id: String, body: String, classification: Classification, sourceKind: SourceKind,
-        area: String, areaPath: [String], actor: String
+        area: String, areaPath: [String], actor: String, receiptDigest: String? = nil
     ) async throws {
         let now = Timestamp.now()
         let actors = JSONText.array(d.actors ?? [])
@@ -209,7 +209,7 @@ struct ReportStore: Sendable {
             "id", "body_code", "classification", "status", "event_type", "description", "occurred_on",
             "occurred_at", "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors",
             "fatalities", "injured", "displaced", "property_damaged", "source_kind", "reporter_id",
-            "source_reference", "submitted_by", "created_at"
+            "source_reference", "submitted_by", "created_at", "receipt_digest"
         )
         .values(
             [
@@ -220,6 +220,7 @@ struct ReportStore: Sendable {
                 SQLBind(d.geoPrecision?.rawValue ?? (d.lat == nil ? GeoPrecision.region.rawValue : GeoPrecision.exact.rawValue)),
                 SQLBind(actors), SQLBind(d.harm?.fatalities), SQLBind(d.harm?.injured), SQLBind(d.harm?.displaced), SQLBind(d.harm?.propertyDamaged),
                 SQLBind(sourceKind.rawValue), SQLBind(d.reporter), SQLBind(d.sourceReference), SQLBind(actor), SQLBind(now),
+                SQLBind(receiptDigest),
             ] as [any SQLExpression]
         ).run()
         // A confidential report names its readers; the person who filed it is always one.
@@ -232,6 +233,17 @@ struct ReportStore: Sendable {
         }
         try await SearchIndex(sql: sql).put("report", [(id, d.description)], new: true)
         try await AuditStore(sql: sql).append(actor: actor, action: "create", recordType: "report", recordID: id, content: d)
+    }
+
+    /// The status of the report a receipt was given for: what its holder may know, nothing more.
+    func receipt(digest: String) async throws -> PublicReports.ReceiptStatus? {
+        guard
+            let r = try await Self.table.unscoped(sql, because: "a receipt holder learns the status and the body, not the report")
+                .columns("status", "body_code", "created_at").where("receipt_digest", .equal, digest).first()
+        else { return nil }
+        return PublicReports.ReceiptStatus(
+            status: try r.decode(column: "status", as: ReportStatus.self), body: try r.decode(column: "body_code", as: String.self),
+            receivedOn: String(try r.decode(column: "created_at", as: String.self).prefix(10)))
     }
 
     func review(_ id: String, status: ReportStatus, reason: String?, incident: String?, duplicateOf: String?, actor: String) async throws {

@@ -120,6 +120,7 @@ struct BodyController {
         var topics: [Topic]?
         var partners: [String]?
         var sharesRestrictedWith: [String]?
+        var contact: BodyContact?
     }
 
     func update(req: Request) async throws -> BodyView {
@@ -140,7 +141,7 @@ struct BodyController {
                 legalBasis: p.legalBasis ?? b.legalBasis, description: p.description ?? b.description, website: p.website ?? b.website,
                 jurisdiction: p.jurisdiction ?? b.jurisdiction, worldwide: p.worldwide ?? b.worldwide,
                 topics: p.topics ?? b.topics.compactMap(Topic.init(rawValue:)), partners: p.partners,
-                sharesRestrictedWith: p.sharesRestrictedWith)
+                sharesRestrictedWith: p.sharesRestrictedWith, contact: p.contact)
             try await store.upsert([draft], actor: actor)
             return try await store.get(code)!
         }

@@ -16,11 +16,20 @@ struct BodyRecord: Codable, Sendable {
     var worldwide: Bool
     var createdAt: String
     var updatedAt: String
+    var contactPhone, contactSms, contactEmail, contactAddress: String?
 
     static let columns = [
         "code", "name", "names", "level", "kind", "organisation_code", "parent_code", "legal_basis",
         "description", "website", "worldwide", "created_at", "updated_at",
+        "contact_phone", "contact_sms", "contact_email", "contact_address",
     ]
+
+    /// Empty strings are fields cleared on purpose; the API shows neither those nor an empty contact.
+    var contact: BodyContact? {
+        func v(_ s: String?) -> String? { s.flatMap { $0.isEmpty ? nil : $0 } }
+        let c = BodyContact(phone: v(contactPhone), sms: v(contactSms), email: v(contactEmail), address: v(contactAddress))
+        return c.isEmpty ? nil : c
+    }
     static let selected = ColumnList(columns)
 }
 
@@ -36,6 +45,8 @@ struct BodyView: Content {
     var legalBasis: String?
     var description: String?
     var website: String?
+    /// How the public reaches the body (phone, SMS, e-mail, office address).
+    var contact: BodyContact?
     var worldwide: Bool
     var jurisdiction: [String]
     var topics: [String]

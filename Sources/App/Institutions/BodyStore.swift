@@ -71,7 +71,7 @@ struct BodyStore: Sendable {
                 code: r.code, name: r.name,
                 names: (try? JSONDecoder().decode([String: String].self, from: Data(r.names.utf8))) ?? [:],
                 level: r.level, kind: r.kind, organisation: r.organisationCode, parent: r.parentCode, legalBasis: r.legalBasis,
-                description: r.description, website: r.website, worldwide: r.worldwide,
+                description: r.description, website: r.website, contact: r.contact, worldwide: r.worldwide,
                 jurisdiction: jurisdiction[r.code] ?? [], topics: topics[r.code] ?? [], partners: partners[r.code] ?? [],
                 sharesRestrictedWith: sharing[r.code] ?? [],
                 composition: Dictionary(cats.map { ($0, 1) }, uniquingKeysWith: +), memberCount: members[r.code]?.count ?? 0,
@@ -169,8 +169,10 @@ struct BodyStore: Sendable {
             "code", "name", "names", "level", "kind", "organisation_code", "parent_code", "legal_basis", "description",
             "website", "worldwide", "created_at", "updated_at",
         ]
+        // A draft without `contact` keeps the stored one; a draft with it sets every field ("" clears one).
+        let contactColumns = ["contact_phone", "contact_sms", "contact_email", "contact_address"]
         for chunk in drafts.chunked(200) {
-            var insert = sql.insert(into: "bodies").columns(columns)
+            var insert = sql.insert(into: "bodies").columns(columns + contactColumns)
             for d in chunk {
                 let names = String(decoding: try JSONEncoder.sorted.encode(d.names ?? [:]), as: UTF8.self)
                 insert = insert.values(
@@ -178,10 +180,14 @@ struct BodyStore: Sendable {
                         SQLBind(d.code), SQLBind(d.name), SQLBind(names), SQLBind(d.level.rawValue), SQLBind(d.kind.rawValue),
                         SQLBind(d.organisation), SQLBind(d.parent), SQLBind(d.legalBasis), SQLBind(d.description),
                         SQLBind(d.website), SQLBind(d.worldwide ?? false), SQLBind(now), SQLBind(now),
-                    ] as [any SQLExpression])
+                    ] + [d.contact?.phone, d.contact?.sms, d.contact?.email, d.contact?.address].map { SQLBind(d.contact == nil ? nil : $0 ?? "") }
+                        as [any SQLExpression])
             }
             try await insert.onConflict(with: ["code"]) { u in
-                columns.filter { $0 != "code" && $0 != "created_at" }.reduce(u) { $0.set(excludedValueOf: $1) }
+                let set = columns.filter { $0 != "code" && $0 != "created_at" }.reduce(u) { $0.set(excludedValueOf: $1) }
+                return contactColumns.reduce(set) {
+                    $0.set(SQLColumn($1), to: SQLFunction("COALESCE", args: SQLExcludedColumn($1), SQLColumn($1, table: "bodies")))
+                }
             }.run()
         }
         let codes = drafts.map(\.code)

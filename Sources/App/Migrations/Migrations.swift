@@ -18,6 +18,7 @@ enum AgoraMigrations {
         KeyAuditChain(),
         CreateIdempotencyKeys(),
         CreateBodySharing(),
+        AddPublicChannels(),
     ]
 }
 

@@ -462,6 +462,9 @@ enum OpenAPIDocument {
                "type": "string"
               }
              },
+             "contact": {
+              "$ref": "#/components/schemas/BodyContact"
+             },
              "composition": {
               "type": "object",
               "additionalProperties": {
@@ -584,6 +587,33 @@ enum OpenAPIDocument {
                "type": "string"
               },
               "description": "Bodies that read this body's restricted records by partnership (installation administrators set it)"
+             },
+             "contact": {
+              "$ref": "#/components/schemas/BodyContact"
+             }
+            }
+           },
+           "BodyContact": {
+            "type": "object",
+            "description": "How the public reaches the body. Sent, it replaces every field; an empty string clears one.",
+            "additionalProperties": false,
+            "properties": {
+             "phone": {
+              "type": "string",
+              "maxLength": 32
+             },
+             "sms": {
+              "type": "string",
+              "maxLength": 32,
+              "description": "an SMS number or short code"
+             },
+             "email": {
+              "type": "string",
+              "maxLength": 254
+             },
+             "address": {
+              "type": "string",
+              "maxLength": 300
              }
             }
            },
@@ -1571,6 +1601,37 @@ enum OpenAPIDocument {
              },
              "message": {
               "type": "string"
+             },
+             "receipt": {
+              "type": "string",
+              "description": "An anonymous report's receipt code: shown once; GET /api/v1/receipts/{code} says what became of the report"
+             }
+            }
+           },
+           "ReceiptStatus": {
+            "type": "object",
+            "required": [
+             "status",
+             "body",
+             "receivedOn"
+            ],
+            "properties": {
+             "status": {
+              "type": "string",
+              "enum": [
+               "unreviewed",
+               "verified",
+               "rejected",
+               "duplicate"
+              ]
+             },
+             "body": {
+              "type": "string",
+              "description": "the body the report reached"
+             },
+             "receivedOn": {
+              "type": "string",
+              "format": "date"
              }
             }
            },
@@ -7633,6 +7694,64 @@ enum OpenAPIDocument {
               "description": "Retry-safe creation: the same key from the same caller answers the first result again, for a day. Ignored where the answer carries a secret shown once (tokens, a webhook's secret, an opened contact)."
              }
             ]
+           }
+          },
+          "/api/v1/receipts/{code}": {
+           "parameters": [
+            {
+             "name": "code",
+             "in": "path",
+             "required": true,
+             "schema": {
+              "type": "string"
+             }
+            }
+           ],
+           "get": {
+            "operationId": "checkReceipt",
+            "summary": "What became of an anonymous report, by its receipt code: the status and the body only, never the report",
+            "responses": {
+             "200": {
+              "description": "OK",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/ReceiptStatus"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "429": {
+              "description": "Error, naming the field at fault",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
            }
           },
           "/api/v1/reports/queue": {

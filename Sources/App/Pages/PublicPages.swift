@@ -14,6 +14,52 @@ enum PublicPages {
         app.get("bodies", ":code", use: body)
         app.get("statistics", use: statistics)
         app.get("how-to-report", use: howTo)
+        app.get("receipt", use: receipt)
+    }
+
+    /// How to reach a body, as rows of a table or lines of a list: phone and SMS as links a phone can dial or text.
+    static func contact(_ t: T, _ c: BodyContact?) -> [(label: String, node: Node<HTML.BodyContext>)] {
+        guard let c else { return [] }
+        func dial(_ n: String) -> String { n.filter { $0.isNumber || $0 == "+" } }
+        var out: [(String, Node<HTML.BodyContext>)] = []
+        if let p = c.phone { out.append((t("body.phone"), .a(.href("tel:" + dial(p)), .text(p)))) }
+        if let s = c.sms { out.append((t("body.sms"), .a(.href("sms:" + dial(s)), .text(s)))) }
+        if let e = c.email { out.append((t("body.email"), .a(.href("mailto:" + e), .text(e)))) }
+        if let a = c.address { out.append((t("body.address"), .text(a))) }
+        return out
+    }
+
+    /// `/receipt`: a member of the public who reported without an account asks what became of the report.
+    static func receipt(req: Request) async throws -> Response {
+        let c = try await PageContext.of(req)
+        let t = c.t
+        let code = (try? req.query.get(String.self, at: "code"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        var answer: Node<HTML.BodyContext> = .empty
+        var status = HTTPResponseStatus.ok
+        if !code.isEmpty {
+            do {
+                let r = try await PublicReports.check(code, req: req)
+                let body = try await BodyStore(sql: req.sql).refs([r.body])[r.body]?.name ?? r.body
+                answer = .div(
+                    .class("notice"), .attribute(named: "role", value: "status"),
+                    .p(.strong(.text(t("receipt.status." + r.status.rawValue)))),
+                    .p(.text(t("receipt.reached", body, t.date(r.receivedOn)))))
+            } catch let e as APIError {
+                status = e.status == .tooManyRequests ? .tooManyRequests : .ok
+                answer = .p(
+                    .class("error"), .attribute(named: "role", value: "alert"),
+                    .text(t(e.status == .tooManyRequests ? "receipt.slow" : "receipt.unknown")))
+            }
+        }
+        let main: Node<HTML.BodyContext> = .group(
+            answer,
+            .form(
+                .method(.get), .action("/receipt"),
+                .label(.for("code"), .text(t("receipt.code"))),
+                .input(.type(.text), .id("code"), .name("code"), .value(code), .attribute(named: "autocomplete", value: "off"), .required(true)),
+                .button(.type(.submit), .text(t("receipt.check")))),
+            .p(.class("muted"), .text(t("receipt.privacy"))))
+        return Layout.response(c, title: t("receipt.title"), status: status, main)
     }
 
     static func directory(req: Request) async throws -> Response {
@@ -68,7 +114,8 @@ enum PublicPages {
                 .tr(
                     .th(.text(t("body.partners"))),
                     .td(.forEach(b.partners) { p in .group(.a(.href("/bodies/\(p)"), .text(refs[p]?.name ?? p)), .text(" ")) })),
-                .unwrap(b.website) { w in .tr(.th(.text(t("body.website"))), .td(.a(.href(w), .text(w)))) }),
+                .unwrap(b.website) { w in .tr(.th(.text(t("body.website"))), .td(.a(.href(w), .text(w)))) },
+                .forEach(contact(t, b.contact)) { row in .tr(.th(.text(row.label)), .td(row.node)) }),
             .if(!map.isEmpty, .raw(SVG.map(map, title: t("body.jurisdiction"), width: 600))),
             .h2(.text(t("body.composition", t.number(b.memberCount)))),
             .if(
@@ -136,11 +183,18 @@ enum PublicPages {
             .filter { ["district", "region", "national"].contains($0.level) }
         let main: Node<HTML.BodyContext> = .group(
             .p(.text(t("howto.p1"))), .p(.text(t("howto.p2"))),
-            .if(req.application.agora.anonymousReports, .p(.text(t("howto.anonymous")))),
+            .if(
+                req.application.agora.anonymousReports,
+                .p(.a(.class("button"), .href("/report"), .text(t("howto.publicForm"))), .text(" "), .a(.href("/receipt"), .text(t("receipt.title"))))
+            ),
             .h2(.text(t("howto.bodies"))),
             .ul(
+                .class("contacts"),
                 .forEach(ew.sorted { $0.name < $1.name }) { b in
-                    .li(.a(.href("/bodies/\(b.code)"), .text(b.names[c.lang.rawValue] ?? b.name)), .unwrap(b.website) { .text(" — " + $0) })
+                    .li(
+                        .a(.href("/bodies/\(b.code)"), .strong(.text(b.names[c.lang.rawValue] ?? b.name))),
+                        .forEach(contact(t, b.contact)) { row in .div(.span(.class("muted"), .text(row.label + ": ")), row.node) },
+                        .if(b.contact == nil, .unwrap(b.website) { .div(.text($0)) }))
                 }),
             .p(.a(.href("/report"), .text(t("howto.monitors")))))
         return Layout.response(c, title: t("nav.howto"), main)

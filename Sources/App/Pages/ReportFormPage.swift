@@ -21,16 +21,24 @@ enum ReportFormPage {
         var errors: [String: String] = [:]
         var done: String?
         var t = T(lang: .en)
+        /// A member of the public, without an account: no queue, no body to choose, a receipt when it is sent.
+        var isPublic = false
     }
 
     static func show(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
+        guard req.viewer.personID != nil || req.application.agora.anonymousReports else { return req.redirect(to: "/sign-in") }
         return try await render(req, try await model(req), status: .ok)
     }
 
     static func model(_ req: Request) async throws -> Model {
         let viewer = req.viewer
-        let bodies = Array(Set(viewer.roles.filter { $0.role != .auditor }.map(\.body))).sorted()
+        let isPublic = viewer.personID == nil
+        // The public files with whichever early-warning body serves the place: the places those bodies serve are offered.
+        let bodies =
+            isPublic
+            ? try await BodyStore(sql: req.sql).list(.init(topic: .earlyWarning), page: PageRequest(limit: PageRequest.maxLimit))
+                .filter { !$0.worldwide && BodyLevel(rawValue: $0.level).map { $0.rank <= BodyLevel.national.rank } == true }.map(\.code)
+            : Array(Set(viewer.roles.filter { $0.role != .auditor }.map(\.body))).sorted()
         // Areas the filer's bodies serve, and the areas below them (capped: a phone list, not an atlas).
         let tree = try await req.bodyTree()
         let roots = Set(bodies.flatMap { tree.nodes[$0]?.jurisdictionPaths.compactMap(\.first) ?? [] })
@@ -46,16 +54,20 @@ enum ReportFormPage {
             queue += (children[c] ?? []).map(\.code).sorted()
         }
         return Model(
-            framework: try await FrameworkStore(sql: req.sql).active(), areas: out.sorted { $0.1 < $1.1 }, bodies: bodies,
-            csrf: req.caller?.csrf ?? "", t: T(lang: Lang.of(req), zone: req.application.agora.timeZone))
+            framework: try await FrameworkStore(sql: req.sql).active(), areas: out.sorted { $0.1 < $1.1 }, bodies: isPublic ? [] : bodies,
+            csrf: req.caller?.csrf ?? "", t: T(lang: Lang.of(req), zone: req.application.agora.timeZone), isPublic: isPublic)
     }
 
     static func submit(req: Request) async throws -> Response {
-        guard let caller = req.caller, caller.via == .session else { return req.redirect(to: "/sign-in") }
         let form = try req.input([String: String].self)
         var m = try await model(req)
-        guard let csrf = form["_csrf"], csrf == caller.csrf else {
-            throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong; reload the form", field: "_csrf")
+        if m.isPublic {
+            guard req.application.agora.anonymousReports else { return req.redirect(to: "/sign-in") }
+        } else {
+            guard let caller = req.caller, caller.via == .session else { return req.redirect(to: "/sign-in") }
+            guard let csrf = form["_csrf"], csrf == caller.csrf else {
+                throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong; reload the form", field: "_csrf")
+            }
         }
         m.values = form
         m.chosen = Set(form.keys.filter { $0.hasPrefix("indicator.") }.map { String($0.dropFirst("indicator.".count)) })
@@ -68,6 +80,15 @@ enum ReportFormPage {
             harm: Harm(fatalities: int("fatalities"), injured: int("injured"), displaced: int("displaced")),
             sourceKind: .monitor, classification: .restricted, body: str("body") ?? (m.bodies.count == 1 ? m.bodies[0] : nil))
         do {
+            if m.isPublic {
+                var draft = draft
+                draft.sourceKind = nil
+                draft.classification = nil
+                let filed = try await PublicReports.file(draft, req: req)
+                var fresh = try await model(req)
+                fresh.done = fresh.t("report.receivedPublic", filed.body)
+                return try await render(req, fresh, status: .created, receipt: filed.receipt)
+            }
             var p = try await ReportController.prepare(draft, req: req, anonymous: false)
             let actor = req.actor
             // A report queued offline carries the id the phone gave it: sent again after a lost answer, it is the same report.
@@ -183,7 +204,7 @@ enum ReportFormPage {
             field(m, "displaced", m.t("report.displaced"), error: "harm.displaced", numeric: true))
     }
 
-    static func render(_ req: Request, _ m: Model, status: HTTPResponseStatus) async throws -> Response {
+    static func render(_ req: Request, _ m: Model, status: HTTPResponseStatus, receipt: String? = nil) async throws -> Response {
         let c = try await PageContext.of(req)
         let form: Node<HTML.BodyContext> = .form(
             .method(.post), .action("/report"), .attribute(named: "data-draft", value: "report"),
@@ -204,9 +225,17 @@ enum ReportFormPage {
             .attribute(named: "data-refused", value: t("report.queueRefused")), .attribute(named: "data-open", value: t("report.queueOpen")),
             .h2(.text(t("report.queueTitle"))), .ul())
         let done: Node<HTML.BodyContext> = .unwrap(m.done) {
-            .p(.class("notice"), .attribute(named: "role", value: "status"), .attribute(named: "data-draft-clear", value: "1"), .text($0))
+            .div(
+                .class("notice"), .attribute(named: "role", value: "status"), .attribute(named: "data-draft-clear", value: "1"), .p(.text($0)),
+                .unwrap(receipt) { code in
+                    .group(
+                        .p(.text(t("report.receiptIs") + " "), .strong(.id("receipt-code"), .text(code))),
+                        .p(.text(t("report.receiptKeep") + " "), .a(.href("/receipt"), .text(t("receipt.title")))))
+                })
         }
+        let intro: Node<HTML.BodyContext> = .if(m.isPublic, .p(.text(t("report.publicIntro"))))
         return Layout.response(
-            c, title: m.t("report.title"), status: status, scripts: ["/static/agora.js"], .group(queued, done, queue, err(m, "form"), form))
+            c, title: m.t(m.isPublic ? "report.publicTitle" : "report.title"), status: status, scripts: ["/static/agora.js"],
+            .group(queued, done, intro, .if(!m.isPublic, queue), err(m, "form"), form))
     }
 }

@@ -31,7 +31,7 @@ enum HTMLEscape {
         let scheme = t[..<colon].lowercased()
         // A colon after a slash, `?` or `#` belongs to a path or query, not a scheme.
         if scheme.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { return attribute(s) }
-        return ["http", "https", "mailto", "tel"].contains(scheme) ? attribute(t) : "#"
+        return ["http", "https", "mailto", "tel", "sms"].contains(scheme) ? attribute(t) : "#"
     }
 }
 

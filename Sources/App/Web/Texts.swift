@@ -394,7 +394,27 @@ enum Texts {
         stats.chart | Public incidents per month | Incidents publics par mois
         howto.p1 | If you see violence, threats, or tension rising in your community, tell the peace council or early-warning body that serves your area. Say what happened, where and when; say if anyone was hurt. | Si vous voyez de la violence, des menaces ou des tensions monter dans votre communauté, prévenez le conseil de paix ou l'instance d'alerte précoce de votre zone. Dites ce qui s'est passé, où et quand, et s'il y a des blessés.
         howto.p2 | Your report is read by trained analysts. Your name and phone number are never published and are kept encrypted. | Votre signalement est lu par des analystes formés. Votre nom et votre numéro ne sont jamais publiés et sont conservés chiffrés.
-        howto.anonymous | This installation also accepts reports without an account, through its API and partner channels. | Cette installation accepte aussi des signalements sans compte, par son API et des canaux partenaires.
+        howto.publicForm | Report without an account | Signaler sans compte
+        report.publicTitle | Report violence or tension | Signaler une violence ou une tension
+        report.publicIntro | You do not need an account. Your report goes to the peace council or early-warning body serving the place you choose; it is not published. You get a receipt code to check what became of it. | Vous n'avez pas besoin de compte. Votre signalement va au conseil de paix ou à l'instance d'alerte précoce de l'endroit choisi ; il n'est pas publié. Vous recevez un code de reçu pour savoir ce qu'il est devenu.
+        report.receivedPublic | Thank you. Your report reached %@. | Merci. Votre signalement est parvenu à %@.
+        report.receiptIs | Your receipt code: | Votre code de reçu :
+        report.receiptKeep | Write it down: it is shown only once. With it you can check what became of your report: | Notez-le : il n'est affiché qu'une fois. Il permet de savoir ce qu'est devenu votre signalement :
+        receipt.title | Check a report's receipt | Vérifier un reçu de signalement
+        receipt.code | Receipt code (for example K7QM-2XPD-9RTA) | Code de reçu (par exemple K7QM-2XPD-9RTA)
+        receipt.check | Check | Vérifier
+        receipt.unknown | No report has this receipt code. Check the code as it was written down. | Aucun signalement n'a ce code de reçu. Vérifiez le code tel qu'il a été noté.
+        receipt.slow | Too many checks from this connection; wait a minute. | Trop de vérifications depuis cette connexion ; attendez une minute.
+        receipt.reached | It reached %@ on %@. | Il est parvenu à %@ le %@.
+        receipt.status.unreviewed | Received: waiting for an analyst to read it. | Reçu : en attente de lecture par un analyste.
+        receipt.status.verified | Verified: it is part of the council's record of incidents. | Vérifié : il fait partie du registre des incidents du conseil.
+        receipt.status.rejected | Read, and not retained. | Lu, et non retenu.
+        receipt.status.duplicate | Read: another report of the same event was kept. | Lu : un autre signalement du même événement a été conservé.
+        receipt.privacy | The receipt says only what became of the report, never what it said or who sent it. | Le reçu dit seulement ce qu'est devenu le signalement, jamais ce qu'il disait ni qui l'a envoyé.
+        body.phone | Phone | Téléphone
+        body.sms | SMS | SMS
+        body.email | E-mail | Courriel
+        body.address | Office | Bureau
         howto.bodies | Who receives reports | Qui reçoit les signalements
         howto.monitors | Community monitors: sign in and file a report | Moniteurs communautaires : connectez-vous et signalez
         """
