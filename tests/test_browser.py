@@ -355,3 +355,39 @@ def test_a_tile_server_is_optional_configuration(agora_binary):
         w.quit()
         gen.close()
         tiles.shutdown()
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/data is absent: the demo has no shapes to look a point up in")
+def test_a_gps_point_in_ghana_asks_for_the_district(server):
+    s = server
+    # Ghana has no district shapes in the demo: a point there finds only the country, and the API says so.
+    monitor = s.token_for("monitor.bawku")
+    today = datetime.date.today().isoformat()
+    st, r = s.request("POST", "/api/v1/reports", {"lat": 11.06, "lon": -0.24, "occurredOn": today, "indicators": ["CS05"],
+                                                  "description": "Placement check by API"}, token=monitor)
+    assert st == 201 and r["placement"]["level"] == "country" and r["placement"]["how"] == "point" and "Ghana" in r["placement"]["reason"], r
+    st, r = s.request("POST", "/api/v1/reports", {"lat": 9.93, "lon": 8.89, "area": None, "occurredOn": today, "indicators": ["CS05"],
+                                                  "description": "Placement check in Jos", "body": "GH-DPC-BAWKU"}, token=s.token)
+    assert st == 201 and r["placement"]["level"] == "admin1" and "reason" not in r["placement"], r
+    # The form does not file it as "Ghana": it asks for the district, then files it there.
+    w = Walk(s.base, PHONE)
+    try:
+        w.sign_in("monitor.bawku", s.passwords["monitor.bawku"])
+        w.go("/report")
+        w.d.find_element(By.NAME, "indicator.CS05").click()
+        w.d.find_element(By.ID, "description").send_keys("Gunshots heard near the chief's palace at night")
+        w.d.find_element(By.CSS_SELECTOR, "details summary").click()
+        w.d.find_element(By.ID, "lat").send_keys("11.06")
+        w.d.find_element(By.ID, "lon").send_keys("-0.24")
+        w.submit("form[data-draft]")
+        area = w.d.find_element(By.ID, "area")
+        assert "cannot tell the district" in w.text() and area.get_attribute("aria-invalid") == "true"
+        w.shot("02c-monitor-choose-district")
+        Select(area).select_by_value("GH1201")
+        w.submit("form[data-draft]")
+        assert "Report received by GH-DPC-BAWKU" in w.text()
+    finally:
+        w.quit()
+    st, page = s.request("GET", "/api/v1/reports?limit=500", token=s.token)
+    filed = [x for x in page["items"] if x["description"] == "Gunshots heard near the chief's palace at night"]
+    assert [x["area"] for x in filed] == ["GH1201"], filed

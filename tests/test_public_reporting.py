@@ -33,6 +33,11 @@ def test_the_public_reports_from_a_phone_and_checks_the_receipt(open_installatio
         # The public form: no account, no queue, no body to choose.
         assert "Report violence or tension" in w.text()
         assert not w.d.find_elements(By.ID, "body") and not w.d.find_elements(By.ID, "queue")
+        # The list of places is long: a search box narrows it.
+        search = w.d.find_element(By.ID, "area-search")
+        search.send_keys("bawku")
+        shown = w.d.execute_script("return [...document.querySelectorAll('#area option')].filter(o => !o.hidden && o.value).map(o => o.label)")
+        assert shown and all("bawku" in x.lower() for x in shown), shown
         text = f"Stones thrown at the bus station in Bawku {time.time():.0f}"
         w.d.find_element(By.NAME, "indicator.CS05").click()
         w.d.find_element(By.ID, "description").send_keys(text)

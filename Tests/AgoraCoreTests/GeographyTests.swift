@@ -65,3 +65,23 @@ import Testing
         #expect(!set.contains("KE040|TZA"))
     }
 }
+
+@Suite struct PlacementTests {
+    @Test func aPointThatFindsOnlyTheCountryAsksForTheDistrict() {
+        let coarse = Placement.of(area: "GHA", level: .country, how: .point, countryName: "Ghana", lowerAreasWithoutShapes: true)
+        #expect(coarse.needsDistrict && coarse.reason!.contains("Ghana"))
+        #expect(!Placement.of(area: "GHA", level: .country, how: .given, countryName: "Ghana", lowerAreasWithoutShapes: true).needsDistrict)
+        #expect(!Placement.of(area: "NG032", level: .admin1, how: .point, countryName: "Nigeria", lowerAreasWithoutShapes: true).needsDistrict)
+        #expect(!Placement.of(area: "TUV", level: .country, how: .point, countryName: "Tuvalu", lowerAreasWithoutShapes: false).needsDistrict)
+    }
+
+    @Test func districtsAreOfferedNearestFirst() {
+        let bawku = GeoPoint(lat: 11.06, lon: -0.24)
+        let items: [(String, GeoPoint?)] = [
+            ("Accra", GeoPoint(lat: 5.6, lon: -0.19)), ("No centroid B", nil), ("Bawku West", GeoPoint(lat: 10.9, lon: -0.5)),
+            ("No centroid A", nil), ("Tamale", GeoPoint(lat: 9.4, lon: -0.85)),
+        ]
+        let sorted = Placement.nearestFirst(items, to: bawku, centroid: { $0.1 }, name: { $0.0 }).map(\.0)
+        #expect(sorted == ["Bawku West", "Tamale", "Accra", "No centroid A", "No centroid B"])
+    }
+}

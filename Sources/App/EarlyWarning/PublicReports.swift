@@ -14,7 +14,13 @@ enum PublicReports {
         var receipt: String
     }
 
-    static func file(_ draft: ReportDraft, req: Request, claim: Idempotency.Claim? = nil) async throws -> Filed {
+    /// A form asks for the district when a point found only the country; the API stores and says so in `placement`.
+    struct NeedsDistrict: Error {
+        var placement: Placement
+        var point: GeoPoint
+    }
+
+    static func file(_ draft: ReportDraft, req: Request, claim: Idempotency.Claim? = nil, askDistrict: Bool = false) async throws -> Filed {
         guard req.application.agora.anonymousReports else {
             throw APIError(
                 status: .unauthorized, code: "unauthorized", reason: "sign in to report; this installation takes no anonymous reports",
@@ -24,6 +30,7 @@ enum PublicReports {
             throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many reports from this address; wait and try again")
         }
         let p = try await ReportController.prepare(draft, req: req, anonymous: true)
+        try NeedsDistrict.check(p.placement, draft, asked: askDistrict)
         let receipt = Receipt.make()
         try await ReportController.store(draft, p, req: req, claim: claim, receiptDigest: Receipt.digest(receipt))
         return Filed(id: p.id, body: p.body, receipt: receipt)
@@ -72,5 +79,12 @@ enum PublicReports {
         }
 
         static func digest(_ code: String) -> String { Secrets.digest("receipt|" + (normalised(code) ?? code)) }
+    }
+}
+
+extension PublicReports.NeedsDistrict {
+    static func check(_ placement: Placement, _ draft: ReportDraft, asked: Bool) throws {
+        guard asked, placement.needsDistrict, let lat = draft.lat, let lon = draft.lon else { return }
+        throw Self(placement: placement, point: GeoPoint(lat: lat, lon: lon))
     }
 }

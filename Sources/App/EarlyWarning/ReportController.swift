@@ -95,7 +95,9 @@ struct ReportController {
         try await Self.store(draft, p, req: req, claim: req.idempotencyClaim)
         let scope = try await req.scope()
         let row = try await ReportStore(sql: req.sql).get(id, scope)!
-        return try await ReportStore(sql: req.sql).views([row], scope: scope)[0].created(at: "/api/v1/reports/\(id)", for: req)
+        var view = try await ReportStore(sql: req.sql).views([row], scope: scope)[0]
+        view.placement = p.placement  // said when it is stored: where it landed and, if coarse, why
+        return try await view.created(at: "/api/v1/reports/\(id)", for: req)
     }
 
     /// Stores a prepared report through the group commit. An `Idempotency-Key` is claimed in the report's own savepoint,
@@ -119,6 +121,7 @@ struct ReportController {
         var sourceKind: SourceKind
         var area: String
         var path: [String]
+        var placement: Placement
     }
 
     /// Every check a report goes through before it is stored; nothing is written here.
@@ -159,6 +162,12 @@ struct ReportController {
         }
         let area = areaCode!
         let path = try await areas.path(area)
+        let how: Placement.How = draft.area == nil ? .point : (point == nil ? .given : .givenWithPoint)
+        let record = try await areas.get(area)
+        let level = record.flatMap { AreaLevel(rawValue: $0.level) } ?? .country
+        let placement = Placement.of(
+            area: area, level: level, how: how, countryName: record?.name ?? area,
+            lowerAreasWithoutShapes: how == .point && level == .country ? try await areas.hasChildren(area) : false)
 
         // Which body it is filed with, and as what.
         var body = draft.body
@@ -185,7 +194,7 @@ struct ReportController {
         }
         return Prepared(
             id: UUID().uuidString.lowercased(), body: body!, classification: anonymous ? .restricted : (draft.classification ?? .restricted),
-            sourceKind: sourceKind, area: area, path: path)
+            sourceKind: sourceKind, area: area, path: path, placement: placement)
     }
 
     struct BulkResult: Content { var created: [String] }

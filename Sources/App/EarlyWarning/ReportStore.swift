@@ -31,6 +31,8 @@ struct ReportView: Content {
     var reviewReason: String?
     var incident: String?
     var duplicateOf: String?
+    /// Only in the answer that stores the report: at which level it landed, how, and why if coarser than it should be.
+    var placement: Placement? = nil
 }
 
 struct ReportRow: Decodable, Sendable {

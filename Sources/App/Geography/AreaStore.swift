@@ -53,6 +53,23 @@ struct AreaStore: Sendable {
         var parentCode: String?
     }
 
+    /// Whether any area lies below this one.
+    func hasChildren(_ code: String) async throws -> Bool {
+        try await sql.select().column("code").from("areas").where("parent_code", .equal, code).limit(1).first() != nil
+    }
+
+    /// Centroids of the areas of a country, for offering places nearest a point first.
+    func centroids(country: String) async throws -> [String: GeoPoint] {
+        var out: [String: GeoPoint] = [:]
+        for r in try await sql.select().columns("code", "centroid_lat", "centroid_lon").from("areas").where("country_code", .equal, country)
+            .where(SQLColumn("centroid_lat"), .isNot, SQLLiteral.null).all()
+        {
+            out[try r.decode(column: "code", as: String.self)] = GeoPoint(
+                lat: try r.decode(column: "centroid_lat", as: Double.self), lon: try r.decode(column: "centroid_lon", as: Double.self))
+        }
+        return out
+    }
+
     func names() async throws -> [NameRow] {
         try await sql.select().columns("code", "name", "parent_code").from("areas").all(decoding: NameRow.self, with: Self.decoder)
     }

@@ -1471,6 +1471,40 @@ enum OpenAPIDocument {
              },
              "duplicateOf": {
               "type": "string"
+             },
+             "placement": {
+              "type": "object",
+              "description": "Only in the answer that stores the report: the level it landed at, how (given, point, given-with-point) and, when a point found only a country that has smaller areas without shapes, why — give `area` then",
+              "required": [
+               "area",
+               "level",
+               "how"
+              ],
+              "properties": {
+               "area": {
+                "type": "string"
+               },
+               "level": {
+                "type": "string",
+                "enum": [
+                 "country",
+                 "admin1",
+                 "admin2",
+                 "community"
+                ]
+               },
+               "how": {
+                "type": "string",
+                "enum": [
+                 "given",
+                 "point",
+                 "given-with-point"
+                ]
+               },
+               "reason": {
+                "type": "string"
+               }
+              }
              }
             }
            },

@@ -84,12 +84,13 @@ enum ReportFormPage {
                 var draft = draft
                 draft.sourceKind = nil
                 draft.classification = nil
-                let filed = try await PublicReports.file(draft, req: req)
+                let filed = try await PublicReports.file(draft, req: req, askDistrict: true)
                 var fresh = try await model(req)
                 fresh.done = fresh.t("report.receivedPublic", filed.body)
                 return try await render(req, fresh, status: .created, receipt: filed.receipt)
             }
             var p = try await ReportController.prepare(draft, req: req, anonymous: false)
+            try PublicReports.NeedsDistrict.check(p.placement, draft, asked: true)
             let actor = req.actor
             // A report queued offline carries the id the phone gave it: sent again after a lost answer, it is the same report.
             if let client = str("clientId") {
@@ -110,6 +111,16 @@ enum ReportFormPage {
             var fresh = try await model(req)
             fresh.done = fresh.t(stored ? "report.received" : "report.alreadyReceived", p.body, String(p.id.prefix(8)))
             return try await render(req, fresh, status: stored ? .created : .ok)
+        } catch let coarse as PublicReports.NeedsDistrict {
+            // The point found only the country: ask for the district, nearest first, instead of filing it as the whole country.
+            let centroids = try await AreaStore(sql: req.sql).centroids(country: coarse.placement.area)
+            let inCountry = m.areas.filter { centroids[$0.code] != nil }
+            m.areas =
+                Placement.nearestFirst(inCountry, to: coarse.point, centroid: { centroids[$0.code] }, name: \.name)
+                + m.areas.filter { centroids[$0.code] == nil }
+            let country = try await AreaStore(sql: req.sql).get(coarse.placement.area)?.name ?? coarse.placement.area
+            m.errors["area"] = m.t("report.chooseDistrict", country)
+            return try await render(req, m, status: .ok)
         } catch {
             let e = APIErrorMiddleware.translate(error)
             for i in e.issues { m.errors[String(i.field.split(separator: "[").first ?? Substring(i.field))] = i.message }
@@ -159,7 +170,8 @@ enum ReportFormPage {
     static func whenWhere(_ m: Model) -> Node<HTML.FormContext> {
         let today = String(Timestamp.now().prefix(10))
         let places: Node<HTML.FormContext> = .select(
-            .id("area"), .attribute(named: "name", value: "area"), describedBy(m, "area"), .option(.value(""), .label(m.t("report.choosePlace"))),
+            .id("area"), .attribute(named: "name", value: "area"), .attribute(named: "data-search", value: m.t("report.searchPlace")),
+            describedBy(m, "area"), .option(.value(""), .label(m.t("report.choosePlace"))),
             .forEach(m.areas) { a in .option(.value(a.code), .label(a.name), .isSelected(m.values["area"] == a.code)) })
         let bodies: Node<HTML.FormContext> = .if(
             m.bodies.count > 1,

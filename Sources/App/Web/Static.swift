@@ -82,6 +82,24 @@ enum StaticAssets {
               }, function(){ status.textContent = gps.getAttribute("data-fail"); }, {enableHighAccuracy: true, timeout: 15000});
             });
           }
+          // Long place lists get a search box: typing keeps the places whose name matches (accents ignored).
+          function plain(x){ return x.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase(); }
+          Array.prototype.forEach.call(document.querySelectorAll("select[data-search]"), function(sel){
+            if (sel.options.length < 15) return;
+            var box = document.createElement("input");
+            box.type = "search"; box.id = sel.id + "-search"; box.setAttribute("aria-label", sel.getAttribute("data-search"));
+            box.placeholder = sel.getAttribute("data-search"); box.setAttribute("aria-controls", sel.id);
+            sel.parentNode.insertBefore(box, sel);
+            box.addEventListener("input", function(){
+              var q = plain(box.value.trim()), first = null;
+              Array.prototype.forEach.call(sel.options, function(o){
+                var show = !o.value || !q || plain(o.label || o.text).indexOf(q) >= 0 || plain(o.value).indexOf(q) >= 0;
+                o.hidden = !show;
+                if (show && o.value && !first) first = o;
+              });
+              if (first && sel.selectedOptions[0] && sel.selectedOptions[0].hidden) sel.value = first.value;
+            });
+          });
         })();
         """
 

@@ -93,6 +93,8 @@ enum Texts {
         report.send | Send report | Envoyer le signalement
         report.draftRestored | Your unsent draft was restored. | Votre brouillon non envoyé a été restauré.
         report.received | Report received by %@. Reference: %@. | Signalement reçu par %@. Référence : %@.
+        report.searchPlace | Search the places | Chercher un lieu
+        report.chooseDistrict | Your location is in %@, but this installation cannot tell the district from it. Choose the district (nearest first): | Votre position est en %@, mais cette installation ne peut pas en déduire le district. Choisissez le district (le plus proche d'abord) :
         report.alreadyReceived | This report had already reached %@ (reference %@); it is not stored twice. | Ce signalement était déjà parvenu à %@ (référence %@) ; il n'est pas enregistré deux fois.
         report.queueTitle | Waiting to be sent from this phone | En attente d'envoi depuis ce téléphone
         report.queued | No connection: the report is kept on this phone and will be sent when the connection returns. | Pas de connexion : le signalement est gardé sur ce téléphone et sera envoyé au retour de la connexion.
