@@ -1,3 +1,4 @@
+import AgoraCore
 import Foundation
 import Testing
 
@@ -33,5 +34,56 @@ import Testing
     @Test func anUnknownTimeZoneStopsTheStart() async throws {
         let mars: (inout AgoraSettings) -> Void = { $0.timeZoneName = "Mars/Olympus_Mons" }
         await #expect(throws: (any Error).self) { try await TestInstallation.run(.sqlite, settings: mars) { _ in } }
+    }
+}
+
+/// Every text a page can ask for exists in every language: literal keys found in the sources, and the keys pages
+/// build from the core's vocabularies. A missing one would show the bare value, in English, to a French reader.
+@Suite struct TranslationTests {
+    static func values<V: Vocabulary>(_ t: V.Type) -> [String] { V.allCases.map(\.rawValue) }
+
+    /// Keys pages build as prefix + value.
+    static let built: [String: [String]] = [
+        "area.": values(AreaLevel.self), "risk.": values(RiskLevel.self),
+        "status.": values(CaseStatus.self) + values(ReportStatus.self), "astatus.": values(ActionStatus.self),
+        "action.": values(ActionKind.self), "outcome.": values(CaseOutcome.self), "state.": values(AlertState.self),
+        "class.": values(Classification.self), "level.": values(BodyLevel.self), "kind.": values(BodyKind.self),
+        "topic.": values(Topic.self), "receipt.status.": values(ReportStatus.self), "severity.": values(CAPSeverity.self),
+        "plain.": values(CAPSeverity.self) + values(CAPUrgency.self) + values(CAPCertainty.self),
+        "reason.": values(EscalationReason.self),
+        "party.": ["responsible", "was-responsible", "informed"],
+        "event.": [
+            "opened", "acknowledged", "escalated", "de-escalated", "escalation-exhausted", "closed", "alert-updated", "alert-cancelled",
+            "action-planned", "action-done", "action-cancelled",
+        ],
+    ]
+
+    @Test func everyTextIsInEveryLanguage() throws {
+        var lines: [String: Int] = [:]
+        for line in Texts.table.split(separator: "\n") where !line.hasPrefix("#") {
+            let cols = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cols.count >= 2, !cols[0].isEmpty else { continue }
+            #expect(cols.count == 1 + Lang.offered.count, "\(cols[0]): one column per language")
+            #expect(cols.dropFirst().allSatisfy { !$0.isEmpty }, "\(cols[0]): a language is empty")
+            lines[cols[0], default: 0] += 1
+        }
+        #expect(lines.filter { $0.value > 1 }.isEmpty, "keys twice: \(lines.filter { $0.value > 1 }.keys.sorted())")
+        // Literal keys in the sources: t("…"), m.t("…"), c.t("…").
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let files = FileManager.default.enumerator(at: root.appendingPathComponent("Sources/App"), includingPropertiesForKeys: nil)!
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && $0.lastPathComponent != "Texts.swift" }
+        let pattern = try NSRegularExpression(pattern: #"\bt\("([a-z][A-Za-z0-9]*\.[A-Za-z0-9.]*[A-Za-z0-9])""#)
+        var missing: [String] = []
+        for f in files {
+            let text = try String(contentsOf: f, encoding: .utf8)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let key = String(text[Range(m.range(at: 1), in: text)!])
+                if Texts.all[key] == nil { missing.append("\(f.lastPathComponent): \(key)") }
+            }
+        }
+        for (prefix, values) in Self.built {
+            for v in values where Texts.all[prefix + v] == nil { missing.append("built: \(prefix + v)") }
+        }
+        #expect(missing.isEmpty, "texts missing: \(Set(missing).sorted())")
     }
 }

@@ -166,7 +166,7 @@ enum CasePages {
                         .td(label(t("case.fromTo")), .text([e.from, e.to].compactMap { $0 }.joined(separator: " → "))),
                         .td(
                             label(t("alert.reason")),
-                            .text([e.reason.map { t("reason." + $0) }, e.note].compactMap { $0 }.joined(separator: " — "))))
+                            .text([e.reason.map { t(reasonKey(e.kind, $0)) }, e.note].compactMap { $0 }.joined(separator: " — "))))
                 }),
             forms)
         return Layout.response(c, title: t("case.title", names[k.area] ?? k.area), main)
@@ -204,6 +204,11 @@ enum CasePages {
             .label(.for("decide-\(a.id)"), .text(t("case.becomes"))), choice,
             .label(.for("why-\(a.id)"), .text(t("case.cameOf"))),
             .input(.type(.text), .id("why-\(a.id)"), .name("why-\(a.id)"), .required(true)))
+    }
+
+    /// A history entry's reason is an action's kind, a closing's outcome or an escalation's reason, by the entry's kind.
+    static func reasonKey(_ kind: String, _ reason: String) -> String {
+        kind.hasPrefix("action-") ? "action." + reason : kind == "closed" ? "outcome." + reason : "reason." + reason
     }
 
     /// The column's name inside each cell, shown only where a narrow screen stacks the table's cells.

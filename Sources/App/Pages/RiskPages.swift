@@ -23,6 +23,7 @@ enum RiskPages {
         let c = try await PageContext.of(req)
         let t = c.t
         let snap = try await req.riskSnapshot()
+        let settings = try await SettingsStore(sql: req.sql).load().risk
         let period = try RiskController.period(req)
         let level = try req.query.get(String?.self, at: "level").flatMap(AreaLevel.init(rawValue:)) ?? .admin1
         let countries = Set(snap.areas.filter { $0.value.level == .country }.keys)
@@ -38,12 +39,12 @@ enum RiskPages {
         for a in inCountry {
             for n in snap.neighbours[a] ?? [] where snap.areas[n]?.level == level && snap.score(n, period).score > 0 { codes.insert(n) }
         }
-        // Without shapes at that level, the map shows the country among its region's countries (the tables keep the level asked for).
+        // Without shapes at that level, the map shows the country itself with the countries it borders — zoomed to it, not its
+        // whole region (the tables keep the level asked for).
         var mapCodes = codes
         var mapNote: String?
         if try await AreaStore(sql: req.sql).shapes(of: Array(codes)).isEmpty {
-            let region = Country.find(country)?.region
-            inCountry = Country.all.filter { $0.region == region }.map(\.alpha3).filter { snap.areas[$0] != nil }
+            inCountry = [country] + (snap.neighbours[country] ?? []).filter { snap.areas[$0]?.level == .country }.sorted()
             mapCodes = Set(inCountry)
             mapNote = t("risk.countryView")
         }
@@ -96,6 +97,17 @@ enum RiskPages {
                 .class("legend"),
                 .forEach(RiskLevel.allCases) { l in .span(.span(.class("level level-\(l.rawValue)"), .text(t("risk." + l.rawValue)))) },
                 .span(.text(t("risk.spillLegend")))),
+            // One classification everywhere: a score's level depends on the size of its area, and the page says by how much.
+            .p(
+                .class("muted"),
+                .text(
+                    t("risk.levelsBySize") + " "
+                        + [AreaLevel.admin2, .admin1, .country].map { l in
+                            let th = settings.thresholds(for: l)
+                            return t(
+                                "risk.thresholdsAt", t("area." + l.rawValue), t.number(th.moderate, digits: 0), t.number(th.high, digits: 0),
+                                t.number(th.critical, digits: 0))
+                        }.joined(separator: "; "))),
             .unwrap(mapNote) { .p(.class("muted"), .text($0)) },
             .if(
                 mapAreas.isEmpty, .p(.class("muted"), .text(t("risk.noShapes"))),

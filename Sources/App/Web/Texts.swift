@@ -156,9 +156,11 @@ enum Texts {
         risk.levelOfAreas | Areas | Zones
         risk.period | Week or month | Semaine ou mois
         risk.show | Show | Afficher
+        risk.levelsBySize | A bigger area adds up more incidents, so its levels start higher. Moderate, high and critical from: | Une zone plus grande cumule plus d'incidents : ses niveaux commencent plus haut. Modéré, élevé et critique à partir de :
+        risk.thresholdsAt | %@ %@ / %@ / %@ | %@ %@ / %@ / %@
         risk.spillLegend | dashed outline: rising risk next door, across borders too | contour pointillé : risque en hausse à côté, y compris de l'autre côté d'une frontière
         risk.noShapes | No boundary shapes are stored for these areas; the tables below list them. | Aucune limite n'est enregistrée pour ces zones ; les tableaux ci-dessous les listent.
-        risk.countryView | No shapes are stored at this level for this country: the map shows the countries of its region; the tables below keep the level you chose. | Aucune limite n'est enregistrée à ce niveau pour ce pays : la carte montre les pays de sa région ; les tableaux ci-dessous gardent le niveau choisi.
+        risk.countryView | No shapes are stored at this level for this country: the map shows the country and the countries it borders; the tables below keep the level you chose. | Aucune limite n'est enregistrée à ce niveau pour ce pays : la carte montre le pays et ses voisins ; les tableaux ci-dessous gardent le niveau choisi.
         risk.mapTitle | Risk in %@, %@ | Risque : %@, %@
         risk.top | Highest risk | Risque le plus élevé
         risk.movers | Top movers this week | Plus fortes hausses cette semaine
@@ -182,6 +184,8 @@ enum Texts {
         risk.neighbourhood | The area and its neighbours | La zone et ses voisines
         area.admin1 | first level (regions, states) | premier niveau (régions, États)
         area.admin2 | second level (districts) | deuxième niveau (districts)
+        area.country | countries | pays
+        area.community | communities | communautés
         alert.new | Compose an alert | Rédiger une alerte
         alert.composeIntro | The fields of the Common Alerting Protocol (CAP 1.2). Preview shows the message as it will go out; issuing opens a response case with the competent body. | Les champs du Common Alerting Protocol (CAP 1.2). L'aperçu montre le message tel qu'il partira ; l'émission ouvre un dossier auprès de l'instance compétente.
         alert.composeFor | Compose an alert for %@ | Rédiger une alerte pour %@
