@@ -86,6 +86,7 @@ func routes(_ app: Application) throws {
     HomePage.register(app)
     ReportFormPage.register(app)
     AnalystPages.register(app)
+    IncidentPages.register(app)
     RiskPages.register(app)
     AlertPages.register(app)
     CasePages.register(app)

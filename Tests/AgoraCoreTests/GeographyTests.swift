@@ -85,3 +85,15 @@ import Testing
         #expect(sorted == ["Bawku West", "Tamale", "Accra", "No centroid A", "No centroid B"])
     }
 }
+
+@Suite struct ClusterTests {
+    @Test func nearbyPointsBecomeOneClusterWithTheirCount() {
+        let maiduguri = (0..<5).map { GeoPoint(lat: 11.83 + Double($0) * 0.001, lon: 13.15) }
+        let jos = [GeoPoint(lat: 9.9, lon: 8.89)]
+        let c = Clusters.grid(maiduguri + jos, cells: 20)
+        #expect(c.map(\.count) == [5, 1])
+        #expect(abs(c[0].center.lat - 11.832) < 0.0001 && c[0].center.lon == 13.15)
+        #expect(Clusters.grid([]).isEmpty)
+        #expect(Clusters.grid([GeoPoint(lat: 1, lon: 1), GeoPoint(lat: 1, lon: 1)]).map(\.count) == [2])
+    }
+}

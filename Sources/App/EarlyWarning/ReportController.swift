@@ -22,19 +22,21 @@ struct ReportController {
     }
 
     static func filter(_ req: Request) async throws -> ReportStore.Filter {
+        // An empty value is no filter: a GET form sends its blank fields.
+        func value(_ name: String) throws -> String? { try req.query.get(String?.self, at: name).flatMap { $0.isEmpty ? nil : $0 } }
         func day(_ name: String) throws -> String? {
-            guard let v = try req.query.get(String?.self, at: name) else { return nil }
+            guard let v = try value(name) else { return nil }
             guard ReportRules.parseDay(v) != nil else { throw APIError.badRequest(field: name, "'\(v)' is not a date; use YYYY-MM-DD") }
             return v
         }
-        let status = try req.query.get(String?.self, at: "status").map { s in
+        let status = try value("status").map { s in
             guard let v = ReportStatus(rawValue: s) else {
                 throw APIError.badRequest(field: "status", "use \(ReportStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return v
         }
         var sector: [String]?
-        if let s = try req.query.get(String?.self, at: "sector") {
+        if let s = try value("sector") {
             let framework = try await FrameworkStore(sql: req.sql).active()
             guard let found = framework.sectors.first(where: { $0.code == s }) else {
                 throw APIError(
@@ -45,8 +47,8 @@ struct ReportController {
             sector = found.indicators.map(\.code)
         }
         var f = ReportStore.Filter(
-            status: status, area: try req.query.get(String?.self, at: "area"), indicator: try req.query.get(String?.self, at: "indicator"),
-            sectorIndicators: sector, from: try day("from"), to: try day("to"), text: try req.query.get(String?.self, at: "q"))
+            status: status, area: try value("area"), indicator: try value("indicator"), sectorIndicators: sector, from: try day("from"),
+            to: try day("to"), text: try value("q"))
         // An unknown area has the empty path "//", which no stored path lies under: nothing is found.
         if let a = f.area { f.areaPrefix = try await AreaStore(sql: req.sql).pathText(a) }
         return f

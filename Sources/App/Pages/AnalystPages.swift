@@ -41,7 +41,7 @@ enum AnalystPages {
         return Layout.response(
             c, title: t("queue.title"),
             .group(
-                .p(.text(t("queue.intro"))), body,
+                .p(.text(t("queue.intro"))), try await FilterForm.node(req, c, action: "/queue"), body,
                 .p(.a(.href("/situation-reports/new"), .text(t("sitrep.new"))))))
     }
 

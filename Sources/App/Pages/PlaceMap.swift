@@ -1,3 +1,4 @@
+import AgoraCore
 import Foundation
 import Vapor
 
@@ -9,17 +10,10 @@ enum PlaceMap {
     {
         guard let shaped = try await ReportController.nearestShape(code, AreaStore(sql: req.sql)) else { return nil }
         let name = names[shaped.code] ?? shaped.code
-        let svg = SVG.map(
-            [.init(code: shaped.code, name: name, geometry: shaped.geometry, fill: "#fdd835", href: nil, label: name)], title: title(name), width: 500
-        )
-        guard let lat, let lon else { return svg }
-        let box = shaped.geometry.bbox
-        let k = cos((box.minLat + box.maxLat) / 2 * .pi / 180)
-        let scale = 500 / max(1e-6, (box.maxLon - box.minLon) * k)
-        let pin = String(
-            format:
-                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"#c62828\" stroke=\"#fff\" stroke-width=\"2\"><title>%.4f, %.4f</title></circle></svg>",
-            (lon - box.minLon) * k * scale, (box.maxLat - lat) * scale, lat, lon)
-        return String(svg.dropLast(6)) + pin
+        let pins = lat.flatMap { lat in lon.map { [SVG.Pin(point: GeoPoint(lat: lat, lon: $0), label: String(format: "%.4f, %.4f", lat, $0))] } }
+        return SVG.map(
+            [.init(code: shaped.code, name: name, geometry: shaped.geometry, fill: "#fdd835", href: nil, label: name)], title: title(name),
+            width: 500,
+            pins: pins ?? [])
     }
 }

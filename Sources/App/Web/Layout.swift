@@ -82,7 +82,10 @@ enum Layout {
         var items: [(String, String)] = [("/", c.t("nav.home"))]
         if c.signedIn {
             if c.holds([.monitor, .analyst, .coordinator, .responder, .csoLiaison]) { items.append(("/report", c.t("nav.report"))) }
-            if c.holds([.analyst, .coordinator]) { items.append(("/queue", c.t("nav.queue"))) }
+            if c.holds([.analyst, .coordinator]) {
+                items.append(("/queue", c.t("nav.queue")))
+                items.append(("/incidents", c.t("nav.incidents")))
+            }
             items.append(("/risk", c.t("nav.risk")))
         }
         items.append(("/alerts", c.t("nav.alerts")))

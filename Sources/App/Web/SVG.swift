@@ -15,8 +15,16 @@ enum SVG {
         var spill = false
     }
 
-    /// An equirectangular map of the areas, fitted to their extent, simplified to the scale drawn.
-    static func map(_ areas: [MapArea], title: String, width: Double = 1000) -> String {
+    /// A point on a map: an incident, or a cluster of them (bigger the more it holds).
+    struct Pin {
+        var point: GeoPoint
+        var radius: Double = 7
+        var label: String
+        var count: Int? = nil
+    }
+
+    /// An equirectangular map of the areas, fitted to their extent, simplified to the scale drawn; pins on top.
+    static func map(_ areas: [MapArea], title: String, width: Double = 1000, pins: [Pin] = []) -> String {
         guard let box = areas.map(\.geometry.bbox).reduce(nil, { (acc: BoundingBox?, b) in acc.map { $0.union(b) } ?? b }) else {
             return "<p class=\"muted\">—</p>"
         }
@@ -50,6 +58,21 @@ enum SVG {
             let path =
                 "<path d=\"\(d)\" fill=\"\(a.fill)\"\(a.spill ? " class=\"spill\"" : "") data-area=\"\(escape(a.code))\"><title>\(escape(a.label))</title></path>"
             out += a.href.map { "<a href=\"\(escape($0))\">\(path)</a>" } ?? path
+        }
+        for p in pins {
+            let (x, y) = ((p.point.lon - box.minLon) * k * scale, (box.maxLat - p.point.lat) * scale)
+            out += String(
+                format:
+                    "<g class=\"pin\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#c62828\" fill-opacity=\"0.8\" stroke=\"#fff\" stroke-width=\"2\">",
+                x, y, p.radius)
+            out += "<title>\(escape(p.label))</title></circle>"
+            if let n = p.count, n > 1 {
+                out += String(
+                    format:
+                        "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"#fff\" font-size=\"%.0f\" aria-hidden=\"true\">%d</text>",
+                    x, y, max(10, p.radius * 0.8), n)
+            }
+            out += "</g>"
         }
         return out + "</svg>"
     }

@@ -59,6 +59,8 @@ enum StaticAssets {
         svg.map path.spill{stroke:#6a1b9a;stroke-width:2.5;stroke-dasharray:4 2}svg.chart{width:100%;max-width:40rem;height:auto}
         .legend span{display:inline-block;margin-right:.8rem}.muted{color:var(--muted)}pre{white-space:pre-wrap;background:var(--soft);padding:.6rem;overflow:auto;font-size:.85rem}
         details{margin-top:.8rem}summary{cursor:pointer;font-weight:600}
+        form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:0 1rem;align-items:end;background:var(--soft);padding:.6rem;border-radius:4px}
+        form.filters label{margin-top:.3rem}svg.map .pin text{font-family:inherit;font-weight:700}
         .cell-label{display:none}.decide{border-top:1px solid var(--line);padding-top:.4rem}
         @media(max-width:40rem){table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}table.stack tr.head{display:none}
         table.stack tr{border-bottom:2px solid var(--line);padding:.3rem 0}table.stack td{border:0;padding:.15rem 0}

@@ -93,6 +93,22 @@ enum Texts {
         report.send | Send report | Envoyer le signalement
         report.draftRestored | Your unsent draft was restored. | Votre brouillon non envoyé a été restauré.
         report.received | Report received by %@. Reference: %@. | Signalement reçu par %@. Référence : %@.
+        incidents.title | Incidents | Incidents
+        incidents.map | The latest %@ incidents with a location, grouped where they are close | Les %@ derniers incidents localisés, regroupés quand ils sont proches
+        incidents.here | %@ incident(s) here | %@ incident(s) ici
+        incidents.export | Download what is shown: | Télécharger ce qui est affiché :
+        incidents.none | No incident matches. | Aucun incident ne correspond.
+        incidents.more | Older incidents → | Incidents plus anciens →
+        filter.words | Words | Mots
+        filter.place | Place (and everything in it) | Lieu (et tout ce qu'il contient)
+        filter.anywhere | anywhere | partout
+        filter.from | From | Du
+        filter.to | To | Au
+        filter.indicator | Indicator | Indicateur
+        filter.anyIndicator | any indicator | tout indicateur
+        filter.apply | Filter | Filtrer
+        filter.clear | Clear the filters | Effacer les filtres
+        nav.incidents | Incidents | Incidents
         report.searchPlace | Search the places | Chercher un lieu
         report.chooseDistrict | Your location is in %@, but this installation cannot tell the district from it. Choose the district (nearest first): | Votre position est en %@, mais cette installation ne peut pas en déduire le district. Choisissez le district (le plus proche d'abord) :
         report.alreadyReceived | This report had already reached %@ (reference %@); it is not stored twice. | Ce signalement était déjà parvenu à %@ (référence %@) ; il n'est pas enregistré deux fois.
