@@ -114,7 +114,7 @@ def test_the_walk_from_report_to_public_alert(server):
         m.d.find_element(By.ID, "fatalities").send_keys("3")
         m.shot("02-monitor-report-form")
         m.submit("form[data-draft]")
-        assert "Report received by GH-DPC-BAWKU" in m.text()
+        assert "Report received by Bawku Municipal District Peace Council" in m.text()
         m.shot("03-monitor-report-sent")
         m.go("/")
         assert "waiting for review" in m.text()
@@ -265,7 +265,7 @@ def test_the_report_form_works_without_javascript(server):
         w.d.find_element(By.ID, "description").send_keys("Dispute over the chieftaincy at the palace, no violence yet")
         Select(w.d.find_element(By.ID, "area")).select_by_value("GH1201")
         w.submit("form[data-draft]")
-        assert "Report received by GH-DPC-BAWKU" in w.text()
+        assert "Report received by Bawku Municipal District Peace Council" in w.text()
         w.shot("19-report-without-javascript")
         # A mistake comes back beside its field, with what was typed kept.
         w.go("/report")
@@ -385,7 +385,7 @@ def test_a_gps_point_in_ghana_asks_for_the_district(server):
         w.shot("02c-monitor-choose-district")
         Select(area).select_by_value("GH1201")
         w.submit("form[data-draft]")
-        assert "Report received by GH-DPC-BAWKU" in w.text()
+        assert "Report received by Bawku Municipal District Peace Council" in w.text()
     finally:
         w.quit()
     st, page = s.request("GET", "/api/v1/reports?limit=500", token=s.token)

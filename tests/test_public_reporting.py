@@ -45,7 +45,7 @@ def test_the_public_reports_from_a_phone_and_checks_the_receipt(open_installatio
         w.submit("form[data-draft]")
         code = w.d.find_element(By.ID, "receipt-code").text
         assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", code), code
-        assert "reached GH-DPC-BAWKU" in w.text()
+        assert "reached Bawku Municipal District Peace Council" in w.text()
         w.shot("21-public-report-receipt")
         # Checked later, typed loosely: waiting for an analyst.
         w.go("/receipt?code=" + urllib.parse.quote(code.lower().replace("-", " ")))

@@ -73,7 +73,7 @@ import VaporTesting
                         "area": "GH1201", "fatalities": "0", "injured": "1",
                     ]))
             #expect(good.status == .created)
-            #expect(good.body.string.contains("Report received by GH-DPC-BAWKU"))
+            #expect(good.body.string.contains("Report received by Bawku Municipal District Peace Council"))
             let rows = try await app.sql.select().columns("status", "area_code", "injured").from("reports").all()
             #expect(rows.count == 1)
             #expect(try rows.first?.decode(column: "area_code", as: String.self) == "GH1201")

@@ -183,6 +183,7 @@ enum AlertPages {
         let t = c.t
         let a = try await AlertController().get(req: req)
         let names = try await HomePage.areaNames(req)
+        let known = try await PageNames.load(req, lang: c.lang)
         let d = a.fields
         let proposal = a.state == .proposed && c.holds([.analyst, .coordinator])
         let issuedLive = a.state == .issued && a.msgType != .Cancel && c.holds([.analyst, .coordinator])
@@ -207,8 +208,8 @@ enum AlertPages {
                 .text(" · " + areas.map(\.name).joined(separator: ", "))),
             .p(
                 .text(
-                    "\(t("alert.state")): \(t("state." + a.state.rawValue)) · \(a.msgType.rawValue) · \(t("class." + a.classification.rawValue)) · \(a.body)"
-                )),
+                    "\(t("alert.state")): \(t("state." + a.state.rawValue)) · \(a.msgType.rawValue) · \(t("class." + a.classification.rawValue)) · "
+                ), known.bodyNode(a.body)),
             .unwrap(d.description) { .p(.text($0)) },
             .unwrap(d.instruction) { .p(.strong(.text(t("alert.instruction") + ": ")), .text($0)) },
             .unwrap(a.sent) { .p(.text(t("alert.sent") + ": " + t.date($0, time: true))) },

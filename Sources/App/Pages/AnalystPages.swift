@@ -25,6 +25,7 @@ enum AnalystPages {
         let c = try await PageContext.of(req)
         let page = try await ReportController().queue(req: req)
         let names = try await HomePage.areaNames(req)
+        let known = try await PageNames.load(req, lang: c.lang)
         let t = c.t
         let body: Node<HTML.BodyContext> = .if(
             page.items.isEmpty, .p(.class("muted"), .text(t("home.queueEmpty"))),
@@ -36,7 +37,7 @@ enum AnalystPages {
                     .tr(
                         .td(.text(t.date(r.occurredOn))), .td(.text(names[r.area] ?? r.area)),
                         .td(.a(.href("/reports/\(r.id)"), .text(String((r.description ?? "—").prefix(100))))),
-                        .td(.text(r.indicators.joined(separator: ", "))), .td(.text(r.body)))
+                        .td(known.indicatorsNode(r.indicators)), .td(known.bodyNode(r.body)))
                 }))
         return Layout.response(
             c, title: t("queue.title"),
@@ -45,7 +46,9 @@ enum AnalystPages {
                 .p(.a(.href("/situation-reports/new"), .text(t("sitrep.new"))))))
     }
 
-    static func reportBox(_ c: PageContext, _ r: ReportView, names: AreaNames, framework: IndicatorFramework) -> Node<HTML.BodyContext> {
+    static func reportBox(_ c: PageContext, _ r: ReportView, names: AreaNames, framework: IndicatorFramework, known: PageNames)
+        -> Node<HTML.BodyContext>
+    {
         let t = c.t
         let inds = Dictionary(
             framework.indicators.map { ($0.indicator.code, $0.indicator.names[c.lang.rawValue] ?? $0.indicator.name) },
@@ -56,7 +59,9 @@ enum AnalystPages {
             .p(.text(r.description ?? "—")),
             .ul(.forEach(r.indicators) { .li(.text("\($0) — \(inds[$0] ?? $0)")) }),
             .p(.text(t("report.harm", t.number(r.harm.fatalities ?? 0), t.number(r.harm.injured ?? 0), t.number(r.harm.displaced ?? 0)))),
-            .p(.class("muted"), .text("\(t("report.source")): \(r.sourceKind) · \(r.body) · \(r.classification)")))
+            .p(
+                .class("muted"), .text("\(t("report.source")): \(r.sourceKind) · "), known.bodyNode(r.body),
+                .text(" · " + t("class." + r.classification.rawValue))))
     }
 
     static func report(req: Request) async throws -> Response {
@@ -66,6 +71,7 @@ enum AnalystPages {
         let r = try await ReportController().get(req: req)
         let names = try await HomePage.areaNames(req)
         let framework = try await FrameworkStore(sql: req.sql).active()
+        let known = try await PageNames.load(req, lang: c.lang)
         let suggestions = try await ReportController().duplicates(req: req)
         var others: [ReportView] = []
         for s in suggestions.prefix(3) {
@@ -89,12 +95,12 @@ enum AnalystPages {
             others.isEmpty, .p(.class("muted"), .text(t("review.noDuplicates"))),
             else: .div(
                 .class("side"),
-                .div(.h2(.text(t("review.this"))), reportBox(c, r, names: names, framework: framework)),
+                .div(.h2(.text(t("review.this"))), reportBox(c, r, names: names, framework: framework, known: known)),
                 .div(
                     .h2(.text(t("review.similar"))),
                     .forEach(Array(zip(others, suggestions.prefix(3)))) { pair in
                         .group(
-                            reportBox(c, pair.0, names: names, framework: framework),
+                            reportBox(c, pair.0, names: names, framework: framework, known: known),
                             .p(
                                 .class("muted"),
                                 .text(
@@ -117,7 +123,7 @@ enum AnalystPages {
                                     .button(.type(.submit), .class("secondary"), .text(t("review.join"))))))
                     })))
         let main: Node<HTML.BodyContext> = .group(
-            .if(others.isEmpty, reportBox(c, r, names: names, framework: framework)), side,
+            .if(others.isEmpty, reportBox(c, r, names: names, framework: framework, known: known)), side,
             .unwrap(r.incident) { .p(.a(.href("/incidents/\($0)"), .text(t("review.incident")))) },
             forms)
         return Layout.response(c, title: t("review.heading"), main)
@@ -159,11 +165,12 @@ enum AnalystPages {
         }
         var trail: [AuditEntry] = []
         if c.signedIn { trail = try await AuditStore(sql: req.sql).entries(recordType: "incident", recordID: i.id) }
+        let known = try await PageNames.load(req, lang: c.lang, actors: trail.map(\.actor))
         let main: Node<HTML.BodyContext> = .group(
             .p(.text("\(t.date(i.occurredOn)) · \(i.area.map { names[$0] ?? $0 } ?? "—") · \(i.sourceName)")),
             .unwrap(i.description) { .p(.text($0)) },
             .p(.text(t("report.harm", t.number(i.harm.fatalities ?? 0), t.number(i.harm.injured ?? 0), t.number(i.harm.displaced ?? 0)))),
-            .p(.text(t("incident.indicators") + ": " + i.indicators.joined(separator: ", "))),
+            .p(.text(t("incident.indicators") + ": "), known.indicatorsNode(i.indicators)),
             .p(.text(t("incident.sources", t.number(i.sources)))),
             mapNode,
             .h2(.text(t("incident.reports"))),
@@ -174,7 +181,9 @@ enum AnalystPages {
                     .h2(.text(t("incident.audit"))),
                     .table(
                         .tr(.th(.text(t("audit.when"))), .th(.text(t("audit.who"))), .th(.text(t("audit.what")))),
-                        .forEach(trail) { e in .tr(.td(.text(t.date(e.at, time: true))), .td(.text(e.actor)), .td(.text(e.action))) }))))
+                        .forEach(trail) { e in
+                            .tr(.td(.text(t.date(e.at, time: true))), .td(known.named(e.actor, known.actor(e.actor))), .td(.text(e.action)))
+                        }))))
         return Layout.response(c, title: i.title, main)
     }
 

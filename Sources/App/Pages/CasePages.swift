@@ -22,6 +22,7 @@ enum CasePages {
         let rows = try await CaseStore(sql: req.sql).list(try await req.scope(), .init(body: body), page: PageRequest(limit: 300))
         let views = try await CaseStore(sql: req.sql).views(rows)
         let names = try await HomePage.areaNames(req)
+        let known = try await PageNames.load(req, lang: c.lang)
         let visibleBodies = Set(rows.map(\.bodyCode)).union(mine).sorted()
         func column(_ status: CaseStatus) -> Node<HTML.BodyContext> {
             let items = views.filter { $0.status == status }
@@ -32,7 +33,7 @@ enum CasePages {
                     .div(
                         .class("card" + (k.overdue ? " overdue" : "")),
                         .p(.a(.href("/cases/\(k.id)"), .strong(.text(names[k.area] ?? k.area)))),
-                        .p(.text("\(t("severity." + k.severity)) · \(k.body)")),
+                        .p(.text("\(t("severity." + k.severity)) · "), known.bodyNode(k.body)),
                         .unwrap(k.acknowledgeBy) {
                             .p(.class("due"), .text(t("case.ackBy", t.date($0, time: true)) + (k.overdue ? " — " + t("case.overdue") : "")))
                         },
@@ -45,7 +46,7 @@ enum CasePages {
                 .label(.for("body"), .text(t("report.body"))),
                 .select(
                     .id("body"), .attribute(named: "name", value: "body"), .option(.value(""), .label(t("case.allBodies"))),
-                    .forEach(visibleBodies) { b in .option(.value(b), .label(b), .isSelected(b == body)) }),
+                    .forEach(visibleBodies) { b in .option(.value(b), .label(known.body(b)), .isSelected(b == body)) }),
                 .button(.type(.submit), .text(t("risk.show")))),
             .div(.class("board"), column(.open), column(.acknowledged), column(.closed)))
         return Layout.response(c, title: t("case.board") + (body.map { " — \($0)" } ?? ""), main)
@@ -57,6 +58,7 @@ enum CasePages {
         let t = c.t
         let k = try await CaseController().get(req: req)
         let names = try await HomePage.areaNames(req)
+        let known = try await PageNames.load(req, lang: c.lang)
         let holder = AccessPolicy.holds(c.viewer, [.responder, .coordinator, .analyst], in: k.body) && k.status != .closed
         let due = WebForm.localInput(Date().addingTimeInterval(86400 * 2), zone: t.zone)
         let wasHeld = k.parties.filter { $0.role == "was-responsible" }.map(\.body)
@@ -111,7 +113,7 @@ enum CasePages {
                     .form(
                         .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("de-escalate")),
                         .label(.for("to"), .text(t("case.handBack"))),
-                        .select(.id("to"), .attribute(named: "name", value: "to"), .forEach(wasHeld) { .option(.value($0), .label($0)) }),
+                        .select(.id("to"), .attribute(named: "name", value: "to"), .forEach(wasHeld) { .option(.value($0), .label(known.body($0))) }),
                         .label(.for("de-reason"), .text(t("alert.reason"))), .input(.type(.text), .id("de-reason"), .name("reason"), .required(true)),
                         .button(.type(.submit), .class("secondary"), .text(t("case.deEscalate"))))),
                 closeForm(c, k, planned)))
@@ -119,14 +121,15 @@ enum CasePages {
             .p(
                 .class(k.overdue ? "overdue" : ""),
                 .text(
-                    "\(t("status." + k.status.rawValue)) · \(t("severity." + k.severity)) · \(names[k.area] ?? k.area) · \(t("case.heldBy", k.body))"),
+                    "\(t("status." + k.status.rawValue)) · \(t("severity." + k.severity)) · \(names[k.area] ?? k.area) · \(t("case.heldBy", known.body(k.body)))"
+                ),
                 .unwrap(k.acknowledgeBy) {
                     .span(.class("due"), .text(" · " + t("case.ackBy", t.date($0, time: true)) + (k.overdue ? " — " + t("case.overdue") : "")))
                 }),
             alertSection,
             .unwrap(k.outcome) { o in .p(.strong(.text(t("case.outcome") + ": " + t("outcome." + o))), .text(" " + (k.summary ?? ""))) },
             .h2(.text(t("case.parties"))),
-            .ul(.forEach(k.parties) { p in .li(.text("\(p.body) — \(t("party." + p.role))")) }),
+            .ul(.forEach(k.parties) { p in .li(known.bodyNode(p.body), .text(" — \(t("party." + p.role))")) }),
             .h2(.text(t("case.actions"))),
             .if(
                 k.actions.isEmpty, .p(.class("muted"), .text(t("case.noActions"))),

@@ -31,6 +31,7 @@ enum HomePage {
         var proposals: [AlertLine] = []
         var cases: [CaseLine] = []
         var admin: (people: Int, failedNotifications: Int, settings: ResponseSettings)?
+        var known = PageNames(bodies: [:], indicators: [:])
     }
 
     static func register(_ app: Application) {
@@ -45,6 +46,7 @@ enum HomePage {
         let sql = req.sql
         let scope = try await req.scope()
         var m = Model()
+        if c.signedIn { m.known = try await PageNames.load(req, lang: c.lang) }
         let inventory = InventoryStore(sql: sql)
         m.bodyCount = try await inventory.count("bodies")
         m.areaCount = try await inventory.count("areas")
@@ -147,7 +149,7 @@ enum HomePage {
                                 .li(
                                     .class(k.overdue ? "overdue" : ""),
                                     .a(.href("/cases/\(k.id)"), .text("\(k.area) — \(t("severity." + k.severity))")),
-                                    .text(" · \(t("status." + k.status)) · \(k.body)"),
+                                    .text(" · \(t("status." + k.status)) · \(m.known.body(k.body))"),
                                     .unwrap(k.due) { .span(.class("due"), .text(" · " + t("case.ackBy", t.date($0, time: true)))) })
                             })))),
             .unwrap(m.admin) { a in

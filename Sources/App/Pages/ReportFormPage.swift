@@ -86,7 +86,7 @@ enum ReportFormPage {
                 draft.classification = nil
                 let filed = try await PublicReports.file(draft, req: req, askDistrict: true)
                 var fresh = try await model(req)
-                fresh.done = fresh.t("report.receivedPublic", filed.body)
+                fresh.done = fresh.t("report.receivedPublic", try await PageNames.load(req, lang: fresh.t.lang).body(filed.body))
                 return try await render(req, fresh, status: .created, receipt: filed.receipt)
             }
             var p = try await ReportController.prepare(draft, req: req, anonymous: false)
@@ -109,7 +109,9 @@ enum ReportFormPage {
                 return true
             }
             var fresh = try await model(req)
-            fresh.done = fresh.t(stored ? "report.received" : "report.alreadyReceived", p.body, String(p.id.prefix(8)))
+            fresh.done = fresh.t(
+                stored ? "report.received" : "report.alreadyReceived", try await PageNames.load(req, lang: fresh.t.lang).body(p.body),
+                String(p.id.prefix(8)))
             return try await render(req, fresh, status: stored ? .created : .ok)
         } catch let coarse as PublicReports.NeedsDistrict {
             // The point found only the country: ask for the district, nearest first, instead of filing it as the whole country.

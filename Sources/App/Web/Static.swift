@@ -88,9 +88,10 @@ enum StaticAssets {
           function plain(x){ return x.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase(); }
           Array.prototype.forEach.call(document.querySelectorAll("select[data-search]"), function(sel){
             if (sel.options.length < 15) return;
-            var box = document.createElement("input");
-            box.type = "search"; box.id = sel.id + "-search"; box.setAttribute("aria-label", sel.getAttribute("data-search"));
-            box.placeholder = sel.getAttribute("data-search"); box.setAttribute("aria-controls", sel.id);
+            var box = document.createElement("input"), label = document.createElement("label");
+            box.type = "search"; box.id = sel.id + "-search"; box.setAttribute("aria-controls", sel.id);
+            label.htmlFor = box.id; label.className = "muted"; label.textContent = sel.getAttribute("data-search");
+            sel.parentNode.insertBefore(label, sel);
             sel.parentNode.insertBefore(box, sel);
             box.addEventListener("input", function(){
               var q = plain(box.value.trim()), first = null;
