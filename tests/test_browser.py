@@ -171,6 +171,10 @@ def test_the_walk_from_report_to_public_alert(server):
         a.go("/alerts/new?area=GH0812")
         a.d.find_element(By.ID, "headline").send_keys("Tension over chieftaincy succession in Tamale")
         a.click(a.d.find_element(By.CSS_SELECTOR, "button[value=preview]"))
+        # The preview reads as the public page will; the CAP message is one click away.
+        preview = a.d.find_element(By.ID, "preview").text
+        assert "Tension over chieftaincy succession in Tamale" in preview and "urn:oasis" not in preview
+        a.d.find_element(By.CSS_SELECTOR, "#preview summary").click()
         assert "urn:oasis:names:tc:emergency:cap:1.2" in a.text()
         assert "<language>en</language>" in a.text()
         a.shot("11-alert-composer-preview")
@@ -178,6 +182,7 @@ def test_the_walk_from_report_to_public_alert(server):
         a.go("/alerts/new?area=GH0812&lang=fr")
         a.d.find_element(By.ID, "headline").send_keys("Tensions autour de la succession à Tamale")
         a.click(a.d.find_element(By.CSS_SELECTOR, "button[value=preview]"))
+        a.d.find_element(By.CSS_SELECTOR, "#preview summary").click()
         assert "<language>fr</language>" in a.text()
         # Issuing from the composer asks first too; leaving the question unanswered issues nothing (the council
         # below still has one case).

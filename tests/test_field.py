@@ -2,6 +2,7 @@
 import gzip
 import http.client
 import re
+import time
 import urllib.parse
 import urllib.request
 
@@ -69,3 +70,26 @@ def test_focus_is_visible_and_targets_are_big_enough(agora_binary):
         ratio = (1.05) / (luminance(focus.group(1)) + 0.05)
         assert ratio >= 3, f"focus outline {focus.group(1)} is {ratio:.2f}:1 against white (WCAG 2.4.11 wants 3:1)"
         assert re.search(r"input\[type=checkbox\][^{]*\{width:1\.5rem;height:1\.5rem", css), "checkboxes under 24 px"
+
+
+def test_a_body_chooses_what_its_alerts_start_as(agora_binary):
+    for s in start_server(agora_binary):
+        admin = s.token
+        st, b = s.request("PATCH", "/api/v1/bodies/GH-DPC-BAWKU", {"alertClassification": "public"}, token=admin)
+        assert st == 200 and b["alertClassification"] == "public", b
+        st, other = s.request("GET", "/api/v1/bodies/GH-NPC")
+        assert other["alertClassification"] == "restricted"
+        # The risk model's proposal for Bawku starts public, as the council chose.
+        today = time.strftime("%Y-%m-%d", time.gmtime())
+        st, r = s.request("POST", "/api/v1/reports", {"body": "GH-DPC-BAWKU", "area": "GH1201", "occurredOn": today, "indicators": ["CS01", "CS05"],
+                                                      "description": "Gunmen attacked traders", "harm": {"fatalities": 3}}, token=admin)
+        assert st == 201, r
+        assert s.request("POST", f"/api/v1/reports/{r['id']}/verify", {}, token=admin)[0] == 200
+        st, page = s.request("GET", "/api/v1/alerts?state=proposed&area=GH1201", token=admin)
+        assert [a["classification"] for a in page["items"]] == ["public"], page
+        # The composer of the council's coordinator starts from it too; another change of the body keeps it.
+        coordinator = s.token_for("coordinator.bawku")
+        status, _, html = get(s.base, "/alerts/new", {"Authorization": "Bearer " + coordinator, "Accept": "text/html"})
+        assert status == 200 and re.search(rb'<option value="public"[^>]*selected', html), html[:300]
+        st, b = s.request("PATCH", "/api/v1/bodies/GH-DPC-BAWKU", {"description": "District council"}, token=admin)
+        assert b["alertClassification"] == "public"

@@ -19,12 +19,14 @@ public struct BodyDraft: Sendable, Equatable, Codable {
     public var sharesRestrictedWith: [String]?
     /// How the public reaches the body: shown on "How to report" and the body's page. Nil keeps what is stored.
     public var contact: BodyContact?
+    /// What the body's alerts (proposals and drafts) are classified as until someone chooses. Nil keeps what is stored.
+    public var alertClassification: Classification?
 
     public init(
         code: String, name: String, names: [String: String]? = nil, level: BodyLevel, kind: BodyKind,
         organisation: String? = nil, parent: String? = nil, legalBasis: String? = nil, description: String? = nil,
         website: String? = nil, jurisdiction: [String], worldwide: Bool? = nil, topics: [Topic], partners: [String]? = nil,
-        sharesRestrictedWith: [String]? = nil, contact: BodyContact? = nil
+        sharesRestrictedWith: [String]? = nil, contact: BodyContact? = nil, alertClassification: Classification? = nil
     ) {
         self.code = code
         self.name = name
@@ -42,6 +44,7 @@ public struct BodyDraft: Sendable, Equatable, Codable {
         self.partners = partners
         self.sharesRestrictedWith = sharesRestrictedWith
         self.contact = contact
+        self.alertClassification = alertClassification
     }
 
     public var profile: BodyProfile {

@@ -121,6 +121,7 @@ struct BodyController {
         var partners: [String]?
         var sharesRestrictedWith: [String]?
         var contact: BodyContact?
+        var alertClassification: Classification?
     }
 
     func update(req: Request) async throws -> BodyView {
@@ -141,7 +142,8 @@ struct BodyController {
                 legalBasis: p.legalBasis ?? b.legalBasis, description: p.description ?? b.description, website: p.website ?? b.website,
                 jurisdiction: p.jurisdiction ?? b.jurisdiction, worldwide: p.worldwide ?? b.worldwide,
                 topics: p.topics ?? b.topics.compactMap(Topic.init(rawValue:)), partners: p.partners,
-                sharesRestrictedWith: p.sharesRestrictedWith, contact: p.contact)
+                sharesRestrictedWith: p.sharesRestrictedWith, contact: p.contact,
+                alertClassification: p.alertClassification)
             try await store.upsert([draft], actor: actor)
             return try await store.get(code)!
         }

@@ -17,11 +17,12 @@ struct BodyRecord: Codable, Sendable {
     var createdAt: String
     var updatedAt: String
     var contactPhone, contactSms, contactEmail, contactAddress: String?
+    var alertClassification: Classification?
 
     static let columns = [
         "code", "name", "names", "level", "kind", "organisation_code", "parent_code", "legal_basis",
         "description", "website", "worldwide", "created_at", "updated_at",
-        "contact_phone", "contact_sms", "contact_email", "contact_address",
+        "contact_phone", "contact_sms", "contact_email", "contact_address", "alert_classification",
     ]
 
     /// Empty strings are fields cleared on purpose; the API shows neither those nor an empty contact.
@@ -47,6 +48,8 @@ struct BodyView: Content {
     var website: String?
     /// How the public reaches the body (phone, SMS, e-mail, office address).
     var contact: BodyContact?
+    /// What the body's alerts start as (proposals, the composer): `restricted` unless the body chose.
+    var alertClassification: Classification
     var worldwide: Bool
     var jurisdiction: [String]
     var topics: [String]

@@ -5,6 +5,13 @@ import SQLKit
 /// Reads and writes bodies, their jurisdiction, mandate topics, partners and members, and organisations.
 struct BodyStore: Sendable {
     let sql: any SQLDatabase
+
+    /// What a body's alerts start as until someone chooses: its setting, else `restricted`.
+    func alertClassification(_ code: String) async throws -> Classification {
+        try await sql.select().column("alert_classification").from("bodies").where("code", .equal, code).first()
+            .flatMap { try $0.decodeNil(column: "alert_classification") ? nil : $0.decode(column: "alert_classification", as: Classification.self) }
+            ?? .restricted
+    }
     private var decoder: SQLRowDecoder { AreaStore.decoder }
 
     struct Filter: Sendable {
@@ -71,7 +78,8 @@ struct BodyStore: Sendable {
                 code: r.code, name: r.name,
                 names: (try? JSONDecoder().decode([String: String].self, from: Data(r.names.utf8))) ?? [:],
                 level: r.level, kind: r.kind, organisation: r.organisationCode, parent: r.parentCode, legalBasis: r.legalBasis,
-                description: r.description, website: r.website, contact: r.contact, worldwide: r.worldwide,
+                description: r.description, website: r.website, contact: r.contact,
+                alertClassification: r.alertClassification ?? .restricted, worldwide: r.worldwide,
                 jurisdiction: jurisdiction[r.code] ?? [], topics: topics[r.code] ?? [], partners: partners[r.code] ?? [],
                 sharesRestrictedWith: sharing[r.code] ?? [],
                 composition: Dictionary(cats.map { ($0, 1) }, uniquingKeysWith: +), memberCount: members[r.code]?.count ?? 0,
@@ -169,8 +177,9 @@ struct BodyStore: Sendable {
             "code", "name", "names", "level", "kind", "organisation_code", "parent_code", "legal_basis", "description",
             "website", "worldwide", "created_at", "updated_at",
         ]
-        // A draft without `contact` keeps the stored one; a draft with it sets every field ("" clears one).
-        let contactColumns = ["contact_phone", "contact_sms", "contact_email", "contact_address"]
+        // A draft without `contact` keeps the stored one; a draft with it sets every field ("" clears one). The same
+        // for `alertClassification`: absent keeps.
+        let contactColumns = ["contact_phone", "contact_sms", "contact_email", "contact_address", "alert_classification"]
         for chunk in drafts.chunked(200) {
             var insert = sql.insert(into: "bodies").columns(columns + contactColumns)
             for d in chunk {
@@ -181,6 +190,7 @@ struct BodyStore: Sendable {
                         SQLBind(d.organisation), SQLBind(d.parent), SQLBind(d.legalBasis), SQLBind(d.description),
                         SQLBind(d.website), SQLBind(d.worldwide ?? false), SQLBind(now), SQLBind(now),
                     ] + [d.contact?.phone, d.contact?.sms, d.contact?.email, d.contact?.address].map { SQLBind(d.contact == nil ? nil : $0 ?? "") }
+                        + [SQLBind(d.alertClassification?.rawValue)]
                         as [any SQLExpression])
             }
             try await insert.onConflict(with: ["code"]) { u in

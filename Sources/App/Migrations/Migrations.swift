@@ -19,6 +19,7 @@ enum AgoraMigrations {
         CreateIdempotencyKeys(),
         CreateBodySharing(),
         AddPublicChannels(),
+        AddAlertClassificationDefault(),
     ]
 }
 

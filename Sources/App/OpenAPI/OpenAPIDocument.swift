@@ -465,6 +465,15 @@ enum OpenAPIDocument {
              "contact": {
               "$ref": "#/components/schemas/BodyContact"
              },
+             "alertClassification": {
+              "type": "string",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
+             },
              "composition": {
               "type": "object",
               "additionalProperties": {
@@ -590,6 +599,16 @@ enum OpenAPIDocument {
              },
              "contact": {
               "$ref": "#/components/schemas/BodyContact"
+             },
+             "alertClassification": {
+              "type": "string",
+              "description": "What the body's alerts (proposals, the composer, an alert issued without one) are classified as until someone chooses; default restricted",
+              "enum": [
+               "public",
+               "internal",
+               "restricted",
+               "confidential"
+              ]
              }
             }
            },

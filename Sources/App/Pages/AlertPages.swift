@@ -88,7 +88,7 @@ enum AlertPages {
             .label(.for("expires"), .text(t("alert.expires", t.zoneName))),
             .input(.type(.datetimeLocal), .id("expires"), .name("expires"), .value(f.v("expires"))),
             .label(.for("classification"), .text(t("field.classification"))),
-            AnalystPages.classificationSelect(c, selected: f.v("classification", "restricted")))
+            AnalystPages.classificationSelect(c, selected: f.v("classification", f.v("_defaultClassification", "restricted"))))
     }
 
     static func draft(_ f: [String: String], zone: TimeZone) -> AlertDraft {
@@ -109,7 +109,9 @@ enum AlertPages {
         return try await composer(req, f, preview: nil)
     }
 
-    static func composer(_ req: Request, _ f: Fields, preview: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func composer(_ req: Request, _ f: Fields, preview: (draft: AlertDraft, xml: String)?, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let c = try await PageContext.of(req)
         let t = c.t
         // The areas the analyst's bodies serve (as on the report form), and the one asked for.
@@ -117,6 +119,12 @@ enum AlertPages {
         if let a = f.values["area"], !areas.contains(where: { $0.code == a }), let ref = try await AreaStore(sql: req.sql).refs([a]).first {
             areas.insert((ref.code, ref.name), at: 0)
         }
+        let names = try await HomePage.areaNames(req)
+        // The composer starts from the classification the issuing body chose for its alerts.
+        var f = f
+        let issuers = c.bodies([.analyst, .coordinator])
+        let issuer = f.values["body"].flatMap { $0.isEmpty ? nil : $0 } ?? (issuers.count == 1 ? issuers[0] : nil)
+        if let b = issuer { f.values["_defaultClassification"] = try await BodyStore(sql: req.sql).alertClassification(b).rawValue }
         let form: Node<HTML.BodyContext> = .form(
             .method(.post), .action("/alerts/new"), Layout.csrf(c),
             fieldset(c, f, areas: areas, bodies: c.bodies([.analyst, .coordinator])),
@@ -125,7 +133,7 @@ enum AlertPages {
                 .button(.type(.submit), .name("do"), .value("issue"), .text(t("alert.issue")))))
         let main: Node<HTML.BodyContext> = .group(
             .p(.text(t("alert.composeIntro"))), form,
-            .unwrap(preview) { .group(.h2(.text(t("alert.previewHeading"))), .pre(.text($0))) })
+            .unwrap(preview) { p in previewNode(t, p.draft, areas: (p.draft.areas ?? []).map { names[$0] ?? $0 }, xml: p.xml) })
         return Layout.response(c, title: t("alert.new"), status: status, main)
     }
 
@@ -146,7 +154,7 @@ enum AlertPages {
                     createdBy: "", createdAt: Timestamp.now(), updatedAt: Timestamp.now(), sentAt: Timestamp.now())
                 let m = try await CAPExport.message(
                     row, sender: req.application.agora.capSender, publicURL: req.publicBase, sql: req.sql)
-                return try await composer(req, fields, preview: m.xml())
+                return try await composer(req, fields, preview: (d, m.xml()))
             } catch {
                 let e = APIErrorMiddleware.translate(error)
                 fields.values["_error"] = e.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
@@ -195,17 +203,7 @@ enum AlertPages {
         ]
         let areas = (d.areas ?? [a.area]).map { (code: $0, name: names[$0] ?? $0) }
         let main: Node<HTML.BodyContext> = .group(
-            // CAP's terms in plain words (the public reads this page); the CAP term in a tooltip.
-            .p(
-                .strong(.attribute(named: "title", value: "CAP severity: \(a.severity)"), .text(t("plain." + a.severity))), .text(" — "),
-                .span(
-                    .attribute(named: "title", value: "CAP urgency: \(d.urgency?.rawValue ?? "Unknown")"),
-                    .text(t("plain." + (d.urgency?.rawValue ?? "Unknown")))),
-                .text("; "),
-                .span(
-                    .attribute(named: "title", value: "CAP certainty: \(d.certainty?.rawValue ?? "Unknown")"),
-                    .text(t("plain." + (d.certainty?.rawValue ?? "Unknown")))),
-                .text(" · " + areas.map(\.name).joined(separator: ", "))),
+            plainTerms(t, d, areas: areas.map(\.name)),
             .p(
                 .text(
                     "\(t("alert.state")): \(t("state." + a.state.rawValue)) · \(a.msgType.rawValue) · \(t("class." + a.classification.rawValue)) · "
@@ -245,6 +243,29 @@ enum AlertPages {
                         .input(.type(.text), .id("cancel-reason"), .name("reason"), .required(true)),
                         .button(.type(.submit), .class("danger"), .text(t("alert.cancel")))))))
         return Layout.response(c, title: a.headline, main)
+    }
+
+    /// CAP's terms in plain words (the public reads them); the CAP term in a tooltip.
+    static func plainTerms(_ t: T, _ d: AlertDraft, areas: [String]) -> Node<HTML.BodyContext> {
+        let severity = d.severity?.rawValue ?? "Unknown"
+        let urgency = d.urgency?.rawValue ?? "Unknown"
+        let certainty = d.certainty?.rawValue ?? "Unknown"
+        return .p(
+            .strong(.attribute(named: "title", value: "CAP severity: \(severity)"), .text(t("plain." + severity))), .text(" — "),
+            .span(.attribute(named: "title", value: "CAP urgency: \(urgency)"), .text(t("plain." + urgency))), .text("; "),
+            .span(.attribute(named: "title", value: "CAP certainty: \(certainty)"), .text(t("plain." + certainty))),
+            .text(" · " + areas.joined(separator: ", ")))
+    }
+
+    /// The preview as the public will read the alert, with the CAP message itself one click away.
+    static func previewNode(_ t: T, _ d: AlertDraft, areas: [String], xml: String) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("preview"), .attribute(named: "aria-label", value: t("alert.previewHeading")),
+            .h2(.text(t("alert.previewHeading"))), .h3(.text(d.headline ?? "—")), plainTerms(t, d, areas: areas),
+            .unwrap(d.description) { .p(.text($0)) },
+            .unwrap(d.instruction) { .p(.strong(.text(t("alert.instruction") + ": ")), .text($0)) },
+            .unwrap(d.expires) { .p(.text(t("alert.expires") + ": " + t.date($0, time: true))) },
+            .details(.summary(.text(t("alert.capXML"))), .pre(.text(xml))))
     }
 
     static func act(req: Request) async throws -> Response {

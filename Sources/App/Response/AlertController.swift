@@ -108,7 +108,8 @@ struct AlertController {
         }
         let snapshot = try await req.application.risk.current(sql)
         let path = AreaPath.text(snapshot.path(draft.areas![0]))
-        let classification = draft.classification ?? .restricted
+        let fallback = try await BodyStore(sql: sql).alertClassification(draft.body!)
+        let classification = draft.classification ?? fallback
         let actor = req.actor
         let ready = draft
         return try await req.write { tx in

@@ -56,11 +56,12 @@ struct RiskUpdater: Sendable {
                 draft.body = owner
                 let evidence = RiskEvidence(score: s, drivers: drivers)
                 let ready = draft
+                let classification = try await BodyStore(sql: sql).alertClassification(owner)
                 try await app.write { tx in
                     let tsql = tx
                     let id = try await AlertStore(sql: tsql).insert(
                         ready, state: .proposed, msgType: .Alert, refersTo: nil, caseID: nil, body: owner,
-                        classification: .restricted, areaPath: AreaPath.text(path),
+                        classification: classification, areaPath: AreaPath.text(path),
                         risk: evidence, actor: "system:risk", sent: nil)
                     try await OutboxStore(sql: tsql).enqueue("alert.proposed", bodies: [owner], alertID: id)
                 }

@@ -217,7 +217,8 @@ enum Texts {
         alert.expires | Expires (%@) | Expire (%@)
         alert.language | Language of the text | Langue du texte
         alert.preview | Preview CAP | Aperçu CAP
-        alert.previewHeading | CAP 1.2 preview | Aperçu CAP 1.2
+        alert.capXML | The CAP 1.2 message (XML) | Le message CAP 1.2 (XML)
+        alert.previewHeading | Preview: the alert as the public will read it | Aperçu : l'alerte telle que le public la lira
         alert.issue | Issue the alert | Émettre l'alerte
         alert.confirmTitle | Issue this alert? | Émettre cette alerte ?
         alert.confirmIntro | Check what goes out and to whom. Once issued, an alert can be updated or cancelled, not taken back. | Vérifiez ce qui part et vers qui. Une fois émise, une alerte peut être mise à jour ou annulée, pas retirée.
