@@ -40,7 +40,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            // The OpenAPI document, written by scripts/gen-openapi.py.
+            resources: [.copy("OpenAPI/openapi.json")]
         ),
         .executableTarget(name: "Run", dependencies: ["App"]),
         .testTarget(name: "AgoraCoreTests", dependencies: ["AgoraCore", .product(name: "Crypto", package: "swift-crypto")]),

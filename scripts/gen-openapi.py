@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Writes Sources/App/OpenAPI/OpenAPIDocument.swift, the OpenAPI 3.1 document the server serves.
-Edit this file, run it, commit both. Tests check the document lists exactly the served routes and
-that real answers validate against it."""
+"""Writes Sources/App/OpenAPI/openapi.json, the OpenAPI 3.1 document the server serves (a resource of the App
+target). Edit this file, run it, commit both; `--check` (in scripts/test) fails when the JSON differs from what
+this script makes. Tests check the document lists exactly the served routes and that real answers validate
+against it."""
 import json
 import os
+import sys
 
 def ref(n): return {"$ref": f"#/components/schemas/{n}"}
 def page(n): return {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref(n)},
@@ -59,12 +61,19 @@ schemas = {
     "Body": obj(["code", "name", "names", "level", "kind", "worldwide", "jurisdiction", "topics", "partners", "sharesRestrictedWith", "composition", "memberCount", "createdAt", "updatedAt"],
                 code=S(), name=S(), names=strmap, level=S(*body_levels), kind=S(*kinds), organisation=S(), parent=S(), legalBasis=S(),
                 description=S(), website=S(), worldwide={"type": "boolean"}, jurisdiction=strs, topics={"type": "array", "items": S(*topics)},
-                partners=strs, sharesRestrictedWith=strs, composition={"type": "object", "additionalProperties": {"type": "integer"}}, memberCount={"type": "integer"},
+                partners=strs, sharesRestrictedWith=strs, contact=ref("BodyContact"), alertClassification=S(*classes),
+                composition={"type": "object", "additionalProperties": {"type": "integer"}}, memberCount={"type": "integer"},
                 createdAt=S(), updatedAt=S()),
     "BodyInput": obj(["code", "name", "level", "kind", "jurisdiction", "topics"], code=S(), name=S(), names=strmap, level=S(*body_levels),
                      kind=S(*kinds), organisation=S(), parent=S(), legalBasis=S(), description=S(), website=S(), jurisdiction=strs,
                      worldwide={"type": "boolean"}, topics={"type": "array", "items": S(*topics)}, partners=strs,
-                     sharesRestrictedWith={**strs, "description": "Bodies that read this body's restricted records by partnership (installation administrators set it)"}),
+                     sharesRestrictedWith={**strs, "description": "Bodies that read this body's restricted records by partnership (installation administrators set it)"},
+                     contact=ref("BodyContact"),
+                     alertClassification={**S(*classes), "description": "What the body's alerts (proposals, the composer, an alert issued without one) are classified as until someone chooses; default restricted"}),
+    "BodyContact": {"type": "object", "description": "How the public reaches the body. Sent, it replaces every field; an empty string clears one.",
+                    "additionalProperties": False,
+                    "properties": {"phone": {"type": "string", "maxLength": 32}, "sms": {"type": "string", "maxLength": 32, "description": "an SMS number or short code"},
+                                   "email": {"type": "string", "maxLength": 254}, "address": {"type": "string", "maxLength": 300}}},
     "BodyPatch": {"type": "object", "description": "Any field of BodyInput except code; what is sent replaces what is stored."},
     "BodyRef": obj(["code", "name", "level"], code=S(), name=S(), level=S()),
     "BodyPage": page("Body"),
@@ -109,7 +118,9 @@ schemas = {
                   eventType=S(), description={"type": "string", "description": "Absent for anonymous viewers unless marked public"},
                   occurredOn=S(), occurredAt=S(), timePrecision={"type": "integer", "enum": [1, 2, 3]}, area=S(),
                   lat={"type": "number"}, lon={"type": "number"}, geoPrecision={"type": "integer", "enum": [1, 2, 3]}, actors=strs, harm=ref("Harm"),
-                  sourceKind=S(), reporter=S(), sourceReference=S(), createdAt=S(), reviewedAt=S(), reviewReason=S(), incident=S(), duplicateOf=S()),
+                  sourceKind=S(), reporter=S(), sourceReference=S(), createdAt=S(), reviewedAt=S(), reviewReason=S(), incident=S(), duplicateOf=S(),
+                  placement={**obj(["area", "level", "how"], area=S(), level=S(*area_levels), how=S("given", "point", "given-with-point"), reason=S()),
+                             "description": "Only in the answer that stores the report: the level it landed at, how (given, point, given-with-point) and, when a point found only a country that has smaller areas without shapes, why — give `area` then"}),
     "ReportPage": page("Report"),
     "ReportInput": obj(["indicators", "description", "occurredOn"], indicators=strs, eventType=S(), description={"type": "string", "maxLength": 20000},
                        occurredOn={"type": "string", "description": "YYYY-MM-DD"}, occurredAt={"type": "string", "description": "HH:MM"},
@@ -117,7 +128,10 @@ schemas = {
                        geoPrecision={"type": "integer", "enum": [1, 2, 3]}, actors=strs, harm=ref("Harm"),
                        sourceKind=S("reporter", "monitor", "media", "partner", "anonymous"), reporter=S(), sourceReference=S(),
                        classification=S(*classes), body=S()),
-    "Receipt": obj(["id", "status", "message"], id=S(), status=S(), message=S()),
+    "Receipt": obj(["id", "status", "message"], id=S(), status=S(), message=S(),
+                   receipt={"type": "string", "description": "An anonymous report's receipt code: shown once; GET /api/v1/receipts/{code} says what became of the report"}),
+    "ReceiptStatus": obj(["status", "body", "receivedOn"], status=S("unreviewed", "verified", "rejected", "duplicate"),
+                         body={"type": "string", "description": "the body the report reached"}, receivedOn={"type": "string", "format": "date"}),
     "Suggestion": obj(["report", "score", "days", "sharedIndicators"], report=S(), score={"type": "number"}, days={"type": "integer"},
                       kilometres={"type": "number"}, sharedIndicators=strs),
     "Incident": obj(["id", "body", "classification", "title", "occurredOn", "timePrecision", "harm", "indicators", "sourceName", "sources", "reports", "createdAt", "updatedAt"],
@@ -195,7 +209,10 @@ schemas.update({
                        description=S(), responsible=S(), due=S(), status=S("planned", "done"), result=S()),
     "CompleteInput": obj(["result"], result=S(), status=S("done", "cancelled")),
     "DeEscalateInput": obj(["to", "reason"], to=S(), reason=S()),
-    "CloseInput": obj(["outcome", "summary"], outcome=S("resolved", "contained", "worsened"), summary=S()),
+    "CloseInput": obj(["outcome", "summary"], outcome=S("resolved", "contained", "worsened"), summary=S(),
+                      actions={"type": "array",
+                               "description": "What becomes of each action still planned: every one must be decided, done or cancelled, with a result",
+                               "items": {**obj(["id", "status", "result"], id=S(), status=S("done", "cancelled"), result=S()), "additionalProperties": False}}),
     "GapRow": obj(["key", "cases", "noResponseShare", "escalatedForDeadlineShare"], key=S(), cases=integer, medianSecondsToAcknowledge=num,
                   medianSecondsToFirstAction=num, medianSecondsToClose=num, noResponseShare=num, escalatedForDeadlineShare=num),
     "ResponseGap": obj(["total", "byBody", "byLevel"], **{"from": S()}, to=S(), total=ref("GapRow"), byBody={"type": "array", "items": ref("GapRow")},
@@ -319,6 +336,9 @@ paths = {
     "/api/v1/reports/bulk": {"post": op("createReports", "File up to 1000 reports at once: all stored or none, each problem named reports[i].field",
                                         {"201": ok(obj(["created"], created=strs), "Filed"), **errs(400, 401, 403, 422)},
                                         request={"type": "array", "items": ref("ReportInput")}, security=signed)},
+    "/api/v1/receipts/{code}": {"parameters": [code_param], "get": op(
+        "checkReceipt", "What became of an anonymous report, by its receipt code: the status and the body only, never the report",
+        {"200": ok(ref("ReceiptStatus")), **errs(404, 429)})},
     "/api/v1/reports/queue": {"get": op("reviewQueue", "Unreviewed reports the caller may read, oldest first", {"200": ok(ref("ReportPage")), **errs(400, 401, 422)},
                                         report_filters, security=signed)},
     "/api/v1/reports/{id}": {"parameters": [id_param], "get": op("getReport", "One report, if the caller may read it", {"200": ok(ref("Report")), **errs(404)})},
@@ -390,7 +410,7 @@ paths.update({
                                                                         request=ref("Reason"), security=signed)},
     "/api/v1/cases/{id}/de-escalate": {"parameters": [id_param], "post": op("deEscalateCase", "Hand the case back to a body that held it", {"200": ok(ref("Case")), **errs(400, 401, 403, 404, 409, 422)},
                                                                            request=ref("DeEscalateInput"), security=signed)},
-    "/api/v1/cases/{id}/close": {"parameters": [id_param], "post": op("closeCase", "Close with an outcome and a summary", {"200": ok(ref("Case")), **errs(400, 401, 403, 404, 409, 422)},
+    "/api/v1/cases/{id}/close": {"parameters": [id_param], "post": op("closeCase", "Close with an outcome and a summary, deciding each planned action (done or cancelled)", {"200": ok(ref("Case")), **errs(400, 401, 403, 404, 409, 422)},
                                                                      request=ref("CloseInput"), security=signed)},
     "/api/v1/response-gap": {"get": op("responseGap", "Time from alert to acknowledgement, action and closure, per body and level, over the cases the caller may read",
                                        {"200": ok(ref("ResponseGap")), **errs(400, 401)}, [q("from", "Cases opened on or after, YYYY-MM-DD"), q("to", "Cases opened on or before, YYYY-MM-DD")], security=signed)},
@@ -441,10 +461,13 @@ doc = {
         "schemas": schemas},
     "paths": paths,
 }
-text = json.dumps(doc, indent=1, ensure_ascii=False)
-assert '"""#' not in text
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "App", "OpenAPI", "OpenAPIDocument.swift")
-with open(out, "w", encoding="utf-8") as f:
-    f.write("// Generated by scripts/gen-openapi.py: edit that, run it, commit both. Tests check that the document lists\n"
-            "// exactly the routes the server registers, and that real answers validate against its schemas.\n\n"
-            "enum OpenAPIDocument {\n    static let json = #\"\"\"\n" + text + "\n\"\"\"#\n}\n")
+text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "App", "OpenAPI", "openapi.json")
+if "--check" in sys.argv[1:]:
+    # scripts/test: the committed document is what this script makes, so nobody edits the JSON by hand.
+    with open(out, encoding="utf-8") as f:
+        if f.read() != text:
+            sys.exit(f"{os.path.relpath(out)} is not what scripts/gen-openapi.py makes: edit the script, run it, commit both")
+else:
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(text)

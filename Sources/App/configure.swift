@@ -79,8 +79,11 @@ func routes(_ app: Application) throws {
     AlertController().register(app, api: api)
     CaseController().register(api)
     SubscriptionController().register(api)
+    guard let openAPI = OpenAPIDocument.json else {
+        throw Abort(.internalServerError, reason: "openapi.json is missing: keep the Agora_App.resources folder beside the agora binary")
+    }
     api.get("openapi.json") { req in
-        Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
+        Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: openAPI))
     }
     StaticAssets.register(app)
     HomePage.register(app)
