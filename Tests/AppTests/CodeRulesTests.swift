@@ -27,6 +27,16 @@ import Testing
         #expect(casts.isEmpty, "\(casts.joined(separator: "\n"))")
     }
 
+    /// Pages link, post and redirect through `SiteURL`: a page path written as a string in a page goes stale unseen.
+    @Test func pagesLinkThroughSiteURL() throws {
+        let pages = Set(Self.sources.map(\.path).filter { $0.hasPrefix("App/Pages/") || $0 == "App/Web/Layout.swift" })
+        let written = try Self.lines(
+            matching:
+                #""/(report|reports|receipt|how-to-report|statistics|bodies|queue|incidents|situation-reports|risk|alerts|cases|admin|sign-in|sign-out|feeds|static|api)\b"#,
+            except: Set(Self.sources.map(\.path)).subtracting(pages))
+        #expect(written.isEmpty, "\(written.joined(separator: "\n"))")
+    }
+
     @Test func routeParametersAreRequiredNotForceUnwrapped() throws {
         let unwrapped = try Self.lines(matching: #"parameters\.get\([^)]*\)!"#)
         #expect(unwrapped.isEmpty, "\(unwrapped.joined(separator: "\n"))")

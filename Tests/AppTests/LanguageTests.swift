@@ -87,3 +87,15 @@ import Testing
         #expect(missing.isEmpty, "texts missing: \(Set(missing).sorted())")
     }
 }
+
+@Suite struct SiteURLTests {
+    @Test func pathsAreBuiltFromTheirParts() {
+        #expect(SiteURL.caseFile("c1").path == "/cases/c1")
+        #expect(SiteURL.riskArea("GH1201", period: "2026-W49").path == "/risk/GH1201?period=2026-W49")
+        #expect(SiteURL.riskArea("GH1201").path == "/risk/GH1201")
+        #expect(SiteURL.alertNew(area: "GH 12&x").path == "/alerts/new?area=GH%2012%26x")
+        // A code from data cannot make another path.
+        #expect(SiteURL.body("A/../admin?x").path == "/bodies/A%2F..%2Fadmin%3Fx")
+        #expect(SiteURL.incidentExport(file: "export.csv", query: "area=KEN").path == "/api/v1/incidents/export.csv?area=KEN")
+    }
+}

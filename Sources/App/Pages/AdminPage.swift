@@ -13,7 +13,7 @@ enum AdminPage {
     }
 
     static func show(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
+        guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
         try req.requireInstallationAdmin()
         let c = try await PageContext.of(req)
         let t = c.t
@@ -29,7 +29,7 @@ enum AdminPage {
         }
         let levels = ["admin2", "admin1", "country"]
         let form: Node<HTML.BodyContext> = .form(
-            .method(.post), .action("/admin/settings"), Layout.csrf(c),
+            .method(.post), .action(SiteURL.adminSettings.path), Layout.csrf(c),
             .forEach(levels) { l in
                 let th = s.risk.thresholds(for: AreaLevel(rawValue: l)!)
                 return .fieldset(
@@ -67,7 +67,7 @@ enum AdminPage {
     }
 
     static func save(req: Request) async throws -> Response {
-        try await WebForm.run(req, back: "/admin", notice: "saved") {
+        try await WebForm.run(req, back: SiteURL.admin.path, notice: "saved") {
             let f = try WebForm.fields(req)
             try req.requireInstallationAdmin()
             var s = try await SettingsStore(sql: req.sql).load()

@@ -21,8 +21,8 @@ enum AlertPages {
         let page = try await AlertController().list(req: req)
         let names = try await HomePage.areaNames(req)
         let main: Node<HTML.BodyContext> = .group(
-            .if(c.holds([.analyst, .coordinator]), .p(.a(.class("button"), .href("/alerts/new"), .text(t("alert.new"))))),
-            .p(.a(.href("/feeds/alerts.atom"), .text(t("nav.feed")))),
+            .if(c.holds([.analyst, .coordinator]), .p(.a(.class("button"), .href(SiteURL.alertNew().path), .text(t("alert.new"))))),
+            .p(.a(.href(SiteURL.feed.path), .text(t("nav.feed")))),
             .if(
                 page.items.isEmpty, .p(.class("muted"), .text(t("home.noAlerts"))),
                 else: .table(
@@ -31,7 +31,7 @@ enum AlertPages {
                         .th(.text(t("alert.sent")))),
                     .forEach(page.items) { a in
                         .tr(
-                            .td(.a(.href("/alerts/\(a.id)"), .text(a.headline))), .td(.text(t("severity." + a.severity))),
+                            .td(.a(.href(SiteURL.alert(a.id).path), .text(a.headline))), .td(.text(t("severity." + a.severity))),
                             .td(.text(names[a.area] ?? a.area)),
                             .td(.text(t("state." + a.state.rawValue) + (a.msgType == .Alert ? "" : " (\(a.msgType.rawValue))"))),
                             .td(.text(t.date(a.sent ?? a.createdAt, time: true))))
@@ -103,7 +103,7 @@ enum AlertPages {
     }
 
     static func compose(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
+        guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
         var f = Fields()
         if let a = try req.query.get(String?.self, at: "area") { f.values["area"] = a }
         return try await composer(req, f, preview: nil)
@@ -126,7 +126,7 @@ enum AlertPages {
         let issuer = f.values["body"].flatMap { $0.isEmpty ? nil : $0 } ?? (issuers.count == 1 ? issuers[0] : nil)
         if let b = issuer { f.values["_defaultClassification"] = try await BodyStore(sql: req.sql).alertClassification(b).rawValue }
         let form: Node<HTML.BodyContext> = .form(
-            .method(.post), .action("/alerts/new"), Layout.csrf(c),
+            .method(.post), .action(SiteURL.alertNew().path), Layout.csrf(c),
             fieldset(c, f, areas: areas, bodies: c.bodies([.analyst, .coordinator])),
             .p(
                 .button(.type(.submit), .name("do"), .value("preview"), .class("secondary"), .text(t("alert.preview"))), .text(" "),
@@ -167,13 +167,13 @@ enum AlertPages {
             } catch {
                 return try await composerWithError(req, fields, APIErrorMiddleware.translate(error))
             }
-            return try await confirmation(req, f, d, action: "/alerts/new", back: "/alerts/new")
+            return try await confirmation(req, f, d, action: SiteURL.alertNew().path, back: SiteURL.alertNew().path)
         }
         do {
             try WebForm.asJSON(req, d)
             let res = try await AlertController().create(req: req)
             let id = res.headers.first(name: .location)?.split(separator: "/").last.map(String.init) ?? ""
-            return req.redirect(to: "/alerts/\(id)?notice=issued", redirectType: .normal)
+            return req.redirect(to: SiteURL.alert(id).path + "?notice=issued", redirectType: .normal)
         } catch {
             return try await composerWithError(req, fields, APIErrorMiddleware.translate(error))
         }
@@ -213,7 +213,7 @@ enum AlertPages {
             .unwrap(a.sent) { .p(.text(t("alert.sent") + ": " + t.date($0, time: true))) },
             .unwrap(d.expires) { .p(.text(t("alert.expires") + ": " + t.date($0, time: true))) },
             .unwrap(a.reason) { .p(.text(t("alert.reason") + ": " + $0)) },
-            .unwrap(a.responseCase) { id in .if(c.signedIn, .p(.a(.href("/cases/\(id)"), .text(t("alert.case"))))) },
+            .unwrap(a.responseCase) { id in .if(c.signedIn, .p(.a(.href(SiteURL.caseFile(id).path), .text(t("alert.case"))))) },
             .if(a.state != .proposed && a.state != .dismissed, .p(.a(.href(a.cap), .text(t("alert.capLink"))))),
             .unwrap(a.risk) { r in
                 .group(
@@ -226,10 +226,10 @@ enum AlertPages {
                 .group(
                     .h2(.text(t("alert.issueHeading"))),
                     .form(
-                        .method(.post), .action("/alerts/\(a.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("issue")),
+                        .method(.post), .action(SiteURL.alertAct(a.id).path), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("issue")),
                         fieldset(c, f, areas: areas, bodies: []), .button(.type(.submit), .text(t("alert.issue")))),
                     .form(
-                        .method(.post), .action("/alerts/\(a.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("dismiss")),
+                        .method(.post), .action(SiteURL.alertAct(a.id).path), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("dismiss")),
                         .label(.for("reason"), .text(t("alert.dismissReason"))),
                         .input(.type(.text), .id("reason"), .name("reason"), .required(true)),
                         .button(.type(.submit), .class("danger"), .text(t("alert.dismiss")))))),
@@ -238,7 +238,7 @@ enum AlertPages {
                 .group(
                     .h2(.text(t("alert.cancelHeading"))),
                     .form(
-                        .method(.post), .action("/alerts/\(a.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("cancel")),
+                        .method(.post), .action(SiteURL.alertAct(a.id).path), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("cancel")),
                         .label(.for("cancel-reason"), .text(t("alert.reason"))),
                         .input(.type(.text), .id("cancel-reason"), .name("reason"), .required(true)),
                         .button(.type(.submit), .class("danger"), .text(t("alert.cancel")))))))
@@ -275,9 +275,9 @@ enum AlertPages {
             guard let row = try await AlertStore(sql: req.sql).get(id, try await req.scope()) else { throw Abort(.notFound) }
             var d = draft(f, zone: req.application.agora.timeZone)
             d.areas = d.areas ?? [row.areaCode]
-            return try await confirmation(req, f, d, action: "/alerts/\(id)/act", back: "/alerts/\(id)")
+            return try await confirmation(req, f, d, action: SiteURL.alertAct(id).path, back: SiteURL.alert(id).path)
         }
-        return try await WebForm.run(req, back: "/alerts/\(id)", notice: f["do"] ?? "done") {
+        return try await WebForm.run(req, back: SiteURL.alert(id).path, notice: f["do"] ?? "done") {
             switch f["do"] {
             case "issue":
                 var d = draft(f, zone: req.application.agora.timeZone)

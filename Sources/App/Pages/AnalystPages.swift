@@ -17,7 +17,7 @@ enum AnalystPages {
     }
 
     static func requireSignedIn(_ req: Request) -> Response? {
-        req.viewer.personID == nil ? req.redirect(to: "/sign-in") : nil
+        req.viewer.personID == nil ? req.redirect(to: SiteURL.signIn.path) : nil
     }
 
     static func queue(req: Request) async throws -> Response {
@@ -36,14 +36,14 @@ enum AnalystPages {
                 .forEach(page.items) { r in
                     .tr(
                         .td(.text(t.date(r.occurredOn))), .td(.text(names[r.area] ?? r.area)),
-                        .td(.a(.href("/reports/\(r.id)"), .text(String((r.description ?? "—").prefix(100))))),
+                        .td(.a(.href(SiteURL.reportReview(r.id).path), .text(String((r.description ?? "—").prefix(100))))),
                         .td(known.indicatorsNode(r.indicators)), .td(known.bodyNode(r.body)))
                 }))
         return Layout.response(
             c, title: t("queue.title"),
             .group(
-                .p(.text(t("queue.intro"))), try await FilterForm.node(req, c, action: "/queue"), body,
-                .p(.a(.href("/situation-reports/new"), .text(t("sitrep.new"))))))
+                .p(.text(t("queue.intro"))), try await FilterForm.node(req, c, action: .queue), body,
+                .p(.a(.href(SiteURL.situationReportNew.path), .text(t("sitrep.new"))))))
     }
 
     static func reportBox(_ c: PageContext, _ r: ReportView, names: AreaNames, framework: IndicatorFramework, known: PageNames)
@@ -84,11 +84,11 @@ enum AnalystPages {
             .group(
                 .h2(.text(t("review.decide"))),
                 .form(
-                    .method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c), .input(.type(.hidden), .name("action"), .value("verify")),
+                    .method(.post), .action(SiteURL.reportAct(r.id).path), Layout.csrf(c), .input(.type(.hidden), .name("action"), .value("verify")),
                     .label(.for("title"), .text(t("review.title"))), .input(.type(.text), .id("title"), .name("title")),
                     .button(.type(.submit), .text(t("review.verify")))),
                 .form(
-                    .method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c), .input(.type(.hidden), .name("action"), .value("reject")),
+                    .method(.post), .action(SiteURL.reportAct(r.id).path), Layout.csrf(c), .input(.type(.hidden), .name("action"), .value("reject")),
                     .label(.for("reason"), .text(t("review.reason"))), .input(.type(.text), .id("reason"), .name("reason"), .required(true)),
                     .button(.type(.submit), .class("danger"), .text(t("review.reject"))))))
         let side: Node<HTML.BodyContext> = .if(
@@ -110,28 +110,28 @@ enum AnalystPages {
                             .if(
                                 canReview,
                                 .form(
-                                    .method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c),
+                                    .method(.post), .action(SiteURL.reportAct(r.id).path), Layout.csrf(c),
                                     .input(.type(.hidden), .name("action"), .value("duplicate")),
                                     .input(.type(.hidden), .name("of"), .value(pair.0.id)),
                                     .button(.type(.submit), .class("secondary"), .text(t("review.duplicate"))))),
                             .if(
                                 canReview && pair.0.incident != nil,
                                 .form(
-                                    .method(.post), .action("/reports/\(r.id)/review"), Layout.csrf(c),
+                                    .method(.post), .action(SiteURL.reportAct(r.id).path), Layout.csrf(c),
                                     .input(.type(.hidden), .name("action"), .value("verify")),
                                     .input(.type(.hidden), .name("incident"), .value(pair.0.incident ?? "")),
                                     .button(.type(.submit), .class("secondary"), .text(t("review.join"))))))
                     })))
         let main: Node<HTML.BodyContext> = .group(
             .if(others.isEmpty, reportBox(c, r, names: names, framework: framework, known: known)), side,
-            .unwrap(r.incident) { .p(.a(.href("/incidents/\($0)"), .text(t("review.incident")))) },
+            .unwrap(r.incident) { .p(.a(.href(SiteURL.incident($0).path), .text(t("review.incident")))) },
             forms)
         return Layout.response(c, title: t("review.heading"), main)
     }
 
     static func review(req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
-        return try await WebForm.run(req, back: "/reports/\(id)", notice: "reviewed") {
+        return try await WebForm.run(req, back: SiteURL.reportReview(id).path, notice: "reviewed") {
             let f = try WebForm.fields(req)
             switch f["action"] {
             case "verify":
@@ -174,7 +174,9 @@ enum AnalystPages {
             .p(.text(t("incident.sources", t.number(i.sources)))),
             mapNode,
             .h2(.text(t("incident.reports"))),
-            .if(i.reports.isEmpty, .p(.class("muted"), .text("—")), else: .ul(.forEach(i.reports) { .li(.a(.href("/reports/\($0)"), .text($0))) })),
+            .if(
+                i.reports.isEmpty, .p(.class("muted"), .text("—")),
+                else: .ul(.forEach(i.reports) { .li(.a(.href(SiteURL.reportReview($0).path), .text($0))) })),
             .if(
                 !trail.isEmpty,
                 .group(
@@ -195,7 +197,7 @@ enum AnalystPages {
         let areas = try await ReportFormPage.model(req).areas
         let monday = Period.week(containing: CivilDate.parse(Timestamp.now())!).firstDay
         let form: Node<HTML.BodyContext> = .form(
-            .method(.post), .action("/situation-reports/new"), Layout.csrf(c),
+            .method(.post), .action(SiteURL.situationReportNew.path), Layout.csrf(c),
             .label(.for("body"), .text(t("report.body"))),
             .select(.id("body"), .attribute(named: "name", value: "body"), .forEach(bodies) { .option(.value($0), .label($0)) }),
             .label(.for("area"), .text(t("report.where"))),
@@ -223,7 +225,7 @@ enum AnalystPages {
     }
 
     static func sitrepCreate(req: Request) async throws -> Response {
-        try await WebForm.run(req, back: "/situation-reports/new", notice: "saved") {
+        try await WebForm.run(req, back: SiteURL.situationReportNew.path, notice: "saved") {
             let f = try WebForm.fields(req)
             var o: [String: String] = [:]
             for k in ["body", "area", "period", "periodStart", "title", "narrative", "classification"] { o[k] = f[k] }

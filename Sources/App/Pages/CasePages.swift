@@ -14,7 +14,7 @@ enum CasePages {
     }
 
     static func board(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
+        guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
         let c = try await PageContext.of(req)
         let t = c.t
         let mine = c.bodies([.responder, .coordinator, .analyst])
@@ -32,7 +32,7 @@ enum CasePages {
                 .forEach(items) { k in
                     .div(
                         .class("card" + (k.overdue ? " overdue" : "")),
-                        .p(.a(.href("/cases/\(k.id)"), .strong(.text(names[k.area] ?? k.area)))),
+                        .p(.a(.href(SiteURL.caseFile(k.id).path), .strong(.text(names[k.area] ?? k.area)))),
                         .p(.text("\(t("severity." + k.severity)) · "), known.bodyNode(k.body)),
                         .unwrap(k.acknowledgeBy) {
                             .p(.class("due"), .text(t("case.ackBy", t.date($0, time: true)) + (k.overdue ? " — " + t("case.overdue") : "")))
@@ -42,7 +42,7 @@ enum CasePages {
         }
         let main: Node<HTML.BodyContext> = .group(
             .form(
-                .method(.get), .action("/cases"), .class("inline"),
+                .method(.get), .action(SiteURL.cases.path), .class("inline"),
                 .label(.for("body"), .text(t("report.body"))),
                 .select(
                     .id("body"), .attribute(named: "name", value: "body"), .option(.value(""), .label(t("case.allBodies"))),
@@ -53,7 +53,7 @@ enum CasePages {
     }
 
     static func show(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
+        guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
         let c = try await PageContext.of(req)
         let t = c.t
         let k = try await CaseController().get(req: req)
@@ -64,13 +64,13 @@ enum CasePages {
         let wasHeld = k.parties.filter { $0.role == "was-responsible" }.map(\.body)
         let planned = k.actions.filter { $0.status == .planned }
         // What the case answers: the alert's words and its place, so a coordinator on a phone needs no second page.
-        var alertSection: Node<HTML.BodyContext> = .p(.a(.href("/alerts/\(k.alert)"), .text(t("case.alert"))))
+        var alertSection: Node<HTML.BodyContext> = .p(.a(.href(SiteURL.alert(k.alert).path), .text(t("case.alert"))))
         if let row = try await AlertStore(sql: req.sql).get(k.alert, try await req.scope()) {
             let a = AlertStore(sql: req.sql).view(row)
             let map = try await PlaceMap.svg(req, area: a.area, lat: nil, lon: nil, names: names, title: { t("incident.map", $0) })
             alertSection = .section(
                 .class("card"), .attribute(named: "aria-label", value: t("case.alert")),
-                .p(.strong(.a(.href("/alerts/\(k.alert)"), .text(a.headline)))),
+                .p(.strong(.a(.href(SiteURL.alert(k.alert).path), .text(a.headline)))),
                 .unwrap(a.fields.description) { .p(.text($0)) },
                 .unwrap(a.fields.instruction) { .p(.strong(.text(t("alert.instruction") + ": ")), .text($0)) },
                 .unwrap(a.sent) { .p(.class("muted"), .text(t("alert.sent") + ": " + t.date($0, time: true))) },
@@ -82,11 +82,12 @@ enum CasePages {
                 .if(
                     k.status == .open,
                     .form(
-                        .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("acknowledge")),
+                        .method(.post), .action(SiteURL.caseAct(k.id).path), Layout.csrf(c),
+                        .input(.type(.hidden), .name("do"), .value("acknowledge")),
                         .button(.type(.submit), .text(t("case.acknowledge"))))),
                 .h2(.text(t("case.planAction"))),
                 .form(
-                    .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("plan")),
+                    .method(.post), .action(SiteURL.caseAct(k.id).path), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("plan")),
                     .label(.for("kind"), .text(t("case.kind"))),
                     .select(
                         .id("kind"), .attribute(named: "name", value: "kind"),
@@ -104,14 +105,15 @@ enum CasePages {
                     .button(.type(.submit), .text(t("case.record")))),
                 .h2(.text(t("case.escalate"))),
                 .form(
-                    .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("escalate")),
+                    .method(.post), .action(SiteURL.caseAct(k.id).path), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("escalate")),
                     .label(.for("esc-reason"), .text(t("case.helpNeeded"))),
                     .input(.type(.text), .id("esc-reason"), .name("reason"), .required(true)),
                     .button(.type(.submit), .class("secondary"), .text(t("case.escalate")))),
                 .if(
                     !wasHeld.isEmpty,
                     .form(
-                        .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("de-escalate")),
+                        .method(.post), .action(SiteURL.caseAct(k.id).path), Layout.csrf(c),
+                        .input(.type(.hidden), .name("do"), .value("de-escalate")),
                         .label(.for("to"), .text(t("case.handBack"))),
                         .select(.id("to"), .attribute(named: "name", value: "to"), .forEach(wasHeld) { .option(.value($0), .label(known.body($0))) }),
                         .label(.for("de-reason"), .text(t("alert.reason"))), .input(.type(.text), .id("de-reason"), .name("reason"), .required(true)),
@@ -150,7 +152,7 @@ enum CasePages {
                                 .if(
                                     holder && a.status == .planned,
                                     .form(
-                                        .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c),
+                                        .method(.post), .action(SiteURL.caseAct(k.id).path), Layout.csrf(c),
                                         .input(.type(.hidden), .name("do"), .value("complete")),
                                         .input(.type(.hidden), .name("action"), .value(a.id)),
                                         .label(.for("result-\(a.id)"), .text(t("case.result"))),
@@ -180,7 +182,7 @@ enum CasePages {
         return .group(
             .h2(.text(t("case.close"))),
             .form(
-                .method(.post), .action("/cases/\(k.id)/act"), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("close")),
+                .method(.post), .action(SiteURL.caseAct(k.id).path), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("close")),
                 .label(.for("outcome"), .text(t("case.outcome"))),
                 .select(
                     .id("outcome"), .attribute(named: "name", value: "outcome"),
@@ -222,7 +224,7 @@ enum CasePages {
     static func act(req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
         let f = try WebForm.fields(req)
-        return try await WebForm.run(req, back: "/cases/\(id)", notice: f["do"] ?? "done") {
+        return try await WebForm.run(req, back: SiteURL.caseFile(id).path, notice: f["do"] ?? "done") {
             switch f["do"] {
             case "acknowledge":
                 _ = try await CaseController().acknowledge(req: req)

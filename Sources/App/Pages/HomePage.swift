@@ -113,15 +113,17 @@ enum HomePage {
                 .h2(.text(t("home.publicAlerts"))), alerts(c, m.publicAlerts, empty: t("home.noAlerts")),
                 .div(
                     .class("cards"),
-                    .div(.class("card"), .h3(.a(.href("/how-to-report"), .text(t("nav.howto")))), .p(.text(t("home.howto")))),
-                    .div(.class("card"), .h3(.a(.href("/bodies"), .text(t("nav.directory")))), .p(.text(t("home.directory", t.number(m.bodyCount))))),
-                    .div(.class("card"), .h3(.a(.href("/statistics"), .text(t("nav.statistics")))), .p(.text(t("home.statistics"))))))
+                    .div(.class("card"), .h3(.a(.href(SiteURL.howToReport.path), .text(t("nav.howto")))), .p(.text(t("home.howto")))),
+                    .div(
+                        .class("card"), .h3(.a(.href(SiteURL.bodies.path), .text(t("nav.directory")))),
+                        .p(.text(t("home.directory", t.number(m.bodyCount))))),
+                    .div(.class("card"), .h3(.a(.href(SiteURL.statistics.path), .text(t("nav.statistics")))), .p(.text(t("home.statistics"))))))
         }
         return .group(
             .if(
                 c.holds([.monitor]),
                 .group(
-                    .p(.a(.class("button"), .href("/report"), .text(t("home.fileReport")))),
+                    .p(.a(.class("button"), .href(SiteURL.report.path), .text(t("home.fileReport")))),
                     .h2(.text(t("home.myReports"))),
                     reportTable(c, m.myReports, empty: t("home.noReports"), link: false))),
             .if(
@@ -129,13 +131,15 @@ enum HomePage {
                 .group(
                     .h2(.text(t("home.queue", t.number(m.queueCount)))),
                     reportTable(c, m.queue, empty: t("home.queueEmpty"), link: true),
-                    .p(.a(.href("/queue"), .text(t("home.openQueue")))),
+                    .p(.a(.href(SiteURL.queue.path), .text(t("home.openQueue")))),
                     .h2(.text(t("home.rising"))),
                     .if(
                         m.rising.isEmpty, .p(.class("muted"), .text(t("home.noRising"))),
                         else: .ul(
                             .forEach(m.rising) { r in
-                                .li(.a(.href("/risk/\(r.code)"), .text(r.name)), " ", level(c, r.level), .text(" " + t.number(r.score, digits: 1)))
+                                .li(
+                                    .a(.href(SiteURL.riskArea(r.code).path), .text(r.name)), " ", level(c, r.level),
+                                    .text(" " + t.number(r.score, digits: 1)))
                             })),
                     .h2(.text(t("home.proposals"))), alerts(c, m.proposals, empty: t("home.noProposals")))),
             .if(
@@ -148,7 +152,7 @@ enum HomePage {
                             .forEach(m.cases) { k in
                                 .li(
                                     .class(k.overdue ? "overdue" : ""),
-                                    .a(.href("/cases/\(k.id)"), .text("\(k.area) — \(t("severity." + k.severity))")),
+                                    .a(.href(SiteURL.caseFile(k.id).path), .text("\(k.area) — \(t("severity." + k.severity))")),
                                     .text(" · \(t("status." + k.status)) · \(m.known.body(k.body))"),
                                     .unwrap(k.due) { .span(.class("due"), .text(" · " + t("case.ackBy", t.date($0, time: true)))) })
                             })))),
@@ -156,12 +160,12 @@ enum HomePage {
                 .group(
                     .h2(.text(t("home.admin"))),
                     .ul(
-                        .li(.a(.href("/bodies"), .text(t("home.adminBodies", t.number(m.bodyCount))))),
-                        .li(.a(.href("/admin"), .text(t("home.adminPeople", t.number(a.people))))),
+                        .li(.a(.href(SiteURL.bodies.path), .text(t("home.adminBodies", t.number(m.bodyCount))))),
+                        .li(.a(.href(SiteURL.admin.path), .text(t("home.adminPeople", t.number(a.people))))),
                         .li(.text(t("home.adminAreas", t.number(m.areaCount)))),
                         .li(
                             .class(a.failedNotifications > 0 ? "overdue" : ""),
-                            .a(.href("/api/v1/outbox?status=failed"), .text(t("home.adminFailed", t.number(a.failedNotifications))))),
+                            .a(.href(SiteURL.failedDeliveries.path), .text(t("home.adminFailed", t.number(a.failedNotifications))))),
                         .li(
                             .text(
                                 t(
@@ -180,7 +184,9 @@ enum HomePage {
             list.isEmpty, .p(.class("muted"), .text(empty)),
             else: .ul(
                 .forEach(list) { a in
-                    .li(.a(.href("/alerts/\(a.id)"), .text(a.headline)), .text(" — \(c.t("severity." + a.severity)), \(a.area), \(c.t.date(a.sent))"))
+                    .li(
+                        .a(.href(SiteURL.alert(a.id).path), .text(a.headline)),
+                        .text(" — \(c.t("severity." + a.severity)), \(a.area), \(c.t.date(a.sent))"))
                 }))
     }
 
@@ -193,7 +199,7 @@ enum HomePage {
                 .forEach(list) { r in
                     .tr(
                         .td(.text(c.t.date(r.created, time: true))), .td(.text(r.area)),
-                        .td(link ? .a(.href("/reports/\(r.id)"), .text(r.text)) : .text(r.text)), .td(.text(c.t("status." + r.status))))
+                        .td(link ? .a(.href(SiteURL.reportReview(r.id).path), .text(r.text)) : .text(r.text)), .td(.text(c.t("status." + r.status))))
                 }))
     }
 }

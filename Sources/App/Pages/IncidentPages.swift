@@ -23,7 +23,7 @@ enum IncidentPages {
     }
 
     static func list(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
+        guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
         let c = try await PageContext.of(req)
         let t = c.t
         let page = try await ReportController().incidents(req: req)
@@ -60,7 +60,7 @@ enum IncidentPages {
         let exports: Node<HTML.BodyContext> = .p(
             .class("exports"), .text(t("incidents.export") + " "),
             .forEach([("export.csv", "CSV"), ("export.hxl.csv", "HXL"), ("export.geojson", "GeoJSON")]) { file, name in
-                .group(.a(.class("button secondary"), .href("/api/v1/incidents/\(file)" + (q.isEmpty ? "" : "?" + q)), .text(name)), .text(" "))
+                .group(.a(.class("button secondary"), .href(SiteURL.incidentExport(file: file, query: q).path), .text(name)), .text(" "))
             })
         let table: Node<HTML.BodyContext> = .if(
             page.items.isEmpty, .p(.class("muted"), .text(t("incidents.none"))),
@@ -74,7 +74,7 @@ enum IncidentPages {
                         .td(CasePages.label(t("report.when")), .text(t.date(i.occurredOn))),
                         .td(CasePages.label(t("report.where")), .text(i.area.map { names[$0] ?? $0 } ?? "—")),
                         .td(
-                            CasePages.label(t("report.what")), .a(.href("/incidents/\(i.id)"), .text(String(i.title.prefix(120)))),
+                            CasePages.label(t("report.what")), .a(.href(SiteURL.incident(i.id).path), .text(String(i.title.prefix(120)))),
                             .unwrap(i.description) { .span(.class("muted"), .text(" — " + String($0.prefix(140)))) }),
                         .td(CasePages.label(t("risk.fatalities")), .text(t.number(i.harm.fatalities ?? 0))),
                         .td(CasePages.label(t("report.source")), .text(i.sourceName)))
@@ -82,10 +82,11 @@ enum IncidentPages {
         let next: Node<HTML.BodyContext> = .unwrap(page.nextCursor) { cursor in
             var c = URLComponents()
             c.queryItems = [URLQueryItem(name: "after", value: cursor)]
-            return .p(.a(.href("/incidents?" + (q.isEmpty ? "" : q + "&") + (c.percentEncodedQuery ?? "")), .text(t("incidents.more"))))
+            return .p(
+                .a(.href(SiteURL.incidents.path + "?" + (q.isEmpty ? "" : q + "&") + (c.percentEncodedQuery ?? "")), .text(t("incidents.more"))))
         }
         let main: Node<HTML.BodyContext> = .group(
-            try await FilterForm.node(req, c, action: "/incidents"), exports, map, table, next)
+            try await FilterForm.node(req, c, action: .incidents), exports, map, table, next)
         return Layout.response(c, title: t("incidents.title"), main)
     }
 }
@@ -93,7 +94,7 @@ enum IncidentPages {
 /// The filters of the analyst's lists, as a GET form: place (countries and first-level areas, searchable), dates,
 /// indicator and words. What it sends is what the API reads (`ReportController.filter`).
 enum FilterForm {
-    static func node(_ req: Request, _ c: PageContext, action: String) async throws -> Node<HTML.BodyContext> {
+    static func node(_ req: Request, _ c: PageContext, action: SiteURL) async throws -> Node<HTML.BodyContext> {
         let t = c.t
         func v(_ k: String) -> String { (try? req.query.get(String.self, at: k)) ?? "" }
         let snap = try await req.riskSnapshot()
@@ -112,12 +113,12 @@ enum FilterForm {
                     .isSelected(v("indicator") == i.indicator.code))
             })
         return .form(
-            .method(.get), .action(action), .class("filters"),
+            .method(.get), .action(action.path), .class("filters"),
             .div(.label(.for("f-q"), .text(t("filter.words"))), .input(.type(.search), .id("f-q"), .name("q"), .value(v("q")))),
             .div(.label(.for("f-area"), .text(t("filter.place"))), place),
             .div(.label(.for("f-from"), .text(t("filter.from"))), .input(.type(.date), .id("f-from"), .name("from"), .value(v("from")))),
             .div(.label(.for("f-to"), .text(t("filter.to"))), .input(.type(.date), .id("f-to"), .name("to"), .value(v("to")))),
             .div(.label(.for("f-indicator"), .text(t("filter.indicator"))), indicator),
-            .div(.button(.type(.submit), .text(t("filter.apply"))), .text(" "), .a(.href(action), .text(t("filter.clear")))))
+            .div(.button(.type(.submit), .text(t("filter.apply"))), .text(" "), .a(.href(action.path), .text(t("filter.clear")))))
     }
 }

@@ -54,7 +54,7 @@ enum PublicPages {
         let main: Node<HTML.BodyContext> = .group(
             answer,
             .form(
-                .method(.get), .action("/receipt"),
+                .method(.get), .action(SiteURL.receipt.path),
                 .label(.for("code"), .text(t("receipt.code"))),
                 .input(.type(.text), .id("code"), .name("code"), .value(code), .attribute(named: "autocomplete", value: "off"), .required(true)),
                 .button(.type(.submit), .text(t("receipt.check")))),
@@ -79,7 +79,7 @@ enum PublicPages {
         func tree(_ b: BodyView, depth: Int) -> Node<HTML.ListContext> {
             let kids = depth < 8 ? sorted(children[b.code] ?? []) : []
             return .li(
-                .a(.href("/bodies/\(b.code)"), .text(b.names[c.lang.rawValue] ?? b.name)),
+                .a(.href(SiteURL.body(b.code).path), .text(b.names[c.lang.rawValue] ?? b.name)),
                 .span(.class("muted"), .text(" — " + t("level." + b.level))),
                 .if(!kids.isEmpty, .ul(.forEach(kids) { tree($0, depth: depth + 1) })))
         }
@@ -110,10 +110,10 @@ enum PublicPages {
                 .tr(.th(.text(t("body.legalBasis"))), .td(.text(b.legalBasis ?? "—"))),
                 .tr(.th(.text(t("body.mandate"))), .td(.text(b.topics.map { t("topic." + $0) }.joined(separator: ", ")))),
                 .tr(.th(.text(t("body.jurisdiction"))), .td(.text(b.worldwide ? t("body.worldwide") : areas.map(\.name).joined(separator: ", ")))),
-                .tr(.th(.text(t("body.parent"))), .td(.unwrap(b.parent) { p in .a(.href("/bodies/\(p)"), .text(refs[p]?.name ?? p)) })),
+                .tr(.th(.text(t("body.parent"))), .td(.unwrap(b.parent) { p in .a(.href(SiteURL.body(p).path), .text(refs[p]?.name ?? p)) })),
                 .tr(
                     .th(.text(t("body.partners"))),
-                    .td(.forEach(b.partners) { p in .group(.a(.href("/bodies/\(p)"), .text(refs[p]?.name ?? p)), .text(" ")) })),
+                    .td(.forEach(b.partners) { p in .group(.a(.href(SiteURL.body(p).path), .text(refs[p]?.name ?? p)), .text(" ")) })),
                 .unwrap(b.website) { w in .tr(.th(.text(t("body.website"))), .td(.a(.href(w), .text(w)))) },
                 .forEach(contact(t, b.contact)) { row in .tr(.th(.text(row.label)), .td(row.node)) }),
             .if(!map.isEmpty, .raw(SVG.map(map, title: t("body.jurisdiction"), width: 600))),
@@ -185,18 +185,20 @@ enum PublicPages {
             .p(.text(t("howto.p1"))), .p(.text(t("howto.p2"))),
             .if(
                 req.application.agora.anonymousReports,
-                .p(.a(.class("button"), .href("/report"), .text(t("howto.publicForm"))), .text(" "), .a(.href("/receipt"), .text(t("receipt.title"))))
+                .p(
+                    .a(.class("button"), .href(SiteURL.report.path), .text(t("howto.publicForm"))), .text(" "),
+                    .a(.href(SiteURL.receipt.path), .text(t("receipt.title"))))
             ),
             .h2(.text(t("howto.bodies"))),
             .ul(
                 .class("contacts"),
                 .forEach(ew.sorted { $0.name < $1.name }) { b in
                     .li(
-                        .a(.href("/bodies/\(b.code)"), .strong(.text(b.names[c.lang.rawValue] ?? b.name))),
+                        .a(.href(SiteURL.body(b.code).path), .strong(.text(b.names[c.lang.rawValue] ?? b.name))),
                         .forEach(contact(t, b.contact)) { row in .div(.span(.class("muted"), .text(row.label + ": ")), row.node) },
                         .if(b.contact == nil, .unwrap(b.website) { .div(.text($0)) }))
                 }),
-            .p(.a(.href("/report"), .text(t("howto.monitors")))))
+            .p(.a(.href(SiteURL.report.path), .text(t("howto.monitors")))))
         return Layout.response(c, title: t("nav.howto"), main)
     }
 }

@@ -26,7 +26,7 @@ enum ReportFormPage {
     }
 
     static func show(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil || req.application.agora.anonymousReports else { return req.redirect(to: "/sign-in") }
+        guard req.viewer.personID != nil || req.application.agora.anonymousReports else { return req.redirect(to: SiteURL.signIn.path) }
         return try await render(req, try await model(req), status: .ok)
     }
 
@@ -62,9 +62,9 @@ enum ReportFormPage {
         let form = try req.input([String: String].self)
         var m = try await model(req)
         if m.isPublic {
-            guard req.application.agora.anonymousReports else { return req.redirect(to: "/sign-in") }
+            guard req.application.agora.anonymousReports else { return req.redirect(to: SiteURL.signIn.path) }
         } else {
-            guard let caller = req.caller, caller.via == .session else { return req.redirect(to: "/sign-in") }
+            guard let caller = req.caller, caller.via == .session else { return req.redirect(to: SiteURL.signIn.path) }
             guard let csrf = form["_csrf"], csrf == caller.csrf else {
                 throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong; reload the form", field: "_csrf")
             }
@@ -221,7 +221,7 @@ enum ReportFormPage {
     static func render(_ req: Request, _ m: Model, status: HTTPResponseStatus, receipt: String? = nil) async throws -> Response {
         let c = try await PageContext.of(req)
         let form: Node<HTML.BodyContext> = .form(
-            .method(.post), .action("/report"), .attribute(named: "data-draft", value: "report"),
+            .method(.post), .action(SiteURL.report.path), .attribute(named: "data-draft", value: "report"),
             .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
             // Filled by the offline queue's script; without script the form sends none.
             .input(.type(.hidden), .name("clientId"), .value("")), .input(.type(.hidden), .name("_account"), .value(c.account ?? "")),
@@ -244,12 +244,12 @@ enum ReportFormPage {
                 .unwrap(receipt) { code in
                     .group(
                         .p(.text(t("report.receiptIs") + " "), .strong(.id("receipt-code"), .text(code))),
-                        .p(.text(t("report.receiptKeep") + " "), .a(.href("/receipt"), .text(t("receipt.title")))))
+                        .p(.text(t("report.receiptKeep") + " "), .a(.href(SiteURL.receipt.path), .text(t("receipt.title")))))
                 })
         }
         let intro: Node<HTML.BodyContext> = .if(m.isPublic, .p(.text(t("report.publicIntro"))))
         return Layout.response(
-            c, title: m.t(m.isPublic ? "report.publicTitle" : "report.title"), status: status, scripts: ["/static/agora.js"],
+            c, title: m.t(m.isPublic ? "report.publicTitle" : "report.title"), status: status, scripts: [SiteURL.asset("agora.js").path],
             .group(queued, done, intro, .if(!m.isPublic, queue), err(m, "form"), form))
     }
 }

@@ -19,7 +19,7 @@ enum RiskPages {
     }
 
     static func dashboard(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
+        guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
         let c = try await PageContext.of(req)
         let t = c.t
         let snap = try await req.riskSnapshot()
@@ -69,7 +69,7 @@ enum RiskPages {
                 + (r.score.spillover > 0 ? " — " + t("risk.spillFrom", r.score.neighbours.map(\.area).joined(separator: ", ")) : "")
             return SVG.MapArea(
                 code: r.code, name: r.name, geometry: g, fill: SVG.fill(r.score.score > 0 ? r.score.level : nil),
-                href: "/risk/\(r.code)?period=\(period.label)",
+                href: SiteURL.riskArea(r.code, period: period.label).path,
                 label: label, spill: r.score.spillover > 0)
         }
         let movers = rows.filter { $0.score.score != $0.last }.sorted { ($0.score.score - $0.last) > ($1.score.score - $1.last) }.prefix(10)
@@ -77,7 +77,7 @@ enum RiskPages {
         let countryOptions = countries.sorted().filter { c in snap.areas.contains { $0.value.parent == c } }
         let main: Node<HTML.BodyContext> = .group(
             .form(
-                .method(.get), .action("/risk"), .class("inline"),
+                .method(.get), .action(SiteURL.risk.path), .class("inline"),
                 .label(.for("country"), .text(t("risk.country"))),
                 .select(
                     .id("country"), .attribute(named: "name", value: "country"),
@@ -120,8 +120,8 @@ enum RiskPages {
         return Layout.response(
             c, title: t("risk.title", period.label),
             scripts: req.application.agora.tiledMaps && !mapAreas.isEmpty
-                ? ["/static/leaflet/leaflet.js", "/static/agora-map.js"] : [],
-            styles: req.application.agora.tiledMaps ? ["/static/leaflet/leaflet.css"] : [], main)
+                ? [SiteURL.asset("leaflet/leaflet.js").path, SiteURL.asset("agora-map.js").path] : [],
+            styles: req.application.agora.tiledMaps ? [SiteURL.asset("leaflet/leaflet.css").path] : [], main)
     }
 
     /// With a tile server configured: a Leaflet map over the tiles (the SVG stays for readers without script).
@@ -148,7 +148,9 @@ enum RiskPages {
                 .tr(.th(.text(t("report.where"))), .th(.text(t("risk.score"))), .th(.text(delta ? t("risk.change") : t("risk.level")))),
                 .forEach(rows) { r in
                     .tr(
-                        .td(.a(.href("/risk/\(r.code)?period=\(period.label)"), .text(r.name)), r.score.spillover > 0 ? .text(" ⇢") : .empty),
+                        .td(
+                            .a(.href(SiteURL.riskArea(r.code, period: period.label).path), .text(r.name)),
+                            r.score.spillover > 0 ? .text(" ⇢") : .empty),
                         .td(.text(t.number(r.score.score, digits: 1))),
                         .td(
                             delta
@@ -158,7 +160,7 @@ enum RiskPages {
     }
 
     static func area(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil else { return req.redirect(to: "/sign-in") }
+        guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
         let c = try await PageContext.of(req)
         let t = c.t
         let r = try await RiskController().area(req: req)
@@ -175,7 +177,7 @@ enum RiskPages {
             let sc = snap.score(code, period)
             return SVG.MapArea(
                 code: code, name: snap.areas[code]?.name ?? code, geometry: g, fill: SVG.fill(sc.score > 0 ? sc.level : nil),
-                href: code == r.area ? nil : "/risk/\(code)?period=\(s.period)",
+                href: code == r.area ? nil : SiteURL.riskArea(code, period: s.period).path,
                 label: "\(snap.areas[code]?.name ?? code): \(t("risk." + sc.level.rawValue)) (\(t.number(sc.score, digits: 1)))",
                 spill: sc.spillover > 0)
         }
@@ -197,10 +199,11 @@ enum RiskPages {
                     let what: Node<HTML.BodyContext> = {
                         switch d.kind {
                         case .indicator: return .text("\(d.code) — \(names[d.code] ?? d.code)")
-                        case .incident: return .a(.href("/incidents/\(d.code)"), .text(t("risk.driverIncident")))
+                        case .incident: return .a(.href(SiteURL.incident(d.code).path), .text(t("risk.driverIncident")))
                         case .neighbour:
                             return .a(
-                                .href("/risk/\(d.code)?period=\(s.period)"), .text(t("risk.driverNeighbour", snap.areas[d.code]?.name ?? d.code)))
+                                .href(SiteURL.riskArea(d.code, period: s.period).path),
+                                .text(t("risk.driverNeighbour", snap.areas[d.code]?.name ?? d.code)))
                         case .fatalities: return .text(t("risk.fatalities"))
                         }
                     }()
@@ -218,7 +221,7 @@ enum RiskPages {
                             .td(.text(t.number(p.score, digits: 1) + " (" + t("risk." + p.level.rawValue) + ")")))
                     })),
             .if(!mapAreas.isEmpty, .group(.h2(.text(t("risk.neighbourhood"))), .raw(SVG.map(mapAreas, title: t("risk.neighbourhood"), width: 700)))),
-            .p(.a(.href("/alerts/new?area=\(r.area)"), .text(t("alert.composeFor", r.name)))))
+            .p(.a(.href(SiteURL.alertNew(area: r.area).path), .text(t("alert.composeFor", r.name)))))
         return Layout.response(c, title: r.name, main)
     }
 }

@@ -45,7 +45,7 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .pageTitle(title + " — Agora"),
-                .link(.rel(.stylesheet), .href("/static/agora.css")),
+                .link(.rel(.stylesheet), .href(SiteURL.asset("agora.css").path)),
                 .link(.rel(.icon), .href("data:,")),
                 .forEach(styles) { .link(.rel(.stylesheet), .href($0)) }
             ),
@@ -60,10 +60,10 @@ enum Layout {
                     main),
                 .footer(
                     .p(
-                        .a(.href("/how-to-report"), .text(c.t("nav.howto"))), " · ", .a(.href("/api/v1/openapi.json"), "API"), " · ",
-                        .a(.href("/feeds/alerts.atom"), .text(c.t("nav.feed"))))),
+                        .a(.href(SiteURL.howToReport.path), .text(c.t("nav.howto"))), " · ", .a(.href(SiteURL.apiDocument.path), "API"), " · ",
+                        .a(.href(SiteURL.feed.path), .text(c.t("nav.feed"))))),
                 // Signed in, every page carries the script: it sends what the offline queue holds and guards sign-out.
-                .forEach(c.signedIn && !scripts.contains("/static/agora.js") ? ["/static/agora.js"] + scripts : scripts) {
+                .forEach(c.signedIn && !scripts.contains(SiteURL.asset("agora.js").path) ? [SiteURL.asset("agora.js").path] + scripts : scripts) {
                     .script(.src($0), .attribute(named: "defer", value: "defer"))
                 }
             )
@@ -79,27 +79,27 @@ enum Layout {
     }
 
     static func nav(_ c: PageContext) -> [(String, String)] {
-        var items: [(String, String)] = [("/", c.t("nav.home"))]
+        var items: [(String, String)] = [(SiteURL.home.path, c.t("nav.home"))]
         if c.signedIn {
-            if c.holds([.monitor, .analyst, .coordinator, .responder, .csoLiaison]) { items.append(("/report", c.t("nav.report"))) }
+            if c.holds([.monitor, .analyst, .coordinator, .responder, .csoLiaison]) { items.append((SiteURL.report.path, c.t("nav.report"))) }
             if c.holds([.analyst, .coordinator]) {
-                items.append(("/queue", c.t("nav.queue")))
-                items.append(("/incidents", c.t("nav.incidents")))
+                items.append((SiteURL.queue.path, c.t("nav.queue")))
+                items.append((SiteURL.incidents.path, c.t("nav.incidents")))
             }
-            items.append(("/risk", c.t("nav.risk")))
+            items.append((SiteURL.risk.path, c.t("nav.risk")))
         }
-        items.append(("/alerts", c.t("nav.alerts")))
-        if c.signedIn { items.append(("/cases", c.t("nav.cases"))) }
-        items.append(("/bodies", c.t("nav.directory")))
-        if !c.signedIn { items.append(("/statistics", c.t("nav.statistics"))) }
-        if c.viewer.isInstallationAdmin { items.append(("/admin", c.t("nav.admin"))) }
+        items.append((SiteURL.alerts.path, c.t("nav.alerts")))
+        if c.signedIn { items.append((SiteURL.cases.path, c.t("nav.cases"))) }
+        items.append((SiteURL.bodies.path, c.t("nav.directory")))
+        if !c.signedIn { items.append((SiteURL.statistics.path, c.t("nav.statistics"))) }
+        if c.viewer.isInstallationAdmin { items.append((SiteURL.admin.path, c.t("nav.admin"))) }
         return items
     }
 
     static func header(_ c: PageContext) -> Node<HTML.BodyContext> {
         .header(
             .class("top"),
-            .a(.class("brand"), .href("/"), "Agora"),
+            .a(.class("brand"), .href(SiteURL.home.path), "Agora"),
             .nav(
                 .attribute(named: "aria-label", value: c.t("nav.main")),
                 .ul(
@@ -114,13 +114,13 @@ enum Layout {
                 .if(
                     c.signedIn,
                     .form(
-                        .method(.post), .action("/sign-out"), .class("inline"),
+                        .method(.post), .action(SiteURL.signOut.path), .class("inline"),
                         .attribute(named: "data-account", value: c.account ?? ""),
                         .attribute(named: "data-unsent", value: c.t("report.queueUnsent")),
                         .span(.text(c.name ?? "")),
                         .input(.type(.hidden), .name("_csrf"), .value(c.csrf ?? "")),
                         .button(.type(.submit), .text(c.t("nav.signout")))),
-                    else: .a(.href("/sign-in"), .text(c.t("nav.signin"))))))
+                    else: .a(.href(SiteURL.signIn.path), .text(c.t("nav.signin"))))))
     }
 
     static func csrf(_ c: PageContext) -> Node<HTML.FormContext> { .input(.type(.hidden), .name("_csrf"), .value(c.csrf ?? "")) }
@@ -177,7 +177,7 @@ enum WebForm {
             if e.status == .internalServerError {  // the type only: a store error may quote what was written
                 req.logger.error("unexpected error", metadata: ["type": .string(String(reflecting: type(of: error)))])
             }
-            if e.status == .unauthorized { return req.redirect(to: "/sign-in") }
+            if e.status == .unauthorized { return req.redirect(to: SiteURL.signIn.path) }
             let reason =
                 e.issues.isEmpty
                 ? (e.field.map { "\($0): " } ?? "") + e.reason : e.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
@@ -206,6 +206,6 @@ enum ErrorPage {
         let c = try await PageContext.of(req)
         let title = e.status == .notFound ? c.t("error.notFound") : e.status == .forbidden ? c.t("error.forbidden") : c.t("error.title")
         let detail = e.status == .internalServerError ? c.t("error.internal") : e.reason
-        return Layout.response(c, title: title, status: e.status, .group(.p(.text(detail)), .p(.a(.href("/"), .text(c.t("nav.home"))))))
+        return Layout.response(c, title: title, status: e.status, .group(.p(.text(detail)), .p(.a(.href(SiteURL.home.path), .text(c.t("nav.home"))))))
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Every page address the pages link to, post to or redirect to, in one typed place (as SwiftPackageIndex-Server's
+/// `SiteURL`): a renamed route changes here, and a link to a page that does not exist does not compile.
+/// `CodeRulesTests.pagesLinkThroughSiteURL` fails on a page path written as a string elsewhere.
+enum SiteURL: Sendable, Equatable {
+    case home, signIn, signOut
+    case report, receipt, howToReport, statistics
+    case bodies
+    case body(String)
+    case queue
+    case reportReview(String)
+    case reportAct(String)
+    case incidents
+    case incident(String)
+    case situationReportNew
+    case risk
+    case riskArea(String, period: String? = nil)
+    case alerts
+    case alertNew(area: String? = nil)
+    case alert(String)
+    case alertAct(String)
+    case cases
+    case caseFile(String)
+    case caseAct(String)
+    case admin, adminSettings
+    case feed, apiDocument, failedDeliveries
+    case incidentExport(file: String, query: String)
+    case asset(String)
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .report: "/report"
+        case .receipt: "/receipt"
+        case .howToReport: "/how-to-report"
+        case .statistics: "/statistics"
+        case .bodies: "/bodies"
+        case .body(let code): "/bodies/" + Self.segment(code)
+        case .queue: "/queue"
+        case .reportReview(let id): "/reports/" + Self.segment(id)
+        case .reportAct(let id): "/reports/" + Self.segment(id) + "/review"
+        case .incidents: "/incidents"
+        case .incident(let id): "/incidents/" + Self.segment(id)
+        case .situationReportNew: "/situation-reports/new"
+        case .risk: "/risk"
+        case .riskArea(let code, let period): "/risk/" + Self.segment(code) + Self.query(["period": period])
+        case .alerts: "/alerts"
+        case .alertNew(let area): "/alerts/new" + Self.query(["area": area])
+        case .alert(let id): "/alerts/" + Self.segment(id)
+        case .alertAct(let id): "/alerts/" + Self.segment(id) + "/act"
+        case .cases: "/cases"
+        case .caseFile(let id): "/cases/" + Self.segment(id)
+        case .caseAct(let id): "/cases/" + Self.segment(id) + "/act"
+        case .admin: "/admin"
+        case .adminSettings: "/admin/settings"
+        case .feed: "/feeds/alerts.atom"
+        case .apiDocument: "/api/v1/openapi.json"
+        case .failedDeliveries: "/api/v1/outbox?status=failed"
+        case .incidentExport(let file, let query): "/api/v1/incidents/" + Self.segment(file) + (query.isEmpty ? "" : "?" + query)
+        case .asset(let file): "/static/" + file  // our own file names, never data
+        }
+    }
+
+    /// A code or id as one path segment: codes come from data, so a `/` or `?` in one must not make another path.
+    static func segment(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? s
+    }
+
+    static func query(_ items: [String: String?]) -> String {
+        var c = URLComponents()
+        c.queryItems = items.sorted { $0.key < $1.key }.compactMap { k, v in v.map { URLQueryItem(name: k, value: $0) } }
+        return c.queryItems?.isEmpty == false ? "?" + (c.percentEncodedQuery ?? "") : ""
+    }
+}
