@@ -37,6 +37,13 @@ import Testing
         #expect(written.isEmpty, "\(written.joined(separator: "\n"))")
     }
 
+    /// A page calls the typed action the API calls; it never rewrites its request into JSON to reach an API handler.
+    @Test func pagesCallActionsNotAPIHandlers() throws {
+        let pages = Set(Self.sources.map(\.path).filter { $0.hasPrefix("App/Pages/") || $0.hasPrefix("App/Web/") })
+        let rewritten = try Self.lines(matching: #"content\.encode\(|asJSON\("#, except: Set(Self.sources.map(\.path)).subtracting(pages))
+        #expect(rewritten.isEmpty, "\(rewritten.joined(separator: "\n"))")
+    }
+
     @Test func routeParametersAreRequiredNotForceUnwrapped() throws {
         let unwrapped = try Self.lines(matching: #"parameters\.get\([^)]*\)!"#)
         #expect(unwrapped.isEmpty, "\(unwrapped.joined(separator: "\n"))")

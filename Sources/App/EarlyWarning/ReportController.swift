@@ -271,9 +271,12 @@ struct ReportController {
     }
 
     func verify(req: Request) async throws -> IncidentView {
-        let id = try req.parameters.require("id")
+        try await Self.verify(try req.parameters.require("id"), try req.optionalInput(VerifyInput.self) ?? VerifyInput(), req: req)
+    }
+
+    /// The review steps, typed: the API decodes its JSON into their inputs, the review page its form; both call these.
+    static func verify(_ id: String, _ input: VerifyInput, req: Request) async throws -> IncidentView {
         let r = try await Self.reviewable(req, id)
-        let input = try req.optionalInput(VerifyInput.self) ?? VerifyInput()
         let scope = try await req.scope()
         let actor = req.actor
         let framework = try await FrameworkStore(sql: req.sql).active()
@@ -310,8 +313,12 @@ struct ReportController {
 
     func reject(req: Request) async throws -> ReportView {
         let id = try req.parameters.require("id")
+        try await Self.reject(id, try req.input(RejectInput.self), req: req)
+        return try await get(req: req)
+    }
+
+    static func reject(_ id: String, _ input: RejectInput, req: Request) async throws {
         _ = try await Self.reviewable(req, id)
-        let input = try req.input(RejectInput.self)
         guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw APIError(ValidationFailure(field: "reason", "say why the report is rejected"))
         }
@@ -319,15 +326,18 @@ struct ReportController {
         try await req.write { tx in
             try await ReportStore(sql: tx).review(id, status: .rejected, reason: input.reason, incident: nil, duplicateOf: nil, actor: actor)
         }
-        return try await get(req: req)
     }
 
     struct DuplicateInput: Content { var of: String }
 
     func markDuplicate(req: Request) async throws -> ReportView {
         let id = try req.parameters.require("id")
+        try await Self.markDuplicate(id, try req.input(DuplicateInput.self), req: req)
+        return try await get(req: req)
+    }
+
+    static func markDuplicate(_ id: String, _ input: DuplicateInput, req: Request) async throws {
         _ = try await Self.reviewable(req, id)
-        let input = try req.input(DuplicateInput.self)
         guard input.of != id, let original = try await ReportStore(sql: req.sql).get(input.of, try await req.scope()) else {
             throw APIError(ValidationFailure(field: "of", "no other report '\(input.of)' that you can see"))
         }
@@ -337,7 +347,6 @@ struct ReportController {
                 id, status: .duplicate, reason: nil, incident: original.incidentId,
                 duplicateOf: original.id, actor: actor)
         }
-        return try await get(req: req)
     }
 
     struct SuggestionView: Content {

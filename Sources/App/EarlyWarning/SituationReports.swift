@@ -57,8 +57,13 @@ struct SituationReportController {
     }
 
     func create(req: Request) async throws -> Response {
+        let id = try await Self.write(try req.input(Input.self), req: req)
+        return try await get(req: req.withID(id)).created(at: "/api/v1/situation-reports/\(id)", for: req)
+    }
+
+    /// Checks and stores a situation report (the API and the page); returns its id.
+    static func write(_ input: Input, req: Request) async throws -> String {
         let viewer = try req.requireSignedIn()
-        let input = try req.input(Input.self)
         guard viewer.isInstallationAdmin || AccessPolicy.holds(viewer, [.analyst, .coordinator, .csoLiaison], in: input.body) else {
             throw APIError.forbidden("situation reports are written by analysts, coordinators and CSO liaisons of \(input.body)")
         }
@@ -89,7 +94,7 @@ struct SituationReportController {
                 id: id, input, classification: classification, periodEnd: end, incidents: found.sorted(),
                 author: author, actor: actor)
         }
-        return try await get(req: req.withID(id)).created(at: "/api/v1/situation-reports/\(id)", for: req)
+        return id
     }
 }
 

@@ -81,8 +81,7 @@ enum AdminPage {
             }
             s.risk.proposeAt = try RiskLevel.parse(f["proposeAt"] ?? "", field: "proposeAt")
             for sev in ["Extreme", "Severe", "Moderate", "Minor"] { s.deadlines.acknowledge[sev] = Int((try d("ack.\(sev)") * 3600).rounded()) }
-            try WebForm.asJSON(req, s)
-            _ = try await RiskController().saveSettings(req: req)
+            try await RiskController.save(s, req: req)
         }
     }
 }

@@ -170,9 +170,7 @@ enum AlertPages {
             return try await confirmation(req, f, d, action: SiteURL.alertNew().path, back: SiteURL.alertNew().path)
         }
         do {
-            try WebForm.asJSON(req, d)
-            let res = try await AlertController().create(req: req)
-            let id = res.headers.first(name: .location)?.split(separator: "/").last.map(String.init) ?? ""
+            let id = try await AlertController.write(d, req: req)
             return req.redirect(to: SiteURL.alert(id).path + "?notice=issued", redirectType: .normal)
         } catch {
             return try await composerWithError(req, fields, APIErrorMiddleware.translate(error))
@@ -278,18 +276,14 @@ enum AlertPages {
             return try await confirmation(req, f, d, action: SiteURL.alertAct(id).path, back: SiteURL.alert(id).path)
         }
         return try await WebForm.run(req, back: SiteURL.alert(id).path, notice: f["do"] ?? "done") {
+            let row = try await AlertController.find(req)
             switch f["do"] {
             case "issue":
                 var d = draft(f, zone: req.application.agora.timeZone)
                 d.body = nil
-                try WebForm.asJSON(req, d)
-                _ = try await AlertController().issue(req: req)
-            case "dismiss":
-                try WebForm.asJSON(req, AlertController.ReasonInput(reason: f["reason"] ?? ""))
-                _ = try await AlertController().dismiss(req: req)
-            case "cancel":
-                try WebForm.asJSON(req, AlertController.ReasonInput(reason: f["reason"] ?? ""))
-                _ = try await AlertController().cancel(req: req)
+                _ = try await AlertController.issueProposal(row, edits: d, req: req)
+            case "dismiss": try await AlertController.dismiss(row, reason: f["reason"] ?? "", req: req)
+            case "cancel": _ = try await AlertController.cancel(req, row, reason: f["reason"] ?? "")
             default: throw APIError.badRequest(field: "do", "use issue, dismiss or cancel")
             }
         }

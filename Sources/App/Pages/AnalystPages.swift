@@ -135,18 +135,13 @@ enum AnalystPages {
             let f = try WebForm.fields(req)
             switch f["action"] {
             case "verify":
-                try WebForm.asJSON(
-                    req,
+                _ = try await ReportController.verify(
+                    id,
                     ReportController.VerifyInput(
-                        incident: f["incident"].flatMap { $0.isEmpty ? nil : $0 },
-                        title: f["title"].flatMap { $0.isEmpty ? nil : $0 }))
-                _ = try await ReportController().verify(req: req)
-            case "reject":
-                try WebForm.asJSON(req, ReportController.RejectInput(reason: f["reason"] ?? ""))
-                _ = try await ReportController().reject(req: req)
-            case "duplicate":
-                try WebForm.asJSON(req, ReportController.DuplicateInput(of: f["of"] ?? ""))
-                _ = try await ReportController().markDuplicate(req: req)
+                        incident: f["incident"].flatMap { $0.isEmpty ? nil : $0 }, title: f["title"].flatMap { $0.isEmpty ? nil : $0 }),
+                    req: req)
+            case "reject": try await ReportController.reject(id, ReportController.RejectInput(reason: f["reason"] ?? ""), req: req)
+            case "duplicate": try await ReportController.markDuplicate(id, ReportController.DuplicateInput(of: f["of"] ?? ""), req: req)
             default: throw APIError.badRequest(field: "action", "use verify, reject or duplicate")
             }
         }
@@ -227,10 +222,11 @@ enum AnalystPages {
     static func sitrepCreate(req: Request) async throws -> Response {
         try await WebForm.run(req, back: SiteURL.situationReportNew.path, notice: "saved") {
             let f = try WebForm.fields(req)
-            var o: [String: String] = [:]
-            for k in ["body", "area", "period", "periodStart", "title", "narrative", "classification"] { o[k] = f[k] }
-            try WebForm.asJSON(req, o)
-            _ = try await SituationReportController().create(req: req)
+            let input = SituationReportController.Input(
+                body: f["body"] ?? "", area: f["area"] ?? "", period: f["period"] ?? "", periodStart: f["periodStart"] ?? "",
+                title: f["title"] ?? "", narrative: f["narrative"] ?? "", incidents: nil,
+                classification: try f["classification"].flatMap { $0.isEmpty ? nil : try Classification.parse($0, field: "classification") })
+            _ = try await SituationReportController.write(input, req: req)
         }
     }
 }

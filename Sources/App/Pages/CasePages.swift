@@ -225,40 +225,32 @@ enum CasePages {
         let id = try req.parameters.require("id")
         let f = try WebForm.fields(req)
         return try await WebForm.run(req, back: SiteURL.caseFile(id).path, notice: f["do"] ?? "done") {
+            let action: CaseAction
             switch f["do"] {
-            case "acknowledge":
-                _ = try await CaseController().acknowledge(req: req)
+            case "acknowledge": action = .acknowledge
             case "plan":
-                let kind = try ActionKind.parse(f["kind"] ?? "", field: "kind")
-                try WebForm.asJSON(
-                    req,
+                action = .plan(
                     CaseStore.NewAction(
-                        kind: kind, description: f["description"] ?? "", responsible: f["responsible"] ?? "",
-                        due: WebForm.timestamp(f["due"], zone: req.application.agora.timeZone) ?? "",
+                        kind: try ActionKind.parse(f["kind"] ?? "", field: "kind"), description: f["description"] ?? "",
+                        responsible: f["responsible"] ?? "", due: WebForm.timestamp(f["due"], zone: req.application.agora.timeZone) ?? "",
                         status: f["status"].flatMap(ActionStatus.init(rawValue:)), result: nil))
-                _ = try await CaseController().plan(req: req)
             case "complete":
-                req.parameters.set("action", to: f["action"] ?? "")
-                try WebForm.asJSON(req, CaseController.CompleteInput(result: f["result"] ?? "", status: .done))
-                _ = try await CaseController().complete(req: req)
-            case "escalate":
-                try WebForm.asJSON(req, CaseController.EscalateInput(reason: f["reason"] ?? ""))
-                _ = try await CaseController().escalate(req: req)
-            case "de-escalate":
-                try WebForm.asJSON(req, CaseController.DeEscalateInput(to: f["to"] ?? "", reason: f["reason"] ?? ""))
-                _ = try await CaseController().deEscalate(req: req)
+                action = .complete(action: f["action"] ?? "", CaseController.CompleteInput(result: f["result"] ?? "", status: .done))
+            case "escalate": action = .escalate(CaseController.EscalateInput(reason: f["reason"] ?? ""))
+            case "de-escalate": action = .deEscalate(CaseController.DeEscalateInput(to: f["to"] ?? "", reason: f["reason"] ?? ""))
             case "close":
-                let outcome = try CaseOutcome.parse(f["outcome"] ?? "", field: "outcome")
                 // Each planned action's fate, as the form's `decide-<id>` and `why-<id>` fields say.
                 let decisions = f.keys.filter { $0.hasPrefix("decide-") }.sorted().compactMap { key -> CaseClosing.Decision? in
                     let id = String(key.dropFirst("decide-".count))
                     guard let status = f[key].flatMap(ActionStatus.init(rawValue:)) else { return nil }
                     return CaseClosing.Decision(id: id, status: status, result: f["why-" + id] ?? "")
                 }
-                try WebForm.asJSON(req, CaseController.CloseInput(outcome: outcome, summary: f["summary"] ?? "", actions: decisions))
-                _ = try await CaseController().close(req: req)
+                action = .close(
+                    CaseController.CloseInput(
+                        outcome: try CaseOutcome.parse(f["outcome"] ?? "", field: "outcome"), summary: f["summary"] ?? "", actions: decisions))
             default: throw APIError.badRequest(field: "do", "unknown step")
             }
+            _ = try await CaseActions.perform(action, req: req)
         }
     }
 }

@@ -68,9 +68,8 @@ struct AlertController {
     /// An alert written by hand, issued at once (and its case opened). `msgType` Update or Cancel
     /// with `references` does what `/alerts/{id}/update` and `/cancel` do.
     func create(req: Request) async throws -> Response {
-        let viewer = try req.requireSignedIn()
-        let (sent, ref) = try req.input(AlertDraft.self, Reference.self)
-        var draft = sent
+        try req.requireSignedIn()
+        let (draft, ref) = try req.input(AlertDraft.self, Reference.self)
         if let t = ref.msgType, t != .Alert {
             guard let target = ref.references, !target.isEmpty else {
                 throw APIError(
@@ -83,14 +82,21 @@ struct AlertController {
                 try await t == .Update ? Self.supersede(req, old, edits: draft) : Self.cancel(req, old, reason: ref.reason ?? draft.description ?? "")
             return try await Self.created(req, id)
         }
+        return try await Self.created(req, try await Self.write(draft, req: req))
+    }
+
+    /// An alert written by hand and issued at once (the API's POST and the composer): by the caller's one issuing
+    /// body unless the draft names one.
+    static func write(_ input: AlertDraft, req: Request) async throws -> String {
+        let viewer = try req.requireSignedIn()
+        var draft = input
         if draft.body == nil {
             let mine = Set(viewer.roles.filter { [.analyst, .coordinator].contains($0.role) }.map(\.body))
             guard mine.count == 1 else { throw APIError(ValidationFailure(field: "body", "say which body issues the alert")) }
             draft.body = mine.first
         }
         try await Self.requireIssuer(req, body: draft.body!)
-        let id = try await Self.issue(req, existing: nil, draft: draft)
-        return try await Self.created(req, id)
+        return try await Self.issue(req, existing: nil, draft: draft)
     }
 
     /// Checks, stores and issues: the alert, its case routed to the lowest competent body, the
@@ -149,16 +155,19 @@ struct AlertController {
 
     /// Issues a proposal, with any edits the analyst made.
     func issue(req: Request) async throws -> AlertView {
-        let r = try await Self.find(req)
+        let id = try await Self.issueProposal(try await Self.find(req), edits: try req.optionalInput(AlertDraft.self) ?? AlertDraft(), req: req)
+        return AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!)
+    }
+
+    /// Issues a proposal with the analyst's edits (the API and the alert page).
+    static func issueProposal(_ r: AlertRow, edits: AlertDraft, req: Request) async throws -> String {
         try await Self.requireIssuer(req, body: r.bodyCode)
         guard r.state == .proposed else {
             throw APIError.conflict(field: "state", "only a proposed alert can be issued; this one is \(r.state)")
         }
-        let edits = try req.optionalInput(AlertDraft.self) ?? AlertDraft()
         var draft = r.alertDraft.merged(with: edits)
         draft.body = r.bodyCode  // the proposing body issues; a different issuer writes a new alert
-        let id = try await Self.issue(req, existing: r, draft: draft)
-        return AlertStore(sql: req.sql).view(try await AlertStore(sql: req.sql).get(id, try await req.scope())!)
+        return try await Self.issue(req, existing: r, draft: draft)
     }
 
     /// Edits a proposal before anyone issues it (the analyst's draft); the alert stays proposed.
@@ -191,9 +200,14 @@ struct AlertController {
     }
 
     func dismiss(req: Request) async throws -> AlertView {
-        let r = try await Self.find(req)
+        try await Self.dismiss(try await Self.find(req), reason: try Self.reason(req), req: req)
+        return try await get(req: req)
+    }
+
+    static func dismiss(_ r: AlertRow, reason input: String, req: Request) async throws {
         try await Self.requireIssuer(req, body: r.bodyCode)
-        let reason = try Self.reason(req)
+        let reason = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why")) }
         guard r.state == .proposed else {
             throw APIError.conflict(field: "state", "only a proposed alert can be dismissed; this one is \(r.state)")
         }
@@ -201,7 +215,6 @@ struct AlertController {
         try await req.write { tx in
             try await AlertStore(sql: tx).transition(r.id, from: .proposed, to: .dismissed, reason: reason, actor: actor)
         }
-        return try await get(req: req)
     }
 
     /// An Update: a new CAP message that replaces the issued one; the case carries on.

@@ -47,25 +47,10 @@ struct CaseController {
         }
     }
 
-    /// Runs one step in a transaction and answers with the case as it now is.
-    func step(_ req: Request, _ body: @escaping @Sendable (CaseStore, CaseRow, ResponseSettings, String) async throws -> Void) async throws
-        -> CaseView
-    {
-        let c = try await Self.find(req)
-        try Self.requireHolder(req, c)
-        let settings = try await SettingsStore(sql: req.sql).load()
-        let actor = req.actor
-        try await req.write { tx in try await body(CaseStore(sql: tx), c, settings, actor) }
-        return try await get(req: req)
-    }
-
-    func acknowledge(req: Request) async throws -> CaseView {
-        try await step(req) { store, c, _, actor in try await store.acknowledge(c, actor: actor) }
-    }
+    func acknowledge(req: Request) async throws -> CaseView { try await CaseActions.perform(.acknowledge, req: req) }
 
     func plan(req: Request) async throws -> Response {
-        let input = try req.input(CaseStore.NewAction.self)
-        let view = try await step(req) { store, c, _, actor in _ = try await store.plan(c, input, actor: actor) }
+        let view = try await CaseActions.perform(.plan(try req.input(CaseStore.NewAction.self)), req: req)
         return try await view.created(at: "/api/v1/cases/\(view.id)", for: req)
     }
 
@@ -75,32 +60,12 @@ struct CaseController {
     }
 
     func complete(req: Request) async throws -> CaseView {
-        let input = try req.input(CompleteInput.self)
-        guard !input.result.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw APIError(ValidationFailure(field: "result", "say what came of it"))
-        }
-        let status = input.status ?? .done
-        guard status != .planned else { throw APIError(ValidationFailure(field: "status", "use done or cancelled")) }
-        let action = try req.parameters.require("action")
-        return try await step(req) { store, c, _, actor in
-            try await store.complete(c, action: action, result: input.result, status: status, actor: actor)
-        }
+        try await CaseActions.perform(.complete(action: try req.parameters.require("action"), try req.input(CompleteInput.self)), req: req)
     }
 
     struct EscalateInput: Content { var reason: String }
 
-    func escalate(req: Request) async throws -> CaseView {
-        let input = try req.input(EscalateInput.self)
-        guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw APIError(ValidationFailure(field: "reason", "say what help is needed"))
-        }
-        return try await step(req) { store, c, settings, actor in
-            guard c.status != .closed else { throw APIError.conflict(field: "status", "the case is closed") }
-            guard try await store.escalate(c, reason: .requested, note: input.reason, settings: settings, actor: actor) != nil else {
-                throw APIError.conflict(field: "reason", "no body with a response mandate is above \(c.bodyCode)")
-            }
-        }
-    }
+    func escalate(req: Request) async throws -> CaseView { try await CaseActions.perform(.escalate(try req.input(EscalateInput.self)), req: req) }
 
     struct DeEscalateInput: Content {
         var to: String
@@ -108,12 +73,7 @@ struct CaseController {
     }
 
     func deEscalate(req: Request) async throws -> CaseView {
-        let input = try req.input(DeEscalateInput.self)
-        guard !input.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError(ValidationFailure(field: "reason", "say why")) }
-        return try await step(req) { store, c, settings, actor in
-            guard c.status != .closed else { throw APIError.conflict(field: "status", "the case is closed") }
-            try await store.deEscalate(c, to: input.to, note: input.reason, settings: settings, actor: actor)
-        }
+        try await CaseActions.perform(.deEscalate(try req.input(DeEscalateInput.self)), req: req)
     }
 
     struct CloseInput: Content {
@@ -123,15 +83,7 @@ struct CaseController {
         var actions: [CaseClosing.Decision]?
     }
 
-    func close(req: Request) async throws -> CaseView {
-        let input = try req.input(CloseInput.self)
-        guard !input.summary.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw APIError(ValidationFailure(field: "summary", "sum up what was done and how it ended"))
-        }
-        return try await step(req) { store, c, _, actor in
-            try await store.close(c, outcome: input.outcome, summary: input.summary, decisions: input.actions ?? [], actor: actor)
-        }
-    }
+    func close(req: Request) async throws -> CaseView { try await CaseActions.perform(.close(try req.input(CloseInput.self)), req: req) }
 
     struct GapReport: Content {
         var from: String?

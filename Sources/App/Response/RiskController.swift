@@ -134,8 +134,13 @@ struct RiskController {
 
     /// Weights and thresholds change scores already counted, so a change recomputes the cells.
     func saveSettings(req: Request) async throws -> ResponseSettings {
+        try await Self.save(try req.input(ResponseSettings.self), req: req)
+        return try await SettingsStore(sql: req.sql).load()
+    }
+
+    /// Stores the installation's settings and recomputes risk with them (the API and the admin page).
+    static func save(_ s: ResponseSettings, req: Request) async throws {
         try req.requireInstallationAdmin()
-        let s = try req.input(ResponseSettings.self)
         let actor = req.actor
         try await req.write { tx in
             let sql = tx
@@ -143,6 +148,5 @@ struct RiskController {
             _ = try await RiskStore(sql: sql).bump()
         }
         _ = try await Self.recompute(req.application, actor: actor)
-        return try await SettingsStore(sql: req.sql).load()
     }
 }

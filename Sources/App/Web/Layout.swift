@@ -126,7 +126,7 @@ enum Layout {
     static func csrf(_ c: PageContext) -> Node<HTML.FormContext> { .input(.type(.hidden), .name("_csrf"), .value(c.csrf ?? "")) }
 }
 
-/// Form posts from pages: a signed-in session with its CSRF token, then the same code as the API.
+/// Form posts from pages: a signed-in session with its CSRF token, then the same typed action as the API.
 enum WebForm {
     /// The posted fields; throws unless the session's CSRF token came with them.
     static func fields(_ req: Request) throws -> [String: String] {
@@ -138,11 +138,6 @@ enum WebForm {
             throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong; reload the page", field: "_csrf")
         }
         return form
-    }
-
-    /// Replaces the request body with JSON, so an API handler can take it from here.
-    static func asJSON<T: Encodable & Sendable>(_ req: Request, _ value: T) throws {
-        try req.content.encode(AnyContent(value), as: .json)
     }
 
     /// A moment as a datetime-local input shows it, in the installation's time zone.
@@ -186,13 +181,6 @@ enum WebForm {
                 redirectType: .normal)
         }
     }
-}
-
-struct AnyContent<T: Encodable & Sendable>: Content {
-    let value: T
-    init(_ v: T) { value = v }
-    init(from decoder: any Decoder) throws { fatalError("encode only") }
-    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }
 
 extension Request {
