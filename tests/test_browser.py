@@ -428,8 +428,16 @@ def test_an_analyst_filters_maps_and_exports_incidents(server):
         csv = a.d.execute_async_script("var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done)", href)
         rows = [r for r in csv.splitlines()[1:] if r]
         assert len(rows) == 2 and all('"KEN"' in r for r in rows), csv[:500]
-        # The queue takes the same filters.
+        # The queue takes the same filters; the alerts page filters by words, place and state.
         a.go("/queue?q=nothing-matches-this")
         assert "Filter" in a.text()
+        a.go("/alerts")
+        a.d.find_element(By.ID, "f-q").send_keys("BAWKU")
+        Select(a.d.find_element(By.ID, "f-state")).select_by_value("issued")
+        a.submit("form.filters")
+        rows = a.d.find_elements(By.CSS_SELECTOR, "main table tr")[1:]
+        assert rows and all("Bawku" in r.text for r in rows), [r.text for r in rows]
+        a.go("/alerts?q=no-such-headline")
+        assert not a.d.find_elements(By.CSS_SELECTOR, "main table tr")
     finally:
         a.quit()

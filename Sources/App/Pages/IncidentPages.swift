@@ -94,13 +94,17 @@ enum IncidentPages {
 /// The filters of the analyst's lists, as a GET form: place (countries and first-level areas, searchable), dates,
 /// indicator and words. What it sends is what the API reads (`ReportController.filter`).
 enum FilterForm {
-    static func node(_ req: Request, _ c: PageContext, action: SiteURL) async throws -> Node<HTML.BodyContext> {
+    static func node(_ req: Request, _ c: PageContext, action: SiteURL, alerts: Bool = false) async throws -> Node<HTML.BodyContext> {
         let t = c.t
         func v(_ k: String) -> String { (try? req.query.get(String.self, at: k)) ?? "" }
         let snap = try await req.riskSnapshot()
         let places = snap.areas.filter { $0.value.level <= .admin1 }.map { (code: $0.key, name: $0.value.name, level: $0.value.level) }
             .sorted { ($0.level, $0.name) < ($1.level, $1.name) }
         let framework = try await FrameworkStore(sql: req.sql).active()
+        let state: Node<HTML.FormContext> = .select(
+            .id("f-state"), .attribute(named: "name", value: "state"), .option(.value(""), .label(t("filter.anyState"))),
+            .forEach(AlertState.allCases) { s in .option(.value(s.rawValue), .label(t("state." + s.rawValue)), .isSelected(v("state") == s.rawValue))
+            })
         let place: Node<HTML.FormContext> = .select(
             .id("f-area"), .attribute(named: "name", value: "area"), .attribute(named: "data-search", value: t("report.searchPlace")),
             .option(.value(""), .label(t("filter.anywhere"))),
@@ -116,9 +120,12 @@ enum FilterForm {
             .method(.get), .action(action.path), .class("filters"),
             .div(.label(.for("f-q"), .text(t("filter.words"))), .input(.type(.search), .id("f-q"), .name("q"), .value(v("q")))),
             .div(.label(.for("f-area"), .text(t("filter.place"))), place),
-            .div(.label(.for("f-from"), .text(t("filter.from"))), .input(.type(.date), .id("f-from"), .name("from"), .value(v("from")))),
-            .div(.label(.for("f-to"), .text(t("filter.to"))), .input(.type(.date), .id("f-to"), .name("to"), .value(v("to")))),
-            .div(.label(.for("f-indicator"), .text(t("filter.indicator"))), indicator),
+            .if(
+                alerts, .div(.label(.for("f-state"), .text(t("alert.state"))), state),
+                else: .group(
+                    .div(.label(.for("f-from"), .text(t("filter.from"))), .input(.type(.date), .id("f-from"), .name("from"), .value(v("from")))),
+                    .div(.label(.for("f-to"), .text(t("filter.to"))), .input(.type(.date), .id("f-to"), .name("to"), .value(v("to")))),
+                    .div(.label(.for("f-indicator"), .text(t("filter.indicator"))), indicator))),
             .div(.button(.type(.submit), .text(t("filter.apply"))), .text(" "), .a(.href(action.path), .text(t("filter.clear")))))
     }
 }

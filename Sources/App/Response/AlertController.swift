@@ -22,9 +22,11 @@ struct AlertController {
 
     func list(req: Request) async throws -> Page<AlertView> {
         let page = try PageRequest(req)
+        // An empty value is no filter: the alerts page's GET form sends its blank fields.
+        func value(_ name: String) throws -> String? { try req.query.get(String?.self, at: name).flatMap { $0.isEmpty ? nil : $0 } }
         let f = AlertStore.Filter(
-            state: try req.query.get(String?.self, at: "state").map { try AlertState.parse($0, field: "state") },
-            area: try req.query.get(String?.self, at: "area"), body: try req.query.get(String?.self, at: "body"))
+            state: try value("state").map { try AlertState.parse($0, field: "state") }, area: try value("area"), body: try value("body"),
+            text: try value("q"))
         let store = AlertStore(sql: req.sql)
         let rows = try await store.list(try await req.scope(), f, page: page)
         let signedIn = req.viewer.personID != nil

@@ -58,6 +58,8 @@ struct AlertStore: Sendable {
         var state: AlertState?
         var area: String?
         var body: String?
+        /// Words in the headline, in any case.
+        var text: String? = nil
     }
 
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [AlertRow] {
@@ -65,6 +67,9 @@ struct AlertStore: Sendable {
         if let s = f.state { q = q.where("state", .equal, s.rawValue) }
         if let a = f.area { q = q.where("area_path", .like, "%/" + AreaStore.escapeLike(a) + "/%") }
         if let b = f.body { q = q.where("body_code", .equal, b) }
+        if let text = f.text {
+            q = q.where(SQLFunction("LOWER", args: SQLColumn("headline")), .like, SQLBind("%" + AreaStore.escapeLike(text.lowercased()) + "%"))
+        }
         if let after = page.after { q = q.where("id", .lessThan, after) }
         return try await q.orderBy("id", .descending).limit(page.limit + 1).all(decoding: AlertRow.self, with: AreaStore.decoder)
     }

@@ -106,6 +106,7 @@ enum Texts {
         filter.to | To | Au
         filter.indicator | Indicator | Indicateur
         filter.anyIndicator | any indicator | tout indicateur
+        filter.anyState | any state | tout état
         filter.apply | Filter | Filtrer
         filter.clear | Clear the filters | Effacer les filtres
         nav.incidents | Incidents | Incidents
