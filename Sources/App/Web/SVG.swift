@@ -34,11 +34,13 @@ enum SVG {
         let scale = width / w
         let height = h * scale
         let tolerance = max(w, h) / 500  // degrees under which a vertex adds nothing visible
+        // A map whose areas are links is a group of links to assistive technology, not one image (axe: nested-interactive).
+        let role = areas.contains { $0.href != nil } ? "group" : "img"
         func xy(_ p: GeoPoint) -> String {
             String(format: "%.1f %.1f", (p.lon - box.minLon) * k * scale, (box.maxLat - p.lat) * scale)
         }
         var out =
-            "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-label=\"\(escape(title))\">"
+            "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"\(role)\" aria-label=\"\(escape(title))\">"
         out += "<title>\(escape(title))</title>"
         for a in areas {
             var d = ""
