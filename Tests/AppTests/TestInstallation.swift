@@ -28,6 +28,7 @@ enum TestInstallation {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("agora-test-\(UUID().uuidString)")
         setenv("AGORA_BCRYPT_COST", "4", 1)  // bcrypt at its cheapest: tests sign in many times
         var settings = AgoraSettings.fromEnvironment(demo: demo)
+        settings.demoActivity = false  // a quiet demo: tests import and walk what they check themselves (tests/test_demo.py: the lively one)
         settings.dataDirectory = dir
         settings.databaseURL = nil
         settings.databaseSchema = nil
