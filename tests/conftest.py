@@ -118,5 +118,6 @@ def demo_server(agora_binary):
 def run_cli(agora_binary, *args, data_dir, extra_env=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGORA_")}
     env["AGORA_DATA_DIR"] = str(data_dir)
+    env["AGORA_DEMO_ACTIVITY"] = "off"  # `agora demo` seeds a quiet demo here: benchmarks count their own events
     env.update(extra_env or {})
     return subprocess.run([str(agora_binary), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)

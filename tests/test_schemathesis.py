@@ -37,5 +37,10 @@ def test_the_api_keeps_to_its_description(fuzzed_server, who, tmp_path):
         args += ["-H", "Authorization: Bearer " + s.token]
     r = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"})
     out = r.stdout + r.stderr
+    if r.returncode != 0 and "SystemError: AST constructor recursion depth mismatch" in out:
+        # CPython 3.11's parser is not thread-safe and hypothesis parses lambdas from two workers: a crash of the
+        # tool, not an answer of Agora's. Once more, then whatever it finds stands.
+        r = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"})
+        out = r.stdout + r.stderr
     sys.stdout.write(out[-4000:])
     assert r.returncode == 0, out[-12000:]
