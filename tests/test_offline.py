@@ -94,8 +94,14 @@ def monitor_offline(s, relay, base):
     w = Walk(base, PHONE)
     w.sign_in("monitor.bawku", s.passwords["monitor.bawku"])
     w.go("/report")
-    wait(w.d, lambda: w.d.execute_script("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)"), "the service worker")
+    # Wait for the worker to be active (not for it to claim this page, which a loaded machine may take long to do),
+    # then load the form again: a page loaded with an active worker in scope is always controlled by it.
+    w.d.set_script_timeout(90)
+    ready = w.d.execute_async_script(
+        "var done = arguments[arguments.length - 1]; navigator.serviceWorker.ready.then(() => done(true), e => done(String(e)));")
+    assert ready is True, ready
     w.go("/report")
+    wait(w.d, lambda: w.d.execute_script("return !!navigator.serviceWorker.controller"), "the service worker to control the page")
     relay.cut()
     w.d.get(base + "/report")
     return w
