@@ -122,6 +122,9 @@ schemas = {
                   placement={**obj(["area", "level", "how"], area=S(), level=S(*area_levels), how=S("given", "point", "given-with-point"), reason=S()),
                              "description": "Only in the answer that stores the report: the level it landed at, how (given, point, given-with-point) and, when a point found only a country that has smaller areas without shapes, why — give `area` then"}),
     "ReportPage": page("Report"),
+    "Attachment": obj(["id", "report", "kind", "contentType", "size", "sha256", "addedAt"], id=S(), report=S(), kind=S("photo", "audio"),
+                      contentType={"type": "string", "description": "Read from the file's bytes: image/jpeg, image/png, audio/webm, audio/ogg, audio/mp4, audio/3gpp, audio/amr, audio/mpeg, audio/wav"},
+                      size={"type": "integer"}, sha256={"type": "string", "description": "Of the stored file, after its metadata was removed"}, addedAt=S()),
     "ReportInput": obj(["indicators", "description", "occurredOn"], indicators=strs, eventType=S(), description={"type": "string", "maxLength": 20000},
                        occurredOn={"type": "string", "description": "YYYY-MM-DD"}, occurredAt={"type": "string", "description": "HH:MM"},
                        timePrecision={"type": "integer", "enum": [1, 2, 3]}, area=S(), lat={"type": "number"}, lon={"type": "number"},
@@ -225,6 +228,8 @@ schemas.update({
     "DeliveryLog": obj(["notification", "attempts"], notification=ref("Outbox"),
                        attempts={"type": "array", "items": obj(["attempt", "at", "ok", "detail", "durationMs"], attempt=integer, at=S(), ok=boolean, detail=S(), durationMs=integer)}),
 })
+
+MEDIA_TYPES = ['image/jpeg', 'image/png', 'audio/webm', 'audio/ogg', 'audio/mp4', 'audio/3gpp', 'audio/amr', 'audio/mpeg', 'audio/wav', 'application/octet-stream']
 
 def op(op_id, summary, responses, params=None, request=None, security=None):
     o = {"operationId": op_id, "summary": summary, "responses": responses}
@@ -344,6 +349,15 @@ paths = {
     "/api/v1/reports/{id}": {"parameters": [id_param], "get": op("getReport", "One report, if the caller may read it", {"200": ok(ref("Report")), **errs(404)})},
     "/api/v1/reports/{id}/duplicates": {"parameters": [id_param],
         "get": op("suggestDuplicates", "Reports close in time and space with shared indicators", {"200": ok({"type": "array", "items": ref("Suggestion")}), **errs(404)})},
+    "/api/v1/reports/{id}/attachments": {"parameters": [id_param],
+        "get": op("listAttachments", "The report's photos and recordings (signed-in readers of the report only)",
+                  {"200": ok({"type": "array", "items": ref("Attachment")}), **errs(404)}),
+        "post": {**op("addAttachment", "Add a photo (JPEG, PNG; ≤ 4 MB) or a recording (≤ 8 MB) as the raw body: its type is read from its bytes, its metadata (EXIF, GPS, location boxes, ID3) removed; at most 3 photos and 1 recording per report (the filer, or analysts and coordinators of the body or above)",
+                      {"201": ok(ref("Attachment"), "Added"), **errs(400, 401, 403, 404, 413, 422)}, security=signed),
+                 "requestBody": {"required": True, "content": {t: {"schema": {"type": "string", "format": "binary"}} for t in MEDIA_TYPES}}}},
+    "/api/v1/reports/{id}/attachments/{attachment}": {"parameters": [id_param, pathp("attachment")],
+        "get": op("getAttachment", "The file itself: private, never cached, served with its own type and nosniff",
+                  {"200": {"description": "The photo or recording", "content": {t: {"schema": {"type": "string", "format": "binary"}} for t in MEDIA_TYPES if t != "application/octet-stream"}}, **errs(404)})},
     "/api/v1/reports/{id}/verify": {"parameters": [id_param],
         "post": op("verifyReport", "Verify: a new incident, or join one (analysts and coordinators of the body or above)",
                    {"200": ok(ref("Incident")), **errs(401, 403, 404, 409, 422)}, request=obj([], incident=S(), title=S()), security=signed)},

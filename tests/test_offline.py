@@ -131,7 +131,7 @@ def test_a_report_written_without_signal_arrives_once(relayed):
         relay.restore()
         w.d.get_log("browser")  # the failed loads while cut are expected
         w.go("/report")
-        wait(w.d, lambda: not queue_items(w), "the queue to empty")
+        wait(w.d, lambda: [st for st, _ in queue_items(w)] == ["sent"], "the queue to empty (the report shown as received)")
         assert len(reports_like(s, text)) == 1
         # An answer lost on the way back: the phone sends the same report again, and it is not stored twice.
         statuses = w.d.execute_async_script("""
@@ -166,7 +166,7 @@ def test_sign_out_on_a_shared_phone_wipes_drafts_and_asks_about_unsent_reports(r
         w.d.get_log("browser")
         # Saying yes (back online the report is sent first, so nothing is asked) signs out and wipes this phone.
         w.go("/report")
-        wait(w.d, lambda: not queue_items(w), "the queue to empty")
+        wait(w.d, lambda: [st for st, _ in queue_items(w)] == ["sent"], "the queue to empty (the report shown as received)")
         assert len(reports_like(s, text)) == 1
         w.d.find_element(By.ID, "description").send_keys("Draft about violence in the next village")
         w.click(w.d.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button"))
@@ -176,5 +176,93 @@ def test_sign_out_on_a_shared_phone_wipes_drafts_and_asks_about_unsent_reports(r
         assert w.d.find_element(By.ID, "description").get_attribute("value") == ""
         assert w.d.execute_script("return Object.keys(localStorage).filter(k => k.startsWith('agora-draft:')).length") == 0
         assert not queue_items(w)
+    finally:
+        w.quit()
+
+
+def camera_photo(w, path):
+    """A photo as a phone camera writes it: 3000×2000 pixels of JPEG (drawn by the browser), with an EXIF
+    segment naming where it was taken put in after the start marker, as cameras do."""
+    data = w.d.execute_async_script("""
+        var done = arguments[arguments.length - 1], c = document.createElement("canvas");
+        c.width = 3000; c.height = 2000;
+        var g = c.getContext("2d");
+        for (var i = 0; i < 400; i++) { g.fillStyle = "hsl(" + (i * 37 % 360) + ",70%,50%)"; g.fillRect((i * 97) % 3000, (i * 53) % 2000, 180, 120); }
+        c.toBlob(b => b.arrayBuffer().then(a => done(Array.from(new Uint8Array(a)))), "image/jpeg", 0.95);
+    """)
+    jpeg = bytes(data)
+    exif = b"Exif\x00\x00GPSLatitude 11.0601N GPSLongitude 0.2412W Model Galaxy A03"
+    app1 = b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif
+    path.write_bytes(jpeg[:2] + app1 + jpeg[2:])
+    return path.stat().st_size
+
+
+def jpeg_size(b):
+    """Width and height from the first start-of-frame segment."""
+    i = 2
+    while i < len(b):
+        marker, length = b[i + 1], int.from_bytes(b[i + 2:i + 4], "big")
+        if marker in (0xC0, 0xC1, 0xC2):
+            return int.from_bytes(b[i + 7:i + 9], "big"), int.from_bytes(b[i + 5:i + 7], "big")
+        i += 2 + length
+    return None
+
+
+def test_a_photo_sent_with_signal_arrives_and_the_page_says_so(relayed, tmp_path):
+    s, relay, base = relayed
+    w = Walk(base, PHONE)
+    try:
+        w.sign_in("monitor.bawku", s.passwords["monitor.bawku"])
+        w.go("/report")
+        camera_photo(w, tmp_path / "IMG_0002.jpg")
+        w.d.find_element(By.ID, "photo").send_keys(str(tmp_path / "IMG_0002.jpg"))
+        wait(w.d, lambda: "1 photo" in w.d.find_element(By.ID, "photo-status").text, "the photo to be made smaller")
+        text = f"Roadblock photographed on the Bolgatanga road {time.time():.0f}"
+        file_report(w, text)
+        wait(w.d, lambda: [st for st, t in queue_items(w) if text[:40] in t] == ["sent"], "the report to arrive")
+        assert "Report received by" in queue_items(w)[0][1]
+        [report] = reports_like(s, text)
+        st, items = s.request("GET", f"/api/v1/reports/{report['id']}/attachments", token=s.token)
+        assert st == 200 and len(items) == 1 and items[0]["size"] < 400_000, items
+        w.check()
+    finally:
+        w.quit()
+
+
+def test_a_photo_taken_without_signal_arrives_small_and_without_its_position(relayed, tmp_path):
+    s, relay, base = relayed
+    w = monitor_offline(s, relay, base)
+    try:
+        original = camera_photo(w, tmp_path / "IMG_0001.jpg")
+        assert original > 300_000
+        text = f"Burnt huts photographed at the river crossing {time.time():.0f}"
+        w.d.find_element(By.ID, "photo").send_keys(str(tmp_path / "IMG_0001.jpg"))
+        wait(w.d, lambda: "1 photo" in w.d.find_element(By.ID, "photo-status").text, "the photo to be made smaller")
+        file_report(w, text)
+        # With a photo the page keeps the report in the phone's queue itself (Chrome cannot send a file-backed
+        # form again from the service worker) and stays, showing it waiting.
+        wait(w.d, lambda: [st for st, t in queue_items(w) if text[:40] in t] == ["waiting"], "the report with its photo to wait")
+        assert w.d.find_element(By.ID, "description").get_attribute("value") == ""  # the form is free for the next one
+        assert reports_like(s, text) == []
+        relay.restore()
+        w.d.get_log("browser")
+        w.go("/report")
+        wait(w.d, lambda: [st for st, t in queue_items(w) if text[:40] in t] == ["sent"], "the report to arrive")
+        assert "Report received by" in queue_items(w)[0][1]
+        [report] = reports_like(s, text)
+        st, items = s.request("GET", f"/api/v1/reports/{report['id']}/attachments", token=s.token)
+        assert st == 200 and [a["kind"] for a in items] == ["photo"], items
+        st, photo = s.request("GET", f"/api/v1/reports/{report['id']}/attachments/{items[0]['id']}", token=s.token)
+        assert st == 200 and photo[:3] == b"\xff\xd8\xff"
+        # Made small on the phone, and nothing in it says where it was taken or with what.
+        assert len(photo) < original / 2 and max(jpeg_size(photo)) <= 1600, (len(photo), jpeg_size(photo))
+        assert b"GPS" not in photo and b"Galaxy" not in photo
+        # Whoever may read the report sees the photo on it; the public, nothing.
+        w.go(f"/reports/{report['id']}")
+        img = w.d.find_element(By.CSS_SELECTOR, ".media img")
+        w.d.execute_script("arguments[0].scrollIntoView()", img)  # loaded lazily, as a phone on a data bundle wants
+        wait(w.d, lambda: w.d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img) > 0, "the photo to show")
+        st, _ = s.request("GET", f"/api/v1/reports/{report['id']}/attachments/{items[0]['id']}")
+        assert st == 404
     finally:
         w.quit()

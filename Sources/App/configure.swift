@@ -73,6 +73,7 @@ func routes(_ app: Application) throws {
     DocumentController().register(api)
     FrameworkController().register(api)
     ReportController().register(api)
+    AttachmentController().register(api)
     IncidentExport().register(api)
     SituationReportController().register(api)
     RiskController().register(api)

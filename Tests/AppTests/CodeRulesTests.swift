@@ -68,11 +68,11 @@ import Testing
         let dataLayer: Set<String> = [
             "App/Access/Scoping.swift", "App/Search/SearchIndex.swift",
             "App/Core/BulkWriter.swift", "App/Core/GroupCommit.swift", "App/Core/WriteTransaction.swift", "App/Core/StoreRevisions.swift",
-            "App/Core/Idempotency.swift", "App/configure.swift", "App/Migrations/Migrations.swift", "App/Migrations/006/CreateSearchIndex.swift",
-            "App/Migrations/008/IndexAreaPaths.swift",
+            "App/Core/Idempotency.swift", "App/configure.swift",
         ]
         let sql = #"\.select\(\)|\.raw\(\"|\.raw\(SQLQueryString|\.update\(\"|\.insert\(into:|\.delete\(from:|\.select\(sql,"#
-        let found = try Self.lines(matching: sql).filter { !$0.hasPrefix("App/Web/") }
+        // Migrations are the schema itself: its SQL is theirs.
+        let found = try Self.lines(matching: sql).filter { !$0.hasPrefix("App/Web/") && !$0.hasPrefix("App/Migrations/") }
         let files = Set(found.map { String($0.prefix { $0 != ":" }) }).filter { !$0.hasSuffix("Store.swift") }
         let stray = files.subtracting(dataLayer)
         #expect(stray.isEmpty, "SQL outside a store: \(found.filter { l in stray.contains { l.hasPrefix($0 + ":") } }.joined(separator: "\n"))")

@@ -102,16 +102,27 @@ struct ReportController {
         return try await view.created(at: "/api/v1/reports/\(id)", for: req)
     }
 
-    /// Stores a prepared report through the group commit. An `Idempotency-Key` is claimed in the report's own savepoint,
-    /// with where the report will be: stored and claimed together.
-    static func store(_ draft: ReportDraft, _ p: Prepared, req: Request, claim: Idempotency.Claim?, receiptDigest: String? = nil) async throws {
+    /// Stores a prepared report, with its checked files, through the group commit. An `Idempotency-Key` is claimed
+    /// in the report's own savepoint, with where the report will be: stored and claimed together. `onlyIfNew`: a
+    /// report queued on a phone carries its own id; if it is already there (a retry after a lost answer) nothing
+    /// is written and the answer is `false` — checked under the write lock, so never a second copy.
+    @discardableResult
+    static func store(
+        _ draft: ReportDraft, _ p: Prepared, req: Request, claim: Idempotency.Claim?, receiptDigest: String? = nil, onlyIfNew: Bool = false,
+        files: [Media.Checked] = []
+    ) async throws -> Bool {
         let actor = req.actor
+        try Media.checkCount(existing: [:], adding: files)
         claim?.claimed = true
-        try await req.application.reportWrites.run { sql in
+        return try await req.application.reportWrites.run { sql in
+            let reports = ReportStore(sql: sql)
+            if onlyIfNew, try await reports.exists(p.id) { return false }
             if let claim { try await IdempotencyStore(sql: sql).claim(claim, location: "/api/v1/reports/\(p.id)") }
-            try await ReportStore(sql: sql).create(
+            try await reports.create(
                 draft, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind,
                 area: p.area, areaPath: p.path, actor: actor, receiptDigest: receiptDigest)
+            _ = try await AttachmentStore(sql: sql).add(files, report: p.id, actor: actor)
+            return true
         }
     }
 

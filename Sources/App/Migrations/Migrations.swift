@@ -20,6 +20,7 @@ enum AgoraMigrations {
         CreateBodySharing(),
         AddPublicChannels(),
         AddAlertClassificationDefault(),
+        CreateReportAttachments(),
     ]
 }
 

@@ -64,6 +64,26 @@ enum AnalystPages {
                 .text(" · " + t("class." + r.classification.rawValue))))
     }
 
+    /// The report's photos (each a link to itself at full size) and recordings, for those who may read the report.
+    static func mediaNode(_ c: PageContext, _ media: [AttachmentView]) -> Node<HTML.BodyContext> {
+        .if(
+            !media.isEmpty,
+            .section(
+                .h2(.text(c.t("review.media"))),
+                .div(
+                    .class("media"),
+                    .forEach(Array(media.enumerated())) { i, a in
+                        let url = SiteURL.attachment(report: a.report, id: a.id).path
+                        return a.kind == .photo
+                            ? .a(
+                                .href(url),
+                                .img(
+                                    .src(url), .alt(c.t("review.photo", c.t.number(i + 1))), .attribute(named: "loading", value: "lazy"),
+                                    .attribute(named: "width", value: "320")))
+                            : .audio(.controls(true), .attribute(named: "src", value: url), .attribute(named: "preload", value: "none"))
+                    })))
+    }
+
     static func report(req: Request) async throws -> Response {
         if let r = requireSignedIn(req) { return r }
         let c = try await PageContext.of(req)
@@ -122,8 +142,9 @@ enum AnalystPages {
                                     .input(.type(.hidden), .name("incident"), .value(pair.0.incident ?? "")),
                                     .button(.type(.submit), .class("secondary"), .text(t("review.join"))))))
                     })))
+        let media = try await AttachmentStore(sql: req.sql).list(report: r.id, try await req.scope())
         let main: Node<HTML.BodyContext> = .group(
-            .if(others.isEmpty, reportBox(c, r, names: names, framework: framework, known: known)), side,
+            .if(others.isEmpty, reportBox(c, r, names: names, framework: framework, known: known)), side, mediaNode(c, media),
             .unwrap(r.incident) { .p(.a(.href(SiteURL.incident($0).path), .text(t("review.incident")))) },
             forms)
         return Layout.response(c, title: t("review.heading"), main)

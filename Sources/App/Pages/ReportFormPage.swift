@@ -8,7 +8,8 @@ import Vapor
 enum ReportFormPage {
     static func register(_ app: Application) {
         app.get("report", use: show)
-        app.post("report", use: submit)
+        // Room for three resized photos and a recording; the phone's script keeps photos near 300 KB.
+        app.on(.POST, "report", body: .collect(maxSize: "21mb"), use: submit)
     }
 
     struct Model {
@@ -59,7 +60,7 @@ enum ReportFormPage {
     }
 
     static func submit(req: Request) async throws -> Response {
-        let form = try req.input([String: String].self)
+        let (form, uploads) = try FormFiles.read(req)
         var m = try await model(req)
         if m.isPublic {
             guard req.application.agora.anonymousReports else { return req.redirect(to: SiteURL.signIn.path) }
@@ -99,15 +100,15 @@ enum ReportFormPage {
                 }
                 p.id = id
             }
-            let prepared = p
-            let stored = try await req.application.reportWrites.run { sql in
-                let reports = ReportStore(sql: sql)
-                if try await reports.exists(prepared.id) { return false }  // checked under the write lock: no second copy
-                try await reports.create(
-                    draft, id: prepared.id, body: prepared.body, classification: prepared.classification,
-                    sourceKind: prepared.sourceKind, area: prepared.area, areaPath: prepared.path, actor: actor)
-                return true
+            // Photos and recordings: checked (type, size, metadata removed) before anything is stored.
+            var files: [Media.Checked] = []
+            var issues: [ValidationIssue] = []
+            for u in uploads {
+                guard let kind = Media.Kind(rawValue: u.field) else { continue }
+                do { files.append(try Media.check(u.bytes, field: u.field, expected: kind)) } catch let f as ValidationFailure { issues += f.issues }
             }
+            if !issues.isEmpty { throw ValidationFailure(issues) }
+            let stored = try await ReportController.store(draft, p, req: req, claim: nil, onlyIfNew: true, files: files)
             var fresh = try await model(req)
             fresh.done = fresh.t(
                 stored ? "report.received" : "report.alreadyReceived", try await PageNames.load(req, lang: fresh.t.lang).body(p.body),
@@ -218,14 +219,35 @@ enum ReportFormPage {
             field(m, "displaced", m.t("report.displaced"), error: "harm.displaced", numeric: true))
     }
 
+    /// Photos and a recording, for monitors (the public form takes none: nobody would moderate what strangers upload).
+    /// Without script the phone sends the files as they are; with it, photos are made small first.
+    static func media(_ m: Model) -> Node<HTML.FormContext> {
+        .if(
+            !m.isPublic,
+            .fieldset(
+                .element(named: "legend", text: m.t("report.media")), .p(.class("muted"), .text(m.t("report.mediaHint"))),
+                .label(.for("photo"), .text(m.t("report.photo"))), err(m, "photo"),
+                .input(
+                    .type(.file), .id("photo"), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png,image/*"),
+                    .attribute(named: "multiple", value: "multiple"), errorRef(m, "photo"), invalid(m, "photo")),
+                .p(
+                    .id("photo-status"), .class("muted"), .attribute(named: "aria-live", value: "polite"),
+                    .attribute(named: "data-wait", value: m.t("report.photoWait")), .attribute(named: "data-done", value: m.t("report.photoDone"))),
+                .label(.for("audio"), .text(m.t("report.audio"))), err(m, "audio"),
+                .input(
+                    .type(.file), .id("audio"), .name("audio"), .attribute(named: "accept", value: "audio/*"), errorRef(m, "audio"),
+                    invalid(m, "audio"))))
+    }
+
     static func render(_ req: Request, _ m: Model, status: HTTPResponseStatus, receipt: String? = nil) async throws -> Response {
         let c = try await PageContext.of(req)
         let form: Node<HTML.BodyContext> = .form(
             .method(.post), .action(SiteURL.report.path), .attribute(named: "data-draft", value: "report"),
+            .attribute(named: "enctype", value: m.isPublic ? "" : "multipart/form-data"),
             .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
             // Filled by the offline queue's script; without script the form sends none.
             .input(.type(.hidden), .name("clientId"), .value("")), .input(.type(.hidden), .name("_account"), .value(c.account ?? "")),
-            what(m), whenWhere(m), more(m),
+            what(m), whenWhere(m), more(m), media(m),
             .p(.id("draft-status"), .class("muted"), .attribute(named: "data-restored", value: m.t("report.draftRestored"))),
             .button(.type(.submit), .text(m.t("report.send"))))
         let t = m.t
@@ -236,6 +258,7 @@ enum ReportFormPage {
         let queue: Node<HTML.BodyContext> = .section(
             .id("queue"), .attribute(named: "hidden", value: "hidden"), .attribute(named: "aria-live", value: "polite"),
             .attribute(named: "data-waiting", value: t("report.queueWaiting")), .attribute(named: "data-sending", value: t("report.queueSending")),
+            .attribute(named: "data-sent", value: t("report.queueSent")),
             .attribute(named: "data-refused", value: t("report.queueRefused")), .attribute(named: "data-open", value: t("report.queueOpen")),
             .h2(.text(t("report.queueTitle"))), .ul())
         let done: Node<HTML.BodyContext> = .unwrap(m.done) {

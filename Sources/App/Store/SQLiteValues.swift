@@ -30,6 +30,7 @@ enum SQLiteValues {
         if D.self == Int.self, case .int64(let i) = value.storage { return Int(i) as! D }
         if D.self == Double.self, let d = double(value) { return d as! D }
         if D.self == Bool.self, let b = bool(value) { return b as! D }
+        if D.self == Data.self, case .blob(let b) = value.storage { return b as! D }
         do {
             return try D(from: SingleValueRead(value: value))
         } catch is StructuredValue {

@@ -26,6 +26,7 @@ enum SiteURL: Sendable, Equatable {
     case admin, adminSettings
     case feed, apiDocument, failedDeliveries
     case incidentExport(file: String, query: String)
+    case attachment(report: String, id: String)
     case asset(String)
 
     var path: String {
@@ -60,6 +61,7 @@ enum SiteURL: Sendable, Equatable {
         case .apiDocument: "/api/v1/openapi.json"
         case .failedDeliveries: "/api/v1/outbox?status=failed"
         case .incidentExport(let file, let query): "/api/v1/incidents/" + Self.segment(file) + (query.isEmpty ? "" : "?" + query)
+        case .attachment(let report, let id): "/api/v1/reports/" + Self.segment(report) + "/attachments/" + Self.segment(id)
         case .asset(let file): "/static/" + file  // our own file names, never data
         }
     }

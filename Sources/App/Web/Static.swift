@@ -44,12 +44,14 @@ enum StaticAssets {
         footer{max-width:64rem;margin:2rem auto;padding:1rem;border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
         h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin-top:1.8rem}
         label{display:block;margin-top:.8rem;font-weight:600}input,select,textarea,button{font:inherit;padding:.5rem;max-width:100%}
-        input[type=text],input[type=date],input[type=datetime-local],input[type=number],input[type=password],select,textarea{width:100%;border:1px solid #888;border-radius:3px}
+        input[type=file],input[type=text],input[type=date],input[type=datetime-local],input[type=number],input[type=password],select,textarea{width:100%;border:1px solid #888;border-radius:3px}
+        input[type=file]{padding:.4rem 0;border:0}
         fieldset{margin-top:.8rem;border:1px solid var(--line)}fieldset label{font-weight:normal;margin:.25rem 0}
         button,.button{background:#0b5394;color:#fff;border:0;border-radius:3px;padding:.55rem 1rem;cursor:pointer;text-decoration:none;display:inline-block}
         button.secondary{background:#555}button.danger{background:var(--bad)}
         .error{color:var(--bad);font-weight:600}.notice{background:#e7f5e7;border-left:4px solid var(--ok);padding:.6rem}
         table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
+        .media{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-start}.media img{max-width:100%;height:auto;border:1px solid var(--line)}
         .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:1rem}.card{border:1px solid var(--line);border-radius:4px;padding:.8rem;background:var(--soft)}
         .board{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}.board section{background:var(--soft);padding:.6rem;border-radius:4px}
         .overdue{border-left:5px solid var(--bad);background:#fdecea}.overdue .due{color:var(--bad);font-weight:700}

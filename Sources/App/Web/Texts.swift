@@ -84,6 +84,14 @@ enum Texts {
         report.gpsDone | Location added. | Position ajoutée.
         report.gpsFail | Location unavailable; choose the place above. | Position indisponible ; choisissez le lieu ci-dessus.
         report.more | More details | Plus de détails
+        report.media | Photos and a recording | Photos et un enregistrement
+        report.mediaHint | Up to 3 photos and one recording. Where a photo was taken is removed before it is stored; only people who may read this report see them. | Jusqu’à 3 photos et un enregistrement. Le lieu de prise de vue est retiré avant l’enregistrement ; seules les personnes autorisées à lire ce signalement les voient.
+        report.photo | Photos | Photos
+        report.photoWait | Making the photos smaller… | Réduction des photos…
+        report.photoDone | %@ photo(s) ready, %@ KB. | %@ photo(s) prête(s), %@ Ko.
+        report.audio | Recording | Enregistrement
+        review.media | Photos and recordings | Photos et enregistrements
+        review.photo | Photo %@ of the report | Photo %@ du signalement
         report.time | Time (HH:MM) | Heure (HH:MM)
         report.lat | Latitude | Latitude
         report.lon | Longitude | Longitude
@@ -117,7 +125,7 @@ enum Texts {
         report.queued | No connection: the report is kept on this phone and will be sent when the connection returns. | Pas de connexion : le signalement est gardé sur ce téléphone et sera envoyé au retour de la connexion.
         report.queueWaiting | waiting for a connection | en attente de connexion
         report.queueSending | sending… | envoi…
-        report.queueSent | sent | envoyé
+        report.queueSent | received | reçu
         report.queueRefused | refused by the server: open it to correct it | refusé par le serveur : ouvrez-le pour le corriger
         report.queueOpen | Open in the form | Ouvrir dans le formulaire
         report.queueUnsent | %@ report(s) written on this phone are not sent yet. Sign out and delete them from this phone? | %@ signalement(s) écrit(s) sur ce téléphone ne sont pas encore envoyés. Se déconnecter et les effacer de ce téléphone ?
