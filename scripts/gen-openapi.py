@@ -241,6 +241,14 @@ def op(op_id, summary, responses, params=None, request=None, security=None):
 report_filters = [q("status", "unreviewed, verified, rejected, duplicate"), q("area", "This area and every area below it"),
                   q("indicator", "Indicator code"), q("sector", "Sector code of the active framework"), q("from", "Occurred on or after, YYYY-MM-DD"), q("to", "Occurred on or before, YYYY-MM-DD"),
                   q("q", "Text in the description"), limit, cursor]
+alert_filters = [q("state", "proposed, issued, dismissed, superseded, cancelled"), q("area", "This area and every area below it"), q("body", "Issuing body"),
+                 q("q", "Words in the headline (any case)")]
+case_filters = [q("status", "open, acknowledged, closed"), q("body", "Body holding the case"), q("area", "This area and below"),
+                q("severity", "CAP severity", ["Extreme", "Severe", "Moderate", "Minor", "Unknown"]),
+                q("overdue", "1: open cases past a deadline (acknowledgement or a planned action)"),
+                q("from", "Opened on or after, YYYY-MM-DD"), q("to", "Opened on or before, YYYY-MM-DD")]
+EXPORT_LIMIT = 10000
+csv_ok = {"description": "CSV", "content": {"text/csv": {}}}
 doc_filters = [q("body", "Owning body code"), q("classification", "Classification", classes), q("q", "Text in the title or summary")]
 paths = {
     "/healthz": {"get": op("health", "The process answers", {"200": ok(ref("Health"))})},
@@ -344,6 +352,10 @@ paths = {
     "/api/v1/receipts/{code}": {"parameters": [code_param], "get": op(
         "checkReceipt", "What became of an anonymous report, by its receipt code: the status and the body only, never the report",
         {"200": ok(ref("ReceiptStatus")), **errs(404, 429)})},
+    "/api/v1/reports/export.csv": {"get": op("exportReportsCSV", f"CSV of the reports the list shows, oldest first; `status=unreviewed` for the review queue (audited; more than {EXPORT_LIMIT} rows is a 422)",
+                                             {"200": csv_ok, **errs(400, 422)}, report_filters[:-2])},
+    "/api/v1/alerts/export.csv": {"get": op("exportAlertsCSV", f"CSV of the alerts the list shows (audited; more than {EXPORT_LIMIT} rows is a 422)",
+                                            {"200": csv_ok, **errs(400, 422)}, alert_filters)},
     "/api/v1/reports/queue": {"get": op("reviewQueue", "Unreviewed reports the caller may read, oldest first", {"200": ok(ref("ReportPage")), **errs(400, 401, 422)},
                                         report_filters, security=signed)},
     "/api/v1/reports/{id}": {"parameters": [id_param], "get": op("getReport", "One report, if the caller may read it", {"200": ok(ref("Report")), **errs(404)})},
@@ -397,8 +409,7 @@ paths.update({
                          "put": op("putSettings", "Change them (installation administrators); risk is recomputed", {"200": ok(ref("Settings")), **errs(400, 401, 403, 422)},
                                    request=ref("Settings"), security=signed)},
     "/api/v1/alerts": {"get": op("listAlerts", "Alerts the caller may read, newest first", {"200": ok(ref("AlertPage")), **errs(400, 422)},
-                                 [q("state", "proposed, issued, dismissed, superseded, cancelled"), q("area", "This area and every area below it"), q("body", "Issuing body"),
-                                  q("q", "Words in the headline (any case)"), limit, cursor]),
+                                 alert_filters + [limit, cursor]),
                        "post": op("createAlert", "Issue an alert by hand (analysts, coordinators); opens its response case. msgType Update/Cancel needs references",
                                   {"201": ok(ref("Alert"), "Created"), **errs(400, 401, 403, 404, 409, 422)}, request=ref("AlertInput"), security=signed)},
     "/api/v1/alerts/{id}": {"parameters": [id_param], "get": op("getAlert", "One alert", {"200": ok(ref("Alert")), **errs(404)}),
@@ -414,7 +425,9 @@ paths.update({
     "/api/v1/alerts/{id}/cancel": {"parameters": [id_param], "post": op("cancelAlert", "Issue a CAP Cancel for this alert", {"201": ok(ref("Alert"), "Created"), **errs(400, 401, 403, 404, 422)},
                                                                        request=ref("Reason"), security=signed)},
     "/api/v1/cases": {"get": op("listCases", "Response cases the caller may read", {"200": ok(ref("CasePage")), **errs(400, 401, 422)},
-                                [q("status", "open, acknowledged, closed"), q("body", "Body holding the case"), q("area", "This area and below"), limit, cursor], security=signed)},
+                                case_filters + [limit, cursor], security=signed)},
+    "/api/v1/cases/export.csv": {"get": op("exportCasesCSV", f"CSV of the cases the list shows (audited; more than {EXPORT_LIMIT} rows is a 422: narrow the filters)",
+                                           {"200": csv_ok, **errs(400, 401, 422)}, case_filters, security=signed)},
     "/api/v1/cases/{id}": {"parameters": [id_param], "get": op("getCase", "One case with its actions, parties and history", {"200": ok(ref("Case")), **errs(401, 404)}, security=signed)},
     "/api/v1/cases/{id}/acknowledge": {"parameters": [id_param], "post": op("acknowledgeCase", "The holding body acknowledges", {"200": ok(ref("Case")), **errs(401, 403, 404, 409)}, security=signed)},
     "/api/v1/cases/{id}/actions": {"parameters": [id_param], "post": op("planAction", "Plan an action (or record one done)", {"201": ok(ref("Case"), "Created"), **errs(400, 401, 403, 404, 409, 422)},

@@ -437,7 +437,25 @@ def test_an_analyst_filters_maps_and_exports_incidents(server):
         a.submit("form.filters")
         rows = a.d.find_elements(By.CSS_SELECTOR, "main table tr")[1:]
         assert rows and all("Bawku" in r.text for r in rows), [r.text for r in rows]
+        # The alerts' export button carries the filters too.
+        href = a.d.find_element(By.LINK_TEXT, "CSV").get_attribute("href")
+        assert "/api/v1/alerts/export.csv" in href and "q=BAWKU" in href and "state=issued" in href
+        csv = a.d.execute_async_script("var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done)", href)
+        assert len([r for r in csv.splitlines()[1:] if r]) == len(rows) and all("issued" in r for r in csv.splitlines()[1:] if r), csv[:500]
         a.go("/alerts?q=no-such-headline")
         assert not a.d.find_elements(By.CSS_SELECTOR, "main table tr")
+        # The cases board: place, body, severity, dates and "overdue only", and the same export.
+        a.go("/cases")
+        Select(a.d.find_element(By.ID, "f-severity")).select_by_value("Extreme")
+        a.submit("form.filters")
+        assert "severity=Extreme" in a.d.current_url
+        href = a.d.find_element(By.LINK_TEXT, "CSV").get_attribute("href")
+        assert "/api/v1/cases/export.csv" in href and "severity=Extreme" in href
+        csv = a.d.execute_async_script("var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done)", href)
+        shown = len(a.d.find_elements(By.CSS_SELECTOR, ".board .card"))
+        assert len([r for r in csv.splitlines()[1:] if r]) == shown, (shown, csv[:500])
+        a.d.find_element(By.ID, "f-overdue").click()
+        a.submit("form.filters")
+        assert "overdue=1" in a.d.current_url
     finally:
         a.quit()

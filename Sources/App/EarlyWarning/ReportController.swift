@@ -11,6 +11,7 @@ struct ReportController {
         r.post(use: create)
         r.post("bulk", use: bulk)
         r.get("queue", use: queue)
+        r.get("export.csv", use: export)
         r.get(":id", use: get)
         r.get(":id", "duplicates", use: duplicates)
         r.post(":id", "verify", use: verify)
@@ -22,13 +23,8 @@ struct ReportController {
     }
 
     static func filter(_ req: Request) async throws -> ReportStore.Filter {
-        // An empty value is no filter: a GET form sends its blank fields.
-        func value(_ name: String) throws -> String? { try req.query.get(String?.self, at: name).flatMap { $0.isEmpty ? nil : $0 } }
-        func day(_ name: String) throws -> String? {
-            guard let v = try value(name) else { return nil }
-            guard ReportRules.parseDay(v) != nil else { throw APIError.badRequest(field: name, "'\(v)' is not a date; use YYYY-MM-DD") }
-            return v
-        }
+        func value(_ name: String) throws -> String? { try req.filterValue(name) }
+        func day(_ name: String) throws -> String? { try req.filterDay(name) }
         let status = try value("status").map { s in
             guard let v = ReportStatus(rawValue: s) else {
                 throw APIError.badRequest(field: "status", "use \(ReportStatus.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -60,6 +56,34 @@ struct ReportController {
         let store = ReportStore(sql: req.sql)
         let rows = try await store.list(scope, try await Self.filter(req), page: page)
         return Page(rows: try await store.views(rows, scope: scope), request: page) { v in "\(v.createdAt)|\(v.id)" }
+    }
+
+    /// The reports the list shows (`?status=unreviewed` for the review queue), as CSV; audited.
+    func export(req: Request) async throws -> Response {
+        let scope = try await req.scope()
+        let store = ReportStore(sql: req.sql)
+        let rows = try await store.list(scope, try await Self.filter(req), page: PageRequest(limit: CSVExport.limit), oldestFirst: true)
+        try CSVExport.refuseIfOver(rows.count)
+        let views = try await store.views(rows, scope: scope)
+        let columns = [
+            "id", "created_at", "occurred_on", "area", "body", "status", "classification", "indicators", "description", "latitude",
+            "longitude", "fatalities", "injured", "displaced", "source_kind", "incident",
+        ]
+        return try await CSVExport.response(
+            req, name: "reports.csv", recordType: "report",
+            .init(
+                columns: columns,
+                rows: views.map { v in
+                    (
+                        v.id,
+                        [
+                            v.id, v.createdAt, v.occurredOn, v.area, v.body, v.status.rawValue, v.classification.rawValue,
+                            v.indicators.joined(separator: " "), v.description ?? "", v.lat.map { String($0) } ?? "", v.lon.map { String($0) } ?? "",
+                            String(v.harm.fatalities ?? 0), String(v.harm.injured ?? 0), String(v.harm.displaced ?? 0), v.sourceKind,
+                            v.incident ?? "",
+                        ]
+                    )
+                }))
     }
 
     /// Unreviewed reports the caller may verify, oldest first.

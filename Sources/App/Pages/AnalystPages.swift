@@ -42,7 +42,18 @@ enum AnalystPages {
         return Layout.response(
             c, title: t("queue.title"),
             .group(
-                .p(.text(t("queue.intro"))), try await FilterForm.node(req, c, action: .queue), body,
+                .p(.text(t("queue.intro"))), try await FilterForm.node(req, c, action: .queue, kind: .reports),
+                FilterForm.exports(
+                    c,
+                    [
+                        (
+                            "CSV",
+                            .listExport(
+                                .reports,
+                                query: FilterForm.query(
+                                    req, FilterForm.Kind.reports.keys, adding: [URLQueryItem(name: "status", value: "unreviewed")]))
+                        )
+                    ]), body,
                 .p(.a(.href(SiteURL.situationReportNew.path), .text(t("sitrep.new"))))))
     }
 

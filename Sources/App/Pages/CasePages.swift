@@ -18,8 +18,11 @@ enum CasePages {
         let c = try await PageContext.of(req)
         let t = c.t
         let mine = c.bodies([.responder, .coordinator, .analyst])
-        let body = try req.query.get(String?.self, at: "body") ?? (mine.count == 1 ? mine[0] : nil)
-        let rows = try await CaseStore(sql: req.sql).list(try await req.scope(), .init(body: body), page: PageRequest(limit: 300))
+        var filter = try CaseController.filter(req)
+        // A person of one body starts on that body's cases; the form's "all" sends an empty body.
+        if (try? req.query.get(String.self, at: "body")) == nil, mine.count == 1 { filter.body = mine[0] }
+        let body = filter.body
+        let rows = try await CaseStore(sql: req.sql).list(try await req.scope(), filter, page: PageRequest(limit: 300))
         let views = try await CaseStore(sql: req.sql).views(rows)
         let names = try await HomePage.areaNames(req)
         let known = try await PageNames.load(req, lang: c.lang)
@@ -41,13 +44,8 @@ enum CasePages {
                 })
         }
         let main: Node<HTML.BodyContext> = .group(
-            .form(
-                .method(.get), .action(SiteURL.cases.path), .class("inline"),
-                .label(.for("body"), .text(t("report.body"))),
-                .select(
-                    .id("body"), .attribute(named: "name", value: "body"), .option(.value(""), .label(t("case.allBodies"))),
-                    .forEach(visibleBodies) { b in .option(.value(b), .label(known.body(b)), .isSelected(b == body)) }),
-                .button(.type(.submit), .text(t("risk.show")))),
+            try await FilterForm.node(req, c, action: .cases, kind: .cases, bodies: visibleBodies),
+            FilterForm.exports(c, [("CSV", .listExport(.cases, query: FilterForm.query(req, FilterForm.Kind.cases.keys)))]),
             .div(.class("board"), column(.open), column(.acknowledged), column(.closed)))
         return Layout.response(c, title: t("case.board") + (body.map { " — \($0)" } ?? ""), main)
     }

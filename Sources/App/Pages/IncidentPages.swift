@@ -11,28 +11,21 @@ enum IncidentPages {
         app.get("incidents", use: list)
     }
 
-    /// The query the filters make, for links (next page, exports) that keep them.
-    static let filterKeys = ["area", "from", "to", "indicator", "sector", "q", "status"]
-
-    static func query(_ req: Request, dropping: Set<String> = []) -> String {
-        var c = URLComponents()
-        c.queryItems = filterKeys.filter { !dropping.contains($0) }.compactMap { k in
-            (try? req.query.get(String.self, at: k)).flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) }
-        }
-        return c.percentEncodedQuery ?? ""
-    }
-
     static func list(req: Request) async throws -> Response {
         guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
         let c = try await PageContext.of(req)
         let t = c.t
         let page = try await ReportController().incidents(req: req)
         let names = try await HomePage.areaNames(req)
-        // The map: the newest 500 that match, clustered over the countries they are in.
+        // The map: the newest 500 that match, clustered over the countries they are in; on the first page only (the
+        // next pages are for reading the list, and would read the same 500 again).
         let scope = try await req.scope()
         let store = IncidentStore(sql: req.sql)
         let filter = try await ReportController.filter(req)
-        let located = try await store.views(try await store.list(scope, filter, page: PageRequest(limit: PageRequest.maxLimit)), scope: scope)
+        let firstPage = (try? req.query.get(String.self, at: "after")) == nil
+        let located =
+            firstPage
+            ? try await store.views(try await store.list(scope, filter, page: PageRequest(limit: PageRequest.maxLimit)), scope: scope) : []
         let points = located.compactMap { i in i.lat.flatMap { lat in i.lon.map { GeoPoint(lat: lat, lon: $0) } } }
         let snap = try await req.riskSnapshot()
         let countries = Set(located.compactMap { $0.area.flatMap { snap.path($0).first } })
@@ -56,12 +49,13 @@ enum IncidentPages {
                             label: t("incidents.here", t.number(cl.count)),
                             count: cl.count)
                     }))
-        let q = query(req)
-        let exports: Node<HTML.BodyContext> = .p(
-            .class("exports"), .text(t("incidents.export") + " "),
-            .forEach([("export.csv", "CSV"), ("export.hxl.csv", "HXL"), ("export.geojson", "GeoJSON")]) { file, name in
-                .group(.a(.class("button secondary"), .href(SiteURL.incidentExport(file: file, query: q).path), .text(name)), .text(" "))
-            })
+        let q = FilterForm.query(req, FilterForm.Kind.reports.keys)
+        let exports = FilterForm.exports(
+            c,
+            [
+                ("CSV", SiteURL.incidentExport(file: "export.csv", query: q)), ("HXL", .incidentExport(file: "export.hxl.csv", query: q)),
+                ("GeoJSON", .incidentExport(file: "export.geojson", query: q)),
+            ])
         let table: Node<HTML.BodyContext> = .if(
             page.items.isEmpty, .p(.class("muted"), .text(t("incidents.none"))),
             else: .table(
@@ -86,46 +80,7 @@ enum IncidentPages {
                 .a(.href(SiteURL.incidents.path + "?" + (q.isEmpty ? "" : q + "&") + (c.percentEncodedQuery ?? "")), .text(t("incidents.more"))))
         }
         let main: Node<HTML.BodyContext> = .group(
-            try await FilterForm.node(req, c, action: .incidents), exports, map, table, next)
+            try await FilterForm.node(req, c, action: .incidents, kind: .reports), exports, map, table, next)
         return Layout.response(c, title: t("incidents.title"), main)
-    }
-}
-
-/// The filters of the analyst's lists, as a GET form: place (countries and first-level areas, searchable), dates,
-/// indicator and words. What it sends is what the API reads (`ReportController.filter`).
-enum FilterForm {
-    static func node(_ req: Request, _ c: PageContext, action: SiteURL, alerts: Bool = false) async throws -> Node<HTML.BodyContext> {
-        let t = c.t
-        func v(_ k: String) -> String { (try? req.query.get(String.self, at: k)) ?? "" }
-        let snap = try await req.riskSnapshot()
-        let places = snap.areas.filter { $0.value.level <= .admin1 }.map { (code: $0.key, name: $0.value.name, level: $0.value.level) }
-            .sorted { ($0.level, $0.name) < ($1.level, $1.name) }
-        let framework = try await FrameworkStore(sql: req.sql).active()
-        let state: Node<HTML.FormContext> = .select(
-            .id("f-state"), .attribute(named: "name", value: "state"), .option(.value(""), .label(t("filter.anyState"))),
-            .forEach(AlertState.allCases) { s in .option(.value(s.rawValue), .label(t("state." + s.rawValue)), .isSelected(v("state") == s.rawValue))
-            })
-        let place: Node<HTML.FormContext> = .select(
-            .id("f-area"), .attribute(named: "name", value: "area"), .attribute(named: "data-search", value: t("report.searchPlace")),
-            .option(.value(""), .label(t("filter.anywhere"))),
-            .forEach(places) { p in .option(.value(p.code), .label(p.name), .isSelected(v("area") == p.code)) })
-        let indicator: Node<HTML.FormContext> = .select(
-            .id("f-indicator"), .attribute(named: "name", value: "indicator"), .option(.value(""), .label(t("filter.anyIndicator"))),
-            .forEach(framework.indicators) { i in
-                .option(
-                    .value(i.indicator.code), .label(i.indicator.names[c.lang.rawValue] ?? i.indicator.name),
-                    .isSelected(v("indicator") == i.indicator.code))
-            })
-        return .form(
-            .method(.get), .action(action.path), .class("filters"),
-            .div(.label(.for("f-q"), .text(t("filter.words"))), .input(.type(.search), .id("f-q"), .name("q"), .value(v("q")))),
-            .div(.label(.for("f-area"), .text(t("filter.place"))), place),
-            .if(
-                alerts, .div(.label(.for("f-state"), .text(t("alert.state"))), state),
-                else: .group(
-                    .div(.label(.for("f-from"), .text(t("filter.from"))), .input(.type(.date), .id("f-from"), .name("from"), .value(v("from")))),
-                    .div(.label(.for("f-to"), .text(t("filter.to"))), .input(.type(.date), .id("f-to"), .name("to"), .value(v("to")))),
-                    .div(.label(.for("f-indicator"), .text(t("filter.indicator"))), indicator))),
-            .div(.button(.type(.submit), .text(t("filter.apply"))), .text(" "), .a(.href(action.path), .text(t("filter.clear")))))
     }
 }

@@ -9,6 +9,7 @@ struct AlertController {
     func register(_ app: Application, api: any RoutesBuilder) {
         let a = api.grouped("alerts")
         a.get(use: list)
+        a.get("export.csv", use: export)
         a.post(use: create)
         a.get(":id", use: get)
         a.patch(":id", use: edit)
@@ -20,17 +21,42 @@ struct AlertController {
         app.get("feeds", "alerts.atom", use: feed)
     }
 
-    func list(req: Request) async throws -> Page<AlertView> {
-        let page = try PageRequest(req)
-        // An empty value is no filter: the alerts page's GET form sends its blank fields.
-        func value(_ name: String) throws -> String? { try req.query.get(String?.self, at: name).flatMap { $0.isEmpty ? nil : $0 } }
-        let f = AlertStore.Filter(
+    /// The list's filters, as the API and the alerts page's GET form send them (an empty value is no filter).
+    static func filter(_ req: Request) throws -> AlertStore.Filter {
+        func value(_ name: String) throws -> String? { try req.filterValue(name) }
+        return AlertStore.Filter(
             state: try value("state").map { try AlertState.parse($0, field: "state") }, area: try value("area"), body: try value("body"),
             text: try value("q"))
+    }
+
+    func list(req: Request) async throws -> Page<AlertView> {
+        let page = try PageRequest(req)
         let store = AlertStore(sql: req.sql)
-        let rows = try await store.list(try await req.scope(), f, page: page)
+        let rows = try await store.list(try await req.scope(), try Self.filter(req), page: page)
         let signedIn = req.viewer.personID != nil
         return Page(rows: rows.map { store.view($0, signedIn: signedIn) }, request: page, code: \.id)
+    }
+
+    /// The alerts the list shows, as CSV; audited.
+    func export(req: Request) async throws -> Response {
+        let store = AlertStore(sql: req.sql)
+        let rows = try await store.list(try await req.scope(), try Self.filter(req), page: PageRequest(limit: CSVExport.limit))
+        try CSVExport.refuseIfOver(rows.count)
+        let signedIn = req.viewer.personID != nil
+        let columns = ["id", "identifier", "state", "msg_type", "sent", "severity", "headline", "area", "body", "classification", "response_case"]
+        return try await CSVExport.response(
+            req, name: "alerts.csv", recordType: "alert",
+            .init(
+                columns: columns,
+                rows: rows.map { store.view($0, signedIn: signedIn) }.map { v in
+                    (
+                        v.id,
+                        [
+                            v.id, v.identifier, v.state.rawValue, v.msgType.rawValue, v.sent ?? "", v.severity, v.headline, v.area, v.body,
+                            v.classification.rawValue, v.responseCase ?? "",
+                        ]
+                    )
+                }))
     }
 
     static func find(_ req: Request) async throws -> AlertRow {

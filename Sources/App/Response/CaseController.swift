@@ -9,6 +9,7 @@ struct CaseController {
     func register(_ api: any RoutesBuilder) {
         let c = api.grouped("cases")
         c.get(use: list)
+        c.get("export.csv", use: export)
         c.get(":id", use: get)
         c.post(":id", "acknowledge", use: acknowledge)
         c.post(":id", "actions", use: plan)
@@ -19,15 +20,47 @@ struct CaseController {
         api.get("response-gap", use: gap)
     }
 
+    /// The list's filters, as the API and the cases board's GET form send them (an empty value is no filter).
+    static func filter(_ req: Request) throws -> CaseStore.Filter {
+        func value(_ name: String) throws -> String? { try req.filterValue(name) }
+        return CaseStore.Filter(
+            status: try value("status").map { try CaseStatus.parse($0, field: "status") }, body: try value("body"), area: try value("area"),
+            severity: try value("severity").map { try CAPSeverity.parse($0, field: "severity") },
+            overdue: try value("overdue").map { $0 == "1" || $0 == "true" || $0 == "on" } ?? false, from: try req.filterDay("from"),
+            to: try req.filterDay("to"))
+    }
+
     func list(req: Request) async throws -> Page<CaseView> {
         try req.requireSignedIn()
         let page = try PageRequest(req)
-        let f = CaseStore.Filter(
-            status: try req.query.get(String?.self, at: "status").map { try CaseStatus.parse($0, field: "status") },
-            body: try req.query.get(String?.self, at: "body"), area: try req.query.get(String?.self, at: "area"))
         let store = CaseStore(sql: req.sql)
-        let rows = try await store.list(try await req.scope(), f, page: page)
+        let rows = try await store.list(try await req.scope(), try Self.filter(req), page: page)
         return Page(rows: try await store.views(rows), request: page, code: \.id)
+    }
+
+    /// The cases the list shows, as CSV; audited.
+    func export(req: Request) async throws -> Response {
+        try req.requireSignedIn()
+        let store = CaseStore(sql: req.sql)
+        let rows = try await store.list(try await req.scope(), try Self.filter(req), page: PageRequest(limit: CSVExport.limit))
+        try CSVExport.refuseIfOver(rows.count)
+        let columns = [
+            "id", "alert", "status", "severity", "area", "body", "opened_at", "acknowledge_by", "acknowledged_at", "closed_at", "outcome",
+            "escalations", "overdue",
+        ]
+        return try await CSVExport.response(
+            req, name: "cases.csv", recordType: "case",
+            .init(
+                columns: columns,
+                rows: try await store.views(rows).map { k in
+                    (
+                        k.id,
+                        [
+                            k.id, k.alert, k.status.rawValue, k.severity, k.area, k.body, k.openedAt, k.acknowledgeBy ?? "", k.acknowledgedAt ?? "",
+                            k.closedAt ?? "", k.outcome ?? "", String(k.escalations), k.overdue ? "yes" : "no",
+                        ]
+                    )
+                }))
     }
 
     static func find(_ req: Request) async throws -> CaseRow {
@@ -100,7 +133,7 @@ struct CaseController {
             guard CivilDate.parse(v) != nil, v.count == 10 else { throw APIError.badRequest(field: name, "'\(v)' is not a date; use YYYY-MM-DD") }
             return v
         }
-        return try await Self.gap(req.sql, scope: try await req.scope(), from: try day("from"), to: try day("to"))
+        return try await Self.gap(req.sql, scope: try await req.scope(), from: try req.filterDay("from"), to: try req.filterDay("to"))
     }
 
     /// Measured over the cases the caller may see, by the date their alert was issued.

@@ -108,6 +108,12 @@ struct CaseStore: Sendable {
         var status: CaseStatus?
         var body: String?
         var area: String?
+        var severity: CAPSeverity?
+        /// Open cases past a deadline: the acknowledgement, or a planned action's.
+        var overdue = false
+        /// Opened on or after / on or before, YYYY-MM-DD.
+        var from: String?
+        var to: String?
     }
 
     func list(_ scope: AccessScope, _ f: Filter, page: PageRequest) async throws -> [CaseRow] {
@@ -115,6 +121,16 @@ struct CaseStore: Sendable {
         if let s = f.status { q = q.where("status", .equal, s.rawValue) }
         if let b = f.body { q = q.where("body_code", .equal, b) }
         if let a = f.area { q = q.where("area_path", .like, "%/" + AreaStore.escapeLike(a) + "/%") }
+        if let s = f.severity { q = q.where("severity", .equal, s.rawValue) }
+        if let d = f.from { q = q.where("opened_at", .greaterThanOrEqual, d) }
+        if let d = f.to { q = q.where("opened_at", .lessThan, d + "T99") }  // the whole last day
+        if f.overdue {
+            let now = Timestamp.now()
+            q = q.where("status", .notEqual, CaseStatus.closed.rawValue).where(
+                SQLQueryString(
+                    "(cases.ack_due < \(bind: now) OR EXISTS (SELECT 1 FROM case_actions a WHERE a.case_id = cases.id AND a.status = \(bind: ActionStatus.planned.rawValue) AND a.due_at < \(bind: now)))"
+                ))
+        }
         if let after = page.after { q = q.where("id", .lessThan, after) }
         return try await q.orderBy("id", .descending).limit(page.limit + 1).all(decoding: CaseRow.self, with: AreaStore.decoder)
     }

@@ -27,6 +27,8 @@ enum SiteURL: Sendable, Equatable {
     case feed, apiDocument, failedDeliveries
     case incidentExport(file: String, query: String)
     case attachment(report: String, id: String)
+    /// The CSV export of a list, with the list's filters.
+    case listExport(ExportList, query: String)
     case asset(String)
 
     var path: String {
@@ -61,6 +63,7 @@ enum SiteURL: Sendable, Equatable {
         case .apiDocument: "/api/v1/openapi.json"
         case .failedDeliveries: "/api/v1/outbox?status=failed"
         case .incidentExport(let file, let query): "/api/v1/incidents/" + Self.segment(file) + (query.isEmpty ? "" : "?" + query)
+        case .listExport(let list, let query): "/api/v1/" + list.rawValue + "/export.csv" + (query.isEmpty ? "" : "?" + query)
         case .attachment(let report, let id): "/api/v1/reports/" + Self.segment(report) + "/attachments/" + Self.segment(id)
         case .asset(let file): "/static/" + file  // our own file names, never data
         }
@@ -76,4 +79,9 @@ enum SiteURL: Sendable, Equatable {
         c.queryItems = items.sorted { $0.key < $1.key }.compactMap { k, v in v.map { URLQueryItem(name: k, value: $0) } }
         return c.queryItems?.isEmpty == false ? "?" + (c.percentEncodedQuery ?? "") : ""
     }
+}
+
+/// The lists with a CSV export beside them.
+enum ExportList: String {
+    case reports, alerts, cases
 }

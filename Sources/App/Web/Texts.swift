@@ -115,6 +115,8 @@ enum Texts {
         filter.indicator | Indicator | Indicateur
         filter.anyIndicator | any indicator | tout indicateur
         filter.anyState | any state | tout état
+        filter.anySeverity | any severity | toute gravité
+        filter.overdue | Overdue only | En retard seulement
         filter.apply | Filter | Filtrer
         filter.clear | Clear the filters | Effacer les filtres
         nav.incidents | Incidents | Incidents
