@@ -356,6 +356,17 @@ def test_a_tile_server_is_optional_configuration(agora_binary):
         w.check()
         assert Tiles.served and not w.d.find_element(By.CSS_SELECTOR, "svg.map").is_displayed()
         w.shot("20-risk-map-over-tiles")
+        # The incident map too: the clusters as circles over the tiles (an incident made here, in Turkana).
+        st, r = s.request("POST", "/api/v1/reports", {"body": "KE-CPC-TURKANA", "area": "KE023", "occurredOn": datetime.date.today().isoformat(),
+                                                      "description": "Raid on a kraal", "indicators": ["CS05"], "lat": 3.12, "lon": 35.6,
+                                                      "classification": "public"}, token=s.token)
+        assert st == 201 and s.request("POST", f"/api/v1/reports/{r['id']}/verify", {}, token=s.token)[0] == 200
+        w.go("/incidents?area=KEN")
+        WebDriverWait(w.d, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#tile-map path.leaflet-interactive"))
+        kinds = w.d.execute_script("return JSON.parse(document.getElementById('map-data').textContent).features.map(f => f.geometry.type)")
+        assert "Point" in kinds and "MultiPolygon" in kinds, kinds
+        assert len(w.d.find_elements(By.CSS_SELECTOR, "#tile-map path.leaflet-interactive")) == len(kinds)
+        w.check()
     finally:
         w.quit()
         gen.close()

@@ -32,23 +32,22 @@ enum IncidentPages {
         let shapes = try await AreaStore(sql: req.sql).shapes(of: Array(countries))
         let clusters = Clusters.grid(points)
         let biggest = Double(clusters.first?.count ?? 1)
+        let areas = shapes.map {
+            SVG.MapArea(code: $0.key, name: names[$0.key] ?? $0.key, geometry: $0.value, fill: "#e0e0e0", href: nil, label: names[$0.key] ?? $0.key)
+        }
+        let pins = clusters.map { cl in
+            SVG.Pin(
+                point: cl.center, radius: 5 + 13 * (Double(cl.count) / biggest).squareRoot(), label: t("incidents.here", t.number(cl.count)),
+                count: cl.count)
+        }
+        let drawn = !points.isEmpty && !shapes.isEmpty
+        // Drawn by the server (works offline, without script); over tiles with Leaflet when a tile server is set.
         let map: Node<HTML.BodyContext> =
-            points.isEmpty || shapes.isEmpty
-            ? .empty
-            : .raw(
-                SVG.map(
-                    shapes.map {
-                        SVG.MapArea(
-                            code: $0.key, name: names[$0.key] ?? $0.key, geometry: $0.value, fill: "#e0e0e0", href: nil,
-                            label: names[$0.key] ?? $0.key)
-                    },
-                    title: t("incidents.map", t.number(points.count)), width: 800,
-                    pins: clusters.map { cl in
-                        SVG.Pin(
-                            point: cl.center, radius: 5 + 13 * (Double(cl.count) / biggest).squareRoot(),
-                            label: t("incidents.here", t.number(cl.count)),
-                            count: cl.count)
-                    }))
+            drawn
+            ? .group(
+                .raw(SVG.map(areas, title: t("incidents.map", t.number(points.count)), width: 800, pins: pins)), TiledMap.node(req, areas, pins: pins)
+            )
+            : .empty
         let q = FilterForm.query(req, FilterForm.Kind.reports.keys)
         let exports = FilterForm.exports(
             c,
@@ -81,6 +80,7 @@ enum IncidentPages {
         }
         let main: Node<HTML.BodyContext> = .group(
             try await FilterForm.node(req, c, action: .incidents, kind: .reports), exports, map, table, next)
-        return Layout.response(c, title: t("incidents.title"), main)
+        return Layout.response(
+            c, title: t("incidents.title"), scripts: TiledMap.scripts(req, drawn: drawn), styles: TiledMap.styles(req, drawn: drawn), main)
     }
 }

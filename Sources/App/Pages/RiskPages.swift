@@ -112,32 +112,14 @@ enum RiskPages {
             .if(
                 mapAreas.isEmpty, .p(.class("muted"), .text(t("risk.noShapes"))),
                 else: .raw(SVG.map(mapAreas, title: t("risk.mapTitle", snap.areas[country]?.name ?? country, period.label)))),
-            tiled(req, mapAreas),
+            TiledMap.node(req, mapAreas),
             .div(
                 .class("side"),
                 .div(.h2(.text(t("risk.top"))), table(c, Array(ranked.prefix(15)), period: period, delta: false)),
                 .div(.h2(.text(t("risk.movers"))), table(c, Array(movers), period: period, delta: true))))
         return Layout.response(
             c, title: t("risk.title", period.label),
-            scripts: req.application.agora.tiledMaps && !mapAreas.isEmpty
-                ? [SiteURL.asset("leaflet/leaflet.js").path, SiteURL.asset("agora-map.js").path] : [],
-            styles: req.application.agora.tiledMaps ? [SiteURL.asset("leaflet/leaflet.css").path] : [], main)
-    }
-
-    /// With a tile server configured: a Leaflet map over the tiles (the SVG stays for readers without script).
-    static func tiled(_ req: Request, _ areas: [SVG.MapArea]) -> Node<HTML.BodyContext> {
-        guard req.application.agora.tiledMaps, let tiles = req.application.agora.tileURL, !areas.isEmpty else { return .empty }
-        return .group(
-            .div(
-                .id("tile-map"), .attribute(named: "hidden", value: "hidden"), .attribute(named: "data-tiles", value: tiles),
-                .attribute(named: "style", value: "height:32rem"), .attribute(named: "role", value: "img"),
-                .attribute(named: "aria-label", value: "map")),
-            .element(
-                named: "script",
-                nodes: [
-                    .attribute(named: "type", value: "application/json"), .attribute(named: "id", value: "map-data"),
-                    .raw(SVG.features(areas)),
-                ]))
+            scripts: TiledMap.scripts(req, drawn: !mapAreas.isEmpty), styles: TiledMap.styles(req, drawn: !mapAreas.isEmpty), main)
     }
 
     static func table(_ c: PageContext, _ rows: [Row], period: Period, delta: Bool) -> Node<HTML.BodyContext> {

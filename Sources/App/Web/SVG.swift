@@ -80,7 +80,13 @@ enum SVG {
     }
 
     /// The same areas as GeoJSON features, for the Leaflet map over tiles.
-    static func features(_ areas: [MapArea]) -> String {
+    static func features(_ areas: [MapArea], pins: [Pin] = []) -> String {
+        let points: [[String: Any]] = pins.map { p in
+            [
+                "type": "Feature", "geometry": ["type": "Point", "coordinates": [p.point.lon, p.point.lat]],
+                "properties": ["label": p.label, "radius": p.radius, "count": p.count ?? 1],
+            ]
+        }
         let fs: [[String: Any]] = areas.map { a in
             let polys = a.geometry.polygons.map { p in
                 p.rings.map { r in r.map { [($0.lon * 1e5).rounded() / 1e5, ($0.lat * 1e5).rounded() / 1e5] } }
@@ -90,7 +96,7 @@ enum SVG {
                 "properties": ["code": a.code, "label": a.label, "fill": a.fill, "href": a.href ?? "", "spill": a.spill],
             ]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": fs])) ?? Data("{}".utf8)
+        let data = (try? JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": fs + points])) ?? Data("{}".utf8)
         // Inside <script type="application/json">: "</" must not end the element early.
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
     }

@@ -123,10 +123,14 @@ enum StaticAssets {
           var map = L.map(holder);
           L.tileLayer(holder.getAttribute("data-tiles"), {maxZoom: 18, attribution: holder.getAttribute("data-attribution") || ""}).addTo(map);
           var layer = L.geoJSON(features, {
-            style: function(f){ return {color: f.properties.spill ? "#6a1b9a" : "#ffffff", weight: f.properties.spill ? 3 : 1, dashArray: f.properties.spill ? "6 3" : null, fillColor: f.properties.fill, fillOpacity: 0.7}; },
+            style: function(f){ if (f.geometry.type === "Point") return {}; return {color: f.properties.spill ? "#6a1b9a" : "#ffffff", weight: f.properties.spill ? 3 : 1, dashArray: f.properties.spill ? "6 3" : null, fillColor: f.properties.fill, fillOpacity: 0.7}; },
+            // Clusters of incidents: a circle sized by how many, as on the SVG map.
+            pointToLayer: function(f, at){
+              return L.circleMarker(at, {radius: f.properties.radius, color: "#ffffff", weight: 1, fillColor: "#b71c1c", fillOpacity: 0.85});
+            },
             onEachFeature: function(f, l){
-              var a = document.createElement("a");
-              a.href = f.properties.href || "#";
+              var a = document.createElement(f.properties.href ? "a" : "span");
+              if (f.properties.href) a.href = f.properties.href;
               a.textContent = f.properties.label;
               l.bindPopup(a);
             }
