@@ -470,3 +470,64 @@ def test_an_analyst_filters_maps_and_exports_incidents(server):
         assert "overdue=1" in a.d.current_url
     finally:
         a.quit()
+
+
+def english_phrases():
+    """The English of every page text and refusal whose French differs: none may show on a French page."""
+    root = Path(__file__).resolve().parent.parent / "Sources" / "App" / "Web"
+    out = set()
+    for line in (root / "Texts.swift").read_text().splitlines():
+        cols = [c.strip() for c in line.split("|")]
+        if len(cols) >= 3 and "." in cols[0] and cols[1] != cols[2]:
+            out |= {p.strip() for p in cols[1].split("%@")}
+    table = (root / "ErrorTexts.swift").read_text().split('"""')[1]
+    for line in table.splitlines():
+        if "|" in line:
+            en, fr = (c.strip() for c in line.split("|", 1))
+            out |= {p.strip(" '") for p in en.split("%@")}
+    # Phrases, not words that French shares ("Incidents", "Photos", "Latitude"): two words and more.
+    return sorted(p for p in out if len(p) >= 12 and " " in p)
+
+
+def test_french_pages_show_no_english_on_the_walked_paths(server):
+    s = server
+    phrases = english_phrases()
+    assert len(phrases) > 250
+
+    def no_english(w, where):
+        text = w.d.find_element(By.TAG_NAME, "body").text
+        found = [p for p in phrases if p in text]
+        assert not found, f"English on {where}: {found}"
+
+    m = Walk(s.base, PHONE)
+    try:
+        m.sign_in("monitor.bawku", s.passwords["monitor.bawku"])
+        m.go("/?lang=fr")
+        no_english(m, "the monitor's home")
+        m.go("/report")
+        assert m.d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
+        no_english(m, "the report form")
+        # Sent with nothing filled in: the refusals beside their fields are French too.
+        m.d.execute_script("document.getElementById('occurredOn').value = ''")
+        m.click(m.d.find_element(By.CSS_SELECTOR, "form[data-draft] button[type=submit]"))
+        errors = [e.text for e in m.d.find_elements(By.CSS_SELECTOR, "p.error")]
+        assert "cochez au moins un indicateur de la grille" in errors and "dites ce qui s'est passé" in errors, errors
+        no_english(m, "the report form with its errors")
+        m.shot("24-report-form-errors-fr")
+    finally:
+        m.quit()
+    a = Walk(s.base, DESKTOP)
+    try:
+        a.sign_in("analyst.npc", s.passwords["analyst.npc"])
+        for path in ["/?lang=fr", "/queue", "/incidents", "/risk", "/alerts", "/alerts/new", "/cases", "/bodies", "/how-to-report"]:
+            a.go(path)
+            no_english(a, path)
+        # The composer refuses an empty alert in French.
+        a.go("/alerts/new")
+        a.d.execute_script("document.querySelectorAll('form input[required], form textarea[required], form select[required]').forEach(e => e.required = false)")
+        a.d.find_element(By.ID, "headline").clear()
+        a.submit("main form")
+        assert "headline: est obligatoire" in a.text(), a.text()[:2000]
+        no_english(a, "the composer's refusal")
+    finally:
+        a.quit()

@@ -159,7 +159,7 @@ enum AlertPages {
                 return try await composer(req, fields, preview: (d, m.xml()))
             } catch {
                 let e = APIErrorMiddleware.translate(error)
-                fields.values["_error"] = e.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+                fields.values["_error"] = e.summary(T(lang: Lang.of(req)))
                 return try await composerWithError(req, fields, e)
             }
         }
@@ -180,8 +180,7 @@ enum AlertPages {
     }
 
     static func composerWithError(_ req: Request, _ f: Fields, _ e: APIError) async throws -> Response {
-        let reason =
-            e.issues.isEmpty ? (e.field.map { "\($0): " } ?? "") + e.reason : e.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+        let reason = e.summary(T(lang: Lang.of(req)))
         req.url.query = "error=" + (reason.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         return try await composer(req, f, preview: nil, status: .ok)
     }

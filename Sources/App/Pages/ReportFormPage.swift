@@ -126,8 +126,8 @@ enum ReportFormPage {
             return try await render(req, m, status: .ok)
         } catch {
             let e = APIErrorMiddleware.translate(error)
-            for i in e.issues { m.errors[String(i.field.split(separator: "[").first ?? Substring(i.field))] = i.message }
-            if e.issues.isEmpty { m.errors[e.field ?? "form"] = e.reason }
+            for i in e.issues { m.errors[String(i.field.split(separator: "[").first ?? Substring(i.field))] = m.t.error(i.message) }
+            if e.issues.isEmpty { m.errors[e.field ?? "form"] = m.t.error(e.reason) }
             // The form again with its errors is a normal answer to a person (a 4xx would be logged as a failed load).
             return try await render(req, m, status: e.status == .forbidden ? .forbidden : .ok)
         }

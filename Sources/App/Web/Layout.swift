@@ -173,9 +173,7 @@ enum WebForm {
                 req.logger.error("unexpected error", metadata: ["type": .string(String(reflecting: type(of: error)))])
             }
             if e.status == .unauthorized { return req.redirect(to: SiteURL.signIn.path) }
-            let reason =
-                e.issues.isEmpty
-                ? (e.field.map { "\($0): " } ?? "") + e.reason : e.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+            let reason = e.summary(T(lang: Lang.of(req)))
             return req.redirect(
                 to: back + (back.contains("?") ? "&" : "?") + "error=" + (reason.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
                 redirectType: .normal)
@@ -193,7 +191,7 @@ enum ErrorPage {
     static func response(_ req: Request, _ e: APIError) async throws -> Response {
         let c = try await PageContext.of(req)
         let title = e.status == .notFound ? c.t("error.notFound") : e.status == .forbidden ? c.t("error.forbidden") : c.t("error.title")
-        let detail = e.status == .internalServerError ? c.t("error.internal") : e.reason
+        let detail = e.status == .internalServerError ? c.t("error.internal") : c.t.error(e.reason)
         return Layout.response(c, title: title, status: e.status, .group(.p(.text(detail)), .p(.a(.href(SiteURL.home.path), .text(c.t("nav.home"))))))
     }
 }
