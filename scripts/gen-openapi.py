@@ -240,7 +240,9 @@ def op(op_id, summary, responses, params=None, request=None, security=None):
 
 report_filters = [q("status", "unreviewed, verified, rejected, duplicate"), q("area", "This area and every area below it"),
                   q("indicator", "Indicator code"), q("sector", "Sector code of the active framework"), q("from", "Occurred on or after, YYYY-MM-DD"), q("to", "Occurred on or before, YYYY-MM-DD"),
-                  q("q", "Text in the description"), limit, cursor]
+                  q("q", "Text in the description"),
+                  q("source", "Where it came from: a report's source kind (reporter, monitor, media, partner, anonymous), an incident's source (e.g. ACLED, UCDP)"),
+                  q("classification", "Classification", classes), limit, cursor]
 alert_filters = [q("state", "proposed, issued, dismissed, superseded, cancelled"), q("area", "This area and every area below it"), q("body", "Issuing body"),
                  q("q", "Words in the headline (any case)")]
 case_filters = [q("status", "open, acknowledged, closed"), q("body", "Body holding the case"), q("area", "This area and below"),

@@ -28,6 +28,23 @@ import VaporTesting
             #expect(lines[1].contains("\"'=HYPERLINK(\"\"x\"\") cattle, taken\""))  // quoted, the formula defused
             let outsider = try await ResponseTests.send(t, .GET, "/api/v1/reports/export.csv", tok["tamale"]!)
             #expect(outsider.body.string.split(separator: "\r\n").count == 1)
+            // Source and classification filter reports, and the incidents made of them.
+            func count(_ path: String) async throws -> Int? {
+                (try object(try await ResponseTests.send(t, .GET, path, tok["npc"]!))["items"] as? [Any])?.count
+            }
+            #expect(try await count("/api/v1/reports?source=monitor&classification=restricted") == 1)
+            #expect(try await count("/api/v1/reports?source=media") == 0)
+            #expect(try await count("/api/v1/reports?classification=public") == 0)
+            #expect(try await ResponseTests.send(t, .GET, "/api/v1/reports?classification=secret", tok["npc"]!).status.code == 422)
+            let rid = try object(filed)["id"] as! String
+            #expect(try await ResponseTests.send(t, .POST, "/api/v1/reports/\(rid)/verify", tok["npc"]!, "{}").status == .ok)
+            let source = try #require(
+                (try object(try await ResponseTests.send(t, .GET, "/api/v1/incidents", tok["npc"]!))["items"] as? [[String: Any]])?.first?[
+                    "sourceName"]
+                    as? String)
+            #expect(try await count("/api/v1/incidents?source=\(source.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)") == 1)
+            #expect(try await count("/api/v1/incidents?source=ACLED") == 0)
+            #expect(try await count("/api/v1/incidents?classification=restricted") == 1)
             let bad = try await ResponseTests.send(t, .GET, "/api/v1/reports/export.csv?from=yesterday", tok["npc"]!)
             #expect(bad.status == .badRequest && bad.body.string.contains("\"field\":\"from\""))
 

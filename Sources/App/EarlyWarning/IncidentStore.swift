@@ -102,6 +102,12 @@ struct IncidentStore: Sendable {
             .limit(limit).all().map(IncidentRow.init(row:))
     }
 
+    /// The sources of the incidents the scope shows, for the filter's list.
+    func sources(_ scope: AccessScope) async throws -> [String] {
+        try await Self.table.select(sql, scope).distinct().column("source_name").orderBy("source_name").limit(100).all()
+            .map { try $0.decode(column: "source_name", as: String.self) }
+    }
+
     func get(_ id: String, _ scope: AccessScope) async throws -> IncidentRow? {
         try await Self.table.select(sql, scope).column(Self.selected).where("id", .equal, id)
             .first().map(IncidentRow.init(row:))

@@ -44,7 +44,8 @@ struct ReportController {
         }
         var f = ReportStore.Filter(
             status: status, area: try value("area"), indicator: try value("indicator"), sectorIndicators: sector, from: try day("from"),
-            to: try day("to"), text: try value("q"))
+            to: try day("to"), text: try value("q"), source: try value("source"),
+            classification: try value("classification").map { try Classification.parse($0, field: "classification") })
         // An unknown area has the empty path "//", which no stored path lies under: nothing is found.
         if let a = f.area { f.areaPrefix = try await AreaStore(sql: req.sql).pathText(a) }
         return f

@@ -73,6 +73,25 @@ struct ReportStore: Sendable {
         var areaPrefix: String?
         /// The area holds a large share of all records: filter it without its index (see `AreaStore.under`).
         var areaIsBroad = false
+        /// Where it came from: a report's source kind (monitor, media…), an incident's source (ACLED, UCDP, Agora…).
+        var source: String?
+        var classification: Classification?
+
+        init(
+            status: ReportStatus? = nil, area: String? = nil, indicator: String? = nil, sectorIndicators: [String]? = nil, from: String? = nil,
+            to: String? = nil, text: String? = nil, incident: String? = nil, source: String? = nil, classification: Classification? = nil
+        ) {
+            self.status = status
+            self.area = area
+            self.indicator = indicator
+            self.sectorIndicators = sectorIndicators
+            self.from = from
+            self.to = to
+            self.text = text
+            self.incident = incident
+            self.source = source
+            self.classification = classification
+        }
 
         /// The filters reports and incidents share: area with everything below it, indicator, sector, dates, words.
         func apply(
@@ -93,6 +112,8 @@ struct ReportStore: Sendable {
             if let d = from { q = q.where(SQLColumn("occurred_on", table: table), .greaterThanOrEqual, SQLBind(d)) }
             if let d = to { q = q.where(SQLColumn("occurred_on", table: table), .lessThanOrEqual, SQLBind(d)) }
             if let t = text, let m = SearchIndex(sql: sql).matching(recordType, t, idColumn: SQLColumn("id", table: table)) { q = q.where(m) }
+            if let c = classification { q = q.where(SQLColumn("classification", table: table), .equal, SQLBind(c.rawValue)) }
+            if let s = source { q = q.where(SQLColumn(table == "reports" ? "source_kind" : "source_name", table: table), .equal, SQLBind(s)) }
             return q
         }
     }

@@ -42,7 +42,10 @@ enum AnalystPages {
         return Layout.response(
             c, title: t("queue.title"),
             .group(
-                .p(.text(t("queue.intro"))), try await FilterForm.node(req, c, action: .queue, kind: .reports),
+                .p(.text(t("queue.intro"))),
+                try await FilterForm.node(
+                    req, c, action: .queue, kind: .reports,
+                    sources: SourceKind.allCases.map { (value: $0.rawValue, label: t("sourceKind." + $0.rawValue)) }),
                 FilterForm.exports(
                     c,
                     [

@@ -17,7 +17,7 @@ enum FilterForm {
 
         var keys: [String] {
             switch self {
-            case .reports: ["area", "from", "to", "indicator", "sector", "q", "status"]
+            case .reports: ["area", "from", "to", "indicator", "sector", "q", "status", "source", "classification"]
             case .alerts: ["q", "area", "state", "body"]
             case .cases: ["area", "body", "severity", "overdue", "from", "to", "status"]
             }
@@ -40,7 +40,10 @@ enum FilterForm {
             .forEach(formats) { f in .group(.a(.class("button secondary"), .href(f.url.path), .text(f.name)), .text(" ")) })
     }
 
-    static func node(_ req: Request, _ c: PageContext, action: SiteURL, kind: Kind, bodies: [String] = []) async throws -> Node<
+    /// `sources`: the values of the source filter and their labels (report source kinds, incident sources).
+    static func node(
+        _ req: Request, _ c: PageContext, action: SiteURL, kind: Kind, bodies: [String] = [], sources: [(value: String, label: String)] = []
+    ) async throws -> Node<
         HTML.BodyContext
     > {
         let t = c.t
@@ -73,6 +76,21 @@ enum FilterForm {
                             .option(
                                 .value(i.indicator.code), .label(i.indicator.names[c.lang.rawValue] ?? i.indicator.name),
                                 .isSelected(v("indicator") == i.indicator.code))
+                        })),
+                .if(
+                    !sources.isEmpty,
+                    .div(
+                        .label(.for("f-source"), .text(t("report.source"))),
+                        .select(
+                            .id("f-source"), .attribute(named: "name", value: "source"), .option(.value(""), .label(t("filter.anySource"))),
+                            .forEach(sources) { s in .option(.value(s.value), .label(s.label), .isSelected(v("source") == s.value)) }))),
+                .div(
+                    .label(.for("f-classification"), .text(t("filter.classification"))),
+                    .select(
+                        .id("f-classification"), .attribute(named: "name", value: "classification"),
+                        .option(.value(""), .label(t("filter.anyClassification"))),
+                        .forEach(Classification.allCases) { k in
+                            .option(.value(k.rawValue), .label(t("class." + k.rawValue)), .isSelected(v("classification") == k.rawValue))
                         })))
         case .alerts:
             fields = .group(

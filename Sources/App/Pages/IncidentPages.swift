@@ -79,7 +79,9 @@ enum IncidentPages {
                 .a(.href(SiteURL.incidents.path + "?" + (q.isEmpty ? "" : q + "&") + (c.percentEncodedQuery ?? "")), .text(t("incidents.more"))))
         }
         let main: Node<HTML.BodyContext> = .group(
-            try await FilterForm.node(req, c, action: .incidents, kind: .reports), exports, map, table, next)
+            try await FilterForm.node(
+                req, c, action: .incidents, kind: .reports, sources: try await store.sources(scope).map { (value: $0, label: $0) }), exports, map,
+            table, next)
         return Layout.response(
             c, title: t("incidents.title"), scripts: TiledMap.scripts(req, drawn: drawn), styles: TiledMap.styles(req, drawn: drawn), main)
     }

@@ -116,6 +116,14 @@ enum Texts {
         filter.anyIndicator | any indicator | tout indicateur
         filter.anyState | any state | tout état
         filter.anySeverity | any severity | toute gravité
+        filter.anySource | any source | toute source
+        filter.anyClassification | any classification | toute classification
+        filter.classification | Classification | Classification
+        sourceKind.reporter | a registered reporter | un informateur enregistré
+        sourceKind.monitor | a monitor | un observateur
+        sourceKind.media | the media | les médias
+        sourceKind.partner | a partner | un partenaire
+        sourceKind.anonymous | the public, anonymously | le public, anonymement
         filter.overdue | Overdue only | En retard seulement
         filter.apply | Filter | Filtrer
         filter.clear | Clear the filters | Effacer les filtres
