@@ -186,6 +186,26 @@ import VaporTesting
         ]
     }
 
+    /// A route about one kind of record gets every record of that kind (each body and classification) and one of
+    /// every other kind (an id of the wrong kind must find nothing); a route of no known kind gets every id.
+    static func ids(for route: Route, _ w: World) -> [String] {
+        let kinds = [
+            "documents": "MKD", "reports": "MKR", "situation-reports": "MKS", "incidents": "MKI", "alerts": "MKA", "cases": "MKC",
+        ]
+        let all = Self.values(w)["id"] ?? []
+        let first = route.path.lazy.compactMap { c -> String? in
+            if case .constant(let s) = c, s != "api", s != "v1" { return s }
+            return nil
+        }.first
+        guard let name = first, let prefix = kinds[name] else { return all }
+        let docs = w.documents.filter { !$0.marker.hasPrefix("MKP") }
+        let own = docs.filter { $0.marker.hasPrefix(prefix) }.map(\.id)
+        let foreign = Dictionary(grouping: docs.filter { !$0.marker.hasPrefix(prefix) }, by: { String($0.marker.prefix(3)) }).values.compactMap {
+            $0.first?.id
+        }
+        return own + foreign.sorted() + w.reporters.prefix(1).map(\.id) + w.personIDs.prefix(1)
+    }
+
     static func expand(_ route: Route, _ w: World) throws -> [String] {
         // A file is asked for through its own report and through another one (which must not serve it): pairs,
         // not every report id with every file id.
@@ -202,7 +222,8 @@ import VaporTesting
                     }.joined(separator: "/")
             }
         }
-        let values = Self.values(w)
+        var values = Self.values(w)
+        values["id"] = Self.ids(for: route, w)
         var paths = [""]
         for c in route.path {
             switch c {
