@@ -37,6 +37,19 @@ import Testing
         #expect(written.isEmpty, "\(written.joined(separator: "\n"))")
     }
 
+    /// Pages split as SwiftPackageIndex-Server does: `X+Model.swift` loads through the stores and holds no markup;
+    /// `X+View.swift` draws with Plot from the model alone (no request, no store, nothing awaited).
+    @Test func pageModelsLoadAndPageViewsOnlyDraw() throws {
+        let views = Set(Self.sources.map(\.path).filter { $0.hasSuffix("+View.swift") })
+        let models = Set(Self.sources.map(\.path).filter { $0.hasSuffix("+Model.swift") })
+        #expect(!views.isEmpty && !models.isEmpty)
+        let inViews = try Self.lines(
+            matching: #"\bRequest\b|\breq\b|\.sql\b|Store\(|\bawait\b|import Vapor"#, except: Set(Self.sources.map(\.path)).subtracting(views))
+        #expect(inViews.isEmpty, "a view reaches past its model: \(inViews.joined(separator: "\n"))")
+        let inModels = try Self.lines(matching: #"import Plot|Node<|\.raw\("#, except: Set(Self.sources.map(\.path)).subtracting(models))
+        #expect(inModels.isEmpty, "a model draws: \(inModels.joined(separator: "\n"))")
+    }
+
     /// A page calls the typed action the API calls; it never rewrites its request into JSON to reach an API handler.
     @Test func pagesCallActionsNotAPIHandlers() throws {
         let pages = Set(Self.sources.map(\.path).filter { $0.hasPrefix("App/Pages/") || $0.hasPrefix("App/Web/") })

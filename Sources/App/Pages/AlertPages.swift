@@ -23,7 +23,7 @@ enum AlertPages {
         let main: Node<HTML.BodyContext> = .group(
             .if(c.holds([.analyst, .coordinator]), .p(.a(.class("button"), .href(SiteURL.alertNew().path), .text(t("alert.new"))))),
             .p(.a(.href(SiteURL.feed.path), .text(t("nav.feed")))),
-            .if(c.signedIn, try await FilterForm.node(req, c, action: .alerts, kind: .alerts)),
+            .if(c.signedIn, FilterForm.view(c, try await FilterForm.model(req, lang: c.lang, kind: .alerts), action: .alerts)),
             .if(c.signedIn, FilterForm.exports(c, [("CSV", .listExport(.alerts, query: FilterForm.query(req, FilterForm.Kind.alerts.keys)))])),
             .if(
                 page.items.isEmpty, .p(.class("muted"), .text(t("home.noAlerts"))),

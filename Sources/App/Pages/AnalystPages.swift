@@ -43,9 +43,11 @@ enum AnalystPages {
             c, title: t("queue.title"),
             .group(
                 .p(.text(t("queue.intro"))),
-                try await FilterForm.node(
-                    req, c, action: .queue, kind: .reports,
-                    sources: SourceKind.allCases.map { (value: $0.rawValue, label: t("sourceKind." + $0.rawValue)) }),
+                FilterForm.view(
+                    c,
+                    try await FilterForm.model(
+                        req, lang: c.lang, kind: .reports,
+                        sources: SourceKind.allCases.map { (value: $0.rawValue, label: t("sourceKind." + $0.rawValue)) }), action: .queue),
                 FilterForm.exports(
                     c,
                     [

@@ -112,7 +112,7 @@ enum RiskPages {
             .if(
                 mapAreas.isEmpty, .p(.class("muted"), .text(t("risk.noShapes"))),
                 else: .raw(SVG.map(mapAreas, title: t("risk.mapTitle", snap.areas[country]?.name ?? country, period.label)))),
-            TiledMap.node(req, mapAreas),
+            TiledMap.node(tiles: TiledMap.tiles(req), mapAreas),
             .div(
                 .class("side"),
                 .div(.h2(.text(t("risk.top"))), table(c, Array(ranked.prefix(15)), period: period, delta: false)),

@@ -1,71 +1,20 @@
 import AgoraCore
 import Foundation
 import Plot
-import SQLKit
-import Vapor
 
-/// `/cases`: the case board of a body — columns by status, overdue in red; `/cases/{id}`: the case
-/// with its actions, escalation history and outcome, and the forms of the body that holds it.
-enum CasePages {
-    static func register(_ app: Application) {
-        app.get("cases", use: board)
-        app.get("cases", ":id", use: show)
-        app.post("cases", ":id", "act", use: act)
-    }
-
-    static func board(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
-        let c = try await PageContext.of(req)
+extension CasePages {
+    static func fileView(_ c: PageContext, _ m: FileModel) -> Node<HTML.BodyContext> {
         let t = c.t
-        let mine = c.bodies([.responder, .coordinator, .analyst])
-        var filter = try CaseController.filter(req)
-        // A person of one body starts on that body's cases; the form's "all" sends an empty body.
-        if (try? req.query.get(String.self, at: "body")) == nil, mine.count == 1 { filter.body = mine[0] }
-        let body = filter.body
-        let rows = try await CaseStore(sql: req.sql).list(try await req.scope(), filter, page: PageRequest(limit: 300))
-        let views = try await CaseStore(sql: req.sql).views(rows)
-        let names = try await HomePage.areaNames(req)
-        let known = try await PageNames.load(req, lang: c.lang)
-        let visibleBodies = Set(rows.map(\.bodyCode)).union(mine).sorted()
-        func column(_ status: CaseStatus) -> Node<HTML.BodyContext> {
-            let items = views.filter { $0.status == status }
-            return .section(
-                .attribute(named: "aria-label", value: t("status." + status.rawValue)),
-                .h2(.text("\(t("status." + status.rawValue)) (\(items.count))")),
-                .forEach(items) { k in
-                    .div(
-                        .class("card" + (k.overdue ? " overdue" : "")),
-                        .p(.a(.href(SiteURL.caseFile(k.id).path), .strong(.text(names[k.area] ?? k.area)))),
-                        .p(.text("\(t("severity." + k.severity)) · "), known.bodyNode(k.body)),
-                        .unwrap(k.acknowledgeBy) {
-                            .p(.class("due"), .text(t("case.ackBy", t.date($0, time: true)) + (k.overdue ? " — " + t("case.overdue") : "")))
-                        },
-                        .if(k.escalations > 0, .p(.class("muted"), .text(t("case.escalations", t.number(k.escalations))))))
-                })
-        }
-        let main: Node<HTML.BodyContext> = .group(
-            try await FilterForm.node(req, c, action: .cases, kind: .cases, bodies: visibleBodies),
-            FilterForm.exports(c, [("CSV", .listExport(.cases, query: FilterForm.query(req, FilterForm.Kind.cases.keys)))]),
-            .div(.class("board"), column(.open), column(.acknowledged), column(.closed)))
-        return Layout.response(c, title: t("case.board") + (body.map { " — \($0)" } ?? ""), main)
-    }
-
-    static func show(req: Request) async throws -> Response {
-        guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
-        let c = try await PageContext.of(req)
-        let t = c.t
-        let k = try await CaseController().get(req: req)
-        let names = try await HomePage.areaNames(req)
-        let known = try await PageNames.load(req, lang: c.lang)
-        let holder = AccessPolicy.holds(c.viewer, [.responder, .coordinator, .analyst], in: k.body) && k.status != .closed
-        let due = WebForm.localInput(Date().addingTimeInterval(86400 * 2), zone: t.zone)
+        let k = m.k
+        let names = m.names
+        let known = m.known
+        let holder = m.holder
+        let due = m.due
         let wasHeld = k.parties.filter { $0.role == "was-responsible" }.map(\.body)
         let planned = k.actions.filter { $0.status == .planned }
-        // What the case answers: the alert's words and its place, so a coordinator on a phone needs no second page.
         var alertSection: Node<HTML.BodyContext> = .p(.a(.href(SiteURL.alert(k.alert).path), .text(t("case.alert"))))
-        if let row = try await AlertStore(sql: req.sql).get(k.alert, try await req.scope()) {
-            let a = AlertStore(sql: req.sql).view(row)
-            let map = try await PlaceMap.svg(req, area: a.area, lat: nil, lon: nil, names: names, title: { t("incident.map", $0) })
+        if let a = m.alert {
+            let map = m.alertShape.map { PlaceMap.svg($0, lat: nil, lon: nil, names: names, title: { t("incident.map", $0) }) }
             alertSection = .section(
                 .class("card"), .attribute(named: "aria-label", value: t("case.alert")),
                 .p(.strong(.a(.href(SiteURL.alert(k.alert).path), .text(a.headline)))),
@@ -172,7 +121,7 @@ enum CasePages {
                             .text([e.reason.map { t(reasonKey(e.kind, $0)) }, e.note].compactMap { $0 }.joined(separator: " — "))))
                 }),
             forms)
-        return Layout.response(c, title: t("case.title", names[k.area] ?? k.area), main)
+        return main
     }
 
     static func closeForm(_ c: PageContext, _ k: CaseView, _ planned: [CaseActionView]) -> Node<HTML.BodyContext> {
@@ -217,38 +166,5 @@ enum CasePages {
     /// The column's name inside each cell, shown only where a narrow screen stacks the table's cells.
     static func label(_ text: String) -> Node<HTML.BodyContext> {
         .span(.class("cell-label"), .attribute(named: "aria-hidden", value: "true"), .text(text))
-    }
-
-    static func act(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id")
-        let f = try WebForm.fields(req)
-        return try await WebForm.run(req, back: SiteURL.caseFile(id).path, notice: f["do"] ?? "done") {
-            let action: CaseAction
-            switch f["do"] {
-            case "acknowledge": action = .acknowledge
-            case "plan":
-                action = .plan(
-                    CaseStore.NewAction(
-                        kind: try ActionKind.parse(f["kind"] ?? "", field: "kind"), description: f["description"] ?? "",
-                        responsible: f["responsible"] ?? "", due: WebForm.timestamp(f["due"], zone: req.application.agora.timeZone) ?? "",
-                        status: f["status"].flatMap(ActionStatus.init(rawValue:)), result: nil))
-            case "complete":
-                action = .complete(action: f["action"] ?? "", CaseController.CompleteInput(result: f["result"] ?? "", status: .done))
-            case "escalate": action = .escalate(CaseController.EscalateInput(reason: f["reason"] ?? ""))
-            case "de-escalate": action = .deEscalate(CaseController.DeEscalateInput(to: f["to"] ?? "", reason: f["reason"] ?? ""))
-            case "close":
-                // Each planned action's fate, as the form's `decide-<id>` and `why-<id>` fields say.
-                let decisions = f.keys.filter { $0.hasPrefix("decide-") }.sorted().compactMap { key -> CaseClosing.Decision? in
-                    let id = String(key.dropFirst("decide-".count))
-                    guard let status = f[key].flatMap(ActionStatus.init(rawValue:)) else { return nil }
-                    return CaseClosing.Decision(id: id, status: status, result: f["why-" + id] ?? "")
-                }
-                action = .close(
-                    CaseController.CloseInput(
-                        outcome: try CaseOutcome.parse(f["outcome"] ?? "", field: "outcome"), summary: f["summary"] ?? "", actions: decisions))
-            default: throw APIError.badRequest(field: "do", "unknown step")
-            }
-            _ = try await CaseActions.perform(action, req: req)
-        }
     }
 }
