@@ -66,12 +66,14 @@ import Testing
         messages += Self.issues { try AlertRules.check(AlertDraft(expires: "soon"), actx) }
         #expect(messages.count > 30)
         // Refusals worded in the App itself, as written there.
-        let source = try ["EarlyWarning/ReportController.swift", "Response/CaseActions.swift", "Web/FormFiles.swift", "Pages/ReportFormPage.swift"]
-            .map {
-                try String(
-                    contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/App/" + $0),
-                    encoding: .utf8)
-            }.joined()
+        let source = try [
+            "EarlyWarning/ReportController.swift", "Response/CaseActions.swift", "Web/FormFiles.swift", "Pages/ReportForm/ReportFormPage.swift",
+        ]
+        .map {
+            try String(
+                contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/App/" + $0),
+                encoding: .utf8)
+        }.joined()
         let literal = try NSRegularExpression(pattern: #"ValidationFailure\(field: "[^"]*", "([^"\\]*(?:\\\([^()"]*\)[^"\\]*)*)"\)"#)
         let found = literal.matches(in: source, range: NSRange(source.startIndex..., in: source)).compactMap {
             Range($0.range(at: 1), in: source).map {

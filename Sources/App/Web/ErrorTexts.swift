@@ -40,6 +40,7 @@ enum ErrorTexts {
         no other report '%@' that you can see | aucun autre signalement « %@ » que vous pouvez voir
         a UUID, as the phone's queue makes it | un UUID, tel que la file du téléphone le crée
         send 1 to 1000 reports | envoyez de 1 à 1000 signalements
+        a number is needed | un nombre est nécessaire
         the form's CSRF token is missing or wrong; reload the form | le jeton CSRF du formulaire manque ou est faux ; rechargez le formulaire
         the form's CSRF token is missing or wrong; reload the page | le jeton CSRF du formulaire manque ou est faux ; rechargez la page
         sign in first | connectez-vous d'abord

@@ -1,0 +1,38 @@
+import AgoraCore
+import Foundation
+import Vapor
+
+/// `/admin`: for installation administrators — the people and their roles, and the thresholds and
+/// deadlines of risk and response, which can be changed here (audited; risk is recomputed).
+enum AdminPage {
+    static func register(_ app: Application) {
+        app.get("admin", use: show)
+        app.post("admin", "settings", use: save)
+    }
+
+    static func show(req: Request) async throws -> Response {
+        guard req.viewer.personID != nil else { return req.redirect(to: SiteURL.signIn.path) }
+        try req.requireInstallationAdmin()
+        let c = try await PageContext.of(req)
+        return Layout.response(c, title: c.t("admin.title"), view(c, try await model(req)))
+    }
+
+    static func save(req: Request) async throws -> Response {
+        try await WebForm.run(req, back: SiteURL.admin.path, notice: "saved") {
+            let f = try WebForm.fields(req)
+            try req.requireInstallationAdmin()
+            var s = try await SettingsStore(sql: req.sql).load()
+            func d(_ k: String) throws -> Double {
+                guard let v = f[k].flatMap(Double.init), v.isFinite else { throw APIError(ValidationFailure(field: k, "a number is needed")) }
+                return v
+            }
+            for l in ["admin2", "admin1", "country"] {
+                s.risk.thresholds[l] = RiskThresholds(moderate: try d("\(l).moderate"), high: try d("\(l).high"), critical: try d("\(l).critical"))
+                if l == "admin2" { s.risk.thresholds["community"] = s.risk.thresholds[l] }
+            }
+            s.risk.proposeAt = try RiskLevel.parse(f["proposeAt"] ?? "", field: "proposeAt")
+            for sev in ["Extreme", "Severe", "Moderate", "Minor"] { s.deadlines.acknowledge[sev] = Int((try d("ack.\(sev)") * 3600).rounded()) }
+            try await RiskController.save(s, req: req)
+        }
+    }
+}
