@@ -102,6 +102,30 @@ struct IncidentStore: Sendable {
             .limit(limit).all().map(IncidentRow.init(row:))
     }
 
+    /// Public incidents since a day, as the public statistics count them: where (the stored path), when, deaths.
+    func publicCounts(since: String) async throws -> [(path: [String], occurredOn: String, fatalities: Int)] {
+        try await Self.table.select(sql, .anonymous)
+            .columns(
+                SQLColumn("area_path", table: "incidents"), SQLColumn("occurred_on", table: "incidents"), SQLColumn("fatalities", table: "incidents")
+            )
+            .where(SQLColumn("occurred_on", table: "incidents"), .greaterThanOrEqual, SQLBind(since)).limit(200_000).all()
+            .map {
+                (
+                    path: RiskStore.path(try $0.decode(column: "area_path", as: String.self)),
+                    occurredOn: try $0.decode(column: "occurred_on", as: String.self),
+                    fatalities: try $0.decode(column: "fatalities", as: Int.self)
+                )
+            }
+    }
+
+    /// Which of these incidents the scope shows.
+    func visible(_ ids: [String], _ scope: AccessScope) async throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return Set(
+            try await Self.table.select(sql, scope).column(SQLColumn("id", table: "incidents"))
+                .where(SQLColumn("id", table: "incidents"), .in, SQLBind.group(ids)).all().map { try $0.decode(column: "id", as: String.self) })
+    }
+
     /// The sources of the incidents the scope shows, for the filter's list.
     func sources(_ scope: AccessScope) async throws -> [String] {
         try await Self.table.select(sql, scope).distinct().column("source_name").orderBy("source_name").limit(100).all()

@@ -80,12 +80,7 @@ struct RiskController {
         }
         // Incidents are named only when the caller may see them.
         let named = drivers.filter { $0.kind == .incident }.map(\.code)
-        let visible =
-            named.isEmpty
-            ? []
-            : Set(
-                try await IncidentStore.table.select(req.sql, try await req.scope()).column(SQLColumn("id", table: "incidents"))
-                    .where(SQLColumn("id", table: "incidents"), .in, SQLBind.group(named)).all().map { try $0.decode(column: "id", as: String.self) })
+        let visible = try await IncidentStore(sql: req.sql).visible(named, try await req.scope())
         drivers.removeAll { $0.kind == .incident && !visible.contains($0.code) }
         let trend = (0..<12).reversed().map { k -> TrendPoint in
             let p = period.advanced(by: -k)
