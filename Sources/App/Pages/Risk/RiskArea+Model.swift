@@ -1,0 +1,26 @@
+import AgoraCore
+import Foundation
+import Vapor
+
+extension RiskPages {
+    struct AreaModel: Sendable {
+        var risk: RiskController.AreaRisk
+        var snap: RiskSnapshot
+        /// The area and its neighbours, with the shapes to draw them.
+        var around: [String]
+        var shapes: [String: AreaGeometry]
+        /// Indicator names in the reader's language.
+        var indicatorNames: [String: String]
+    }
+
+    static func areaModel(_ req: Request, _ c: PageContext) async throws -> AreaModel {
+        let r = try await RiskController().area(req: req)
+        let snap = try await req.riskSnapshot()
+        let around = [r.area] + (snap.neighbours[r.area] ?? [])
+        return AreaModel(
+            risk: r, snap: snap, around: around, shapes: try await AreaStore(sql: req.sql).shapes(of: around),
+            indicatorNames: Dictionary(
+                snap.framework.indicators.map { ($0.indicator.code, $0.indicator.names[c.lang.rawValue] ?? $0.indicator.name) },
+                uniquingKeysWith: { x, _ in x }))
+    }
+}

@@ -1,0 +1,71 @@
+import AgoraCore
+import Foundation
+import Vapor
+
+extension RiskPages {
+    struct DashboardModel: Sendable {
+        var snap: RiskSnapshot
+        var settings: RiskSettings
+        var period: Period
+        var level: AreaLevel
+        var country: String
+        var countryOptions: [String]
+        var rows: [Row]
+        /// The areas drawn: the rows, or the country with its neighbours when there are no shapes at the level.
+        var mapRows: [Row]
+        var countryView: Bool
+        var shapes: [String: AreaGeometry]
+        var ranked: [Row]
+        var movers: [Row]
+        var tiles: String?
+    }
+
+    static func dashboardModel(_ req: Request, _ c: PageContext) async throws -> DashboardModel {
+        let snap = try await req.riskSnapshot()
+        let settings = try await SettingsStore(sql: req.sql).load().risk
+        let period = try RiskController.period(req)
+        let level = try req.query.get(String?.self, at: "level").flatMap(AreaLevel.init(rawValue:)) ?? .admin1
+        let countries = Set(snap.areas.filter { $0.value.level == .country }.keys)
+        let tree = try await req.bodyTree()
+        let mine = c.viewer.roles.compactMap { tree.nodes[$0.body]?.jurisdictionPaths.first?.last }.first { countries.contains($0) }
+        let candidates = snap.candidates(period)
+        let busiest = candidates.map { snap.score($0, period) }.filter { snap.areas[$0.area]?.level == .country }.max { $0.score < $1.score }?.area
+        let country = try req.query.get(String?.self, at: "country") ?? mine ?? busiest ?? "GHA"
+
+        // Every area of the country at the level, scored; and cross-border neighbours with a score.
+        var inCountry = snap.areas.filter { $0.value.level == level && snap.path($0.key).last == country }.map(\.key)
+        var codes = Set(inCountry)
+        for a in inCountry {
+            for n in snap.neighbours[a] ?? [] where snap.areas[n]?.level == level && snap.score(n, period).score > 0 { codes.insert(n) }
+        }
+        // Without shapes at that level, the map shows the country itself with the countries it borders — zoomed to it, not its
+        // whole region (the tables keep the level asked for).
+        var mapCodes = codes
+        var countryView = false
+        if try await AreaStore(sql: req.sql).shapes(of: Array(codes)).isEmpty {
+            inCountry = [country] + (snap.neighbours[country] ?? []).filter { snap.areas[$0]?.level == .country }.sorted()
+            mapCodes = Set(inCountry)
+            countryView = true
+        }
+        let rows = codes.map { code in
+            Row(
+                code: code, name: snap.areas[code]?.name ?? code, level: level, score: snap.score(code, period),
+                last: snap.score(code, period.advanced(by: -1)).score)
+        }
+        let shapes = try await AreaStore(sql: req.sql).shapes(of: Array(mapCodes))
+        let mapRows =
+            mapCodes == codes
+            ? rows
+            : mapCodes.map { code in
+                Row(
+                    code: code, name: snap.areas[code]?.name ?? code, level: .country, score: snap.score(code, period),
+                    last: snap.score(code, period.advanced(by: -1)).score)
+            }
+        let movers = rows.filter { $0.score.score != $0.last }.sorted { ($0.score.score - $0.last) > ($1.score.score - $1.last) }.prefix(10)
+        let ranked = rows.filter { $0.score.score > 0 }.sorted { $0.score.score > $1.score.score }
+        let countryOptions = countries.sorted().filter { c in snap.areas.contains { $0.value.parent == c } }
+        return DashboardModel(
+            snap: snap, settings: settings, period: period, level: level, country: country, countryOptions: countryOptions, rows: rows,
+            mapRows: mapRows, countryView: countryView, shapes: shapes, ranked: ranked, movers: Array(movers), tiles: TiledMap.tiles(req))
+    }
+}

@@ -1,0 +1,90 @@
+import AgoraCore
+import Foundation
+import Plot
+
+extension RiskPages {
+    static func dashboardView(_ c: PageContext, _ m: DashboardModel) -> Node<HTML.BodyContext> {
+        let t = c.t
+        let snap = m.snap
+        let period = m.period
+        let country = m.country
+        let level = m.level
+        let settings = m.settings
+        let countryOptions = m.countryOptions
+        let ranked = m.ranked
+        let movers = m.movers
+        let mapAreas = m.mapRows.compactMap { r -> SVG.MapArea? in
+            guard let g = m.shapes[r.code] else { return nil }
+            let label =
+                "\(r.name): \(t("risk." + r.score.level.rawValue)) (\(t.number(r.score.score, digits: 1)))"
+                + (r.score.spillover > 0 ? " — " + t("risk.spillFrom", r.score.neighbours.map(\.area).joined(separator: ", ")) : "")
+            return SVG.MapArea(
+                code: r.code, name: r.name, geometry: g, fill: SVG.fill(r.score.score > 0 ? r.score.level : nil),
+                href: SiteURL.riskArea(r.code, period: period.label).path,
+                label: label, spill: r.score.spillover > 0)
+        }
+        let main: Node<HTML.BodyContext> = .group(
+            .form(
+                .method(.get), .action(SiteURL.risk.path), .class("inline"),
+                .label(.for("country"), .text(t("risk.country"))),
+                .select(
+                    .id("country"), .attribute(named: "name", value: "country"),
+                    .forEach(countryOptions) { code in
+                        .option(.value(code), .label(snap.areas[code]?.name ?? code), .isSelected(code == country))
+                    }),
+                .label(.for("level"), .text(t("risk.levelOfAreas"))),
+                .select(
+                    .id("level"), .attribute(named: "name", value: "level"),
+                    .forEach([AreaLevel.admin1, .admin2]) { l in
+                        .option(.value(l.rawValue), .label(t("area." + l.rawValue)), .isSelected(l == level))
+                    }),
+                .label(.for("period"), .text(t("risk.period"))),
+                .input(.type(.text), .id("period"), .name("period"), .value(period.label), .attribute(named: "size", value: "9")),
+                .button(.type(.submit), .text(t("risk.show"))), .span(.class("muted"), .text(" " + t.period(period.label)))),
+            .p(
+                .class("legend"),
+                .forEach(RiskLevel.allCases) { l in .span(.span(.class("level level-\(l.rawValue)"), .text(t("risk." + l.rawValue)))) },
+                .span(.text(t("risk.spillLegend")))),
+            // One classification everywhere: a score's level depends on the size of its area, and the page says by how much.
+            .p(
+                .class("muted"),
+                .text(
+                    t("risk.levelsBySize") + " "
+                        + [AreaLevel.admin2, .admin1, .country].map { l in
+                            let th = settings.thresholds(for: l)
+                            return t(
+                                "risk.thresholdsAt", t("area." + l.rawValue), t.number(th.moderate, digits: 0), t.number(th.high, digits: 0),
+                                t.number(th.critical, digits: 0))
+                        }.joined(separator: "; "))),
+            .if(m.countryView, .p(.class("muted"), .text(t("risk.countryView")))),
+            .if(
+                mapAreas.isEmpty, .p(.class("muted"), .text(t("risk.noShapes"))),
+                else: .raw(SVG.map(mapAreas, title: t("risk.mapTitle", snap.areas[country]?.name ?? country, period.label)))),
+            TiledMap.node(tiles: m.tiles, mapAreas),
+            .div(
+                .class("side"),
+                .div(.h2(.text(t("risk.top"))), table(c, Array(ranked.prefix(15)), period: period, delta: false)),
+                .div(.h2(.text(t("risk.movers"))), table(c, Array(movers), period: period, delta: true))))
+        return main
+    }
+
+    static func table(_ c: PageContext, _ rows: [Row], period: Period, delta: Bool) -> Node<HTML.BodyContext> {
+        let t = c.t
+        return .if(
+            rows.isEmpty, .p(.class("muted"), .text(t("risk.none"))),
+            else: .table(
+                .tr(.th(.text(t("report.where"))), .th(.text(t("risk.score"))), .th(.text(delta ? t("risk.change") : t("risk.level")))),
+                .forEach(rows) { r in
+                    .tr(
+                        .td(
+                            .a(.href(SiteURL.riskArea(r.code, period: period.label).path), .text(r.name)),
+                            r.score.spillover > 0 ? .text(" ⇢") : .empty),
+                        .td(.text(t.number(r.score.score, digits: 1))),
+                        .td(
+                            delta
+                                ? .text((r.score.score >= r.last ? "+" : "") + t.number(r.score.score - r.last, digits: 1))
+                                : HomePage.level(c, r.score.level)))
+                }))
+    }
+
+}
