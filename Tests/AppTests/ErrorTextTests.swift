@@ -4,7 +4,7 @@ import Testing
 
 @testable import App
 
-/// Refusals on the walked paths read in French: the report form, its files, the review, the alert composer and the
+/// Refusals on the walked paths read in French: sign-in, the report form, its files, the review, the alert composer and the
 /// case steps. A new refusal there without its French fails here.
 @Suite struct ErrorTextTests {
     static func issues(_ body: () throws -> Void) -> [String] {
@@ -81,7 +81,7 @@ import Testing
             }
         }
         #expect(found.count >= 10, "\(found)")
-        messages += found
+        messages += found + [SignIn.wrongAnswer, SignIn.formExpired, SignIn.missingFields]
         let untranslated = Set(messages.filter { ErrorTexts.translate($0, .fr) == $0 })
         #expect(untranslated.isEmpty, "no French for: \(untranslated.sorted())")
     }

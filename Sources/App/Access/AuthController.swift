@@ -1,6 +1,5 @@
 import AgoraCore
 import Foundation
-import Plot
 import Vapor
 
 /// Sign-in for people (web form, session cookie) and for programs (API tokens).
@@ -33,10 +32,10 @@ struct AuthController {
     func signIn(req: Request) async throws -> Response {
         let form = try req.input(SignInForm.self)
         guard let expected = req.cookies[Self.csrfCookie]?.string, let given = form._csrf, Secrets.digest(expected) == Secrets.digest(given) else {
-            return try await SignInPage.response(req, error: "The form expired. Please sign in again.", status: .forbidden)
+            return try await SignInPage.response(req, error: SignIn.formExpired, status: .forbidden)
         }
         guard let u = form.username, !u.isEmpty, let pw = form.password, !pw.isEmpty else {
-            return try await SignInPage.response(req, error: "Enter your username and password.", status: .badRequest)
+            return try await SignInPage.response(req, error: SignIn.missingFields, status: .badRequest)
         }
         switch try await SignIn.check(username: u, password: pw, via: "web", req: req) {
         case .wrong:
@@ -131,29 +130,5 @@ struct AuthController {
             throw Abort(.unauthorized)
         }
         return try await PeopleStore(sql: req.sql).view(p)
-    }
-}
-
-/// `/sign-in`: a plain form that works without JavaScript, with a double-submit CSRF cookie.
-enum SignInPage {
-    static func response(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
-        let csrf = req.cookies[AuthController.csrfCookie]?.string ?? Secrets.token()
-        let c = try await PageContext.of(req)
-        let t = c.t
-        let main: Node<HTML.BodyContext> = .group(
-            .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .form(
-                .method(.post), .action("/sign-in"),
-                .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                .label(.for("username"), .text(t("signin.username"))),
-                .input(.type(.text), .id("username"), .name("username"), .attribute(named: "autocomplete", value: "username"), .required(true)),
-                .label(.for("password"), .text(t("signin.password"))),
-                .input(
-                    .type(.password), .id("password"), .name("password"), .attribute(named: "autocomplete", value: "current-password"),
-                    .required(true)),
-                .p(.button(.type(.submit), .text(t("nav.signin"))))))
-        let r = Layout.response(c, title: t("signin.title"), status: status, main)
-        r.cookies[AuthController.csrfCookie] = AuthController.cookie(csrf, req: req, maxAge: 3600)
-        return r
     }
 }

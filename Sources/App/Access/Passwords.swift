@@ -64,4 +64,6 @@ enum SignIn {
 extension SignIn {
     /// The one answer to every failed sign-in.
     static let wrongAnswer = "Wrong username or password, or the account is locked for a while after repeated failures."
+    static let formExpired = "The form expired. Please sign in again."
+    static let missingFields = "Enter your username and password."
 }

@@ -8,6 +8,9 @@ import Foundation
 /// steps come out translated.
 enum ErrorTexts {
     static let table = """
+        The form expired. Please sign in again. | Le formulaire a expiré. Veuillez vous connecter de nouveau.
+        Enter your username and password. | Saisissez votre nom d'utilisateur et votre mot de passe.
+        Wrong username or password, or the account is locked for a while after repeated failures. | Nom d'utilisateur ou mot de passe erroné, ou compte bloqué un moment après des échecs répétés.
         name at least one indicator of the framework | cochez au moins un indicateur de la grille
         '%@' is not an indicator of this installation's framework | « %@ » n'est pas un indicateur de la grille de cette installation
         say what happened | dites ce qui s'est passé
