@@ -13,6 +13,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(EventsCommand(), as: "events")
     app.asyncCommands.use(FrameworksCommand(), as: "frameworks")
     app.asyncCommands.use(RiskCommand(), as: "risk")
+    app.asyncCommands.use(ForecastCommand(), as: "forecast")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(CasesCommand(), as: "cases")
     app.asyncCommands.use(NotificationsCommand(), as: "notifications")

@@ -64,6 +64,8 @@ extension IncidentRow {
 struct IncidentStore: Sendable {
     let sql: any SQLDatabase
     static let table = ScopedTable(recordType: "incident", table: "incidents")
+    /// The source name of incidents made from verified monitor reports (imported ones carry their file's).
+    static let reportedSource = "monitors"
     static let columns = [
         "id", "body_code", "classification", "title", "event_type", "description", "text_public", "occurred_on", "time_precision",
         "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities", "injured", "displaced", "actors", "source_name",
@@ -193,7 +195,7 @@ struct IncidentStore: Sendable {
                 SQLBind(id), SQLBind(r.bodyCode), SQLBind(r.classification), SQLBind(title), SQLBind(r.eventType), SQLBind(r.description),
                 SQLBind(r.occurredOn), SQLBind(r.timePrecision), SQLBind(r.areaCode), SQLBind(r.areaPath), SQLBind(r.lat), SQLBind(r.lon),
                 SQLBind(r.geoPrecision), SQLBind(r.fatalities ?? 0), SQLBind(r.injured ?? 0), SQLBind(r.displaced ?? 0), SQLBind(r.actors),
-                SQLBind("monitors"), SQLBind("agora:" + id), SQLBind(now), SQLBind(now),
+                SQLBind(Self.reportedSource), SQLBind("agora:" + id), SQLBind(now), SQLBind(now),
             ] as [any SQLExpression]
         ).run()
         for code in Set(indicators).sorted() {

@@ -1,0 +1,182 @@
+import Foundation
+
+/// A regularised generalised linear model fitted by Newton's method (iteratively reweighted least squares):
+/// logistic for probabilities, Poisson for counts. Features are standardised on the training rows; the ridge
+/// penalty leaves the intercept alone. Deterministic: the same rows give the same weights, bit for bit.
+public struct GLM: Codable, Sendable, Equatable {
+    public enum Family: String, Codable, Sendable { case logistic, poisson }
+
+    public var family: Family
+    public var mean: [Double]
+    public var scale: [Double]
+    /// Intercept first, then one weight per standardised feature.
+    public var weights: [Double]
+    /// NB2 over-dispersion of a Poisson fit (0: Poisson), for intervals.
+    public var dispersion: Double = 0
+
+    public static func fit(_ x: [[Double]], _ y: [Double], family: Family, ridge: Double = 1.0, iterations: Int = 50) -> GLM {
+        let d = x.first?.count ?? 0
+        let n = Double(x.count)
+        var mean = [Double](repeating: 0, count: d)
+        var scale = [Double](repeating: 1, count: d)
+        if !x.isEmpty {
+            for j in 0..<d {
+                let m = x.reduce(0) { $0 + $1[j] } / n
+                let v = x.reduce(0) { $0 + ($1[j] - m) * ($1[j] - m) } / n
+                mean[j] = m
+                scale[j] = v > 1e-12 ? v.squareRoot() : 1
+            }
+        }
+        let z = x.map { row in [1.0] + (0..<d).map { (row[$0] - mean[$0]) / scale[$0] } }
+        let p = d + 1
+        var w = [Double](repeating: 0, count: p)
+        let base = y.isEmpty ? 0.5 : y.reduce(0, +) / n
+        w[0] = family == .logistic ? log(Swift.max(base, 1e-6) / Swift.max(1 - base, 1e-6)) : log(Swift.max(base, 1e-6))
+        for _ in 0..<iterations {
+            var h = [Double](repeating: 0, count: p * p)
+            var g = [Double](repeating: 0, count: p)
+            for (row, target) in zip(z, y) {
+                let eta = dot(row, w)
+                let (mu, v): (Double, Double)
+                switch family {
+                case .logistic:
+                    mu = 1 / (1 + exp(-eta))
+                    v = Swift.max(mu * (1 - mu), 1e-10)
+                case .poisson:
+                    mu = exp(Swift.min(eta, 30))
+                    v = Swift.max(mu, 1e-10)
+                }
+                let r = target - mu
+                for i in 0..<p {
+                    g[i] += r * row[i]
+                    let vi = v * row[i]
+                    for j in i..<p { h[i * p + j] += vi * row[j] }
+                }
+            }
+            for i in 1..<p {
+                g[i] -= ridge * w[i]
+                h[i * p + i] += ridge
+            }
+            h[0] += 1e-9
+            for i in 0..<p { for j in 0..<i { h[i * p + j] = h[j * p + i] } }
+            guard let step = solve(h, g, p) else { break }
+            // Newton's step, halved until the penalised likelihood does not fall (plain Newton can overshoot
+            // on nearly separable rows and run away).
+            let before = objective(z, y, w, family, ridge)
+            var t = 1.0
+            var next = w
+            for _ in 0..<40 {
+                next = (0..<p).map { w[$0] + t * step[$0] }
+                if objective(z, y, next, family, ridge) >= before - 1e-12 * abs(before) { break }
+                t /= 2
+            }
+            w = next
+            if step.reduce(0, { Swift.max($0, abs($1)) }) * t < 1e-9 { break }
+        }
+        var model = GLM(family: family, mean: mean, scale: scale, weights: w)
+        if family == .poisson && !z.isEmpty {
+            // Method of moments for the negative-binomial dispersion: Var = mu + alpha mu^2.
+            var num = 0.0
+            var den = 0.0
+            for (row, target) in zip(z, y) {
+                let mu = exp(Swift.min(dot(row, w), 30))
+                num += (target - mu) * (target - mu) - mu
+                den += mu * mu
+            }
+            model.dispersion = den > 0 ? Swift.max(0, num / den) : 0
+        }
+        return model
+    }
+
+    /// Log-likelihood minus the ridge penalty (the intercept unpenalised).
+    static func objective(_ z: [[Double]], _ y: [Double], _ w: [Double], _ family: Family, _ ridge: Double) -> Double {
+        var ll = 0.0
+        for (row, target) in zip(z, y) {
+            let eta = dot(row, w)
+            switch family {
+            case .logistic:
+                // log(1 + e^eta), computed without overflow
+                let softplus = eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))
+                ll += target * eta - softplus
+            case .poisson:
+                let e = Swift.min(eta, 30)
+                ll += target * e - exp(e)
+            }
+        }
+        var pen = 0.0
+        for i in 1..<w.count { pen += w[i] * w[i] }
+        return ll - ridge / 2 * pen
+    }
+
+    public func standardised(_ x: [Double]) -> [Double] { [1.0] + x.indices.map { (x[$0] - mean[$0]) / scale[$0] } }
+
+    public func predict(_ x: [Double]) -> Double {
+        let eta = Self.dot(standardised(x), weights)
+        return family == .logistic ? 1 / (1 + exp(-eta)) : exp(Swift.min(eta, 30))
+    }
+
+    /// Each feature's share of the linear predictor, against an average row (the standardised value times its weight).
+    public func contributions(_ x: [Double]) -> [Double] {
+        let z = standardised(x)
+        return (1..<weights.count).map { z[$0] * weights[$0] }
+    }
+
+    static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        var s = 0.0
+        for i in a.indices { s += a[i] * b[i] }
+        return s
+    }
+
+    /// Cholesky solve of a symmetric positive-definite system (row-major `a`, size n).
+    static func solve(_ a: [Double], _ b: [Double], _ n: Int) -> [Double]? {
+        var l = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0...i {
+                var s = a[i * n + j]
+                for k in 0..<j { s -= l[i * n + k] * l[j * n + k] }
+                if i == j {
+                    guard s > 0 else { return nil }
+                    l[i * n + i] = s.squareRoot()
+                } else {
+                    l[i * n + j] = s / l[j * n + j]
+                }
+            }
+        }
+        var y = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var s = b[i]
+            for k in 0..<i { s -= l[i * n + k] * y[k] }
+            y[i] = s / l[i * n + i]
+        }
+        var x = [Double](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var s = y[i]
+            for k in (i + 1)..<n { s -= l[k * n + i] * x[k] }
+            x[i] = s / l[i * n + i]
+        }
+        return x
+    }
+}
+
+/// Quantiles of a count with mean `mu` and NB2 dispersion `alpha` (Poisson when 0).
+public enum CountQuantile {
+    public static func quantile(_ q: Double, mean mu: Double, dispersion alpha: Double) -> Int {
+        guard mu > 0 else { return 0 }
+        var cdf = 0.0
+        var k = 0
+        // log pmf by lgamma, stable for large means; capped where the tail is negligible.
+        let r = alpha > 1e-9 ? 1 / alpha : 0
+        while k < 100_000 {
+            let lp: Double
+            if r > 0 {
+                lp = lgamma(Double(k) + r) - lgamma(r) - lgamma(Double(k) + 1) + r * log(r / (r + mu)) + Double(k) * log(mu / (r + mu))
+            } else {
+                lp = Double(k) * log(mu) - mu - lgamma(Double(k) + 1)
+            }
+            cdf += exp(lp)
+            if cdf >= q { return k }
+            k += 1
+        }
+        return k
+    }
+}
