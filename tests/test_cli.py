@@ -80,6 +80,26 @@ def test_event_data_imports_once_from_the_command_line(agora_binary, tmp_path):
     assert r.returncode != 0 and "--body" in r.stdout + r.stderr
 
 
+def test_an_import_that_stores_nothing_fails_and_odd_country_names_still_land(agora_binary, tmp_path):
+    assert run_cli(agora_binary, "demo", data_dir=tmp_path).returncode == 0
+    nowhere = tmp_path / "nowhere.csv"
+    nowhere.write_text("event_date,event_type,country,admin1,fatalities\n2020-01-01,Battles,Atlantis,Poseidonia,3\n")
+    r = run_cli(agora_binary, "events", "import", str(nowhere), "--body", "KE-CEWERU", data_dir=tmp_path)
+    assert r.returncode != 0, r.stdout
+    assert "nothing imported (1 rows read, 1 rejected)" in r.stdout + r.stderr
+    assert "ids made from each row's content" in r.stdout
+    # ACLED's and UCDP's spellings, and a name no list knows whose point lies in Kenya's shape.
+    odd = tmp_path / "odd.csv"
+    odd.write_text(
+        "event_date,event_type,country,admin1,latitude,longitude,fatalities\n"
+        "2020-01-01,Battles,Democratic Republic of Congo,Nowhere,,,1\n"
+        "2020-01-02,Remote violence,Ivory Coast,Nowhere,,,0\n"
+        "2020-01-03,Riots/Protests,Republic of Kenya (British East Africa),Nowhere,0.5,37.5,0\n")
+    r = run_cli(agora_binary, "events", "import", str(odd), "--body", "KE-CEWERU", data_dir=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "imported: 3" in r.stdout and "rejected: 0" in r.stdout, r.stdout
+
+
 def test_a_broken_event_file_names_its_line(agora_binary, tmp_path):
     bad = tmp_path / "events.csv"
     bad.write_text("event_id_cnty,event_date,event_type,fatalities\nK1,20200101,Riots,0\nK2,20200102,\"Riots,0\n")

@@ -107,4 +107,70 @@ import Testing
             #expect(Set(e.issues.map(\.field)) == ["names.en", "sectors[0].indicators[1].code", "sectors[1].indicators[0].weight"])
         } catch { Issue.record("\(error)") }
     }
+
+    @Test func anAggregateIsRefusedNotImportedAsIncidents() {
+        // HDX's monthly ACLED: counts per admin1 and month, one row standing for many events.
+        let csv =
+            "Country,Admin1,Month,Year,Events,Fatalities\n#country+name,#adm1+name,#date+month,#date+year,#event+num,#fatality+num\n"
+            + "Kenya,Nairobi,January,2020,12,3\n"
+        #expect(throws: ValidationFailure.self) { try EventImport.parse(Data(csv.utf8)) }
+        do { _ = try EventImport.parse(Data(csv.utf8)) } catch let f as ValidationFailure {
+            #expect(f.issues.first?.message.contains("aggregate") == true)
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test func hxlThatIsNotEventDataIsRefusedAtTheHeader() {
+        // A 3W activity list: dated, tagged, but no event in it.
+        let csv =
+            "Org,Sector,Admin1,Reported\n#org,#sector,#adm1+name,#date+reported\nNRC,Shelter,Borno,2020-01-05\n"
+        do {
+            _ = try EventImport.parse(Data(csv.utf8))
+            Issue.record("an activity list was read as events")
+        } catch let f as ValidationFailure {
+            #expect(f.issues.first?.field == "header")
+            #expect(f.issues.first?.message.contains("not event data") == true)
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test func acledWithoutEventIDsGetsStableIDsFromItsRows() throws {
+        let csv =
+            "event_date,event_type,sub_event_type,actor1,country,admin1,latitude,longitude,fatalities\n"
+            + "2017-03-01,Remote violence,,Al Shabaab,Kenya,Mandera,3.9,41.8,2\n"
+            + "2017-03-02,Riots/Protests,,Rioters,Ivory Coast,Abidjan,5.3,-4.0,0\n"
+            + "2017-03-03,Strategic developments,Agreement,Elders,Kenya,Marsabit,2.3,37.9,0\n"
+        let a = try EventImport.parse(Data(csv.utf8))
+        let b = try EventImport.parse(Data(csv.utf8))
+        #expect(a.layout == .acledAPI && a.records.count == 3)
+        #expect(a.records.map(\.sourceEventID) == b.records.map(\.sourceEventID))
+        #expect(Set(a.records.map(\.sourceEventID)).count == 3 && a.records.allSatisfy { $0.sourceEventID.hasPrefix("acled:") })
+        // Types of the releases before 2019, and a sub-event that says more than its type.
+        #expect(a.records.map(\.indicators) == [["VE02"], ["GR03"], ["SC03"]])
+        // ACLED's spelling of a country's name.
+        #expect(a.records[1].country == "CIV")
+        var stream = try EventStream(Data(csv.utf8))
+        #expect(stream.generatesIDs)
+        _ = try stream.next(10)
+    }
+
+    @Test func everyACLEDAndUCDPTypeMapsToIndicatorsOfTheFramework() {
+        let codes = Set(IndicatorFramework.standard.indicators.map(\.indicator.code))
+        let mapped =
+            EventImport.acledIndicators.values.flatMap { $0 } + EventImport.acledSubEventIndicators.values.flatMap { $0 }
+            + EventImport.ucdpTypes.values.flatMap(\.indicators)
+        #expect(Set(mapped).isSubset(of: codes), "\(Set(mapped).subtracting(codes))")
+        for old in ["Battle-No change of territory", "Battle-Government regains territory", "Battle-Non-state actor overtakes territory"] {
+            #expect(EventImport.acledIndicators[old] == ["CS05"])
+        }
+        #expect(EventImport.acledIndicators["Remote violence"] == ["VE02"] && EventImport.acledIndicators["Riots/Protests"] == ["GR03"])
+    }
+
+    @Test func countryNamesAsACLEDAndUCDPWriteThem() {
+        for (name, code) in [
+            ("Democratic Republic of Congo", "COD"), ("Ivory Coast", "CIV"), ("Tanzania", "TZA"), ("Republic of Congo", "COG"),
+            ("Swaziland", "SWZ"), ("Myanmar (Burma)", "MMR"), ("DR Congo (Zaire)", "COD"), ("Kenya", "KEN"), ("Côte d'Ivoire", "CIV"),
+        ] {
+            #expect(Country.named(name)?.alpha3 == code, "\(name)")
+        }
+        #expect(Country.named("Atlantis") == nil)
+    }
 }

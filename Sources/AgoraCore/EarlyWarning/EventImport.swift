@@ -56,9 +56,26 @@ public enum EventImport {
     }
 
     /// ACLED event types to the standard framework's indicators.
-    static let acledIndicators: [String: [String]] = [
+    /// ACLED's event types of every release to the framework: the current six, and the nine of the releases
+    /// before 2019. Strategic developments are no threat in themselves (their sub-events below may be).
+    public static let acledIndicators: [String: [String]] = [
         "Battles": ["CS05"], "Violence against civilians": ["CS01"], "Explosions/Remote violence": ["VE02"],
         "Riots": ["GR03"], "Protests": ["GR03"], "Strategic developments": [],
+        "Battle-No change of territory": ["CS05"], "Battle-Government regains territory": ["CS05"],
+        "Battle-Non-state actor overtakes territory": ["CS05"], "Remote violence": ["VE02"], "Riots/Protests": ["GR03"],
+        "Strategic development": [], "Headquarters or base established": [], "Non-violent transfer of territory": [],
+        "Non-violent activity by a conflict actor": [],
+    ]
+
+    /// ACLED's sub-event types that say more than their type does.
+    public static let acledSubEventIndicators: [String: [String]] = [
+        "Abduction/forced disappearance": ["CS02"], "Excessive force against protesters": ["GR01", "GR03"],
+        "Protest with intervention": ["GR01", "GR03"], "Arrests": ["GR02"], "Agreement": ["SC03"], "Disrupted weapons use": ["CS03"],
+    ]
+
+    /// UCDP GED's three types of violence.
+    public static let ucdpTypes: [String: (name: String, indicators: [String])] = [
+        "1": ("State-based armed conflict", ["CS05"]), "2": ("Non-state conflict", ["CS05"]), "3": ("One-sided violence", ["CS01"]),
     ]
 
     /// "15960.0" → "15960": pandas writes integer columns as floats.

@@ -8,6 +8,8 @@ public struct EventStream: Sendable {
     public private(set) var rows = 0
     /// Rows that cannot become incidents, with the line and the reason.
     public private(set) var rejected: [ValidationIssue] = []
+    /// The file has no id column: each event's id is made from its row's content (stable across imports).
+    public var generatesIDs: Bool { columns.id == nil }
     /// Data rows in the file, counted when it was opened.
     public let rowCount: Int
     /// Bytes read and the file's size, for progress.
@@ -42,8 +44,10 @@ public struct EventStream: Sendable {
             }
         }
         let lower = header.map { $0.lowercased() }
-        if lower.contains("event_id_cnty") {
-            layout = header.contains("EVENT_ID_CNTY") ? .acledV6 : .acledAPI
+        // ACLED is known by its columns; a file without event_id_cnty gets ids made from each row's content.
+        let acled = lower.contains("event_id_cnty") || (lower.contains("event_date") && lower.contains("event_type") && lower.contains("fatalities"))
+        if acled {
+            layout = header.contains("EVENT_ID_CNTY") || header.contains("EVENT_DATE") ? .acledV6 : .acledAPI
         } else if lower.contains("date_start") && lower.contains("type_of_violence") {
             layout = .ucdpGED
         } else if tags != nil {
@@ -65,7 +69,7 @@ public struct EventStream: Sendable {
                 id: col("event_id_cnty"), date: col("event_date"), tp: col("time_precision"), type: col("event_type"), sub: col("sub_event_type"),
                 a1: col("actor1"), a2: col("actor2"), admin1: col("admin1"), admin2: col("admin2"), lat: col("latitude"), lon: col("longitude"),
                 gp: col("geo_precision"), notes: col("notes"), deaths: col("fatalities"), iso3: col("iso3"), country: col("country"))
-            required = [("event_id_cnty", c.id), ("event_date", c.date), ("event_type", c.type), ("fatalities", c.deaths)]
+            required = [("event_date", c.date), ("event_type", c.type), ("fatalities", c.deaths)]
         case .ucdpGED:
             c = Columns(
                 id: col("id"), date: col("date_start"), tp: col("date_prec"), type: col("type_of_violence"), sub: col("dyad_name"),
@@ -74,11 +78,13 @@ public struct EventStream: Sendable {
             required = [("id", c.id), ("date_start", c.date), ("type_of_violence", c.type), ("best", c.deaths)]
         case .hxl:
             c = Columns(
-                id: tag("#event+id") ?? tag("#meta+id"), date: tag("#date+start") ?? tag("#date"), type: tag("#event+type"),
+                id: tag("#event+id") ?? tag("#meta+id"), date: tag("#date+start") ?? tag("#date+occurred") ?? tags?.firstIndex(of: "#date"),
+                type: tag("#event+type"),
                 a1: tag("#group+name+first"), a2: tag("#group+name+second"), admin1: tag("#adm1+name"), admin2: tag("#adm2+name"),
                 lat: tag("#geo+lat"), lon: tag("#geo+lon"), notes: tag("#description"), deaths: tag("#affected+killed"),
                 iso3: tag("#country+code"), pcode: tag("#loc+code") ?? tag("#adm2+code") ?? tag("#adm1+code"), indicators: tag("#indicator+code"))
             required = [("#date", c.date)]
+            try Self.checkHXLEvents(tags ?? [])
         }
         let missing = required.filter { $0.1 == nil }.map(\.0)
         if !missing.isEmpty { throw ValidationFailure(field: "header", "missing column(s): \(missing.joined(separator: ", "))") }
@@ -89,6 +95,26 @@ public struct EventStream: Sendable {
         var n = pending ? 1 : 0
         while try probe.next() { n += 1 }
         rowCount = n
+    }
+
+    /// An HXL file is event data when it dates events and says what happened in each; refused at the header
+    /// otherwise, rather than importing rows of something else as incidents.
+    static func checkHXLEvents(_ tags: [String]) throws {
+        func has(_ t: String) -> Bool { tags.contains { $0 == t || $0.hasPrefix(t + "+") } }
+        // Counts per area and period (HDX's monthly ACLED aggregates) are not events: one row is many.
+        let counted = has("#event+num") || has("#fatality+num") || tags.contains { $0.hasPrefix("#affected") && $0.contains("+num") }
+        if has("#event+num") || (counted && !has("#event+id")) {
+            throw ValidationFailure(
+                field: "header",
+                "an aggregate (#event+num: events counted per area and period), not one row per event; import the event-level file instead")
+        }
+        let dated = tags.contains { $0 == "#date" || $0.hasPrefix("#date+start") || $0.hasPrefix("#date+occurred") }
+        let what = has("#event+type") || has("#affected+killed") || has("#indicator+code") || has("#event+id")
+        if !dated || !what {
+            throw ValidationFailure(
+                field: "header",
+                "HXL, but not event data: needs #date (or #date+start) and one of #event+type, #event+id, #affected+killed, #indicator+code")
+        }
     }
 
     /// Up to `max` records (rows rejected or repeated in the file are left out); nil at the end of the file.
@@ -139,11 +165,12 @@ public struct EventStream: Sendable {
         var type = r.value(c.type) ?? "Event"
         var indicators: [String] = []
         switch layout {
-        case .acledAPI, .acledV6: indicators = EventImport.acledIndicators[type] ?? []
+        case .acledAPI, .acledV6:
+            indicators = r.value(c.sub).flatMap { EventImport.acledSubEventIndicators[$0] } ?? EventImport.acledIndicators[type] ?? []
         case .ucdpGED:
-            let t = EventImport.integerText(type)
-            type = ["1": "State-based armed conflict", "2": "Non-state conflict", "3": "One-sided violence"][t] ?? type
-            indicators = ["1": ["CS05"], "2": ["CS05"], "3": ["CS01"]][t] ?? []
+            let t = EventImport.ucdpTypes[EventImport.integerText(type)]
+            type = t?.name ?? type
+            indicators = t?.indicators ?? []
         case .hxl: indicators = (r.value(c.indicators) ?? "").split(separator: " ").map(String.init)
         }
         let tp = r.digits(c.tp) ?? r.value(c.tp).flatMap(Double.init).map { Int($0) } ?? 1

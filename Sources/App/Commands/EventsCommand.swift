@@ -53,7 +53,12 @@ struct EventImportCommand: AsyncCommand {
               skipped as already imported: \(summary.duplicates)
               rejected: \(summary.rejected.count)
             """)
+        if summary.generatedIDs { context.console.print("  no event id column: ids made from each row's content (a re-import matches them)") }
         for issue in summary.rejected.prefix(20) { context.console.print("    \(issue.field): \(issue.message)") }
         if summary.rejected.count > 20 { context.console.print("    … and \(summary.rejected.count - 20) more") }
+        // A file that stored nothing and was not already stored is a failure, whatever the reason.
+        if summary.imported == 0 && summary.duplicates == 0 {
+            throw ValidationError("\(signature.file): nothing imported (\(summary.rows) rows read, \(summary.rejected.count) rejected)")
+        }
     }
 }

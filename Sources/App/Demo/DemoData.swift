@@ -5,6 +5,9 @@ import AgoraCore
 enum DemoData {
     static let ecowasMembers = ["BEN", "CPV", "CIV", "GMB", "GHA", "GIN", "GNB", "LBR", "NGA", "SEN", "SLE", "TGO"]
     static let igadMembers = ["DJI", "ERI", "ETH", "KEN", "SOM", "SSD", "SDN", "UGA"]
+    /// Countries whose P-codes the demo loads, so that their event data lands below country level: ECOWAS, IGAD,
+    /// and the Sahel states that left ECOWAS in 2025 (Burkina Faso, Mali, Niger), whose violence crosses into it.
+    static let pcodeCountries = (ecowasMembers + igadMembers + ["BFA", "MLI", "NER"]).sorted()
 
     /// Areas the demo needs even without boundary files: the districts its councils serve, and two
     /// communities. P-codes from the OCHA global list.

@@ -96,7 +96,7 @@ enum DemoInstallation {
         out.append(
             try AreaImport.drafts(
                 file: boundaries.appendingPathComponent("ocha_global_pcodes_adm1_adm2.csv"), format: .pcodes,
-                mapping: BoundaryMapping(), countries: ["GHA", "NGA", "KEN", "UGA"]))
+                mapping: BoundaryMapping(), countries: Set(DemoData.pcodeCountries)))
         return out
     }
 

@@ -15,6 +15,8 @@ struct EventImporter {
         var rejected: [ValidationIssue]
         /// How the imported rows found their area.
         var byPcode = 0, byName = 0, byPoint = 0, countryOnly = 0
+        /// The file had no event ids; they were made from each row's content.
+        var generatedIDs = false
         var resolvedBelowCountry: Double { imported == 0 ? 0 : Double(byPcode + byName + byPoint) / Double(imported) }
     }
 
@@ -114,6 +116,7 @@ struct EventImporter {
                 try await writing?.value
             }
             summary.rows = stream.rows
+            summary.generatedIDs = stream.generatesIDs
             summary.rejected = stream.rejected + unplaced
             // Risk follows in the same transaction: the imported events count from the moment they exist.
             if !riskEvents.isEmpty {
@@ -197,6 +200,12 @@ struct AreaIndex: Sendable {
         }
         if let named { return (named, .name) }
         if !c.isEmpty, nodes[c] != nil { return (c, .country) }
+        // A country name the file spells its own way: the country whose shape holds the point.
+        if c.isEmpty, let lat = e.lat, let lon = e.lon,
+            let hit = gazetteer.areas(containing: GeoPoint(lat: lat, lon: lon)).first(where: { $0.level == .country })
+        {
+            return (hit.code, .country)
+        }
         return nil
     }
 }
