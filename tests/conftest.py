@@ -73,6 +73,7 @@ def start_server(agora_binary, extra_env=None, data_dir=None, ready_status=200):
     env["AGORA_DATA_DIR"] = tmp
     env["AGORA_BCRYPT_COST"] = "4"
     env["AGORA_DEMO_ACTIVITY"] = "off"  # tests start from a quiet demo; test_demo.py checks the lively one
+    env["AGORA_FORECASTS"] = "off"  # trained by `agora forecast train` where a test needs them
     env.update(extra_env or {})
     with open(out_path, "wb") as out:
         proc = subprocess.Popen([str(agora_binary), "serve", "--demo", "--port", str(port)],

@@ -144,7 +144,7 @@ def crawl(base, token, seeds, limit=400):
 
 def seeds(made):
     out = ["/", "/report", "/queue", "/risk", "/risk/GH1201", "/risk/GHA", "/alerts", "/alerts/new", "/cases", "/bodies", "/bodies/GH-DPC-BAWKU",
-           "/statistics", "/how-to-report", "/admin", "/sign-in", "/situation-reports/new"]
+           "/statistics", "/how-to-report", "/admin", "/sign-in", "/situation-reports/new", "/forecasts/record", "/risk?colour=chance"]
     out += [f"/incidents/{made['incident']}", f"/alerts/{made['alert']}", f"/reports/{made['report-restricted']}"]
     if "case" in made:
         out.append(f"/cases/{made['case']}")

@@ -77,6 +77,7 @@ func routes(_ app: Application) throws {
     IncidentExport().register(api)
     SituationReportController().register(api)
     RiskController().register(api)
+    ForecastController().register(api)
     AlertController().register(app, api: api)
     CaseController().register(api)
     SubscriptionController().register(api)

@@ -101,7 +101,8 @@ import Testing
         #expect((model.auc ?? 0) > 0.9)
         // The forecast of an area says why, from the features it has.
         let f = a.forecast(ForecastFeatures.rows(panel, at: 95)[0])
-        #expect(f.drivers.count == 3 && f.drivers.allSatisfy { ForecastFeatures.names.contains($0.feature) })
+        #expect(f.drivers.count == 3 && f.drivers.allSatisfy { ForecastFeatures.ids.contains($0.feature) })
+        #expect(ForecastFeatures.ids.count == ForecastFeatures.rows(panel, at: 0)[0].count)
         #expect(f.deathsLow <= f.deathsHigh && (0...1).contains(f.fatal))
     }
 

@@ -26,6 +26,8 @@ public enum Backtest {
     }
 
     public struct Method: Codable, Sendable, Equatable {
+        /// One of `methodIDs`, and its name in English.
+        public var id: String
         public var name: String
         public var all: ForecastScore
         /// Rows with no fatal event in the three periods before: does the method see violence coming?
@@ -52,6 +54,7 @@ public enum Backtest {
         public var deaths: DeathScore
     }
 
+    public static let methodIDs = ["model", "climatology", "areaHistoryRate", "persistence", "smoothedPersistence", "lagLogistic"]
     public static let methodNames = [
         "model", "climatology", "area history rate", "persistence", "smoothed persistence", "lag-logistic (1, 3, 12)",
     ]
@@ -132,7 +135,7 @@ public enum Backtest {
             }
             let on = pick(onset)
             return Method(
-                name: methodNames[m], all: ForecastScore.of(predictions[m], outcome, climatology: climatology),
+                id: methodIDs[m], name: methodNames[m], all: ForecastScore.of(predictions[m], outcome, climatology: climatology),
                 onsets: ForecastScore.of(on.0, on.1, climatology: on.2))
         }
         return Result(

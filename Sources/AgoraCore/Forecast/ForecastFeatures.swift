@@ -2,14 +2,11 @@ import Foundation
 
 /// The features of an area at the end of a period: only what was known then (its periods and earlier).
 public enum ForecastFeatures {
-    public static let names = [
-        "events, this period", "events, last 3 periods", "events, last 6 periods", "events, last 12 periods",
-        "fatal events, this period", "fatal events, last 3 periods", "fatal events, last 6 periods", "fatal events, last 12 periods",
-        "deaths, this period", "deaths, last 3 periods", "deaths, last 12 periods",
-        "time since the last fatal event", "long-run rate of fatal periods (shrunk toward the parent area)",
-        "neighbours' events, this period", "neighbours' fatal events, last 3 periods", "neighbours' fatal events, last 12 periods",
-        "threat indicators, last 3 periods", "peace indicators, last 3 periods", "verified monitor reports, last 3 periods",
-        "season (sine)", "season (cosine)", "country's fatal events, last 3 periods", "country's trend (last 3 against the 3 before)",
+    /// Stable ids of the features, in order (pages translate them; stored drivers name them).
+    public static let ids = [
+        "events1", "events3", "events6", "events12", "fatal1", "fatal3", "fatal6", "fatal12", "deaths1", "deaths3", "deaths12",
+        "sinceFatal", "longRunRate", "neighbourEvents1", "neighbourFatal3", "neighbourFatal12", "threat3", "peace3", "reported3",
+        "seasonSin", "seasonCos", "countryFatal3", "countryTrend",
     ]
     /// The lag-logistic baseline's features: the area's own fatal events over 1, 3 and 12 periods.
     public static let lagBaseline = [4, 5, 7]
@@ -23,17 +20,8 @@ public enum ForecastFeatures {
     public static func rows(_ p: ForecastPanel, at r: Int) -> [[Double]] {
         // Fatal-period rates up to r, per area and per parent (pooled over its areas).
         let periods = Double(r + 1)
-        var fatalPeriods = [Double](repeating: 0, count: p.areas.count)
-        var last = [Int](repeating: -1, count: p.areas.count)
-        for a in p.areas.indices {
-            let s = p.series[a].fatal
-            var k = 0.0
-            for i in 0...r where s[i + 1] > s[i] {
-                k += 1
-                last[a] = i
-            }
-            fatalPeriods[a] = k
-        }
+        let fatalPeriods = p.series.map { $0.fatalPeriods[r + 1] }
+        let last = p.series.map { $0.lastFatal[r] }
         var parentRate: [String: Double] = [:]
         for (parent, rows) in p.siblings {
             let k = rows.reduce(0) { $0 + fatalPeriods[$1] }

@@ -46,10 +46,14 @@ public struct ForecastPanel: Sendable {
     public struct Series: Sendable {
         /// Running sums: element `r + 1` holds the total of periods `0...r`.
         var events: [Double], fatal: [Double], deaths: [Double], threat: [Double], peace: [Double], reported: [Double]
+        /// Running count of periods with a fatal event; the last such period at or before each row (-1: none yet).
+        var fatalPeriods: [Double]
+        var lastFatal: [Int]
 
         init(_ n: Int) {
             let z = [Double](repeating: 0, count: n + 1)
-            (events, fatal, deaths, threat, peace, reported) = (z, z, z, z, z, z)
+            (events, fatal, deaths, threat, peace, reported, fatalPeriods) = (z, z, z, z, z, z, z)
+            lastFatal = [Int](repeating: -1, count: n)
         }
         /// Sum over periods `r - w + 1 ... r` (clipped at the start).
         static func window(_ s: [Double], _ r: Int, _ w: Int) -> Double { r < 0 ? 0 : s[r + 1] - s[Swift.max(0, r - w + 1)] }
@@ -141,6 +145,8 @@ public struct ForecastPanel: Sendable {
                 s.threat[r + 1] = s.threat[r] + c.3
                 s.peace[r + 1] = s.peace[r] + c.4
                 s.reported[r + 1] = s.reported[r] + c.5
+                s.fatalPeriods[r + 1] = s.fatalPeriods[r] + (c.1 > 0 ? 1 : 0)
+                s.lastFatal[r] = c.1 > 0 ? r : (r > 0 ? s.lastFatal[r - 1] : -1)
             }
             return s
         }

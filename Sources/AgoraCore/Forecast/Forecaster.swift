@@ -3,6 +3,7 @@ import Foundation
 /// What the forecast says of one area for the period after the last one known.
 public struct AreaForecast: Codable, Sendable, Equatable {
     public struct Driver: Codable, Sendable, Equatable {
+        /// One of `ForecastFeatures.ids`.
         public var feature: String
         /// Its share of the log-odds of a fatal event, against an average area and period.
         public var contribution: Double
@@ -35,7 +36,7 @@ public struct Forecaster: Codable, Sendable, Equatable {
     /// Trains on every (area, period) whose outcome period is before `origin` (a row of the panel), and within
     /// `window` periods of it when given. Nothing at or after `origin` is read: features of row r use rows ≤ r.
     /// Ridge penalties tried; the one with the best log loss on the training window's last periods is kept.
-    public static let ridges: [Double] = [0.3, 3, 30, 300]
+    public static let ridges: [Double] = [0.3, 3, 30, 300, 3000]
 
     public static func train(_ panel: ForecastPanel, features: FeatureTable, origin: Int, window: Int? = nil, ridge: Double? = nil)
         -> Forecaster?
@@ -72,8 +73,9 @@ public struct Forecaster: Codable, Sendable, Equatable {
             }
             return ridges[scored.indices.min { scored[$0] < scored[$1] }!]
         }
+        // One penalty for the three models: tuning each would cost five more fits for little.
         let lf = tuned(fatal)
-        let lv = tuned(violent)
+        let lv = lf
         return Forecaster(
             level: panel.level, kind: panel.kind, fatal: GLM.fit(x, fatal, family: .logistic, ridge: lf),
             violent: GLM.fit(x, violent, family: .logistic, ridge: lv), deaths: GLM.fit(x, deaths, family: .poisson, ridge: lf),
@@ -82,7 +84,7 @@ public struct Forecaster: Codable, Sendable, Equatable {
 
     public func forecast(_ x: [Double]) -> AreaForecast {
         let mu = deaths.predict(x)
-        let drivers = zip(ForecastFeatures.names, fatal.contributions(x))
+        let drivers = zip(ForecastFeatures.ids, fatal.contributions(x))
             .map { AreaForecast.Driver(feature: $0, contribution: $1) }
             .sorted { abs($0.contribution) > abs($1.contribution) }
         return AreaForecast(
@@ -105,5 +107,13 @@ public final class FeatureTable: @unchecked Sendable {
         let f = ForecastFeatures.rows(panel, at: r)
         rows[r] = f
         return f
+    }
+}
+
+/// The bands a chance of deadly violence is shown in, on maps and tables alike: under 10 %, 10–30 %, 30–60 %,
+/// 60 % and over, drawn in the colours of the risk levels.
+public enum ForecastBands {
+    public static func level(_ p: Double) -> RiskLevel {
+        p >= 0.6 ? .critical : p >= 0.3 ? .high : p >= 0.1 ? .moderate : .low
     }
 }

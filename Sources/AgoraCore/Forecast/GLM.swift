@@ -16,7 +16,8 @@ public struct GLM: Codable, Sendable, Equatable {
 
     public static func fit(_ x: [[Double]], _ y: [Double], family: Family, ridge: Double = 1.0, iterations: Int = 50) -> GLM {
         let d = x.first?.count ?? 0
-        let n = Double(x.count)
+        let count = x.count
+        let n = Double(count)
         var mean = [Double](repeating: 0, count: d)
         var scale = [Double](repeating: 1, count: d)
         if !x.isEmpty {
@@ -27,30 +28,44 @@ public struct GLM: Codable, Sendable, Equatable {
                 scale[j] = v > 1e-12 ? v.squareRoot() : 1
             }
         }
-        let z = x.map { row in [1.0] + (0..<d).map { (row[$0] - mean[$0]) / scale[$0] } }
         let p = d + 1
+        // One flat row-major matrix: the loops below run over hundreds of thousands of rows in a live training.
+        var z = [Double](repeating: 1, count: count * p)
+        for (i, row) in x.enumerated() { for k in 0..<d { z[i * p + k + 1] = (row[k] - mean[k]) / scale[k] } }
         var w = [Double](repeating: 0, count: p)
         let base = y.isEmpty ? 0.5 : y.reduce(0, +) / n
         w[0] = family == .logistic ? log(Swift.max(base, 1e-6) / Swift.max(1 - base, 1e-6)) : log(Swift.max(base, 1e-6))
+        var before = objective(z, p, y, w, family, ridge)
         for _ in 0..<iterations {
             var h = [Double](repeating: 0, count: p * p)
             var g = [Double](repeating: 0, count: p)
-            for (row, target) in zip(z, y) {
-                let eta = dot(row, w)
-                let (mu, v): (Double, Double)
-                switch family {
-                case .logistic:
-                    mu = 1 / (1 + exp(-eta))
-                    v = Swift.max(mu * (1 - mu), 1e-10)
-                case .poisson:
-                    mu = exp(Swift.min(eta, 30))
-                    v = Swift.max(mu, 1e-10)
-                }
-                let r = target - mu
-                for i in 0..<p {
-                    g[i] += r * row[i]
-                    let vi = v * row[i]
-                    for j in i..<p { h[i * p + j] += vi * row[j] }
+            z.withUnsafeBufferPointer { zp in
+                y.withUnsafeBufferPointer { yp in
+                    h.withUnsafeMutableBufferPointer { hp in
+                        g.withUnsafeMutableBufferPointer { gp in
+                            for r in 0..<count {
+                                let row = zp.baseAddress! + r * p
+                                var eta = 0.0
+                                for k in 0..<p { eta += row[k] * w[k] }
+                                let mu: Double
+                                let v: Double
+                                if family == .logistic {
+                                    mu = 1 / (1 + exp(-eta))
+                                    v = Swift.max(mu * (1 - mu), 1e-10)
+                                } else {
+                                    mu = exp(Swift.min(eta, 30))
+                                    v = Swift.max(mu, 1e-10)
+                                }
+                                let res = yp[r] - mu
+                                for i in 0..<p {
+                                    let ri = row[i]
+                                    gp[i] += res * ri
+                                    let vi = v * ri
+                                    for j in i..<p { hp[i * p + j] += vi * row[j] }
+                                }
+                            }
+                        }
+                    }
                 }
             }
             for i in 1..<p {
@@ -62,25 +77,30 @@ public struct GLM: Codable, Sendable, Equatable {
             guard let step = solve(h, g, p) else { break }
             // Newton's step, halved until the penalised likelihood does not fall (plain Newton can overshoot
             // on nearly separable rows and run away).
-            let before = objective(z, y, w, family, ridge)
             var t = 1.0
             var next = w
+            var after = before
             for _ in 0..<40 {
                 next = (0..<p).map { w[$0] + t * step[$0] }
-                if objective(z, y, next, family, ridge) >= before - 1e-12 * abs(before) { break }
+                after = objective(z, p, y, next, family, ridge)
+                if after >= before - 1e-12 * abs(before) { break }
                 t /= 2
             }
             w = next
-            if step.reduce(0, { Swift.max($0, abs($1)) }) * t < 1e-9 { break }
+            let gain = after - before
+            before = after
+            if step.reduce(0, { Swift.max($0, abs($1)) }) * t < 1e-7 || abs(gain) <= 1e-10 * Swift.max(1, abs(after)) { break }
         }
         var model = GLM(family: family, mean: mean, scale: scale, weights: w)
-        if family == .poisson && !z.isEmpty {
+        if family == .poisson && count > 0 {
             // Method of moments for the negative-binomial dispersion: Var = mu + alpha mu^2.
             var num = 0.0
             var den = 0.0
-            for (row, target) in zip(z, y) {
-                let mu = exp(Swift.min(dot(row, w), 30))
-                num += (target - mu) * (target - mu) - mu
+            for r in 0..<count {
+                var eta = 0.0
+                for k in 0..<p { eta += z[r * p + k] * w[k] }
+                let mu = exp(Swift.min(eta, 30))
+                num += (y[r] - mu) * (y[r] - mu) - mu
                 den += mu * mu
             }
             model.dispersion = den > 0 ? Swift.max(0, num / den) : 0
@@ -88,19 +108,22 @@ public struct GLM: Codable, Sendable, Equatable {
         return model
     }
 
-    /// Log-likelihood minus the ridge penalty (the intercept unpenalised).
-    static func objective(_ z: [[Double]], _ y: [Double], _ w: [Double], _ family: Family, _ ridge: Double) -> Double {
+    /// Log-likelihood minus the ridge penalty (the intercept unpenalised), over the flat standardised rows.
+    static func objective(_ z: [Double], _ p: Int, _ y: [Double], _ w: [Double], _ family: Family, _ ridge: Double) -> Double {
         var ll = 0.0
-        for (row, target) in zip(z, y) {
-            let eta = dot(row, w)
-            switch family {
-            case .logistic:
-                // log(1 + e^eta), computed without overflow
-                let softplus = eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))
-                ll += target * eta - softplus
-            case .poisson:
-                let e = Swift.min(eta, 30)
-                ll += target * e - exp(e)
+        z.withUnsafeBufferPointer { zp in
+            for r in 0..<y.count {
+                let row = zp.baseAddress! + r * p
+                var eta = 0.0
+                for k in 0..<p { eta += row[k] * w[k] }
+                if family == .logistic {
+                    // log(1 + e^eta), computed without overflow
+                    let softplus = eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))
+                    ll += y[r] * eta - softplus
+                } else {
+                    let e = Swift.min(eta, 30)
+                    ll += y[r] * e - exp(e)
+                }
             }
         }
         var pen = 0.0

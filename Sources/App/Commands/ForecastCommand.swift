@@ -4,8 +4,27 @@ import Vapor
 
 /// `agora forecast evaluate`: the rolling-origin backtest of the forecast and its baselines on the stored history.
 struct ForecastCommand: AsyncCommandGroup {
-    var help: String { "Forecasts: evaluate them against baselines on the stored history." }
-    var commands: [String: any AnyAsyncCommand] { ["evaluate": ForecastEvaluateCommand()] }
+    var help: String { "Forecasts: train them on the stored history, or evaluate them against baselines." }
+    var commands: [String: any AnyAsyncCommand] { ["evaluate": ForecastEvaluateCommand(), "train": ForecastTrainCommand()] }
+}
+
+struct ForecastTrainCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Train the forecast models now (serve does it weekly) and store this week's and this month's forecasts." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let started = Date()
+        let trained = try await ForecastJob.run(context.application)
+        guard !trained.isEmpty else { throw ValidationError("no incidents in the store: nothing to learn from") }
+        for t in trained {
+            let skill = t.backtest.map { m in
+                ", backtest Brier \(String(format: "%.3f", m.all.brier)) AUC \(m.all.auc.map { String(format: "%.3f", $0) } ?? "—")"
+            }
+            context.console.print(
+                "\(t.level.rawValue) by \(t.horizon.rawValue): \(t.areas) areas forecast for \(t.period), \(t.rows) training rows\(skill ?? "")")
+        }
+        context.console.print(String(format: "in %.1f s", Date().timeIntervalSince(started)))
+    }
 }
 
 struct ForecastEvaluateCommand: AsyncCommand {

@@ -28,6 +28,8 @@ struct AgoraSettings: Sendable {
     var anonymousReports: Bool
     /// Real public data beside the project, used by the demo when present (`AGORA_SHARED_DATA`).
     var sharedData: URL?
+    /// Train forecasts in the background of `serve` (`AGORA_FORECASTS=off` leaves them to `agora forecast train`).
+    var forecasts = true
     /// CAP `sender` of the alerts this installation issues (`AGORA_CAP_SENDER`).
     var capSender = "agora@localhost"
     /// The address people reach this installation at, for links in feeds, CAP messages and e-mails
@@ -76,6 +78,7 @@ struct AgoraSettings: Sendable {
             insecureCookies: env["AGORA_INSECURE_COOKIES"] == "1",
             anonymousReports: env["AGORA_ANONYMOUS_REPORTS"] == "1",
             sharedData: shared,
+            forecasts: env["AGORA_FORECASTS"] != "off",
             capSender: env["AGORA_CAP_SENDER"] ?? "agora@localhost",
             publicURL: env["AGORA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingSuffix("/")) },
             workerSeconds: env["AGORA_WORKER_SECONDS"].flatMap(Double.init) ?? 30,

@@ -21,6 +21,7 @@ enum AgoraMigrations {
         AddPublicChannels(),
         AddAlertClassificationDefault(),
         CreateReportAttachments(),
+        CreateForecasts(),
     ]
 }
 

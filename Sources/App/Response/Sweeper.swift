@@ -45,6 +45,7 @@ struct Sweeper: Sendable {
 final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var task: Task<Void, Never>?
+    private var forecastTask: Task<Void, Never>?
 
     func didBootAsync(_ app: Application) async throws {
         guard app.agora.runWorkers else { return }
@@ -64,10 +65,33 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
             }
         }
         lock.withLock { task = t }
+        guard app.agora.forecasts else { return }
+        // Forecasts: checked hourly, retrained when the newest model is a week old. A first training after start
+        // waits a little, so that a starting server answers first.
+        let f = Task(priority: .background) {
+            try? await Task.sleep(for: .seconds(5))
+            while !Task.isCancelled {
+                do {
+                    if try await ForecastJob.isDue(app) {
+                        let trained = try await ForecastJob.run(app)
+                        app.logger.notice("forecasts: \(trained.count) models trained, \(trained.reduce(0) { $0 + $1.areas }) area forecasts stored")
+                    }
+                } catch {
+                    if Task.isCancelled { break }
+                    app.logger.error("forecast job failed: \(String(describing: error))")
+                }
+                try? await Task.sleep(for: .seconds(3600))
+            }
+        }
+        lock.withLock { forecastTask = f }
     }
 
     /// Cancels the loop and waits for it, but not past `limit`: what it was delivering stays in the outbox.
     func stop(within limit: Duration) async {
+        lock.withLock {
+            forecastTask?.cancel()
+            forecastTask = nil
+        }
         guard
             let t = lock.withLock({ () -> Task<Void, Never>? in
                 defer { task = nil }

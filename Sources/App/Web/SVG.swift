@@ -102,6 +102,36 @@ enum SVG {
     }
 
     /// Bars (e.g. incidents per week) with a line over them (e.g. the risk score).
+    /// A reliability diagram: each bin of forecasts at (mean forecast, observed frequency), sized by its count,
+    /// against the diagonal of perfect calibration.
+    static func reliability(_ bins: [(said: Double, happened: Double, count: Int)], title: String, said: String, happened: String) -> String {
+        let size = 260.0
+        let pad = 36.0
+        let most = Double(max(1, bins.map(\.count).max() ?? 1))
+        func x(_ v: Double) -> Double { pad + v * size }
+        func y(_ v: Double) -> Double { pad + (1 - v) * size }
+        var out =
+            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size + 2 * pad)) \(Int(size + 2 * pad))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        out += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#888\"/>", pad, pad, size, size)
+        out += String(
+            format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>", x(0), y(0), x(1), y(1))
+        for v in [0.0, 0.5, 1.0] {
+            out += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">%d %%</text>", x(v) - 10, y(0) + 16, Int(v * 100))
+            out += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">%d %%</text>", 2.0, y(v) + 4, Int(v * 100))
+        }
+        out += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#333\">%@</text>", pad, size + 2 * pad - 4, escape(said))
+        out += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#333\">%@</text>", pad, pad - 10, escape(happened))
+        for b in bins where b.count > 0 {
+            let r = 3 + 9 * (Double(b.count) / most).squareRoot()
+            out += String(
+                format:
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#c62828\" fill-opacity=\"0.7\"><title>%@ %d %%, %@ %d %% (%d)</title></circle>",
+                x(b.said), y(b.happened), r, escape(said), Int((b.said * 100).rounded()), escape(happened), Int((b.happened * 100).rounded()), b.count
+            )
+        }
+        return out + "</svg>"
+    }
+
     static func chart(_ points: [(label: String, bar: Double, line: Double)], barName: String, lineName: String, title: String) -> String {
         let w = 600.0
         let h = 200.0

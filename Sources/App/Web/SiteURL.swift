@@ -5,7 +5,7 @@ import Foundation
 /// `CodeRulesTests.pagesLinkThroughSiteURL` fails on a page path written as a string elsewhere.
 enum SiteURL: Sendable, Equatable {
     case home, signIn, signOut
-    case report, receipt, howToReport, statistics
+    case report, receipt, howToReport, statistics, forecastRecord
     case bodies
     case body(String)
     case queue
@@ -40,6 +40,7 @@ enum SiteURL: Sendable, Equatable {
         case .receipt: "/receipt"
         case .howToReport: "/how-to-report"
         case .statistics: "/statistics"
+        case .forecastRecord: "/forecasts/record"
         case .bodies: "/bodies"
         case .body(let code): "/bodies/" + Self.segment(code)
         case .queue: "/queue"

@@ -197,6 +197,66 @@ enum Texts {
         risk.noShapes | No boundary shapes are stored for these areas; the tables below list them. | Aucune limite n'est enregistrée pour ces zones ; les tableaux ci-dessous les listent.
         risk.countryView | No shapes are stored at this level for this country: the map shows the country and the countries it borders; the tables below keep the level you chose. | Aucune limite n'est enregistrée à ce niveau pour ce pays : la carte montre le pays et ses voisins ; les tableaux ci-dessous gardent le niveau choisi.
         risk.mapTitle | Risk in %@, %@ | Risque : %@, %@
+        forecast.title | Forecast | Prévision
+        forecast.top | Most likely to see deadly violence, %@ | Plus exposés à des violences meurtrières, %@
+        forecast.pFatal | Chance of deadly violence | Probabilité de violences meurtrières
+        forecast.pViolent | Chance of any violent event | Probabilité d'un événement violent
+        forecast.deaths | Expected deaths | Décès attendus
+        forecast.interval | %@ (8 in 10 chances between %@ and %@) | %@ (8 chances sur 10 entre %@ et %@)
+        forecast.period | For %@ | Pour %@
+        forecast.drivers | What weighs most | Ce qui pèse le plus
+        forecast.raises | raises it | l'augmente
+        forecast.lowers | lowers it | la diminue
+        forecast.model | Model trained on %@ to %@ (%@ area-periods), on this installation's own history. | Modèle entraîné de %@ à %@ (%@ zones-périodes), sur l'historique propre à cette installation.
+        forecast.none | No forecast yet: the models are trained weekly from the installation's history. | Pas encore de prévision : les modèles sont entraînés chaque semaine sur l'historique de l'installation.
+        forecast.recordLink | How often our forecasts came true | À quelle fréquence nos prévisions se sont vérifiées
+        forecast.record | How often our forecasts came true | À quelle fréquence nos prévisions se sont vérifiées
+        forecast.recordIntro | Each month Agora gives, for every region, the chance of at least one deadly event in the month ahead. Here is how those chances compared with what happened, tested on past years the model had not seen. | Chaque mois, Agora donne pour chaque région la probabilité d'au moins un événement meurtrier le mois suivant. Voici comment ces probabilités se sont comparées à ce qui s'est passé, testées sur des années passées que le modèle n'avait pas vues.
+        forecast.recordSentence | When we said about %@, it happened %@ of the time, over %@ forecasts. | Quand nous annoncions environ %@, c'est arrivé %@ du temps, sur %@ prévisions.
+        forecast.recordChart | Forecast chance against how often it happened | Probabilité annoncée et fréquence observée
+        forecast.said | We said | Nous annoncions
+        forecast.happened | It happened | C'est arrivé
+        forecast.count | Forecasts | Prévisions
+        forecast.skill | Compared with simpler rules | Comparaison avec des règles plus simples
+        forecast.method | Method | Méthode
+        forecast.brier | Brier score (lower is better) | Score de Brier (plus bas, meilleur)
+        forecast.auc | Ranking (AUC, higher is better) | Classement (AUC, plus haut, meilleur)
+        forecast.onsets | Where nothing deadly had happened in the three months before | Là où rien de meurtrier ne s'était produit les trois mois précédents
+        forecast.live | Forecasts stored since, scored against what then happened: %@ forecasts, Brier score %@. | Prévisions enregistrées depuis, comparées à ce qui s'est ensuite passé : %@ prévisions, score de Brier %@.
+        forecast.noRecord | No record yet: it appears once the models have been trained on enough history. | Pas encore de bilan : il apparaît une fois les modèles entraînés sur assez d'historique.
+        forecast.colourBy | Colour the map by | Colorer la carte selon
+        forecast.byRisk | risk level this period | niveau de risque de la période
+        forecast.byChance | chance of deadly violence next | probabilité de violences meurtrières à venir
+        forecast.chanceLegend | Chance of deadly violence: under 10 %, 10–30 %, 30–60 %, over 60 % | Probabilité de violences meurtrières : moins de 10 %, 10–30 %, 30–60 %, plus de 60 %
+        method.model | Agora's forecast | Prévision d'Agora
+        method.climatology | Same chance everywhere (the average) | Même probabilité partout (la moyenne)
+        method.areaHistoryRate | Each area's past rate | Taux passé de chaque zone
+        method.persistence | Same as last period | Comme la période précédente
+        method.smoothedPersistence | Recent periods, smoothed | Périodes récentes, lissées
+        method.lagLogistic | Own recent deaths only (lag model) | Seulement ses décès récents (modèle à retards)
+        feature.events1 | events this period | événements de la période
+        feature.events3 | events over 3 periods | événements sur 3 périodes
+        feature.events6 | events over 6 periods | événements sur 6 périodes
+        feature.events12 | events over 12 periods | événements sur 12 périodes
+        feature.fatal1 | deadly events this period | événements meurtriers de la période
+        feature.fatal3 | deadly events over 3 periods | événements meurtriers sur 3 périodes
+        feature.fatal6 | deadly events over 6 periods | événements meurtriers sur 6 périodes
+        feature.fatal12 | deadly events over 12 periods | événements meurtriers sur 12 périodes
+        feature.deaths1 | deaths this period | décès de la période
+        feature.deaths3 | deaths over 3 periods | décès sur 3 périodes
+        feature.deaths12 | deaths over 12 periods | décès sur 12 périodes
+        feature.sinceFatal | time since the last deadly event | temps depuis le dernier événement meurtrier
+        feature.longRunRate | the area's long-run rate, weighed against its region's | le taux de long terme de la zone, pondéré par celui de sa région
+        feature.neighbourEvents1 | events next door this period | événements chez les voisins sur la période
+        feature.neighbourFatal3 | deadly events next door, 3 periods | événements meurtriers chez les voisins, 3 périodes
+        feature.neighbourFatal12 | deadly events next door, 12 periods | événements meurtriers chez les voisins, 12 périodes
+        feature.threat3 | threat indicators, 3 periods | indicateurs de menace, 3 périodes
+        feature.peace3 | peace indicators, 3 periods | indicateurs de paix, 3 périodes
+        feature.reported3 | verified monitor reports, 3 periods | signalements vérifiés des moniteurs, 3 périodes
+        feature.seasonSin | the season | la saison
+        feature.seasonCos | the season | la saison
+        feature.countryFatal3 | deadly events in the country, 3 periods | événements meurtriers dans le pays, 3 périodes
+        feature.countryTrend | the country's trend | la tendance du pays
         risk.top | Highest risk | Risque le plus élevé
         risk.movers | Top movers this week | Plus fortes hausses cette semaine
         risk.none | No area with a score. | Aucune zone avec un score.

@@ -72,8 +72,9 @@ extension HomePage {
             .h2(.text(t("home.publicAlerts"))), alerts(c, m.publicAlerts, empty: t("home.noAlerts")))
     }
 
-    static func level(_ c: PageContext, _ l: RiskLevel) -> Node<HTML.BodyContext> {
-        .span(.class("level level-\(l.rawValue)"), .text(c.t("risk." + l.rawValue)))
+    /// A level's badge; `text` in place of the level's name (a chance, drawn in its band's colour).
+    static func level(_ c: PageContext, _ l: RiskLevel, text: String? = nil) -> Node<HTML.BodyContext> {
+        .span(.class("level level-\(l.rawValue)"), .text(text ?? c.t("risk." + l.rawValue)))
     }
 
     static func alerts(_ c: PageContext, _ list: [AlertLine], empty: String) -> Node<HTML.BodyContext> {

@@ -106,6 +106,7 @@ extension PublicPages {
             title: t("stats.chart"))
         let main: Node<HTML.BodyContext> = .group(
             .p(.text(t("stats.intro"))),
+            .p(.a(.href(SiteURL.forecastRecord.path), .text(t("forecast.recordLink")))),
             .if(
                 m.counts.isEmpty, .p(.class("muted"), .text(t("stats.none"))),
                 else: .group(

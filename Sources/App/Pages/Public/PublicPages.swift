@@ -13,6 +13,13 @@ enum PublicPages {
         app.get("statistics", use: statistics)
         app.get("how-to-report", use: howTo)
         app.get("receipt", use: receipt)
+        app.get("forecasts", "record", use: forecastRecord)
+    }
+
+    /// `/forecasts/record`: how often the forecasts came true. Aggregates only: no area, no event.
+    static func forecastRecord(req: Request) async throws -> Response {
+        let c = try await PageContext.of(req)
+        return Layout.response(c, title: c.t("forecast.record"), recordView(c, try await recordModel(req)))
     }
 
     /// `/receipt`: a member of the public who reported without an account asks what became of the report.

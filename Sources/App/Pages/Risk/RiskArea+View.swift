@@ -62,6 +62,32 @@ extension RiskPages {
                     })),
             .if(!mapAreas.isEmpty, .group(.h2(.text(t("risk.neighbourhood"))), .raw(SVG.map(mapAreas, title: t("risk.neighbourhood"), width: 700)))),
             .p(.a(.href(SiteURL.alertNew(area: r.area).path), .text(t("alert.composeFor", r.name)))))
-        return main
+        return .group(main, forecastSection(c, m))
+    }
+
+    /// The chances for this month and this week, what weighs most in them, and the model that made them.
+    static func forecastSection(_ c: PageContext, _ m: AreaModel) -> Node<HTML.BodyContext> {
+        let t = c.t
+        return .section(
+            .h2(.text(t("forecast.title"))),
+            .if(m.forecasts.isEmpty, .p(.class("muted"), .text(t("forecast.none")))),
+            .forEach(m.forecasts) { f, window in
+                .div(
+                    .class("card"),
+                    .h3(.text(t("forecast.period", t.period(f.period)))),
+                    .table(
+                        .tr(.th(.text(t("forecast.pFatal"))), .td(HomePage.level(c, ForecastBands.level(f.fatal), text: percent(t, f.fatal)))),
+                        .tr(.th(.text(t("forecast.pViolent"))), .td(.text(percent(t, f.violent)))),
+                        .tr(
+                            .th(.text(t("forecast.deaths"))),
+                            .td(.text(t("forecast.interval", t.number(f.deaths, digits: 1), t.number(f.deathsLow), t.number(f.deathsHigh)))))),
+                    .p(.strong(.text(t("forecast.drivers") + ": "))),
+                    .ul(
+                        .forEach(f.drivers) { d in
+                            .li(.text(t("feature." + d.feature) + " — " + (d.contribution >= 0 ? t("forecast.raises") : t("forecast.lowers"))))
+                        }),
+                    .unwrap(window) { w in .p(.class("muted"), .text(t("forecast.model", t.period(w.from), t.period(w.to), t.number(w.rows)))) })
+            },
+            .p(.a(.href(SiteURL.forecastRecord.path), .text(t("forecast.recordLink")))))
     }
 }

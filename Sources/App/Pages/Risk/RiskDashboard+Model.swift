@@ -18,6 +18,10 @@ extension RiskPages {
         var ranked: [Row]
         var movers: [Row]
         var tiles: String?
+        /// This month's forecasts of the areas shown, and whether the map is coloured by them.
+        var forecasts: [String: StoredForecast]
+        var forecastPeriod: Period
+        var byChance: Bool
     }
 
     static func dashboardModel(_ req: Request, _ c: PageContext) async throws -> DashboardModel {
@@ -64,8 +68,11 @@ extension RiskPages {
         let movers = rows.filter { $0.score.score != $0.last }.sorted { ($0.score.score - $0.last) > ($1.score.score - $1.last) }.prefix(10)
         let ranked = rows.filter { $0.score.score > 0 }.sorted { $0.score.score > $1.score.score }
         let countryOptions = countries.sorted().filter { c in snap.areas.contains { $0.value.parent == c } }
+        let month = Period.month(containing: CivilDate.parse(Timestamp.now())!)
+        let forecasts = try await ForecastStore(sql: req.sql).forecasts(horizon: .month, period: month.label, areas: Array(codes.union(mapCodes)))
         return DashboardModel(
             snap: snap, settings: settings, period: period, level: level, country: country, countryOptions: countryOptions, rows: rows,
-            mapRows: mapRows, countryView: countryView, shapes: shapes, ranked: ranked, movers: Array(movers), tiles: TiledMap.tiles(req))
+            mapRows: mapRows, countryView: countryView, shapes: shapes, ranked: ranked, movers: Array(movers), tiles: TiledMap.tiles(req),
+            forecasts: forecasts, forecastPeriod: month, byChance: (try? req.query.get(String.self, at: "colour")) == "chance")
     }
 }

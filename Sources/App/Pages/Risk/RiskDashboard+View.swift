@@ -15,11 +15,14 @@ extension RiskPages {
         let movers = m.movers
         let mapAreas = m.mapRows.compactMap { r -> SVG.MapArea? in
             guard let g = m.shapes[r.code] else { return nil }
+            let chance = m.forecasts[r.code]?.fatal
             let label =
                 "\(r.name): \(t("risk." + r.score.level.rawValue)) (\(t.number(r.score.score, digits: 1)))"
+                + (chance.map { " — " + t("forecast.pFatal") + " " + percent(t, $0) } ?? "")
                 + (r.score.spillover > 0 ? " — " + t("risk.spillFrom", r.score.neighbours.map(\.area).joined(separator: ", ")) : "")
+            let fill = m.byChance ? SVG.fill(chance.map(ForecastBands.level)) : SVG.fill(r.score.score > 0 ? r.score.level : nil)
             return SVG.MapArea(
-                code: r.code, name: r.name, geometry: g, fill: SVG.fill(r.score.score > 0 ? r.score.level : nil),
+                code: r.code, name: r.name, geometry: g, fill: fill,
                 href: SiteURL.riskArea(r.code, period: period.label).path,
                 label: label, spill: r.score.spillover > 0)
         }
@@ -40,11 +43,19 @@ extension RiskPages {
                     }),
                 .label(.for("period"), .text(t("risk.period"))),
                 .input(.type(.text), .id("period"), .name("period"), .value(period.label), .attribute(named: "size", value: "9")),
+                .label(.for("colour"), .text(t("forecast.colourBy"))),
+                .select(
+                    .id("colour"), .attribute(named: "name", value: "colour"),
+                    .option(.value("risk"), .label(t("forecast.byRisk")), .isSelected(!m.byChance)),
+                    .option(.value("chance"), .label(t("forecast.byChance") + " (" + t.period(m.forecastPeriod.label) + ")"), .isSelected(m.byChance))
+                ),
                 .button(.type(.submit), .text(t("risk.show"))), .span(.class("muted"), .text(" " + t.period(period.label)))),
-            .p(
-                .class("legend"),
-                .forEach(RiskLevel.allCases) { l in .span(.span(.class("level level-\(l.rawValue)"), .text(t("risk." + l.rawValue)))) },
-                .span(.text(t("risk.spillLegend")))),
+            .if(
+                m.byChance, .p(.class("legend"), .text(t("forecast.chanceLegend"))),
+                else: .p(
+                    .class("legend"),
+                    .forEach(RiskLevel.allCases) { l in .span(.span(.class("level level-\(l.rawValue)"), .text(t("risk." + l.rawValue)))) },
+                    .span(.text(t("risk.spillLegend"))))),
             // One classification everywhere: a score's level depends on the size of its area, and the page says by how much.
             .p(
                 .class("muted"),
@@ -64,9 +75,31 @@ extension RiskPages {
             .div(
                 .class("side"),
                 .div(.h2(.text(t("risk.top"))), table(c, Array(ranked.prefix(15)), period: period, delta: false)),
-                .div(.h2(.text(t("risk.movers"))), table(c, Array(movers), period: period, delta: true))))
+                .div(.h2(.text(t("risk.movers"))), table(c, Array(movers), period: period, delta: true))),
+            forecastTable(c, m))
         return main
     }
+
+    /// The areas most likely to see deadly violence this month, with expected deaths and their interval.
+    static func forecastTable(_ c: PageContext, _ m: DashboardModel) -> Node<HTML.BodyContext> {
+        let t = c.t
+        let rows = m.rows.compactMap { r in m.forecasts[r.code].map { (r, $0) } }.sorted { $0.1.fatal > $1.1.fatal }.prefix(15)
+        return .section(
+            .h2(.text(t("forecast.top", t.period(m.forecastPeriod.label)))),
+            .if(
+                rows.isEmpty, .p(.class("muted"), .text(t("forecast.none"))),
+                else: .table(
+                    .tr(.th(.text(t("report.where"))), .th(.text(t("forecast.pFatal"))), .th(.text(t("forecast.deaths")))),
+                    .forEach(Array(rows)) { r, f in
+                        .tr(
+                            .td(.a(.href(SiteURL.riskArea(r.code, period: m.period.label).path), .text(r.name))),
+                            .td(HomePage.level(c, ForecastBands.level(f.fatal), text: percent(t, f.fatal))),
+                            .td(.text(t("forecast.interval", t.number(f.deaths, digits: 1), t.number(f.deathsLow), t.number(f.deathsHigh)))))
+                    })),
+            .p(.a(.href(SiteURL.forecastRecord.path), .text(t("forecast.recordLink")))))
+    }
+
+    static func percent(_ t: T, _ p: Double) -> String { t.number(p * 100, digits: p < 0.1 ? 1 : 0) + " %" }
 
     static func table(_ c: PageContext, _ rows: [Row], period: Period, delta: Bool) -> Node<HTML.BodyContext> {
         let t = c.t
