@@ -113,4 +113,22 @@ import Testing
         #expect(panel.areas == ["A1", "A2"])
         #expect(panel.first == Period(.month, 2000 * 12))
     }
+
+    @Test func aForecastProposesAsTheSettingsSay() throws {
+        var settings = RiskSettings()
+        #expect(settings.proposeAtChance == nil)
+        settings.proposeAtChance = 1.5
+        #expect(throws: ValidationFailure.self) { try settings.validate() }
+        settings.proposeAtChance = 0.4
+        try settings.validate()
+        let d = AlertRules.forecastProposal(
+            area: "NG008", areaName: "Borno", period: "2026-12", chance: 0.72, deaths: 4.2, low: 1, high: 9, drivers: ["deadly events next door"])
+        #expect(d.severity == .Severe && d.certainty == .Likely && d.areas == ["NG008"])
+        #expect(d.headline == "Deadly violence forecast in Borno (72 %)")
+        #expect(d.description?.contains("between 1 and 9") == true)
+        #expect(
+            AlertRules.forecastProposal(area: "A", areaName: "A", period: "p", chance: 0.35, deaths: 0, low: 0, high: 1, drivers: []).certainty
+                == .Possible)
+        #expect(ForecastBands.level(0.05) == .low && ForecastBands.level(0.1) == .moderate && ForecastBands.level(0.6) == .critical)
+    }
 }

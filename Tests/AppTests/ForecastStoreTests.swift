@@ -37,6 +37,12 @@ import VaporTesting
             // A month ago, then today: the first run's forecasts of last month are now scored against what happened.
             let first = try await ForecastJob.run(app, today: month.advanced(by: -1).firstDay + 2)
             #expect(first.contains { $0.level == .admin1 && $0.horizon == .month && $0.period == month.advanced(by: -1).label })
+            // Forecasts propose alerts from a 30 % chance of deadly violence.
+            var settings = try await SettingsStore(sql: app.sql).load()
+            settings.risk.proposeAtChance = 0.3
+            let chosen = settings
+            try await app.write { try await SettingsStore(sql: $0).save(chosen, actor: "test") }
+            await app.risk.invalidate()
             let second = try await ForecastJob.run(app, today: today)
             let admin1 = try #require(second.first { $0.level == .admin1 && $0.horizon == .month })
             #expect(admin1.areas == 3 && admin1.period == month.label)
@@ -54,6 +60,12 @@ import VaporTesting
             // Borno, deadly every other month, is more likely to see deaths than quiet Plateau.
             #expect(now["NG008"]!.fatal > now["NG032"]!.fatal)
             #expect(try await store.window(model: model.id)?.to == month.advanced(by: -1).label)
+            let proposed = try await AlertStore(sql: app.sql).recent(area: "NG008", since: Timestamp.format(Date().addingTimeInterval(-3600)))
+            #expect(now["NG008"]!.fatal >= 0.3 && !proposed.isEmpty, "Borno at \(now["NG008"]!.fatal): a proposal")
+            #expect(proposed.first?.headline.hasPrefix("Deadly violence forecast in Borno") == true)
+            #expect(proposed.allSatisfy { $0.state == .proposed })
+            let plateau = try await AlertStore(sql: app.sql).recent(area: "NG032", since: Timestamp.format(Date().addingTimeInterval(-3600)))
+            #expect(now["NG032"]!.fatal < 0.3 && plateau.isEmpty, "quiet Plateau at \(now["NG032"]!.fatal): none")
 
             // Served: per area to people signed in, the record to anyone.
             let t = try app.testing()

@@ -186,5 +186,22 @@ public enum AlertRules {
             incidents: drivers.filter { $0.kind == .incident }.map(\.code))
     }
 
+    /// A proposal from a forecast: the chance of deadly violence in an area for a coming week or month.
+    public static func forecastProposal(
+        area: String, areaName: String, period: String, chance: Double, deaths: Double, low: Int, high: Int, drivers: [String]
+    ) -> AlertDraft {
+        let percent = Int((chance * 100).rounded())
+        var lines = [
+            "The forecast gives a \(percent) % chance of at least one deadly event in \(areaName) in \(period): "
+                + "expected deaths \(fmt(deaths)) (8 in 10 chances between \(low) and \(high))."
+        ]
+        if !drivers.isEmpty { lines.append("What weighs most: " + drivers.joined(separator: "; ") + ".") }
+        return AlertDraft(
+            classification: .restricted, status: .Actual, categories: [.Security], event: "Risk of violent conflict",
+            responseTypes: [.Monitor, .Prepare], urgency: .Expected, severity: chance >= 0.6 ? .Severe : .Moderate,
+            certainty: chance >= 0.5 ? .Likely : .Possible, headline: "Deadly violence forecast in \(areaName) (\(percent) %)",
+            description: lines.joined(separator: " "), areas: [area], areaDesc: areaName)
+    }
+
     static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
 }

@@ -44,6 +44,9 @@ public struct RiskSettings: Codable, Sendable, Equatable {
     ]
     /// From this level up, crossing it makes the system propose an alert.
     public var proposeAt: RiskLevel = .high
+    /// From this chance of deadly violence in the week or month ahead (0–1), a forecast proposes an alert too;
+    /// nil: forecasts propose nothing.
+    public var proposeAtChance: Double?
 
     public init() {}
 
@@ -60,6 +63,7 @@ public struct RiskSettings: Codable, Sendable, Equatable {
         where !(v.isFinite && v >= 0 && v <= 100) {
             issues.add(name, "must be between 0 and 100")
         }
+        if let c = proposeAtChance, !(c.isFinite && c > 0 && c <= 1) { issues.add("proposeAtChance", "must be above 0 and at most 1") }
         for (level, t) in thresholds.sorted(by: { $0.key < $1.key }) {
             if AreaLevel(rawValue: level) == nil { issues.add("thresholds.\(level)", "unknown area level; use country, admin1, admin2 or community") }
             if !(t.moderate > 0 && t.moderate < t.high && t.high < t.critical) {

@@ -56,6 +56,8 @@ enum ForecastJob {
             }
             out.append(c.summary)
         }
+        // Then the proposals, outside the models' transactions (each its own, as the risk's are).
+        _ = try await RiskUpdater(app: app).proposeFromForecasts(computed.flatMap(\.forecasts), snapshot: snap)
         return out
     }
 

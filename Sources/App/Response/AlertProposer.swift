@@ -54,18 +54,45 @@ struct RiskUpdater: Sendable {
                 let path = snapshot.path(area)
                 guard let owner = try await BodyStore(sql: sql).competence(areaPath: path, topic: .earlyWarning).competent?.code else { continue }
                 draft.body = owner
-                let evidence = RiskEvidence(score: s, drivers: drivers)
-                let ready = draft
-                let classification = try await BodyStore(sql: sql).alertClassification(owner)
-                try await app.write { tx in
-                    let tsql = tx
-                    let id = try await AlertStore(sql: tsql).insert(
-                        ready, state: .proposed, msgType: .Alert, refersTo: nil, caseID: nil, body: owner,
-                        classification: classification, areaPath: AreaPath.text(path),
-                        risk: evidence, actor: "system:risk", sent: nil)
-                    try await OutboxStore(sql: tsql).enqueue("alert.proposed", bodies: [owner], alertID: id)
-                }
+                try await insertProposal(draft, owner: owner, path: path, evidence: RiskEvidence(score: s, drivers: drivers), actor: "system:risk")
             }
         }
+    }
+
+    /// A proposal to the competent body, with the classification it chose for its alerts; its people are told.
+    func insertProposal(_ draft: AlertDraft, owner: String, path: [String], evidence: RiskEvidence?, actor: String) async throws {
+        let classification = try await BodyStore(sql: app.sql).alertClassification(owner)
+        try await app.write { tx in
+            let id = try await AlertStore(sql: tx).insert(
+                draft, state: .proposed, msgType: .Alert, refersTo: nil, caseID: nil, body: owner, classification: classification,
+                areaPath: AreaPath.text(path), risk: evidence, actor: actor, sent: nil)
+            try await OutboxStore(sql: tx).enqueue("alert.proposed", bodies: [owner], alertID: id)
+        }
+    }
+
+    /// Proposals from stored forecasts at or above the installation's chance (when it set one), for districts and
+    /// regions; not again for an area with an alert since the period began at the same or a higher severity.
+    func proposeFromForecasts(_ forecasts: [StoredForecast], snapshot: RiskSnapshot) async throws -> Int {
+        guard let threshold = snapshot.settings.risk.proposeAtChance else { return 0 }
+        let sql = app.sql
+        var made = 0
+        for f in forecasts.sorted(by: { ($0.area, $0.period) < ($1.area, $1.period) }) where f.fatal >= threshold {
+            guard let info = snapshot.areas[f.area], info.level == .admin1 || info.level == .admin2, let period = Period.parse(f.period) else {
+                continue
+            }
+            let names = f.drivers.map { ForecastFeatures.names[$0.feature] ?? $0.feature }
+            var draft = AlertRules.forecastProposal(
+                area: f.area, areaName: info.name, period: f.period, chance: f.fatal, deaths: f.deaths, low: f.deathsLow, high: f.deathsHigh,
+                drivers: names)
+            let since = Timestamp.format(Date(timeIntervalSince1970: Double(period.firstDay) * 86400))
+            let earlier = try await AlertStore(sql: sql).recent(area: f.area, since: since)
+            if earlier.contains(where: { (CAPSeverity(rawValue: $0.severity) ?? .Unknown) >= draft.severity! }) { continue }
+            let path = snapshot.path(f.area)
+            guard let owner = try await BodyStore(sql: sql).competence(areaPath: path, topic: .earlyWarning).competent?.code else { continue }
+            draft.body = owner
+            try await insertProposal(draft, owner: owner, path: path, evidence: nil, actor: "system:forecast")
+            made += 1
+        }
+        return made
     }
 }

@@ -23,6 +23,7 @@ enum Texts {
         admin.settings | Risk thresholds and response deadlines | Seuils de risque et délais de réponse
         admin.thresholds | Thresholds, %@ | Seuils, %@
         admin.proposeAt | Propose an alert from level | Proposer une alerte à partir du niveau
+        admin.proposeAtChance | Also propose an alert when the forecast gives deadly violence at least this chance (%, empty: never) | Proposer aussi une alerte quand la prévision donne des violences meurtrières avec au moins cette probabilité (%, vide : jamais)
         admin.deadlines | Hours to acknowledge, by severity | Heures pour accuser réception, selon la gravité
         admin.people | People (%@) | Personnes (%@)
         admin.name | Name | Nom

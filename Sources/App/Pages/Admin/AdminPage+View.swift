@@ -26,6 +26,11 @@ extension AdminPage {
                 .forEach(RiskLevel.allCases.filter { $0 != .low }) { l in
                     .option(.value(l.rawValue), .label(t("risk." + l.rawValue)), .isSelected(m.settings.risk.proposeAt == l))
                 }),
+            .label(.for("proposeAtChance"), .text(t("admin.proposeAtChance"))),
+            .input(
+                .type(.number), .id("proposeAtChance"), .name("proposeAtChance"), .attribute(named: "min", value: "1"),
+                .attribute(named: "max", value: "100"), .attribute(named: "step", value: "1"),
+                .value(m.settings.risk.proposeAtChance.map { String(Int(($0 * 100).rounded())) } ?? "")),
             .fieldset(
                 .element(named: "legend", text: t("admin.deadlines")),
                 .forEach([CAPSeverity.Extreme, .Severe, .Moderate, .Minor]) { sev in

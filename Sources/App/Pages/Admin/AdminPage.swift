@@ -31,6 +31,9 @@ enum AdminPage {
                 if l == "admin2" { s.risk.thresholds["community"] = s.risk.thresholds[l] }
             }
             s.risk.proposeAt = try RiskLevel.parse(f["proposeAt"] ?? "", field: "proposeAt")
+            // A percentage on the page, a share in the settings; empty: forecasts propose nothing.
+            let chance = (f["proposeAtChance"] ?? "").trimmingCharacters(in: .whitespaces)
+            s.risk.proposeAtChance = chance.isEmpty ? nil : try d("proposeAtChance") / 100
             for sev in ["Extreme", "Severe", "Moderate", "Minor"] { s.deadlines.acknowledge[sev] = Int((try d("ack.\(sev)") * 3600).rounded()) }
             try await RiskController.save(s, req: req)
         }
