@@ -47,6 +47,9 @@ import VaporTesting
             let admin1 = try #require(second.first { $0.level == .admin1 && $0.horizon == .month })
             #expect(admin1.areas == 3 && admin1.period == month.label)
 
+            // Trained this week and month: not due again until the next week or month begins.
+            #expect(try await ForecastJob.isDue(app, today: today) == false)
+            #expect(try await ForecastJob.isDue(app, today: today + 32) == true)
             let store = ForecastStore(sql: app.sql)
             let model = try #require(try await store.currentModel(level: .admin1, horizon: .month))
             #expect(model.forecaster.trainedTo == month.advanced(by: -1).label)

@@ -8,18 +8,6 @@ public enum ForecastFeatures {
         "sinceFatal", "longRunRate", "neighbourEvents1", "neighbourFatal3", "neighbourFatal12", "threat3", "peace3", "reported3",
         "seasonSin", "seasonCos", "countryFatal3", "countryTrend",
     ]
-    /// The features in plain English, for texts outside the pages (a proposal's description).
-    public static let names: [String: String] = [
-        "events1": "events this period", "events3": "events over 3 periods", "events6": "events over 6 periods",
-        "events12": "events over 12 periods", "fatal1": "deadly events this period", "fatal3": "deadly events over 3 periods",
-        "fatal6": "deadly events over 6 periods", "fatal12": "deadly events over 12 periods", "deaths1": "deaths this period",
-        "deaths3": "deaths over 3 periods", "deaths12": "deaths over 12 periods", "sinceFatal": "time since the last deadly event",
-        "longRunRate": "the area's long-run rate", "neighbourEvents1": "events next door", "neighbourFatal3": "deadly events next door",
-        "neighbourFatal12": "deadly events next door over 12 periods", "threat3": "threat indicators", "peace3": "peace indicators",
-        "reported3": "verified monitor reports", "seasonSin": "the season", "seasonCos": "the season",
-        "countryFatal3": "deadly events in the country",
-        "countryTrend": "the country's trend",
-    ]
     /// The lag-logistic baseline's features: the area's own fatal events over 1, 3 and 12 periods.
     public static let lagBaseline = [4, 5, 7]
     /// Periods of no fatal event counted at most (and for an area that never had one).

@@ -3,7 +3,7 @@ import Foundation
 import Vapor
 
 /// Retrains the forecast models on the installation's own history and stores the forecasts for the current
-/// week and month: weekly in `serve`, or by `agora forecast train`. Each model is stored with its training
+/// week and month: in `serve` when a week or month begins, or by `agora forecast train`. Each model is stored with its training
 /// window, a backtest, and the record of the forecasts stored before it. The arithmetic runs on the blocking
 /// thread pool, not on the threads that answer requests.
 enum ForecastJob {
@@ -13,8 +13,6 @@ enum ForecastJob {
     ]
     /// Periods a live model learns from: ten years of months, three years of weeks.
     static func window(_ kind: Period.Kind) -> Int { kind == .month ? 120 : 156 }
-    /// Retrain when the newest model is older than this.
-    static let interval: TimeInterval = 7 * 86400
 
     struct Trained: Sendable {
         var level: AreaLevel
@@ -25,10 +23,13 @@ enum ForecastJob {
         var backtest: Backtest.Method?
     }
 
-    /// Whether no model was trained in the last `interval`.
-    static func isDue(_ app: Application) async throws -> Bool {
+    /// Whether the newest model was trained before this week or this month began: then the current week's or
+    /// month's forecasts are missing. Weekly, and on the first of each month.
+    static func isDue(_ app: Application, today: Int? = nil) async throws -> Bool {
         guard let newest = try await ForecastStore(sql: app.sql).newestModelTime() else { return true }
-        return newest <= Timestamp.format(Date().addingTimeInterval(-interval))  // fixed-width text sorts as time
+        let day = today ?? CivilDate.parse(Timestamp.now())!
+        let start = Swift.max(Period.week(containing: day).firstDay, Period.month(containing: day).firstDay)
+        return newest < CivilDate.text(start)  // fixed-width text sorts as time
     }
 
     static func run(_ app: Application, today: Int? = nil) async throws -> [Trained] {

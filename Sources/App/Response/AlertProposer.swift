@@ -80,7 +80,8 @@ struct RiskUpdater: Sendable {
             guard let info = snapshot.areas[f.area], info.level == .admin1 || info.level == .admin2, let period = Period.parse(f.period) else {
                 continue
             }
-            let names = f.drivers.map { ForecastFeatures.names[$0.feature] ?? $0.feature }
+            // Proposals are written in English, as the risk's are; the names are the pages' own.
+            let names = f.drivers.map { T(lang: .en)("feature." + $0.feature) }
             var draft = AlertRules.forecastProposal(
                 area: f.area, areaName: info.name, period: f.period, chance: f.fatal, deaths: f.deaths, low: f.deathsLow, high: f.deathsHigh,
                 drivers: names)

@@ -87,12 +87,28 @@ struct RiskStore: Sendable {
     /// Every incident as columns, read in pages (two queries per page: incidents, then their indicators).
     func table(pageSize: Int = 50_000) async throws -> RiskEventTable {
         var t = RiskEventTable()
+        try await pages(pageSize: pageSize) { rows, ids, inds in
+            for (r, id) in zip(rows, ids) {
+                guard let day = CivilDate.parse(try r.decode(column: "occurred_on", as: String.self)) else { continue }
+                t.append(
+                    pathText: try r.decode(column: "area_path", as: String.self), day: day,
+                    fatalities: try r.decode(column: "fatalities", as: Int.self),
+                    indicators: inds[id] ?? [])
+            }
+        }
+        return t
+    }
+
+    /// Every incident, a page at a time in id order, with `id`, `area_path`, `occurred_on`, `fatalities` and the
+    /// `extra` columns, and each page's indicators by incident. What the risk cube and the forecast read.
+    func pages(
+        pageSize: Int = 50_000, extra: [String] = [], _ body: ([any SQLRow], [String], [String: [String]]) throws -> Void
+    ) async throws {
         var after = ""
         while true {
-            let rows = try await IncidentStore.table.unscoped(sql, because: "risk counts every incident; scores show no record").columns(
-                "id", "area_path", "occurred_on", "fatalities"
-            )
-            .where("id", .greaterThan, after).orderBy("id").limit(pageSize).all()
+            let rows = try await IncidentStore.table.unscoped(sql, because: "risk and forecasts count every incident; they show no record")
+                .columns(["id", "area_path", "occurred_on", "fatalities"] + extra)
+                .where("id", .greaterThan, after).orderBy("id").limit(pageSize).all()
             guard let last = rows.last else { break }
             let ids = try rows.map { try $0.decode(column: "id", as: String.self) }
             var inds: [String: [String]] = [:]
@@ -104,16 +120,9 @@ struct RiskStore: Sendable {
                         try r.decode(column: "indicator_code", as: String.self))
                 }
             }
-            for (r, id) in zip(rows, ids) {
-                guard let day = CivilDate.parse(try r.decode(column: "occurred_on", as: String.self)) else { continue }
-                t.append(
-                    pathText: try r.decode(column: "area_path", as: String.self), day: day,
-                    fatalities: try r.decode(column: "fatalities", as: Int.self),
-                    indicators: inds[id] ?? [])
-            }
+            try body(rows, ids, inds)
             after = try last.decode(column: "id", as: String.self)
         }
-        return t
     }
 
     /// Rebuilds every cell from the incidents. Call inside a transaction.

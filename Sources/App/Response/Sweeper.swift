@@ -66,7 +66,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         }
         lock.withLock { task = t }
         guard app.agora.forecasts else { return }
-        // Forecasts: checked hourly, retrained when the newest model is a week old. A first training after start
+        // Forecasts: checked hourly, retrained each new week and month. A first training after start
         // waits a little, so that a starting server answers first.
         let f = Task(priority: .background) {
             try? await Task.sleep(for: .seconds(5))
