@@ -10,6 +10,9 @@ public enum ForecastFeatures {
     ]
     /// The lag-logistic baseline's features: the area's own fatal events over 1, 3 and 12 periods.
     public static let lagBaseline = [4, 5, 7]
+    /// Features the models' penalty leaves alone: the area's own deadly past and its long-run rate. Shrinking
+    /// shrinks the rest toward that regression, which is hard to beat on a short history.
+    public static let unpenalised = lagBaseline + [12]
     /// Periods of no fatal event counted at most (and for an area that never had one).
     static let sinceCap = 120.0
 

@@ -14,7 +14,11 @@ public struct GLM: Codable, Sendable, Equatable {
     /// NB2 over-dispersion of a Poisson fit (0: Poisson), for intervals.
     public var dispersion: Double = 0
 
-    public static func fit(_ x: [[Double]], _ y: [Double], family: Family, ridge: Double = 1.0, iterations: Int = 50) -> GLM {
+    /// `free` names features (by index) the penalty leaves alone: a strong penalty then shrinks the model toward
+    /// a regression on those features, not toward the base rate.
+    public static func fit(_ x: [[Double]], _ y: [Double], family: Family, ridge: Double = 1.0, free: [Int] = [], iterations: Int = 50)
+        -> GLM
+    {
         let d = x.first?.count ?? 0
         let count = x.count
         let n = Double(count)
@@ -29,13 +33,16 @@ public struct GLM: Codable, Sendable, Equatable {
             }
         }
         let p = d + 1
+        var penalty = [Double](repeating: ridge, count: p)
+        penalty[0] = 0
+        for k in free where k < d { penalty[k + 1] = 0 }
         // One flat row-major matrix: the loops below run over hundreds of thousands of rows in a live training.
         var z = [Double](repeating: 1, count: count * p)
         for (i, row) in x.enumerated() { for k in 0..<d { z[i * p + k + 1] = (row[k] - mean[k]) / scale[k] } }
         var w = [Double](repeating: 0, count: p)
         let base = y.isEmpty ? 0.5 : y.reduce(0, +) / n
         w[0] = family == .logistic ? log(Swift.max(base, 1e-6) / Swift.max(1 - base, 1e-6)) : log(Swift.max(base, 1e-6))
-        var before = objective(z, p, y, w, family, ridge)
+        var before = objective(z, p, y, w, family, penalty)
         for _ in 0..<iterations {
             var h = [Double](repeating: 0, count: p * p)
             var g = [Double](repeating: 0, count: p)
@@ -69,8 +76,8 @@ public struct GLM: Codable, Sendable, Equatable {
                 }
             }
             for i in 1..<p {
-                g[i] -= ridge * w[i]
-                h[i * p + i] += ridge
+                g[i] -= penalty[i] * w[i]
+                h[i * p + i] += penalty[i]
             }
             h[0] += 1e-9
             for i in 0..<p { for j in 0..<i { h[i * p + j] = h[j * p + i] } }
@@ -82,7 +89,7 @@ public struct GLM: Codable, Sendable, Equatable {
             var after = before
             for _ in 0..<40 {
                 next = (0..<p).map { w[$0] + t * step[$0] }
-                after = objective(z, p, y, next, family, ridge)
+                after = objective(z, p, y, next, family, penalty)
                 if after >= before - 1e-12 * abs(before) { break }
                 t /= 2
             }
@@ -108,8 +115,8 @@ public struct GLM: Codable, Sendable, Equatable {
         return model
     }
 
-    /// Log-likelihood minus the ridge penalty (the intercept unpenalised), over the flat standardised rows.
-    static func objective(_ z: [Double], _ p: Int, _ y: [Double], _ w: [Double], _ family: Family, _ ridge: Double) -> Double {
+    /// Log-likelihood minus the ridge penalty (per weight; the intercept's is 0), over the flat standardised rows.
+    static func objective(_ z: [Double], _ p: Int, _ y: [Double], _ w: [Double], _ family: Family, _ penalty: [Double]) -> Double {
         var ll = 0.0
         z.withUnsafeBufferPointer { zp in
             for r in 0..<y.count {
@@ -127,8 +134,8 @@ public struct GLM: Codable, Sendable, Equatable {
             }
         }
         var pen = 0.0
-        for i in 1..<w.count { pen += w[i] * w[i] }
-        return ll - ridge / 2 * pen
+        for i in 1..<w.count { pen += penalty[i] * w[i] * w[i] }
+        return ll - pen / 2
     }
 
     public func standardised(_ x: [Double]) -> [Double] { [1.0] + x.indices.map { (x[$0] - mean[$0]) / scale[$0] } }
