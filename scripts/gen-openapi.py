@@ -196,7 +196,9 @@ schemas.update({
                              proposeAtChance={"type": "number", "exclusiveMinimum": 0, "maximum": 1,
                                               "description": "From this chance of deadly violence ahead, forecasts propose alerts too; absent: never"}),
                     deadlines=obj(["acknowledge"], acknowledge={"type": "object", "additionalProperties": {"type": "integer"},
-                                                                "description": "Seconds to acknowledge, by CAP severity"})),
+                                                                "description": "Seconds to acknowledge, by CAP severity"}),
+                    stallMonths={"type": "integer", "minimum": 1, "maximum": 24,
+                                 "description": "Months a stipulation's implementation score may stay still before it counts as stalled (3 when absent)"}),
     "AlertFields": {**obj([], body=S(), classification=S(*classes), status=S("Actual", "Exercise", "System", "Test", "Draft"),
                           categories={"type": "array", "items": S("Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env", "Transport", "Infra", "CBRNE", "Other")},
                           event=S(), responseTypes={"type": "array", "items": S("Shelter", "Evacuate", "Prepare", "Execute", "Avoid", "Monitor", "Assess", "AllClear", "None")},
@@ -479,6 +481,140 @@ paths.update({
                                               {"200": ok({"type": "array", "items": ref("DeliveryLog")}), **errs(401, 403, 404)}, security=signed)},
     "/api/v1/outbox": {"get": op("listOutbox", "The installation's notifications (installation administrators)", {"200": ok({"type": "array", "items": ref("Outbox")}), **errs(400, 401, 403)},
                                  [q("status", "pending, delivered, failed")], security=signed)},
+})
+
+
+# Mediation cases, agreements, commitments, implementation scores and violations (docs/MEDIATION.md).
+med_states = ["referred", "consent-pending", "pre-negotiation", "negotiation", "agreement", "suspended", "failed", "withdrawn", "implementation", "closed"]
+visibilities = ["public", "body", "parties", "mediators-only"]
+party = obj(["name", "kind", "role", "consent"], name=S(), kind=S("organisation", "group", "body", "person"),
+            role=S("party", "signatory", "guarantor", "witness", "observer"), ref=S(), consent=S("pending", "given", "refused"))
+mediator = obj(["name", "declaration", "declaredAt"], name=S(), person=S(), declaration=S(), declaredAt=S())
+note = obj(["text", "visibility"], text=S(), visibility=S(*visibilities))
+attendance = obj(["category", "women", "men", "youth"], category=S(), women=integer, men=integer, youth=integer)
+next_step = obj(["action", "owner", "due"], action=S(), owner=S(), due=S())
+session = obj(["date", "area", "format", "attendance", "notes", "outcomes", "nextSteps"], date=S(), area=S(), format=S("joint", "caucus", "shuttle"),
+              attendance={"type": "array", "items": attendance}, notes={"type": "array", "items": note}, outcomes={"type": "array", "items": note},
+              nextSteps={"type": "array", "items": next_step})
+theme_code = obj(["code", "depth"], code=S(), depth=integer)
+signatory = obj(["name", "onBehalfOf"], name=S(), onBehalfOf=S())
+agreement_draft = obj(["title", "date", "status", "stage", "parties", "thirdParties", "country", "region", "text", "signatories", "themes"],
+                      title=S(), date=S(), status=S(), stage=S("Pre", "SubPar", "SubComp", "Cea", "Imp", "Ren", "Oth"), parties=S(), thirdParties=S(),
+                      country=S(), region=S(), paxID=integer, text=S(), signatories={"type": "array", "items": signatory},
+                      themes={"type": "array", "items": theme_code})
+actor = obj(["kind", "name"], kind=S("body", "organisation", "party"), name=S())
+stipulation = obj(["code", "theme", "subTheme", "text", "responsible", "dependsOn", "verification", "weight"], code=S(), theme=S(), subTheme=S(), text=S(),
+                  responsible={"type": "array", "items": actor}, due=S(), dependsOn=strs, verification=S(), weight=num)
+evidence = obj(["kind", "ref", "note"], kind=S("incident", "report", "document", "session", "link"), ref=S(), note=S())
+pam = {"type": "integer", "minimum": 0, "maximum": 3, "description": "0 not initiated, 1 minimal, 2 intermediate, 3 full (Peace Accords Matrix)"}
+score_entry = obj(["stipulation", "period", "score", "evidence", "scoredBy", "published"], stipulation=S(), period=S(), score=pam,
+                  evidence={"type": "array", "items": evidence}, scoredBy=S(), reviewedBy=S(), reviewerScore=pam, published=boolean)
+share = obj(["key", "share", "stipulations"], key=S(), share=num, stipulations=integer)
+stall = obj(["stipulation", "reason", "score", "since", "responsible"], stipulation=S(), reason=S("overdue", "no-progress"), score=pam, since=S(),
+            responsible={"type": "array", "items": actor})
+v_states = ["alleged", "preliminary-check", "investigation", "finding", "responses", "published", "dismissed"]
+v_step = obj(["to", "note"], to=S(*v_states), note=S(), team=strs, sites=strs, interviews=integer, finding=S("substantiated", "unsubstantiated", "inconclusive"),
+             party=S(), stipulation=S(), respondent=S())
+schemas.update({
+    "Mediation": obj(["id", "title", "body", "topic", "openedAt", "updatedAt", "track", "mode", "state", "classification", "areas", "incidents",
+                      "parties", "mediators", "reach", "next"],
+                     id=S(), title=S(), body=S(), topic=S(), openedAt=S(), updatedAt=S(), track=S("1", "1.5", "2", "3"),
+                     mode=S("mediation", "facilitation", "good-offices", "dialogue"), state=S(*med_states), classification=S(*classes), areas=strs,
+                     incidents=strs, parties={"type": "array", "items": party}, mediators={"type": "array", "items": mediator}, responseCase=S(),
+                     reach=S(*visibilities), next={"type": "array", "items": S(*med_states)}),
+    "MediationPage": page("Mediation"),
+    "MediationInput": obj(["title", "body", "track", "mode", "topic", "areas", "parties"], title=S(), body=S(), track=S("1", "1.5", "2", "3"),
+                          mode=S("mediation", "facilitation", "good-offices", "dialogue"), topic=S(), areas=strs, incidents=strs,
+                          parties={"type": "array", "items": party}, mediators={"type": "array", "items": mediator}, classification=S(*classes),
+                          responseCase=S(), openedOn=S()),
+    "Session": obj(["id", "caseId", "createdAt", "session"], id=S(), caseId=S(), createdAt=S(), session=session),
+    "SessionInput": obj(["date", "area", "format"], date=S(), area=S(), format=S("joint", "caucus", "shuttle"),
+                        attendance={"type": "array", "items": attendance}, notes={"type": "array", "items": note},
+                        outcomes={"type": "array", "items": note}, nextSteps={"type": "array", "items": next_step}),
+    "MediationFile": obj(["mediation", "history", "sessions", "inclusion", "agreements"], mediation=ref("Mediation"),
+                         history={"type": "array", "items": obj(["seq", "at", "kind", "actor"], seq=integer, at=S(), kind=S(), actor=S(), **{"from": S()}, to=S(), reason=S())},
+                         sessions={"type": "array", "items": ref("Session")},
+                         inclusion=obj(["people", "women", "youth"], people=integer, women=integer, youth=integer, womenShare=num, youthShare=num),
+                         agreements={"type": "array", "items": ref("Agreement")}),
+    "Transition": obj(["to", "reason"], to=S(*med_states), reason=S()),
+    "Table": obj(["parties", "mediators"], parties={"type": "array", "items": party}, mediators={"type": "array", "items": mediator}),
+    "Agreement": obj(["id", "title", "signedOn", "status", "stage", "parties", "thirdParties", "country", "region", "themes", "classification", "version",
+                      "text", "signatories"],
+                     id=S(), paxId=integer, title=S(), signedOn=S(), status=S(), stage=S(), parties=S(), thirdParties=S(), country=S(), region=S(),
+                     themes={"type": "array", "items": theme_code}, body=S(), caseId=S(), classification=S(*classes), version=integer, text=S(),
+                     signatories={"type": "array", "items": signatory}),
+    "AgreementPage": page("Agreement"),
+    "AgreementInput": obj(["agreement", "body"], agreement=agreement_draft, body=S(), caseId=S(), classification=S(*classes),
+                          stipulations={"type": "array", "items": stipulation}),
+    "Stipulations": obj(["stipulations"], stipulations={"type": "array", "items": stipulation}),
+    "Score": obj(["id", "createdAt", "entry", "note"], id=S(), createdAt=S(), entry=score_entry, note=S(), publishedAt=S()),
+    "ScoreInput": obj(["stipulation", "period", "score"], stipulation=S(), period=S(), score=pam, evidence={"type": "array", "items": evidence}, note=S()),
+    "Review": obj(["score"], score=pam),
+    "Violation": obj(["id", "agreement", "source", "occurredOn", "area", "description", "createdAt", "updatedAt", "state", "incidents", "steps"],
+                     id=S(), agreement=S(), source=S("monitor", "party", "public", "patrol"), occurredOn=S(), area=S(), description=S(), createdAt=S(),
+                     updatedAt=S(), stipulation=S(), allegedParty=S(), finding=S(), foundParty=S(), foundStipulation=S(), state=S(*v_states),
+                     incidents=strs, steps={"type": "array", "items": v_step}),
+    "ViolationInput": obj(["source", "occurredOn", "area", "description"], stipulation=S(), source=S("monitor", "party", "public", "patrol"),
+                          allegedParty=S(), occurredOn=S(), area=S(), description=S(), incidents=strs),
+    "ViolationStep": v_step,
+    "AgreementVersion": obj(["text", "signatories"], text=S(), signatories={"type": "array", "items": signatory}),
+    "AgreementFile": obj(["agreement", "stipulations", "scores", "rollup", "series", "reviewers", "stalls", "violations", "canScore"],
+                         agreement=ref("Agreement"), stipulations={"type": "array", "items": stipulation}, scores={"type": "array", "items": ref("Score")},
+                         rollup=obj(["period", "agreement", "themes", "actors"], period=S(), agreement=num, themes={"type": "array", "items": share},
+                                    actors={"type": "array", "items": share}),
+                         series={"type": "array", "items": obj(["period", "share"], period=S(), share=num)},
+                         reviewers=obj(["agreed", "reviewed"], agreed=integer, reviewed=integer, rate=num),
+                         stalls={"type": "array", "items": stall}, violations={"type": "array", "items": ref("Violation")}, canScore=boolean),
+})
+score_param, violation_param = pathp("score"), pathp("violation")
+paths.update({
+    "/api/v1/mediations": {
+        "get": op("listMediations", "Mediation cases the caller may read (confidential by default: the mediating body, its mediators and the parties named)",
+                  {"200": ok(ref("MediationPage")), **errs(400, 422)}, [q("body", "Mediating body"), q("state", "State", med_states), limit, cursor]),
+        "post": op("createMediation", "Open a mediation case (people of the body); from a response case's mediation action with responseCase",
+                   {"201": ok(ref("Mediation"), "Created"), **errs(401, 403, 422)}, request=ref("MediationInput"), security=signed)},
+    "/api/v1/mediations/{id}": {"parameters": [id_param],
+        "get": op("getMediation", "A case with its history and sessions, each note cut to what the caller is to the case (reads are audited)",
+                  {"200": ok(ref("MediationFile")), **errs(404)})},
+    "/api/v1/mediations/{id}/transition": {"parameters": [id_param],
+        "post": op("transitionMediation", "Move a case to its next state, with a reason", {"200": ok(ref("Mediation")), **errs(401, 403, 404, 409, 422)},
+                   request=ref("Transition"), security=signed)},
+    "/api/v1/mediations/{id}/table": {"parameters": [id_param],
+        "put": op("setMediationTable", "Parties (with their consent) and mediators (with their declarations)", {"200": ok(ref("Mediation")), **errs(401, 403, 404, 422)},
+                  request=ref("Table"), security=signed)},
+    "/api/v1/mediations/{id}/sessions": {"parameters": [id_param],
+        "post": op("addMediationSession", "Record a session held", {"201": ok(ref("Session"), "Created"), **errs(401, 403, 404, 422)},
+                   request=ref("SessionInput"), security=signed)},
+    "/api/v1/agreements": {
+        "get": op("listAgreements", "Agreements the caller may read (PA-X rows are public)", {"200": ok(ref("AgreementPage")), **errs(400, 422)},
+                  [q("country", "Words in PA-X's Con"), q("case", "From this mediation case"), q("q", "Words in the title"),
+                   q("tracked", "true: only agreements with a commitment tree", typ="boolean"), limit, cursor]),
+        "post": op("createAgreement", "Record an agreement (people of the body), with its commitment tree", {"201": ok(ref("Agreement"), "Created"), **errs(401, 403, 422)},
+                   request=ref("AgreementInput"), security=signed)},
+    "/api/v1/agreements/{id}": {"parameters": [id_param],
+        "get": op("getAgreement", "An agreement with its commitments, published scores, roll-ups, stalls and published violations", {"200": ok(ref("AgreementFile")), **errs(404)})},
+    "/api/v1/agreements/{id}/export.csv": {"parameters": [id_param],
+        "get": op("exportAgreementScores", "Published scores in long format: agreement, stipulation, theme, period, score, evidence (audited)", {"200": csv_ok, **errs(404)})},
+    "/api/v1/agreements/{id}/stipulations": {"parameters": [id_param],
+        "put": op("setStipulations", "Replace the commitment tree (scored stipulations must stay)", {"200": ok(ref("Stipulations")), **errs(401, 403, 404, 422)},
+                  request=ref("Stipulations"), security=signed)},
+    "/api/v1/agreements/{id}/versions": {"parameters": [id_param],
+        "post": op("addAgreementVersion", "A new version of the text and signatories", {"200": ok(ref("Agreement")), **errs(401, 403, 404, 422)},
+                   request=ref("AgreementVersion"), security=signed)},
+    "/api/v1/agreements/{id}/publish": {"parameters": [id_param],
+        "post": op("publishAgreement", "Make the agreement and its published scores public", {"200": ok(ref("Agreement")), **errs(401, 403, 404)}, security=signed)},
+    "/api/v1/agreements/{id}/scores": {"parameters": [id_param],
+        "post": op("scoreStipulation", "Score a stipulation for a month (unpublished until a second reviewer reads it)", {"201": ok(ref("Score"), "Created"), **errs(401, 403, 404, 409, 422)},
+                   request=ref("ScoreInput"), security=signed)},
+    "/api/v1/agreements/{id}/scores/{score}/review": {"parameters": [id_param, score_param],
+        "post": op("reviewScore", "A second reviewer's own score; publishes it when it has evidence", {"200": ok(ref("Score")), **errs(401, 403, 404, 409, 422)},
+                   request=ref("Review"), security=signed)},
+    "/api/v1/agreements/{id}/violations": {"parameters": [id_param],
+        "post": op("allegeViolation", "Allege a violation (signed in: monitors, parties, patrols)", {"201": ok(ref("Violation"), "Created"), **errs(401, 404, 422)},
+                   request=ref("ViolationInput"), security=signed)},
+    "/api/v1/agreements/{id}/violations/{violation}/steps": {"parameters": [id_param, violation_param],
+        "post": op("stepViolation", "The next step of an allegation; a published substantiated finding becomes an incident in the area's risk",
+                   {"200": ok(ref("Violation")), **errs(401, 403, 404, 409, 422)}, request=ref("ViolationStep"), security=signed)},
 })
 
 # What every operation can answer, whatever it does: a bad, expired or revoked bearer token is refused (401)

@@ -531,3 +531,86 @@ def test_french_pages_show_no_english_on_the_walked_paths(server):
         no_english(a, "the composer's refusal")
     finally:
         a.quit()
+
+
+def test_a_mediator_takes_a_case_to_a_scored_agreement_and_the_public_reads_it(server):
+    """A mediator of the National Peace Council opens a case, records consent and the talks, the agreement with its
+    commitments, and a first score with its evidence; a second reviewer publishes it. The public reads a public accord,
+    in English and French, with what was promised and what is done."""
+    s = server
+    w = Walk(s.base, DESKTOP)
+    try:
+        w.sign_in("analyst.npc", s.passwords["analyst.npc"])
+        w.go("/mediations")
+        assert "Bawku chieftaincy dispute" in w.text()  # the demo's case, confidential, read by its mediator
+        w.d.find_element(By.CSS_SELECTOR, "main details summary").click()
+        w.d.find_element(By.ID, "title").send_keys("Garu market dispute")
+        Select(w.d.find_element(By.ID, "area")).select_by_value("GH1201")
+        w.d.find_element(By.ID, "topic").send_keys("Stalls and levies at the market")
+        w.d.find_element(By.ID, "parties").send_keys("Traders' association\nYouth association")
+        w.d.find_element(By.ID, "declaration").send_keys("No ties to either association.")
+        w.shot("40-mediation-open")
+        w.submit("form[action='/mediations']")
+        assert "/mediations/" in w.d.current_url and "Garu market dispute" in w.text(), w.text()[:1500]
+        for i in range(2):
+            Select(w.d.find_element(By.ID, f"consent-{i}")).select_by_value("given")
+        w.submit("form:has(#consent-0)")
+        for state in ["consent-pending", "pre-negotiation", "negotiation"]:
+            Select(w.d.find_element(By.ID, "to")).select_by_value(state)
+            w.d.find_element(By.ID, "reason").send_keys("both sides ready")
+            w.submit("form:has(#to)")
+            assert "error=" not in w.d.current_url, w.text()[:1500]
+        w.d.find_element(By.ID, "category").send_keys("traders")
+        w.d.find_element(By.ID, "women").send_keys("6")
+        w.d.find_element(By.ID, "men").send_keys("4")
+        w.d.find_element(By.ID, "note").send_keys("The levy is the sticking point.")
+        w.submit("form:has(#category)")
+        assert "The levy is the sticking point." in w.text() and "women 60 %" in w.text(), w.text()[:2000]
+        w.d.find_element(By.ID, "title").send_keys("Garu market accord")
+        w.d.execute_script("document.getElementById('adate').value = new Date().toISOString().slice(0, 10)")
+        w.d.find_element(By.ID, "country").send_keys("Ghana")
+        w.d.find_element(By.ID, "stipulations").send_keys(
+            "1 | Market | One levy for all stalls | Traders' association |  | the assembly's receipts\n"
+            "2 | Youth | Youth cleaners paid monthly | Youth association |  | payroll")
+        w.shot("41-mediation-case")
+        w.submit("form:has(#stipulations)")
+        assert "error=" not in w.d.current_url, w.text()[:2000]
+        w.click(w.d.find_element(By.LINK_TEXT, "Garu market accord"))
+        Select(w.d.find_element(By.ID, "stipulation")).select_by_value("1")
+        Select(w.d.find_element(By.ID, "score")).select_by_value("2")
+        Select(w.d.find_element(By.ID, "evidenceKind")).select_by_value("link")
+        w.d.find_element(By.ID, "evidenceRef").send_keys("https://example.org/garu-receipts")
+        w.d.find_element(By.ID, "evidenceNote").send_keys("levy receipts for October")
+        w.submit("form:has(#evidenceRef)")
+        assert "Scores waiting for a second reviewer" in w.text(), w.text()[:2000]
+        assert "Implemented: 0 %" in w.text()  # not published yet
+        agreement = w.d.current_url.split("?")[0]
+        w.shot("42-agreement-scored")
+    finally:
+        w.quit()
+    r = Walk(s.base, DESKTOP)
+    try:
+        r.sign_in("admin.npc", s.passwords["admin.npc"])
+        r.d.get(agreement)
+        assert "levy receipts for October" in r.text()  # the evidence, read before scoring again
+        Select(r.d.find_element(By.CSS_SELECTOR, "form:has(input[name=scoreId]) select")).select_by_value("2")
+        r.submit("form:has(input[name=scoreId])")
+        assert "Implemented: 33 %" in r.text(), r.d.current_url + r.text()[:3000]  # 1 of 2 commitments at 2 of 3
+        assert "levy receipts for October" in r.text()
+    finally:
+        r.quit()
+    p = Walk(s.base, PHONE)
+    try:
+        p.go("/agreements")
+        p.click(p.d.find_element(By.PARTIAL_LINK_TEXT, "Bawku Peace Accord"))
+        text = p.text()
+        assert "Implemented: 52 %" in text and "Withdraw" not in text  # the demo accord's promises, in its words
+        assert "No armed youth in the market" in text and p.d.find_elements(By.CSS_SELECTOR, "svg.chart")
+        p.shot("43-public-agreement")
+        p.d.get(p.d.current_url.split("?")[0] + "?lang=fr")
+        p.check()
+        assert "Mis en œuvre : 52 %" in p.text()
+        p.d.get(agreement)  # restricted to the council until published
+        assert "Garu market accord" not in p.text()
+    finally:
+        p.quit()

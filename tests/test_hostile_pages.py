@@ -111,6 +111,27 @@ def hostile_world(agora_binary):
                                                             "title": hostile("sitrep"), "narrative": hostile("narrative")}, token=analyst), "sitrep")
         ok(*s.request("POST", "/api/v1/documents", {"title": hostile("doc"), "summary": hostile("summary"), "body": "GH-DPC-BAWKU",
                                                     "classification": "internal"}, token=monitor), "document")
+        med = ok(*s.request("POST", "/api/v1/mediations", {
+            "title": hostile("mediation"), "body": "GH-NPC", "track": "2", "mode": "mediation", "topic": hostile("topic"), "areas": ["GH1201"],
+            "parties": [{"name": hostile("party"), "kind": "group", "role": "party", "consent": "given"}],
+            "mediators": [{"name": hostile("mediator"), "declaration": hostile("declaration"), "declaredAt": today}]}, token=analyst), "mediation")
+        made["mediation"] = med["id"]
+        ok(*s.request("POST", f"/api/v1/mediations/{med['id']}/sessions", {
+            "date": today, "area": "GH1201", "format": "joint", "attendance": [{"category": hostile("group"), "women": 1, "men": 1, "youth": 0}],
+            "notes": [{"text": hostile("note"), "visibility": "public"}], "nextSteps": [{"action": hostile("step"), "owner": hostile("owner"), "due": today}]},
+            token=analyst), "session")
+        agr = ok(*s.request("POST", "/api/v1/agreements", {
+            "agreement": {"title": hostile("accord"), "date": today, "status": "Multiparty signed/agreed", "stage": "SubComp", "parties": hostile("parties"),
+                          "thirdParties": hostile("third"), "country": hostile("country"), "region": "", "text": hostile("text"), "signatories": [], "themes": []},
+            "body": "GH-NPC", "caseId": med["id"], "classification": "public",
+            "stipulations": [{"code": "1", "theme": hostile("theme"), "subTheme": "", "text": hostile("promise"),
+                              "responsible": [{"kind": "party", "name": hostile("who")}], "dependsOn": [], "verification": hostile("verify"), "weight": 1}]},
+            token=analyst), "agreement")
+        made["agreement"] = agr["id"]
+        sc = ok(*s.request("POST", f"/api/v1/agreements/{agr['id']}/scores", {
+            "stipulation": "1", "period": today[:7], "score": 2, "note": hostile("score note"),
+            "evidence": [{"kind": "link", "ref": "https://example.org/\"><xhostile>", "note": hostile("evidence")}]}, token=analyst), "score")
+        ok(*s.request("POST", f"/api/v1/agreements/{agr['id']}/scores/{sc['id']}/review", {"score": 2}, token=s.token_for("admin.npc")), "review")
         s.made = made
         yield s
 
@@ -148,6 +169,7 @@ def seeds(made):
     out += [f"/incidents/{made['incident']}", f"/alerts/{made['alert']}", f"/reports/{made['report-restricted']}"]
     if "case" in made:
         out.append(f"/cases/{made['case']}")
+    out += ["/mediations", f"/mediations/{made['mediation']}", "/agreements", f"/agreements/{made['agreement']}", "/agreements?q=accord"]
     return out
 
 

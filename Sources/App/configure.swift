@@ -71,6 +71,8 @@ func routes(_ app: Application) throws {
     AuditController().register(api)
     ReporterController().register(api)
     DocumentController().register(api)
+    MediationController().register(api)
+    AgreementController().register(api)
     FrameworkController().register(api)
     ReportController().register(api)
     AttachmentController().register(api)
@@ -95,6 +97,7 @@ func routes(_ app: Application) throws {
     RiskPages.register(app)
     AlertPages.register(app)
     CasePages.register(app)
+    MediationPages.register(app)
     PublicPages.register(app)
     AdminPage.register(app)
 }

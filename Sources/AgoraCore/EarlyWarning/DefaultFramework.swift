@@ -42,6 +42,9 @@ extension IndicatorFramework {
                         i(
                             "GR04", "Chieftaincy or succession dispute", "Conflit de chefferie ou de succession", .threat, 3,
                             [.mediation, .earlyWarning]),
+                        i(
+                            "AG01", "Breach of a ceasefire or peace agreement", "Violation d'un cessez-le-feu ou d'un accord de paix", .threat, 4,
+                            [.mediation, .earlyWarning, .response]),
                     ]),
                 s(
                     "elections", "Elections", "Élections",

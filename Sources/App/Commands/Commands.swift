@@ -12,6 +12,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(EventsCommand(), as: "events")
     app.asyncCommands.use(FrameworksCommand(), as: "frameworks")
+    app.asyncCommands.use(AgreementsCommand(), as: "agreements")
     app.asyncCommands.use(RiskCommand(), as: "risk")
     app.asyncCommands.use(ForecastCommand(), as: "forecast")
     app.asyncCommands.use(ReportCommand(), as: "report")

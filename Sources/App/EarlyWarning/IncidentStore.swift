@@ -206,6 +206,32 @@ struct IncidentStore: Sendable {
         return id
     }
 
+    /// An incident from a substantiated violation of an agreement, published: it counts in the area's risk as a
+    /// threat (indicator `AG01` when the installation's framework has it), and links back to the allegation.
+    func create(violation v: ViolationView, title: String, body: String, areaPath: String, indicator: String?, actor: String) async throws -> String {
+        let id = UUID().uuidString.lowercased()
+        let now = Timestamp.now()
+        try await sql.insert(into: "incidents").columns(
+            "id", "body_code", "classification", "title", "event_type", "description", "occurred_on",
+            "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "fatalities",
+            "injured", "displaced", "actors", "source_name", "source_event_id", "created_at", "updated_at"
+        )
+        .values(
+            [
+                SQLBind(id), SQLBind(body), SQLBind(Classification.public.rawValue), SQLBind(title), SQLBind("Agreement violation"),
+                SQLBind(v.description), SQLBind(v.occurredOn), SQLBind(1), SQLBind(v.area), SQLBind(areaPath), SQLBind(nil as Double?),
+                SQLBind(nil as Double?), SQLBind(3), SQLBind(0), SQLBind(0), SQLBind(0), SQLBind(JSONText.array([v.foundParty ?? ""])),
+                SQLBind("agora-violation"), SQLBind("violation:" + v.id), SQLBind(now), SQLBind(now),
+            ] as [any SQLExpression]
+        ).run()
+        if let code = indicator {
+            try await sql.insert(into: "incident_indicators").columns("incident_id", "indicator_code").values(SQLBind(id), SQLBind(code)).run()
+        }
+        try await SearchIndex(sql: sql).put("incident", [(id, title + " " + v.description)], new: true)
+        try await AuditStore(sql: sql).append(actor: actor, action: "create", recordType: "incident", recordID: id, content: [v.id, title])
+        return id
+    }
+
     /// After a report joins: indicators are the union, harm the largest any report gives (the same
     /// deaths told twice are not twice the deaths), and the count of independent sources is redone.
     func absorb(_ r: ReportRow, indicators: [String], into id: String, actor: String) async throws {

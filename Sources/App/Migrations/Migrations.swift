@@ -22,6 +22,7 @@ enum AgoraMigrations {
         AddAlertClassificationDefault(),
         CreateReportAttachments(),
         CreateForecasts(),
+        CreateMediation(),
     ]
 }
 

@@ -7,9 +7,14 @@ import Vapor
 struct ResponseSettings: Content, Equatable {
     var risk = RiskSettings()
     var deadlines = ResponseDeadlines()
+    /// Months a stipulation's score may stay still before it counts as stalled (3 when unset).
+    var stallMonths: Int?
+
+    var stallPeriods: Int { stallMonths ?? 3 }
 
     func validate() throws {
         var issues = IssueCollector()
+        if let m = stallMonths, !(1...24).contains(m) { issues.add("stallMonths", "1 to 24 months") }
         for (prefix, check) in [("risk", { try risk.validate() }), ("deadlines", { try deadlines.validate() })] as [(String, () throws -> Void)] {
             do { try check() } catch let f as ValidationFailure { for i in f.issues { issues.add("\(prefix).\(i.field)", i.message) } }
         }

@@ -51,9 +51,15 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         guard app.agora.runWorkers else { return }
         let seconds = max(0.2, app.agora.workerSeconds)
         let t = Task {
+            var stallsChecked = Date.distantPast
             while !Task.isCancelled {
                 do {
                     try await Sweeper(app: app).sweep()
+                    // Stalls move by the month: hourly is plenty.
+                    if Date().timeIntervalSince(stallsChecked) > 3600 {
+                        stallsChecked = Date()
+                        try await StallSweep(app: app).sweep()
+                    }
                     try await DeliveryWorker(app: app).deliverDue()
                     try await app.write { try await IdempotencyStore(sql: $0).purge() }
                     try await AuditWatch(app: app).check()

@@ -89,7 +89,11 @@ enum Layout {
             items.append((SiteURL.risk.path, c.t("nav.risk")))
         }
         items.append((SiteURL.alerts.path, c.t("nav.alerts")))
-        if c.signedIn { items.append((SiteURL.cases.path, c.t("nav.cases"))) }
+        if c.signedIn {
+            items.append((SiteURL.cases.path, c.t("nav.cases")))
+            items.append((SiteURL.mediations.path, c.t("nav.mediations")))
+        }
+        items.append((SiteURL.agreements().path, c.t("nav.agreements")))
         items.append((SiteURL.bodies.path, c.t("nav.directory")))
         if !c.signedIn { items.append((SiteURL.statistics.path, c.t("nav.statistics"))) }
         if c.viewer.isInstallationAdmin { items.append((SiteURL.admin.path, c.t("nav.admin"))) }

@@ -163,6 +163,34 @@ enum SVG {
         return out + "</svg>"
     }
 
+    /// A share over time (0 to 100 %), e.g. an agreement's implementation month by month.
+    static func share(_ points: [(label: String, share: Double)], title: String) -> String {
+        let w = 600.0
+        let h = 180.0
+        let pad = 30.0
+        let step = (w - 2 * pad) / Double(max(points.count - 1, 1))
+        func y(_ v: Double) -> Double { h - (h - pad) * min(max(v, 0), 1) }
+        var out =
+            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h + 30))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        for v in [0.0, 0.5, 1.0] {
+            out += String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ccc\"/>", pad, y(v), w - pad, y(v))
+            out += String(format: "<text x=\"0\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">%d %%</text>", y(v) + 4, Int(v * 100))
+        }
+        var path = ""
+        for (i, p) in points.enumerated() {
+            let x = pad + Double(i) * step
+            path += String(format: "%@%.1f %.1f", i == 0 ? "M" : "L", x, y(p.share))
+            out += String(
+                format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#2e7d32\"><title>%@: %d %%</title></circle>", x, y(p.share), escape(p.label),
+                Int((p.share * 100).rounded()))
+            if i % max(1, points.count / 6) == 0 {
+                out += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">%@</text>", x - 10, h + 16, escape(p.label))
+            }
+        }
+        out += "<path d=\"\(path)\" fill=\"none\" stroke=\"#2e7d32\" stroke-width=\"2\"/>"
+        return out + "</svg>"
+    }
+
     static func escape(_ s: String) -> String { CAPMessage.escape(s) }
 
     /// Fill colours by risk level; the level is also written out wherever colour is used.

@@ -24,6 +24,13 @@ enum SiteURL: Sendable, Equatable {
     case caseFile(String)
     case caseAct(String)
     case admin, adminSettings
+    case mediations
+    case mediation(String)
+    case mediationAct(String)
+    case agreements(query: String? = nil)
+    case agreement(String)
+    case agreementAct(String)
+    case agreementExport(String)
     case feed, apiDocument, failedDeliveries
     case incidentExport(file: String, query: String)
     case attachment(report: String, id: String)
@@ -59,6 +66,13 @@ enum SiteURL: Sendable, Equatable {
         case .caseFile(let id): "/cases/" + Self.segment(id)
         case .caseAct(let id): "/cases/" + Self.segment(id) + "/act"
         case .admin: "/admin"
+        case .mediations: "/mediations"
+        case .mediation(let id): "/mediations/" + Self.segment(id)
+        case .mediationAct(let id): "/mediations/" + Self.segment(id) + "/act"
+        case .agreements(let q): "/agreements" + Self.query(["q": q])
+        case .agreement(let id): "/agreements/" + Self.segment(id)
+        case .agreementAct(let id): "/agreements/" + Self.segment(id) + "/act"
+        case .agreementExport(let id): "/api/v1/agreements/" + Self.segment(id) + "/export.csv"
         case .adminSettings: "/admin/settings"
         case .feed: "/feeds/alerts.atom"
         case .apiDocument: "/api/v1/openapi.json"

@@ -12,6 +12,149 @@ enum Texts {
     }()
 
     static let table = """
+        med.board | Mediations | Médiations
+        med.open | Open a mediation case | Ouvrir un dossier de médiation
+        med.title | What the dispute is | L'objet du différend
+        med.topic | What it is about | Sur quoi il porte
+        med.mode | Mode | Mode
+        med.partyLines | The parties, one per line | Les parties, une par ligne
+        med.yourName | Your name, as mediator | Votre nom, comme médiateur
+        med.declaration | Your conflict-of-interest declaration: any tie to a party, or none | Votre déclaration de conflit d'intérêts : tout lien avec une partie, ou aucun
+        med.consentTitle | Consent of the parties | Consentement des parties
+        med.saveConsent | Save | Enregistrer
+        med.none | No mediation case you can read. | Aucun dossier de médiation que vous puissiez lire.
+        med.case | Case | Dossier
+        med.state | State | État
+        med.body | Mediating body | Instance médiatrice
+        med.areas | Areas | Zones
+        med.track | Track | Voie
+        med.reach | You read this case as: %@ | Vous lisez ce dossier en tant que : %@
+        med.table | Parties | Parties
+        med.name | Name | Nom
+        med.role | Role | Rôle
+        med.consent | Consent | Consentement
+        med.mediators | Mediators | Médiateurs
+        med.declared | conflict-of-interest declaration signed %@ | déclaration de conflit d'intérêts signée le %@
+        med.sessions | Sessions | Séances
+        med.inclusion | %@ people attended in all; women %@, young people %@ | %@ personnes présentes en tout ; femmes %@, jeunes %@
+        med.attended | %@: %@ women, %@ men, of whom %@ young | %@ : %@ femmes, %@ hommes, dont %@ jeunes
+        med.nextStep | Next: %@ — %@, by %@ | Suite : %@ — %@, d'ici le %@
+        med.agreements | Agreements | Accords
+        med.move | Move the case on | Faire avancer le dossier
+        med.nextState | New state | Nouvel état
+        med.addSession | Record a session | Consigner une séance
+        med.date | Date held | Date de la séance
+        med.area | Where | Lieu
+        med.format | Format | Format
+        med.attendance | Who came | Participants
+        med.category | Group (e.g. elders, youth, women's groups) | Groupe (p. ex. anciens, jeunes, groupes de femmes)
+        med.women | Women | Femmes
+        med.men | Men | Hommes
+        med.youth | Of whom young (under 35) | Dont jeunes (moins de 35 ans)
+        med.note | Note | Note
+        med.visibility | Who may read the note | Qui peut lire la note
+        med.nextAction | Next step | Prochaine étape
+        med.due | Due | Échéance
+        med.recordAgreement | Record the agreement | Consigner l'accord
+        vis.mediators-only | mediators only | médiateurs seulement
+        vis.parties | the parties | les parties
+        vis.body | the mediating body | l'instance médiatrice
+        vis.public | anyone | tout le monde
+        mstate.referred | referred | saisi
+        mstate.consent-pending | waiting for consent | consentement attendu
+        mstate.pre-negotiation | pre-negotiation | pré-négociation
+        mstate.negotiation | negotiation | négociation
+        mstate.agreement | agreement reached | accord conclu
+        mstate.suspended | suspended | suspendu
+        mstate.failed | failed | échoué
+        mstate.withdrawn | withdrawn | retiré
+        mstate.implementation | implementation | mise en œuvre
+        mstate.closed | closed | clos
+        mmode.mediation | mediation | médiation
+        mmode.facilitation | facilitation | facilitation
+        mmode.good-offices | good offices | bons offices
+        mmode.dialogue | dialogue | dialogue
+        prole.party | party | partie
+        prole.signatory | signatory | signataire
+        prole.guarantor | guarantor | garant
+        prole.witness | witness | témoin
+        prole.observer | observer | observateur
+        consent.pending | not yet | pas encore
+        consent.given | given | donné
+        consent.refused | refused | refusé
+        sformat.joint | joint session | séance conjointe
+        sformat.caucus | caucus | aparté
+        sformat.shuttle | shuttle | navette
+        mevent.opened | opened | ouvert
+        mevent.state | state changed | changement d'état
+        mevent.session | session recorded | séance consignée
+        mevent.table | parties or mediators changed | parties ou médiateurs modifiés
+        mevent.agreement | agreement recorded | accord consigné
+        mevent.stall | commitments stalled | engagements au point mort
+        agr.list | Peace agreements | Accords de paix
+        agr.intro | What was promised, what is done, and the evidence for it. Scores run from 0 (not initiated) to 3 (fully implemented), as in the Peace Accords Matrix; each is checked by a second reviewer before it is published. | Ce qui a été promis, ce qui est fait, et sur quelles preuves. Les notes vont de 0 (non entamé) à 3 (pleinement mis en œuvre), comme dans la Peace Accords Matrix ; chacune est vérifiée par une seconde personne avant publication.
+        agr.tracked | Agreements followed here | Accords suivis ici
+        agr.noneTracked | No agreement is followed here yet. | Aucun accord n'est encore suivi ici.
+        agr.search | Search the peace agreements database (PA-X) | Chercher dans la base d'accords de paix (PA-X)
+        agr.searchLabel | Words in the title | Mots du titre
+        agr.searchButton | Search | Chercher
+        agr.noneFound | No agreement found. | Aucun accord trouvé.
+        agr.title | Title | Titre
+        agr.signedOn | Signed on | Signé le
+        agr.country | Country | Pays
+        agr.parties | Parties (; between them) | Parties (séparées par ;)
+        agr.text | Text | Texte
+        agr.stipulationLines | Commitments, one per line: code | theme | promise | who (; between several) | due YYYY-MM-DD or empty | how verified | Engagements, un par ligne : code | thème | promesse | qui (séparés par ;) | échéance AAAA-MM-JJ ou vide | vérification
+        agr.classification | Who may read it until published | Qui peut le lire avant publication
+        agr.thirdParties | Third parties | Tierces parties
+        agr.themes | Themes (PA-X, depth 1–3) | Thèmes (PA-X, profondeur 1 à 3)
+        agr.done | Implemented: %@ | Mis en œuvre : %@
+        agr.chart | Implementation month by month | Mise en œuvre mois par mois
+        agr.reviewers | The second reviewer agreed with the first on %@ of %@ scores | La seconde personne a confirmé la première sur %@ notes sur %@
+        agr.theme | Theme | Thème
+        agr.share | Implemented | Mis en œuvre
+        agr.commitments | Commitments | Engagements
+        agr.code | No. | N°
+        agr.promise | Promise | Promesse
+        agr.who | Who must act | Qui doit agir
+        agr.score | Score | Note
+        agr.evidence | Evidence | Preuves
+        agr.due | due %@ | échéance %@
+        agr.export | Scores as CSV | Notes en CSV
+        agr.violations | Alleged violations | Violations alléguées
+        agr.toReview | Scores waiting for a second reviewer | Notes en attente d'une seconde lecture
+        agr.yourScore | Your own score | Votre propre note
+        agr.reviewPublish | Review and publish | Relire et publier
+        agr.scoreTitle | Score a commitment | Noter un engagement
+        agr.stipulation | Commitment | Engagement
+        agr.month | Month | Mois
+        agr.evidenceKind | Kind of evidence | Type de preuve
+        agr.evidenceRef | Evidence: a record id or a web address | Preuve : identifiant d'un dossier ou adresse web
+        agr.evidenceNote | What it shows | Ce qu'elle montre
+        agr.scoreButton | Record the score | Enregistrer la note
+        pam.0 | not initiated | non entamé
+        pam.1 | minimal | minimal
+        pam.2 | intermediate | intermédiaire
+        pam.3 | full | complet
+        stall.overdue | Overdue since %@ | En retard depuis le %@
+        stall.no-progress | No progress since %@ | Aucun progrès depuis %@
+        evidence.incident | incident | incident
+        evidence.report | report | signalement
+        evidence.document | document | document
+        evidence.session | session | séance
+        evidence.link | link | lien
+        vstate.alleged | alleged | alléguée
+        vstate.preliminary-check | preliminary check | vérification préliminaire
+        vstate.investigation | under investigation | en cours d'enquête
+        vstate.finding | finding made | conclusion rendue
+        vstate.responses | parties answering | réponses des parties
+        vstate.published | published | publiée
+        vstate.dismissed | dismissed | classée
+        finding.substantiated | substantiated | établie
+        finding.unsubstantiated | not substantiated | non établie
+        finding.inconclusive | inconclusive | non concluante
+        nav.mediations | Mediations | Médiations
+        nav.agreements | Agreements | Accords
         error.title | Something went wrong | Une erreur s'est produite
         error.notFound | Not found | Introuvable
         error.forbidden | Not allowed | Non autorisé

@@ -26,22 +26,28 @@ extension ReportFormPage {
             ? try await BodyStore(sql: req.sql).list(.init(topic: .earlyWarning), page: PageRequest(limit: PageRequest.maxLimit))
                 .filter { !$0.worldwide && BodyLevel(rawValue: $0.level).map { $0.rank <= BodyLevel.national.rank } == true }.map(\.code)
             : Array(Set(viewer.roles.filter { $0.role != .auditor }.map(\.body))).sorted()
-        // Areas the filer's bodies serve, and the areas below them (capped: a phone list, not an atlas).
+        return Model(
+            framework: try await FrameworkStore(sql: req.sql).active(), areas: try await servedAreas(req, bodies: bodies),
+            bodies: isPublic ? [] : bodies,
+            csrf: req.caller?.csrf ?? "", t: T(lang: Lang.of(req), zone: req.application.agora.timeZone), isPublic: isPublic)
+    }
+
+    /// Areas the bodies serve, and the areas below them, by name (capped: a phone list, not an atlas). The report
+    /// form and the mediation form offer these.
+    static func servedAreas(_ req: Request, bodies: [String]) async throws -> [(code: String, name: String)] {
         let tree = try await req.bodyTree()
         let roots = Set(bodies.flatMap { tree.nodes[$0]?.jurisdictionPaths.compactMap(\.first) ?? [] })
         let rows = try await AreaStore(sql: req.sql).names()
         var children: [String: [AreaStore.NameRow]] = [:]
         for r in rows { if let p = r.parentCode { children[p, default: []].append(r) } }
         let byCode = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        var out: [(String, String)] = []
+        var out: [(code: String, name: String)] = []
         var queue = roots.sorted()
         while !queue.isEmpty, out.count < 600 {
             let c = queue.removeFirst()
             if let r = byCode[c] { out.append((r.code, r.name)) }
             queue += (children[c] ?? []).map(\.code).sorted()
         }
-        return Model(
-            framework: try await FrameworkStore(sql: req.sql).active(), areas: out.sorted { $0.1 < $1.1 }, bodies: isPublic ? [] : bodies,
-            csrf: req.caller?.csrf ?? "", t: T(lang: Lang.of(req), zone: req.application.agora.timeZone), isPublic: isPublic)
+        return out.sorted { $0.name < $1.name }
     }
 }
