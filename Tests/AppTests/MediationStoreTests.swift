@@ -160,6 +160,65 @@ import VaporTesting
     }
 
     @Test(arguments: Engine.available)
+    func aResponseCasesMediationActionOpensALinkedCaseThatStallsBackIntoIt(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            let tok = try await ResponseTests.world(app)
+            let t = try app.testing()
+            let today = ResponseTests.today()
+            let rep = try await ResponseTests.send(
+                t, .POST, "/api/v1/reports", tok["monitor"]!,
+                #"{"area":"GH1201","occurredOn":"\#(today)","description":"Chieftaincy clash","indicators":["GR04","CS05"],"harm":{"fatalities":2}}"#)
+            let rid = try object(rep)["id"] as! String
+            _ = try await ResponseTests.send(t, .POST, "/api/v1/reports/\(rid)/verify", tok["npc"]!, "{}")
+            let proposals =
+                try object(try await ResponseTests.send(t, .GET, "/api/v1/alerts?state=proposed&area=GH1201", tok["npc"]!))["items"]
+                as! [[String: Any]]
+            let aid = try #require(proposals.first?["id"] as? String)
+            let issued = try await ResponseTests.send(
+                t, .POST, "/api/v1/alerts/\(aid)/issue", tok["npc"]!, #"{"instruction":"Mediate","classification":"restricted","severity":"Severe"}"#)
+            let caseID = try #require(try object(issued)["responseCase"] as? String)
+            let body =
+                #"{"title":"Bawku","body":"GH-DPC-BAWKU","track":"3","mode":"mediation","topic":"chieftaincy","areas":["GH1201"],"parties":[{"name":"A","kind":"group","role":"party","consent":"given"}],"responseCase":"\#(caseID)"}"#
+            // Only from a case that plans a mediation.
+            let early = try await ResponseTests.send(t, .POST, "/api/v1/mediations", tok["responder"]!, body)
+            #expect(early.status == .unprocessableEntity && early.body.string.contains("responseCase"), "\(early.body.string)")
+            let due = Timestamp.format(Date().addingTimeInterval(86400 * 3))
+            let plan = try await ResponseTests.send(
+                t, .POST, "/api/v1/cases/\(caseID)/actions", tok["responder"]!,
+                #"{"kind":"mediation","description":"Mediate between the two councils","responsible":"council chair","due":"\#(due)"}"#)
+            #expect(plan.status == .created || plan.status == .ok, "\(plan.body.string)")
+            let opened = try await ResponseTests.send(t, .POST, "/api/v1/mediations", tok["responder"]!, body)
+            #expect(opened.status == .created, "\(opened.body.string)")
+            let mid = try object(opened)["id"] as! String
+            #expect(try object(opened)["responseCase"] as? String == caseID)
+            // The response case says so in its history.
+            let history =
+                try object(try await ResponseTests.send(t, .GET, "/api/v1/cases/\(caseID)", tok["responder"]!))["history"] as! [[String: Any]]
+            #expect(history.contains { $0["kind"] as? String == "mediation" && ($0["note"] as? String ?? "").contains(mid) })
+            // An agreement from it stalls: the response case gets a follow-up action.
+            try await app.write { tx in
+                let a = try await AgreementStore(sql: tx).create(
+                    AgreementDraft(title: "Accord", date: today, parties: "A", country: "Ghana"), body: "GH-DPC-BAWKU", caseID: mid,
+                    classification: .public,
+                    actor: "test")
+                try await AgreementStore(sql: tx).setStipulations(
+                    a,
+                    [
+                        Stipulation(
+                            code: "1", theme: "Peace", text: "Stop", responsible: [ResponsibleActor(kind: .party, name: "A")], due: today,
+                            verification: "v")
+                    ],
+                    actor: "test")
+            }
+            let tomorrow = String(Timestamp.format(Date().addingTimeInterval(86400)).prefix(10))
+            #expect(try await StallSweep(app: app).sweep(today: tomorrow).count == 1)
+            let actions =
+                try object(try await ResponseTests.send(t, .GET, "/api/v1/cases/\(caseID)", tok["responder"]!))["actions"] as! [[String: Any]]
+            #expect(actions.contains { ($0["description"] as? String ?? "").hasPrefix("Follow up stalled commitments") })
+        }
+    }
+
+    @Test(arguments: Engine.available)
     func theStallRuleFlagsOnceAndFollowsUpOnTheResponseCase(engine: Engine) async throws {
         try await TestInstallation.run(engine) { app in
             try await TestInstallation.demoInstitutions(app)

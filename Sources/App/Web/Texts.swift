@@ -114,6 +114,7 @@ enum Texts {
         agr.theme | Theme | Thème
         agr.share | Implemented | Mis en œuvre
         agr.commitments | Commitments | Engagements
+        agr.actors | Who keeps their promises | Qui tient ses promesses
         agr.code | No. | N°
         agr.promise | Promise | Promesse
         agr.who | Who must act | Qui doit agir

@@ -52,6 +52,10 @@ extension MediationPages {
                     .table(
                         .class("stack"), .tr(.class("head"), .th(.text(t("agr.theme"))), .th(.text(t("agr.share")))),
                         .forEach(f.rollup.themes) { s in .tr(.td(.text(s.key)), .td(.text(pct(s.share)))) }),
+                    .h3(.text(t("agr.actors"))),
+                    .table(
+                        .class("stack"), .tr(.class("head"), .th(.text(t("agr.who"))), .th(.text(t("agr.share")))),
+                        .forEach(f.rollup.actors) { s in .tr(.td(.text(s.key)), .td(.text(pct(s.share)))) }),
                     .h2(.text(t("agr.commitments"))),
                     .table(
                         .class("stack"),
