@@ -251,6 +251,12 @@ import VaporTesting
             #expect(try await StallSweep(app: app).sweep(today: "2026-05-11").isEmpty)
             let events = try await app.sql.select().column("kind").from("mediation_events").where("kind", .equal, "stall").all()
             #expect(events.count == 1)
+            // No response case follows this mediation: the body that keeps the agreement gets one alert proposal.
+            let proposals = try await app.sql.select().columns("body_code", "headline", "state").from("alerts").all()
+            #expect(proposals.count == 1)
+            #expect(try proposals.first?.decode(column: "body_code", as: String.self) == "GH-RPC-UE")
+            #expect(try proposals.first?.decode(column: "state", as: String.self) == "proposed")
+            #expect(try proposals.first?.decode(column: "headline", as: String.self) == "Commitments of Grazing accord have stalled")
         }
     }
 

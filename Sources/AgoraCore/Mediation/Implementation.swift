@@ -179,4 +179,18 @@ public enum Implementation {
         }
         return out
     }
+
+    /// An alert proposal to the mediating body when stalled commitments have no response case to follow them up:
+    /// its analyst issues it (a case opens, routed as any alert) or dismisses it.
+    public static func alertProposal(agreement: String, area: String, areaName: String, stalls: [Stall]) -> AlertDraft {
+        let lines = stalls.map { s in
+            "\(s.stipulation): " + (s.reason == .overdue ? "overdue since \(s.since)" : "no progress since \(s.since)")
+                + " (score \(s.score.rawValue) of 3)"
+        }
+        return AlertDraft(
+            classification: .restricted, status: .Actual, categories: [.Security], event: "Peace agreement commitments stalled",
+            responseTypes: [.Assess, .Monitor], urgency: .Expected, severity: .Moderate, certainty: .Likely,
+            headline: "Commitments of \(agreement) have stalled", description: "Stalled: " + lines.joined(separator: "; ") + ".",
+            areas: [area], areaDesc: areaName, indicators: ["AG01"])
+    }
 }

@@ -266,14 +266,17 @@ struct AgreementStore: Sendable {
     }
 
     /// Unscoped, for the stall sweep: every agreement with a tree, its mediating case and start.
-    func tracked() async throws -> [(id: String, caseID: String?, signedOn: String, body: String?)] {
-        try await Self.table.unscoped(sql, because: "the stall sweep acts for the installation").columns("id", "case_id", "signed_on", "body_code")
-            .where(SQLQueryString("EXISTS (SELECT 1 FROM stipulations s WHERE s.agreement_id = agreements.id)")).orderBy("id").all().map {
-                (
-                    try $0.decode(column: "id", as: String.self), try $0.decode(column: "case_id", as: String?.self),
-                    try $0.decode(column: "signed_on", as: String.self), try $0.decode(column: "body_code", as: String?.self)
-                )
-            }
+    func tracked() async throws -> [(id: String, caseID: String?, signedOn: String, body: String?, title: String)] {
+        try await Self.table.unscoped(sql, because: "the stall sweep acts for the installation").columns(
+            "id", "case_id", "signed_on", "body_code", "title"
+        )
+        .where(SQLQueryString("EXISTS (SELECT 1 FROM stipulations s WHERE s.agreement_id = agreements.id)")).orderBy("id").all().map {
+            (
+                try $0.decode(column: "id", as: String.self), try $0.decode(column: "case_id", as: String?.self),
+                try $0.decode(column: "signed_on", as: String.self), try $0.decode(column: "body_code", as: String?.self),
+                try $0.decode(column: "title", as: String.self)
+            )
+        }
     }
 
     // MARK: Violations

@@ -77,10 +77,13 @@ struct MediationStore: Sendable {
     }
 
     /// Unscoped: the stall rule acts for the installation on the case an agreement came from.
-    func responseCase(of id: String) async throws -> (body: String, responseCase: String?)? {
-        try await Self.table.unscoped(sql, because: "the stall rule acts for the installation").columns("body_code", "response_case")
+    func responseCase(of id: String) async throws -> (body: String, responseCase: String?, area: String?)? {
+        try await Self.table.unscoped(sql, because: "the stall rule acts for the installation").columns("body_code", "response_case", "areas")
             .where("id", .equal, id).first().map {
-                (try $0.decode(column: "body_code", as: String.self), try $0.decode(column: "response_case", as: String?.self))
+                (
+                    try $0.decode(column: "body_code", as: String.self), try $0.decode(column: "response_case", as: String?.self),
+                    Self.decode([String].self, try $0.decode(column: "areas", as: String.self))?.first
+                )
             }
     }
 

@@ -104,7 +104,7 @@ enum Texts {
         agr.country | Country | Pays
         agr.parties | Parties (; between them) | Parties (séparées par ;)
         agr.text | Text | Texte
-        agr.stipulationLines | Commitments, one per line: code | theme | promise | who (; between several) | due YYYY-MM-DD or empty | how verified | Engagements, un par ligne : code | thème | promesse | qui (séparés par ;) | échéance AAAA-MM-JJ ou vide | vérification
+        agr.stipulationLines | Commitments, one per line, the fields between vertical bars: code, theme, promise, who must act (; between several), due date YYYY-MM-DD or nothing, how it is verified | Engagements, un par ligne, les champs séparés par des barres verticales : code, thème, promesse, qui doit agir (séparés par ;), échéance AAAA-MM-JJ ou rien, comment le vérifier
         agr.classification | Who may read it until published | Qui peut le lire avant publication
         agr.thirdParties | Third parties | Tierces parties
         agr.themes | Themes (PA-X, depth 1–3) | Thèmes (PA-X, profondeur 1 à 3)
