@@ -493,9 +493,10 @@ mediator = obj(["name", "declaration", "declaredAt"], name=S(), person=S(), decl
 note = obj(["text", "visibility"], text=S(), visibility=S(*visibilities))
 attendance = obj(["category", "women", "men", "youth"], category=S(), women=integer, men=integer, youth=integer)
 next_step = obj(["action", "owner", "due"], action=S(), owner=S(), due=S())
-session = obj(["date", "area", "format", "attendance", "notes", "outcomes", "nextSteps"], date=S(), area=S(), format=S("joint", "caucus", "shuttle"),
+session_doc = obj(["document", "visibility"], document=S(), visibility=S(*visibilities))
+session = obj(["date", "area", "format", "attendance", "notes", "outcomes", "documents", "nextSteps"], date=S(), area=S(), format=S("joint", "caucus", "shuttle"),
               attendance={"type": "array", "items": attendance}, notes={"type": "array", "items": note}, outcomes={"type": "array", "items": note},
-              nextSteps={"type": "array", "items": next_step})
+              documents={"type": "array", "items": session_doc}, nextSteps={"type": "array", "items": next_step})
 theme_code = obj(["code", "depth"], code=S(), depth=integer)
 signatory = obj(["name", "onBehalfOf"], name=S(), onBehalfOf=S())
 agreement_draft = obj(["title", "date", "status", "stage", "parties", "thirdParties", "country", "region", "text", "signatories", "themes"],
@@ -530,7 +531,8 @@ schemas.update({
     "Session": obj(["id", "caseId", "createdAt", "session"], id=S(), caseId=S(), createdAt=S(), session=session),
     "SessionInput": obj(["date", "area", "format"], date=S(), area=S(), format=S("joint", "caucus", "shuttle"),
                         attendance={"type": "array", "items": attendance}, notes={"type": "array", "items": note},
-                        outcomes={"type": "array", "items": note}, nextSteps={"type": "array", "items": next_step}),
+                        outcomes={"type": "array", "items": note}, documents={"type": "array", "items": session_doc},
+                        nextSteps={"type": "array", "items": next_step}),
     "MediationFile": obj(["mediation", "history", "sessions", "inclusion", "agreements"], mediation=ref("Mediation"),
                          history={"type": "array", "items": obj(["seq", "at", "kind", "actor"], seq=integer, at=S(), kind=S(), actor=S(), **{"from": S()}, to=S(), reason=S())},
                          sessions={"type": "array", "items": ref("Session")},

@@ -79,13 +79,33 @@ import VaporTesting
             let asMediator = try await Self.send(t, .GET, "/api/v1/mediations/\(id)", mediator.token).body.string
             let asParty = try await Self.send(t, .GET, "/api/v1/mediations/\(id)", party.token).body.string
             let asMember = try await Self.send(t, .GET, "/api/v1/mediations/\(id)", member.token).body.string
-            #expect(asMediator.contains("MEDIATORS-ONLY") && asMediator.contains("FOR-PUBLIC"))
+            #expect(asMediator.contains("MEDIATORS-ONLY") && asMediator.contains("FOR-PUBLIC"), "\(asMediator.prefix(600))")
             #expect(!asParty.contains("MEDIATORS-ONLY") && asParty.contains("FOR-PARTIES") && asParty.contains("FOR-BODY"))
             #expect(!asMember.contains("MEDIATORS-ONLY") && !asMember.contains("FOR-PARTIES") && asMember.contains("FOR-BODY"))
+            // Documents carry their own visibility too; one the mediator cannot read is refused, naming it.
+            let doc = try await Self.send(
+                t, .POST, "/api/v1/documents", mediator.token, #"{"title":"Draft accord","body":"GH-RPC-UE","classification":"internal"}"#)
+            let docID = try object(doc)["id"] as! String
+            let withDocs = try await Self.send(
+                t, .POST, "/api/v1/mediations/\(id)/sessions", mediator.token,
+                #"{"date":"\#(today)","area":"GH1201","format":"shuttle","documents":[{"document":"\#(docID)","visibility":"parties"},{"document":"\#(docID)","visibility":"mediators-only"}]}"#
+            )
+            #expect(withDocs.status == .created, "\(withDocs.body.string)")
+            let missing = try await Self.send(
+                t, .POST, "/api/v1/mediations/\(id)/sessions", mediator.token,
+                #"{"date":"\#(today)","area":"GH1201","format":"shuttle","documents":[{"document":"nope","visibility":"parties"}]}"#)
+            #expect(missing.status == .unprocessableEntity && missing.body.string.contains("documents[0].document"))
+            func documents(_ token: String) async throws -> [String] {
+                let sessions = try object(try await Self.send(t, .GET, "/api/v1/mediations/\(id)", token))["sessions"] as! [[String: Any]]
+                return sessions.flatMap { (($0["session"] as! [String: Any])["documents"] as! [[String: Any]]).map { $0["visibility"] as! String } }
+            }
+            #expect(try await documents(mediator.token).sorted() == ["mediators-only", "parties"])
+            #expect(try await documents(party.token) == ["parties"])
+            #expect(try await documents(member.token).isEmpty)
             // Every read of the confidential sessions is on the audit trail.
             let reads = try await app.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log")
                 .where("action", .equal, "read").where("record_type", .equal, "mediation-session").first()?.decode(column: "n", as: Int.self)
-            #expect(reads == 3)
+            #expect(reads == 6)
 
             // No agreement yet: the case cannot reach `agreement`.
             #expect(

@@ -49,6 +49,17 @@ public struct SessionNote: Codable, Sendable, Equatable {
     }
 }
 
+/// A document of the installation (a brief, minutes, a draft text) attached to a session, with who may see that it
+/// is there; reading the document itself still needs its own classification.
+public struct SessionDocument: Codable, Sendable, Equatable {
+    public var document: String
+    public var visibility: Visibility
+    public init(document: String, visibility: Visibility = .mediatorsOnly) {
+        self.document = document
+        self.visibility = visibility
+    }
+}
+
 public struct NextStep: Codable, Sendable, Equatable {
     public var action: String
     public var owner: String
@@ -68,11 +79,13 @@ public struct SessionDraft: Codable, Sendable, Equatable {
     /// Notes (confidential by default: mediators only) and outcomes, each with its own visibility.
     public var notes: [SessionNote]
     public var outcomes: [SessionNote]
+    public var documents: [SessionDocument]
     public var nextSteps: [NextStep]
     public init(
         date: String, area: String, format: SessionFormat, attendance: [Attendance] = [], notes: [SessionNote] = [], outcomes: [SessionNote] = [],
-        nextSteps: [NextStep] = []
+        documents: [SessionDocument] = [], nextSteps: [NextStep] = []
     ) {
+        self.documents = documents
         self.date = date
         self.area = area
         self.format = format
@@ -87,6 +100,7 @@ public struct SessionDraft: Codable, Sendable, Equatable {
         var s = self
         s.notes = notes.filter { $0.visibility <= reach }
         s.outcomes = outcomes.filter { $0.visibility <= reach }
+        s.documents = documents.filter { $0.visibility <= reach }
         if reach < .body { s.nextSteps = [] }
         return s
     }

@@ -61,12 +61,14 @@ struct MediationController {
         var attendance: [Attendance]?
         var notes: [SessionNote]?
         var outcomes: [SessionNote]?
+        /// Documents of the installation (by id) the session refers to, each with who may see it is there.
+        var documents: [SessionDocument]?
         var nextSteps: [NextStep]?
 
         var draft: SessionDraft {
             SessionDraft(
                 date: date, area: area, format: format, attendance: attendance ?? [], notes: notes ?? [], outcomes: outcomes ?? [],
-                nextSteps: nextSteps ?? [])
+                documents: documents ?? [], nextSteps: nextSteps ?? [])
         }
     }
 
@@ -210,6 +212,7 @@ struct MediationController {
     /// A session held: the API and the case page's form both call this.
     static func addSession(_ id: String, _ input: NewSession, req: Request) async throws -> SessionView {
         let actor = req.actor
+        let scope = try await req.scope()
         let draft = input.draft
         let sid = try await req.write { tx in
             let r = try await Self.find(id, req, tx)
@@ -218,6 +221,11 @@ struct MediationController {
             if try await AreaStore(sql: tx).exists([draft.area]).isEmpty {
                 throw APIError(ValidationFailure(field: "area", "unknown area code '\(draft.area)'"))
             }
+            var issues = IssueCollector()
+            for (i, d) in draft.documents.enumerated() where try await DocumentStore(sql: tx).get(d.document, scope) == nil {
+                issues.add("documents[\(i)].document", "no document '\(d.document)' you can read")
+            }
+            try issues.throwIfAny()
             return try await MediationStore(sql: tx).addSession(r.id, draft, actor: actor)
         }
         return SessionView(id: sid, caseId: id, createdAt: Timestamp.now(), session: draft)

@@ -188,12 +188,14 @@ struct MediationStore: Sendable {
     func addSession(_ caseID: String, _ s: SessionDraft, actor: String) async throws -> String {
         let id = UUID().uuidString.lowercased()
         try await sql.insert(into: "mediation_sessions").columns(
-            "id", "case_id", "held_on", "area_code", "format", "attendance", "notes", "outcomes", "next_steps", "created_by", "created_at"
+            "id", "case_id", "held_on", "area_code", "format", "attendance", "notes", "outcomes", "next_steps", "documents", "created_by",
+            "created_at"
         )
         .values(
             [
                 SQLBind(id), SQLBind(caseID), SQLBind(s.date), SQLBind(s.area), SQLBind(s.format.rawValue), SQLBind(Self.json(s.attendance)),
-                SQLBind(Self.json(s.notes)), SQLBind(Self.json(s.outcomes)), SQLBind(Self.json(s.nextSteps)), SQLBind(actor),
+                SQLBind(Self.json(s.notes)), SQLBind(Self.json(s.outcomes)), SQLBind(Self.json(s.nextSteps)), SQLBind(Self.json(s.documents)),
+                SQLBind(actor),
                 SQLBind(Timestamp.now()),
             ] as [any SQLExpression]
         ).run()
@@ -206,7 +208,7 @@ struct MediationStore: Sendable {
     /// audited (who read which, at what reach) in the caller's transaction.
     func sessions(_ r: Row, reach: Visibility, actor: String, audit: Bool) async throws -> [SessionView] {
         let rows = try await sql.select().columns(
-            "id", "held_on", "area_code", "format", "attendance", "notes", "outcomes", "next_steps", "created_at"
+            "id", "held_on", "area_code", "format", "attendance", "notes", "outcomes", "next_steps", "documents", "created_at"
         )
         .from("mediation_sessions").where("case_id", .equal, r.id).orderBy("held_on").orderBy("id").all()
         let out = try rows.map { row -> SessionView in
@@ -216,6 +218,7 @@ struct MediationStore: Sendable {
                 attendance: Self.decode([Attendance].self, try row.decode(column: "attendance", as: String.self)) ?? [],
                 notes: Self.decode([SessionNote].self, try row.decode(column: "notes", as: String.self)) ?? [],
                 outcomes: Self.decode([SessionNote].self, try row.decode(column: "outcomes", as: String.self)) ?? [],
+                documents: Self.decode([SessionDocument].self, try row.decode(column: "documents", as: String.self)) ?? [],
                 nextSteps: Self.decode([NextStep].self, try row.decode(column: "next_steps", as: String.self)) ?? [])
             return SessionView(
                 id: try row.decode(column: "id", as: String.self), caseId: r.id, createdAt: try row.decode(column: "created_at", as: String.self),

@@ -23,6 +23,7 @@ enum AgoraMigrations {
         CreateReportAttachments(),
         CreateForecasts(),
         CreateMediation(),
+        AddSessionDocuments(),
     ]
 }
 

@@ -13,6 +13,7 @@ enum Texts {
 
     static let table = """
         med.board | Mediations | Médiations
+        med.document | Document %@ | Document %@
         med.open | Open a mediation case | Ouvrir un dossier de médiation
         med.title | What the dispute is | L'objet du différend
         med.topic | What it is about | Sur quoi il porte

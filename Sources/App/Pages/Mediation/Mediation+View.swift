@@ -108,6 +108,10 @@ extension MediationPages {
                 .forEach(d.notes + d.outcomes) { n in
                     .li(.text(n.text), .span(.class("muted"), .text(" (" + t("vis." + n.visibility.rawValue) + ")")))
                 }),
+            .ul(
+                .forEach(d.documents) { x in
+                    .li(.text(t("med.document", x.document)), .span(.class("muted"), .text(" (" + t("vis." + x.visibility.rawValue) + ")")))
+                }),
             .ul(.forEach(d.nextSteps) { n in .li(.text(t("med.nextStep", n.action, n.owner, t.date(n.due)))) }))
     }
 

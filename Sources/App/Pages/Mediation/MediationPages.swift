@@ -95,7 +95,7 @@ enum MediationPages {
             attendance: category.isEmpty
                 ? [] : [Attendance(category: category, women: try count("women"), men: try count("men"), youth: try count("youth"))],
             notes: note.isEmpty ? [] : [SessionNote(text: note, visibility: try Visibility.parse(f["visibility"] ?? "", field: "visibility"))],
-            outcomes: nil,
+            outcomes: nil, documents: nil,
             nextSteps: step.isEmpty ? [] : [NextStep(action: step, owner: f["nextOwner"] ?? "", due: f["nextDue"] ?? "")])
     }
 
