@@ -582,7 +582,7 @@ paths.update({
         "post": op("transitionMediation", "Move a case to its next state, with a reason", {"200": ok(ref("Mediation")), **errs(401, 403, 404, 409, 422)},
                    request=ref("Transition"), security=signed)},
     "/api/v1/mediations/{id}/table": {"parameters": [id_param],
-        "put": op("setMediationTable", "Parties (with their consent) and mediators (with their declarations)", {"200": ok(ref("Mediation")), **errs(401, 403, 404, 422)},
+        "put": op("setMediationTable", "Parties (with their consent) and mediators (with their declarations)", {"200": ok(ref("Mediation")), **errs(400, 401, 403, 404, 422)},
                   request=ref("Table"), security=signed)},
     "/api/v1/mediations/{id}/sessions": {"parameters": [id_param],
         "post": op("addMediationSession", "Record a session held", {"201": ok(ref("Session"), "Created"), **errs(401, 403, 404, 422)},
@@ -598,7 +598,7 @@ paths.update({
     "/api/v1/agreements/{id}/export.csv": {"parameters": [id_param],
         "get": op("exportAgreementScores", "Published scores in long format: agreement, stipulation, theme, period, score, evidence (audited)", {"200": csv_ok, **errs(404)})},
     "/api/v1/agreements/{id}/stipulations": {"parameters": [id_param],
-        "put": op("setStipulations", "Replace the commitment tree (scored stipulations must stay)", {"200": ok(ref("Stipulations")), **errs(401, 403, 404, 422)},
+        "put": op("setStipulations", "Replace the commitment tree (scored stipulations must stay)", {"200": ok(ref("Stipulations")), **errs(400, 401, 403, 404, 422)},
                   request=ref("Stipulations"), security=signed)},
     "/api/v1/agreements/{id}/versions": {"parameters": [id_param],
         "post": op("addAgreementVersion", "A new version of the text and signatories", {"200": ok(ref("Agreement")), **errs(401, 403, 404, 422)},
@@ -617,6 +617,54 @@ paths.update({
     "/api/v1/agreements/{id}/violations/{violation}/steps": {"parameters": [id_param, violation_param],
         "post": op("stepViolation", "The next step of an allegation; a published substantiated finding becomes an incident in the area's risk",
                    {"200": ok(ref("Violation")), **errs(401, 403, 404, 409, 422)}, request=ref("ViolationStep"), security=signed)},
+})
+
+
+# Submissions to bodies and their public record (docs/ACCOUNTABILITY.md).
+sub_states = ["received", "acknowledged", "under-consideration", "clarification-requested", "answered", "transferred"]
+ask_answers = ["accepted", "partly-accepted", "rejected", "not-for-us"]
+sub_deadlines = obj(["acknowledge", "answer", "veryLate"], acknowledge=integer, answer=integer, veryLate=integer)
+schemas["Settings"]["properties"]["submissionDeadlines"] = {"type": "object", "additionalProperties": sub_deadlines,
+                                                             "description": "Working days per body code or level (defaults 2, 20, 40)"}
+figures = obj(["received", "answered", "overdueNow", "veryOverdueNow"], received=integer, answered=integer, answeredOnTimeShare=num,
+              medianDaysToAnswer=num, overdueNow=integer, veryOverdueNow=integer)
+schemas.update({
+    "Submission": obj(["id", "body", "title", "summary", "area", "topic", "country", "receivedOn", "createdAt", "kind", "state", "classification", "protected",
+                       "extensionDays", "acknowledgeBy", "answerBy", "veryLateFrom", "flag", "asks", "history"],
+                      id=S(), body=S(), title=S(), summary=S(), area=S(), topic=S(), country=S(), receivedOn=S(), createdAt=S(),
+                      kind=S("position-paper", "petition", "recommendation", "grievance", "forum-resolution"), state=S(*sub_states),
+                      classification=S(*classes), submitter=S(), organisation=S(), protected=boolean, acknowledgedOn=S(), answeredOn=S(),
+                      transferredTo=S(), extensionDays=integer, acknowledgeBy=S(), answerBy=S(), veryLateFrom=S(),
+                      flag=S("on-time", "overdue", "very-overdue"),
+                      asks={"type": "array", "items": obj(["n", "text", "published", "progress"], n=integer, text=S(), answer=S(*ask_answers), reason=S(),
+                                                          published=boolean, progress=integer)},
+                      history={"type": "array", "items": obj(["seq", "at", "kind", "actor"], seq=integer, at=S(), kind=S(), actor=S(), note=S())}),
+    "SubmissionPage": page("Submission"),
+    "SubmissionInput": obj(["kind", "title", "summary", "area", "topic", "asks"], kind=S("position-paper", "petition", "recommendation", "grievance", "forum-resolution"),
+                           title=S(), summary=S(), area=S(), topic=S(*topics), body=S(), asks=strs, organisation=S(), protected=boolean,
+                           classification=S(*classes)),
+    "SubmissionStep": obj([], to=S(*sub_states), note=S(), transferTo=S(), extendBy=integer),
+    "SubmissionAnswers": obj(["answers"], answers={"type": "array", "items": obj(["n", "answer"], n=integer, answer=S(*ask_answers), reason=S())},
+                             publish=boolean),
+    "Responsiveness": obj(["body", "figures"], body=S(), figures=figures),
+})
+paths.update({
+    "/api/v1/submissions": {
+        "get": op("listSubmissions", "Submissions the caller may read (the receiving body and those above; the submitter)",
+                  {"200": ok(ref("SubmissionPage")), **errs(400, 422)}, [q("body", "Receiving body"), q("state", "State", sub_states), limit, cursor]),
+        "post": op("createSubmission", "Submit to the competent body (or to a body named, if competent)", {"201": ok(ref("Submission"), "Created"), **errs(401, 422)},
+                   request=ref("SubmissionInput"), security=signed)},
+    "/api/v1/submissions/{id}": {"parameters": [id_param],
+        "get": op("getSubmission", "A submission, its clock and history; answers once published", {"200": ok(ref("Submission")), **errs(404)})},
+    "/api/v1/submissions/{id}/steps": {"parameters": [id_param],
+        "post": op("stepSubmission", "Acknowledge, consider, ask for clarification (the clock stops), transfer, or extend the deadline with a reason",
+                   {"200": ok(ref("Submission")), **errs(401, 403, 404, 409, 422)}, request=ref("SubmissionStep"), security=signed)},
+    "/api/v1/submissions/{id}/answers": {"parameters": [id_param],
+        "post": op("answerSubmission", "Answer asks; held until published (publish: true, or a later call)", {"200": ok(ref("Submission")), **errs(401, 403, 404, 409, 422)},
+                   request=ref("SubmissionAnswers"), security=signed)},
+    "/api/v1/bodies/{code}/responsiveness": {"parameters": [code_param],
+        "get": op("bodyResponsiveness", "A body's public record: received, answered on time, median working days, overdue now", {"200": ok(ref("Responsiveness")), **errs(404)})},
+    "/api/v1/responsiveness": {"get": op("responsivenessLeague", "Every body's record, most responsive first", {"200": ok({"type": "array", "items": ref("Responsiveness")})})},
 })
 
 # What every operation can answer, whatever it does: a bad, expired or revoked bearer token is refused (401)

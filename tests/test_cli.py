@@ -120,7 +120,7 @@ def test_a_framework_goes_out_and_comes_back_in(agora_binary, tmp_path):
     path.write_text(json.dumps(framework))
     r = run_cli(agora_binary, "frameworks", "import", str(path), data_dir=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "framework 'ghana-2026', 7 sectors, 26 indicators; active" in r.stdout
+    assert "framework 'ghana-2026', 7 sectors, 27 indicators; active" in r.stdout
     framework["sectors"][1]["indicators"][0]["weight"] = 42
     path.write_text(json.dumps(framework))
     r = run_cli(agora_binary, "frameworks", "import", str(path), data_dir=tmp_path)

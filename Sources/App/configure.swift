@@ -73,6 +73,7 @@ func routes(_ app: Application) throws {
     DocumentController().register(api)
     MediationController().register(api)
     AgreementController().register(api)
+    SubmissionController().register(api)
     FrameworkController().register(api)
     ReportController().register(api)
     AttachmentController().register(api)

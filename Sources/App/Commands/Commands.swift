@@ -13,6 +13,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(EventsCommand(), as: "events")
     app.asyncCommands.use(FrameworksCommand(), as: "frameworks")
     app.asyncCommands.use(AgreementsCommand(), as: "agreements")
+    app.asyncCommands.use(HolidaysCommand(), as: "holidays")
+    app.asyncCommands.use(SubmissionsCommand(), as: "submissions")
     app.asyncCommands.use(RiskCommand(), as: "risk")
     app.asyncCommands.use(ForecastCommand(), as: "forecast")
     app.asyncCommands.use(ReportCommand(), as: "report")

@@ -8,6 +8,12 @@ import Vapor
 /// shared data is there. Seeded once: a store that already holds a mediation is left alone.
 enum DemoMediation {
     static func seed(_ app: Application, actor: String) async throws {
+        if let file = app.agora.sharedData?.appendingPathComponent("calendars/public_holidays_2024-2030.csv"),
+            let text = try? String(contentsOf: file, encoding: .utf8)
+        {
+            let rows = try HolidayStore.read(text)
+            try await app.write { try await HolidayStore(sql: $0).upsert(rows, actor: actor) }
+        }
         if let pax = app.agora.sharedData?.appendingPathComponent("agreements/pax_all_agreements_data.csv"),
             let text = try? String(contentsOf: pax, encoding: .utf8)
         {
@@ -127,6 +133,7 @@ enum DemoMediation {
                 _ = try await agreements.review(a, view, reviewer: reviewer, score: s, actor: actor)
             }
         }
+        try await knownStalls(agreements, a, tree, start: "2026-03")
         row.state = try await step(store, row, to: .agreement, reason: "accord signed on 2026-03-10", actor: actor)
         _ = try await step(store, row, to: .implementation, reason: "implementation monitored monthly", actor: actor)
     }
@@ -178,8 +185,18 @@ enum DemoMediation {
                     code: "3", theme: "Dialogue", text: "Joint peace committee meets monthly",
                     responsible: [ResponsibleActor(kind: .body, name: "KE-CPC-TURKANA")], verification: "minutes"),
             ], actor: actor)
+        try await knownStalls(agreements, a, try await agreements.stipulations(a), start: "2026-06")
         row.state = try await step(store, row, to: .agreement, reason: "accord signed at Nakitong'o", actor: actor)
         _ = try await step(store, row, to: .implementation, reason: "monitored by the joint committee", actor: actor)
+    }
+
+    /// The keeping body already knows where a demo accord stands: today's stalls go on record as flagged, so that
+    /// starting the demo does not propose alerts about them.
+    static func knownStalls(_ agreements: AgreementStore, _ id: String, _ tree: [Stipulation], start: String) async throws {
+        let today = String(Timestamp.now().prefix(10))
+        let published = try await agreements.scores(id, publishedOnly: true).map(\.entry)
+        _ = try await agreements.flag(
+            id, Implementation.stalls(tree, published, start: start, period: String(today.prefix(7)), today: today, periods: 3))
     }
 
     static func step(_ store: MediationStore, _ row: MediationStore.Row, to: MediationState, reason: String, actor: String) async throws

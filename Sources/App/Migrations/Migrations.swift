@@ -24,6 +24,7 @@ enum AgoraMigrations {
         CreateForecasts(),
         CreateMediation(),
         AddSessionDocuments(),
+        CreateAccountability(),
     ]
 }
 

@@ -11,10 +11,17 @@ struct ResponseSettings: Content, Equatable {
     var stallMonths: Int?
 
     var stallPeriods: Int { stallMonths ?? 3 }
+    /// Working days a body has for submissions, by body code or by level (`district`, `national` …).
+    var submissionDeadlines: [String: SubmissionDeadlines]?
 
     func validate() throws {
         var issues = IssueCollector()
         if let m = stallMonths, !(1...24).contains(m) { issues.add("stallMonths", "1 to 24 months") }
+        for (k, d) in (submissionDeadlines ?? [:]).sorted(by: { $0.key < $1.key }) {
+            do { try d.validate(field: "submissionDeadlines.\(k)") } catch let f as ValidationFailure {
+                for i in f.issues { issues.add(i.field, i.message) }
+            }
+        }
         for (prefix, check) in [("risk", { try risk.validate() }), ("deadlines", { try deadlines.validate() })] as [(String, () throws -> Void)] {
             do { try check() } catch let f as ValidationFailure { for i in f.issues { issues.add("\(prefix).\(i.field)", i.message) } }
         }
