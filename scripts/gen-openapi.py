@@ -667,6 +667,37 @@ paths.update({
     "/api/v1/responsiveness": {"get": op("responsivenessLeague", "Every body's record, most responsive first", {"200": ok({"type": "array", "items": ref("Responsiveness")})})},
 })
 
+
+# Dialogue forums and their inclusion.
+stake_cats = ["state", "cso", "traditional", "religious", "women", "youth", "private-sector", "media"]
+targets = obj(["women", "youth", "cso", "traditionalAndReligious"], women=num, youth=num, cso=num, traditionalAndReligious=num)
+inclusion = obj(["people", "short"], people=integer, women=num, youth=num, cso=num, traditionalAndReligious=num, short=strs)
+schemas.update({
+    "Forum": obj(["id", "body", "name", "mandate", "createdAt", "topics", "areas", "partners", "standing", "targets"], id=S(), body=S(), name=S(), mandate=S(),
+                 createdAt=S(), topics=strs, areas=strs, partners=strs, standing=boolean, targets=targets),
+    "ForumInput": obj(["body", "name", "mandate", "topics", "areas", "standing"], body=S(), name=S(), mandate=S(), topics={"type": "array", "items": S(*topics)},
+                      areas=strs, partners=strs, standing=boolean, targets=targets),
+    "ForumSession": obj(["id", "forum", "heldOn", "agenda", "participants", "resolutions"], id=S(), forum=S(), heldOn=S(), agenda=S(),
+                        participants={"type": "array", "items": attendance}, resolutions=strs),
+    "ForumSessionInput": obj(["heldOn", "participants", "agenda"], heldOn=S(), agenda=S(), resolutions=strs,
+                             participants={"type": "array", "items": obj(["category", "women", "men", "youth"], category=S(*stake_cats), women=integer, men=integer, youth=integer)}),
+    "ForumFile": obj(["forum", "sessions", "inclusion"], forum=ref("Forum"), sessions={"type": "array", "items": ref("ForumSession")}, inclusion=inclusion),
+    "BodyInclusion": obj(["body", "quarter", "inclusion"], body=S(), quarter=S(), inclusion=inclusion),
+})
+paths.update({
+    "/api/v1/forums": {
+        "get": op("listForums", "Forums bodies convene (public)", {"200": ok({"type": "array", "items": ref("Forum")})}, [q("body", "Convening body")]),
+        "post": op("createForum", "Convene a forum (people of the body)", {"201": ok(ref("Forum"), "Created"), **errs(401, 403, 422)}, request=ref("ForumInput"), security=signed)},
+    "/api/v1/forums/{id}": {"parameters": [id_param],
+        "get": op("getForum", "A forum, its sessions and its inclusion against its targets", {"200": ok(ref("ForumFile")), **errs(404)})},
+    "/api/v1/forums/{id}/sessions": {"parameters": [id_param],
+        "post": op("addForumSession", "Record a session: who took part by category, sex and age; the agenda; resolutions",
+                   {"201": ok(ref("ForumSession"), "Created"), **errs(401, 403, 404, 422)}, request=ref("ForumSessionInput"), security=signed)},
+    "/api/v1/bodies/{code}/inclusion": {"parameters": [code_param],
+        "get": op("bodyInclusion", "Who took part in the body's forums in a quarter, against its targets", {"200": ok(ref("BodyInclusion")), **errs(404, 422)},
+                  [q("quarter", "YYYY-Qn (default: this quarter)")])},
+})
+
 # What every operation can answer, whatever it does: a bad, expired or revoked bearer token is refused (401)
 # even where no sign-in is needed, since the client meant to be someone. What every write can answer: a body
 # that is not JSON (415), too large (413), with an unknown field or a control character (422), a session

@@ -614,3 +614,57 @@ def test_a_mediator_takes_a_case_to_a_scored_agreement_and_the_public_reads_it(s
         assert "Garu market accord" not in p.text()
     finally:
         p.quit()
+
+
+def test_a_cso_submits_the_council_answers_and_the_public_sees_the_record(server):
+    """A WANEP-Ghana liaison submits a position paper; it goes to the competent council, which acknowledges it and
+    answers its asks; the council's public page shows its record change."""
+    s = server
+    p = Walk(s.base, PHONE)
+    try:
+        p.go("/bodies/GH-DPC-BAWKU")
+        before = p.text()
+    finally:
+        p.quit()
+    w = Walk(s.base, PHONE)
+    try:
+        w.sign_in("liaison.wanep", s.passwords["liaison.wanep"])
+        w.go("/submissions")
+        w.d.find_element(By.CSS_SELECTOR, "main details summary").click()
+        Select(w.d.find_element(By.ID, "kind")).select_by_value("position-paper")
+        w.d.find_element(By.ID, "title").send_keys("Young traders and the Bawku market")
+        w.d.find_element(By.ID, "summary").send_keys("Young traders are shut out of the market committee.")
+        Select(w.d.find_element(By.ID, "area")).select_by_value("GH1201")
+        Select(w.d.find_element(By.ID, "topic")).select_by_value("mediation")
+        w.d.find_element(By.ID, "asks").send_keys("A youth seat on the market committee\nA monthly market forum")
+        w.shot("50-submission-form")
+        w.submit("form[action='/submissions']")
+        assert "/submissions/" in w.d.current_url and "received" in w.text(), w.text()[:1500]
+        submission = w.d.current_url.split("?")[0]
+    finally:
+        w.quit()
+    c = Walk(s.base, DESKTOP)
+    try:
+        c.sign_in("coordinator.bawku", s.passwords["coordinator.bawku"])
+        c.d.get(submission)
+        Select(c.d.find_element(By.ID, "to")).select_by_value("acknowledged")
+        c.submit("form:has(#to)")
+        assert "acknowledged" in c.text()
+        Select(c.d.find_element(By.ID, "answer-1")).select_by_value("accepted")
+        Select(c.d.find_element(By.ID, "answer-2")).select_by_value("rejected")
+        c.d.find_element(By.ID, "reason-2").send_keys("The assembly convenes market forums")
+        c.d.find_element(By.ID, "publish").click()
+        c.shot("51-submission-answer")
+        c.submit("form:has(#answer-1)")
+        assert "answered" in c.text() and "The assembly convenes market forums" in c.text(), c.text()[:2000]
+    finally:
+        c.quit()
+    p = Walk(s.base, PHONE)
+    try:
+        p.go("/bodies/GH-DPC-BAWKU")
+        after = p.text()
+        assert "Record of responsiveness" in after and after != before, after[:2000]
+        assert "Young traders" not in after  # the record counts; it does not show the submission
+        p.shot("52-body-record")
+    finally:
+        p.quit()

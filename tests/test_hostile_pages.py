@@ -132,6 +132,13 @@ def hostile_world(agora_binary):
             "stipulation": "1", "period": today[:7], "score": 2, "note": hostile("score note"),
             "evidence": [{"kind": "link", "ref": "https://example.org/\"><xhostile>", "note": hostile("evidence")}]}, token=analyst), "score")
         ok(*s.request("POST", f"/api/v1/agreements/{agr['id']}/scores/{sc['id']}/review", {"score": 2}, token=s.token_for("admin.npc")), "review")
+        sub = ok(*s.request("POST", "/api/v1/submissions", {
+            "kind": "petition", "title": hostile("petition"), "summary": hostile("summary"), "area": "GH1201", "topic": "mediation",
+            "asks": [hostile("ask")], "organisation": hostile("org")}, token=s.token_for("liaison.wanep")), "submission")
+        made["submission"] = sub["id"]
+        ok(*s.request("POST", f"/api/v1/submissions/{sub['id']}/steps", {"to": "acknowledged", "note": hostile("ack")}, token=coordinator), "ack")
+        ok(*s.request("POST", f"/api/v1/submissions/{sub['id']}/answers", {"answers": [{"n": 1, "answer": "rejected", "reason": hostile("why")}],
+                                                                          "publish": True}, token=coordinator), "answer")
         s.made = made
         yield s
 
@@ -169,7 +176,7 @@ def seeds(made):
     out += [f"/incidents/{made['incident']}", f"/alerts/{made['alert']}", f"/reports/{made['report-restricted']}"]
     if "case" in made:
         out.append(f"/cases/{made['case']}")
-    out += ["/mediations", f"/mediations/{made['mediation']}", "/agreements", f"/agreements/{made['agreement']}", "/agreements?q=accord"]
+    out += ["/submissions", f"/submissions/{made['submission']}", "/mediations", f"/mediations/{made['mediation']}", "/agreements", f"/agreements/{made['agreement']}", "/agreements?q=accord"]
     return out
 
 

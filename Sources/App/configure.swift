@@ -74,6 +74,7 @@ func routes(_ app: Application) throws {
     MediationController().register(api)
     AgreementController().register(api)
     SubmissionController().register(api)
+    ForumController().register(api)
     FrameworkController().register(api)
     ReportController().register(api)
     AttachmentController().register(api)
@@ -99,6 +100,7 @@ func routes(_ app: Application) throws {
     AlertPages.register(app)
     CasePages.register(app)
     MediationPages.register(app)
+    SubmissionPages.register(app)
     PublicPages.register(app)
     AdminPage.register(app)
 }

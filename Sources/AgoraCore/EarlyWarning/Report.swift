@@ -167,7 +167,7 @@ public enum ReportRules {
         return (0..<24).contains(h) && (0..<60).contains(m) && t.count == 5
     }
 
-    static func dayAfter(_ day: String) -> String {
+    public static func dayAfter(_ day: String) -> String {
         CivilDate.parse(day).map { CivilDate.text($0 + 1) } ?? day  // a DateFormatter per report was 6 % of a submission
     }
 }

@@ -63,8 +63,13 @@ struct SubmissionController {
     }
 
     func create(req: Request) async throws -> Response {
+        let view = try await Self.submit(try req.input(NewSubmission.self), req: req)
+        return try await view.created(at: "/api/v1/submissions/\(view.id)", for: req)
+    }
+
+    /// A submission made: the API and the submissions page's form both call this.
+    static func submit(_ input: NewSubmission, req: Request) async throws -> SubmissionView {
         let viewer = try req.requireSignedIn()
-        let input = try req.input(NewSubmission.self)
         var issues = IssueCollector()
         if MediationRules.blank(input.title) { issues.add("title", "is empty") }
         if MediationRules.blank(input.summary) { issues.add("summary", "say what you ask and why") }
@@ -93,7 +98,7 @@ struct SubmissionController {
                 protected: input.protected ?? false,
                 classification: input.classification ?? .restricted, asks: input.asks, actor: actor)
         }
-        return try await Self.view(id, req: req).created(at: "/api/v1/submissions/\(id)", for: req)
+        return try await Self.view(id, req: req)
     }
 
     func list(req: Request) async throws -> Page<SubmissionView> {
@@ -160,8 +165,11 @@ struct SubmissionController {
     }
 
     func step(req: Request) async throws -> SubmissionView {
-        let id = try req.parameters.require("id")
-        let input = try req.input(Step.self)
+        try await Self.step(try req.parameters.require("id"), try req.input(Step.self), req: req)
+    }
+
+    /// A step on a submission: the API and the submission page's form both call this.
+    static func step(_ id: String, _ input: Step, req: Request) async throws -> SubmissionView {
         let actor = req.actor
         let today = String(Timestamp.now().prefix(10))
         try await req.write { tx in
@@ -200,8 +208,11 @@ struct SubmissionController {
     }
 
     func answer(req: Request) async throws -> SubmissionView {
-        let id = try req.parameters.require("id")
-        let input = try req.input(Answers.self)
+        try await Self.answer(try req.parameters.require("id"), try req.input(Answers.self), req: req)
+    }
+
+    /// Answers to asks, held or published: the API and the submission page's form both call this.
+    static func answer(_ id: String, _ input: Answers, req: Request) async throws -> SubmissionView {
         let actor = req.actor
         let today = String(Timestamp.now().prefix(10))
         try await req.write { tx in

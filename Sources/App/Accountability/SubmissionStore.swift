@@ -200,6 +200,12 @@ struct SubmissionStore: Sendable {
         return true
     }
 
+    /// A submission's past, as recorded elsewhere before it was entered here (the demo; a migration from paper).
+    func backdate(_ id: String, receivedOn: String, acknowledgedOn: String?, answeredOn: String?, state: SubmissionState) async throws {
+        try await sql.update("submissions").set("received_on", to: receivedOn).set("acknowledged_on", to: acknowledgedOn)
+            .set("answered_on", to: answeredOn).set("state", to: state.rawValue).where("id", .equal, id).run()
+    }
+
     func setFlag(_ id: String, _ flag: SubmissionClock.Flag) async throws -> Bool {
         try await !sql.update("submissions").set("flag", to: flag.rawValue).where("id", .equal, id).where("flag", .notEqual, flag.rawValue)
             .returning("id").all().isEmpty

@@ -25,6 +25,7 @@ enum AgoraMigrations {
         CreateMediation(),
         AddSessionDocuments(),
         CreateAccountability(),
+        CreateForums(),
     ]
 }
 

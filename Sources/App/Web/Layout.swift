@@ -92,6 +92,7 @@ enum Layout {
         if c.signedIn {
             items.append((SiteURL.cases.path, c.t("nav.cases")))
             items.append((SiteURL.mediations.path, c.t("nav.mediations")))
+            items.append((SiteURL.submissions.path, c.t("nav.submissions")))
         }
         items.append((SiteURL.agreements().path, c.t("nav.agreements")))
         items.append((SiteURL.bodies.path, c.t("nav.directory")))

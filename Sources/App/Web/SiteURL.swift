@@ -31,6 +31,9 @@ enum SiteURL: Sendable, Equatable {
     case agreement(String)
     case agreementAct(String)
     case agreementExport(String)
+    case submissions
+    case submission(String)
+    case submissionAct(String)
     case feed, apiDocument, failedDeliveries
     case incidentExport(file: String, query: String)
     case attachment(report: String, id: String)
@@ -73,6 +76,9 @@ enum SiteURL: Sendable, Equatable {
         case .agreement(let id): "/agreements/" + Self.segment(id)
         case .agreementAct(let id): "/agreements/" + Self.segment(id) + "/act"
         case .agreementExport(let id): "/api/v1/agreements/" + Self.segment(id) + "/export.csv"
+        case .submissions: "/submissions"
+        case .submission(let id): "/submissions/" + Self.segment(id)
+        case .submissionAct(let id): "/submissions/" + Self.segment(id) + "/act"
         case .adminSettings: "/admin/settings"
         case .feed: "/feeds/alerts.atom"
         case .apiDocument: "/api/v1/openapi.json"

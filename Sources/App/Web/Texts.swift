@@ -12,6 +12,62 @@ enum Texts {
     }()
 
     static let table = """
+        nav.submissions | Submissions | Contributions
+        sub.title | Submissions to bodies | Contributions aux instances
+        sub.new | Submit to a body | Saisir une instance
+        sub.kind | Kind | Type
+        sub.titleField | Title | Titre
+        sub.summary | What you bring, and why | Ce que vous apportez, et pourquoi
+        sub.topic | Topic (it goes to the competent body) | Thème (elle va à l'instance compétente)
+        sub.asks | Your asks, one per line: each is answered on its own | Vos demandes, une par ligne : chacune reçoit sa réponse
+        sub.organisation | On behalf of (organisation, optional) | Au nom de (organisation, facultatif)
+        sub.protected | Protect my identity: only the body's coordinators see who submitted | Protéger mon identité : seuls les coordonnateurs de l'instance voient qui l'a soumise
+        sub.public | Public: anyone may read it | Publique : tout le monde peut la lire
+        sub.send | Submit | Soumettre
+        sub.none | No submission you can read. | Aucune contribution que vous puissiez lire.
+        sub.to | To | Destinataire
+        sub.answerBy | Answer due | Réponse attendue le
+        sub.clock | Received %@ · acknowledge by %@ · answer by %@ (working days) | Reçue le %@ · accusé de réception d'ici le %@ · réponse d'ici le %@ (jours ouvrables)
+        sub.from | From %@ | De %@
+        sub.askList | Asks | Demandes
+        sub.held | held until published | retenue jusqu'à publication
+        sub.moveOn | Move it on | Faire avancer
+        sub.transferTo | Transfer to (body code) | Transférer à (code de l'instance)
+        sub.answer | Answer | Répondre
+        sub.answerLabel | Answer | Réponse
+        sub.reason | Reason (required to reject or transfer) | Motif (obligatoire pour rejeter ou transférer)
+        sub.publishNow | Publish the answers now | Publier les réponses maintenant
+        sub.record | Record of responsiveness | Réactivité
+        sub.recordLine | %@ submissions received, %@ answered; answered on time: %@; median working days to answer: %@; overdue now: %@ | %@ contributions reçues, %@ traitées ; réponses dans les délais : %@ ; médiane de jours ouvrables pour répondre : %@ ; en retard aujourd'hui : %@
+        skind.position-paper | position paper | note de position
+        skind.petition | petition | pétition
+        skind.recommendation | recommendation | recommandation
+        skind.grievance | grievance | plainte
+        skind.forum-resolution | forum resolution | résolution de forum
+        sstate.received | received | reçue
+        sstate.acknowledged | acknowledged | accusé de réception
+        sstate.under-consideration | under consideration | en examen
+        sstate.clarification-requested | clarification requested | précision demandée
+        sstate.answered | answered | traitée
+        sstate.transferred | transferred | transférée
+        sflag.on-time | on time | dans les délais
+        sflag.overdue | overdue | en retard
+        sflag.very-overdue | very overdue | très en retard
+        sevent.received | received | reçue
+        sevent.acknowledged | acknowledged | accusé de réception
+        sevent.under-consideration | under consideration | en examen
+        sevent.clarification-requested | clarification requested | précision demandée
+        sevent.answered | answered | traitée
+        sevent.transferred | transferred | transférée
+        sevent.answers | answers recorded | réponses consignées
+        sevent.extended | deadline extended | délai prolongé
+        sevent.overdue | overdue | en retard
+        sevent.very-overdue | very overdue | très en retard
+        sevent.escalated | escalated to | portée devant
+        answer.accepted | accepted | acceptée
+        answer.partly-accepted | partly accepted | acceptée en partie
+        answer.rejected | rejected | rejetée
+        answer.not-for-us | not for this body | hors de notre compétence
         med.board | Mediations | Médiations
         med.document | Document %@ | Document %@
         med.open | Open a mediation case | Ouvrir un dossier de médiation

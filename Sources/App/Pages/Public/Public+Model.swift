@@ -46,6 +46,8 @@ extension PublicPages {
         var shapes: [String: AreaGeometry]
         /// Member names only for people of the body or above it; everyone sees the composition.
         var members: [MemberView]
+        /// The body's public record of answering submissions (every submission counts; none shows).
+        var record: ResponsivenessFigures
     }
 
     static func bodyModel(_ req: Request, _ c: PageContext) async throws -> BodyModel {
@@ -59,7 +61,7 @@ extension PublicPages {
         return BodyModel(
             body: b, refs: try await store.refs(b.partners + [b.parent].compactMap { $0 }),
             areas: try await AreaStore(sql: req.sql).refs(b.jurisdiction), shapes: try await AreaStore(sql: req.sql).shapes(of: b.jurisdiction),
-            members: members)
+            members: members, record: try await SubmissionController.figures(body: code, sql: req.sql))
     }
 
     struct StatisticsModel: Sendable {

@@ -70,6 +70,17 @@ extension PublicPages {
         let main: Node<HTML.BodyContext> = .group(
             .p(.text("\(t("level." + b.level)) · \(t("kind." + b.kind))" + (b.organisation.map { " · \($0)" } ?? ""))),
             .unwrap(b.description) { .p(.text($0)) },
+            .if(
+                m.record.received > 0,
+                .section(
+                    .class("card"), .h2(.text(t("sub.record"))),
+                    .p(
+                        .text(
+                            t(
+                                "sub.recordLine", t.number(m.record.received), t.number(m.record.answered),
+                                m.record.answeredOnTimeShare.map { t.number($0 * 100) + " %" } ?? "—",
+                                m.record.medianDaysToAnswer.map { t.number($0, digits: 1) } ?? "—",
+                                t.number(m.record.overdueNow + m.record.veryOverdueNow)))))),
             .table(
                 .tr(.th(.text(t("body.legalBasis"))), .td(.text(b.legalBasis ?? "—"))),
                 .tr(.th(.text(t("body.mandate"))), .td(.text(b.topics.map { t("topic." + $0) }.joined(separator: ", ")))),
