@@ -14,7 +14,7 @@ import VaporTesting
     static func send(_ t: any TestingApplicationTester, _ m: HTTPMethod, _ path: String, _ token: String?, _ body: String? = nil) async throws
         -> TestingHTTPResponse
     {
-        try await t.sendRequest(m, path, headers: token.map { .bearer($0) } ?? [:], body: body.map(json))
+        try await t.sendRequest(m, path, headers: token.map { .bearer($0) } ?? ["Content-Type": "application/json"], body: body.map(json))
     }
 
     @Test(arguments: Engine.available)
@@ -235,6 +235,32 @@ import VaporTesting
             let actions =
                 try object(try await ResponseTests.send(t, .GET, "/api/v1/cases/\(caseID)", tok["responder"]!))["actions"] as! [[String: Any]]
             #expect(actions.contains { ($0["description"] as? String ?? "").hasPrefix("Follow up stalled commitments") })
+        }
+    }
+
+    static func takeAnonymousReports(_ s: inout AgoraSettings) { s.anonymousReports = true }
+
+    @Test(arguments: Engine.available)
+    func thePublicAllegesAViolationWhereTheInstallationTakesAnonymousReports(engine: Engine) async throws {
+        try await TestInstallation.run(engine, settings: Self.takeAnonymousReports) { app in
+            try await TestInstallation.demoInstitutions(app)
+            let (open, closed) = try await app.write { tx -> (String, String) in
+                let store = AgreementStore(sql: tx)
+                let draft = AgreementDraft(title: "Accord", date: "2026-01-05", parties: "A; B", country: "Ghana")
+                return (
+                    try await store.create(draft, body: "GH-RPC-UE", caseID: nil, classification: .public, actor: "test"),
+                    try await store.create(draft, body: "GH-RPC-UE", caseID: nil, classification: .restricted, actor: "test")
+                )
+            }
+            let t = try app.testing()
+            let today = String(Timestamp.now().prefix(10))
+            let body = #"{"source":"patrol","occurredOn":"\#(today)","area":"GH1201","description":"Shots at the market"}"#
+            let made = try await Self.send(t, .POST, "/api/v1/agreements/\(open)/violations", nil, body)
+            #expect(made.status == .created, "\(made.body.string)")
+            #expect(try object(made)["source"] as? String == "public")  // whatever it claims, an anonymous allegation is the public's
+            #expect(try await Self.send(t, .POST, "/api/v1/agreements/\(closed)/violations", nil, body).status == .notFound)
+            // Unpublished allegations stay with the body.
+            #expect(!(try await Self.send(t, .GET, "/api/v1/agreements/\(open)", nil).body.string.contains("Shots at the market")))
         }
     }
 

@@ -273,11 +273,28 @@ struct AgreementController {
     }
 
     func allege(req: Request) async throws -> Response {
-        let input = try req.input(NewViolation.self)
+        let id = try req.parameters.require("id")
+        let v = try await Self.allege(id, try req.input(NewViolation.self), req: req)
+        return try await v.created(at: "/api/v1/agreements/\(id)", for: req)
+    }
+
+    /// An allegation: from a signed-in monitor, party or patrol, or — where the installation takes anonymous reports —
+    /// from the public, limited per address as public reports are. The API and the agreement page both call this.
+    static func allege(_ id: String, _ given: NewViolation, req: Request) async throws -> ViolationView {
+        var given = given
+        if req.viewer.personID == nil {
+            guard req.application.agora.anonymousReports else {
+                throw APIError(status: .unauthorized, code: "unauthorized", reason: "sign in to allege a violation", field: "Authorization")
+            }
+            guard await req.application.rateLimits.anonymousReports.allow(req.clientKey) else {
+                throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many reports from this address; wait and try again")
+            }
+            given.source = .public
+        }
+        let input = given
         let actor = req.actor
-        _ = try req.requireSignedIn()
-        let (agreement, id) = try await req.write { tx in
-            let r = try await Self.find(try req.parameters.require("id"), req, tx)
+        let vid = try await req.write { tx in
+            let r = try await Self.find(id, req, tx)
             let v = ViolationDraft(
                 agreement: r.id, stipulation: input.stipulation, source: input.source, allegedParty: input.allegedParty, occurredOn: input.occurredOn,
                 area: input.area, description: input.description, incidents: input.incidents ?? [])
@@ -286,24 +303,27 @@ struct AgreementController {
             if try await AreaStore(sql: tx).exists([v.area]).isEmpty {
                 throw APIError(ValidationFailure(field: "area", "unknown area code '\(v.area)'"))
             }
-            return (r.id, try await AgreementStore(sql: tx).allege(v, actor: actor))
+            return try await AgreementStore(sql: tx).allege(v, actor: actor)
         }
-        let v = try await AgreementStore(sql: req.sql).violations(agreement).first { $0.id == id }!
-        return try await v.created(at: "/api/v1/agreements/\(agreement)", for: req)
+        return try await AgreementStore(sql: req.sql).violations(id).first { $0.id == vid }!
     }
 
     /// A step of an allegation. Publishing a substantiated finding records an incident in the area, so the breach
     /// weighs in its risk as a threat, and links it to the allegation.
     func step(req: Request) async throws -> ViolationView {
-        let input = try req.input(ViolationStep.self)
+        try await Self.step(
+            try req.parameters.require("id"), violation: try req.parameters.require("violation"), try req.input(ViolationStep.self), req: req)
+    }
+
+    /// The API and the agreement page's form both call this.
+    static func step(_ id: String, violation vid: String, _ input: ViolationStep, req: Request) async throws -> ViolationView {
         let actor = req.actor
-        let vid = try req.parameters.require("violation")
         let snapshot = try await req.application.risk.current(req.sql)
         let framework = try await FrameworkStore(sql: req.sql).active()
         let indicator = framework.indicators.map(\.indicator.code).contains(Self.violationIndicator) ? Self.violationIndicator : nil
         typealias Change = (deltas: [(RiskCube.Key, RiskCell)], revision: Int, events: [RiskEvent])
         let (view, change) = try await req.write { tx -> (ViolationView, Change?) in
-            let r = try await Self.find(try req.parameters.require("id"), req, tx)
+            let r = try await Self.find(id, req, tx)
             try Self.requireKeeper(req, r)
             let store = AgreementStore(sql: tx)
             guard let v = try await store.violations(r.id).first(where: { $0.id == vid }) else { throw APIError.notFound("allegation", vid) }

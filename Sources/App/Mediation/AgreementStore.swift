@@ -319,6 +319,13 @@ struct AgreementStore: Sendable {
         return id
     }
 
+    /// Unscoped: which agreement an allegation is about, for the link from its incident (the agreement's page applies
+    /// its own access).
+    func agreement(ofViolation id: String) async throws -> String? {
+        try await sql.select().column("agreement_id").from("agreement_violations").where("id", .equal, id).first()?
+            .decode(column: "agreement_id", as: String.self)
+    }
+
     func link(_ violation: String, incident: String) async throws {
         let incidents =
             try await sql.select().column("incidents").from("agreement_violations").where("id", .equal, violation).first()

@@ -171,6 +171,14 @@ enum Texts {
         agr.theme | Theme | Thème
         agr.share | Implemented | Mis en œuvre
         agr.commitments | Commitments | Engagements
+        agr.allege | Report a violation of this agreement | Signaler une violation de cet accord
+        agr.when | When it happened | Date des faits
+        agr.byWhom | By whom (a party) | Par qui (une partie)
+        agr.whatHappened | What happened | Ce qui s'est passé
+        agr.team | Investigation team (names, separated by commas) | Équipe d'enquête (noms séparés par des virgules)
+        agr.finding | Finding | Conclusion
+        agr.respondent | Party answering | Partie qui répond
+        agr.violationOf | This incident is a violation of an agreement, found and published: the agreement | Cet incident est une violation d'un accord, établie et publiée : l'accord
         agr.actors | Who keeps their promises | Qui tient ses promesses
         agr.code | No. | N°
         agr.promise | Promise | Promesse

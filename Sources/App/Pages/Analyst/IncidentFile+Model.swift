@@ -11,6 +11,8 @@ extension AnalystPages {
         /// The incident's audit trail, for people signed in.
         var trail: [AuditEntry]
         var known: PageNames
+        /// The agreement whose violation, found and published, this incident records.
+        var agreement: String?
     }
 
     static func incidentModel(_ req: Request, _ c: PageContext) async throws -> IncidentModel {
@@ -21,7 +23,12 @@ extension AnalystPages {
             map = try await PlaceMap.svg(req, area: code, lat: i.lat, lon: i.lon, names: names, title: { c.t("incident.map", $0) })
         }
         let trail = c.signedIn ? try await AuditStore(sql: req.sql).entries(recordType: "incident", recordID: i.id) : []
+        var agreement: String?
+        if let v = i.sourceEventID, v.hasPrefix("violation:") {
+            agreement = try await AgreementStore(sql: req.sql).agreement(ofViolation: String(v.dropFirst("violation:".count)))
+        }
         return IncidentModel(
-            incident: i, names: names, mapSVG: map, trail: trail, known: try await PageNames.load(req, lang: c.lang, actors: trail.map(\.actor)))
+            incident: i, names: names, mapSVG: map, trail: trail, known: try await PageNames.load(req, lang: c.lang, actors: trail.map(\.actor)),
+            agreement: agreement)
     }
 }

@@ -12,6 +12,7 @@ extension AnalystPages {
             .p(.text(t("report.harm", t.number(i.harm.fatalities ?? 0), t.number(i.harm.injured ?? 0), t.number(i.harm.displaced ?? 0)))),
             .p(.text(t("incident.indicators") + ": "), m.known.indicatorsNode(i.indicators)),
             .p(.text(t("incident.sources", t.number(i.sources)))),
+            .unwrap(m.agreement) { a in .p(.a(.href(SiteURL.agreement(a).path), .text(t("agr.violationOf")))) },
             // Built by `SVG`, which escapes every name it writes.
             .unwrap(m.mapSVG) { .raw($0) },
             .h2(.text(t("incident.reports"))),

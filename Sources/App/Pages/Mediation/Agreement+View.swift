@@ -93,7 +93,58 @@ extension MediationPages {
                                 .text(t.date(v.occurredOn) + " — " + v.description + " — " + t("vstate." + v.state.rawValue)),
                                 .unwrap(v.finding) { .strong(.text(" · " + t("finding." + $0))) })
                         }))),
+            .if(f.canScore, violationSteps(c, m)),
+            .if(m.canAllege, allegeForm(c, m)),
             .if(f.canScore, scoreForms(c, m, pending)))
+    }
+
+    static func allegeForm(_ c: PageContext, _ m: AgreementModel) -> Node<HTML.BodyContext> {
+        let t = c.t
+        let f = m.file
+        return .details(
+            .summary(.text(t("agr.allege"))),
+            .form(
+                .method(.post), .action(SiteURL.agreementAct(f.agreement.id).path), .if(c.signedIn, Layout.csrf(c)),
+                .input(.type(.hidden), .name("do"), .value("allege")),
+                .label(.for("v-date"), .text(t("agr.when"))),
+                .input(.type(.date), .id("v-date"), .name("occurredOn"), .value(m.today), .required(true)),
+                .label(.for("v-area"), .text(t("med.area"))),
+                .select(.id("v-area"), .attribute(named: "name", value: "area"), .forEach(m.areas) { a in .option(.value(a.code), .label(a.name)) }),
+                .label(.for("v-stipulation"), .text(t("agr.stipulation"))),
+                .select(
+                    .id("v-stipulation"), .attribute(named: "name", value: "stipulation"), .option(.value(""), .label("—")),
+                    .forEach(f.stipulations) { s in .option(.value(s.code), .label(s.code + " — " + s.text)) }),
+                .label(.for("v-party"), .text(t("agr.byWhom"))), .input(.type(.text), .id("v-party"), .name("allegedParty")),
+                .label(.for("v-description"), .text(t("agr.whatHappened"))),
+                .textarea(.id("v-description"), .name("description"), .attribute(named: "rows", value: "3"), .required(true)),
+                .button(.type(.submit), .text(t("agr.allege")))))
+    }
+
+    /// The procedure of each open allegation, for the body that keeps the agreement.
+    static func violationSteps(_ c: PageContext, _ m: AgreementModel) -> Node<HTML.BodyContext> {
+        let t = c.t
+        let open = m.file.violations.filter { !$0.state.next.isEmpty }
+        return .forEach(open) { v in
+            .form(
+                .method(.post), .action(SiteURL.agreementAct(m.file.agreement.id).path), Layout.csrf(c),
+                .input(.type(.hidden), .name("do"), .value("step")),
+                .input(.type(.hidden), .name("violation"), .value(v.id)),
+                .p(.strong(.text(t.date(v.occurredOn) + " — " + v.description + " — " + t("vstate." + v.state.rawValue)))),
+                .label(.for("to-\(v.id)"), .text(t("med.nextState"))),
+                .select(
+                    .id("to-\(v.id)"), .attribute(named: "name", value: "to"),
+                    .forEach(v.state.next) { x in .option(.value(x.rawValue), .label(t("vstate." + x.rawValue))) }),
+                .label(.for("note-\(v.id)"), .text(t("med.note"))), .input(.type(.text), .id("note-\(v.id)"), .name("note"), .required(true)),
+                .label(.for("team-\(v.id)"), .text(t("agr.team"))), .input(.type(.text), .id("team-\(v.id)"), .name("team")),
+                .label(.for("finding-\(v.id)"), .text(t("agr.finding"))),
+                .select(
+                    .id("finding-\(v.id)"), .attribute(named: "name", value: "finding"), .option(.value(""), .label("—")),
+                    .forEach(ViolationFinding.allCases) { x in .option(.value(x.rawValue), .label(t("finding." + x.rawValue))) }),
+                .label(.for("party-\(v.id)"), .text(t("agr.byWhom"))), .input(.type(.text), .id("party-\(v.id)"), .name("party")),
+                .label(.for("fst-\(v.id)"), .text(t("agr.stipulation"))), .input(.type(.text), .id("fst-\(v.id)"), .name("findingStipulation")),
+                .label(.for("resp-\(v.id)"), .text(t("agr.respondent"))), .input(.type(.text), .id("resp-\(v.id)"), .name("respondent")),
+                .button(.type(.submit), .text(t("med.move"))))
+        }
     }
 
     /// Evidence as the reader may follow it: links as links, records named by kind (their pages apply their own access).

@@ -57,12 +57,19 @@ extension MediationPages {
         var file: AgreementController.AgreementFile
         var known: PageNames
         var month: String
+        /// Where a violation can be alleged (the keeping body's areas), and whether this reader may allege one.
+        var areas: [(code: String, name: String)]
+        var canAllege: Bool
+        var today: String
     }
 
     static func agreementModel(_ req: Request, _ c: PageContext) async throws -> AgreementModel {
-        AgreementModel(
-            file: try await AgreementController.file(try req.parameters.require("id"), req: req), known: try await PageNames.load(req, lang: c.lang),
-            month: String(Timestamp.now().prefix(7)))
+        let file = try await AgreementController.file(try req.parameters.require("id"), req: req)
+        let body = file.agreement.body
+        let areas = try await body.asyncMap { try await ReportFormPage.servedAreas(req, bodies: [$0]) } ?? []
+        return AgreementModel(
+            file: file, known: try await PageNames.load(req, lang: c.lang), month: String(Timestamp.now().prefix(7)), areas: areas,
+            canAllege: !areas.isEmpty && (c.signedIn || req.application.agora.anonymousReports), today: String(Timestamp.now().prefix(10)))
     }
 }
 

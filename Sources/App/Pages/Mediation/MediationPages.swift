@@ -123,7 +123,10 @@ enum MediationPages {
 
     static func agreementAct(req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
-        let f = try WebForm.fields(req)
+        // The public may allege a violation without an account (where the installation takes anonymous reports):
+        // no session, so no CSRF token to check; the action limits it per address.
+        let f = req.viewer.personID == nil ? try req.input([String: String].self) : try WebForm.fields(req)
+        if f["do"] != "allege", req.viewer.personID == nil { return req.redirect(to: SiteURL.signIn.path) }
         return try await WebForm.run(req, back: SiteURL.agreement(id).path, notice: f["do"] ?? "done") {
             switch f["do"] {
             case "score":
@@ -141,6 +144,22 @@ enum MediationPages {
                     AgreementController.NewScore(
                         stipulation: f["stipulation"] ?? "", period: f["period"] ?? "", score: score, evidence: evidence, note: f["note"]),
                     req: req)
+            case "allege":
+                _ = try await AgreementController.allege(
+                    id,
+                    AgreementController.NewViolation(
+                        stipulation: f["stipulation"].flatMap { $0.isEmpty ? nil : $0 }, source: req.viewer.personID == nil ? .public : .monitor,
+                        allegedParty: f["allegedParty"].flatMap { $0.isEmpty ? nil : $0 }, occurredOn: f["occurredOn"] ?? "", area: f["area"] ?? "",
+                        description: f["description"] ?? "", incidents: nil), req: req)
+            case "step":
+                func opt(_ k: String) -> String? { f[k].flatMap { $0.isEmpty ? nil : $0 } }
+                let team = opt("team")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                _ = try await AgreementController.step(
+                    id, violation: f["violation"] ?? "",
+                    ViolationStep(
+                        to: try ViolationState.parse(f["to"] ?? "", field: "to"), note: f["note"] ?? "", team: team,
+                        finding: try opt("finding").map { try ViolationFinding.parse($0, field: "finding") }, party: opt("party"),
+                        stipulation: opt("findingStipulation"), respondent: opt("respondent")), req: req)
             case "review":
                 guard let score = Int(f["score"] ?? "") else { throw APIError(ValidationFailure(field: "score", "choose a score")) }
                 _ = try await AgreementController.review(id, score: f["scoreId"] ?? "", AgreementController.Review(score: score), req: req)
