@@ -5,9 +5,12 @@ import Vapor
 
 /// The demo's mediations: the Bawku chieftaincy mediation of the National Peace Council, with an accord about half
 /// implemented, and the Turkana–Moroto cross-border grazing accord under IGAD's CEWARN; and the PA-X database when the
-/// shared data is there. Seeded once: a store that already holds a mediation is left alone.
+/// shared data is there, and the countries' public holidays. Seeded once: a store that already holds a mediation is
+/// left alone.
 enum DemoMediation {
     static func seed(_ app: Application, actor: String) async throws {
+        // Once per store: a restart re-reads neither the 2,990 holidays nor the 1,868 PA-X rows.
+        guard try await MediationStore(sql: app.sql).isEmpty() else { return }
         if let file = app.agora.sharedData?.appendingPathComponent("calendars/public_holidays_2024-2030.csv"),
             let text = try? String(contentsOf: file, encoding: .utf8)
         {
@@ -20,7 +23,6 @@ enum DemoMediation {
             let rows = try PAX.read(text)
             _ = try await app.write { try await AgreementStore(sql: $0).importPAX(rows, actor: actor) }
         }
-        guard try await MediationStore(sql: app.sql).isEmpty() else { return }
         let people = PeopleStore(sql: app.sql)
         guard let mediator = try await people.person(username: "analyst.npc")?.id, let reviewer = try await people.person(username: "admin.npc")?.id
         else { return }
