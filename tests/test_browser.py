@@ -2,6 +2,7 @@
 as new users would: a monitor on a phone, the national analyst, the district council, the public.
 Each step saves a screenshot under screenshots/ (git-ignored; docs/USER-GUIDE.md shows them) and
 every page is checked for browser console errors."""
+import contextlib
 import datetime
 import os
 import shutil
@@ -616,6 +617,16 @@ def test_a_mediator_takes_a_case_to_a_scored_agreement_and_the_public_reads_it(s
         p.quit()
 
 
+def fill_submission(w, kind, title, summary, asks):
+    """The submission form, for a place in Bawku on mediation."""
+    Select(w.d.find_element(By.ID, "kind")).select_by_value(kind)
+    w.d.find_element(By.ID, "title").send_keys(title)
+    w.d.find_element(By.ID, "summary").send_keys(summary)
+    Select(w.d.find_element(By.ID, "area")).select_by_value("GH1201")
+    Select(w.d.find_element(By.ID, "topic")).select_by_value("mediation")
+    w.d.find_element(By.ID, "asks").send_keys(asks)
+
+
 def test_a_cso_submits_the_council_answers_and_the_public_sees_the_record(server):
     """A WANEP-Ghana liaison submits a position paper; it goes to the competent council, which acknowledges it and
     answers its asks; the council's public page shows its record change."""
@@ -631,12 +642,8 @@ def test_a_cso_submits_the_council_answers_and_the_public_sees_the_record(server
         w.sign_in("liaison.wanep", s.passwords["liaison.wanep"])
         w.go("/submissions")
         w.d.find_element(By.CSS_SELECTOR, "main details summary").click()
-        Select(w.d.find_element(By.ID, "kind")).select_by_value("position-paper")
-        w.d.find_element(By.ID, "title").send_keys("Young traders and the Bawku market")
-        w.d.find_element(By.ID, "summary").send_keys("Young traders are shut out of the market committee.")
-        Select(w.d.find_element(By.ID, "area")).select_by_value("GH1201")
-        Select(w.d.find_element(By.ID, "topic")).select_by_value("mediation")
-        w.d.find_element(By.ID, "asks").send_keys("A youth seat on the market committee\nA monthly market forum")
+        fill_submission(w, "position-paper", "Young traders and the Bawku market", "Young traders are shut out of the market committee.",
+                        "A youth seat on the market committee\nA monthly market forum")
         w.shot("50-submission-form")
         w.submit("form[action='/submissions']")
         assert "/submissions/" in w.d.current_url and "received" in w.text(), w.text()[:1500]
@@ -657,6 +664,13 @@ def test_a_cso_submits_the_council_answers_and_the_public_sees_the_record(server
         c.shot("51-submission-answer")
         c.submit("form:has(#answer-1)")
         assert "answered" in c.text() and "The assembly convenes market forums" in c.text(), c.text()[:2000]
+        # The accepted ask is now a commitment the council tracks.
+        progress = c.d.find_element(By.ID, "progress-1")
+        progress.clear()
+        progress.send_keys("25")
+        c.d.find_element(By.ID, "milestones-1").send_keys("x Members consulted\n2099-03-01 First youth member seated")
+        c.submit("form:has(#progress-1)")
+        assert "25 % done" in c.text() and "First youth member seated" in c.text(), c.text()[:2000]
     finally:
         c.quit()
     p = Walk(s.base, PHONE)
@@ -665,6 +679,96 @@ def test_a_cso_submits_the_council_answers_and_the_public_sees_the_record(server
         after = p.text()
         assert "Record of responsiveness" in after and after != before, after[:2000]
         assert "Young traders" not in after  # the record counts; it does not show the submission
+        assert "Commitments:" in after, after[:2000]
         p.shot("52-body-record")
     finally:
         p.quit()
+
+
+def test_a_citizen_submits_without_an_account_and_follows_it_by_receipt(server):
+    """Anonymous on a phone: the grievance goes to the competent council, a receipt code is shown once, and the code
+    (typed loosely) shows what became of it — without an account and without the code in any address."""
+    s = server
+    p = Walk(s.base, PHONE)
+    try:
+        p.go("/submissions")
+        assert "anonymous" in p.text()
+        fill_submission(p, "grievance", "The Bawku borehole", "The borehole by the school has been broken for a month.", "Repair the borehole")
+        p.submit("form[action='/submissions']")
+        code = p.d.find_element(By.ID, "receipt-code").text
+        assert len(code) == 14 and code not in p.d.current_url, (code, p.d.current_url)
+        p.shot("53-submission-receipt")
+        p.go("/submissions/receipt")
+        p.d.find_element(By.ID, "code").send_keys(code.lower().replace("-", " "))
+        p.submit("form[action='/submissions/receipt']")
+        assert "The Bawku borehole" in p.text() and "Repair the borehole" in p.text(), p.text()[:1500]
+        assert code not in p.d.current_url
+        p.go("/submissions/receipt")
+        p.d.find_element(By.ID, "code").send_keys("0000-0000-0000")
+        p.submit("form[action='/submissions/receipt']")
+        assert "The Bawku borehole" not in p.text()
+    finally:
+        p.quit()
+
+
+@contextlib.contextmanager
+def walking(s, size, user=None, url=None):
+    """A browser, signed in as `user` when given, at `url` when given; closed afterwards whatever happens."""
+    w = Walk(s.base, size)
+    try:
+        if user:
+            w.sign_in(user, s.passwords[user])
+        if url:
+            w.d.get(url)
+        yield w
+    finally:
+        w.quit()
+
+
+def test_an_organisation_applies_answers_a_question_and_is_accredited_in_public(server):
+    """WANEP-Ghana applies to ECOWAS; ECOWAS asks a question, the liaison answers, ECOWAS grants; the public register
+    shows it."""
+    s = server
+    scheme = {"name": "ECOWAS civil society accreditation", "categories": [
+        {"code": "observer", "name": "Observer", "criteria": ["Registered in a member state", "Works across borders"],
+         "permissions": ["submit", "join-forums"], "termYears": 3}],
+        "obligations": [{"kind": "annual-update", "everyMonths": 12}], "reapplyAfterDays": 365, "graceDays": 30, "hearingDays": 14}
+    status, body = s.request("PUT", "/api/v1/bodies/ECOWAS-MSC/accreditation-scheme", scheme, token=s.token)
+    assert status == 200, body
+    with walking(s, PHONE, "liaison.wanep") as w:
+        w.go("/accreditation")
+        w.d.find_element(By.CSS_SELECTOR, "main details summary").click()
+        Select(w.d.find_element(By.ID, "target")).select_by_value("ECOWAS-MSC|observer")
+        w.d.find_element(By.ID, "statement").send_keys("WANEP-Ghana watches the borders with Togo and Burkina Faso.")
+        w.submit("form[action='/accreditation']")
+        assert "submitted" in w.text(), w.text()[:1500]
+        application = w.d.current_url.split("?")[0]
+    with walking(s, DESKTOP, "admin", application) as a:
+        for to, note in (("completeness-check", ""), ("questions", "Which border districts do your monitors cover?")):
+            Select(a.d.find_element(By.ID, "to")).select_by_value(to)
+            if note:
+                a.d.find_element(By.ID, "note").send_keys(note)
+            a.submit("form:has(#to)")
+        assert "questions to the applicant" in a.text(), a.text()[:1500]
+    with walking(s, PHONE, "liaison.wanep", application) as w:
+        w.d.find_element(By.ID, "answer").send_keys("Bawku, Pusiga and Aflao.")
+        w.submit("form:has(#answer)")
+        assert "under review" in w.text()
+    with walking(s, DESKTOP, "admin", application) as a:
+        for to, organ, reasons in (("recommended", "ECOWAS Commission", "Registered in Ghana; monitors on three borders"),
+                                   ("granted", "ECOWAS Council", "As recommended")):
+            Select(a.d.find_element(By.ID, "to")).select_by_value(to)
+            for i in (0, 1):
+                Select(a.d.find_element(By.ID, f"verdict-{i}")).select_by_value("met")
+            a.d.find_element(By.ID, "organ").send_keys(organ)
+            a.d.find_element(By.ID, "session").send_keys("2026 ordinary session")
+            a.d.find_element(By.ID, "consensus").click()
+            a.d.find_element(By.ID, "reasons").send_keys(reasons)
+            a.shot("60-accreditation-" + to)
+            a.submit("form:has(#to)")
+            assert to in a.text(), a.text()[:2000]
+    with walking(s, PHONE) as p:
+        p.go("/register?body=ECOWAS-MSC")
+        text = p.text()
+        assert "WANEP-Ghana" in text and "observer" in text.lower() and "active" in text, text[:1500]
+        p.shot("61-public-register")

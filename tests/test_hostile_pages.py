@@ -139,6 +139,49 @@ def hostile_world(agora_binary):
         ok(*s.request("POST", f"/api/v1/submissions/{sub['id']}/steps", {"to": "acknowledged", "note": hostile("ack")}, token=coordinator), "ack")
         ok(*s.request("POST", f"/api/v1/submissions/{sub['id']}/answers", {"answers": [{"n": 1, "answer": "rejected", "reason": hostile("why")}],
                                                                           "publish": True}, token=coordinator), "answer")
+        # A public paper whose first ask becomes a commitment, a file with a hostile name, a review asked; a forum.
+        liaison = s.token_for("liaison.wanep")
+        paper = ok(*s.request("POST", "/api/v1/submissions", {
+            "kind": "position-paper", "title": hostile("paper"), "summary": hostile("paper summary"), "area": "GH1201", "topic": "mediation",
+            "asks": [hostile("commit ask")], "classification": "public"}, token=liaison), "paper")
+        ok(*s.request("POST", f"/api/v1/submissions/{paper['id']}/steps", {"to": "acknowledged"}, token=coordinator), "ack paper")
+        ok(*s.request("POST", f"/api/v1/submissions/{paper['id']}/answers", {"answers": [{"n": 1, "answer": "accepted"}], "publish": True},
+                      token=coordinator), "accept")
+        ok(*s.request("POST", f"/api/v1/submissions/{paper['id']}/commitments/1", {
+            "progress": 30, "dueOn": "2099-01-01", "responsibleBody": "GH-DPC-BAWKU", "note": hostile("commit note"),
+            "milestones": [{"title": hostile("milestone"), "dueOn": "2099-01-01", "done": False}]}, token=coordinator), "commit")
+        ok(*s.request("POST", f"/api/v1/submissions/{paper['id']}/review", {"reason": hostile("review")}, token=liaison), "review")
+        upload = urllib.request.Request(s.base + f"/api/v1/submissions/{paper['id']}/files?name=" + urllib.parse.quote(hostile("file", short=True)),
+                                        data=b"%PDF-1.4\n%%EOF", method="POST", headers={"Authorization": "Bearer " + liaison})
+        with urllib.request.urlopen(upload, timeout=30) as r:
+            assert r.status == 201
+        made["paper"] = paper["id"]
+        forum = ok(*s.request("POST", "/api/v1/forums", {
+            "body": "GH-DPC-BAWKU", "name": hostile("forum"), "mandate": hostile("mandate"), "topics": ["dialogue"], "areas": ["GH1201"],
+            "standing": True}, token=coordinator), "forum")
+        ok(*s.request("POST", f"/api/v1/forums/{forum['id']}/sessions", {
+            "heldOn": today, "agenda": hostile("agenda"), "resolutions": [hostile("resolution")],
+            "participants": [{"category": "cso", "women": 2, "men": 1, "youth": 1}]}, token=coordinator), "forum session")
+        made["forum"] = forum["id"]
+        # Accreditation: a scheme, a question to the applicant, a grant; the organisation's profile.
+        ok(*s.request("PUT", "/api/v1/bodies/GH-DPC-BAWKU/accreditation-scheme", {
+            "name": hostile("scheme"), "categories": [{"code": "local", "name": hostile("category"), "criteria": [hostile("criterion")],
+                                                       "permissions": ["submit"], "termYears": 2}],
+            "obligations": [{"kind": hostile("obligation", short=True), "everyMonths": 12}], "reapplyAfterDays": 30, "graceDays": 10, "hearingDays": 14},
+            token=admin), "scheme")
+        ok(*s.request("PUT", "/api/v1/organisations/WANEP-GH/identity", {
+            "identifiers": [{"scheme": "XX-AGORA", "id": "WANEP-GH"}], "profile": {"areas": ["GHA"], "levels": [], "networks": [], "evidence": [],
+                                                                                 "funding": hostile("funding")}}, token=liaison), "identity")
+        app = ok(*s.request("POST", "/api/v1/accreditation/applications", {
+            "body": "GH-DPC-BAWKU", "organisation": "WANEP-GH", "category": "local", "statement": hostile("statement")}, token=liaison), "apply")
+        steps = f"/api/v1/accreditation/applications/{app['id']}/steps"
+        decision = {"organ": hostile("organ", short=True), "session": hostile("session", short=True), "consensus": True, "reasons": hostile("reasons")}
+        for step in ({"to": "completeness-check"}, {"to": "under-review"},
+                     {"to": "recommended", "assessments": [{"criterion": hostile("criterion"), "verdict": "met", "evidence": hostile("evidence")}],
+                      "decision": decision},
+                     {"to": "granted", "decision": decision}):
+            ok(*s.request("POST", steps, step, token=coordinator), "step " + step["to"])
+        made["application"] = app["id"]
         s.made = made
         yield s
 
@@ -176,6 +219,8 @@ def seeds(made):
     out += [f"/incidents/{made['incident']}", f"/alerts/{made['alert']}", f"/reports/{made['report-restricted']}"]
     if "case" in made:
         out.append(f"/cases/{made['case']}")
+    out += ["/forums", f"/forums/{made['forum']}", "/responsiveness", "/submissions/receipt", f"/submissions/{made['paper']}"]
+    out += ["/register", "/register?body=GH-DPC-BAWKU", "/accreditation", f"/accreditation/applications/{made['application']}"]
     out += ["/submissions", f"/submissions/{made['submission']}", "/mediations", f"/mediations/{made['mediation']}", "/agreements", f"/agreements/{made['agreement']}", "/agreements?q=accord"]
     return out
 

@@ -60,6 +60,14 @@ READS = [
     ("/api/v1/audit/verify", "/api/v1/audit/verify", 401),
     ("/api/v1/organisations", "/api/v1/organisations", 200),
     ("/api/v1/organisations/WANEP", "/api/v1/organisations/{code}", 200),
+    ("/api/v1/organisations/WANEP-GH/identity", "/api/v1/organisations/{code}/identity", 200),
+    ("/api/v1/organisations/duplicates?name=WANEP%20Ghana", "/api/v1/organisations/duplicates", 200),
+    ("/api/v1/bodies/GH-NPC/accreditation-scheme", "/api/v1/bodies/{code}/accreditation-scheme", 200),
+    ("/api/v1/bodies/GH-DPC-BAWKU/accreditation-scheme", "/api/v1/bodies/{code}/accreditation-scheme", 404),
+    ("/api/v1/accreditations?body=GH-NPC", "/api/v1/accreditations", 200),
+    ("/api/v1/accreditations?status=lapsed", "/api/v1/accreditations", 422),
+    ("/api/v1/responsiveness", "/api/v1/responsiveness", 200),
+    ("/api/v1/forums", "/api/v1/forums", 200),
     ("/api/v1/incidents?limit=5", "/api/v1/incidents", 200),
     ("/api/v1/incidents?cursor=Yzpub3BpcGU", "/api/v1/incidents", 400),  # a well-formed cursor of the wrong shape
 ]
@@ -155,3 +163,18 @@ def test_a_surge_of_reports_is_stored_whole_and_bad_ones_fail_alone(demo_server)
         assert status == 200 and body["description"].startswith("surge report")
     status, body = demo_server.request("GET", "/api/v1/audit/verify", token=t)
     assert status == 200 and body["intact"] is True and body["checked"] >= 108, body
+
+
+def test_the_accreditation_register_is_valid_hxl(demo_server):
+    """The register's HXL export, read by libhxl as humanitarian tools read it: the tags where the columns are."""
+    import hxl
+    s = demo_server
+    rows = list(hxl.data(s.base + "/api/v1/accreditations.hxl.csv", hxl.InputOptions(allow_local=True)))
+    ds = hxl.data(s.base + "/api/v1/accreditations.hxl.csv", hxl.InputOptions(allow_local=True))
+    tags = [c.display_tag for c in ds.columns]
+    assert tags[:3] == ["#org+accrediting+code", "#org+code", "#org+name"], tags
+    assert "#date+end" in tags and "#status" in tags
+    names = [r.get("#org+name") for r in rows]
+    assert "WANEP-Ghana" in names, names
+    suspended = [r for r in rows if r.get("#status") == "suspended"]
+    assert suspended and "annual-update" in suspended[0].get("#description+suspensions"), [r.values for r in rows]

@@ -74,6 +74,9 @@ func routes(_ app: Application) throws {
     MediationController().register(api)
     AgreementController().register(api)
     SubmissionController().register(api)
+    SubmissionFollowUpController().register(api)
+    AccreditationController().register(api)
+    AccreditationRegisterController().register(api)
     ForumController().register(api)
     FrameworkController().register(api)
     ReportController().register(api)
@@ -101,6 +104,8 @@ func routes(_ app: Application) throws {
     CasePages.register(app)
     MediationPages.register(app)
     SubmissionPages.register(app)
+    ForumPages.register(app)
+    AccreditationPages.register(app)
     PublicPages.register(app)
     AdminPage.register(app)
 }

@@ -77,3 +77,76 @@ import Testing
         #expect(f.short == ["women", "youth"])
     }
 }
+
+@Suite struct CommitmentRulesTests {
+    @Test func aCommitmentIsAnAcceptedPublishedAskDueInTheFuture() throws {
+        let ok = CommitmentUpdate(progress: 40, dueOn: "2026-12-31")
+        try ok.validate(today: "2026-12-01", answer: .partlyAccepted, published: true)
+        #expect(throws: ValidationFailure.self) { try ok.validate(today: "2026-12-01", answer: .rejected, published: true) }
+        #expect(throws: ValidationFailure.self) { try ok.validate(today: "2026-12-01", answer: .accepted, published: false) }
+        #expect(throws: ValidationFailure.self) {
+            try CommitmentUpdate(dueOn: "2026-11-30").validate(today: "2026-12-01", answer: .accepted, published: true)
+        }
+        #expect(throws: ValidationFailure.self) {
+            try CommitmentUpdate(progress: 101).validate(today: "2026-12-01", answer: .accepted, published: true)
+        }
+        #expect(throws: ValidationFailure.self) { try CommitmentUpdate().validate(today: "2026-12-01", answer: .accepted, published: true) }
+        // A milestone already past is fine once done, not while open.
+        try CommitmentUpdate(milestones: [Milestone(title: "Sent", dueOn: "2026-11-01", done: true)])
+            .validate(today: "2026-12-01", answer: .accepted, published: true)
+        #expect(throws: ValidationFailure.self) {
+            try CommitmentUpdate(milestones: [Milestone(title: "Sent", dueOn: "2026-11-01")]).validate(
+                today: "2026-12-01", answer: .accepted, published: true)
+        }
+    }
+
+    @Test func milestonesReadAsAFormWritesThem() {
+        let m = Milestone.lines("x 2026-11-25 Guidance sent\n\n2027-06-30   A quarter of appointments\n[x] Launch\nNo date")
+        #expect(
+            m == [
+                Milestone(title: "Guidance sent", dueOn: "2026-11-25", done: true),
+                Milestone(title: "A quarter of appointments", dueOn: "2027-06-30"),
+                Milestone(title: "Launch", done: true), Milestone(title: "No date"),
+            ])
+        #expect(m.map(\.line) == ["x 2026-11-25 Guidance sent", "2027-06-30 A quarter of appointments", "x Launch", "No date"])
+        #expect(Milestone.lines(m.map(\.line).joined(separator: "\n")) == m)
+    }
+
+    @Test func figuresCountDoneAndLate() {
+        let f = CommitmentFigures.of(
+            [.init(progress: 100, dueOn: "2026-01-01"), .init(progress: 50, dueOn: "2026-11-30"), .init(progress: 0, dueOn: nil)], today: "2026-12-01"
+        )
+        #expect(f == CommitmentFigures(commitments: 3, done: 1, late: 1, meanProgress: 50))
+        #expect(CommitmentFigures.of([], today: "2026-12-01").meanProgress == nil)
+    }
+
+    @Test func aReviewIsAskedAfterTheAnswerOrWhenVeryOverdueOnce() {
+        #expect(ReviewRules.mayRequest(.answered, flag: .onTime, review: nil))
+        #expect(ReviewRules.mayRequest(.underConsideration, flag: .veryOverdue, review: nil))
+        #expect(!ReviewRules.mayRequest(.underConsideration, flag: .overdue, review: nil))
+        #expect(!ReviewRules.mayRequest(.answered, flag: .onTime, review: .requested))
+        #expect(ReviewRules.mayRequest(.answered, flag: .onTime, review: .upheld))
+    }
+}
+
+@Suite struct SubmissionFilesTests {
+    @Test func aPDFLosesItsAuthorInPlace() throws {
+        let pdf =
+            "%PDF-1.7\n<< /Author (A \\) B (nested) C) /Creator <FEFF0041> /Producer(x) /Title (Keep) >>\n<?xpacket begin='' id='W5M'?><x:xmpmeta><dc:creator>Ama</dc:creator></x:xmpmeta><?xpacket end='w'?>\n%%EOF"
+        let out = try SubmissionFiles.check(Array(pdf.utf8), name: "a/b/paper.pdf", field: "file")
+        let text = String(decoding: out.bytes, as: UTF8.self)
+        #expect(out.bytes.count == pdf.utf8.count && out.contentType == "application/pdf" && out.name == "paper.pdf")
+        #expect(!text.contains("B ") && !text.contains("FEFF0041") && !text.contains("Ama") && !text.contains("(x)") && text.contains("(Keep)"))
+        #expect(text.contains("/Author (") && text.hasSuffix("%%EOF"))
+    }
+
+    @Test func onlyKindsAgoraReadsAreTaken() throws {
+        #expect(throws: ValidationFailure.self) { try SubmissionFiles.check(Array("MZ..".utf8), name: "x.exe", field: "file") }
+        #expect(throws: ValidationFailure.self) { try SubmissionFiles.check([], name: "x.pdf", field: "file") }
+        // A ZIP is taken only as a Word or OpenDocument text.
+        #expect(throws: ValidationFailure.self) { try SubmissionFiles.check([0x50, 0x4B, 0x03, 0x04, 1], name: "x.zip", field: "file") }
+        #expect(try SubmissionFiles.check([0x50, 0x4B, 0x03, 0x04, 1], name: "x.DOCX", field: "file").contentType.hasSuffix("document"))
+        #expect(SubmissionFiles.cleanName("\u{7}..\\\\evil\n.pdf") == "evil.pdf")
+        #expect(SubmissionFiles.cleanName("   ") == "file")
+    }
+}

@@ -19,6 +19,7 @@ import VaporTesting
         var phones: [String] = []
         var personIDs: [String] = []
         var attachments: [(report: String, id: String)] = []
+        var submissionFiles: [(submission: String, id: String)] = []
     }
 
     static func build(_ app: Application) async throws -> World {
@@ -164,6 +165,32 @@ import VaporTesting
                     w.documents.append((caseMarker, cid, record))
                 }
             }
+            // Submissions (protected, from WANEP's liaison, who reads their own), each classification to each body, one with a file.
+            let liaison = w.viewers.first { $0.name == "liaison.wanep" }?.viewer.personID ?? ""
+            for body in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"] {
+                for c in Classification.allCases {
+                    n += 1
+                    let marker = "MKB\(n)X"
+                    let id = UUID().uuidString.lowercased()
+                    let store = SubmissionStore(sql: sql)
+                    try await store.create(
+                        id: id, body: body, kind: .petition, title: "Petition \(marker)", summary: "About \(marker)",
+                        area: body == "GH-DPC-BAWKU" ? "GH1201" : "GH0812", topic: .dialogue, country: "GHA", person: liaison, name: "Liaison",
+                        organisation: nil, protected: true, classification: c, asks: ["Ask \(marker)"], receiptDigest: nil, actor: "test")
+                    w.documents.append(
+                        (
+                            marker, id,
+                            AccessPolicy.Record(classification: c, ownerBody: body, grantedPeople: [liaison], grantedBodies: [body], author: liaison)
+                        ))
+                    if c == .confidential, let r = try await store.all(body: body).first(where: { $0.id == id }) {
+                        let f = try await store.addFile(
+                            SubmissionFiles.Checked(name: "File \(marker)", contentType: "application/pdf", bytes: Array("%PDF-1.4 \(marker)".utf8)),
+                            to: r,
+                            actor: "test")
+                        w.submissionFiles.append((submission: id, id: f.id))
+                    }
+                }
+            }
             for (i, body) in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"].enumerated() {
                 let phone = "+233 55 \(100_000 + i) 77"
                 let r = try await ReporterStore(sql: sql).create(
@@ -183,6 +210,8 @@ import VaporTesting
             "code": ["GH-DPC-BAWKU", "GH-NPC", "GH1201", "WANEP"],
             "id": w.documents.filter { !$0.marker.hasPrefix("MKP") }.map(\.id) + w.reporters.map(\.id) + w.personIDs,
             "action": ["no-such-action"],
+            // A file asked for through its own submission is in `expand`; these find nothing.
+            "file": ["no-such-file"] + w.submissionFiles.map(\.id),
         ]
     }
 
@@ -191,6 +220,7 @@ import VaporTesting
     static func ids(for route: Route, _ w: World) -> [String] {
         let kinds = [
             "documents": "MKD", "reports": "MKR", "situation-reports": "MKS", "incidents": "MKI", "alerts": "MKA", "cases": "MKC",
+            "submissions": "MKB", "forums": "MKF",  // no forum is secret: one id of each other kind is enough
         ]
         let all = Self.values(w)["id"] ?? []
         let first = route.path.lazy.compactMap { c -> String? in

@@ -14,7 +14,9 @@ import VaporTesting
     static func send(_ t: any TestingApplicationTester, _ m: HTTPMethod, _ path: String, _ token: String?, _ body: String? = nil) async throws
         -> TestingHTTPResponse
     {
-        try await t.sendRequest(m, path, headers: token.map { .bearer($0) } ?? [:], body: body.map(json))
+        var anonymous = HTTPHeaders()
+        anonymous.contentType = .json
+        return try await t.sendRequest(m, path, headers: token.map { .bearer($0) } ?? anonymous, body: body.map(json))
     }
 
     @Test(arguments: Engine.available)

@@ -108,11 +108,14 @@ public enum AccessPolicy {
         /// Bodies the record is shared with because they must act on it (a case's responsible and
         /// informed bodies): each counts as an owner for `restricted` and as a grant for `confidential`.
         public var parties: Set<String>
+        /// The person who made the record (a submitter), who reads it whatever its classification.
+        public var author: String?
 
         public init(
             classification: Classification, ownerBody: String?, grantedPeople: Set<String> = [], grantedBodies: Set<String> = [],
-            parties: Set<String> = []
+            parties: Set<String> = [], author: String? = nil
         ) {
+            self.author = author
             self.classification = classification
             self.ownerBody = ownerBody
             self.grantedPeople = grantedPeople
@@ -122,6 +125,7 @@ public enum AccessPolicy {
     }
 
     public static func canSee(_ scope: AccessScope, _ r: Record) -> Bool {
+        if scope.signedIn, let p = scope.personID, r.author == p { return true }
         switch r.classification {
         case .public: return true
         case .internal: return scope.signedIn

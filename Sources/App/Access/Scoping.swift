@@ -15,6 +15,8 @@ struct ScopedTable: Sendable {
     var classificationColumn = "classification"
     /// Whether bodies named in `record_parties` share the record (see `AccessPolicy.Record.parties`).
     var hasParties = false
+    /// The column naming the person who made the record, who reads it whatever its classification (`Record.author`).
+    var authorColumn: String? = nil
 
     func predicate(_ scope: AccessScope) -> any SQLExpression {
         let cls: any SQLExpression = classification.map { SQLBind($0.rawValue) } ?? SQLColumn(classificationColumn, table: table)
@@ -49,6 +51,9 @@ struct ScopedTable: Sendable {
                 )
                 branches.append(SQLBinaryExpression(SQLBinaryExpression(cls, .equal, SQLBind(Classification.confidential.rawValue)), .and, exists))
             }
+        }
+        if scope.signedIn, let a = authorColumn, let p = scope.personID {
+            branches.append(SQLBinaryExpression(SQLColumn(a, table: table), .equal, SQLBind(p)))
         }
         return SQLGroupExpression(SQLList(branches, separator: SQLRaw(" OR ")))
     }

@@ -46,20 +46,28 @@ struct ForumController {
         var body: String
         var quarter: String
         var inclusion: InclusionFigures
+        var targets: InclusionTargets
+        var forums: Int
     }
 
     func list(req: Request) async throws -> [ForumView] { try await ForumStore(sql: req.sql).list(body: try req.query.get(String?.self, at: "body")) }
 
-    func get(req: Request) async throws -> ForumFile {
-        let id = try req.parameters.require("id")
-        guard let f = try await ForumStore(sql: req.sql).get(id) else { throw APIError.notFound("forum", id) }
-        let sessions = try await ForumStore(sql: req.sql).sessions(forums: [id])
+    func get(req: Request) async throws -> ForumFile { try await Self.file(try req.parameters.require("id"), sql: req.sql) }
+
+    static func file(_ id: String, sql: any SQLDatabase) async throws -> ForumFile {
+        guard let f = try await ForumStore(sql: sql).get(id) else { throw APIError.notFound("forum", id) }
+        let sessions = try await ForumStore(sql: sql).sessions(forums: [id])
         return ForumFile(forum: f, sessions: sessions, inclusion: InclusionFigures.of(sessions.flatMap(\.participants), targets: f.targets))
     }
 
     func create(req: Request) async throws -> Response {
+        let view = try await Self.create(try req.input(NewForum.self), req: req)
+        return try await view.created(at: "/api/v1/forums/\(view.id)", for: req)
+    }
+
+    /// A forum convened: the API and the forums page's form both call this.
+    static func create(_ input: NewForum, req: Request) async throws -> ForumView {
         let viewer = try req.requireSignedIn()
-        let input = try req.input(NewForum.self)
         guard viewer.keepsRecords(of: input.body) else { throw APIError.forbidden("only people of \(input.body) convene its forums") }
         var issues = IssueCollector()
         if MediationRules.blank(input.name) { issues.add("name", "is empty") }
@@ -85,12 +93,17 @@ struct ForumController {
             try issues.throwIfAny()
             try await ForumStore(sql: tx).create(view, actor: actor)
         }
-        return try await view.created(at: "/api/v1/forums/\(view.id)", for: req)
+        return view
     }
 
     func addSession(req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
-        let input = try req.input(NewSession.self)
+        let view = try await Self.addSession(id, try req.input(NewSession.self), req: req)
+        return try await view.created(at: "/api/v1/forums/\(id)", for: req)
+    }
+
+    /// A session recorded: the API and the forum page's form both call this.
+    static func addSession(_ id: String, _ input: NewSession, req: Request) async throws -> ForumSessionView {
         _ = try req.requireSignedIn()
         var issues = IssueCollector()
         if let d = ReportRules.parseDay(input.heldOn) {
@@ -117,7 +130,7 @@ struct ForumController {
             guard req.viewer.keepsRecords(of: f.body) else { throw APIError.forbidden("only people of \(f.body) record its forum's sessions") }
             try await ForumStore(sql: tx).addSession(view, actor: actor)
         }
-        return try await view.created(at: "/api/v1/forums/\(id)", for: req)
+        return view
     }
 
     /// `?quarter=2026-Q4` (default: the current one): every forum of the body, its sessions in the quarter, against
@@ -130,11 +143,23 @@ struct ForumController {
         guard let (from, to) = Self.bounds(quarter) else {
             throw APIError(ValidationFailure(field: "quarter", "'\(quarter)' is not a quarter; use YYYY-Qn"))
         }
-        let forums = try await ForumStore(sql: req.sql).list(body: code)
-        let sessions = try await ForumStore(sql: req.sql).sessions(forums: forums.map(\.id), from: from, to: to)
+        return try await Self.inclusion(code, quarter: quarter, from: from, to: to, sql: req.sql)
+    }
+
+    static func inclusion(_ code: String, quarter: String, from: String, to: String, sql: any SQLDatabase) async throws -> BodyInclusion {
+        let forums = try await ForumStore(sql: sql).list(body: code)
+        let sessions = try await ForumStore(sql: sql).sessions(forums: forums.map(\.id), from: from, to: to)
+        let targets = forums.first?.targets ?? InclusionTargets()
         return BodyInclusion(
-            body: code, quarter: quarter,
-            inclusion: InclusionFigures.of(sessions.flatMap(\.participants), targets: forums.first?.targets ?? InclusionTargets()))
+            body: code, quarter: quarter, inclusion: InclusionFigures.of(sessions.flatMap(\.participants), targets: targets), targets: targets,
+            forums: forums.count)
+    }
+
+    /// The body's inclusion this quarter (its public page).
+    static func inclusionNow(_ code: String, sql: any SQLDatabase) async throws -> BodyInclusion {
+        let q = quarter(of: String(Timestamp.now().prefix(10)))
+        let (from, to) = bounds(q) ?? ("", "")
+        return try await inclusion(code, quarter: q, from: from, to: to, sql: sql)
     }
 
     static func quarter(of day: String) -> String {

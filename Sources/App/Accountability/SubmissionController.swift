@@ -11,11 +11,14 @@ struct SubmissionController {
         let s = api.grouped("submissions")
         s.get(use: list)
         s.post(use: create)
+        s.get("receipt", ":code", use: receipt)
+        s.post("receipt", ":code", "clarification", use: clarifyByReceipt)
         s.get(":id", use: get)
         s.post(":id", "steps", use: step)
         s.post(":id", "answers", use: answer)
         api.get("bodies", ":code", "responsiveness", use: figures)
         api.get("responsiveness", use: league)
+        api.get("responsiveness.csv", use: leagueCSV)
     }
 
     struct NewSubmission: Content {
@@ -32,6 +35,8 @@ struct SubmissionController {
         var protected: Bool?
         /// `restricted` (the body and those above it) unless the submitter makes it public.
         var classification: Classification?
+        /// Where the submitter hears of every change (e-mail or webhook); not for anonymous submissions.
+        var notify: SubmissionFollowUpController.Follow?
     }
 
     struct Step: Content {
@@ -56,6 +61,7 @@ struct SubmissionController {
     struct Figures: Content {
         var body: String
         var figures: ResponsivenessFigures
+        var commitments: CommitmentFigures
     }
 
     static func deadlines(_ body: String, level: String?, _ settings: ResponseSettings) -> SubmissionDeadlines {
@@ -67,19 +73,32 @@ struct SubmissionController {
         return try await view.created(at: "/api/v1/submissions/\(view.id)", for: req)
     }
 
-    /// A submission made: the API and the submissions page's form both call this.
+    /// A submission made: the API and the submissions page's form both call this. Without an account it is anonymous:
+    /// limited per address, the submitter's identity protected, and a receipt code returned once.
     static func submit(_ input: NewSubmission, req: Request) async throws -> SubmissionView {
-        let viewer = try req.requireSignedIn()
+        let viewer = req.viewer
+        let person = viewer.personID
         var issues = IssueCollector()
         if MediationRules.blank(input.title) { issues.add("title", "is empty") }
         if MediationRules.blank(input.summary) { issues.add("summary", "say what you ask and why") }
         if input.asks.isEmpty || input.asks.contains(where: MediationRules.blank) { issues.add("asks", "write each ask, at least one") }
         if input.asks.count > 50 { issues.add("asks", "at most 50") }
+        if person == nil, input.notify != nil {
+            issues.add("notify", "an anonymous submission keeps no address; follow it with its receipt code")
+        }
+        if let n = input.notify { SubscriptionController.checkTarget(channel: n.channel, target: n.target, field: "notify.", &issues) }
         try issues.throwIfAny()
-        let actor = req.actor
-        let person = viewer.personID
-        let name = try await PeopleStore(sql: req.sql).person(id: person ?? "")?.displayName ?? "—"
+        if person == nil {
+            guard await req.application.rateLimits.anonymousSubmissions.allow(req.clientKey) else {
+                throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many submissions from this address; wait and try again")
+            }
+        }
+        let actor = person == nil ? "anonymous" : req.actor
+        let name = person == nil ? "anonymous" : try await PeopleStore(sql: req.sql).person(id: person ?? "")?.displayName ?? "—"
+        let receipt = person == nil ? PublicReports.Receipt.make() : nil
         let id = UUID().uuidString.lowercased()
+        let follow = try input.notify.map { try SubmissionFollowUpController.prepare($0, req: req) }
+        let tree = try await req.bodyTree()
         try await req.write { tx in
             let path = try await AreaStore(sql: tx).path(input.area)
             guard let country = path.last else { throw APIError(ValidationFailure(field: "area", "unknown area code '\(input.area)'")) }
@@ -92,13 +111,79 @@ struct SubmissionController {
                     ValidationFailure(
                         field: "body", "\(b) is not competent for \(input.topic.rawValue) in \(input.area); the competent body is \(competent.code)"))
             }
-            try await SubmissionStore(sql: tx).create(
+            let receiving = input.body ?? competent.code
+            // A CSO's liaison submits for the organisation: where the receiving body, or one above it, accredits, the
+            // organisation's accreditation must allow submissions — suspended, it does not.
+            let orgs = try await AccreditationRegisterController.liaisonOrganisations(viewer, sql: tx)
+            if !orgs.isEmpty {
+                let chain = AccreditationRegisterController.chain(from: receiving, tree)
+                var refusals: [String] = []
+                for org in orgs.sorted() {
+                    if let why = try await AccreditationRegisterController.refusal(org, .submit, chain: chain, sql: tx) { refusals.append(why) }
+                }
+                if refusals.count == orgs.count { throw APIError.forbidden(refusals.joined(separator: "; ")) }
+            }
+            let store = SubmissionStore(sql: tx)
+            try await store.create(
                 id: id, body: input.body ?? competent.code, kind: input.kind, title: input.title, summary: input.summary, area: input.area,
                 topic: input.topic, country: country, person: person, name: name, organisation: input.organisation,
-                protected: input.protected ?? false,
-                classification: input.classification ?? .restricted, asks: input.asks, actor: actor)
+                protected: person == nil ? true : input.protected ?? false, classification: input.classification ?? .restricted, asks: input.asks,
+                receiptDigest: receipt.map(PublicReports.Receipt.digest), actor: actor)
+            if let follow, let person {
+                try await store.follow(
+                    submission: id, body: input.body ?? competent.code, id: follow.id, person: person, channel: follow.channel, target: follow.target,
+                    sealedSecret: follow.sealed, actor: actor)
+            }
         }
-        return try await Self.view(id, req: req)
+        guard let receipt else { return try await Self.view(id, req: req) }
+        // The anonymous submitter reads it this once, as its holder; afterwards by the receipt code.
+        guard let r = try await SubmissionStore(sql: req.sql).receipt(digest: PublicReports.Receipt.digest(receipt)) else {
+            throw APIError.notFound("submission", id)
+        }
+        var v = try await Self.view(r, req: req, holder: true)
+        v.receipt = receipt
+        return v
+    }
+
+    /// What became of an anonymous submission: as its submitter sees it, without signing in. An unknown code gets
+    /// the same answer whether or not it ever existed.
+    func receipt(req: Request) async throws -> SubmissionView {
+        try await Self.view(try await Self.byReceipt(try req.parameters.require("code"), req: req), req: req, holder: true)
+    }
+
+    static func byReceipt(_ code: String, req: Request) async throws -> SubmissionStore.Row {
+        guard await req.application.rateLimits.receiptChecks.allow(req.clientKey) else {
+            throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many receipt checks from this address; wait a minute")
+        }
+        guard let digest = PublicReports.Receipt.normalised(code).map(PublicReports.Receipt.digest),
+            let r = try await SubmissionStore(sql: req.sql).receipt(digest: digest)
+        else { throw APIError.notFound("receipt", code, field: "code") }
+        return r
+    }
+
+    struct Clarification: Content {
+        var note: String
+    }
+
+    func clarifyByReceipt(req: Request) async throws -> SubmissionView {
+        let r = try await Self.byReceipt(try req.parameters.require("code"), req: req)
+        try await Self.clarify(r, try req.input(Clarification.self), actor: "anonymous", req: req)
+        guard let fresh = try await SubmissionStore(sql: req.sql).receipt(digest: r.receiptDigest ?? "") else {
+            throw APIError.notFound("receipt", "")
+        }
+        return try await Self.view(fresh, req: req, holder: true)
+    }
+
+    /// The submitter answers the body's question: the clock runs again.
+    static func clarify(_ r: SubmissionStore.Row, _ input: Clarification, actor: String, req: Request) async throws {
+        guard r.state == .clarificationRequested else {
+            throw APIError.conflict(field: "state", "the body asked no question (the submission is \(r.state.rawValue))")
+        }
+        if MediationRules.blank(input.note) { throw APIError(ValidationFailure(field: "note", "write your answer to the body's question")) }
+        let today = String(Timestamp.now().prefix(10))
+        try await req.write { tx in
+            try await SubmissionStore(sql: tx).step(r, to: .underConsideration, note: input.note, transferTo: nil, today: today, actor: actor)
+        }
     }
 
     func list(req: Request) async throws -> Page<SubmissionView> {
@@ -122,12 +207,13 @@ struct SubmissionController {
 
     /// The submission as the reader may see it: answers held back until published, the submitter hidden when protected
     /// (a coordinator of the receiving body reading it is audited).
-    static func view(_ r: SubmissionStore.Row, req: Request) async throws -> SubmissionView {
+    /// `holder`: the reader holds the anonymous submission's receipt code (the names of the body's people are left out).
+    static func view(_ r: SubmissionStore.Row, req: Request, holder: Bool = false) async throws -> SubmissionView {
         let store = SubmissionStore(sql: req.sql)
         let viewer = req.viewer
-        let keeper = viewer.keepsRecords(of: r.bodyCode)
-        let coordinator = viewer.isInstallationAdmin || viewer.roles.contains { $0.body == r.bodyCode && $0.role == .coordinator }
-        let own = viewer.personID != nil && viewer.personID == r.submitterPerson
+        let keeper = !holder && viewer.keepsRecords(of: r.bodyCode)
+        let coordinator = !holder && (viewer.isInstallationAdmin || viewer.roles.contains { $0.body == r.bodyCode && $0.role == .coordinator })
+        let own = holder || (viewer.personID != nil && viewer.personID == r.submitterPerson)
         let seesSubmitter = !r.protected || own || coordinator
         if r.protected, coordinator, !own {
             let actor = req.actor
@@ -156,7 +242,26 @@ struct SubmissionController {
             acknowledgedOn: r.acknowledgedOn, answeredOn: r.answeredOn, transferredTo: r.transferredTo, extensionDays: r.extensionDays,
             acknowledgeBy: CivilDate.text(clock.acknowledgeBy(cal)), answerBy: CivilDate.text(clock.answerBy(cal)),
             veryLateFrom: CivilDate.text(clock.veryLateFrom(cal)), flag: clock.flag(r.state, today: today, cal), asks: asks,
-            history: try await store.history(r.id))
+            history: try await store.history(r.id).map { e in
+                var e = e
+                if holder { e.actor = "—" }
+                return e
+            }, anonymous: r.anonymous, review: r.reviewState, reviewRequestedOn: r.reviewRequestedOn, files: try await store.files(of: r.id))
+    }
+
+    /// What the receiving body's people do to a submission: in one write, the row read through the caller's scope, the
+    /// caller checked, the store, the actor and today's date handed to `act`.
+    static func keeping(
+        _ id: String, req: Request,
+        _ act: @escaping @Sendable (SubmissionStore.Row, SubmissionStore, _ actor: String, _ today: String) async throws -> Void
+    ) async throws {
+        let actor = req.actor
+        let today = String(Timestamp.now().prefix(10))
+        try await req.write { tx in
+            let r = try await Self.find(id, req, tx)
+            try Self.requireKeeper(req, r)
+            try await act(r, SubmissionStore(sql: tx), actor, today)
+        }
     }
 
     static func requireKeeper(_ req: Request, _ r: SubmissionStore.Row) throws {
@@ -170,12 +275,7 @@ struct SubmissionController {
 
     /// A step on a submission: the API and the submission page's form both call this.
     static func step(_ id: String, _ input: Step, req: Request) async throws -> SubmissionView {
-        let actor = req.actor
-        let today = String(Timestamp.now().prefix(10))
-        try await req.write { tx in
-            let r = try await Self.find(id, req, tx)
-            try Self.requireKeeper(req, r)
-            let store = SubmissionStore(sql: tx)
+        try await keeping(id, req: req) { r, store, actor, today in
             if let days = input.extendBy {
                 guard (1...120).contains(days) else { throw APIError(ValidationFailure(field: "extendBy", "1 to 120 working days")) }
                 guard let reason = input.note, !MediationRules.blank(reason) else {
@@ -194,7 +294,7 @@ struct SubmissionController {
             if to == .answered { issues.add("to", "answer each ask instead (POST …/answers)") }
             if to == .transferred {
                 if let b = input.transferTo {
-                    if try await BodyStore(sql: tx).refs([b])[b] == nil { issues.add("transferTo", "unknown body code '\(b)'") }
+                    if try await BodyStore(sql: store.sql).refs([b])[b] == nil { issues.add("transferTo", "unknown body code '\(b)'") }
                 } else {
                     issues.add("transferTo", "name the body it goes to")
                 }
@@ -213,15 +313,10 @@ struct SubmissionController {
 
     /// Answers to asks, held or published: the API and the submission page's form both call this.
     static func answer(_ id: String, _ input: Answers, req: Request) async throws -> SubmissionView {
-        let actor = req.actor
-        let today = String(Timestamp.now().prefix(10))
-        try await req.write { tx in
-            let r = try await Self.find(id, req, tx)
-            try Self.requireKeeper(req, r)
+        try await keeping(id, req: req) { r, store, actor, today in
             guard [.acknowledged, .underConsideration].contains(r.state) else {
                 throw APIError.conflict(field: "state", "acknowledge the submission before answering it (it is \(r.state.rawValue))")
             }
-            let store = SubmissionStore(sql: tx)
             let asks = Set(try await store.asks(r.id).map(\.n))
             var issues = IssueCollector()
             for (i, a) in input.answers.enumerated() {
@@ -244,14 +339,44 @@ struct SubmissionController {
     func figures(req: Request) async throws -> Figures {
         let code = try req.parameters.require("code")
         guard try await BodyStore(sql: req.sql).refs([code])[code] != nil else { throw APIError.notFound("body", code) }
-        return Figures(body: code, figures: try await Self.figures(body: code, sql: req.sql))
+        return try await Self.record(code, sql: req.sql)
     }
 
-    func league(req: Request) async throws -> [Figures] {
-        let rows = try await SubmissionStore(sql: req.sql).all(body: nil)
+    static func record(_ body: String, sql: any SQLDatabase) async throws -> Figures {
+        Figures(
+            body: body, figures: try await figures(body: body, sql: sql),
+            commitments: CommitmentFigures.of(try await SubmissionStore(sql: sql).commitments(body: body), today: String(Timestamp.now().prefix(10))))
+    }
+
+    func league(req: Request) async throws -> [Figures] { try await Self.league(req.sql) }
+
+    /// Every body that received a submission, the most responsive first.
+    static func league(_ sql: any SQLDatabase) async throws -> [Figures] {
+        let rows = try await SubmissionStore(sql: sql).all(body: nil)
         var out: [Figures] = []
-        for body in Set(rows.map(\.bodyCode)).sorted() { out.append(Figures(body: body, figures: try await Self.figures(body: body, sql: req.sql))) }
+        for body in Set(rows.map(\.bodyCode)).sorted() { out.append(try await Self.record(body, sql: sql)) }
         return out.sorted { ($0.figures.answeredOnTimeShare ?? -1) > ($1.figures.answeredOnTimeShare ?? -1) }
+    }
+
+    /// The league as CSV, for a spreadsheet or a newspaper.
+    func leagueCSV(req: Request) async throws -> Response {
+        var csv = "body,received,answered,answered_on_time_share,median_working_days_to_answer,overdue_now,very_overdue_now,commitments,"
+        csv += "commitments_done,commitments_late,commitments_mean_progress\r\n"
+        for f in try await Self.league(req.sql) {
+            let x = f.figures
+            let c = f.commitments
+            csv +=
+                [
+                    DocumentController.csvField(f.body), String(x.received), String(x.answered),
+                    x.answeredOnTimeShare.map { String(format: "%.3f", $0) } ?? "",
+                    x.medianDaysToAnswer.map { String(format: "%.1f", $0) } ?? "", String(x.overdueNow), String(x.veryOverdueNow),
+                    String(c.commitments), String(c.done), String(c.late), c.meanProgress.map { String(format: "%.1f", $0) } ?? "",
+                ].joined(separator: ",") + "\r\n"
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"responsiveness.csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: csv))
     }
 
     static func figures(body: String, sql: any SQLDatabase, today: Int = CivilDate.parse(Timestamp.now()) ?? 0) async throws -> ResponsivenessFigures

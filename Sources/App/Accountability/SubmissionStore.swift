@@ -10,11 +10,16 @@ struct AskView: Content {
     var reason: String?
     var published: Bool
     var progress: Int
+    /// A commitment's (an accepted ask's): when it is due, who carries it out, the steps on the way.
+    var dueOn: String?
+    var responsibleBody: String?
+    var milestones: [Milestone]
 }
 
 struct SubmissionEventView: Content {
     var seq: Int
-    var at, kind, actor: String
+    var at, kind: String
+    var actor: String
     var note: String?
 }
 
@@ -33,17 +38,29 @@ struct SubmissionView: Content {
     var flag: SubmissionClock.Flag
     var asks: [AskView]
     var history: [SubmissionEventView]
+    /// Made without an account: the submitter holds a receipt code.
+    var anonymous: Bool
+    var review: ReviewState?
+    var reviewRequestedOn: String?
+    var files: [SubmissionFileView]
+    /// Shown once, to the anonymous submitter, when it is made.
+    var receipt: String?
+}
+
+struct SubmissionFileView: Content {
+    var id, name, contentType, sha256, addedAt: String
+    var size: Int
 }
 
 /// Submissions to bodies, their asks, their clock and history. Read through the one scoping (the receiving body and
 /// those above it; the submitter by name); the public figures count every submission and reveal none.
 struct SubmissionStore: Sendable {
     let sql: any SQLDatabase
-    static let table = ScopedTable(recordType: "submission", table: "submissions")
+    static let table = ScopedTable(recordType: "submission", table: "submissions", authorColumn: "submitter_person")
     static let columns = [
         "id", "body_code", "kind", "title", "summary", "area_code", "topic", "submitter_person", "submitter_name", "organisation", "protected",
         "classification", "state", "country", "received_on", "acknowledged_on", "answered_on", "extension_days", "paused", "paused_since",
-        "transferred_to", "flag", "created_at", "updated_at",
+        "transferred_to", "flag", "created_at", "updated_at", "review_state", "review_requested_on", "receipt_digest",
     ]
     static let selected = ColumnList(columns, table: "submissions")
 
@@ -52,8 +69,10 @@ struct SubmissionStore: Sendable {
             updatedAt: String
         var kind: SubmissionKind
         var state: SubmissionState
-        var submitterPerson, organisation, acknowledgedOn, answeredOn, pausedSince, transferredTo: String?
+        var submitterPerson, organisation, acknowledgedOn, answeredOn, pausedSince, transferredTo, reviewRequestedOn, receiptDigest: String?
+        var reviewState: ReviewState?
         var protected: Bool
+        var anonymous: Bool { receiptDigest != nil }
         var extensionDays: Int
     }
 
@@ -91,7 +110,8 @@ struct SubmissionStore: Sendable {
 
     func create(
         id: String, body: String, kind: SubmissionKind, title: String, summary: String, area: String, topic: Topic, country: String, person: String?,
-        name: String, organisation: String?, protected: Bool, classification: Classification, asks: [String], actor: String
+        name: String, organisation: String?, protected: Bool, classification: Classification, asks: [String], receiptDigest: String?,
+        actor: String
     ) async throws {
         let now = Timestamp.now()
         try await sql.insert(into: "submissions").columns(Self.columns)
@@ -101,7 +121,8 @@ struct SubmissionStore: Sendable {
                     SQLBind(person), SQLBind(name), SQLBind(organisation), SQLBind(protected), SQLBind(classification.rawValue),
                     SQLBind(SubmissionState.received.rawValue), SQLBind(country), SQLBind(String(now.prefix(10))), SQLBind(nil as String?),
                     SQLBind(nil as String?), SQLBind(0), SQLBind("[]"), SQLBind(nil as String?), SQLBind(nil as String?),
-                    SQLBind(SubmissionClock.Flag.onTime.rawValue), SQLBind(now), SQLBind(now),
+                    SQLBind(SubmissionClock.Flag.onTime.rawValue), SQLBind(now), SQLBind(now), SQLBind(nil as String?), SQLBind(nil as String?),
+                    SQLBind(receiptDigest),
                 ] as [any SQLExpression]
             ).run()
         for (i, a) in asks.enumerated() {
@@ -136,13 +157,15 @@ struct SubmissionStore: Sendable {
     }
 
     func asks(_ id: String) async throws -> [AskView] {
-        try await sql.select().columns("n", "text", "answer", "reason", "published", "progress").from("submission_asks")
-            .where("submission_id", .equal, id).orderBy("n").all().map {
+        try await sql.select().columns("n", "text", "answer", "reason", "published", "progress", "due_on", "responsible_body", "milestones")
+            .from("submission_asks").where("submission_id", .equal, id).orderBy("n").all().map {
                 AskView(
                     n: try $0.decode(column: "n", as: Int.self), text: try $0.decode(column: "text", as: String.self),
                     answer: try $0.decode(column: "answer", as: String?.self).flatMap(AskAnswer.init(rawValue:)),
                     reason: try $0.decode(column: "reason", as: String?.self), published: try $0.decode(column: "published", as: Bool.self),
-                    progress: try $0.decode(column: "progress", as: Int.self))
+                    progress: try $0.decode(column: "progress", as: Int.self), dueOn: try $0.decode(column: "due_on", as: String?.self),
+                    responsibleBody: try $0.decode(column: "responsible_body", as: String?.self),
+                    milestones: MediationStore.decode([Milestone].self, try $0.decode(column: "milestones", as: String.self)) ?? [])
             }
     }
 
@@ -174,6 +197,7 @@ struct SubmissionStore: Sendable {
         try await event(r.id, kind: to.rawValue, note: note, actor: actor)
         try await AuditStore(sql: sql).append(actor: actor, action: to.rawValue, recordType: "submission", recordID: r.id, content: [note ?? ""])
         try await OutboxStore(sql: sql).enqueue("submission.\(to.rawValue)", bodies: [r.bodyCode] + (transferTo.map { [$0] } ?? []))
+        try await tellFollowers(r, "submission.\(to.rawValue)", state: to)
     }
 
     func extend(_ r: Row, days: Int, reason: String, actor: String) async throws {
@@ -182,6 +206,7 @@ struct SubmissionStore: Sendable {
         try await event(r.id, kind: "extended", note: "\(days) working days: \(reason)", actor: actor)
         try await AuditStore(sql: sql).append(
             actor: actor, action: "extend", recordType: "submission", recordID: r.id, content: [String(days), reason])
+        try await tellFollowers(r, "submission.extended", state: r.state)
     }
 
     func answer(_ id: String, n: Int, answer: AskAnswer, reason: String?, publish: Bool) async throws {
@@ -191,8 +216,12 @@ struct SubmissionStore: Sendable {
 
     /// Publishes every held answer of the submission; when every ask has one, the submission is answered today.
     func publish(_ r: Row, today: String, actor: String) async throws -> Bool {
-        try await sql.update("submission_asks").set("published", to: true).where("submission_id", .equal, r.id)
-            .where(SQLColumn("answer"), .isNot, SQLLiteral.null).run()
+        let newly = try await sql.update("submission_asks").set("published", to: true).where("submission_id", .equal, r.id)
+            .where(SQLColumn("answer"), .isNot, SQLLiteral.null).where("published", .equal, false).returning("n").all()
+        if !newly.isEmpty {
+            try await event(r.id, kind: "published", note: nil, actor: actor)
+            try await tellFollowers(r, "submission.answers-published", state: r.state)
+        }
         let open = try await asks(r.id).filter { $0.answer == nil }
         guard open.isEmpty, r.state != .answered else { return false }
         try await sql.update("submissions").set("answered_on", to: today).where("id", .equal, r.id).run()

@@ -25,6 +25,7 @@ struct SubmissionSweep: Sendable {
                 guard flag != .onTime else { return (true, nil) }
                 try await SubmissionStore(sql: tx).event(r.id, kind: flag.rawValue, note: nil, actor: "system:deadlines")
                 try await OutboxStore(sql: tx).enqueue("submission.\(flag.rawValue)", bodies: [r.bodyCode])
+                try await SubmissionStore(sql: tx).tellFollowers(r, "submission.\(flag.rawValue)", state: r.state)
                 guard flag == .veryOverdue, let above = tree.nodes[r.bodyCode]?.parent else { return (true, nil) }
                 let path = try await AreaStore(sql: tx).path(r.areaCode)
                 let draft = AlertDraft(

@@ -15,6 +15,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(AgreementsCommand(), as: "agreements")
     app.asyncCommands.use(HolidaysCommand(), as: "holidays")
     app.asyncCommands.use(SubmissionsCommand(), as: "submissions")
+    app.asyncCommands.use(OrganisationsCommand(), as: "organisations")
+    app.asyncCommands.use(AccreditationsCommand(), as: "accreditations")
     app.asyncCommands.use(RiskCommand(), as: "risk")
     app.asyncCommands.use(ForecastCommand(), as: "forecast")
     app.asyncCommands.use(ReportCommand(), as: "report")

@@ -17,12 +17,25 @@ enum DemoAccountability {
                 id: id, body: "GH-NPC", kind: .positionPaper, title: "Women in Ghana's peace councils (demo)",
                 summary: "WANEP-Ghana asks the council to bring women into every regional and district peace council.", area: "GHA",
                 topic: .dialogue, country: "GHA", person: liaison.id, name: liaison.displayName, organisation: "WANEP-Ghana", protected: false,
-                classification: .public, asks: ["A third of each council's seats for women", "Yearly public report on inclusion"], actor: actor)
+                classification: .public, asks: ["A third of each council's seats for women", "Yearly public report on inclusion"], receiptDigest: nil,
+                actor: actor)
             // Received in September, answered in November: late.
             try await store.answer(id, n: 1, answer: .partlyAccepted, reason: "A quarter, from the next appointments", publish: true)
             try await store.answer(id, n: 2, answer: .accepted, reason: nil, publish: true)
             try await store.backdate(id, receivedOn: "2026-09-01", acknowledgedOn: "2026-09-08", answeredOn: "2026-11-20", state: .answered)
             try await store.event(id, kind: "answered", note: "after the council's November sitting", actor: actor)
+            // The accepted asks are now the council's commitments, followed in public.
+            if let r = try await store.all(body: "GH-NPC").first(where: { $0.id == id }) {
+                try await store.commit(
+                    r, n: 1,
+                    CommitmentUpdate(
+                        progress: 25, dueOn: "2027-06-30", responsibleBody: "GH-NPC",
+                        milestones: [
+                            Milestone(title: "Appointment guidance to the regional councils", dueOn: "2026-11-25", done: true),
+                            Milestone(title: "Women a quarter of new district appointments", dueOn: "2027-06-30"),
+                        ]), actor: actor)
+                try await store.commit(r, n: 2, CommitmentUpdate(progress: 0, dueOn: "2027-03-31", responsibleBody: "GH-NPC"), actor: actor)
+            }
             let forum = ForumView(
                 id: UUID().uuidString.lowercased(), body: "KE-CPC-TURKANA", name: "Turkana West peace forum (demo)",
                 mandate: "Grazing, water and cattle raids across the border", createdAt: Timestamp.now(), topics: ["dialogue", "natural-resources"],

@@ -47,6 +47,7 @@ enum DemoData {
         OrganisationDraft(code: "ECOWAS", name: "ECOWAS Commission", kind: .regional, website: "https://ecowas.int"),
         OrganisationDraft(code: "IGAD", name: "Intergovernmental Authority on Development", kind: .regional, website: "https://igad.int"),
         OrganisationDraft(code: "WANEP", name: "West Africa Network for Peacebuilding", kind: .cso, country: "GHA", website: "https://wanep.org"),
+        OrganisationDraft(code: "WANEP-GH", name: "WANEP-Ghana", kind: .cso, country: "GHA", website: "https://wanep.org/wanep/ghana"),
         OrganisationDraft(code: "GOV-GHA", name: "Government of Ghana", kind: .government, country: "GHA"),
         OrganisationDraft(code: "GOV-NGA", name: "Federal Government of Nigeria", kind: .government, country: "NGA"),
         OrganisationDraft(code: "GOV-KEN", name: "Government of Kenya", kind: .government, country: "KEN"),
@@ -105,7 +106,7 @@ enum DemoData {
                 code: "GH-NACSA", name: "Ghana National Commission on Small Arms and Light Weapons", level: .national, kind: .stateAgency,
                 organisation: "GOV-GHA", legalBasis: "Act 736, 2007", jurisdiction: ["GHA"], topics: [.smallArms]),
             BodyDraft(
-                code: "WANEP-GH", name: "WANEP-Ghana", level: .national, kind: .csoNetwork, organisation: "WANEP", parent: "WANEP",
+                code: "WANEP-GH", name: "WANEP-Ghana", level: .national, kind: .csoNetwork, organisation: "WANEP-GH", parent: "WANEP",
                 jurisdiction: ["GHA"], topics: [.earlyWarning, .dialogue, .civilSocietyEngagement]),
             BodyDraft(
                 code: "GH-RPC-UE", name: "Upper East Regional Peace Council", level: .region, kind: .peaceCouncil, organisation: "GOV-GHA",

@@ -31,6 +31,7 @@ enum DemoInstallation {
         let accounts = try await seedPeople(app, actor: actor)
         try await DemoMediation.seed(app, actor: actor)
         try await DemoAccountability.seed(app, actor: actor)
+        try await DemoAccreditation.seed(app, actor: actor)
         if app.agora.demoActivity { try await DemoActivity.run(app) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         app.logger.notice(

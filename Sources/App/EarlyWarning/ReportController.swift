@@ -221,8 +221,14 @@ struct ReportController {
             let filers = Set(viewer.roles.filter { $0.role != .auditor }.map(\.body))
             if body == nil, filers.count == 1 { body = filers.first }
             guard let b = body else { throw APIError(ValidationFailure(field: "body", "say which of your bodies the report is filed with")) }
-            guard viewer.isInstallationAdmin || filers.contains(b) else {
-                throw APIError.forbidden("you hold no role in \(b) to file reports with it")
+            // A liaison of an organisation accredited to `b` (or above it) with `file-reports` files with it too.
+            var allowed = viewer.isInstallationAdmin || filers.contains(b)
+            if !allowed {
+                allowed = try await AccreditationRegisterController.accredited(
+                    viewer, .fileReports, body: b, tree: try await req.bodyTree(), sql: sql)
+            }
+            guard allowed else {
+                throw APIError.forbidden("you hold no role in \(b) to file reports with it, nor an accreditation that allows it")
             }
         }
         if let rid = draft.reporter {

@@ -26,6 +26,8 @@ enum AgoraMigrations {
         AddSessionDocuments(),
         CreateAccountability(),
         CreateForums(),
+        ExtendSubmissions(),
+        CreateAccreditation(),
     ]
 }
 

@@ -30,7 +30,7 @@ struct OutboxStore: Sendable {
     func enqueue(_ event: String, bodies: [String], caseID: String? = nil, alertID: String? = nil) async throws {
         guard !bodies.isEmpty else { return }
         let subs = try await sql.select().columns("id", "events").from("subscriptions").where("body_code", .in, bodies).where("active", .equal, true)
-            .all()
+            .where(SQLColumn("submission_id"), .is, SQLLiteral.null).all()
             .filter { r in
                 let evs = (try? r.decode(column: "events", as: String.self)).map { CaseStore.list($0) } ?? []
                 return evs.isEmpty || evs.contains(event) || evs.contains("*")
@@ -62,15 +62,26 @@ struct OutboxStore: Sendable {
             p.link = p.link ?? "/api/v1/alerts/\(aid)"
         }
         if let area = p.area { p.areaName = try await AreaStore(sql: sql).refs([area]).first?.name }
+        try await insert(p, subscriptions: try subs.map { try $0.decode(column: "id", as: String.self) })
+    }
+
+    /// To the followers of one submission (subscriptions tied to it).
+    func enqueue(_ p: NotificationPayload, submission: String) async throws {
+        let subs = try await sql.select().column("id").from("subscriptions").where("submission_id", .equal, submission)
+            .where("active", .equal, true).all().map { try $0.decode(column: "id", as: String.self) }
+        try await insert(p, subscriptions: subs)
+    }
+
+    private func insert(_ p: NotificationPayload, subscriptions: [String]) async throws {
         let payload = String(decoding: try JSONEncoder.sorted.encode(p), as: UTF8.self)
         let now = Timestamp.now()
-        for s in subs {
+        for s in subscriptions {
             try await sql.insert(into: "outbox").columns(
                 "id", "subscription_id", "event", "payload", "status", "attempts", "next_attempt_at", "created_at"
             )
             .values(
                 [
-                    SQLBind(UUID().uuidString.lowercased()), SQLBind(try s.decode(column: "id", as: String.self)), SQLBind(event), SQLBind(payload),
+                    SQLBind(UUID().uuidString.lowercased()), SQLBind(s), SQLBind(p.event), SQLBind(payload),
                     SQLBind("pending"), SQLBind(0), SQLBind(now), SQLBind(now),
                 ] as [any SQLExpression]
             ).run()

@@ -30,18 +30,7 @@ struct SubscriptionController {
         guard try await BodyStore(sql: req.sql).refs([code])[code] != nil else { throw APIError.notFound("body", code) }
         let input = try req.input(NewSubscription.self)
         var issues = IssueCollector()
-        switch input.channel {
-        case "webhook":
-            if let u = URL(string: input.target), ["http", "https"].contains(u.scheme ?? ""), u.host != nil {
-            } else {
-                issues.add("target", "a webhook target is an http(s) URL")
-            }
-        case "email":
-            if input.target.range(of: "^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$", options: .regularExpression) == nil {
-                issues.add("target", "not an e-mail address")
-            }
-        default: issues.add("channel", "use webhook or email")
-        }
+        Self.checkTarget(channel: input.channel, target: input.target, &issues)
         for (i, e) in (input.events ?? []).enumerated() where !OutboxStore.events.contains(e) && e != "*" {
             issues.add("events[\(i)]", "unknown event '\(e)'; use \(OutboxStore.events.joined(separator: ", ")) or *")
         }
@@ -56,6 +45,22 @@ struct SubscriptionController {
         var v = try await SubscriptionStore(sql: req.sql).get(id)!
         v.secret = secret
         return try await v.created(at: "/api/v1/bodies/\(code)/subscriptions", for: req)
+    }
+
+    /// A channel Agora delivers on and a target of its kind; `field` prefixes the names in the errors.
+    static func checkTarget(channel: String, target: String, field: String = "", _ issues: inout IssueCollector) {
+        switch channel {
+        case "webhook":
+            if let u = URL(string: target), ["http", "https"].contains(u.scheme ?? ""), u.host != nil {
+            } else {
+                issues.add(field + "target", "a webhook target is an http(s) URL")
+            }
+        case "email":
+            if target.range(of: "^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$", options: .regularExpression) == nil {
+                issues.add(field + "target", "not an e-mail address")
+            }
+        default: issues.add(field + "channel", "use webhook or email")
+        }
     }
 
     static func find(_ req: Request) async throws -> SubscriptionView {

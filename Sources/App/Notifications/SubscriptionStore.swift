@@ -17,7 +17,8 @@ struct SubscriptionStore: Sendable {
     }
 
     func list(body: String) async throws -> [SubscriptionView] {
-        try await sql.select().columns(Self.columns).from("subscriptions").where("body_code", .equal, body).orderBy("created_at").all().map(Self.view)
+        try await sql.select().columns(Self.columns).from("subscriptions").where("body_code", .equal, body)
+            .where(SQLColumn("submission_id"), .is, SQLLiteral.null).orderBy("created_at").all().map(Self.view)
     }
 
     func get(_ id: String) async throws -> SubscriptionView? {

@@ -60,6 +60,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
                         stallsChecked = Date()
                         try await StallSweep(app: app).sweep()
                         try await SubmissionSweep(app: app).sweep()
+                        try await AccreditationSweep(app: app).sweep()
                     }
                     try await DeliveryWorker(app: app).deliverDue()
                     try await app.write { try await IdempotencyStore(sql: $0).purge() }

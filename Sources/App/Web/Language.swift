@@ -100,4 +100,7 @@ struct T: Sendable {
     }
 
     func number(_ n: Int) -> String { number(Double(n)) }
+
+    /// A file's size as people read it: 840 KB, 2.4 MB.
+    func bytes(_ n: Int) -> String { n < 1_048_576 ? number(Double(max(n, 1024)) / 1024) + " KB" : number(Double(n) / 1_048_576, digits: 1) + " MB" }
 }

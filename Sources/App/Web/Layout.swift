@@ -61,7 +61,10 @@ enum Layout {
                 .footer(
                     .p(
                         .a(.href(SiteURL.howToReport.path), .text(c.t("nav.howto"))), " · ", .a(.href(SiteURL.apiDocument.path), "API"), " · ",
-                        .a(.href(SiteURL.feed.path), .text(c.t("nav.feed"))))),
+                        .a(.href(SiteURL.feed.path), .text(c.t("nav.feed"))), " · ",
+                        .a(.href(SiteURL.responsiveness.path), .text(c.t("nav.responsiveness"))), " · ",
+                        .a(.href(SiteURL.forums.path), .text(c.t("nav.forums"))), " · ",
+                        .a(.href(SiteURL.accreditationRegister().path), .text(c.t("nav.register"))))),
                 // Signed in, every page carries the script: it sends what the offline queue holds and guards sign-out.
                 .forEach(c.signedIn && !scripts.contains(SiteURL.asset("agora.js").path) ? [SiteURL.asset("agora.js").path] + scripts : scripts) {
                     .script(.src($0), .attribute(named: "defer", value: "defer"))
@@ -92,8 +95,8 @@ enum Layout {
         if c.signedIn {
             items.append((SiteURL.cases.path, c.t("nav.cases")))
             items.append((SiteURL.mediations.path, c.t("nav.mediations")))
-            items.append((SiteURL.submissions.path, c.t("nav.submissions")))
         }
+        items.append((SiteURL.submissions.path, c.t("nav.submissions")))
         items.append((SiteURL.agreements().path, c.t("nav.agreements")))
         items.append((SiteURL.bodies.path, c.t("nav.directory")))
         if !c.signedIn { items.append((SiteURL.statistics.path, c.t("nav.statistics"))) }

@@ -34,6 +34,19 @@ enum SiteURL: Sendable, Equatable {
     case submissions
     case submission(String)
     case submissionAct(String)
+    case submissionReceipt
+    case submissionFile(String, file: String)
+    case submissionFileUpload(String)
+    case responsiveness
+    case responsivenessCSV
+    case forums
+    case forum(String)
+    case forumSessions(String)
+    case accreditationRegister(body: String? = nil)
+    case accreditationRegisterCSV, accreditationRegisterHXL
+    case accreditation
+    case accreditationApplication(String)
+    case accreditationApplicationAct(String)
     case feed, apiDocument, failedDeliveries
     case incidentExport(file: String, query: String)
     case attachment(report: String, id: String)
@@ -76,6 +89,20 @@ enum SiteURL: Sendable, Equatable {
         case .agreement(let id): "/agreements/" + Self.segment(id)
         case .agreementAct(let id): "/agreements/" + Self.segment(id) + "/act"
         case .agreementExport(let id): "/api/v1/agreements/" + Self.segment(id) + "/export.csv"
+        case .submissionReceipt: "/submissions/receipt"
+        case .submissionFile(let id, let file): "/api/v1/submissions/" + Self.segment(id) + "/files/" + Self.segment(file)
+        case .submissionFileUpload(let id): "/submissions/" + Self.segment(id) + "/file"
+        case .responsiveness: "/responsiveness"
+        case .responsivenessCSV: "/api/v1/responsiveness.csv"
+        case .forums: "/forums"
+        case .forum(let id): "/forums/" + Self.segment(id)
+        case .forumSessions(let id): "/forums/" + Self.segment(id) + "/sessions"
+        case .accreditationRegister(let body): "/register" + Self.query(["body": body])
+        case .accreditationRegisterCSV: "/api/v1/accreditations.csv"
+        case .accreditationRegisterHXL: "/api/v1/accreditations.hxl.csv"
+        case .accreditation: "/accreditation"
+        case .accreditationApplication(let id): "/accreditation/applications/" + Self.segment(id)
+        case .accreditationApplicationAct(let id): "/accreditation/applications/" + Self.segment(id) + "/act"
         case .submissions: "/submissions"
         case .submission(let id): "/submissions/" + Self.segment(id)
         case .submissionAct(let id): "/submissions/" + Self.segment(id) + "/act"

@@ -38,6 +38,168 @@ enum Texts {
         sub.reason | Reason (required to reject or transfer) | Motif (obligatoire pour rejeter ou transférer)
         sub.publishNow | Publish the answers now | Publier les réponses maintenant
         sub.record | Record of responsiveness | Réactivité
+        sub.intro | Civil society and citizens bring papers, petitions and grievances to a body; each is tracked until the body answers, and every body's record is public. | La société civile et les citoyens saisissent une instance de notes, pétitions et plaintes ; chacune est suivie jusqu'à la réponse, et le bilan de chaque instance est public.
+        sub.anonymousNote | You are not signed in: your submission is anonymous. You get a receipt code to follow it; nobody learns who you are. | Vous n'êtes pas connecté : votre contribution est anonyme. Vous recevrez un code de suivi ; personne ne saura qui vous êtes.
+        sub.anonymous | Submitted anonymously (with a receipt code). | Soumise anonymement (avec un code de suivi).
+        sub.notifyEmail | E-mail me every change (optional) | M'écrire à chaque changement (facultatif)
+        sub.receiptTitle | Your submission is received | Votre contribution est reçue
+        sub.receiptIntro | Your %@ went to %@. Your receipt code: | Votre %@ est parvenue à %@. Votre code de suivi :
+        sub.receiptKeep | Write this code down now: it is shown only once, and it is the only way to follow your submission and answer the body's questions. | Notez ce code maintenant : il n'est affiché qu'une fois, et c'est le seul moyen de suivre votre contribution et de répondre aux questions de l'instance.
+        sub.receiptCheck | Follow a submission with its receipt code | Suivre une contribution avec son code
+        sub.receiptField | Receipt code | Code de suivi
+        sub.receiptLook | Look it up | Rechercher
+        sub.files | Files | Fichiers
+        sub.fileField | Add a file (PDF, photo, Word or OpenDocument, up to 5 MB) | Ajouter un fichier (PDF, photo, Word ou OpenDocument, 5 Mo au plus)
+        sub.fileHint | A PDF or photo loses its author and location details; a Word or OpenDocument file keeps them, so send a PDF if your identity is protected. | Un PDF ou une photo perd ses informations d'auteur et de lieu ; un fichier Word ou OpenDocument les garde : envoyez un PDF si votre identité est protégée.
+        sub.addFile | Add the file | Ajouter le fichier
+        sub.clarifyField | Your answer to the body's question | Votre réponse à la question de l'instance
+        sub.clarify | Send the answer | Envoyer la réponse
+        sub.extendBy | Extend the deadline by (working days) | Prolonger le délai de (jours ouvrables)
+        sub.extendWhy | Why (shown to the submitter) | Pourquoi (visible du demandeur)
+        sub.extend | Extend | Prolonger
+        sub.batchNote | This body holds answers not yet published. | Cette instance a des réponses non encore publiées.
+        sub.publishAll | Publish all held answers now | Publier maintenant toutes les réponses retenues
+        ireview.ask | Ask for an internal review | Demander un réexamen interne
+        ireview.reason | What should the body look at again, and why? | Que doit réexaminer l'instance, et pourquoi ?
+        ireview.requested | An internal review is requested. | Un réexamen interne est demandé.
+        ireview.upheld | Reviewed: the body stands by its answer. | Réexaminée : l'instance maintient sa réponse.
+        ireview.revised | Reviewed: the body changed its answer. | Réexaminée : l'instance a modifié sa réponse.
+        ireview.decide | Decide the review | Statuer sur le réexamen
+        ireview.outcome | Outcome | Issue
+        ireview.found | What the review found | Conclusions du réexamen
+        commit.title | Commitments | Engagements
+        commit.line | %@ % done · due %@ · carried out by %@ | %@ % réalisé · échéance %@ · mis en œuvre par %@
+        commit.progress | Progress (%) | Avancement (%)
+        commit.due | Due | Échéance
+        commit.responsible | Carried out by (body code) | Mis en œuvre par (code de l'instance)
+        commit.milestones | Milestones, one per line: the date, then what; start with x when done | Étapes, une par ligne : la date, puis quoi ; commencez par x quand c'est fait
+        commit.save | Save the commitment | Enregistrer l'engagement
+        commit.record | Commitments: %@, %@ done, %@ late, %@ % on average | Engagements : %@, %@ tenus, %@ en retard, %@ % en moyenne
+        follow.title | Follow | Suivre
+        follow.none | You do not follow this submission. | Vous ne suivez pas cette contribution.
+        follow.email | E-mail address for every change | Adresse e-mail pour chaque changement
+        follow.start | Follow | Suivre
+        follow.stop | Stop | Arrêter
+        league.title | Responsiveness of bodies | Réactivité des instances
+        league.intro | Every body that received a submission, the most responsive first. Confidential submissions count; nothing of them shows. | Toutes les instances saisies, les plus réactives d'abord. Les contributions confidentielles sont comptées, sans rien en montrer.
+        league.csv | Download as CSV | Télécharger en CSV
+        league.none | No body has received a submission yet. | Aucune instance n'a encore été saisie.
+        league.received | Received | Reçues
+        league.onTime | Answered on time | Réponses dans les délais
+        league.median | Median working days | Médiane en jours ouvrables
+        league.overdue | Overdue now | En retard
+        league.commitments | Commitments | Engagements
+        league.commitLine | %@ (%@ done, %@ % on average) | %@ (%@ tenus, %@ % en moyenne)
+        nav.responsiveness | Responsiveness | Réactivité
+        nav.forums | Forums | Forums
+        notice.extend | The deadline is extended. | Le délai est prolongé.
+        notice.commit | The commitment is saved. | L'engagement est enregistré.
+        notice.clarify | Your answer is sent; the clock runs again. | Votre réponse est envoyée ; le délai court de nouveau.
+        notice.review | The review is requested. | Le réexamen est demandé.
+        notice.decide | The review is decided. | Le réexamen est tranché.
+        notice.follow | You follow this submission. | Vous suivez cette contribution.
+        notice.unfollow | You no longer follow it. | Vous ne la suivez plus.
+        notice.publishAll | The held answers are published. | Les réponses retenues sont publiées.
+        notice.submitted | Submitted. | Soumise.
+        notice.step | Done. | Fait.
+        notice.answer | The answers are recorded. | Les réponses sont enregistrées.
+        sevent.file | file added | fichier ajouté
+        sevent.commitment | commitment updated | engagement mis à jour
+        sevent.published | answers published | réponses publiées
+        sevent.review-requested | internal review requested | réexamen interne demandé
+        sevent.review-upheld | review: answer upheld | réexamen : réponse maintenue
+        sevent.review-revised | review: answer revised | réexamen : réponse modifiée
+        forum.title | Dialogue forums | Forums de dialogue
+        forum.intro | Standing dialogue platforms and single events that bodies convene. Who takes part is counted by category, never named. | Plateformes de dialogue permanentes et rencontres ponctuelles réunies par les instances. Les participants sont comptés par catégorie, jamais nommés.
+        forum.new | Convene a forum | Réunir un forum
+        forum.body | Convened by | Réuni par
+        forum.name | Name | Nom
+        forum.mandate | Mandate | Mandat
+        forum.standing | standing forum | forum permanent
+        forum.event | single event | rencontre ponctuelle
+        forum.kind | Kind | Nature
+        forum.targets | Inclusion targets (UNSCR 1325, 2250) | Objectifs d'inclusion (résolutions 1325, 2250)
+        forum.convene | Convene | Réunir
+        forum.none | No forum yet. | Aucun forum pour l'instant.
+        forum.sessions | Sessions | Séances
+        forum.noSessions | No session recorded yet. | Aucune séance enregistrée.
+        forum.people | %@ people | %@ personnes
+        forum.record | Record a session | Enregistrer une séance
+        forum.heldOn | Held on | Tenue le
+        forum.agenda | Agenda | Ordre du jour
+        forum.category | Category | Catégorie
+        forum.women | Women | Femmes
+        forum.men | Men | Hommes
+        forum.youth | Of them under 35 | Dont moins de 35 ans
+        forum.resolutions | Resolutions, one per line | Résolutions, une par ligne
+        inclusion.title | Inclusion (%@ people in all sessions) | Inclusion (%@ personnes sur toutes les séances)
+        inclusion.quarter | Inclusion in forums, %@ | Inclusion dans les forums, %@
+        inclusion.noneThisQuarter | No forum session this quarter. | Aucune séance de forum ce trimestre.
+        inclusion.measure | Measure | Mesure
+        inclusion.share | Share | Part
+        inclusion.target | Target | Objectif
+        inclusion.short | short of the target | en deçà de l'objectif
+        inclusion.women | Women | Femmes
+        inclusion.youth | Young people | Jeunes
+        inclusion.cso | Civil society | Société civile
+        inclusion.traditionalAndReligious | Traditional and religious leaders | Autorités traditionnelles et religieuses
+        acc.register | Register of accredited organisations | Registre des organisations accréditées
+        acc.registerIntro | Who is accredited to which body, in which category, since when and until when, and every past suspension with its grounds. | Qui est accrédité auprès de quelle instance, dans quelle catégorie, depuis quand et jusqu'à quand, et chaque suspension passée avec ses motifs.
+        acc.allBodies | All bodies | Toutes les instances
+        acc.none | No organisation is accredited yet. | Aucune organisation n'est encore accréditée.
+        acc.organisation | Organisation | Organisation
+        acc.body | Accredited to | Accréditée auprès de
+        acc.category | Category | Catégorie
+        acc.status | Status | Statut
+        acc.term | Term | Durée
+        acc.suspendedOn | suspended %@: %@ | suspendue le %@ : %@
+        acc.applications | Accreditation | Accréditation
+        acc.applicationOf | Application of %@ | Demande de %@
+        acc.apply | Apply for accreditation | Demander une accréditation
+        acc.target | To which body, in which category | Auprès de quelle instance, dans quelle catégorie
+        acc.statement | What the organisation does, and why it applies | Ce que fait l'organisation, et pourquoi elle demande
+        acc.send | Apply | Déposer la demande
+        acc.noApplications | No application you can read. | Aucune demande que vous puissiez lire.
+        acc.decisionLine | Decided by %@ at %@: %@ | Décision de %@, session %@ : %@
+        acc.deferredTo | Deferred to %@ | Reportée à %@
+        acc.answerQuestions | Your answers to the body's questions | Vos réponses aux questions de l'instance
+        acc.sendAnswers | Send the answers | Envoyer les réponses
+        acc.withdraw | Withdraw the application | Retirer la demande
+        acc.decide | The body's step | Étape de l'instance
+        acc.note | Note, or the questions to the applicant | Note, ou les questions au demandeur
+        acc.criteria | Criteria of the category | Critères de la catégorie
+        acc.evidence | Evidence | Éléments
+        acc.decision | Decision (to defer, recommend, grant or refuse) | Décision (report, recommandation, octroi ou refus)
+        acc.organ | Deciding organ | Organe de décision
+        acc.session | Session | Session
+        acc.consensus | By consensus | Par consensus
+        acc.votesFor | Votes for | Voix pour
+        acc.votesAgainst | Votes against | Voix contre
+        acc.abstentions | Abstentions | Abstentions
+        acc.reasons | Reasons | Motifs
+        acc.deferredToField | Deferred to (session) | Reportée à (session)
+        acc.record | Record the step | Enregistrer l'étape
+        accstatus.active | active | active
+        accstatus.renewal-due | renewal due | renouvellement dû
+        accstatus.hearing | suspension proposed, hearing | suspension proposée, audition
+        accstatus.suspended | suspended | suspendue
+        accstatus.expired | expired | expirée
+        accstatus.withdrawn | withdrawn | retirée
+        appstate.draft | draft | brouillon
+        appstate.submitted | submitted | déposée
+        appstate.completeness-check | completeness check | vérification de complétude
+        appstate.under-review | under review | en examen
+        appstate.questions | questions to the applicant | questions au demandeur
+        appstate.deferred | deferred | reportée
+        appstate.recommended | recommended | recommandée
+        appstate.granted | granted | accordée
+        appstate.refused | refused | refusée
+        appstate.withdrawn | withdrawn | retirée
+        verdict.met | met | rempli
+        verdict.not-met | not met | non rempli
+        verdict.unclear | unclear | incertain
+        notice.applied | The application is made. | La demande est déposée.
+        nav.register | Register | Registre
         sub.recordLine | %@ submissions received, %@ answered; answered on time: %@; median working days to answer: %@; overdue now: %@ | %@ contributions reçues, %@ traitées ; réponses dans les délais : %@ ; médiane de jours ouvrables pour répondre : %@ ; en retard aujourd'hui : %@
         skind.position-paper | position paper | note de position
         skind.petition | petition | pétition

@@ -48,6 +48,9 @@ extension PublicPages {
         var members: [MemberView]
         /// The body's public record of answering submissions (every submission counts; none shows).
         var record: ResponsivenessFigures
+        var commitments: CommitmentFigures
+        /// This quarter's forum sessions against the body's targets.
+        var inclusion: ForumController.BodyInclusion
     }
 
     static func bodyModel(_ req: Request, _ c: PageContext) async throws -> BodyModel {
@@ -61,7 +64,9 @@ extension PublicPages {
         return BodyModel(
             body: b, refs: try await store.refs(b.partners + [b.parent].compactMap { $0 }),
             areas: try await AreaStore(sql: req.sql).refs(b.jurisdiction), shapes: try await AreaStore(sql: req.sql).shapes(of: b.jurisdiction),
-            members: members, record: try await SubmissionController.figures(body: code, sql: req.sql))
+            members: members, record: try await SubmissionController.figures(body: code, sql: req.sql),
+            commitments: try await SubmissionController.record(code, sql: req.sql).commitments,
+            inclusion: try await ForumController.inclusionNow(code, sql: req.sql))
     }
 
     struct StatisticsModel: Sendable {

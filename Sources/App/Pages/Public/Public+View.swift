@@ -80,7 +80,24 @@ extension PublicPages {
                                 "sub.recordLine", t.number(m.record.received), t.number(m.record.answered),
                                 m.record.answeredOnTimeShare.map { t.number($0 * 100) + " %" } ?? "—",
                                 m.record.medianDaysToAnswer.map { t.number($0, digits: 1) } ?? "—",
-                                t.number(m.record.overdueNow + m.record.veryOverdueNow)))))),
+                                t.number(m.record.overdueNow + m.record.veryOverdueNow)))),
+                    .if(
+                        m.commitments.commitments > 0,
+                        .p(
+                            .text(
+                                t(
+                                    "commit.record", t.number(m.commitments.commitments), t.number(m.commitments.done), t.number(m.commitments.late),
+                                    m.commitments.meanProgress.map { t.number($0) } ?? "—")))),
+                    .p(.a(.href(SiteURL.responsiveness.path), .text(t("league.title")))))),
+            .if(
+                m.inclusion.forums > 0,
+                .section(
+                    .class("card"), .h2(.text(t("inclusion.quarter", m.inclusion.quarter))),
+                    .if(
+                        m.inclusion.inclusion.people == 0, .p(.class("muted"), .text(t("inclusion.noneThisQuarter"))),
+                        else: ForumPages.inclusionTable(t, m.inclusion.inclusion, m.inclusion.targets)),
+                    .p(.a(.href(SiteURL.forums.path), .text(t("forum.title")))))),
+            .p(.a(.href(SiteURL.accreditationRegister(body: b.code).path), .text(t("acc.register")))),
             .table(
                 .tr(.th(.text(t("body.legalBasis"))), .td(.text(b.legalBasis ?? "—"))),
                 .tr(.th(.text(t("body.mandate"))), .td(.text(b.topics.map { t("topic." + $0) }.joined(separator: ", ")))),

@@ -6,7 +6,11 @@ extension SubmissionPages {
     static func listView(_ c: PageContext, _ m: ListModel) -> Node<HTML.BodyContext> {
         let t = c.t
         return .group(
+            .p(.text(t("sub.intro")), .text(" "), .a(.href(SiteURL.responsiveness.path), .text(t("league.title")))),
+            .if(m.anonymous, .p(.class("notice"), .text(t("sub.anonymousNote")))),
+            .p(.a(.href(SiteURL.submissionReceipt.path), .text(t("sub.receiptCheck")))),
             .details(
+                .if(m.anonymous, .attribute(named: "open", value: "open")),
                 .summary(.text(t("sub.new"))),
                 .form(
                     .method(.post), .action(SiteURL.submissions.path), Layout.csrf(c),
@@ -27,23 +31,29 @@ extension SubmissionPages {
                     .label(.for("asks"), .text(t("sub.asks"))),
                     .textarea(.id("asks"), .name("asks"), .attribute(named: "rows", value: "4"), .required(true)),
                     .label(.for("organisation"), .text(t("sub.organisation"))), .input(.type(.text), .id("organisation"), .name("organisation")),
-                    .label(.input(.type(.checkbox), .id("protected"), .name("protected")), .text(" " + t("sub.protected"))),
+                    .if(
+                        !m.anonymous,
+                        .group(
+                            .label(.input(.type(.checkbox), .id("protected"), .name("protected")), .text(" " + t("sub.protected"))),
+                            .label(.for("email"), .text(t("sub.notifyEmail"))), .input(.type(.email), .id("email"), .name("email")))),
                     .label(.input(.type(.checkbox), .id("public"), .name("public")), .text(" " + t("sub.public"))),
                     .button(.type(.submit), .text(t("sub.send"))))),
             .if(
-                m.submissions.isEmpty, .p(.class("muted"), .text(t("sub.none"))),
-                else: .table(
-                    .class("stack"),
-                    .tr(
-                        .class("head"), .th(.text(t("sub.titleField"))), .th(.text(t("sub.to"))), .th(.text(t("med.state"))),
-                        .th(.text(t("sub.answerBy")))),
-                    .forEach(m.submissions) { s in
+                m.anonymous, .empty,
+                else: .if(
+                    m.submissions.isEmpty, .p(.class("muted"), .text(t("sub.none"))),
+                    else: .table(
+                        .class("stack"),
                         .tr(
-                            .class(s.flag == .onTime ? "" : "overdue"),
-                            .td(.a(.href(SiteURL.submission(s.id).path), .text(s.title))), .td(.text(m.known.body(s.body))),
-                            .td(.text(t("sstate." + s.state.rawValue) + (s.flag == .onTime ? "" : " — " + t("sflag." + s.flag.rawValue)))),
-                            .td(.text(t.date(s.answerBy))))
-                    })))
+                            .class("head"), .th(.text(t("sub.titleField"))), .th(.text(t("sub.to"))), .th(.text(t("med.state"))),
+                            .th(.text(t("sub.answerBy")))),
+                        .forEach(m.submissions) { s in
+                            .tr(
+                                .class(s.flag == .onTime ? "" : "overdue"),
+                                .td(.a(.href(SiteURL.submission(s.id).path), .text(s.title))), .td(.text(m.known.body(s.body))),
+                                .td(.text(t("sstate." + s.state.rawValue) + (s.flag == .onTime ? "" : " — " + t("sflag." + s.flag.rawValue)))),
+                                .td(.text(t.date(s.answerBy))))
+                        }))))
     }
 
     static func fileView(_ c: PageContext, _ m: FileModel) -> Node<HTML.BodyContext> {
@@ -57,15 +67,12 @@ extension SubmissionPages {
             .p(.text(s.summary)),
             .p(.class("muted"), .text(t("sub.clock", t.date(s.receivedOn), t.date(s.acknowledgeBy), t.date(s.answerBy)))),
             .unwrap(s.submitter) { .p(.text(t("sub.from", $0) + (s.organisation.map { " (\($0))" } ?? ""))) },
+            .if(s.anonymous, .p(.class("muted"), .text(t("sub.anonymous")))),
+            .unwrap(s.review) { r in .p(.strong(.text(t("ireview." + r.rawValue)))) },
             .h2(.text(t("sub.askList"))),
-            .ol(
-                .forEach(s.asks) { a in
-                    .li(
-                        .text(a.text),
-                        .unwrap(a.answer) { x in .strong(.text(" — " + t("answer." + x.rawValue) + (a.published ? "" : " (" + t("sub.held") + ")")))
-                        },
-                        .unwrap(a.reason) { .span(.class("muted"), .text(" — " + $0)) })
-                }),
+            asksList(t, s.asks, known: m.known),
+            filesSection(c, m),
+            submitterForms(c, m),
             .h2(.text(t("case.history"))),
             .ul(.forEach(s.history) { e in .li(.text(t.date(e.at, time: true) + " — " + t("sevent." + e.kind) + (e.note.map { ": " + $0 } ?? ""))) }),
             .if(
@@ -81,6 +88,14 @@ extension SubmissionPages {
                         .label(.for("note"), .text(t("med.note"))), .input(.type(.text), .id("note"), .name("note")),
                         .label(.for("transferTo"), .text(t("sub.transferTo"))), .input(.type(.text), .id("transferTo"), .name("transferTo")),
                         .button(.type(.submit), .text(t("sub.moveOn")))),
+                    .form(
+                        .method(.post), .action(act), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("extend")),
+                        .label(.for("extendBy"), .text(t("sub.extendBy"))),
+                        .input(
+                            .type(.number), .id("extendBy"), .name("extendBy"), .attribute(named: "min", value: "1"),
+                            .attribute(named: "max", value: "120")),
+                        .label(.for("extendNote"), .text(t("sub.extendWhy"))), .input(.type(.text), .id("extendNote"), .name("note")),
+                        .button(.type(.submit), .text(t("sub.extend")))),
                     .if(
                         [.acknowledged, .underConsideration].contains(s.state),
                         .group(
@@ -89,7 +104,8 @@ extension SubmissionPages {
                                 .method(.post), .action(act), Layout.csrf(c), .input(.type(.hidden), .name("do"), .value("answer")),
                                 .forEach(s.asks) { a in answerFields(t, a) },
                                 .label(.input(.type(.checkbox), .id("publish"), .name("publish")), .text(" " + t("sub.publishNow"))),
-                                .button(.type(.submit), .text(t("sub.answer")))))))))
+                                .button(.type(.submit), .text(t("sub.answer")))))))),
+            keeperForms(c, m))
     }
 
     static func answerFields(_ t: T, _ a: AskView) -> Node<HTML.FormContext> {
