@@ -152,4 +152,19 @@ import Testing
         #expect(Coarsening.publicPoint(exact, path: path, precision: .exact) == exact)
         #expect(Coarsening.publicPoint(exact, path: Array(path.suffix(2)), precision: .admin2) == GeoPoint(lat: 10.8, lon: -0.9))
     }
+
+    @Test func anAccreditationOpensRestrictedAlertsOfTheBodyAndBelowOnly() {
+        let liaison = AccessPolicy.scope(
+            for: .person(id: "p9", installationAdmin: false, roles: [RoleGrant(body: "WANEP-GH", role: .csoLiaison)]), in: Self.tree,
+            accreditedBy: ["RPC"])
+        #expect(liaison.accreditedAlertOwners == ["RPC", "DPC"])
+        let alert = AccessPolicy.Record(classification: .restricted, ownerBody: "DPC", accreditedReadable: true)
+        let caseFile = AccessPolicy.Record(classification: .restricted, ownerBody: "DPC")
+        let secret = AccessPolicy.Record(classification: .confidential, ownerBody: "DPC", accreditedReadable: true)
+        #expect(AccessPolicy.canSee(liaison, alert) && !AccessPolicy.canSee(liaison, caseFile) && !AccessPolicy.canSee(liaison, secret))
+        // Not the body above the accrediting one.
+        #expect(!AccessPolicy.canSee(liaison, AccessPolicy.Record(classification: .restricted, ownerBody: "NPC", accreditedReadable: true)))
+        let author = AccessPolicy.Record(classification: .confidential, ownerBody: "DPC", author: "p9")
+        #expect(AccessPolicy.canSee(liaison, author) && !AccessPolicy.canSee(.anonymous, author))
+    }
 }

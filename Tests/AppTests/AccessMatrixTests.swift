@@ -161,10 +161,28 @@ import VaporTesting
                         try await Parties(sql: sql).add("case", cid, body: p, role: "informed")
                         try await Parties(sql: sql).add("alert", aid, body: p, role: "informed")
                     }
-                    w.documents.append((alertMarker, aid, record))
+                    var alertRecord = record
+                    alertRecord.accreditedReadable = true
+                    w.documents.append((alertMarker, aid, alertRecord))
                     w.documents.append((caseMarker, cid, record))
                 }
             }
+            // WANEP-Ghana accredited to Tamale's council with `restricted-alerts`: its liaison reads Tamale's restricted
+            // alerts (not its cases).
+            let acc = AccreditationStore(sql: sql)
+            try await acc.saveScheme(
+                AccreditationScheme(
+                    body: "GH-DPC-TAMALE", name: "Tamale",
+                    categories: [AccreditationCategory(code: "general", name: "General", criteria: ["Known"], permissions: [.restrictedAlerts])]),
+                actor: "test")
+            let application = UUID().uuidString.lowercased()
+            try await acc.createApplication(
+                id: application, body: "GH-DPC-TAMALE", org: "WANEP-GH", category: "general", statement: "s", state: .granted, actor: "test")
+            try await acc.grant(
+                id: UUID().uuidString.lowercased(), body: "GH-DPC-TAMALE", org: "WANEP-GH",
+                category: AccreditationCategory(code: "general", name: "General", criteria: ["Known"], permissions: [.restrictedAlerts]),
+                scheme: AccreditationScheme(body: "GH-DPC-TAMALE", name: "Tamale", categories: []), application: application,
+                today: String(Timestamp.now().prefix(10)), actor: "test")
             // Submissions (protected, from WANEP's liaison, who reads their own), each classification to each body, one with a file.
             let liaison = w.viewers.first { $0.name == "liaison.wanep" }?.viewer.personID ?? ""
             for body in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"] {
@@ -201,6 +219,19 @@ import VaporTesting
             }
         }
         return w
+    }
+
+    /// The scope as the server works it out: the body tree, and accreditations that let a liaison read restricted alerts.
+    static func scope(_ app: Application, _ viewer: Viewer, _ tree: BodyTree) async throws -> AccessScope {
+        AccessPolicy.scope(for: viewer, in: tree, accreditedBy: try await AccreditationStore(sql: app.sql).alertAccreditors(viewer))
+    }
+
+    /// Whether the scope reads the restricted record of Tamale's council with this marker prefix.
+    static func readsTamale(_ prefix: String, _ scope: AccessScope, _ w: World) -> Bool {
+        w.documents.contains { d in
+            d.marker.hasPrefix(prefix) && d.record.ownerBody == "GH-DPC-TAMALE" && d.record.classification == .restricted
+                && AccessPolicy.canSee(scope, d.record)
+        }
     }
 
     /// Concrete values for each path parameter; a route with a parameter not listed here fails the test,
@@ -297,7 +328,7 @@ import VaporTesting
             let requests = try await withThrowingTaskGroup(of: Int.self) { group in
                 for v in w.viewers {
                     group.addTask {
-                        let scope = AccessPolicy.scope(for: v.viewer, in: tree)
+                        let scope = try await Self.scope(app, v.viewer, tree)
                         for path in paths {
                             let res = try await t.sendRequest(.GET, path, headers: v.token.map { .bearer($0) } ?? [:])
                             Self.check(res, path: path, viewer: v.name, scope: scope, w)
@@ -319,8 +350,12 @@ import VaporTesting
             let tree = try await BodyStore(sql: app.sql).tree()
             let t = try app.testing()
             for v in w.viewers {
-                let scope = AccessPolicy.scope(for: v.viewer, in: tree)
+                let scope = try await Self.scope(app, v.viewer, tree)
                 let headers: HTTPHeaders = v.token.map { .bearer($0) } ?? [:]
+                if v.name == "liaison.wanep" {
+                    // The accreditation is exercised: Tamale's restricted alert is among what the liaison may read, its case not.
+                    #expect(Self.readsTamale("MKA", scope, w) && !Self.readsTamale("MKC", scope, w))
+                }
                 let docs = w.documents.filter { $0.marker.hasPrefix("MKD") }
                 let expected = Set(docs.filter { AccessPolicy.canSee(scope, $0.record) }.map(\.marker))
                 let list = try await t.sendRequest(.GET, "/api/v1/documents?limit=500", headers: headers)

@@ -78,6 +78,9 @@ public struct AccessScope: Sendable, Equatable {
     public var memberOf: Set<String>
     /// Owning bodies whose `restricted` records the viewer may read: their own bodies and all below.
     public var restrictedOwners: Set<String>
+    /// Owning bodies whose `restricted` alerts the viewer reads through an organisation's accreditation that allows
+    /// `restricted-alerts`: the accrediting body and every body below it.
+    public var accreditedAlertOwners: Set<String> = []
 
     public static let anonymous = AccessScope(signedIn: false, personID: nil, memberOf: [], restrictedOwners: [])
 }
@@ -85,7 +88,8 @@ public struct AccessScope: Sendable, Equatable {
 /// The access rule of the installation, in one place. The data-access layer turns the same scope
 /// into a SQL predicate (`AccessScope` → `WHERE …`); tests check both agree on every combination.
 public enum AccessPolicy {
-    public static func scope(for viewer: Viewer, in tree: BodyTree) -> AccessScope {
+    /// `accreditedBy`: bodies that accredit an organisation the viewer acts for with `restricted-alerts`.
+    public static func scope(for viewer: Viewer, in tree: BodyTree, accreditedBy: Set<String> = []) -> AccessScope {
         guard case .person(let id, let admin, let roles) = viewer else { return .anonymous }
         let member = Set(roles.map(\.body))
         var owners = Set<String>()
@@ -96,7 +100,9 @@ public enum AccessPolicy {
         } else {
             for b in member { owners.formUnion(tree.selfAndBelow(b).union(tree.sharing(with: b))) }
         }
-        return AccessScope(signedIn: true, personID: id, memberOf: member, restrictedOwners: owners)
+        var scope = AccessScope(signedIn: true, personID: id, memberOf: member, restrictedOwners: owners)
+        for b in accreditedBy { scope.accreditedAlertOwners.formUnion(tree.selfAndBelow(b)) }
+        return scope
     }
 
     /// What the rule needs to know of a record.
@@ -110,12 +116,15 @@ public enum AccessPolicy {
         public var parties: Set<String>
         /// The person who made the record (a submitter), who reads it whatever its classification.
         public var author: String?
+        /// A record type accredited organisations may read when restricted (alerts, with `restricted-alerts`).
+        public var accreditedReadable: Bool
 
         public init(
             classification: Classification, ownerBody: String?, grantedPeople: Set<String> = [], grantedBodies: Set<String> = [],
-            parties: Set<String> = [], author: String? = nil
+            parties: Set<String> = [], author: String? = nil, accreditedReadable: Bool = false
         ) {
             self.author = author
+            self.accreditedReadable = accreditedReadable
             self.classification = classification
             self.ownerBody = ownerBody
             self.grantedPeople = grantedPeople
@@ -130,6 +139,7 @@ public enum AccessPolicy {
         case .public: return true
         case .internal: return scope.signedIn
         case .restricted:
+            if scope.signedIn, r.accreditedReadable, let o = r.ownerBody, scope.accreditedAlertOwners.contains(o) { return true }
             return scope.signedIn && (r.ownerBody.map(scope.restrictedOwners.contains) == true || !r.parties.isDisjoint(with: scope.restrictedOwners))
         case .confidential:
             guard scope.signedIn else { return false }

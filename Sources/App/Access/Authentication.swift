@@ -64,7 +64,7 @@ extension Request {
     func scope() async throws -> AccessScope {
         if let s = storage[ScopeKey.self] { return s }
         let tree = try await application.bodyTrees.current(sql, seen: try await revisions())
-        let s = AccessPolicy.scope(for: viewer, in: tree)
+        let s = AccessPolicy.scope(for: viewer, in: tree, accreditedBy: try await AccreditationStore(sql: sql).alertAccreditors(viewer))
         storage[ScopeKey.self] = s
         return s
     }

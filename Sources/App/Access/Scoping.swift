@@ -15,6 +15,8 @@ struct ScopedTable: Sendable {
     var classificationColumn = "classification"
     /// Whether bodies named in `record_parties` share the record (see `AccessPolicy.Record.parties`).
     var hasParties = false
+    /// Whether accredited organisations with `restricted-alerts` read its restricted rows (`Record.accreditedReadable`).
+    var accreditedReadable = false
     /// The column naming the person who made the record, who reads it whatever its classification (`Record.author`).
     var authorColumn: String? = nil
 
@@ -51,6 +53,12 @@ struct ScopedTable: Sendable {
                 )
                 branches.append(SQLBinaryExpression(SQLBinaryExpression(cls, .equal, SQLBind(Classification.confidential.rawValue)), .and, exists))
             }
+        }
+        if scope.signedIn, accreditedReadable, !scope.accreditedAlertOwners.isEmpty {
+            branches.append(
+                SQLBinaryExpression(
+                    SQLBinaryExpression(cls, .equal, SQLBind(Classification.restricted.rawValue)), .and,
+                    SQLBinaryExpression(SQLColumn(ownerColumn, table: table), .in, SQLBind.group(scope.accreditedAlertOwners.sorted()))))
         }
         if scope.signedIn, let a = authorColumn, let p = scope.personID {
             branches.append(SQLBinaryExpression(SQLColumn(a, table: table), .equal, SQLBind(p)))

@@ -336,7 +336,11 @@ struct AccreditationRegisterController {
             issues.add("termUntil", "a date today or later")
         }
         try issues.throwIfAny()
-        if let why = try await Self.refusal(input.organisation, .nominate, chain: [input.body], sql: req.sql) { throw APIError.forbidden(why) }
+        // A seat needs `nominate`; a forum's participant also needs the organisation to take part in forums (`join-forums`).
+        let chain = Self.chain(from: input.body, try await req.bodyTree())
+        for p in input.forum == nil ? [AccreditationPermission.nominate] : [.nominate, .joinForums] {
+            if let why = try await Self.refusal(input.organisation, p, chain: chain, sql: req.sql) { throw APIError.forbidden(why) }
+        }
         let n = AccreditationStore.Nomination(
             id: UUID().uuidString.lowercased(), organisation: input.organisation, body: input.body, name: input.name, state: "proposed",
             forum: input.forum, termUntil: input.termUntil, member: nil, categories: input.categories.map(\.rawValue))

@@ -120,6 +120,19 @@ struct AccreditationStore: Sendable {
         }
     }
 
+    /// Bodies that accredit an organisation the viewer is liaison of, in a category allowing `restricted-alerts`, while
+    /// the accreditation holds (`AccessScope.accreditedAlertOwners`). Asked for every request of a CSO liaison only.
+    func alertAccreditors(_ viewer: Viewer) async throws -> Set<String> {
+        let bodies = viewer.roles.filter { $0.role == .csoLiaison }.map(\.body)
+        guard !bodies.isEmpty else { return [] }
+        let orgs = try await organisations(ofBodies: bodies)
+        var out = Set<String>()
+        for a in try await accreditations(orgs: orgs) where a.status.permits {
+            if try await scheme(of: a.bodyCode)?.category(a.category)?.permissions.contains(.restrictedAlerts) == true { out.insert(a.bodyCode) }
+        }
+        return out
+    }
+
     // MARK: schemes
 
     func scheme(of body: String) async throws -> AccreditationScheme? {

@@ -47,7 +47,7 @@ struct AlertView: Content {
 
 struct AlertStore: Sendable {
     let sql: any SQLDatabase
-    static let table = ScopedTable(recordType: "alert", table: "alerts", hasParties: true)
+    static let table = ScopedTable(recordType: "alert", table: "alerts", hasParties: true, accreditedReadable: true)
     static let columns = [
         "id", "identifier", "body_code", "classification", "state", "msg_type", "refers_to", "case_id", "draft", "area_code", "area_path",
         "severity", "headline", "risk", "created_by", "created_at", "sent_at", "issued_by", "reason", "updated_at",
