@@ -1,6 +1,5 @@
 import AgoraCore
 import Foundation
-import SQLKit
 import Vapor
 
 /// A submission after it is made: files, the submitter's answer to a question, commitments from accepted asks, the
