@@ -180,6 +180,15 @@ extension AccreditationStore {
             }
     }
 
+    /// One complaint by id, with the accreditation it is about.
+    func complaint(_ id: String) async throws -> Complaint? {
+        guard
+            let acc = try await sql.select().column("accreditation_id").from("accreditation_complaints").where("id", .equal, id).first()?
+                .decode(column: "accreditation_id", as: String.self)
+        else { return nil }
+        return try await complaints(of: acc).first { $0.id == id }
+    }
+
     func decideComplaint(_ c: Complaint, state: String, outcome: String, today: String, actor: String) async throws {
         let changed = try await sql.update("accreditation_complaints").set("state", to: state).set("outcome", to: outcome).set(
             "decided_on", to: today

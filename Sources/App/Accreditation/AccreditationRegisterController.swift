@@ -296,15 +296,12 @@ struct AccreditationRegisterController {
         let actor = req.actor
         try await req.write { tx in
             let store = AccreditationStore(sql: tx)
-            let rows = try await store.accreditations()
-            for r in rows {
-                guard let c = try await store.complaints(of: r.id).first(where: { $0.id == id }) else { continue }
-                guard viewer.keepsRecords(of: r.bodyCode) else { throw APIError.forbidden("only the people of \(r.bodyCode) decide it") }
-                try await store.decideComplaint(
-                    c, state: input.upheld ? "upheld" : "dismissed", outcome: input.outcome, today: String(Timestamp.now().prefix(10)), actor: actor)
-                return
+            guard let c = try await store.complaint(id), let r = try await store.accreditation(c.accreditation) else {
+                throw APIError.notFound("complaint", id)
             }
-            throw APIError.notFound("complaint", id)
+            guard viewer.keepsRecords(of: r.bodyCode) else { throw APIError.forbidden("only the people of \(r.bodyCode) decide it") }
+            try await store.decideComplaint(
+                c, state: input.upheld ? "upheld" : "dismissed", outcome: input.outcome, today: String(Timestamp.now().prefix(10)), actor: actor)
         }
         return .noContent
     }
