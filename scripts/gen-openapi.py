@@ -857,6 +857,151 @@ paths.update({
                    request=ref("NominationDecision"), security=signed)},
 })
 
+# Small arms and DDR (docs/SMALL-ARMS-AND-DDR.md).
+w_types = ["revolver-or-self-loading-pistol", "rifle-or-carbine", "sub-machine-gun", "assault-rifle", "light-machine-gun", "heavy-machine-gun",
+           "grenade-launcher", "portable-anti-tank-gun", "recoilless-rifle", "portable-anti-tank-missile-launcher", "mortar-under-75mm", "other"]
+w_status = ["state-stock", "licensed-civilian", "seized", "surrendered", "collected", "in-custody", "deactivated", "destroyed", "lost-or-stolen", "exported"]
+w_events = ["registered", "status", "custody", "marked", "collected", "seized", "traced", "transfer", "destroyed"]
+t_states = ["draft", "sent", "acknowledged", "answered", "closed"]
+t_outcomes = ["full", "partial", "negative"]
+stages = ["registered", "screened", "ineligible", "disarmed", "demobilised", "reinsertion", "reintegration", "completed", "dropped-out", "re-recruited", "deceased"]
+ddr_cats = ["combatant", "associated", "child", "dependant"]
+methods = ["cutting", "crushing", "burning", "smelting", "shredding", "detonation", "other"]
+marks = obj([], manufacturer=S(), countryOfManufacture=S(), serial=S(), yearOfManufacture=integer, model=S(), calibre=S(), markLocations=strs,
+            unmarked=boolean, altered=boolean)
+countmap = {"type": "object", "additionalProperties": integer}
+cellmap = {"type": "object", "additionalProperties": S()}
+history = {"type": "array", "items": obj(["seq", "at", "kind", "actor"], seq=integer, at=S(), kind=S(), actor=S(), note=S())}
+schemas.update({
+    "WeaponMarks": marks,
+    "WeaponInput": obj(["body", "type", "marks"], body=S(), type=S(*w_types), status=S(*w_status), marks=marks, store=S(), classification=S(*classes),
+                       incident=S(), area=S(), campaign=S(), registeredOn=S()),
+    "Weapon": obj(["id", "body", "classification", "type", "status", "marks", "registeredOn", "createdAt", "updatedAt"], id=S(), body=S(),
+                  classification=S(*classes), store=S(), type=S(*w_types), status=S(*w_status), marks=marks, incident=S(), area=S(), campaign=S(),
+                  registeredOn=S(), createdAt=S(), updatedAt=S(),
+                  history={"type": "array", "items": obj(["seq", "on", "at", "kind", "details", "actor"], seq=integer, on=S(), at=S(), kind=S(*w_events),
+                                                         status=S(*w_status), body=S(), details=strmap, actor=S())}),
+    "WeaponEventInput": obj(["kind"], kind=S(*w_events), on=S(), status=S(*w_status), body=S(), store=S(), marks=S(), direction=S("export", "import"),
+                            partner=S(), incident=S(), note=S()),
+    "WeaponImport": obj(["imported", "ids"], imported=integer, ids=strs),
+    "AmmunitionInput": obj(["body", "lot", "quantity"], body=S(), lot=S(), headstamp=S(), calibre=S(), store=S(), quantity=integer, status=S(*w_status),
+                           classification=S(*classes)),
+    "Ammunition": obj(["id", "body", "lot", "classification", "quantity", "status"], id=S(), body=S(), lot=S(), classification=S(*classes), headstamp=S(),
+                      calibre=S(), store=S(), quantity=integer, status=S(*w_status)),
+    "Campaign": obj(["id", "body", "name", "startsOn", "endsOn", "areas", "points", "collected"], id=S(), body=S(), name=S(), startsOn=S(), endsOn=S(),
+                    areas=strs, incentives=S(), points={"type": "array", "items": obj(["name"], name=S(), area=S())}, ddrProgramme=S(), collected=countmap),
+    "CampaignInput": obj(["body", "name", "startsOn", "endsOn", "areas"], body=S(), name=S(), startsOn=S(), endsOn=S(), areas=strs, incentives=S(),
+                         points={"type": "array", "items": obj(["name"], name=S(), area=S())}, ddrProgramme=S()),
+    "CollectionInput": obj(["weapons"], point=S(), on=S(),
+                           weapons={"type": "array", "items": obj(["type", "marks"], type=S(*w_types), marks=marks, status=S("collected", "surrendered"), store=S())}),
+    "Destruction": obj(["id", "body", "on", "place", "summary", "method", "witnesses", "weapons", "rounds", "byType"], id=S(), body=S(), on=S(), place=S(),
+                       summary=S(), method=S(*methods), witnesses=strs, certificate=S(), weapons=integer, rounds=integer, byType=countmap, serials=strs),
+    "DestructionInput": obj(["body", "on", "place", "method", "witnesses"], body=S(), on=S(), place=S(), method=S(*methods), witnesses=strs, certificate=S(),
+                            summary=S(), weapons=strs, ammunition={"type": "array", "items": obj(["lot", "quantity"], lot=S(), quantity=integer)}),
+    "Tracing": obj(["id", "body", "counterpart", "circumstances", "classification", "direction", "marks", "type", "state", "overdue", "createdAt", "updatedAt"],
+                   id=S(), body=S(), counterpart=S(), circumstances=S(), classification=S(*classes), direction=S("outgoing", "incoming"), weapon=S(), marks=marks,
+                   type=S(*w_types), state=S(*t_states), outcome=S(*t_outcomes), answer=S(), sentOn=S(), dueOn=S(), answeredOn=S(), overdue=boolean,
+                   createdAt=S(), updatedAt=S(), history=history),
+    "TracingInput": obj(["body", "counterpart", "circumstances", "direction"], body=S(), counterpart=S(), circumstances=S(), direction=S("outgoing", "incoming"),
+                        weapon=S(), marks=marks, type=S(*w_types), dueOn=S(), classification=S(*classes), send=boolean),
+    "TracingStep": obj(["to"], to=S(*t_states), outcome=S(*t_outcomes), answer=S(), note=S(), dueOn=S()),
+    "ArmsYearReport": obj(["year", "body", "marking", "recordKeeping", "tracing", "collection", "destruction", "att", "sdg"], year=integer, body=S(),
+                          marking={"type": "object"}, recordKeeping={"type": "object"}, tracing={"type": "object"}, collection={"type": "object"},
+                          destruction={"type": "object"}, att=obj(["exports", "imports", "nilReport"], exports={"type": "array"}, imports={"type": "array"}, nilReport=boolean),
+                          sdg=obj(["recovered", "traced"], recovered=integer, traced=integer, share=num)),
+    "SignedArmsReport": obj(["body", "year", "figures", "digest", "signedBy", "signedAt"], body=S(), year=integer, figures=ref("ArmsYearReport"), digest=S(),
+                            signedBy=S(), signedAt=S()),
+    "ArmsReport": obj(["draft", "changedSinceSigning"], draft=ref("ArmsYearReport"), signed=ref("SignedArmsReport"), changedSinceSigning=boolean),
+    "DDRProgramme": obj(["id", "body", "name", "area", "startsOn", "childProtection"], id=S(), body=S(), name=S(), area=S(), startsOn=S(), childProtection=S()),
+    "DDRProgrammeInput": obj(["body", "name", "area", "startsOn", "childProtection"], body=S(), name=S(), area=S(), startsOn=S(), childProtection=S()),
+    "DDRAggregates": obj(["programme", "total", "by", "funnel"], programme=ref("DDRProgramme"), total=S(), by={"type": "object", "additionalProperties": cellmap},
+                         funnel={"type": "array", "items": obj(["stage", "count"], stage=S(*stages), count=S())}),
+    "DDRIdentity": obj(["givenNames", "familyName", "birthDate"], givenNames=S(), familyName=S(), birthDate=S(), placeOfOrigin=S(), motherName=S(), idNumber=S(),
+                       phone=S()),
+    "ParticipantInput": obj(["category", "sex", "area", "identity"], category=S(*ddr_cats), sex=S("female", "male", "other"), area=S(), faction=S(),
+                            identity=ref("DDRIdentity"), registeredOn=S(), notDuplicateOf=S()),
+    "Participant": obj(["id", "pseudonym", "programme", "body", "sex", "ageGroup", "area", "registeredOn", "category", "stage", "furthest"], id=S(), pseudonym=S(),
+                       programme=S(), body=S(), sex=S(), ageGroup=S(), area=S(), registeredOn=S(), category=S(*ddr_cats), stage=S(*stages), furthest=S(*stages),
+                       faction=S(), referredOn=S(),
+                       history={"type": "array", "items": obj(["seq", "on", "at", "kind", "details", "actor"], seq=integer, on=S(), at=S(), kind=S(), stage=S(*stages),
+                                                              details=strmap, actor=S())},
+                       payments={"type": "array", "items": obj(["id", "tranche", "currency", "paidOn", "channel", "amount", "acknowledged", "secondPayment"],
+                                                               id=S(), tranche=S(), currency=S(), paidOn=S(), channel=S(), amount=num, acknowledged=boolean,
+                                                               secondPayment=boolean, reason=S())}),
+    "DDRStep": obj(["to"], to=S(*stages), criterion=S(), reason=S(), weapons=strs, certificate=S(), site=S(), option=S(), provider=S(), milestones=strs, note=S()),
+    "PaymentInput": obj(["tranche", "currency", "channel", "amount"], tranche=S(), currency=S(), channel=S("cash", "mobile-money", "bank", "in-kind"), amount=num,
+                        paidOn=S(), acknowledged=boolean, secondPaymentReason=S()),
+    "VisitInput": obj(["note"], on=S(), note=S(), situation=S()),
+    "OpenIdentity": obj(["reason"], reason=S()),
+})
+year_param = {"name": "year", "in": "path", "required": True, "schema": {"type": "string"}}
+def many(n): return {"type": "array", "items": ref(n)}
+paths.update({
+    "/api/v1/weapons": {
+        "get": op("listWeapons", "Weapons the caller may read; `q` searches serials (look-alikes folded, `*` and `?`, partial serials of 3+ characters)",
+                  {"200": ok(many("Weapon"))}, [q("q", "Serial, partial or with wildcards"), q("status", "Status", w_status), q("body", "Custody body"), q("campaign", "Collection campaign")]),
+        "post": op("registerWeapon", "Register a weapon (ITI minimum marks unless unmarked); a recovered one matching a lost-or-stolen record raises an alert",
+                   {"201": ok(ref("Weapon"), "Registered"), **errs(401, 403, 404, 422)}, request=ref("WeaponInput"), security=signed)},
+    "/api/v1/weapons/import": {
+        "post": {**op("importWeapons", "A CSV of weapons: all stored or none, errors by line", {"200": ok(ref("WeaponImport")), **errs(401, 403, 422)}, security=signed),
+                 "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}}},
+    "/api/v1/weapons/{id}": {"parameters": [id_param], "get": op("getWeapon", "A weapon with its history", {"200": ok(ref("Weapon")), **errs(404)})},
+    "/api/v1/weapons/{id}/events": {"parameters": [id_param],
+        "post": op("addWeaponEvent", "Status, custody, marking, seizure, collection or transfer", {"200": ok(ref("Weapon")), **errs(401, 403, 404, 422)},
+                   request=ref("WeaponEventInput"), security=signed)},
+    "/api/v1/ammunition": {
+        "get": op("listAmmunition", "Ammunition lots the caller may read", {"200": ok(many("Ammunition"))}),
+        "post": op("addAmmunition", "Record an ammunition lot", {"201": ok(ref("Ammunition"), "Recorded"), **errs(401, 403, 404, 422)}, request=ref("AmmunitionInput"), security=signed)},
+    "/api/v1/arms/campaigns": {
+        "get": op("listCampaigns", "Collection campaigns (public, with counts by type)", {"200": ok(many("Campaign"))}, [q("body", "Body")]),
+        "post": op("createCampaign", "Open a collection campaign", {"201": ok(ref("Campaign"), "Opened"), **errs(401, 403, 404, 422)}, request=ref("CampaignInput"), security=signed)},
+    "/api/v1/arms/campaigns/{id}": {"parameters": [id_param], "get": op("getCampaign", "A campaign", {"200": ok(ref("Campaign")), **errs(404)})},
+    "/api/v1/arms/campaigns/{id}/collections": {"parameters": [id_param],
+        "post": op("recordCollection", "Weapons taken in at a collection point (all or none)", {"200": ok(many("Weapon")), **errs(401, 403, 404, 422)},
+                   request=ref("CollectionInput"), security=signed)},
+    "/api/v1/arms/destructions": {
+        "get": op("listDestructions", "Destructions (public summaries)", {"200": ok(many("Destruction"))}, [q("body", "Body")]),
+        "post": op("recordDestruction", "Record a destruction: weapons in the body's custody, two witnesses at least", {"201": ok(ref("Destruction"), "Recorded"), **errs(401, 403, 404, 422)},
+                   request=ref("DestructionInput"), security=signed)},
+    "/api/v1/arms/destructions/{id}": {"parameters": [id_param],
+        "get": op("getDestruction", "A destruction; the serials only to those who read the weapons", {"200": ok(ref("Destruction")), **errs(404)})},
+    "/api/v1/arms/tracing": {
+        "get": op("listTracing", "Tracing requests the caller may read", {"200": ok(many("Tracing"))}, [q("weapon", "Weapon id")]),
+        "post": op("createTracing", "A tracing request, sent or received", {"201": ok(ref("Tracing"), "Created"), **errs(401, 403, 404, 422)}, request=ref("TracingInput"), security=signed)},
+    "/api/v1/arms/tracing/{id}": {"parameters": [id_param], "get": op("getTracing", "A tracing request with its history", {"200": ok(ref("Tracing")), **errs(404)})},
+    "/api/v1/arms/tracing/{id}/steps": {"parameters": [id_param],
+        "post": op("stepTracing", "Send, acknowledge, answer (full, partial, negative) or close", {"200": ok(ref("Tracing")), **errs(401, 403, 404, 422)},
+                   request=ref("TracingStep"), security=signed)},
+    "/api/v1/arms/reports/{year}": {"parameters": [year_param],
+        "get": {**op("armsReport", "The year's PoA/ITI, ATT category VIII and SDG 16.4.2 figures; `format=csv` for CSV",
+                     {"200": {"description": "The figures", "content": {"application/json": {"schema": ref("ArmsReport")}, "text/csv": {}}}, **errs(400, 404, 422)},
+                     [q("body", "Reporting body", required=True), q("format", "csv for CSV", ["json", "csv"])])}},
+    "/api/v1/arms/reports/{year}/sign": {"parameters": [year_param],
+        "post": op("signArmsReport", "Sign the figures as they stand (a coordinator or administrator of the body)", {"200": ok(ref("SignedArmsReport")), **errs(401, 403, 404, 422)},
+                   request=obj(["body"], body=S()), security=signed)},
+    "/api/v1/ddr/programmes": {
+        "get": op("listProgrammes", "DDR programmes", {"200": ok(many("DDRProgramme")), **errs(401)}, security=signed),
+        "post": op("createProgramme", "Open a DDR programme", {"201": ok(ref("DDRProgramme"), "Opened"), **errs(401, 403, 404, 422)}, request=ref("DDRProgrammeInput"), security=signed)},
+    "/api/v1/ddr/programmes/{id}": {"parameters": [id_param],
+        "get": op("getProgramme", "A programme with its aggregates (cells under 5 shown as <5)", {"200": ok(ref("DDRAggregates")), **errs(401, 404)}, security=signed)},
+    "/api/v1/ddr/programmes/{id}/participants": {"parameters": [id_param],
+        "get": op("listParticipants", "Participants (the programme's body only)", {"200": ok(many("Participant")), **errs(401)}, security=signed),
+        "post": op("registerParticipant", "Register a participant under a pseudonym; double registration refused (409)", {"201": ok(ref("Participant"), "Registered"), **errs(401, 403, 404, 409, 422)},
+                   request=ref("ParticipantInput"), security=signed)},
+    "/api/v1/ddr/participants/{id}": {"parameters": [id_param],
+        "get": op("getParticipant", "A participant with history and payments", {"200": ok(ref("Participant")), **errs(404)}, security=signed)},
+    "/api/v1/ddr/participants/{id}/steps": {"parameters": [id_param],
+        "post": op("stepParticipant", "The next stage, with what it needs", {"200": ok(ref("Participant")), **errs(401, 403, 404, 422)}, request=ref("DDRStep"), security=signed)},
+    "/api/v1/ddr/participants/{id}/payments": {"parameters": [id_param],
+        "post": op("payParticipant", "A payment; a tranche paid twice is refused (409) unless a reason is given, then flagged", {"200": ok(ref("Participant")), **errs(401, 403, 404, 409, 422)},
+                   request=ref("PaymentInput"), security=signed)},
+    "/api/v1/ddr/participants/{id}/visits": {"parameters": [id_param],
+        "post": op("visitParticipant", "A follow-up visit", {"200": ok(ref("Participant")), **errs(401, 403, 404, 422)}, request=ref("VisitInput"), security=signed)},
+    "/api/v1/ddr/participants/{id}/identity": {"parameters": [id_param],
+        "post": op("openIdentity", "Open the sealed identity (coordinators and administrators of the programme's body; audited)", {"200": ok(ref("DDRIdentity")), **errs(401, 403, 404, 422)},
+                   request=ref("OpenIdentity"), security=signed)},
+})
+
 # What every operation can answer, whatever it does: a bad, expired or revoked bearer token is refused (401)
 # even where no sign-in is needed, since the client meant to be someone. What every write can answer: a body
 # that is not JSON (415), too large (413), with an unknown field or a control character (422), a session

@@ -772,3 +772,46 @@ def test_an_organisation_applies_answers_a_question_and_is_accredited_in_public(
         text = p.text()
         assert "WANEP-Ghana" in text and "observer" in text.lower() and "active" in text, text[:1500]
         p.shot("61-public-register")
+
+
+def test_a_commission_officer_collects_destroys_and_reports_the_year(server):
+    """Ghana's small-arms commission: an officer records what a collection point took in, destroys a collected rifle
+    in public, and opens the year's report; the coordinator signs it; the public sees the destruction, not the serial."""
+    s = server
+    year = datetime.date.today().year
+    with walking(s, DESKTOP, "officer.nacsa", s.base + "/arms") as w:
+        assert "Bawku: weapons for development" in w.text(), w.text()[:1500]
+        w.d.find_element(By.CSS_SELECTOR, "main section details summary").click()
+        w.d.find_element(By.CSS_SELECTOR, "form[action$='/collections'] textarea[name='weapons']").send_keys(
+            "assault-rifle; Izhmash; RU; BRW-2026-01; 7.62x39mm\nother; unmarked; craft pistol")
+        w.shot("60-arms-collection")
+        w.submit("form[action$='/collections']")
+        assert "error" not in w.d.current_url, w.text()[:1500]
+        assert "BRW-2026-01" in w.text() and "Unmarked" in w.text(), w.text()[:3000]
+        # A serial that is not in custody is refused, naming it; then the rifle is destroyed in public.
+        for serials in ["NO-SUCH-SERIAL", "BRW 2026 O1"]:
+            w.go("/arms")
+            w.d.find_element(By.XPATH, "//summary[normalize-space()='Record a destruction']").click()
+            form = "form[action='/arms/destructions']"
+            w.d.execute_script("arguments[0].value = arguments[1]", w.d.find_element(By.ID, "d-on"), datetime.date.today().isoformat())
+            w.d.find_element(By.ID, "d-place").send_keys("Bolgatanga police yard")
+            Select(w.d.find_element(By.ID, "d-method")).select_by_value("crushing")
+            w.d.find_element(By.ID, "d-weapons").send_keys(serials)
+            w.d.find_element(By.ID, "d-witnesses").send_keys("Regional peace council\nGhana Police Service")
+            w.shot("61-arms-destruction")
+            w.submit(form)
+            if serials == "NO-SUCH-SERIAL":
+                assert "NO-SUCH-SERIAL" in w.text() and "register" in w.text(), w.text()[:1500]
+        assert "/destructions" in w.d.current_url and "Bolgatanga police yard" in w.text(), w.text()[:1500]
+        # The year's report, from the register: what was collected and destroyed is counted.
+        w.go(f"/arms/reports/{year}?body=GH-NACSA")
+        text = w.text()
+        assert "Weapons destroyed" in text and "SDG indicator 16.4.2" in text and "Nil report" in text, text[:3000]
+        assert "Sign the report" not in text  # an officer prepares; the coordinator signs
+        w.shot("62-arms-report")
+    with walking(s, DESKTOP, "coordinator.nacsa", s.base + f"/arms/reports/{year}?body=GH-NACSA") as c:
+        c.submit("form[action$='/sign']")
+        assert "Signed on" in c.text(), c.text()[:1500]
+    with walking(s, PHONE, None, s.base + "/destructions") as p:
+        assert "Bolgatanga police yard" in p.text() and "BRW-2026-01" not in p.d.page_source, p.text()[:1500]
+        p.shot("63-destructions-public")

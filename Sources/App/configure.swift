@@ -88,6 +88,9 @@ func routes(_ app: Application) throws {
     AlertController().register(app, api: api)
     CaseController().register(api)
     SubscriptionController().register(api)
+    WeaponController().register(api)
+    ArmsActivityController().register(api)
+    DDRController().register(api)
     guard let openAPI = OpenAPIDocument.json else {
         throw Abort(.internalServerError, reason: "openapi.json is missing: keep the Agora_App.resources folder beside the agora binary")
     }
@@ -106,6 +109,7 @@ func routes(_ app: Application) throws {
     SubmissionPages.register(app)
     ForumPages.register(app)
     AccreditationPages.register(app)
+    ArmsPages.register(app)
     PublicPages.register(app)
     AdminPage.register(app)
 }

@@ -20,6 +20,7 @@ import VaporTesting
         var personIDs: [String] = []
         var attachments: [(report: String, id: String)] = []
         var submissionFiles: [(submission: String, id: String)] = []
+        var programmes: [String] = []
     }
 
     static func build(_ app: Application) async throws -> World {
@@ -209,6 +210,51 @@ import VaporTesting
                     }
                 }
             }
+            // Small arms: a weapon and a tracing request of each classification; a DDR programme per body with one
+            // participant (confidential to the programme's body); a destruction whose summary is public.
+            for (i, body) in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"].enumerated() {
+                for c in Classification.allCases {
+                    n += 1
+                    let wid = UUID().uuidString.lowercased()
+                    try await WeaponStore(sql: sql).insert(
+                        NewWeapon(
+                            id: wid, body: body, classification: c, store: nil, type: .pistol, status: .seized,
+                            marks: WeaponMarks(manufacturer: "Maker", countryOfManufacture: "RU", serial: "SER\(n)", model: "Model MKW\(n)X"),
+                            incident: nil, area: nil, campaign: nil, registeredOn: "2026-11-01"), actor: "test")
+                    w.documents.append(("MKW\(n)X", wid, AccessPolicy.Record(classification: c, ownerBody: body)))
+                    n += 1
+                    let tid = UUID().uuidString.lowercased()
+                    try await TracingStore(sql: sql).create(
+                        TracingView(
+                            id: tid, body: body, counterpart: "BG", circumstances: "Found MKT\(n)X", classification: c, direction: .outgoing,
+                            weapon: wid,
+                            marks: WeaponMarks(), type: .pistol, state: .draft, overdue: false, createdAt: "", updatedAt: ""), actor: "test")
+                    w.documents.append(("MKT\(n)X", tid, AccessPolicy.Record(classification: c, ownerBody: body)))
+                }
+                let programme = UUID().uuidString.lowercased()
+                try await DDRStore(sql: sql).createProgramme(
+                    ProgrammeView(
+                        id: programme, body: body, name: "Programme \(i)", area: "GH1201", startsOn: "2026-01-01", childProtection: "Welfare"),
+                    actor: "test")
+                w.programmes.append(programme)
+                n += 1
+                let pid = UUID().uuidString.lowercased()
+                try await DDRStore(sql: sql).register(
+                    ParticipantView(
+                        id: pid, pseudonym: "P-MKQ\(n)", programme: programme, body: body, sex: "male", ageGroup: "25-35", area: "GH1201",
+                        registeredOn: "2026-11-01", category: .combatant, stage: .registered, furthest: .registered, faction: "Faction MKQ\(n)X"),
+                    sealedIdentity: try vault.seal(value: DDRIdentity(givenNames: "Name", familyName: "MKN9\(i)", birthDate: "1990"), recordID: pid),
+                    keys: ["k\(i)"], actor: "test")
+                w.phones.append("MKN9\(i)")
+                w.documents.append(("MKQ\(n)X", pid, AccessPolicy.Record(classification: .confidential, ownerBody: body, parties: [body])))
+                n += 1
+                let did = UUID().uuidString.lowercased()
+                try await ArmsStore(sql: sql).createDestruction(
+                    DestructionView(
+                        id: did, body: body, on: "2026-11-02", place: "Yard", summary: "Destroyed MKZ\(n)X", method: .cutting, witnesses: ["A", "B"],
+                        certificate: nil, weapons: 0, rounds: 0, byType: [:]), weaponIDs: [], actor: "test")
+                w.documents.append(("MKZ\(n)X", did, AccessPolicy.Record(classification: .public, ownerBody: body)))
+            }
             for (i, body) in ["GH-DPC-BAWKU", "GH-DPC-TAMALE"].enumerated() {
                 let phone = "+233 55 \(100_000 + i) 77"
                 let r = try await ReporterStore(sql: sql).create(
@@ -239,7 +285,8 @@ import VaporTesting
     static func values(_ w: World) -> [String: [String]] {
         [
             "code": ["GH-DPC-BAWKU", "GH-NPC", "GH1201", "WANEP"],
-            "id": w.documents.filter { !$0.marker.hasPrefix("MKP") }.map(\.id) + w.reporters.map(\.id) + w.personIDs,
+            "id": w.documents.filter { !$0.marker.hasPrefix("MKP") }.map(\.id) + w.reporters.map(\.id) + w.personIDs + w.programmes,
+            "year": ["2026"],
             "action": ["no-such-action"],
             // A file asked for through its own submission is in `expand`; these find nothing.
             "file": ["no-such-file"] + w.submissionFiles.map(\.id),
@@ -251,16 +298,20 @@ import VaporTesting
     static func ids(for route: Route, _ w: World) -> [String] {
         let kinds = [
             "documents": "MKD", "reports": "MKR", "situation-reports": "MKS", "incidents": "MKI", "alerts": "MKA", "cases": "MKC",
-            "submissions": "MKB", "forums": "MKF",  // no forum is secret: one id of each other kind is enough
+            "submissions": "MKB", "forums": "MKF", "weapons": "MKW",  // no forum is secret: one id of each other kind is enough
         ]
         let all = Self.values(w)["id"] ?? []
-        let first = route.path.lazy.compactMap { c -> String? in
+        let constants = route.path.compactMap { c -> String? in
             if case .constant(let s) = c, s != "api", s != "v1" { return s }
             return nil
-        }.first
-        guard let name = first, let prefix = kinds[name] else { return all }
+        }
+        // Under /arms and /ddr the kind is named further along the path; campaigns and programmes hold no marker.
+        let nested = ["tracing": "MKT", "destructions": "MKZ", "participants": "MKQ", "campaigns": "", "programmes": ""]
+        guard let name = constants.first(where: { nested[$0] != nil }) ?? constants.first, let prefix = nested[name] ?? kinds[name] else {
+            return all
+        }
         let docs = w.documents.filter { !$0.marker.hasPrefix("MKP") }
-        let own = docs.filter { $0.marker.hasPrefix(prefix) }.map(\.id)
+        let own = prefix.isEmpty ? (name == "programmes" ? w.programmes : []) : docs.filter { $0.marker.hasPrefix(prefix) }.map(\.id)
         let foreign = Dictionary(grouping: docs.filter { !$0.marker.hasPrefix(prefix) }, by: { String($0.marker.prefix(3)) }).values.compactMap {
             $0.first?.id
         }

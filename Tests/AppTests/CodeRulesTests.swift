@@ -94,7 +94,7 @@ import Testing
     /// Classified records are read through their scope (`ScopedTable.select`) or, for the system's own reads, through
     /// `unscoped(_:because:)`, which names why: never by a bare select that a reader could mistake for either.
     @Test func classifiedTablesAreReadThroughTheirScope() throws {
-        let tables = "reports|incidents|alerts|cases|documents|reporters"
+        let tables = "reports|incidents|alerts|cases|documents|reporters|weapons|ammunition_lots|tracing_requests|ddr_participants"
         let bare = try Self.lines(matching: #"\.from\(\"(\#(tables))\"\)|join\(\"(\#(tables))\"|FROM (\#(tables))\b"#)
             .filter { !$0.hasPrefix("App/Migrations/") }
         #expect(bare.isEmpty, "\(bare.joined(separator: "\n"))")

@@ -33,22 +33,31 @@ public struct ContactVault: Sendable {
     /// The audit chain's key, derived from the same secret (so one key file to keep apart from the store).
     public var auditKey: AuditKey { AuditKey(secret: key) }
 
+    /// The DDR programme's keys for double-registration checks, derived from the same secret.
+    public var identityKeys: DDRIdentityKeys { DDRIdentityKeys(secret: key) }
+
+    /// Any value sealed as contacts are (a DDR participant's identity): bound to its record's id.
+    public func seal<T: Encodable>(value: T, recordID: String) throws -> String {
+        let box = try AES.GCM.seal(try JSONEncoder().encode(value), using: key, authenticating: Data(recordID.utf8))
+        return "v1:" + box.combined!.base64EncodedString()
+    }
+
+    public func open<T: Decodable>(_ type: T.Type, _ sealed: String, recordID: String) throws -> T {
+        guard sealed.hasPrefix("v1:"), let data = Data(base64Encoded: String(sealed.dropFirst(3))) else {
+            throw ValidationFailure(field: "identity", "is not sealed")
+        }
+        let plain = try AES.GCM.open(try AES.GCM.SealedBox(combined: data), using: key, authenticating: Data(recordID.utf8))
+        return try JSONDecoder().decode(type, from: plain)
+    }
+
     public static func newKeyBase64() -> String {
         SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
     }
 
-    public func seal(_ contact: ContactDetails, recordID: String) throws -> String {
-        let plain = try JSONEncoder().encode(contact)
-        let box = try AES.GCM.seal(plain, using: key, authenticating: Data(recordID.utf8))
-        return "v1:" + box.combined!.base64EncodedString()
-    }
+    public func seal(_ contact: ContactDetails, recordID: String) throws -> String { try seal(value: contact, recordID: recordID) }
 
     public func open(_ sealed: String, recordID: String) throws -> ContactDetails {
-        guard sealed.hasPrefix("v1:"), let data = Data(base64Encoded: String(sealed.dropFirst(3))) else {
-            throw ValidationFailure(field: "contact", "is not a sealed contact")
-        }
-        let box = try AES.GCM.SealedBox(combined: data)
-        let plain = try AES.GCM.open(box, using: key, authenticating: Data(recordID.utf8))
-        return try JSONDecoder().decode(ContactDetails.self, from: plain)
+        guard sealed.hasPrefix("v1:") else { throw ValidationFailure(field: "contact", "is not a sealed contact") }
+        return try open(ContactDetails.self, sealed, recordID: recordID)
     }
 }

@@ -60,6 +60,24 @@ public struct WeaponMarks: Codable, Sendable, Equatable {
         self.altered = altered
     }
 
+    enum CodingKeys: String, CodingKey {
+        case manufacturer, countryOfManufacture, serial, yearOfManufacture, model, calibre, markLocations, unmarked, altered
+    }
+
+    /// Flags and mark locations may be left out (false, none).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            manufacturer: try c.decodeIfPresent(String.self, forKey: .manufacturer),
+            countryOfManufacture: try c.decodeIfPresent(String.self, forKey: .countryOfManufacture),
+            serial: try c.decodeIfPresent(String.self, forKey: .serial),
+            yearOfManufacture: try c.decodeIfPresent(Int.self, forKey: .yearOfManufacture),
+            model: try c.decodeIfPresent(String.self, forKey: .model), calibre: try c.decodeIfPresent(String.self, forKey: .calibre),
+            markLocations: try c.decodeIfPresent([String].self, forKey: .markLocations) ?? [],
+            unmarked: try c.decodeIfPresent(Bool.self, forKey: .unmarked) ?? false,
+            altered: try c.decodeIfPresent(Bool.self, forKey: .altered) ?? false)
+    }
+
     /// The ITI minimum — manufacturer, country of manufacture and serial — unless the weapon is recorded as unmarked;
     /// a year in the future or before firearms were serial-numbered is refused. Throws naming `field`.
     public func validate(field: String = "marks", thisYear: Int) throws {

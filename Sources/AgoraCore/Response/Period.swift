@@ -111,6 +111,9 @@ public enum CivilDate {
         return (1...12).contains(m) && d >= 1 ? (y, m, d) : nil
     }
 
+    /// Exactly a calendar day, `YYYY-MM-DD` (a form's or an API's date field).
+    public static func isDay(_ text: String) -> Bool { text.count == 10 && parse(text) != nil }
+
     public static func text(_ n: Int) -> String {
         let (y, m, d) = civil(n)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

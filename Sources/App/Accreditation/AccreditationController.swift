@@ -315,7 +315,7 @@ struct AccreditationController {
             try await store.stepApplication(
                 r, to: input.to, category: input.category, assessments: input.assessments, decision: input.decision, deferredTo: input.deferredTo,
                 note: input.note, today: today, actor: actor)
-            var tell = [r.bodyCode] + (try await store.bodies(ofOrganisation: r.organisationCode))
+            let tell = [r.bodyCode] + (try await store.bodies(ofOrganisation: r.organisationCode))
             if input.to == .granted, let c = scheme.category(category) {
                 try await store.grant(
                     id: UUID().uuidString.lowercased(), body: r.bodyCode, org: r.organisationCode, category: c, scheme: scheme, application: r.id,

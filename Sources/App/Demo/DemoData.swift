@@ -218,6 +218,12 @@ enum DemoData {
         Account(
             username: "admin.npc", displayName: "NPC administrator", grant: RoleGrant(body: "GH-NPC", role: .bodyAdmin),
             what: "body administrator, National Peace Council"),
+        Account(
+            username: "officer.nacsa", displayName: "NACSA officer", grant: RoleGrant(body: "GH-NACSA", role: .analyst),
+            what: "officer, Ghana small arms commission"),
+        Account(
+            username: "coordinator.nacsa", displayName: "NACSA coordinator", grant: RoleGrant(body: "GH-NACSA", role: .coordinator),
+            what: "coordinator, Ghana small arms commission (signs reports, opens DDR identities)"),
     ]
 
     static func documents(coordinator: String) -> [DocumentController.NewDocument] {

@@ -32,6 +32,7 @@ enum DemoInstallation {
         try await DemoMediation.seed(app, actor: actor)
         try await DemoAccountability.seed(app, actor: actor)
         try await DemoAccreditation.seed(app, actor: actor)
+        try await DemoArms.seed(app, actor: actor)
         if app.agora.demoActivity { try await DemoActivity.run(app) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         app.logger.notice(

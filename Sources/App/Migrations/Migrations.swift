@@ -28,6 +28,7 @@ enum AgoraMigrations {
         CreateForums(),
         ExtendSubmissions(),
         CreateAccreditation(),
+        CreateArms(),
     ]
 }
 

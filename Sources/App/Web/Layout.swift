@@ -64,6 +64,7 @@ enum Layout {
                         .a(.href(SiteURL.feed.path), .text(c.t("nav.feed"))), " · ",
                         .a(.href(SiteURL.responsiveness.path), .text(c.t("nav.responsiveness"))), " · ",
                         .a(.href(SiteURL.forums.path), .text(c.t("nav.forums"))), " · ",
+                        .a(.href(SiteURL.destructions.path), .text(c.t("nav.destructions"))), " · ",
                         .a(.href(SiteURL.accreditationRegister().path), .text(c.t("nav.register"))))),
                 // Signed in, every page carries the script: it sends what the offline queue holds and guards sign-out.
                 .forEach(c.signedIn && !scripts.contains(SiteURL.asset("agora.js").path) ? [SiteURL.asset("agora.js").path] + scripts : scripts) {
@@ -95,6 +96,7 @@ enum Layout {
         if c.signedIn {
             items.append((SiteURL.cases.path, c.t("nav.cases")))
             items.append((SiteURL.mediations.path, c.t("nav.mediations")))
+            if c.holds(WeaponRules.officers) { items.append((SiteURL.arms().path, c.t("nav.arms"))) }
         }
         items.append((SiteURL.submissions.path, c.t("nav.submissions")))
         items.append((SiteURL.agreements().path, c.t("nav.agreements")))

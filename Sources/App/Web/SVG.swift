@@ -191,6 +191,24 @@ enum SVG {
         return out + "</svg>"
     }
 
+    /// Horizontal bars with their labels and the count as written (a suppressed "<5" draws as a sliver, not a number).
+    static func bars(_ rows: [(label: String, count: String)], title: String) -> String {
+        let values = rows.map { Double($0.count) ?? 2.5 }
+        let top = max(values.max() ?? 1, 1)
+        let w = 600.0
+        let row = 26.0
+        var out =
+            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(row * Double(rows.count) + 10))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        for (i, r) in rows.enumerated() {
+            let y = Double(i) * row + 5
+            let bw = max(2, (w - 260) * values[i] / top)
+            out += String(format: "<text x=\"0\" y=\"%.1f\" font-size=\"12\" fill=\"#333\">%@</text>", y + 15, escape(r.label))
+            out += String(format: "<rect x=\"170\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"#5c6bc0\"></rect>", y, bw)
+            out += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#333\">%@</text>", 176 + bw, y + 15, escape(r.count))
+        }
+        return out + "</svg>"
+    }
+
     static func escape(_ s: String) -> String { CAPMessage.escape(s) }
 
     /// Fill colours by risk level; the level is also written out wherever colour is used.

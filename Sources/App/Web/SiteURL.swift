@@ -47,6 +47,15 @@ enum SiteURL: Sendable, Equatable {
     case accreditation
     case accreditationApplication(String)
     case accreditationApplicationAct(String)
+    case arms(body: String? = nil, q: String? = nil)
+    case armsWeapons, armsCampaigns, armsDestructions, armsTracing
+    case armsCollection(String)
+    case armsTracingStep(String)
+    case armsReport(year: Int, body: String)
+    case armsReportSign(Int)
+    case armsReportCSV(year: Int, body: String)
+    case destructions
+    case ddrProgramme(String)
     case feed, apiDocument, failedDeliveries
     case incidentExport(file: String, query: String)
     case attachment(report: String, id: String)
@@ -95,6 +104,18 @@ enum SiteURL: Sendable, Equatable {
         case .responsiveness: "/responsiveness"
         case .responsivenessCSV: "/api/v1/responsiveness.csv"
         case .forums: "/forums"
+        case .arms(let body, let q): "/arms" + Self.query(["body": body, "q": q])
+        case .armsWeapons: "/arms/weapons"
+        case .armsCampaigns: "/arms/campaigns"
+        case .armsDestructions: "/arms/destructions"
+        case .armsTracing: "/arms/tracing"
+        case .armsCollection(let id): "/arms/campaigns/" + Self.segment(id) + "/collections"
+        case .armsTracingStep(let id): "/arms/tracing/" + Self.segment(id) + "/steps"
+        case .armsReport(let year, let body): "/arms/reports/\(year)" + Self.query(["body": body])
+        case .armsReportSign(let year): "/arms/reports/\(year)/sign"
+        case .armsReportCSV(let year, let body): "/api/v1/arms/reports/\(year)" + Self.query(["body": body, "format": "csv"])
+        case .destructions: "/destructions"
+        case .ddrProgramme(let id): "/ddr/programmes/" + Self.segment(id)
         case .forum(let id): "/forums/" + Self.segment(id)
         case .forumSessions(let id): "/forums/" + Self.segment(id) + "/sessions"
         case .accreditationRegister(let body): "/register" + Self.query(["body": body])

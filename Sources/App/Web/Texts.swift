@@ -891,5 +891,165 @@ enum Texts {
         body.address | Office | Bureau
         howto.bodies | Who receives reports | Qui reçoit les signalements
         howto.monitors | Community monitors: sign in and file a report | Moniteurs communautaires : connectez-vous et signalez
+        nav.destructions | Weapons destroyed | Armes détruites
+        nav.arms | Small arms | Armes légères
+        arms.title | Small arms register | Registre des armes légères
+        arms.reportOf | %@ — small arms report %@ | %@ — rapport sur les armes légères %@
+        arms.destructions | Weapons destroyed in public view | Armes détruites publiquement
+        arms.noRegister | You keep no register: small-arms registers are kept by the officers of a commission or focal point. | Vous ne tenez aucun registre : les registres d'armes sont tenus par les agents d'une commission ou d'un point focal.
+        arms.intro | The register of weapons and ammunition the commission holds, collects, seizes and destroys. Each change is recorded with its date and who made it. | Le registre des armes et munitions que la commission détient, collecte, saisit et détruit. Chaque changement est consigné avec sa date et son auteur.
+        arms.body | Register of | Registre de
+        arms.show | Show | Afficher
+        arms.report | The %@ report (PoA/ITI, ATT, SDG 16.4.2) | Le rapport %@ (PoA/IIT, TCA, ODD 16.4.2)
+        arms.register | Weapons | Armes
+        arms.search | Serial (partial, * and ? allowed) | Numéro de série (partiel, * et ? acceptés)
+        arms.find | Find | Chercher
+        arms.noWeapons | No weapon found. | Aucune arme trouvée.
+        arms.serial | Serial | Numéro de série
+        arms.type | Type | Type
+        arms.maker | Manufacturer, country, model | Fabricant, pays, modèle
+        arms.status | Status | Statut
+        arms.custody | Custody | Garde
+        arms.unmarked | Unmarked | Sans marquage
+        arms.altered | Marks altered | Marquage altéré
+        arms.newWeapon | Register a weapon | Enregistrer une arme
+        arms.field.manufacturer | Manufacturer | Fabricant
+        arms.field.country | Country of manufacture (ISO code) | Pays de fabrication (code ISO)
+        arms.field.serial | Serial number | Numéro de série
+        arms.field.year | Year of manufacture | Année de fabrication
+        arms.field.model | Model | Modèle
+        arms.field.calibre | Calibre | Calibre
+        arms.field.markLocations | Where the marks are | Emplacement du marquage
+        arms.field.store | Store or armoury | Magasin ou armurerie
+        arms.registerWeapon | Register | Enregistrer
+        arms.campaigns | Collection campaigns | Campagnes de collecte
+        arms.noCampaigns | No campaign yet. | Aucune campagne pour l'instant.
+        arms.incentives | Incentives | Incitations
+        arms.collectedSoFar | %@ weapons collected so far | %@ armes collectées à ce jour
+        arms.recordCollection | Record a collection | Consigner une collecte
+        arms.point | Collection point | Point de collecte
+        arms.on | Date | Date
+        arms.weaponLines | Weapons, one per line: type; manufacturer; country; serial; calibre — or type; unmarked; description | Armes, une par ligne : type ; fabricant ; pays ; numéro ; calibre — ou type ; unmarked ; description
+        arms.newCampaign | Open a collection campaign | Ouvrir une campagne de collecte
+        arms.campaignName | Campaign name | Nom de la campagne
+        arms.startsOn | Starts on | Début
+        arms.endsOn | Ends on | Fin
+        arms.points | Collection points, one per line | Points de collecte, un par ligne
+        arms.openCampaign | Open the campaign | Ouvrir la campagne
+        arms.destroy | Destruction | Destruction
+        arms.recordDestruction | Record a destruction | Consigner une destruction
+        arms.place | Place | Lieu
+        arms.method | Method | Méthode
+        arms.serialsDestroyed | Serials (or weapon ids) destroyed, one per line | Numéros de série (ou identifiants) détruits, un par ligne
+        arms.witnesses | Witnesses, one per line (at least two) | Témoins, un par ligne (deux au moins)
+        arms.certificate | Certificate number | Numéro du certificat
+        arms.publicSummary | Public summary (made from the figures when left empty) | Résumé public (établi à partir des chiffres s'il est vide)
+        arms.tracing | Tracing requests | Demandes de traçage
+        arms.counterpart | State or INTERPOL | État ou INTERPOL
+        arms.state | State | État
+        arms.due | Due | Échéance
+        arms.act | Next step | Étape suivante
+        arms.overdue | overdue | en retard
+        arms.newTrace | Send or record a tracing request | Envoyer ou consigner une demande de traçage
+        arms.direction | Direction | Sens
+        arms.weapon | Weapon | Arme
+        arms.circumstances | Circumstances | Circonstances
+        arms.sendNow | Sent (or received) today | Envoyée (ou reçue) aujourd'hui
+        arms.saveTrace | Save the request | Enregistrer la demande
+        arms.outcome | Outcome | Résultat
+        arms.answer | Answer | Réponse
+        arms.step | Record | Consigner
+        arms.reportIntro | Figures from the register and its events, entered once: the sections of the Programme of Action and International Tracing Instrument national report, the Arms Trade Treaty report for category VIII and SDG indicator 16.4.2. Review, sign, export. | Chiffres tirés du registre et de ses événements, saisis une seule fois : les sections du rapport national sur le Programme d'action et l'Instrument international de traçage, le rapport du Traité sur le commerce des armes pour la catégorie VIII et l'indicateur ODD 16.4.2. Vérifier, signer, exporter.
+        arms.signedOn | Signed on %@ (digest %@) | Signé le %@ (empreinte %@)
+        arms.changedSince | the register changed since: sign again | le registre a changé depuis : signer à nouveau
+        arms.sec.marking | Marking | Marquage
+        arms.sec.records | Record-keeping | Tenue des registres
+        arms.sec.tracing | Tracing | Traçage
+        arms.sec.collection | Collection | Collecte
+        arms.sec.destruction | Destruction | Destruction
+        arms.sec.att | Arms Trade Treaty, category VIII (small arms and light weapons) | Traité sur le commerce des armes, catégorie VIII (armes légères et de petit calibre)
+        arms.sec.sdg | SDG indicator 16.4.2 | Indicateur ODD 16.4.2
+        arms.weaponsMarked | Weapons marked | Armes marquées
+        arms.markingEvents | Markings recorded | Marquages consignés
+        arms.onRegister | Weapons on the register | Armes au registre
+        arms.registeredThisYear | Registered this year | Enregistrées cette année
+        arms.tracesSent | Requests sent | Demandes envoyées
+        arms.tracesReceived | Requests received | Demandes reçues
+        arms.destructionEvents | Destructions | Destructions
+        arms.weaponsDestroyed | Weapons destroyed | Armes détruites
+        arms.roundsDestroyed | Rounds of ammunition destroyed | Cartouches détruites
+        arms.nilReport | Nil report: no exports or imports of small arms or light weapons this year. | Rapport néant : aucune exportation ni importation d'armes légères et de petit calibre cette année.
+        arms.exportTo | %@ exported to %@ | %@ exportées vers %@
+        arms.importFrom | %@ imported from %@ | %@ importées de %@
+        arms.sdgLine | Origin established for %@ of %@ weapons seized, found or surrendered | Origine établie pour %@ des %@ armes saisies, trouvées ou remises
+        arms.csv | Download the figures (CSV) | Télécharger les chiffres (CSV)
+        arms.sign | Sign the report as it stands | Signer le rapport tel quel
+        arms.destructionsIntro | Public destructions of collected and seized weapons: when, where, how, how many, and who witnessed them. | Destructions publiques d'armes collectées et saisies : quand, où, comment, combien, et devant quels témoins.
+        arms.noDestructions | No destruction recorded yet. | Aucune destruction consignée pour l'instant.
+        arms.destroyedCount | %@ weapons, %@ rounds | %@ armes, %@ cartouches
+        weapon.revolver-or-self-loading-pistol | Revolver or pistol | Revolver ou pistolet
+        weapon.rifle-or-carbine | Rifle or carbine | Fusil ou carabine
+        weapon.sub-machine-gun | Sub-machine gun | Pistolet-mitrailleur
+        weapon.assault-rifle | Assault rifle | Fusil d'assaut
+        weapon.light-machine-gun | Light machine gun | Fusil-mitrailleur
+        weapon.heavy-machine-gun | Heavy machine gun | Mitrailleuse lourde
+        weapon.grenade-launcher | Grenade launcher | Lance-grenades
+        weapon.portable-anti-tank-gun | Portable anti-tank gun | Canon antichar portatif
+        weapon.recoilless-rifle | Recoilless rifle | Canon sans recul
+        weapon.portable-anti-tank-missile-launcher | Portable anti-tank missile launcher | Lance-missiles antichar portatif
+        weapon.mortar-under-75mm | Mortar under 75 mm | Mortier de moins de 75 mm
+        weapon.other | Other (craft, shotgun …) | Autre (artisanale, fusil de chasse …)
+        wstatus.state-stock | State stock | Stock de l'État
+        wstatus.licensed-civilian | Licensed civilian | Civil sous licence
+        wstatus.seized | Seized | Saisie
+        wstatus.surrendered | Surrendered | Remise volontairement
+        wstatus.collected | Collected | Collectée
+        wstatus.in-custody | In custody | Sous garde
+        wstatus.deactivated | Deactivated | Neutralisée
+        wstatus.destroyed | Destroyed | Détruite
+        wstatus.lost-or-stolen | Lost or stolen | Perdue ou volée
+        wstatus.exported | Exported | Exportée
+        method.cutting | Cutting | Découpage
+        method.crushing | Crushing | Écrasement
+        method.burning | Burning | Incinération
+        method.smelting | Smelting | Fonte
+        method.shredding | Shredding | Broyage
+        method.detonation | Detonation | Détonation
+        method.other | Other | Autre
+        tracing.outgoing | Sent by us | Envoyée par nous
+        tracing.incoming | Received | Reçue
+        tstate.draft | Draft | Brouillon
+        tstate.sent | Sent | Envoyée
+        tstate.acknowledged | Acknowledged | Accusé de réception
+        tstate.answered | Answered | Répondue
+        tstate.closed | Closed | Close
+        toutcome.full | Traced in full | Tracée entièrement
+        toutcome.partial | Traced in part | Tracée en partie
+        toutcome.negative | No record found | Aucune trace
+        ddr.programmes | DDR programmes | Programmes DDR
+        ddr.since | since %@ | depuis le %@
+        ddr.childProtection | children referred to %@ | enfants orientés vers %@
+        ddr.suppressed | Counts only: cells under five are shown as <5 so that no one can be singled out. | Effectifs seulement : les cellules de moins de cinq sont affichées <5 pour que personne ne puisse être identifié.
+        ddr.funnel | Participants through the stages (%@ registered) | Participants par étape (%@ inscrits)
+        ddr.by.category | By category | Par catégorie
+        ddr.by.sex | By sex | Par sexe
+        ddr.by.ageGroup | By age group | Par tranche d'âge
+        ddr.by.stage | By current stage | Par étape actuelle
+        ddr.overTime | Weapons collected and destroyed, month by month | Armes collectées et détruites, mois par mois
+        ddrcat.combatant | Combatant | Combattant
+        ddrcat.associated | Associated with an armed group | Associé à un groupe armé
+        ddrcat.child | Child | Enfant
+        ddrcat.dependant | Dependant | Personne à charge
+        stage.registered | Registered | Inscrit
+        stage.screened | Screened eligible | Éligible
+        stage.ineligible | Ineligible | Inéligible
+        stage.disarmed | Disarmed | Désarmé
+        stage.demobilised | Demobilised | Démobilisé
+        stage.reinsertion | Reinsertion | Réinsertion
+        stage.reintegration | Reintegration | Réintégration
+        stage.completed | Completed | Achevé
+        stage.dropped-out | Dropped out | Abandon
+        stage.re-recruited | Re-recruited | Réenrôlé
+        stage.deceased | Deceased | Décédé
         """
 }
