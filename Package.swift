@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // Sockets for the SMTP client (already a dependency of Vapor).
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        // Property-based tests of the SMS grammar (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // The rules of an infrastructure for peace as plain values: no Vapor, no Fluent.
@@ -45,7 +47,11 @@ let package = Package(
             resources: [.copy("OpenAPI/openapi.json")]
         ),
         .executableTarget(name: "Run", dependencies: ["App"]),
-        .testTarget(name: "AgoraCoreTests", dependencies: ["AgoraCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(
+            name: "AgoraCoreTests",
+            dependencies: [
+                "AgoraCore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -119,6 +119,7 @@ schemas = {
                   occurredOn=S(), occurredAt=S(), timePrecision={"type": "integer", "enum": [1, 2, 3]}, area=S(),
                   lat={"type": "number"}, lon={"type": "number"}, geoPrecision={"type": "integer", "enum": [1, 2, 3]}, actors=strs, harm=ref("Harm"),
                   sourceKind=S(), reporter=S(), sourceReference=S(), createdAt=S(), reviewedAt=S(), reviewReason=S(), incident=S(), duplicateOf=S(),
+                  channel=S("web", "api", "bulk", "sms", "ussd", "openrosa", "import"),
                   placement={**obj(["area", "level", "how"], area=S(), level=S(*area_levels), how=S("given", "point", "given-with-point"), reason=S()),
                              "description": "Only in the answer that stores the report: the level it landed at, how (given, point, given-with-point) and, when a point found only a country that has smaller areas without shapes, why — give `area` then"}),
     "ReportPage": page("Report"),
@@ -878,7 +879,7 @@ schemas.update({
                        incident=S(), area=S(), campaign=S(), registeredOn=S()),
     "Weapon": obj(["id", "body", "classification", "type", "status", "marks", "registeredOn", "createdAt", "updatedAt"], id=S(), body=S(),
                   classification=S(*classes), store=S(), type=S(*w_types), status=S(*w_status), marks=marks, incident=S(), area=S(), campaign=S(),
-                  registeredOn=S(), createdAt=S(), updatedAt=S(),
+                  registeredOn=S(), createdAt=S(), updatedAt=S(), photos=strs,
                   history={"type": "array", "items": obj(["seq", "on", "at", "kind", "details", "actor"], seq=integer, on=S(), at=S(), kind=S(*w_events),
                                                          status=S(*w_status), body=S(), details=strmap, actor=S())}),
     "WeaponEventInput": obj(["kind"], kind=S(*w_events), on=S(), status=S(*w_status), body=S(), store=S(), marks=S(), direction=S("export", "import"),
@@ -895,7 +896,8 @@ schemas.update({
     "CollectionInput": obj(["weapons"], point=S(), on=S(),
                            weapons={"type": "array", "items": obj(["type", "marks"], type=S(*w_types), marks=marks, status=S("collected", "surrendered"), store=S())}),
     "Destruction": obj(["id", "body", "on", "place", "summary", "method", "witnesses", "weapons", "rounds", "byType"], id=S(), body=S(), on=S(), place=S(),
-                       summary=S(), method=S(*methods), witnesses=strs, certificate=S(), weapons=integer, rounds=integer, byType=countmap, serials=strs),
+                       summary=S(), method=S(*methods), witnesses=strs, certificate=S(), weapons=integer, rounds=integer, byType=countmap, serials=strs,
+                       photos=strs),
     "DestructionInput": obj(["body", "on", "place", "method", "witnesses"], body=S(), on=S(), place=S(), method=S(*methods), witnesses=strs, certificate=S(),
                             summary=S(), weapons=strs, ammunition={"type": "array", "items": obj(["lot", "quantity"], lot=S(), quantity=integer)}),
     "Tracing": obj(["id", "body", "counterpart", "circumstances", "classification", "direction", "marks", "type", "state", "overdue", "createdAt", "updatedAt"],
@@ -939,7 +941,7 @@ def many(n): return {"type": "array", "items": ref(n)}
 paths.update({
     "/api/v1/weapons": {
         "get": op("listWeapons", "Weapons the caller may read; `q` searches serials (look-alikes folded, `*` and `?`, partial serials of 3+ characters)",
-                  {"200": ok(many("Weapon"))}, [q("q", "Serial, partial or with wildcards"), q("status", "Status", w_status), q("body", "Custody body"), q("campaign", "Collection campaign")]),
+                  {"200": ok(many("Weapon")), **errs(422)}, [q("q", "Serial, partial or with wildcards"), q("status", "Status", w_status), q("body", "Custody body"), q("campaign", "Collection campaign")]),
         "post": op("registerWeapon", "Register a weapon (ITI minimum marks unless unmarked); a recovered one matching a lost-or-stolen record raises an alert",
                    {"201": ok(ref("Weapon"), "Registered"), **errs(401, 403, 404, 422)}, request=ref("WeaponInput"), security=signed)},
     "/api/v1/weapons/import": {
@@ -979,6 +981,19 @@ paths.update({
     "/api/v1/arms/reports/{year}/sign": {"parameters": [year_param],
         "post": op("signArmsReport", "Sign the figures as they stand (a coordinator or administrator of the body)", {"200": ok(ref("SignedArmsReport")), **errs(401, 403, 404, 422)},
                    request=obj(["body"], body=S()), security=signed)},
+    "/api/v1/weapons/{id}/photos": {"parameters": [id_param],
+        "post": {**op("addWeaponPhoto", "A photo of the weapon (raw JPEG or PNG body; metadata stripped; 5 at most)",
+                      {"201": ok(obj(["id"], id=S()), "Added"), **errs(401, 403, 404, 413, 422)}, security=signed),
+                 "requestBody": {"required": True, "content": {"image/jpeg": {}, "image/png": {}}}}},
+    "/api/v1/weapons/{id}/photos/{photo}": {"parameters": [id_param, pathp("photo")],
+        "get": op("getWeaponPhoto", "A weapon's photo, to those who read the weapon (never cached)",
+                  {"200": {"description": "The photo", "content": {"image/jpeg": {}, "image/png": {}}}, **errs(404)})},
+    "/api/v1/arms/destructions/{id}/photos": {"parameters": [id_param],
+        "post": {**op("addDestructionPhoto", "A photo of the destruction (public; raw JPEG or PNG body; 5 at most)",
+                      {"201": ok(obj(["id"], id=S()), "Added"), **errs(401, 403, 404, 413, 422)}, security=signed),
+                 "requestBody": {"required": True, "content": {"image/jpeg": {}, "image/png": {}}}}},
+    "/api/v1/arms/destructions/{id}/photos/{photo}": {"parameters": [id_param, pathp("photo")],
+        "get": op("getDestructionPhoto", "A destruction's photo (public)", {"200": {"description": "The photo", "content": {"image/jpeg": {}, "image/png": {}}}, **errs(404)})},
     "/api/v1/ddr/programmes": {
         "get": op("listProgrammes", "DDR programmes", {"200": ok(many("DDRProgramme")), **errs(401)}, security=signed),
         "post": op("createProgramme", "Open a DDR programme", {"201": ok(ref("DDRProgramme"), "Opened"), **errs(401, 403, 404, 422)}, request=ref("DDRProgrammeInput"), security=signed)},
@@ -1000,6 +1015,21 @@ paths.update({
     "/api/v1/ddr/participants/{id}/identity": {"parameters": [id_param],
         "post": op("openIdentity", "Open the sealed identity (coordinators and administrators of the programme's body; audited)", {"200": ok(ref("DDRIdentity")), **errs(401, 403, 404, 422)},
                    request=ref("OpenIdentity"), security=signed)},
+})
+
+# Channels for monitors (docs/CHANNELS.md).
+sms_reply = obj(["reply", "reference"], reply=S(), reference={"type": "string", "description": "The report's reference, empty when nothing was filed"})
+paths.update({
+    "/api/v1/channels/sms/{gateway}": {"parameters": [{"name": "gateway", "in": "path", "required": True,
+                                                        "schema": {"type": "string", "enum": ["rapidpro", "africastalking", "twilio", "generic"]}}],
+        "post": {**op("inboundSMS", "An inbound SMS from a gateway: authenticated (Twilio's signature; the shared secret in X-Agora-Secret or ?secret=), "
+                      "idempotent on the message id, read by the SMS grammar, filed as the sender's report; the reply in the gateway's format",
+                      {"200": {"description": "The reply to send back", "content": {"application/json": {"schema": sms_reply}, "application/xml": {}, "text/plain": {}}},
+                       **errs(401, 404, 422, 429)},
+                      [q("secret", "The shared secret, for gateways that can only set a URL")]),
+                 "requestBody": {"required": True, "content": {
+                     "application/x-www-form-urlencoded": {"schema": {"type": "object", "additionalProperties": {"type": "string"}}},
+                     "application/json": {"schema": obj(["from", "text"], **{"from": S()}, text=S(), id=S())}}}}},
 })
 
 # What every operation can answer, whatever it does: a bad, expired or revoked bearer token is refused (401)

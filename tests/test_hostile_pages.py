@@ -182,6 +182,30 @@ def hostile_world(agora_binary):
                      {"to": "granted", "decision": decision}):
             ok(*s.request("POST", steps, step, token=coordinator), "step " + step["to"])
         made["application"] = app["id"]
+        # Small arms and DDR: every text a commission officer types.
+        officer = s.token_for("officer.nacsa")
+        weapon = ok(*s.request("POST", "/api/v1/weapons", {
+            "body": "GH-NACSA", "type": "assault-rifle", "status": "seized", "store": hostile("store"),
+            "marks": {"manufacturer": hostile("maker"), "countryOfManufacture": "RU", "serial": hostile("serial", short=True), "model": hostile("model"),
+                      "calibre": hostile("calibre", short=True), "markLocations": [hostile("where")]}}, token=officer), "weapon")
+        campaign = ok(*s.request("POST", "/api/v1/arms/campaigns", {
+            "body": "GH-NACSA", "name": hostile("campaign"), "areas": ["GH1201"], "startsOn": today, "endsOn": today, "incentives": hostile("incentives"),
+            "points": [{"name": hostile("point", short=True), "area": "GH1201"}]}, token=officer), "campaign")
+        ok(*s.request("POST", f"/api/v1/arms/campaigns/{campaign['id']}/collections", {
+            "weapons": [{"type": "other", "marks": {"unmarked": True, "model": hostile("craft")}}]}, token=officer), "collection")
+        ok(*s.request("POST", "/api/v1/arms/destructions", {
+            "body": "GH-NACSA", "on": today, "place": hostile("place"), "method": "cutting", "witnesses": [hostile("witness"), hostile("witness 2")],
+            "certificate": hostile("certificate", short=True), "summary": hostile("summary"), "weapons": [weapon["id"]]}, token=officer), "destruction")
+        ok(*s.request("POST", "/api/v1/arms/tracing", {
+            "body": "GH-NACSA", "direction": "incoming", "counterpart": hostile("counterpart", short=True), "circumstances": hostile("circumstances"),
+            "marks": {"serial": hostile("trace serial", short=True)}, "send": True}, token=officer), "trace")
+        programme = ok(*s.request("POST", "/api/v1/ddr/programmes", {
+            "body": "GH-NACSA", "name": hostile("programme"), "area": "GH1201", "startsOn": today, "childProtection": hostile("welfare")},
+            token=officer), "programme")
+        ok(*s.request("POST", f"/api/v1/ddr/programmes/{programme['id']}/participants", {
+            "category": "combatant", "sex": "female", "area": "GH1201", "faction": hostile("faction"),
+            "identity": {"givenNames": hostile("given"), "familyName": hostile("family"), "birthDate": "1990"}}, token=officer), "participant")
+        made["programme"] = programme["id"]
         s.made = made
         yield s
 
@@ -221,11 +245,13 @@ def seeds(made):
         out.append(f"/cases/{made['case']}")
     out += ["/forums", f"/forums/{made['forum']}", "/responsiveness", "/submissions/receipt", f"/submissions/{made['paper']}"]
     out += ["/register", "/register?body=GH-DPC-BAWKU", "/accreditation", f"/accreditation/applications/{made['application']}"]
+    year = datetime.date.today().year
+    out += ["/arms", "/destructions", f"/arms/reports/{year}?body=GH-NACSA", f"/ddr/programmes/{made['programme']}"]
     out += ["/submissions", f"/submissions/{made['submission']}", "/mediations", f"/mediations/{made['mediation']}", "/agreements", f"/agreements/{made['agreement']}", "/agreements?q=accord"]
     return out
 
 
-@pytest.mark.parametrize("who", ["admin", "analyst.npc", "coordinator.bawku", "monitor.bawku", None])
+@pytest.mark.parametrize("who", ["admin", "analyst.npc", "coordinator.bawku", "monitor.bawku", "officer.nacsa", None])
 def test_no_page_lets_stored_text_make_markup(hostile_world, who):
     s = hostile_world
     token = s.token_for(who) if who else None

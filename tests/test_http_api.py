@@ -128,7 +128,7 @@ def test_the_demo_prints_where_it_is_and_how_to_sign_in(demo_server):
     text = demo_server.stdout_path.read_text()
     assert demo_server.base + "/" in text
     assert demo_server.base + "/sign-in" in text
-    assert len(demo_server.passwords) == 8
+    assert len(demo_server.passwords) == 10
 
 
 @pytest.mark.skipif(not (SHARED / "boundaries").exists(), reason="../shared/data/boundaries is absent")

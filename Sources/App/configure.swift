@@ -91,6 +91,8 @@ func routes(_ app: Application) throws {
     WeaponController().register(api)
     ArmsActivityController().register(api)
     DDRController().register(api)
+    ArmsPhotoController().register(api)
+    SMSController().register(app, api: api)
     guard let openAPI = OpenAPIDocument.json else {
         throw Abort(.internalServerError, reason: "openapi.json is missing: keep the Agora_App.resources folder beside the agora binary")
     }

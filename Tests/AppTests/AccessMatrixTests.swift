@@ -21,6 +21,7 @@ import VaporTesting
         var attachments: [(report: String, id: String)] = []
         var submissionFiles: [(submission: String, id: String)] = []
         var programmes: [String] = []
+        var weaponPhotos: [String] = []
     }
 
     static func build(_ app: Application) async throws -> World {
@@ -95,10 +96,7 @@ import VaporTesting
                     // A photo whose pixels spell a marker: served to whoever may read the report, to nobody else.
                     n += 1
                     let photoMarker = "MKP\(n)X"
-                    let png: [UInt8] =
-                        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [0, 0, 0, 1] + Array("IHDRh".utf8) + [0, 0, 0, 0]
-                        + [0, 0, 0, UInt8(photoMarker.utf8.count)] + Array("IDAT\(photoMarker)".utf8) + [0, 0, 0, 0] + [0, 0, 0, 0]
-                        + Array("IEND".utf8) + [0, 0, 0, 0]
+                    let png = Self.png(photoMarker)
                     let attached = try await AttachmentStore(sql: sql).add(
                         [try Media.check(png, field: "photo", expected: .photo)], report: id, actor: "test")
                     w.documents.append((photoMarker, attached[0].id, record))
@@ -222,6 +220,14 @@ import VaporTesting
                             marks: WeaponMarks(manufacturer: "Maker", countryOfManufacture: "RU", serial: "SER\(n)", model: "Model MKW\(n)X"),
                             incident: nil, area: nil, campaign: nil, registeredOn: "2026-11-01"), actor: "test")
                     w.documents.append(("MKW\(n)X", wid, AccessPolicy.Record(classification: c, ownerBody: body)))
+                    if body == "GH-DPC-BAWKU" {
+                        // A photo whose bytes spell a marker: served to whoever reads the weapon.
+                        let marker = "MKV\(n)X"
+                        let photo = try await ArmsPhotoStore(sql: sql).add(
+                            try Media.check(Self.png(marker), field: "photo", expected: .photo), recordType: "weapon", recordID: wid, actor: "test")
+                        w.documents.append((marker, photo, AccessPolicy.Record(classification: c, ownerBody: body)))
+                        w.weaponPhotos.append(photo)
+                    }
                     n += 1
                     let tid = UUID().uuidString.lowercased()
                     try await TracingStore(sql: sql).create(
@@ -267,6 +273,12 @@ import VaporTesting
         return w
     }
 
+    /// A tiny PNG whose pixel data spell `marker` (so an answer that carries the picture carries the marker).
+    static func png(_ marker: String) -> [UInt8] {
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [0, 0, 0, 1] + Array("IHDRh".utf8) + [0, 0, 0, 0]
+            + [0, 0, 0, UInt8(marker.utf8.count)] + Array("IDAT\(marker)".utf8) + [0, 0, 0, 0] + [0, 0, 0, 0] + Array("IEND".utf8) + [0, 0, 0, 0]
+    }
+
     /// The scope as the server works it out: the body tree, and accreditations that let a liaison read restricted alerts.
     static func scope(_ app: Application, _ viewer: Viewer, _ tree: BodyTree) async throws -> AccessScope {
         AccessPolicy.scope(for: viewer, in: tree, accreditedBy: try await AccreditationStore(sql: app.sql).alertAccreditors(viewer))
@@ -285,8 +297,10 @@ import VaporTesting
     static func values(_ w: World) -> [String: [String]] {
         [
             "code": ["GH-DPC-BAWKU", "GH-NPC", "GH1201", "WANEP"],
-            "id": w.documents.filter { !$0.marker.hasPrefix("MKP") }.map(\.id) + w.reporters.map(\.id) + w.personIDs + w.programmes,
+            "id": w.documents.filter { !$0.marker.hasPrefix("MKP") && !$0.marker.hasPrefix("MKV") }.map(\.id) + w.reporters.map(\.id) + w.personIDs
+                + w.programmes,
             "year": ["2026"],
+            "photo": ["no-such-photo"] + w.weaponPhotos,
             "action": ["no-such-action"],
             // A file asked for through its own submission is in `expand`; these find nothing.
             "file": ["no-such-file"] + w.submissionFiles.map(\.id),
@@ -308,9 +322,12 @@ import VaporTesting
         // Under /arms and /ddr the kind is named further along the path; campaigns and programmes hold no marker.
         let nested = ["tracing": "MKT", "destructions": "MKZ", "participants": "MKQ", "campaigns": "", "programmes": ""]
         guard let name = constants.first(where: { nested[$0] != nil }) ?? constants.first, let prefix = nested[name] ?? kinds[name] else {
-            return all
+            // Every id — but of the small-arms and DDR kinds, which routes of other kinds find nothing of, one each.
+            let sampled = Set(["MKW", "MKT", "MKQ", "MKZ"].compactMap { p in w.documents.first { $0.marker.hasPrefix(p) }?.id })
+            let many = Set(w.documents.filter { ["MKW", "MKT", "MKQ", "MKZ"].contains(String($0.marker.prefix(3))) }.map(\.id)).subtracting(sampled)
+            return all.filter { !many.contains($0) && !w.programmes.dropFirst().contains($0) }
         }
-        let docs = w.documents.filter { !$0.marker.hasPrefix("MKP") }
+        let docs = w.documents.filter { !$0.marker.hasPrefix("MKP") && !$0.marker.hasPrefix("MKV") }
         let own = prefix.isEmpty ? (name == "programmes" ? w.programmes : []) : docs.filter { $0.marker.hasPrefix(prefix) }.map(\.id)
         let foreign = Dictionary(grouping: docs.filter { !$0.marker.hasPrefix(prefix) }, by: { String($0.marker.prefix(3)) }).values.compactMap {
             $0.first?.id
@@ -321,6 +338,17 @@ import VaporTesting
     static func expand(_ route: Route, _ w: World) throws -> [String] {
         // A file is asked for through its own report and through another one (which must not serve it): pairs,
         // not every report id with every file id.
+        // A weapon's photo through its own weapon and through another; a destruction's photo route finds none of them.
+        if route.path.contains(.parameter("photo")) {
+            let weapons = w.documents.filter { $0.marker.hasPrefix("MKW") && $0.record.ownerBody == "GH-DPC-BAWKU" }.map(\.id)
+            let photos = w.weaponPhotos
+            let pairs = zip(weapons, photos).flatMap {
+                [($0, $1), ($0, photos[(photos.firstIndex(of: $1)! + 1) % photos.count]), ($0, "no-such-photo")]
+            }
+            return pairs.map { id, photo in
+                "/" + route.path.map { c in c == .parameter("id") ? id : c == .parameter("photo") ? photo : c.description }.joined(separator: "/")
+            }
+        }
         if route.path.contains(.parameter("attachment")) {
             let pairs = w.attachments.enumerated().flatMap { i, a in [a, (report: a.report, id: w.attachments[(i + 1) % w.attachments.count].id)] }
             return pairs.map { p in

@@ -62,6 +62,9 @@ import VaporTesting
             let unknown = try await Self.send(
                 t, .POST, "/api/v1/weapons", w.officer.token, #"{"body":"GH-NACSA","type":"other","marks":{"unmarked":true},"colour":"black"}"#)
             #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("colour"))
+            let noIncident = try await Self.send(
+                t, .POST, "/api/v1/weapons", w.officer.token, #"{"body":"GH-NACSA","type":"other","incident":"no-such","marks":{"unmarked":true}}"#)
+            #expect(noIncident.status == .unprocessableEntity && noIncident.body.string.contains("incident"))
             #expect(try await app.sql.select().column("id").from("weapons").all().isEmpty)
             // Another commission's officer and a district analyst keep no register of GH-NACSA's.
             #expect(
@@ -352,6 +355,49 @@ import VaporTesting
             #expect((agg["by"] as? [String: [String: String]])?["category"] == ["combatant": "<5", "child": "<5"])
             #expect(!String(describing: agg).contains("Kamara"))
             #expect(try await Self.send(t, .GET, "/api/v1/ddr/programmes/\(pid)", nil).status == .unauthorized)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func photosGoToThoseWhoReadTheRecordAndDestructionPhotosToAll(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            let w = try await Self.world(app)
+            let t = try app.testing()
+            let png = AccessMatrixTests.png("abcd")
+            func upload(_ path: String, _ token: String, _ bytes: [UInt8]) async throws -> TestingHTTPResponse {
+                try await t.sendRequest(.POST, path, headers: .bearer(token), body: ByteBuffer(bytes: bytes))
+            }
+            let gun = try await Self.weapon(t, w.officer.token, serial: "PH-1", status: "collected")
+            #expect(try await upload("/api/v1/weapons/\(gun)/photos", w.kenya.token, png).status == .notFound)
+            let wrong = try await upload("/api/v1/weapons/\(gun)/photos", w.officer.token, Array("%PDF-1.4 not a photo".utf8))
+            #expect(wrong.status == .unprocessableEntity)
+            let added = try await upload("/api/v1/weapons/\(gun)/photos", w.officer.token, png)
+            #expect(added.status == .created, "\(added.body.string)")
+            let photo = try #require(Self.o(added)["id"] as? String)
+            let mine = try await t.sendRequest(.GET, "/api/v1/weapons/\(gun)/photos/\(photo)", headers: .bearer(w.officer.token))
+            #expect(mine.status == .ok && mine.headers.first(name: .cacheControl) == "private, no-store")
+            #expect(try await Self.send(t, .GET, "/api/v1/weapons/\(gun)/photos/\(photo)", w.kenya.token).status == .notFound)
+            #expect(try await Self.send(t, .GET, "/api/v1/weapons/\(gun)/photos/\(photo)", nil).status == .notFound)
+            #expect((Self.o(try await Self.send(t, .GET, "/api/v1/weapons/\(gun)", w.officer.token))["photos"] as? [String]) == [photo])
+            for _ in 1..<ArmsPhotoController.maxPhotos {
+                #expect(try await upload("/api/v1/weapons/\(gun)/photos", w.officer.token, png).status == .created)
+            }
+            #expect(try await upload("/api/v1/weapons/\(gun)/photos", w.officer.token, png).status == .unprocessableEntity, "six photos")
+            // A destruction's photos are public, as its summary is.
+            let d = Self.o(
+                try await Self.send(
+                    t, .POST, "/api/v1/arms/destructions", w.officer.token,
+                    #"{"body":"GH-NACSA","on":"\#(Self.today)","place":"Yard","method":"crushing","witnesses":["A","B"],"weapons":["PH-1"]}"#))
+            let did = try #require(d["id"] as? String)
+            let shot = try await upload("/api/v1/arms/destructions/\(did)/photos", w.officer.token, png)
+            #expect(shot.status == .created)
+            let pid = try #require(Self.o(shot)["id"] as? String)
+            let pub = try await t.sendRequest(.GET, "/api/v1/arms/destructions/\(did)/photos/\(pid)")
+            #expect(pub.status == .ok && pub.headers.first(name: .cacheControl)?.hasPrefix("public") == true)
+            #expect((Self.o(try await Self.send(t, .GET, "/api/v1/arms/destructions/\(did)", nil))["photos"] as? [String]) == [pid])
+            #expect(
+                try await Self.send(t, .GET, "/api/v1/arms/destructions/\(did)/photos/\(photo)", nil).status == .notFound,
+                "a weapon's photo is not the destruction's")
         }
     }
 }

@@ -100,6 +100,8 @@ struct RateLimits: Sendable {
     let signIn: RateLimiter
     /// Reports without an account (when the installation takes them): 5 per 10 minutes per address, API and form together.
     let anonymousReports = RateLimiter(limit: 5, per: 600)
+    /// Failed webhook authentications a minute per address (a guessed secret, a forged signature).
+    let webhooks = RateLimiter(limit: 20, per: 60)
     /// Submissions to bodies without an account: 5 per 10 minutes per address, API and form together.
     let anonymousSubmissions = RateLimiter(limit: 5, per: 600)
     /// Receipt look-ups by the public: 30 a minute per address (a code has 60 random bits; this keeps guessing slow too).

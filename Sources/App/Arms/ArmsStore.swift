@@ -36,6 +36,8 @@ struct DestructionView: Content {
     var byType: [String: Int]
     /// The serials destroyed, for those who read the weapons (absent from the public view).
     var serials: [String]?
+    /// Photo ids (`/api/v1/arms/destructions/{id}/photos/{photo}`): public.
+    var photos: [String]? = nil
 }
 
 struct SignedArmsReport: Content {
@@ -126,7 +128,7 @@ struct ArmsStore: Sendable {
         .from("arms_destructions")
         if let body { q = q.where("body_code", .equal, body) }
         if let id { q = q.where("id", .equal, id) }
-        return try await q.orderBy("on_date", .descending).limit(500).all().map { r in
+        var out = try await q.orderBy("on_date", .descending).limit(500).all().map { r in
             DestructionView(
                 id: try r.decode(column: "id", as: String.self), body: try r.decode(column: "body_code", as: String.self),
                 on: try r.decode(column: "on_date", as: String.self), place: try r.decode(column: "place", as: String.self),
@@ -137,6 +139,9 @@ struct ArmsStore: Sendable {
                 rounds: try r.decode(column: "rounds", as: Int.self),
                 byType: MediationStore.decode([String: Int].self, try r.decode(column: "by_type", as: String.self)) ?? [:])
         }
+        let photos = try await ArmsPhotoStore(sql: sql).ids("arms-destruction", out.map(\.id))
+        for i in out.indices { out[i].photos = photos[out[i].id] ?? [] }
+        return out
     }
 
     func destroyedWeapons(_ destruction: String) async throws -> [String] {

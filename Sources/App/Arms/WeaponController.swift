@@ -84,6 +84,7 @@ struct WeaponController {
         let today = ArmsAccess.today
         for (i, e) in entries.enumerated() { try e.validate(field: field(i), today: today) }
         for b in Set(entries.map(\.body)).sorted() { try await ArmsAccess.requireOfficer(req, b) }
+        try await Self.checkIncidents(entries.map(\.incident), req: req, field: { "\(field($0).isEmpty ? "" : field($0) + ".")incident" })
         let actor = req.actor
         let ids = try await req.write { tx in
             var issues = IssueCollector()
@@ -112,6 +113,16 @@ struct WeaponController {
         var out: [WeaponView] = []
         for id in ids { if let w = try await WeaponStore(sql: req.sql).get(id, scope) { out.append(w) } }
         return out
+    }
+
+    /// A seizure is linked to an incident the caller reads (the incident's own access rule decides).
+    static func checkIncidents(_ ids: [String?], req: Request, field: (Int) -> String) async throws {
+        var issues = IssueCollector()
+        let scope = try await req.scope()
+        for (i, id) in ids.enumerated() {
+            if let id, try await IncidentStore(sql: req.sql).get(id, scope) == nil { issues.add(field(i), "no incident '\(id)' that you can read") }
+        }
+        try issues.throwIfAny()
     }
 
     /// A weapon recovered (seized, surrendered, collected) with the marks of one recorded lost or stolen: a proposed
@@ -195,6 +206,7 @@ struct WeaponController {
             issues.add("kind", "\(input.kind.rawValue) is recorded by the register itself (registration, tracing answers, destructions)")
         }
         try issues.throwIfAny()
+        try await Self.checkIncidents([input.incident], req: req, field: { _ in "incident" })
         var details: [String: String] = [:]
         for (k, v) in [
             ("marks", input.marks), ("direction", input.direction?.rawValue), ("partner", input.partner), ("incident", input.incident),

@@ -25,6 +25,8 @@ struct WeaponView: Content {
     var incident, area, campaign: String?
     var registeredOn, createdAt, updatedAt: String
     var history: [WeaponEventView]?
+    /// Photo ids (`/api/v1/weapons/{id}/photos/{photo}`), with the weapon read alone.
+    var photos: [String]?
 }
 
 /// What is written of a new weapon.
@@ -97,6 +99,7 @@ struct WeaponStore: Sendable {
         }
         var w = try Self.view(r)
         w.history = try await history(id)
+        w.photos = try await ArmsPhotoStore(sql: sql).ids("weapon", [id])[id] ?? []
         return w
     }
 

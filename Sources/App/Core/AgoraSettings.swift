@@ -56,6 +56,10 @@ struct AgoraSettings: Sendable {
     var sqliteFileOverride: String?
     /// Sign-in attempts a minute per client address, web form and API together (`AGORA_SIGNIN_LIMIT`, default 10).
     var signInLimit = 10
+    /// The shared secret SMS gateways other than Twilio send (`AGORA_SMS_SECRET`); Twilio's auth token
+    /// (`AGORA_TWILIO_AUTH_TOKEN`) checks its signatures. Unset: that gateway's webhook refuses everything.
+    var smsSecret: String?
+    var twilioAuthToken: String?
     /// A token a Prometheus scraper sends as a bearer token to read `/metrics` from elsewhere than loopback (`AGORA_METRICS_TOKEN`).
     var metricsToken: String?
 
@@ -90,6 +94,8 @@ struct AgoraSettings: Sendable {
             leafletDirectory: env["AGORA_LEAFLET_DIR"] ?? "/usr/share/javascript/leaflet",
             sqliteFileOverride: env["AGORA_SQLITE_FILE"].flatMap { $0.isEmpty ? nil : $0 },
             signInLimit: env["AGORA_SIGNIN_LIMIT"].flatMap(Int.init).map { max(1, $0) } ?? 10,
+            smsSecret: env["AGORA_SMS_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
+            twilioAuthToken: env["AGORA_TWILIO_AUTH_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             metricsToken: env["AGORA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }

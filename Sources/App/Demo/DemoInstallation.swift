@@ -118,24 +118,33 @@ enum DemoInstallation {
         let host = option(["--hostname", "-H"]) ?? "127.0.0.1"
         let port = option(["--port", "-p"]) ?? "8080"
         let store = app.agora.databaseURL == nil ? app.agora.sqliteFile.path : "PostgreSQL (AGORA_DATABASE_URL)"
-        let banner = bannerText(host: host, port: port, store: store, accounts: accounts)
+        let banner = bannerText(host: host, port: port, store: store, accounts: accounts, smsSecret: app.agora.smsSecret)
         // Written straight to the file descriptor: under a supervisor or a test stdout is a pipe, and a
         // buffered print would show the sign-ins only when the server stops.
         FileHandle.standardOutput.write(Data(banner.utf8))
     }
 
-    static func bannerText(host: String, port: String, store: String, accounts: [(username: String, password: String, what: String)]) -> String {
-        """
+    static func bannerText(
+        host: String, port: String, store: String, accounts: [(username: String, password: String, what: String)], smsSecret: String? = nil
+    ) -> String {
+        // The demo reporter R-DEMO0001 (Bawku) has the number +233 20 000 0001: an SMS from it files a report.
+        let sms =
+            smsSecret.map {
+                "curl -s -X POST http://\(host):\(port)/api/v1/channels/sms/generic -H 'X-Agora-Secret: \($0)' -H 'Content-Type: application/json' "
+                    + #"-d '{"from":"+233200000001","text":"R CS01 GH1201 K0 I2 market clash","id":"demo-1"}'"#
+            } ?? "start with AGORA_SMS_SECRET=… to take reports by SMS (docs/CHANNELS.md)"
+        return """
 
-        Agora demo installation
-          open:   http://\(host):\(port)/
-          API:    http://\(host):\(port)/api/v1/openapi.json
-          store:  \(store)
-          sign in at http://\(host):\(port)/sign-in as one of (passwords are new each time the demo starts):
-        \(accounts.map { "    \($0.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.password)   \($0.what)" }.joined(separator: "\n"))
-          API token: POST /api/v1/auth/token {"username": …, "password": …, "name": "my laptop"}
+            Agora demo installation
+              open:   http://\(host):\(port)/
+              API:    http://\(host):\(port)/api/v1/openapi.json
+              store:  \(store)
+              sign in at http://\(host):\(port)/sign-in as one of (passwords are new each time the demo starts):
+            \(accounts.map { "    \($0.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.password)   \($0.what)" }.joined(separator: "\n"))
+              API token: POST /api/v1/auth/token {"username": …, "password": …, "name": "my laptop"}
+              SMS:    \(sms)
 
-        """
+            """
 
     }
 }

@@ -20,7 +20,9 @@ enum PublicReports {
         var point: GeoPoint
     }
 
-    static func file(_ draft: ReportDraft, req: Request, claim: Idempotency.Claim? = nil, askDistrict: Bool = false) async throws -> Filed {
+    static func file(_ draft: ReportDraft, req: Request, claim: Idempotency.Claim? = nil, askDistrict: Bool = false, channel: ReportChannel)
+        async throws -> Filed
+    {
         guard req.application.agora.anonymousReports else {
             throw APIError(
                 status: .unauthorized, code: "unauthorized", reason: "sign in to report; this installation takes no anonymous reports",
@@ -29,7 +31,7 @@ enum PublicReports {
         guard await req.application.rateLimits.anonymousReports.allow(req.clientKey) else {
             throw APIError(status: .tooManyRequests, code: "rate_limited", reason: "too many reports from this address; wait and try again")
         }
-        let p = try await ReportController.prepare(draft, req: req, anonymous: true)
+        let p = try await ReportController.prepare(draft, req: req, as: .anonymous, channel: channel)
         try NeedsDistrict.check(p.placement, draft, asked: askDistrict)
         let receipt = Receipt.make()
         try await ReportController.store(draft, p, req: req, claim: claim, receiptDigest: Receipt.digest(receipt))

@@ -111,13 +111,13 @@ struct ReportController {
         let draft = try req.input(ReportDraft.self)
         if req.viewer.personID == nil {
             // An anonymous citizen gets a receipt, not the record: they cannot read restricted data.
-            let filed = try await PublicReports.file(draft, req: req, claim: req.idempotencyClaim)
+            let filed = try await PublicReports.file(draft, req: req, claim: req.idempotencyClaim, channel: .api)
             return try await Receipt(
                 id: filed.id, status: ReportStatus.unreviewed.rawValue, message: "Thank you. Your report reached \(filed.body).",
                 receipt: filed.receipt
             ).encodeResponse(status: .created, for: req)
         }
-        let p = try await Self.prepare(draft, req: req, anonymous: false)
+        let p = try await Self.prepare(draft, req: req, as: .viewer, channel: .api)
         let id = p.id
         try await Self.store(draft, p, req: req, claim: req.idempotencyClaim)
         let scope = try await req.scope()
@@ -134,9 +134,9 @@ struct ReportController {
     @discardableResult
     static func store(
         _ draft: ReportDraft, _ p: Prepared, req: Request, claim: Idempotency.Claim?, receiptDigest: String? = nil, onlyIfNew: Bool = false,
-        files: [Media.Checked] = []
+        files: [Media.Checked] = [], actor: String? = nil, alongside: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
     ) async throws -> Bool {
-        let actor = req.actor
+        let actor = actor ?? req.actor
         try Media.checkCount(existing: [:], adding: files)
         claim?.claimed = true
         return try await req.application.reportWrites.run { sql in
@@ -145,8 +145,10 @@ struct ReportController {
             if let claim { try await IdempotencyStore(sql: sql).claim(claim, location: "/api/v1/reports/\(p.id)") }
             try await reports.create(
                 draft, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind,
-                area: p.area, areaPath: p.path, actor: actor, receiptDigest: receiptDigest)
+                area: p.area, areaPath: p.path, actor: actor, receiptDigest: receiptDigest, channel: p.channel)
             _ = try await AttachmentStore(sql: sql).add(files, report: p.id, actor: actor)
+            // What the channel keeps of the message (its id, the reply): in the report's own transaction.
+            try await alongside?(sql)
             return true
         }
     }
@@ -160,10 +162,21 @@ struct ReportController {
         var area: String
         var path: [String]
         var placement: Placement
+        var channel: ReportChannel
     }
 
-    /// Every check a report goes through before it is stored; nothing is written here.
-    static func prepare(_ draft: ReportDraft, req: Request, anonymous: Bool) async throws -> Prepared {
+    /// Who files a report: the signed-in caller (with a role in the body, or an accreditation that allows it), a
+    /// member of the public (routed to the competent body), or a registered reporter recognised by their phone (SMS,
+    /// USSD), filed with the body that registered them.
+    enum Filer: Sendable, Equatable {
+        case viewer
+        case anonymous
+        case reporter(id: String, body: String)
+    }
+
+    /// Every check a report goes through before it is stored, whatever channel it came by; nothing is written here.
+    static func prepare(_ draft: ReportDraft, req: Request, as filer: Filer, channel: ReportChannel) async throws -> Prepared {
+        let anonymous = filer == .anonymous
         let viewer = req.viewer
         let sql = req.sql
         let framework = try await FrameworkStore(sql: sql).active()
@@ -217,6 +230,9 @@ struct ReportController {
                 throw APIError(ValidationFailure(field: "area", "no body receives early-warning reports for this area"))
             }
             body = b
+        } else if case .reporter(_, let b) = filer {
+            sourceKind = .reporter
+            body = b
         } else {
             let filers = Set(viewer.roles.filter { $0.role != .auditor }.map(\.body))
             if body == nil, filers.count == 1 { body = filers.first }
@@ -231,14 +247,14 @@ struct ReportController {
                 throw APIError.forbidden("you hold no role in \(b) to file reports with it, nor an accreditation that allows it")
             }
         }
-        if let rid = draft.reporter {
+        if let rid = draft.reporter, case .viewer = filer {
             guard let rep = try await ReporterStore(sql: sql).get(rid, try await req.scope()), rep.body == body else {
                 throw APIError(ValidationFailure(field: "reporter", "no reporter '\(rid)' registered with \(body!)"))
             }
         }
         return Prepared(
             id: UUID().uuidString.lowercased(), body: body!, classification: anonymous ? .restricted : (draft.classification ?? .restricted),
-            sourceKind: sourceKind, area: area, path: path, placement: placement)
+            sourceKind: sourceKind, area: area, path: path, placement: placement, channel: channel)
     }
 
     struct BulkResult: Content { var created: [String] }
@@ -252,7 +268,7 @@ struct ReportController {
         var prepared: [Prepared] = []
         var issues = IssueCollector()
         for (i, d) in drafts.enumerated() {
-            do { prepared.append(try await Self.prepare(d, req: req, anonymous: false)) } catch {
+            do { prepared.append(try await Self.prepare(d, req: req, as: .viewer, channel: .bulk)) } catch {
                 let e = APIErrorMiddleware.translate(error)
                 if e.issues.isEmpty { issues.add("reports[\(i)]" + (e.field.map { ".\($0)" } ?? ""), e.reason) }
                 for issue in e.issues { issues.add("reports[\(i)].\(issue.field)", issue.message) }
@@ -266,7 +282,7 @@ struct ReportController {
             for (d, p) in zip(drafts, ready) {
                 try await store.create(
                     d, id: p.id, body: p.body, classification: p.classification, sourceKind: p.sourceKind, area: p.area, areaPath: p.path,
-                    actor: actor)
+                    actor: actor, channel: p.channel)
             }
         }
         return try await BulkResult(created: ready.map(\.id)).encodeResponse(status: .created, for: req)

@@ -26,6 +26,8 @@ struct ReportView: Content {
     var sourceKind: String
     var reporter: String?
     var sourceReference: String?
+    /// How it came in: web, api, bulk, sms, ussd, openrosa, import.
+    var channel: String
     var createdAt: String
     var reviewedAt: String?
     var reviewReason: String?
@@ -37,7 +39,7 @@ struct ReportView: Content {
 
 struct ReportRow: Decodable, Sendable {
     var classification: Classification
-    var id, bodyCode, description, occurredOn, areaCode, areaPath, actors, sourceKind, submittedBy, createdAt: String
+    var id, bodyCode, description, occurredOn, areaCode, areaPath, actors, sourceKind, submittedBy, createdAt, channel: String
     var status: ReportStatus
     var eventType, occurredAt, reporterId, sourceReference, reviewedBy, reviewedAt, reviewReason, incidentId, duplicateOf: String?
     var timePrecision: Int
@@ -54,7 +56,7 @@ struct ReportStore: Sendable {
         "id", "body_code", "classification", "status", "event_type", "description", "text_public", "occurred_on", "occurred_at",
         "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors", "fatalities", "injured", "displaced",
         "property_damaged", "source_kind", "reporter_id", "source_reference", "submitted_by", "created_at", "reviewed_by",
-        "reviewed_at", "review_reason", "incident_id", "duplicate_of",
+        "reviewed_at", "review_reason", "incident_id", "duplicate_of", "channel",
     ]
     static let selected = ColumnList(columns, table: "reports")
 
@@ -199,7 +201,7 @@ struct ReportStore: Sendable {
                 area: r.areaCode, lat: r.lat, lon: r.lon, geoPrecision: r.geoPrecision,
                 actors: (try? JSONDecoder().decode([String].self, from: Data(r.actors.utf8))) ?? [],
                 harm: Harm(fatalities: r.fatalities, injured: r.injured, displaced: r.displaced, propertyDamaged: r.propertyDamaged),
-                sourceKind: r.sourceKind, reporter: r.reporterId, sourceReference: r.sourceReference, createdAt: r.createdAt,
+                sourceKind: r.sourceKind, reporter: r.reporterId, sourceReference: r.sourceReference, channel: r.channel, createdAt: r.createdAt,
                 reviewedAt: r.reviewedAt, reviewReason: r.reviewReason, incident: r.incidentId, duplicateOf: r.duplicateOf)
             if !scope.signedIn {
                 // Path is "/country/admin1/admin2/community/": publish no finer than admin2.
@@ -223,7 +225,7 @@ struct ReportStore: Sendable {
     /// Stores a checked report with its resolved area; audited.
     func create(
         _ d: ReportDraft, id: String, body: String, classification: Classification, sourceKind: SourceKind,
-        area: String, areaPath: [String], actor: String, receiptDigest: String? = nil
+        area: String, areaPath: [String], actor: String, receiptDigest: String? = nil, channel: ReportChannel = .api
     ) async throws {
         let now = Timestamp.now()
         let actors = JSONText.array(d.actors ?? [])
@@ -232,7 +234,7 @@ struct ReportStore: Sendable {
             "id", "body_code", "classification", "status", "event_type", "description", "occurred_on",
             "occurred_at", "time_precision", "area_code", "area_path", "lat", "lon", "geo_precision", "actors",
             "fatalities", "injured", "displaced", "property_damaged", "source_kind", "reporter_id",
-            "source_reference", "submitted_by", "created_at", "receipt_digest"
+            "source_reference", "submitted_by", "created_at", "receipt_digest", "channel"
         )
         .values(
             [
@@ -243,7 +245,7 @@ struct ReportStore: Sendable {
                 SQLBind(d.geoPrecision?.rawValue ?? (d.lat == nil ? GeoPrecision.region.rawValue : GeoPrecision.exact.rawValue)),
                 SQLBind(actors), SQLBind(d.harm?.fatalities), SQLBind(d.harm?.injured), SQLBind(d.harm?.displaced), SQLBind(d.harm?.propertyDamaged),
                 SQLBind(sourceKind.rawValue), SQLBind(d.reporter), SQLBind(d.sourceReference), SQLBind(actor), SQLBind(now),
-                SQLBind(receiptDigest),
+                SQLBind(receiptDigest), SQLBind(channel.rawValue),
             ] as [any SQLExpression]
         ).run()
         // A confidential report names its readers; the person who filed it is always one.

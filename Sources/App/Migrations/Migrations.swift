@@ -29,6 +29,7 @@ enum AgoraMigrations {
         ExtendSubmissions(),
         CreateAccreditation(),
         CreateArms(),
+        CreateChannels(),
     ]
 }
 

@@ -50,11 +50,44 @@ struct ReporterStore: Sendable {
         let id = UUID().uuidString.lowercased()
         let sealed = try contact.flatMap { $0.isEmpty ? nil : try vault.seal($0, recordID: id) }
         let now = Timestamp.now()
-        try await sql.insert(into: "reporters").columns("id", "pseudonym", "body_code", "contact_sealed", "created_by", "created_at")
-            .values(SQLBind(id), SQLBind(pseudonym), SQLBind(body), SQLBind(sealed), SQLBind(actor), SQLBind(now)).run()
+        let phoneKey = contact?.phone.flatMap { vault.phoneKeys.key($0) }
+        try await sql.insert(into: "reporters").columns("id", "pseudonym", "body_code", "contact_sealed", "phone_key", "created_by", "created_at")
+            .values(SQLBind(id), SQLBind(pseudonym), SQLBind(body), SQLBind(sealed), SQLBind(phoneKey), SQLBind(actor), SQLBind(now)).run()
         // The audit trail hashes the pseudonym and the sealed form only: the clear contact never leaves memory.
         try await AuditStore(sql: sql).append(
             actor: actor, action: "create", recordType: "reporter", recordID: id, content: [pseudonym, body, sealed ?? ""])
         return ReporterView(id: id, pseudonym: pseudonym, body: body, hasContact: sealed != nil, createdAt: now)
+    }
+
+    /// The reporter an SMS or USSD session comes from, by the keyed hash of the number (the system reads it for the
+    /// channel, which files the report with the reporter's own body).
+    func reporter(phoneKey: String) async throws -> (id: String, body: String, pseudonym: String)? {
+        guard
+            let r = try await Self.table.unscoped(sql, because: "an SMS is matched to its reporter by the keyed hash of the number; nothing is shown")
+                .columns("id", "body_code", "pseudonym").where("phone_key", .equal, phoneKey).orderBy("created_at").first()
+        else { return nil }
+        return (
+            try r.decode(column: "id", as: String.self), try r.decode(column: "body_code", as: String.self),
+            try r.decode(column: "pseudonym", as: String.self)
+        )
+    }
+
+    /// Reporters registered before phone keys existed get theirs (at start-up; a handful of rows, each opened in memory).
+    func backfillPhoneKeys(vault: ContactVault) async throws -> Int {
+        var n = 0
+        for r in try await Self.table.unscoped(sql, because: "start-up: phone keys for reporters registered before they existed")
+            .columns("id", "contact_sealed").where(SQLColumn("phone_key"), .is, SQLLiteral.null).where(
+                SQLColumn("contact_sealed"), .isNot, SQLLiteral.null
+            )
+            .all()
+        {
+            let id = try r.decode(column: "id", as: String.self)
+            guard let sealed = try r.decode(column: "contact_sealed", as: String?.self), let phone = try? vault.open(sealed, recordID: id).phone,
+                let key = vault.phoneKeys.key(phone)
+            else { continue }
+            try await sql.update("reporters").set("phone_key", to: key).where("id", .equal, id).run()
+            n += 1
+        }
+        return n
     }
 }

@@ -140,10 +140,20 @@ enum Layout {
 enum WebForm {
     /// The posted fields; throws unless the session's CSRF token came with them.
     static func fields(_ req: Request) throws -> [String: String] {
+        try checked(req, try req.input([String: String].self))
+    }
+
+    /// A form with files (`multipart/form-data`), checked as `fields` are.
+    static func fieldsAndFiles(_ req: Request) throws -> (fields: [String: String], files: [FormFiles.Upload]) {
+        let (form, files) = try FormFiles.read(req)
+        return (try checked(req, form), files)
+    }
+
+    /// A signed-in session's form with its CSRF token.
+    private static func checked(_ req: Request, _ form: [String: String]) throws -> [String: String] {
         guard let caller = req.caller, caller.via == .session else {
             throw APIError(status: .unauthorized, code: "unauthorized", reason: "sign in first")
         }
-        let form = try req.input([String: String].self)
         guard let csrf = form["_csrf"], let expected = caller.csrf, Secrets.digest(csrf) == Secrets.digest(expected) else {
             throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong; reload the page", field: "_csrf")
         }

@@ -55,6 +55,7 @@ enum SiteURL: Sendable, Equatable {
     case armsReportSign(Int)
     case armsReportCSV(year: Int, body: String)
     case destructions
+    case destructionPhoto(String, photo: String)
     case ddrProgramme(String)
     case feed, apiDocument, failedDeliveries
     case incidentExport(file: String, query: String)
@@ -115,6 +116,7 @@ enum SiteURL: Sendable, Equatable {
         case .armsReportSign(let year): "/arms/reports/\(year)/sign"
         case .armsReportCSV(let year, let body): "/api/v1/arms/reports/\(year)" + Self.query(["body": body, "format": "csv"])
         case .destructions: "/destructions"
+        case .destructionPhoto(let id, let photo): "/api/v1/arms/destructions/" + Self.segment(id) + "/photos/" + Self.segment(photo)
         case .ddrProgramme(let id): "/ddr/programmes/" + Self.segment(id)
         case .forum(let id): "/forums/" + Self.segment(id)
         case .forumSessions(let id): "/forums/" + Self.segment(id) + "/sessions"

@@ -986,6 +986,8 @@ enum Texts {
         arms.sign | Sign the report as it stands | Signer le rapport tel quel
         arms.destructionsIntro | Public destructions of collected and seized weapons: when, where, how, how many, and who witnessed them. | Destructions publiques d'armes collectées et saisies : quand, où, comment, combien, et devant quels témoins.
         arms.noDestructions | No destruction recorded yet. | Aucune destruction consignée pour l'instant.
+        arms.photos | Photos (JPEG or PNG, up to 5; their metadata is removed) | Photos (JPEG ou PNG, 5 au plus ; leurs métadonnées sont retirées)
+        arms.photoOf | Weapons destroyed at %@ | Armes détruites à %@
         arms.destroyedCount | %@ weapons, %@ rounds | %@ armes, %@ cartouches
         weapon.revolver-or-self-loading-pistol | Revolver or pistol | Revolver ou pistolet
         weapon.rifle-or-carbine | Rifle or carbine | Fusil ou carabine

@@ -1,8 +1,18 @@
+import SQLKit
+
 /// The small-arms register (weapons with their histories, ammunition lots), collection campaigns, destructions, tracing
 /// requests, the signed yearly reports; DDR programmes, participants (identity sealed, keyed hashes beside them),
 /// their stages and entitlements.
-struct CreateArms: SQLMigration {
-    var up: [String] {
+struct CreateArms: AgoraMigration {
+    func prepare(on sql: any SQLDatabase) async throws {
+        for statement in up(bytes: sql.dialect.name == "postgresql" ? "BYTEA" : "BLOB") { try await sql.raw(SQLQueryString(statement)).run() }
+    }
+
+    func revert(on sql: any SQLDatabase) async throws {
+        for statement in down { try await sql.raw(SQLQueryString(statement)).run() }
+    }
+
+    func up(bytes: String) -> [String] {
         [
             """
             CREATE TABLE weapons (
@@ -60,6 +70,12 @@ struct CreateArms: SQLMigration {
                 signed_at TEXT NOT NULL, PRIMARY KEY (body_code, year))
             """,
             """
+            CREATE TABLE arms_photos (
+                id TEXT PRIMARY KEY, record_type TEXT NOT NULL, record_id TEXT NOT NULL, content_type TEXT NOT NULL, size BIGINT NOT NULL,
+                sha256 TEXT NOT NULL, data \(bytes) NOT NULL, added_by TEXT NOT NULL, added_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX arms_photos_record ON arms_photos (record_type, record_id)",
+            """
             CREATE TABLE ddr_programmes (
                 id TEXT PRIMARY KEY, body_code TEXT NOT NULL REFERENCES bodies(code) DEFERRABLE INITIALLY DEFERRED, name TEXT NOT NULL,
                 area_code TEXT NOT NULL, starts_on TEXT NOT NULL, child_protection TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL)
@@ -89,7 +105,8 @@ struct CreateArms: SQLMigration {
     var down: [String] {
         [
             "DROP TABLE ddr_payments", "DROP TABLE ddr_events", "DROP TABLE ddr_identity_keys", "DROP TABLE ddr_participants",
-            "DROP TABLE ddr_programmes", "DROP TABLE arms_reports", "DROP TABLE tracing_events", "DROP TABLE tracing_requests",
+            "DROP TABLE ddr_programmes", "DROP TABLE arms_photos", "DROP TABLE arms_reports", "DROP TABLE tracing_events",
+            "DROP TABLE tracing_requests",
             "DROP TABLE arms_destruction_items", "DROP TABLE arms_destructions", "DROP TABLE arms_campaigns", "DROP TABLE ammunition_lots",
             "DROP TABLE weapon_events", "DROP TABLE weapons",
         ]

@@ -137,7 +137,9 @@ extension ArmsPages {
             .details(
                 .summary(.text(t("arms.recordDestruction"))),
                 .form(
-                    .method(.post), .action(SiteURL.armsDestructions.path), Layout.csrf(c), bodyField(body),
+                    .method(.post), .action(SiteURL.armsDestructions.path), .attribute(named: "enctype", value: "multipart/form-data"),
+                    Layout.csrf(c),
+                    bodyField(body),
                     .label(.for("d-on"), .text(t("arms.on"))), .input(.type(.date), .id("d-on"), .name("on"), .required(true)),
                     .label(.for("d-place"), .text(t("arms.place"))), .input(.type(.text), .id("d-place"), .name("place"), .required(true)),
                     .label(.for("d-method"), .text(t("arms.method"))),
@@ -151,6 +153,10 @@ extension ArmsPages {
                     .label(.for("d-certificate"), .text(t("arms.certificate"))), .input(.type(.text), .id("d-certificate"), .name("certificate")),
                     .label(.for("d-summary"), .text(t("arms.publicSummary"))),
                     .textarea(.id("d-summary"), .name("summary"), .attribute(named: "rows", value: "2")),
+                    .label(.for("d-photos"), .text(t("arms.photos"))),
+                    .input(
+                        .type(.file), .id("d-photos"), .name("photos"), .attribute(named: "accept", value: "image/jpeg,image/png"),
+                        .attribute(named: "multiple", value: "multiple")),
                     .button(.type(.submit), .text(t("arms.recordDestruction"))))))
     }
 
@@ -299,7 +305,12 @@ extension ArmsPages {
                                 .class("muted"),
                                 .text(
                                     " · " + m.known.body(d.body) + " · " + t("method." + d.method.rawValue) + " · "
-                                        + t("arms.destroyedCount", t.number(d.weapons), t.number(d.rounds)))))
+                                        + t("arms.destroyedCount", t.number(d.weapons), t.number(d.rounds)))),
+                            .forEach(d.photos ?? []) { p in
+                                .img(
+                                    .src(SiteURL.destructionPhoto(d.id, photo: p).path), .alt(t("arms.photoOf", d.place)), .class("photo"),
+                                    .attribute(named: "loading", value: "lazy"))
+                            })
                     })),
             .if(!m.keeps.isEmpty, .p(.a(.href(SiteURL.arms().path), .text(t("arms.title"))))))
     }

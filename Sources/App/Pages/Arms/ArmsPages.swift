@@ -99,14 +99,22 @@ enum ArmsPages {
     }
 
     static func addDestruction(req: Request) async throws -> Response {
-        let f = try WebForm.fields(req)
+        let (f, uploads) = try WebForm.fieldsAndFiles(req)
         return try await WebForm.run(req, back: SiteURL.destructions.path, notice: "saved") {
-            _ = try await ArmsActivityController.destroy(
+            // Photos checked before anything is written: a wrong file leaves no destruction without its pictures.
+            let photos = try uploads.prefix(ArmsPhotoController.maxPhotos + 1).enumerated().map { i, u in
+                try Media.check(u.bytes, field: "photos[\(i)]", expected: .photo)
+            }
+            if photos.count > ArmsPhotoController.maxPhotos {
+                throw APIError(ValidationFailure(field: "photos", "\(ArmsPhotoController.maxPhotos) photos at most"))
+            }
+            let d = try await ArmsActivityController.destroy(
                 .init(
                     body: f["body"] ?? "", on: f["on"] ?? "", place: f["place"] ?? "",
                     method: try DestructionMethod.parse(f["method"] ?? "", field: "method"), witnesses: lines(f, "witnesses"),
                     certificate: text(f, "certificate"), summary: text(f, "summary"), weapons: lines(f, "weapons"), ammunition: nil),
                 req: req)
+            for p in photos { _ = try await ArmsPhotoController.add(p, recordType: "arms-destruction", recordID: d.id, body: d.body, req: req) }
         }
     }
 

@@ -42,12 +42,12 @@ enum ReportFormPage {
                 var draft = draft
                 draft.sourceKind = nil
                 draft.classification = nil
-                let filed = try await PublicReports.file(draft, req: req, askDistrict: true)
+                let filed = try await PublicReports.file(draft, req: req, askDistrict: true, channel: .web)
                 var fresh = try await model(req)
                 fresh.done = fresh.t("report.receivedPublic", try await PageNames.load(req, lang: fresh.t.lang).body(filed.body))
                 return try await render(req, fresh, status: .created, receipt: filed.receipt)
             }
-            var p = try await ReportController.prepare(draft, req: req, anonymous: false)
+            var p = try await ReportController.prepare(draft, req: req, as: .viewer, channel: .web)
             try PublicReports.NeedsDistrict.check(p.placement, draft, asked: true)
             let actor = req.actor
             // A report queued offline carries the id the phone gave it: sent again after a lost answer, it is the same report.

@@ -97,11 +97,8 @@ enum SubmissionPages {
 
     static func addFile(req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
-        let (form, uploads) = try FormFiles.read(req)
-        guard let caller = req.caller, caller.via == .session else { return req.redirect(to: SiteURL.signIn.path) }
-        guard let csrf = form["_csrf"], let expected = caller.csrf, Secrets.digest(csrf) == Secrets.digest(expected) else {
-            throw APIError(status: .forbidden, code: "csrf", reason: "the form's CSRF token is missing or wrong; reload the page", field: "_csrf")
-        }
+        guard req.caller?.via == .session else { return req.redirect(to: SiteURL.signIn.path) }
+        let (form, uploads) = try WebForm.fieldsAndFiles(req)
         return try await WebForm.run(req, back: SiteURL.submission(id).path, notice: "saved") {
             guard let u = uploads.first else { throw APIError(ValidationFailure(field: "file", "choose a file")) }
             _ = try await SubmissionFollowUpController.attach(try SubmissionFiles.check(u.bytes, name: u.filename, field: "file"), to: id, req: req)

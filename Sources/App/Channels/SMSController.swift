@@ -1,0 +1,165 @@
+import AgoraCore
+import Crypto
+import Foundation
+import SQLKit
+import Vapor
+
+/// `POST /api/v1/channels/sms/{gateway}`: inbound SMS from RapidPro/TextIt, Africa's Talking, Twilio or a generic JSON
+/// gateway. Authenticated (Twilio's signature; a shared secret for the others), idempotent on the gateway's message
+/// id, the sender recognised by the keyed hash of the number, the text read by `SMSGrammar`, and the report filed
+/// through the same intake as the web form (`ReportController.prepare/store`, channel `sms`). The answer carries the
+/// reply in the gateway's format: one SMS confirming with a reference or saying the first thing wrong.
+struct SMSController {
+    func register(_ app: Application, api: any RoutesBuilder) {
+        api.grouped(FailureLimit(limiter: app.rateLimits.webhooks)).post("channels", "sms", ":gateway", use: receive)
+    }
+
+    func receive(req: Request) async throws -> Response {
+        guard let gateway = InboundSMS.Gateway(rawValue: try req.parameters.require("gateway")) else {
+            throw APIError.notFound("gateway", try req.parameters.require("gateway"))
+        }
+        let fields = try Self.fields(req, json: gateway == .generic)
+        try Self.authenticate(req, gateway, fields)
+        let sms = try InboundSMS.read(gateway, fields)
+        let (reply, reference) = try await Self.handle(sms, req: req)
+        return Self.answer(gateway, reply: reply, reference: reference)
+    }
+
+    /// The message's fields: form-encoded (RapidPro, Africa's Talking, Twilio) or a JSON object (generic); values as text.
+    static func fields(_ req: Request, json: Bool) throws -> [String: String] {
+        guard let body = req.body.string, !body.isEmpty else { throw APIError(ValidationFailure(field: "body", "send the message")) }
+        if json || req.headers.contentType == .json {
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] else {
+                throw APIError(ValidationFailure(field: "body", "a JSON object: {\"from\": …, \"text\": …, \"id\": …}"))
+            }
+            return object.compactMapValues { v in
+                if let s = v as? String { return s }
+                if let n = v as? NSNumber { return n.stringValue }
+                return nil
+            }
+        }
+        var out: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
+            }
+            if let k = kv.first, !k.isEmpty { out[k] = kv.count > 1 ? kv[1] : "" }
+        }
+        return out
+    }
+
+    /// Twilio signs with the account's auth token; the others carry the installation's shared secret in the
+    /// `X-Agora-Secret` header or a `secret` query parameter (Africa's Talking and RapidPro can only set a URL).
+    static func authenticate(_ req: Request, _ gateway: InboundSMS.Gateway, _ fields: [String: String]) throws {
+        let settings = req.application.agora
+        let refused = APIError(status: .unauthorized, code: "unauthorized", reason: "the webhook is not signed by a gateway this installation knows")
+        if gateway == .twilio {
+            guard let token = settings.twilioAuthToken, let given = req.headers.first(name: "X-Twilio-Signature") else { throw refused }
+            let url = settings.publicURL.map { $0 + req.url.string } ?? "https://\(req.headers.first(name: .host) ?? "")\(req.url.string)"
+            guard TwilioSignature.valid(given, url: url, params: fields.map { ($0.key, $0.value) }, authToken: token) else { throw refused }
+            return
+        }
+        guard let secret = settings.smsSecret, let given = req.headers.first(name: "X-Agora-Secret") ?? req.query[String.self, at: "secret"],
+            Secrets.digest(given) == Secrets.digest(secret)
+        else { throw refused }
+    }
+
+    /// The reply and the report's reference (nil when nothing was filed).
+    static func handle(_ sms: InboundSMS, req: Request) async throws -> (String, String?) {
+        let sql = req.sql
+        let gateway = sms.gateway.rawValue
+        if let earlier = try await InboundMessageStore(sql: sql).reply(gateway: gateway, messageID: sms.messageID) {
+            return (earlier.reply, earlier.report.map(reference))
+        }
+        let vault = try req.application.vault
+        guard let senderKey = vault.phoneKeys.key(sms.from) else { throw APIError(ValidationFailure(field: "from", "the sender's phone number")) }
+        let parsed = SMSGrammar.parse(sms.text, try await context(req))
+        guard let reporter = try await ReporterStore(sql: sql).reporter(phoneKey: senderKey) else {
+            let lang: SMSGrammar.Language = if case .report(let r) = parsed { r.language } else { .en }
+            return try await keep(sms, senderKey, report: nil, reply: SMSReply.unknownSender(lang), req: req)
+        }
+        switch parsed {
+        case .help(let l): return try await keep(sms, senderKey, report: nil, reply: SMSReply.help(l), req: req)
+        case .problem(let p): return try await keep(sms, senderKey, report: nil, reply: SMSReply.problem(p), req: req)
+        case .report(let r):
+            let draft = ReportDraft(
+                indicators: r.indicators, description: r.text.isEmpty ? "SMS report: " + r.indicators.joined(separator: " ") : r.text,
+                occurredOn: String(Timestamp.now().prefix(10)), area: r.area, harm: Harm(fatalities: r.killed, injured: r.injured),
+                sourceKind: .reporter,
+                reporter: reporter.id, sourceReference: "sms:\(gateway):\(sms.messageID)", body: reporter.body)
+            let p: ReportController.Prepared
+            do {
+                p = try await ReportController.prepare(draft, req: req, as: .reporter(id: reporter.id, body: reporter.body), channel: .sms)
+            } catch {
+                let e = APIErrorMiddleware.translate(error)
+                return try await keep(sms, senderKey, report: nil, reply: SMSReply.fit(e.issues.first?.message ?? e.reason), req: req)
+            }
+            let reply = SMSReply.confirmed(reference(p.id), r.language)
+            do {
+                try await ReportController.store(
+                    draft, p, req: req, claim: nil, actor: "reporter:\(reporter.id) via sms",
+                    alongside: { tx in
+                        try await InboundMessageStore(sql: tx).record(
+                            gateway: gateway, messageID: sms.messageID, senderKey: senderKey, report: p.id, reply: reply)
+                    })
+            } catch {
+                // The same message at the same moment from a retrying gateway: the first one's answer.
+                if let earlier = try await InboundMessageStore(sql: sql).reply(gateway: gateway, messageID: sms.messageID) {
+                    return (earlier.reply, earlier.report.map(reference))
+                }
+                throw error
+            }
+            return (reply, reference(p.id))
+        }
+    }
+
+    static func keep(_ sms: InboundSMS, _ senderKey: String, report: String?, reply: String, req: Request) async throws -> (String, String?) {
+        try await req.write { tx in
+            if try await InboundMessageStore(sql: tx).reply(gateway: sms.gateway.rawValue, messageID: sms.messageID) == nil {
+                try await InboundMessageStore(sql: tx).record(
+                    gateway: sms.gateway.rawValue, messageID: sms.messageID, senderKey: senderKey, report: report, reply: reply)
+            }
+        }
+        return (reply, nil)
+    }
+
+    /// A short reference a monitor can read out on the phone: the report id's first eight characters.
+    static func reference(_ id: String) -> String { "R-" + id.prefix(8).uppercased() }
+
+    /// Indicators of the active framework; areas by code or registered name (names folded, the first of a kind wins).
+    static func context(_ req: Request) async throws -> SMSGrammar.Context {
+        let indicators = Set(try await FrameworkStore(sql: req.sql).active().indicators.map(\.indicator.code))
+        var byName: [String: String] = [:]
+        for a in try await AreaStore(sql: req.sql).names() {
+            byName[a.code.uppercased()] = a.code
+            let name = SMSGrammar.fold(a.name)
+            if byName[name] == nil { byName[name] = a.code }
+        }
+        let names = byName
+        return SMSGrammar.Context(
+            indicators: indicators, area: { names[SMSGrammar.fold($0)] },
+            nearest: { w in
+                let f = SMSGrammar.fold(w)
+                return names.keys.filter { $0.count > 3 && $0.hasPrefix(String(f.prefix(3))) }.sorted {
+                    abs($0.count - f.count) < abs($1.count - f.count)
+                }
+            })
+    }
+
+    static func answer(_ gateway: InboundSMS.Gateway, reply: String, reference: String?) -> Response {
+        var headers = HTTPHeaders()
+        let body: String
+        switch gateway {
+        case .twilio:
+            headers.contentType = .xml
+            body = #"<?xml version="1.0" encoding="UTF-8"?><Response><Message>\#(CAPMessage.escape(reply))</Message></Response>"#
+        case .africastalking:
+            headers.contentType = .plainText
+            body = reply
+        case .rapidpro, .generic:
+            headers.contentType = .json
+            body = MediationStore.json(["reply": reply, "reference": reference ?? ""])
+        }
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+}
