@@ -1020,6 +1020,13 @@ paths.update({
 # Channels for monitors (docs/CHANNELS.md).
 sms_reply = obj(["reply", "reference"], reply=S(), reference={"type": "string", "description": "The report's reference, empty when nothing was filed"})
 paths.update({
+    "/api/v1/channels/ussd": {
+        "post": {**op("inboundUSSD", "Africa's Talking's USSD callback: the next screen (CON …) or the end (END …), at most 182 characters; "
+                      "the report is filed once per session through the web form's intake",
+                      {"200": {"description": "The screen", "content": {"text/plain": {}}}, **errs(401, 422, 429)},
+                      [q("secret", "The shared secret (AGORA_SMS_SECRET)")]),
+                 "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": obj(
+                     ["sessionId", "phoneNumber"], sessionId=S(), serviceCode=S(), phoneNumber=S(), text=S())}}}}},
     "/api/v1/channels/sms/{gateway}": {"parameters": [{"name": "gateway", "in": "path", "required": True,
                                                         "schema": {"type": "string", "enum": ["rapidpro", "africastalking", "twilio", "generic"]}}],
         "post": {**op("inboundSMS", "An inbound SMS from a gateway: authenticated (Twilio's signature; the shared secret in X-Agora-Secret or ?secret=), "

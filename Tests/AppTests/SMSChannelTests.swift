@@ -133,4 +133,37 @@ import VaporTesting
             }
         }
     }
+
+    @Test(arguments: Engine.available)
+    func aUSSDSessionFilesOnce(engine: Engine) async throws {
+        try await TestInstallation.run(engine, settings: Self.adjust) { app in
+            try await TestInstallation.demoInstitutions(app)
+            _ = try await app.write { [vault = try app.vault] tx in
+                try await ReporterStore(sql: tx).create(
+                    pseudonym: "R-BAWKU-8", body: "GH-DPC-BAWKU", contact: ContactDetails(phone: "+233 24 412 3456"), vault: vault, actor: "test")
+            }
+            let t = try app.testing()
+            func dial(_ text: String, phone: String = "+233244123456", secret: String = Self.secret, session: String = "ATUid_s1") async throws
+                -> TestingHTTPResponse
+            {
+                try await Self.post(
+                    t, "/api/v1/channels/ussd?secret=\(secret)",
+                    form: [("sessionId", session), ("serviceCode", "*384*77#"), ("phoneNumber", phone), ("text", text)])
+            }
+            #expect(try await dial("", secret: "guess").status == .unauthorized)
+            var last = ""
+            for text in ["", "1", "1*1", "1*1*GH1201", "1*1*GH1201*0", "1*1*GH1201*0*2"] {
+                let r = try await dial(text)
+                last = r.body.string
+                #expect(r.status == .ok && last.hasPrefix("CON ") && last.count <= 182, "\(text): \(last)")
+            }
+            #expect(last.contains("0 killed, 2 injured"))
+            let sent = try await dial("1*1*GH1201*0*2*1")
+            #expect(sent.body.string.hasPrefix("END Thank you.") && sent.body.string.contains("R-"), "\(sent.body.string)")
+            #expect(try await dial("1*1*GH1201*0*2*1").body.string == sent.body.string, "the gateway's retry: the same answer")
+            let stored = try await Self.reports(app)
+            #expect(stored.count == 1 && stored[0].channel == "ussd" && stored[0].kind == "reporter")
+            #expect(try await dial("", phone: "+233209999999", session: "ATUid_s2").body.string.hasPrefix("END This number is not registered"))
+        }
+    }
 }

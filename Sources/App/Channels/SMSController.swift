@@ -69,7 +69,7 @@ struct SMSController {
         let sql = req.sql
         let gateway = sms.gateway.rawValue
         if let earlier = try await InboundMessageStore(sql: sql).reply(gateway: gateway, messageID: sms.messageID) {
-            return (earlier.reply, earlier.report.map(reference))
+            return (earlier.reply, earlier.report.map { "R-" + $0.prefix(8).uppercased() })
         }
         let vault = try req.application.vault
         guard let senderKey = vault.phoneKeys.key(sms.from) else { throw APIError(ValidationFailure(field: "from", "the sender's phone number")) }
@@ -82,34 +82,12 @@ struct SMSController {
         case .help(let l): return try await keep(sms, senderKey, report: nil, reply: SMSReply.help(l), req: req)
         case .problem(let p): return try await keep(sms, senderKey, report: nil, reply: SMSReply.problem(p), req: req)
         case .report(let r):
-            let draft = ReportDraft(
-                indicators: r.indicators, description: r.text.isEmpty ? "SMS report: " + r.indicators.joined(separator: " ") : r.text,
-                occurredOn: String(Timestamp.now().prefix(10)), area: r.area, harm: Harm(fatalities: r.killed, injured: r.injured),
-                sourceKind: .reporter,
-                reporter: reporter.id, sourceReference: "sms:\(gateway):\(sms.messageID)", body: reporter.body)
-            let p: ReportController.Prepared
-            do {
-                p = try await ReportController.prepare(draft, req: req, as: .reporter(id: reporter.id, body: reporter.body), channel: .sms)
-            } catch {
-                let e = APIErrorMiddleware.translate(error)
-                return try await keep(sms, senderKey, report: nil, reply: SMSReply.fit(e.issues.first?.message ?? e.reason), req: req)
-            }
-            let reply = SMSReply.confirmed(reference(p.id), r.language)
-            do {
-                try await ReportController.store(
-                    draft, p, req: req, claim: nil, actor: "reporter:\(reporter.id) via sms",
-                    alongside: { tx in
-                        try await InboundMessageStore(sql: tx).record(
-                            gateway: gateway, messageID: sms.messageID, senderKey: senderKey, report: p.id, reply: reply)
-                    })
-            } catch {
-                // The same message at the same moment from a retrying gateway: the first one's answer.
-                if let earlier = try await InboundMessageStore(sql: sql).reply(gateway: gateway, messageID: sms.messageID) {
-                    return (earlier.reply, earlier.report.map(reference))
-                }
-                throw error
-            }
-            return (reply, reference(p.id))
+            let filed = try await ChannelIntake.file(
+                r, description: r.text.isEmpty ? "SMS report: " + r.indicators.joined(separator: " ") : r.text,
+                from: .init(reporter: reporter.id, body: reporter.body, key: senderKey), channel: .sms, gateway: gateway, messageID: sms.messageID,
+                req: req)
+            if filed.reference == nil { return try await keep(sms, senderKey, report: nil, reply: filed.reply, req: req) }
+            return filed
         }
     }
 
@@ -123,27 +101,11 @@ struct SMSController {
         return (reply, nil)
     }
 
-    /// A short reference a monitor can read out on the phone: the report id's first eight characters.
-    static func reference(_ id: String) -> String { "R-" + id.prefix(8).uppercased() }
-
-    /// Indicators of the active framework; areas by code or registered name (names folded, the first of a kind wins).
+    /// Indicators of the active framework; areas by code or registered name.
     static func context(_ req: Request) async throws -> SMSGrammar.Context {
         let indicators = Set(try await FrameworkStore(sql: req.sql).active().indicators.map(\.indicator.code))
-        var byName: [String: String] = [:]
-        for a in try await AreaStore(sql: req.sql).names() {
-            byName[a.code.uppercased()] = a.code
-            let name = SMSGrammar.fold(a.name)
-            if byName[name] == nil { byName[name] = a.code }
-        }
-        let names = byName
-        return SMSGrammar.Context(
-            indicators: indicators, area: { names[SMSGrammar.fold($0)] },
-            nearest: { w in
-                let f = SMSGrammar.fold(w)
-                return names.keys.filter { $0.count > 3 && $0.hasPrefix(String(f.prefix(3))) }.sorted {
-                    abs($0.count - f.count) < abs($1.count - f.count)
-                }
-            })
+        let places = try await ChannelPlaces.load(req.sql)
+        return SMSGrammar.Context(indicators: indicators, area: { places.code($0) }, nearest: { places.nearest($0) })
     }
 
     static func answer(_ gateway: InboundSMS.Gateway, reply: String, reference: String?) -> Response {
