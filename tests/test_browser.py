@@ -809,6 +809,26 @@ def test_a_commission_officer_collects_destroys_and_reports_the_year(server):
         assert "Weapons destroyed" in text and "SDG indicator 16.4.2" in text and "Nil report" in text, text[:3000]
         assert "Sign the report" not in text  # an officer prepares; the coordinator signs
         w.shot("62-arms-report")
+        # The DDR programme: aggregates, and for its own officers the participants by pseudonym, never by name.
+        w.go("/arms")
+        w.click(w.d.find_element(By.LINK_TEXT, "Northern community reintegration (demo)"))
+        assert "<5" in w.text() and "Kamara" not in w.d.page_source, w.text()[:2000]
+        w.d.find_element(By.XPATH, "//summary[normalize-space()='Register a participant']").click()
+        w.d.find_element(By.ID, "p-givenNames").send_keys("Adwoa")
+        w.d.find_element(By.ID, "p-familyName").send_keys("Nyarko")
+        w.d.find_element(By.ID, "p-birthDate").send_keys("1997-02-11")
+        Select(w.d.find_element(By.ID, "p-category")).select_by_value("associated")
+        Select(w.d.find_element(By.ID, "p-sex")).select_by_value("female")
+        w.submit("form[action$='/participants']")
+        assert "error" not in w.d.current_url and "Nyarko" not in w.d.page_source, w.text()[:2000]
+        # The same woman again, written otherwise: refused.
+        w.d.find_element(By.XPATH, "//summary[normalize-space()='Register a participant']").click()
+        w.d.find_element(By.ID, "p-givenNames").send_keys("ADWOA")
+        w.d.find_element(By.ID, "p-familyName").send_keys("Niarko")
+        w.d.find_element(By.ID, "p-birthDate").send_keys("1997-11-02")
+        w.submit("form[action$='/participants']")
+        assert "possible double registration" in w.text(), w.text()[:2000]
+        w.shot("64-ddr-programme")
     with walking(s, DESKTOP, "coordinator.nacsa", s.base + f"/arms/reports/{year}?body=GH-NACSA") as c:
         c.submit("form[action$='/sign']")
         assert "Signed on" in c.text(), c.text()[:1500]

@@ -57,6 +57,8 @@ enum SiteURL: Sendable, Equatable {
     case destructions
     case destructionPhoto(String, photo: String)
     case ddrProgramme(String)
+    case ddrParticipants(String)
+    case ddrParticipantStep(String)
     case feed, apiDocument, failedDeliveries
     case incidentExport(file: String, query: String)
     case attachment(report: String, id: String)
@@ -118,6 +120,8 @@ enum SiteURL: Sendable, Equatable {
         case .destructions: "/destructions"
         case .destructionPhoto(let id, let photo): "/api/v1/arms/destructions/" + Self.segment(id) + "/photos/" + Self.segment(photo)
         case .ddrProgramme(let id): "/ddr/programmes/" + Self.segment(id)
+        case .ddrParticipants(let id): "/ddr/programmes/" + Self.segment(id) + "/participants"
+        case .ddrParticipantStep(let id): "/ddr/participants/" + Self.segment(id) + "/steps"
         case .forum(let id): "/forums/" + Self.segment(id)
         case .forumSessions(let id): "/forums/" + Self.segment(id) + "/sessions"
         case .accreditationRegister(let body): "/register" + Self.query(["body": body])

@@ -1038,6 +1038,24 @@ enum Texts {
         ddr.by.ageGroup | By age group | Par tranche d'âge
         ddr.by.stage | By current stage | Par étape actuelle
         ddr.overTime | Weapons collected and destroyed, month by month | Armes collectées et détruites, mois par mois
+        ddr.participants | Participants (by pseudonym) | Participants (par pseudonyme)
+        ddr.noParticipants | No participant registered yet. | Aucun participant inscrit pour l'instant.
+        ddr.pseudonym | Pseudonym | Pseudonyme
+        ddr.referred | referred to child protection | orienté vers la protection de l'enfance
+        ddr.register | Register a participant | Inscrire un participant
+        ddr.sealed | The identity is sealed as soon as it is saved; only the programme's coordinators can open it, and each opening is recorded. A second registration of the same person is refused. | L'identité est scellée dès l'enregistrement ; seuls les coordinateurs du programme peuvent l'ouvrir, et chaque ouverture est consignée. Une seconde inscription de la même personne est refusée.
+        ddr.sex.female | Female | Femme
+        ddr.sex.male | Male | Homme
+        ddr.sex.other | Other | Autre
+        ddr.field.givenNames | Given names | Prénoms
+        ddr.field.familyName | Family name | Nom de famille
+        ddr.field.birthDate | Birth date (YYYY-MM-DD, or the year) | Date de naissance (AAAA-MM-JJ, ou l'année)
+        ddr.field.placeOfOrigin | Place of origin | Lieu d'origine
+        ddr.field.motherName | Mother's name | Nom de la mère
+        ddr.field.idNumber | Identity document number | Numéro de pièce d'identité
+        ddr.field.faction | Armed group or faction | Groupe armé ou faction
+        ddr.field.area | Area (code) | Zone (code)
+        ddr.stepDetail | Criterion · certificate; site · option; provider · weapon ids · note | Critère · certificat; site · option; prestataire · identifiants d'armes · note
         ddrcat.combatant | Combatant | Combattant
         ddrcat.associated | Associated with an armed group | Associé à un groupe armé
         ddrcat.child | Child | Enfant

@@ -71,6 +71,10 @@ extension ArmsPages {
         /// Weapons collected and destroyed by the programme body, month by month.
         var months: [(label: String, collected: Int, destroyed: Int)]
         var known: PageNames
+        /// The participants, for the programme body's own people (empty for everyone else: the scope decides).
+        var participants: [ParticipantView]
+        /// Whether the viewer registers and moves participants (an officer of the programme's body or above).
+        var keeps: Bool
     }
 
     static func programmeModel(_ req: Request, _ c: PageContext) async throws -> ProgrammeModel {
@@ -89,6 +93,10 @@ extension ArmsPages {
                     ))
             }
         }
-        return ProgrammeModel(answer: answer, months: months, known: try await PageNames.load(req, lang: c.lang))
+        let tree = try await req.bodyTree()
+        return ProgrammeModel(
+            answer: answer, months: months, known: try await PageNames.load(req, lang: c.lang),
+            participants: try await DDRStore(sql: req.sql).list(try await req.scope(), programme: answer.programme.id),
+            keeps: c.viewer.isInstallationAdmin || AccessPolicy.holds(c.viewer, WeaponRules.officers, in: answer.programme.body, orAbove: tree))
     }
 }

@@ -342,6 +342,66 @@ extension ArmsPages {
                         SVG.chart(
                             m.months.map { (label: $0.label, bar: Double($0.collected), line: Double($0.destroyed)) },
                             barName: t("wstatus.collected"),
-                            lineName: t("wstatus.destroyed"), title: t("ddr.overTime"))))))
+                            lineName: t("wstatus.destroyed"), title: t("ddr.overTime"))))),
+            participantsSection(c, m))
+    }
+
+    /// The programme body's own list: pseudonyms, never names; a form per participant for the next stage.
+    static func participantsSection(_ c: PageContext, _ m: ProgrammeModel) -> Node<HTML.BodyContext> {
+        let t = c.t
+        let id = m.answer.programme.id
+        return .if(
+            m.keeps,
+            .group(
+                .h2(.text(t("ddr.participants"))),
+                .if(
+                    m.participants.isEmpty, .p(.class("muted"), .text(t("ddr.noParticipants"))),
+                    else: .table(
+                        .class("stack"),
+                        .tr(
+                            .class("head"), .th(.text(t("ddr.pseudonym"))), .th(.text(t("ddr.by.category"))), .th(.text(t("ddr.by.ageGroup"))),
+                            .th(.text(t("ddr.by.stage"))), .th(.text(t("arms.act")))),
+                        .forEach(m.participants) { p in
+                            .tr(
+                                .td(.text(p.pseudonym)), .td(.text(t("ddrcat." + p.category.rawValue))), .td(.text(p.ageGroup + " · " + p.sex)),
+                                .td(.text(t("stage." + p.stage.rawValue) + (p.referredOn.map { _ in " · " + t("ddr.referred") } ?? ""))),
+                                .td(stepForm(c, p, programme: id)))
+                        })),
+                .details(
+                    .summary(.text(t("ddr.register"))),
+                    .form(
+                        .method(.post), .action(SiteURL.ddrParticipants(id).path), Layout.csrf(c),
+                        .p(.class("muted"), .text(t("ddr.sealed"))),
+                        .label(.for("p-category"), .text(t("ddr.by.category"))),
+                        .select(
+                            .id("p-category"), .attribute(named: "name", value: "category"),
+                            .forEach(DDRCategory.allCases) { x in .option(.value(x.rawValue), .label(t("ddrcat." + x.rawValue))) }),
+                        .label(.for("p-sex"), .text(t("ddr.by.sex"))),
+                        .select(
+                            .id("p-sex"), .attribute(named: "name", value: "sex"),
+                            .forEach(["female", "male", "other"]) { x in .option(.value(x), .label(t("ddr.sex." + x))) }),
+                        .forEach(["givenNames", "familyName", "birthDate", "placeOfOrigin", "motherName", "idNumber", "faction", "area"]) { k in
+                            .group(
+                                .label(.for("p-" + k), .text(t("ddr.field." + k))),
+                                .input(
+                                    .type(.text), .id("p-" + k), .name(k), .value(k == "area" ? m.answer.programme.area : ""),
+                                    .required(["givenNames", "familyName", "birthDate", "area"].contains(k))))
+                        },
+                        .button(.type(.submit), .text(t("ddr.register")))))))
+    }
+
+    static func stepForm(_ c: PageContext, _ p: ParticipantView, programme: String) -> Node<HTML.BodyContext> {
+        let t = c.t
+        let next = (DDRStage.allCases.filter { DDRRules.refusal(from: p.stage, category: p.category, DDRStep(to: $0))?.field != "to" })
+        return .if(
+            !next.isEmpty,
+            .form(
+                .method(.post), .action(SiteURL.ddrParticipantStep(p.id).path), Layout.csrf(c),
+                .input(.type(.hidden), .name("programme"), .value(programme)),
+                .select(
+                    .attribute(named: "name", value: "to"), .attribute(named: "aria-label", value: t("ddr.by.stage")),
+                    .forEach(next) { s in .option(.value(s.rawValue), .label(t("stage." + s.rawValue))) }),
+                .input(.type(.text), .name("detail"), .attribute(named: "aria-label", value: t("ddr.stepDetail")), .placeholder(t("ddr.stepDetail"))),
+                .button(.type(.submit), .text(t("arms.step")))))
     }
 }

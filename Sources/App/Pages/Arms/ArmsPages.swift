@@ -20,6 +20,8 @@ enum ArmsPages {
         app.post("arms", "reports", ":year", "sign", use: sign)
         app.get("destructions", use: destructions)
         app.get("ddr", "programmes", ":id", use: programme)
+        app.post("ddr", "programmes", ":id", "participants", use: addParticipant)
+        app.post("ddr", "participants", ":id", "steps", use: stepParticipant)
     }
 
     static func workspace(req: Request) async throws -> Response {
@@ -150,6 +152,45 @@ enum ArmsPages {
         let body = f["body"] ?? ""
         return try await WebForm.run(req, back: SiteURL.armsReport(year: year, body: body).path, notice: "saved") {
             _ = try await ArmsActivityController.sign(year: year, body: body, req: req)
+        }
+    }
+
+    static func addParticipant(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id")
+        let f = try WebForm.fields(req)
+        return try await WebForm.run(req, back: SiteURL.ddrProgramme(id).path, notice: "saved") {
+            _ = try await DDRController.registerParticipant(
+                programme: id,
+                .init(
+                    category: try DDRCategory.parse(f["category"] ?? "", field: "category"), sex: f["sex"] ?? "", area: f["area"] ?? "",
+                    faction: text(f, "faction"),
+                    identity: DDRIdentity(
+                        givenNames: f["givenNames"] ?? "", familyName: f["familyName"] ?? "", birthDate: f["birthDate"] ?? "",
+                        placeOfOrigin: text(f, "placeOfOrigin"), motherName: text(f, "motherName"), idNumber: text(f, "idNumber")),
+                    notDuplicateOf: text(f, "notDuplicateOf")),
+                req: req)
+        }
+    }
+
+    static func stepParticipant(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id")
+        let f = try WebForm.fields(req)
+        return try await WebForm.run(req, back: SiteURL.ddrProgramme(f["programme"] ?? "").path, notice: "saved") {
+            let to = try DDRStage.parse(f["to"] ?? "", field: "to")
+            // One field on the page: what the stage needs, `;`-separated where it needs two (certificate; site).
+            let detail = text(f, "detail")
+            let parts = (detail ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            func part(_ i: Int) -> String? { i < parts.count ? parts[i] : nil }
+            var step = DDRStep(to: to)
+            switch to {
+            case .screened: step.criterion = detail
+            case .ineligible: (step.criterion, step.reason) = (part(0), part(1))
+            case .disarmed: step.weapons = parts
+            case .demobilised: (step.certificate, step.site) = (part(0), part(1))
+            case .reintegration: (step.option, step.provider) = (part(0), part(1))
+            default: step.note = detail
+            }
+            _ = try await DDRController.step(id, step, req: req)
         }
     }
 }
