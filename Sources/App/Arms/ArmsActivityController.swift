@@ -1,7 +1,6 @@
 import AgoraCore
 import Crypto
 import Foundation
-import SQLKit
 import Vapor
 
 /// Collection campaigns and what they collect, destructions (public summaries), tracing requests and the yearly

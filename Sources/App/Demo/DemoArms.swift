@@ -1,6 +1,5 @@
 import AgoraCore
 import Foundation
-import SQLKit
 import Vapor
 
 /// The demo's small arms and DDR: Ghana's commission (GH-NACSA) with a Bawku collection campaign, what its market
