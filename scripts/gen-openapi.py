@@ -45,6 +45,8 @@ schemas = {
                  issues={"type": "array", "items": obj(["field", "message"], field=S(), message=S())}),
     "Health": obj(["status"], status=S(), database=S(), detail=S()),
     "Point": point,
+    "Form": obj(["id", "title", "version", "source", "mapping"], id=S(), title=S(), version=S(), source=S("builtin", "xlsform"), body=S(),
+                mapping={"type": "object"}),
     "Area": obj(["code", "name", "names", "level", "country", "hasGeometry", "createdAt", "updatedAt"],
                 code=S(), name=S(), names=strmap, level=S(*area_levels), parent=S(), country=S(), centroid=point,
                 bbox={"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4}, hasGeometry={"type": "boolean"},
@@ -1037,6 +1039,18 @@ paths.update({
                  "requestBody": {"required": True, "content": {
                      "application/x-www-form-urlencoded": {"schema": {"type": "object", "additionalProperties": {"type": "string"}}},
                      "application/json": {"schema": obj(["from", "text"], **{"from": S()}, text=S(), id=S())}}}}},
+    "/api/v1/forms": {
+        "get": op("listForms", "The forms offered to ODK Collect and KoboCollect: Agora's own and the uploaded XLSForms, with their mappings",
+                  {"200": ok({"type": "array", "items": ref("Form")}), **errs(401)}, security=signed),
+        "post": {**op("uploadForm", "Publish an XLSForm with the mapping of its answers to a report (a coordinator of the body, or an "
+                      "installation administrator); a new version of a form keeps the old ones readable",
+                      {"201": ok(ref("Form"), "Published"), **errs(401, 403, 409, 413, 422)}, security=signed),
+                 "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": obj(
+                     ["xlsform", "mapping"], xlsform={"type": "string", "contentMediaType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+                     mapping={"type": "string", "description": "The mapping (JSON, see docs/CHANNELS.md)"}, body=S())}}}}},
+    "/api/v1/forms/{form}": {"parameters": [pathp("form")],
+        "delete": op("withdrawForm", "Withdraw an uploaded form from the form list (submissions from phones holding it still arrive)",
+                     {"204": {"description": "Withdrawn"}, **errs(401, 403, 404)}, security=signed)},
 })
 
 # What every operation can answer, whatever it does: a bad, expired or revoked bearer token is refused (401)

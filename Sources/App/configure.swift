@@ -93,6 +93,8 @@ func routes(_ app: Application) throws {
     DDRController().register(api)
     ArmsPhotoController().register(api)
     SMSController().register(app, api: api)
+    FormController().register(api)
+    OpenRosaController().register(app)
     USSDController().register(app, api: api)
     guard let openAPI = OpenAPIDocument.json else {
         throw Abort(.internalServerError, reason: "openapi.json is missing: keep the Agora_App.resources folder beside the agora binary")

@@ -304,6 +304,9 @@ import VaporTesting
             "action": ["no-such-action"],
             // A file asked for through its own submission is in `expand`; these find nothing.
             "file": ["no-such-file"] + w.submissionFiles.map(\.id),
+            // OpenRosa: the forms hold the framework and area names only; a key that is no token is challenged.
+            "form": ["agora-report", "agora-report.xml", "no-such-form"],
+            "token": ["no-such-token"],
         ]
     }
 

@@ -1,4 +1,5 @@
 import AgoraCore
+import Crypto
 import Foundation
 import Vapor
 
@@ -44,5 +45,32 @@ enum ChannelIntake {
             throw error
         }
         return (reply, reference)
+    }
+}
+
+extension ChannelIntake {
+    /// A form submission (OpenRosa, a row of a Kobo or ODK export) through the same intake: the report's id comes
+    /// from the submission's uuid, so a second copy of it (a retry, the same submission imported from an export) is
+    /// recognised and nothing is stored twice. Answers `stored: false` for such a copy.
+    static func file(
+        _ m: ReportMapping.Mapped, body: String?, files: [Media.Checked], as filer: ReportController.Filer, channel: ReportChannel, actor: String,
+        req: Request
+    ) async throws -> (id: String, stored: Bool) {
+        var draft = m.draft
+        draft.body = body ?? draft.body
+        let id = reportID(uuid: m.uuid)
+        if try await ReportStore(sql: req.sql).exists(id) { return (id, false) }
+        var p = try await ReportController.prepare(draft, req: req, as: filer, channel: channel)
+        p.id = id
+        let stored = try await ReportController.store(draft, p, req: req, claim: nil, onlyIfNew: true, files: files, actor: actor)
+        return (id, stored)
+    }
+
+    /// A report id made from a submission's uuid: the same uuid, by whatever channel, is the same report.
+    static func reportID(uuid: String) -> String {
+        let h = Array(SHA256.hash(data: Data(("odk:" + uuid).utf8)))
+        let hex = h.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let c = Array(hex)
+        return [c[0..<8], c[8..<12], c[12..<16], c[16..<20], c[20..<32]].map { String($0) }.joined(separator: "-")
     }
 }

@@ -20,6 +20,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(RiskCommand(), as: "risk")
     app.asyncCommands.use(ForecastCommand(), as: "forecast")
     app.asyncCommands.use(ReportCommand(), as: "report")
+    app.asyncCommands.use(ReportsCommand(), as: "reports")
     app.asyncCommands.use(CasesCommand(), as: "cases")
     app.asyncCommands.use(NotificationsCommand(), as: "notifications")
     app.asyncCommands.use(GenerateCommand(), as: "generate")

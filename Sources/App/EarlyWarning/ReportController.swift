@@ -172,6 +172,8 @@ struct ReportController {
         case viewer
         case anonymous
         case reporter(id: String, body: String)
+        /// The installation's operator at the command line (a Kobo or ODK export): files with the body named.
+        case installation(body: String)
     }
 
     /// Every check a report goes through before it is stored, whatever channel it came by; nothing is written here.
@@ -232,6 +234,9 @@ struct ReportController {
             body = b
         } else if case .reporter(_, let b) = filer {
             sourceKind = .reporter
+            body = b
+        } else if case .installation(let b) = filer {
+            guard try await BodyStore(sql: sql).get(b) != nil else { throw APIError(ValidationFailure(field: "body", "no body '\(b)'")) }
             body = b
         } else {
             let filers = Set(viewer.roles.filter { $0.role != .auditor }.map(\.body))

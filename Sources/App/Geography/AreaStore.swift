@@ -70,6 +70,22 @@ struct AreaStore: Sendable {
         return out
     }
 
+    /// The areas of the countries where these bodies (or, with nil, any body) hold a jurisdiction: what a form for
+    /// monitors offers, rather than the world.
+    func names(inCountriesOfBodies bodies: [String]?) async throws -> [NameRow] {
+        try await sql.select().columns("code", "name", "parent_code").from("areas")
+            .where(
+                "country_code", .in,
+                SQLSubquery.select { q in
+                    let s = q.column(SQLColumn("country_code", table: "areas")).from("body_jurisdictions")
+                        .join("areas", on: SQLColumn("code", table: "areas"), .equal, SQLColumn("area_code", table: "body_jurisdictions"))
+                    if let bodies { s.where(SQLColumn("body_code", table: "body_jurisdictions"), .in, SQLBind.group(bodies)) }
+                    return s
+                }
+            )
+            .orderBy("code").all(decoding: NameRow.self, with: Self.decoder)
+    }
+
     func names() async throws -> [NameRow] {
         try await sql.select().columns("code", "name", "parent_code").from("areas").all(decoding: NameRow.self, with: Self.decoder)
     }

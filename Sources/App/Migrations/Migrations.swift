@@ -30,6 +30,7 @@ enum AgoraMigrations {
         CreateAccreditation(),
         CreateArms(),
         CreateChannels(),
+        CreateOpenRosaForms(),
     ]
 }
 
