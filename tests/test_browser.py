@@ -534,6 +534,83 @@ def test_french_pages_show_no_english_on_the_walked_paths(server):
         a.quit()
 
 
+def translations(lang):
+    """key → (English, the language's text) for Portuguese or Arabic."""
+    root = Path(__file__).resolve().parent.parent / "Sources" / "App" / "Web"
+    english = {}
+    for line in (root / "Texts.swift").read_text().splitlines():
+        cols = [c.strip() for c in line.split("|")]
+        if len(cols) == 3 and "." in cols[0]:
+            english[cols[0]] = cols[1]
+    out = {}
+    for line in (root / "Texts+PtAr.swift").read_text().splitlines():
+        cols = [c.strip() for c in line.split("|")]
+        if len(cols) == 3 and cols[0] in english:
+            out[cols[0]] = (english[cols[0]], cols[1] if lang == "pt" else cols[2])
+    return out
+
+
+def test_portuguese_and_arabic_pages_are_translated_and_arabic_reads_right_to_left(server):
+    s = server
+    for lang, direction, refusal in [("pt", "ltr", "diga o que aconteceu"), ("ar", "rtl", "قل ماذا حدث")]:
+        table = translations(lang)
+        assert len(table) > 1000
+        # English phrases whose translation differs (two words and more: "Latitude" is Portuguese too).
+        phrases = sorted({p.strip(" '") for en, tr in table.values() if en != tr for p in en.split("%@")
+                          if len(p.strip()) >= 12 and " " in p.strip()})
+
+        def check(w, where):
+            html = w.d.find_element(By.TAG_NAME, "html")
+            assert html.get_attribute("lang") == lang and html.get_attribute("dir") == direction, where
+            text = w.d.find_element(By.TAG_NAME, "body").text
+            found = [p for p in phrases if p in text]
+            assert not found, f"English on the {lang} {where}: {found}"
+            # A key without a text shows its last part ("title", "newWeapon"): none may.
+            bare = [k for k in table if k.split(".")[-1] in text.split("\n") and len(k.split(".")[-1]) > 4]
+            assert not bare, f"bare keys on the {lang} {where}: {bare}"
+
+        m = Walk(s.base, PHONE)
+        try:
+            m.sign_in("monitor.bawku", s.passwords["monitor.bawku"])
+            m.go(f"/?lang={lang}")
+            check(m, "monitor's home")
+            m.go("/report")
+            check(m, "report form")
+            m.d.execute_script("document.getElementById('occurredOn').value = ''")
+            m.click(m.d.find_element(By.CSS_SELECTOR, "form[data-draft] button[type=submit]"))
+            errors = [e.text for e in m.d.find_elements(By.CSS_SELECTOR, "p.error")]
+            assert refusal in errors, errors
+            check(m, "report form with its errors")
+            if lang == "ar":
+                # Laid out right to left for real: the form's labels start at the right edge.
+                label = m.d.find_element(By.CSS_SELECTOR, "main label")
+                assert m.d.execute_script("return getComputedStyle(arguments[0]).direction", label) == "rtl"
+                m.shot("40-report-form-ar")
+        finally:
+            m.quit()
+        a = Walk(s.base, DESKTOP)
+        try:
+            a.sign_in("analyst.npc", s.passwords["analyst.npc"])
+            for path in [f"/?lang={lang}", "/queue", "/incidents", "/risk", "/alerts", "/cases", "/bodies", "/how-to-report", "/arms"]:
+                a.go(path)
+                check(a, path)
+            if lang == "ar":
+                a.shot("41-arms-ar")
+        finally:
+            a.quit()
+        # The public, without an account.
+        p = Walk(s.base, PHONE)
+        try:
+            p.go(f"/?lang={lang}")
+            check(p, "public home")
+            p.go("/how-to-report")
+            check(p, "how to report")
+            p.go("/statistics")
+            check(p, "statistics")
+        finally:
+            p.quit()
+
+
 def test_a_mediator_takes_a_case_to_a_scored_agreement_and_the_public_reads_it(server):
     """A mediator of the National Peace Council opens a case, records consent and the talks, the agreement with its
     commitments, and a first score with its evidence; a second reviewer publishes it. The public reads a public accord,

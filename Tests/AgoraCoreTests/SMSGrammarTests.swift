@@ -48,9 +48,26 @@ import Testing
         #expect(long.count == 160 && long.hasSuffix("...") && !long.contains("ê"))
         #expect(SMSReply.fit("Reçu, tué, blessé, fête") == "Recu, tué, blessé, fete", "é is GSM-7; ç and the circumflexes are not")
         #expect(SMSReply.confirmed("R-7K2M", .fr).count <= 160)
+        // Arabic has no GSM-7 letters: one UCS-2 SMS, 70 characters.
+        for l in SMSGrammar.Language.allCases {
+            let replies = [SMSReply.confirmed("R-7K2M1A2B", l), SMSReply.help(l), SMSReply.unknownSender(l)]
+            for r in replies { #expect(l == .ar ? r.count <= 70 : r.count <= 160 && r.allSatisfy { SMSReply.gsm.contains($0) }, "\(l): \(r)") }
+        }
     }
 
-    static let keywords = ["R", "r", "REPORT", "Report", "RAPPORT", "signal"]
+    @Test func portugueseAndArabicMessagesAreRead() {
+        let pt = report("RELATO cs05 tamale M1 F4 ataque no mercado")
+        #expect(pt?.language == .pt && pt?.killed == 1 && pt?.injured == 4 && pt?.text == "ataque no mercado")
+        let ar = report("تقرير CS01 GH1201 ق٢ ج٣ اشتباك في السوق")
+        #expect(ar?.language == .ar && ar?.killed == 2 && ar?.injured == 3 && ar?.area == "GH1201" && ar?.text == "اشتباك في السوق")
+        if case .help(let l) = SMSGrammar.parse("ajuda", Self.context) { #expect(l == .pt) } else { Issue.record("AJUDA is help") }
+        if case .help(let l) = SMSGrammar.parse("مساعدة", Self.context) { #expect(l == .ar) } else { Issue.record("مساعدة is help") }
+        let reply = SMSReply.problem(problem("تقرير CS01 Bolgatanga")!)
+        #expect(reply.hasPrefix("مكان غير معروف: Bolgatanga.") && reply.count <= 70, "\(reply)")
+        #expect(SMSReply.problem(problem("RELATO GH1201")!).hasPrefix("Indique um codigo de indicador"))
+    }
+
+    static let keywords = ["R", "r", "REPORT", "Report", "RAPPORT", "signal", "RELATO", "relato", "تقرير"]
     static let codes = Array(indicators).sorted()
     static let areaTokens = ["GH1201", "bawku", "Tamale", "GH0812", "Bawku Central"]
     static let words = ["market", "clash", "attaque", "youths", "cattle", "bridge", "fire", "road"]

@@ -8,8 +8,10 @@ import Testing
 @Suite struct USSDMenuTests {
     static let context = USSDMenu.Context(
         menu: [
-            .init(code: "CS01", name: "Armed clash between groups", nameFR: "Affrontement armé entre groupes"),
-            .init(code: "CS05", name: "Attack on civilians", nameFR: "Attaque contre des civils"),
+            .init(
+                code: "CS01",
+                names: ["en": "Armed clash between groups", "fr": "Affrontement armé entre groupes", "pt": "Confronto armado", "ar": "اشتباك مسلح"]),
+            .init(code: "CS05", names: ["en": "Attack on civilians", "fr": "Attaque contre des civils"]),
         ],
         indicators: ["CS01", "CS05", "HR03"], area: { ["GH1201": "GH1201", "BAWKU": "GH1201"][SMSGrammar.fold($0)] },
         areaName: { $0 == "GH1201" ? "Bawku" : $0 })
@@ -28,13 +30,19 @@ import Testing
         #expect(screen("1*2*bawku*0*3*1") == .file(.init(language: .en, indicators: ["CS05"], area: "GH1201", killed: 0, injured: 3, text: "")))
         #expect(screen("2*1*GH1201*1*0*2").text.hasPrefix("END Annul"))
         #expect(screen("7").text.hasPrefix("END"))
+        // Portuguese and Arabic, Arabic-Indic digits read as digits.
+        #expect(screen("3").text.contains("O que aconteceu?") && screen("3").text.contains("Confronto armado"))
+        #expect(screen("3*1*bawku*0*2").text == "CON CS01, Bawku, 0 mortos, 2 feridos\n1 Enviar\n2 Cancelar")
+        #expect(screen("4").text.contains("ماذا حدث؟") && screen("4").text.contains("اشتباك مسلح"))
+        #expect(screen("4*٢*bawku*١*٠*١") == .file(.init(language: .ar, indicators: ["CS05"], area: "GH1201", killed: 1, injured: 0, text: "")))
     }
 
     @Test func everyScreenFits() async {
-        let answers = ["1", "2", "3", "9", "0", "x", "CS01", "bawku", "GH1201", "Nowhere", String(repeating: "é", count: 300)]
+        let answers = ["1", "2", "3", "4", "9", "0", "x", "CS01", "bawku", "GH1201", "Nowhere", "٣", String(repeating: "é", count: 300)]
         await propertyCheck(count: 400, input: Gen.element(of: answers).array(of: 0...9)) { picked in
             let s = USSDMenu.step(picked.compactMap { $0 }.joined(separator: "*"), Self.context)
-            #expect(s.text.count <= USSDMenu.screenLimit, "\(picked) → \(s.text)")
+            let arabic = s.text.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
+            #expect(s.text.count <= (arabic ? USSDMenu.arabicLimit : USSDMenu.screenLimit), "\(picked) → \(s.text)")
         }
     }
 }

@@ -18,18 +18,20 @@ import Testing
         let lines = ErrorTexts.table.split(separator: "\n")
         #expect(ErrorTexts.patterns.count == lines.count)
         for line in lines {
-            let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            #expect(parts.count == 2 && parts[0] != parts[1], "\(line)")
-            #expect(parts[0].components(separatedBy: "%@").count == parts[1].components(separatedBy: "%@").count, "placeholders of \(line)")
+            let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(parts.count == 4 && Set(parts).count == 4, "English | French | Portuguese | Arabic: \(line)")
+            #expect(Set(parts.map { $0.components(separatedBy: "%@").count }).count == 1, "placeholders of \(line)")
         }
         // What varies is carried over, in place.
         #expect(ErrorTexts.translate("unknown area code 'GH99'", .fr) == "code de lieu inconnu « GH99 »")
         #expect(ErrorTexts.translate("at most 4 MB (this one is 5 MB)", .fr) == "4 Mo au plus (celui-ci fait 5 Mo)")
         #expect(ErrorTexts.translate("unknown area code 'GH99'", .en) == "unknown area code 'GH99'")
         #expect(ErrorTexts.translate("something new", .fr) == "something new")
+        #expect(ErrorTexts.translate("unknown area code 'GH99'", .pt) == "código de zona desconhecido «GH99»")
+        #expect(ErrorTexts.translate("unknown area code 'GH99'", .ar) == "رمز منطقة غير معروف «GH99»")
     }
 
-    @Test func everyRefusalOfTheWalkedPathsIsInFrench() throws {
+    @Test func everyRefusalOfTheWalkedPathsIsTranslated() throws {
         let ctx = ReportRules.Context(indicators: ["CS01"], today: "2026-11-30")
         var messages: [String] = []
         for draft in [
@@ -82,7 +84,9 @@ import Testing
         }
         #expect(found.count >= 10, "\(found)")
         messages += found + [SignIn.wrongAnswer, SignIn.formExpired, SignIn.missingFields]
-        let untranslated = Set(messages.filter { ErrorTexts.translate($0, .fr) == $0 })
-        #expect(untranslated.isEmpty, "no French for: \(untranslated.sorted())")
+        for lang in [Lang.fr, .pt, .ar] {
+            let untranslated = Set(messages.filter { ErrorTexts.translate($0, lang) == $0 })
+            #expect(untranslated.isEmpty, "no \(lang.name) for: \(untranslated.sorted())")
+        }
     }
 }

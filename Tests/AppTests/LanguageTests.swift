@@ -59,15 +59,30 @@ import Testing
     ]
 
     @Test func everyTextIsInEveryLanguage() throws {
-        var lines: [String: Int] = [:]
-        for line in Texts.table.split(separator: "\n") where !line.hasPrefix("#") {
-            let cols = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cols.count >= 2, !cols[0].isEmpty else { continue }
-            #expect(cols.count == 1 + Lang.offered.count, "\(cols[0]): one column per language")
-            #expect(cols.dropFirst().allSatisfy { !$0.isEmpty }, "\(cols[0]): a language is empty")
-            lines[cols[0], default: 0] += 1
+        // Each table: one line per key, every column filled; together, every key in all four languages with the same
+        // placeholders, and no translation of a key that does not exist.
+        var keys: [String: Set<String>] = [:]
+        for (name, table, columns) in [("Texts.table", Texts.table, 3), ("Texts.tablePtAr", Texts.tablePtAr, 3)] {
+            var lines: [String: Int] = [:]
+            for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+                let cols = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard cols.count >= 2, !cols[0].isEmpty else { continue }
+                #expect(cols.count == columns, "\(name) \(cols[0]): \(columns - 1) languages, no | in a text")
+                #expect(cols.dropFirst().allSatisfy { !$0.isEmpty }, "\(name) \(cols[0]): a language is empty")
+                lines[cols[0], default: 0] += 1
+            }
+            #expect(lines.filter { $0.value > 1 }.isEmpty, "\(name): keys twice: \(lines.filter { $0.value > 1 }.keys.sorted())")
+            keys[name] = Set(lines.keys)
         }
-        #expect(lines.filter { $0.value > 1 }.isEmpty, "keys twice: \(lines.filter { $0.value > 1 }.keys.sorted())")
+        #expect(
+            keys["Texts.table"] == keys["Texts.tablePtAr"],
+            "untranslated: \(keys["Texts.table"]!.subtracting(keys["Texts.tablePtAr"]!).sorted()); unknown: \(keys["Texts.tablePtAr"]!.subtracting(keys["Texts.table"]!).sorted())"
+        )
+        for (key, texts) in Texts.all {
+            #expect(Set(texts.keys) == Set(Lang.allCases), "\(key): \(Set(Lang.allCases).subtracting(texts.keys))")
+            let holes = Set(texts.values.map { $0.components(separatedBy: "%@").count })
+            #expect(holes.count == 1, "\(key): the languages have different numbers of %@")
+        }
         // Literal keys in the sources: t("…"), m.t("…"), c.t("…").
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let files = FileManager.default.enumerator(at: root.appendingPathComponent("Sources/App"), includingPropertiesForKeys: nil)!

@@ -7,7 +7,7 @@ import VaporTesting
 
 @testable import App
 
-/// Inbound SMS over HTTP on both engines, one recorded payload per gateway format: authenticated, idempotent on the
+/// Inbound SMS over real HTTP on loopback, on both engines, one recorded payload per gateway format: authenticated, idempotent on the
 /// message id, the sender recognised by the keyed hash of the number, the report filed through the web form's intake
 /// with channel `sms`, and a reply in the gateway's format that fits one SMS.
 @Suite struct SMSChannelTests {
@@ -49,7 +49,7 @@ import VaporTesting
                 try await ReporterStore(sql: tx).create(
                     pseudonym: "R-BAWKU-7", body: "GH-DPC-BAWKU", contact: ContactDetails(phone: "+233 24 412 3456"), vault: vault, actor: "test")
             }
-            let t = try app.testing()
+            let t = try app.testing(method: .running(hostname: "127.0.0.1", port: 0))
             var json = HTTPHeaders()
             json.contentType = .json
             let generic = #"{"from":"00233244123456","text":"R CS01 GH1201 K1 I2 market clash","id":"m-1"}"#
@@ -142,7 +142,7 @@ import VaporTesting
                 try await ReporterStore(sql: tx).create(
                     pseudonym: "R-BAWKU-8", body: "GH-DPC-BAWKU", contact: ContactDetails(phone: "+233 24 412 3456"), vault: vault, actor: "test")
             }
-            let t = try app.testing()
+            let t = try app.testing(method: .running(hostname: "127.0.0.1", port: 0))
             func dial(_ text: String, phone: String = "+233244123456", secret: String = Self.secret, session: String = "ATUid_s1") async throws
                 -> TestingHTTPResponse
             {

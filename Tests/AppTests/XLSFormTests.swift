@@ -183,4 +183,42 @@ import ZIPFoundation
             #expect(try await app.sql.select().column("form_id").from("openrosa_forms").where("source", .equal, "xlsform").all().isEmpty)
         }
     }
+
+    /// The administration page: the forms on offer, and the upload without the API (multipart, with the session's CSRF token).
+    @Test(arguments: Engine.available)
+    func anAdministratorPublishesAFormFromThePage(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await TestInstallation.demoInstitutions(app)
+            let hash = try await Passwords.hash("an admin password", on: app)
+            _ = try await PeopleStore(sql: app.sql).create(
+                username: "root", displayName: "Root", passwordHash: hash, installationAdmin: true, actor: "test")
+            let (cookie, csrf) = try await ReportFormTests.signIn(app, "root", "an admin password")
+            let t = try app.testing()
+            func post(_ mapping: String) async throws -> TestingHTTPResponse {
+                let boundary = "admin-form-boundary"
+                var b = ByteBuffer()
+                for (k, v) in [("_csrf", csrf), ("mapping", mapping), ("body", "GH-DPC-BAWKU")] {
+                    b.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
+                }
+                b.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"xlsform\"; filename=\"incident.xlsx\"\r\n\r\n")
+                b.writeBytes(try Self.form(version: "7"))
+                b.writeString("\r\n--\(boundary)--\r\n")
+                var h = HTTPHeaders()
+                h.cookie = cookie
+                h.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                return try await t.sendRequest(.POST, "/admin/forms", headers: h, body: b)
+            }
+            // A wrong mapping: back to the page with the reason, nothing published.
+            let bad = try await post(Self.mapping.replacingOccurrences(of: "\"occurredOn\": \"day\"", with: "\"occurredOn\": \"when\""))
+            #expect(bad.status == .seeOther && bad.headers.first(name: .location)?.contains("error=") == true)
+            #expect(try await OpenRosaFormStore(sql: app.sql).current().isEmpty)
+            let ok = try await post(Self.mapping)
+            #expect(ok.headers.first(name: .location) == "/admin?notice=formPublished", "\(ok.headers)")
+            var h = HTTPHeaders()
+            h.cookie = cookie
+            let page = try await t.sendRequest(.GET, "/admin", headers: h)
+            #expect(page.status == .ok && page.body.string.contains("wanep_incident") && page.body.string.contains("WANEP incident"))
+            #expect(try await OpenRosaFormStore(sql: app.sql).current().map(\.version) == ["7"])
+        }
+    }
 }

@@ -4,14 +4,19 @@ extension IndicatorFramework {
     /// The framework a new installation starts with, modelled on the sectors WANEP's and CEWARN's
     /// monitors report on. `agora frameworks export default` writes it out to edit and re-import.
     public static let standard: IndicatorFramework = {
+        func names(_ code: String, _ en: String, _ fr: String) -> [String: String] {
+            var n = ["en": en, "fr": fr]
+            if let (pt, ar) = portugueseAndArabic[code] { (n["pt"], n["ar"]) = (pt, ar) }
+            return n
+        }
         func i(_ code: String, _ en: String, _ fr: String, _ kind: IndicatorKind, _ w: Double, _ t: [Topic]) -> Indicator {
-            Indicator(code: code, names: ["en": en, "fr": fr], kind: kind, weight: w, topics: t)
+            Indicator(code: code, names: names(code, en, fr), kind: kind, weight: w, topics: t)
         }
         func s(_ code: String, _ en: String, _ fr: String, _ inds: [Indicator]) -> Sector {
-            Sector(code: code, names: ["en": en, "fr": fr], indicators: inds)
+            Sector(code: code, names: names(code, en, fr), indicators: inds)
         }
         return IndicatorFramework(
-            code: "standard", names: ["en": "Agora standard framework", "fr": "Cadre standard d'Agora"],
+            code: "standard", names: names("standard", "Agora standard framework", "Cadre standard d'Agora"),
             sectors: [
                 s(
                     "crime-security", "Crime and security", "Criminalité et sécurité",
@@ -81,4 +86,42 @@ extension IndicatorFramework {
                     ]),
             ])
     }()
+
+    /// The standard framework's names in Portuguese and Arabic, by code (the working languages of ECOWAS and the AU).
+    static let portugueseAndArabic: [String: (String, String)] = [
+        "standard": ("Grelha padrão do Agora", "الإطار المعياري لـ Agora"),
+        "crime-security": ("Criminalidade e segurança", "الجريمة والأمن"),
+        "CS01": ("Ataque armado contra civis", "هجوم مسلح على مدنيين"),
+        "CS02": ("Rapto", "اختطاف"),
+        "CS03": ("Armas ligeiras ilícitas vistas ou negociadas", "أسلحة صغيرة غير مشروعة شوهدت أو تم الاتجار بها"),
+        "CS04": ("Roubo de gado", "سرقة المواشي"),
+        "CS05": ("Confronto entre grupos armados", "اشتباك بين جماعات مسلحة"),
+        "violent-extremism": ("Extremismo violento", "التطرف العنيف"),
+        "VE01": ("Recrutamento por um grupo extremista", "تجنيد من قبل جماعة متطرفة"),
+        "VE02": ("Ataque reivindicado por um grupo extremista", "هجوم تبنته جماعة متطرفة"),
+        "VE03": ("Discurso de ódio ou incitamento", "خطاب كراهية أو تحريض"),
+        "governance-rights": ("Governação e direitos humanos", "الحوكمة وحقوق الإنسان"),
+        "GR01": ("Abusos das forças de segurança", "انتهاكات قوات الأمن"),
+        "GR02": ("Detenção ou prisão arbitrária", "اعتقال أو احتجاز تعسفي"),
+        "GR03": ("Protesto ou manifestação", "احتجاج أو مظاهرة"),
+        "GR04": ("Disputa de chefado ou de sucessão", "نزاع على المشيخة أو الخلافة"),
+        "AG01": ("Violação de um cessar-fogo ou acordo de paz", "خرق لوقف إطلاق النار أو لاتفاق سلام"),
+        "elections": ("Eleições", "الانتخابات"),
+        "EL01": ("Violência eleitoral", "عنف مرتبط بالانتخابات"),
+        "EL02": ("Intimidação de eleitores", "ترهيب الناخبين"),
+        "EL03": ("Resultados contestados", "نتائج متنازع عليها"),
+        "natural-resources": ("Recursos naturais e ambiente", "الموارد الطبيعية والبيئة"),
+        "NR01": ("Confronto entre agricultores e pastores", "اشتباك بين المزارعين والرعاة"),
+        "NR02": ("Disputa de terras", "نزاع على الأراضي"),
+        "NR03": ("Escassez de água ou de pastagem", "شح المياه أو المراعي"),
+        "health-humanitarian": ("Saúde e ajuda humanitária", "الصحة والشؤون الإنسانية"),
+        "HH01": ("Deslocação de populações", "نزوح السكان"),
+        "HH02": ("Insegurança alimentar", "انعدام الأمن الغذائي"),
+        "HH03": ("Surto de doença", "تفشي مرض"),
+        "social-cohesion": ("Coesão social e iniciativas de paz", "التماسك الاجتماعي ومبادرات السلام"),
+        "SC01": ("Diálogo ou reunião de paz realizados", "عقد حوار أو اجتماع سلام"),
+        "SC02": ("Comércio ou mercado intercomunitário aberto", "تجارة أو سوق مفتوحة بين المجتمعات"),
+        "SC03": ("Acordo ou aliança entre grupos", "اتفاق أو تحالف بين جماعات"),
+        "SC04": ("Ação conjunta de líderes tradicionais ou religiosos", "عمل مشترك لقادة تقليديين أو دينيين"),
+    ]
 }

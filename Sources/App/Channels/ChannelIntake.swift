@@ -26,7 +26,9 @@ enum ChannelIntake {
             p = try await ReportController.prepare(draft, req: req, as: .reporter(id: s.reporter, body: s.body), channel: channel)
         } catch {
             let e = APIErrorMiddleware.translate(error)
-            return (SMSReply.fit(e.issues.first?.message ?? e.reason, limit: limit), nil)
+            // The intake's refusal in the monitor's language where the pages have it translated.
+            let said = ErrorTexts.translate(e.issues.first?.message ?? e.reason, Lang(rawValue: r.language.rawValue) ?? .en)
+            return (r.language == .ar ? SMSReply.fit(said, .ar) : SMSReply.fit(said, limit: limit), nil)
         }
         let reference = "R-" + p.id.prefix(8).uppercased()
         let reply = SMSReply.confirmed(reference, r.language)

@@ -40,7 +40,7 @@ struct USSDController {
         let framework = try await FrameworkStore(sql: sql).active()
         let places = try await ChannelPlaces.load(sql)
         let menu = framework.indicators.prefix(5).map {
-            USSDMenu.Indicator(code: $0.indicator.code, name: $0.indicator.name, nameFR: $0.indicator.names["fr"])
+            USSDMenu.Indicator(code: $0.indicator.code, names: $0.indicator.names)
         }
         let context = USSDMenu.Context(
             menu: Array(menu), indicators: Set(framework.indicators.map(\.indicator.code)), area: { places.code($0) }, areaName: { places.name($0) })

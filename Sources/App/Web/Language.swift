@@ -2,14 +2,13 @@ import AgoraCore
 import Foundation
 import Vapor
 
-/// The languages of the web pages. English and French are complete (ECOWAS works in both);
-/// Portuguese and Arabic are ready to be filled in: a missing text falls back to English, and Arabic
-/// pages are laid out right to left.
+/// The languages of the web pages: the working languages of ECOWAS and the AU — English, French, Portuguese and
+/// Arabic (laid out right to left).
 enum Lang: String, CaseIterable, Sendable {
     case en, fr, pt, ar
 
-    /// Offered in the language switch once their texts are complete.
-    static let offered: [Lang] = [.en, .fr]
+    /// Offered in the language switch (every text is in each: `TextsTests`).
+    static let offered: [Lang] = [.en, .fr, .pt, .ar]
 
     var name: String {
         switch self {

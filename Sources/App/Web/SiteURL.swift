@@ -23,7 +23,7 @@ enum SiteURL: Sendable, Equatable {
     case cases
     case caseFile(String)
     case caseAct(String)
-    case admin, adminSettings
+    case admin, adminSettings, adminForms
     case mediations
     case mediation(String)
     case mediationAct(String)
@@ -134,6 +134,7 @@ enum SiteURL: Sendable, Equatable {
         case .submission(let id): "/submissions/" + Self.segment(id)
         case .submissionAct(let id): "/submissions/" + Self.segment(id) + "/act"
         case .adminSettings: "/admin/settings"
+        case .adminForms: "/admin/forms"
         case .feed: "/feeds/alerts.atom"
         case .apiDocument: "/api/v1/openapi.json"
         case .failedDeliveries: "/api/v1/outbox?status=failed"

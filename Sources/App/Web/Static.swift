@@ -34,11 +34,11 @@ enum StaticAssets {
         *{box-sizing:border-box}[hidden]{display:none!important}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);margin:0;line-height:1.5}
         main{max-width:64rem;margin:0 auto;padding:1rem}a{color:var(--link)}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #b35c00;outline-offset:2px;box-shadow:0 0 0 2px #fff}
         input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;vertical-align:middle}
-        .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
+        .skip{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}.skip:focus{width:auto;height:auto;clip-path:none;inset-inline-start:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
         header.top{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem 1rem;background:#0b3d6b;color:#fff}
         header.top a{color:#fff}header.top .brand{font-weight:700;font-size:1.2rem;text-decoration:none}
         header.top ul{display:flex;flex-wrap:wrap;gap:.2rem .9rem;list-style:none;margin:0;padding:0}header.top [aria-current]{font-weight:700;text-decoration:underline}
-        .who{margin-left:auto;display:flex;gap:.8rem;align-items:center}.who button{background:none;border:1px solid #fff;color:#fff;padding:.2rem .5rem;cursor:pointer}
+        .who{margin-inline-start:auto;display:flex;gap:.8rem;align-items:center}.who button{background:none;border:1px solid #fff;color:#fff;padding:.2rem .5rem;cursor:pointer}
         form.inline{display:inline-flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0}form.inline label{display:inline;margin:0}
         main form.inline input[type=text],main form.inline select{width:auto}
         footer{max-width:64rem;margin:2rem auto;padding:1rem;border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
@@ -49,17 +49,17 @@ enum StaticAssets {
         fieldset{margin-top:.8rem;border:1px solid var(--line)}fieldset label{font-weight:normal;margin:.25rem 0}
         button,.button{background:#0b5394;color:#fff;border:0;border-radius:3px;padding:.55rem 1rem;cursor:pointer;text-decoration:none;display:inline-block}
         button.secondary{background:#555}button.danger{background:var(--bad)}
-        .error{color:var(--bad);font-weight:600}.notice{background:#e7f5e7;border-left:4px solid var(--ok);padding:.6rem}
+        .error{color:var(--bad);font-weight:600}.notice{background:#e7f5e7;border-inline-start:4px solid var(--ok);padding:.6rem}
         table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
         .media{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-start}.media img{max-width:100%;height:auto;border:1px solid var(--line)}
         .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:1rem}.card{border:1px solid var(--line);border-radius:4px;padding:.8rem;background:var(--soft)}
         .board{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}.board section{background:var(--soft);padding:.6rem;border-radius:4px}
-        .overdue{border-left:5px solid var(--bad);background:#fdecea}.overdue .due{color:var(--bad);font-weight:700}
+        .overdue{border-inline-start:5px solid var(--bad);background:#fdecea}.overdue .due{color:var(--bad);font-weight:700}
         .level{display:inline-block;padding:0 .4rem;border-radius:3px;font-weight:700}.level-low{background:#e8f5e9}.level-moderate{background:#fff59d}.level-high{background:#ffb74d}.level-critical{background:#c62828;color:#fff}
-        .side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}@media(max-width:40rem){.side{grid-template-columns:1fr}.who{margin-left:0}}
+        .side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}@media(max-width:40rem){.side{grid-template-columns:1fr}.who{margin-inline-start:0}}
         svg.map{width:100%;height:auto;max-height:32rem;background:#eef3f7;border:1px solid var(--line)}svg.map path{stroke:#fff;stroke-width:.6;vector-effect:non-scaling-stroke}
         svg.map path.spill{stroke:#6a1b9a;stroke-width:2.5;stroke-dasharray:4 2}svg.chart{width:100%;max-width:40rem;height:auto}
-        .legend span{display:inline-block;margin-right:.8rem}.muted{color:var(--muted)}pre{white-space:pre-wrap;background:var(--soft);padding:.6rem;overflow:auto;font-size:.85rem}
+        .legend span{display:inline-block;margin-inline-end:.8rem}.muted{color:var(--muted)}pre{white-space:pre-wrap;background:var(--soft);padding:.6rem;overflow:auto;font-size:.85rem}
         details{margin-top:.8rem}summary{cursor:pointer;font-weight:600}
         form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:0 1rem;align-items:end;background:var(--soft);padding:.6rem;border-radius:4px}
         form.filters label{margin-top:.3rem}svg.map .pin text{font-family:inherit;font-weight:700}

@@ -1,5 +1,5 @@
-/// Every text of the web pages, in English and French: `key | English | Français`. Add a column per
-/// language (Portuguese, Arabic) and list it in `Lang.offered`; a missing text falls back to English.
+/// Every text of the web pages: `key | English | Français` here, `key | Português | العربية` in `tablePtAr`. A missing
+/// text would fall back to English; `TextsTests` fails first.
 enum Texts {
     static let all: [String: [Lang: String]] = {
         var out: [String: [Lang: String]] = [:]
@@ -7,6 +7,12 @@ enum Texts {
             let cols = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard cols.count >= 3, !cols[0].isEmpty else { continue }
             out[cols[0]] = [.en: cols[1], .fr: cols[2]]
+        }
+        for line in tablePtAr.split(separator: "\n") {
+            let cols = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cols.count == 3, !cols[0].isEmpty else { continue }
+            out[cols[0], default: [:]][.pt] = cols[1]
+            out[cols[0], default: [:]][.ar] = cols[2]
         }
         return out
     }()
@@ -402,6 +408,16 @@ enum Texts {
         admin.disabled | disabled | désactivé
         admin.installationAdmin | installation administrator; | administrateur de l'installation ;
         admin.cli | Accounts and roles are created with `agora users create` and `agora users grant`, or through the API. | Les comptes et rôles se créent avec `agora users create` et `agora users grant`, ou par l'API.
+        admin.forms | Forms for ODK Collect and KoboCollect | Formulaires pour ODK Collect et KoboCollect
+        admin.formsIntro | Monitors give their app the server address %@ with their username and password. Agora's own form is always offered; an XLSForm uploaded here is offered beside it, its answers read with the mapping (docs/CHANNELS.md). | Les moniteurs donnent à leur application l'adresse du serveur %@ avec leur nom d'utilisateur et leur mot de passe. Le formulaire d'Agora est toujours proposé ; un XLSForm déposé ici l'est à côté, ses réponses lues avec la correspondance (docs/CHANNELS.md).
+        admin.formID | Form | Formulaire
+        admin.formVersion | Version | Version
+        admin.formOwn | Agora report (from the framework and the areas) | Signalement Agora (d'après la grille et les lieux)
+        admin.formFile | XLSForm (.xlsx) | XLSForm (.xlsx)
+        admin.formMapping | Mapping of its questions to a report (JSON) | Correspondance de ses questions avec un signalement (JSON)
+        admin.formBody | Body its reports are filed with (code, optional) | Instance auprès de laquelle ses signalements sont déposés (code, facultatif)
+        admin.formPublish | Publish the form | Publier le formulaire
+        notice.formPublished | The form is published: Collect offers it at its next refresh. | Le formulaire est publié : Collect le propose à sa prochaine mise à jour.
         nav.admin | Administration | Administration
         risk.trendTable | Week by week | Semaine par semaine
         nav.skip | Skip to content | Aller au contenu

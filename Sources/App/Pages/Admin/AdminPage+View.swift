@@ -50,7 +50,31 @@ extension AdminPage {
                                 (p.installationAdmin ? [t("admin.installationAdmin")] : []).joined()
                                     + p.roles.map { "\($0.role.rawValue) @ \($0.body)" }.joined(separator: ", "))))
                 }),
-            .p(.class("muted"), .text(t("admin.cli"))))
+            .p(.class("muted"), .text(t("admin.cli"))),
+            forms(c, m))
         return main
+    }
+
+    /// The forms ODK Collect and KoboCollect are offered, and an XLSForm upload (docs/CHANNELS.md).
+    static func forms(_ c: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
+        let t = c.t
+        return .group(
+            .h2(.id("forms"), .text(t("admin.forms"))),
+            .p(.text(t("admin.formsIntro", "/openrosa"))),
+            .table(
+                .tr(.th(.text(t("admin.formID"))), .th(.text(t("agr.title"))), .th(.text(t("admin.formVersion"))), .th(.text(t("report.body")))),
+                .tr(.td(.text(ReportXForm.formID)), .td(.text(t("admin.formOwn"))), .td(.text("—")), .td(.text("—"))),
+                .forEach(m.forms) { f in
+                    .tr(.td(.text(f.formID)), .td(.text(f.title)), .td(.text(f.version)), .td(.text(f.body ?? "—")))
+                }),
+            .form(
+                .method(.post), .action(SiteURL.adminForms.path), .attribute(named: "enctype", value: "multipart/form-data"), Layout.csrf(c),
+                .label(.for("xlsform"), .text(t("admin.formFile"))),
+                .input(.type(.file), .id("xlsform"), .name("xlsform"), .attribute(named: "accept", value: ".xlsx"), .required(true)),
+                .label(.for("mapping"), .text(t("admin.formMapping"))),
+                .textarea(.id("mapping"), .name("mapping"), .attribute(named: "rows", value: "8"), .required(true)),
+                .label(.for("formBody"), .text(t("admin.formBody"))),
+                .input(.type(.text), .id("formBody"), .name("body")),
+                .button(.type(.submit), .text(t("admin.formPublish")))))
     }
 }

@@ -8,6 +8,21 @@ enum AdminPage {
     static func register(_ app: Application) {
         app.get("admin", use: show)
         app.post("admin", "settings", use: save)
+        app.on(.POST, "admin", "forms", body: .collect(maxSize: FormController.maxUpload), use: publishForm)
+    }
+
+    /// The same typed action as `POST /api/v1/forms`.
+    static func publishForm(req: Request) async throws -> Response {
+        try await WebForm.run(req, back: SiteURL.admin.path, notice: "formPublished") {
+            let (f, files) = try WebForm.fieldsAndFiles(req)
+            try req.requireInstallationAdmin()
+            guard let file = files.first(where: { $0.field == "xlsform" }) else {
+                throw APIError(ValidationFailure(field: "xlsform", "send the XLSForm (.xlsx)"))
+            }
+            let body = f["body"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+            _ = try await FormController.publish(
+                xlsx: Data(file.bytes), mapping: Data((f["mapping"] ?? "").utf8), body: body, actor: req.actor, req: req)
+        }
     }
 
     static func show(req: Request) async throws -> Response {
