@@ -10,6 +10,8 @@ enum ChannelIntake {
         var reporter: String
         var body: String
         var key: String
+        /// Set when the reply must go out through the gateway's API (Africa's Talking).
+        var replyTo: InboundMessageStore.ReplyTo? = nil
     }
 
     /// The reply (a confirmation with the reference, or the first problem in one message) and the reference if filed.
@@ -37,7 +39,7 @@ enum ChannelIntake {
                 draft, p, req: req, claim: nil, actor: "reporter:\(s.reporter) via \(channel.rawValue)",
                 alongside: { tx in
                     try await InboundMessageStore(sql: tx).record(
-                        gateway: gateway, messageID: messageID, senderKey: s.key, report: p.id, reply: reply)
+                        gateway: gateway, messageID: messageID, senderKey: s.key, report: p.id, reply: reply, replyTo: s.replyTo)
                 })
         } catch {
             // The same message at the same moment from a retrying gateway: the first one's answer.

@@ -38,6 +38,11 @@ struct SMSController {
                 return nil
             }
         }
+        return decodeForm(body)
+    }
+
+    /// `a=1&b=x+y` as fields (`+` a space, percent-escapes decoded).
+    static func decodeForm(_ body: String) -> [String: String] {
         var out: [String: String] = [:]
         for pair in body.split(separator: "&") {
             let kv = pair.split(separator: "=", maxSplits: 1).map {
@@ -74,28 +79,37 @@ struct SMSController {
         let vault = try req.application.vault
         guard let senderKey = vault.phoneKeys.key(sms.from) else { throw APIError(ValidationFailure(field: "from", "the sender's phone number")) }
         let parsed = SMSGrammar.parse(sms.text, try await context(req))
+        // Africa's Talking sends nothing back from the answer: the reply is queued for its SMS API, the number sealed.
+        let replyTo: InboundMessageStore.ReplyTo? = try {
+            guard sms.gateway == .africastalking, req.application.agora.africasTalking != nil else { return nil }
+            let id = UUID().uuidString.lowercased()
+            return .init(id: id, sealedNumber: try vault.seal(value: sms.from, recordID: id))
+        }()
         guard let reporter = try await ReporterStore(sql: sql).reporter(phoneKey: senderKey) else {
             let lang: SMSGrammar.Language = if case .report(let r) = parsed { r.language } else { .en }
-            return try await keep(sms, senderKey, report: nil, reply: SMSReply.unknownSender(lang), req: req)
+            return try await keep(sms, senderKey, report: nil, reply: SMSReply.unknownSender(lang), replyTo: replyTo, req: req)
         }
         switch parsed {
-        case .help(let l): return try await keep(sms, senderKey, report: nil, reply: SMSReply.help(l), req: req)
-        case .problem(let p): return try await keep(sms, senderKey, report: nil, reply: SMSReply.problem(p), req: req)
+        case .help(let l): return try await keep(sms, senderKey, report: nil, reply: SMSReply.help(l), replyTo: replyTo, req: req)
+        case .problem(let p): return try await keep(sms, senderKey, report: nil, reply: SMSReply.problem(p), replyTo: replyTo, req: req)
         case .report(let r):
             let filed = try await ChannelIntake.file(
                 r, description: r.text.isEmpty ? "SMS report: " + r.indicators.joined(separator: " ") : r.text,
-                from: .init(reporter: reporter.id, body: reporter.body, key: senderKey), channel: .sms, gateway: gateway, messageID: sms.messageID,
+                from: .init(reporter: reporter.id, body: reporter.body, key: senderKey, replyTo: replyTo), channel: .sms, gateway: gateway,
+                messageID: sms.messageID,
                 req: req)
-            if filed.reference == nil { return try await keep(sms, senderKey, report: nil, reply: filed.reply, req: req) }
+            if filed.reference == nil { return try await keep(sms, senderKey, report: nil, reply: filed.reply, replyTo: replyTo, req: req) }
             return filed
         }
     }
 
-    static func keep(_ sms: InboundSMS, _ senderKey: String, report: String?, reply: String, req: Request) async throws -> (String, String?) {
+    static func keep(
+        _ sms: InboundSMS, _ senderKey: String, report: String?, reply: String, replyTo: InboundMessageStore.ReplyTo?, req: Request
+    ) async throws -> (String, String?) {
         try await req.write { tx in
             if try await InboundMessageStore(sql: tx).reply(gateway: sms.gateway.rawValue, messageID: sms.messageID) == nil {
                 try await InboundMessageStore(sql: tx).record(
-                    gateway: sms.gateway.rawValue, messageID: sms.messageID, senderKey: senderKey, report: report, reply: reply)
+                    gateway: sms.gateway.rawValue, messageID: sms.messageID, senderKey: senderKey, report: report, reply: reply, replyTo: replyTo)
             }
         }
         return (reply, nil)

@@ -60,6 +60,10 @@ struct AgoraSettings: Sendable {
     /// (`AGORA_TWILIO_AUTH_TOKEN`) checks its signatures. Unset: that gateway's webhook refuses everything.
     var smsSecret: String?
     var twilioAuthToken: String?
+    /// Africa's Talking does not send the webhook's answer as an SMS: replies go out through its SMS API with this
+    /// account (`AGORA_AT_USERNAME`, `AGORA_AT_API_KEY`, optional `AGORA_AT_SENDER`, `AGORA_AT_API_URL` — the sandbox's
+    /// or a test's). Unset: no reply is sent.
+    var africasTalking: AfricasTalkingAccount?
     /// A token a Prometheus scraper sends as a bearer token to read `/metrics` from elsewhere than loopback (`AGORA_METRICS_TOKEN`).
     var metricsToken: String?
 
@@ -96,6 +100,7 @@ struct AgoraSettings: Sendable {
             signInLimit: env["AGORA_SIGNIN_LIMIT"].flatMap(Int.init).map { max(1, $0) } ?? 10,
             smsSecret: env["AGORA_SMS_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
             twilioAuthToken: env["AGORA_TWILIO_AUTH_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            africasTalking: AfricasTalkingAccount.from(env),
             metricsToken: env["AGORA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }
@@ -152,5 +157,20 @@ extension StringProtocol {
         var s = self[...]
         while s.hasSuffix(suffix) { s = s.dropLast(suffix.count) }
         return s
+    }
+}
+
+/// An Africa's Talking account for outbound SMS.
+struct AfricasTalkingAccount: Sendable {
+    var username: String
+    var apiKey: String
+    var sender: String?
+    var url = "https://api.africastalking.com/version1/messaging"
+
+    static func from(_ env: [String: String]) -> AfricasTalkingAccount? {
+        guard let u = env["AGORA_AT_USERNAME"], !u.isEmpty, let k = env["AGORA_AT_API_KEY"], !k.isEmpty else { return nil }
+        var a = AfricasTalkingAccount(username: u, apiKey: k, sender: env["AGORA_AT_SENDER"].flatMap { $0.isEmpty ? nil : $0 })
+        if let url = env["AGORA_AT_API_URL"], !url.isEmpty { a.url = url }
+        return a
     }
 }

@@ -31,6 +31,7 @@ enum AgoraMigrations {
         CreateArms(),
         CreateChannels(),
         CreateOpenRosaForms(),
+        CreateOutboundSMS(),
     ]
 }
 

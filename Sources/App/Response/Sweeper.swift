@@ -63,6 +63,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
                         try await AccreditationSweep(app: app).sweep()
                     }
                     try await DeliveryWorker(app: app).deliverDue()
+                    try await OutboundSMSWorker(app: app).sendDue()
                     try await app.write { try await IdempotencyStore(sql: $0).purge() }
                     try await AuditWatch(app: app).check()
                 } catch {
