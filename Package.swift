@@ -29,6 +29,9 @@ let package = Package(
         // The rules of an infrastructure for peace as plain values: no Vapor, no Fluent.
         // Hashing (audit chain) and AES-GCM (source protection) come from swift-crypto.
         .target(name: "AgoraCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // A small NATS client (core protocol and JetStream) over SwiftNIO, for federation between installations.
+        .target(
+            name: "AgoraNATS", dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
         // Storage, HTTP API, pages and commands around the core.
         .target(
             name: "App",
@@ -55,6 +58,7 @@ let package = Package(
             dependencies: [
                 "AgoraCore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        .testTarget(name: "AgoraNATSTests", dependencies: ["AgoraNATS"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -1,6 +1,7 @@
 """The OpenAPI document against the running server, with generated requests (schemathesis), on a short budget:
-no 5xx, every status and content type documented, every answer matching its schema. Anonymously and as an
-installation administrator. Mutating calls run too: on a demo installation of its own."""
+no 5xx, every status and content type documented, every answer matching its schema. Mutating calls run too: on a
+demo installation of its own. Run anonymously (test_api_fuzz_anonymous.py) and as an installation administrator
+(test_api_fuzz_admin.py): two files, so that `pytest -n 2 --dist loadfile` runs the two longest tests side by side."""
 import os
 import shutil
 import subprocess
@@ -21,14 +22,11 @@ def schemathesis():
     return exe
 
 
-@pytest.fixture(scope="module")
 def fuzzed_server(agora_binary):
     yield from start_server(agora_binary, {"AGORA_SIGNIN_LIMIT": "100000", "AGORA_ANONYMOUS_REPORTS": "1"})
 
 
-@pytest.mark.parametrize("who", ["anonymous", "admin"])
-def test_the_api_keeps_to_its_description(fuzzed_server, who, tmp_path):
-    s = fuzzed_server
+def fuzz(s, who, tmp_path):
     args = [schemathesis(), "run", s.base + "/api/v1/openapi.json", "--url", s.base, "--checks", CHECKS,
             "--max-examples", BUDGET, "--seed", "12", "--phases", "examples,coverage,fuzzing", "--no-color",
             "--generation-database", "none", "--workers", "2", "--suppress-health-check", "all",
