@@ -27,18 +27,23 @@ def fuzzed_server(agora_binary):
 
 
 def fuzz(s, who, tmp_path):
-    args = [schemathesis(), "run", s.base + "/api/v1/openapi.json", "--url", s.base, "--checks", CHECKS,
-            "--max-examples", BUDGET, "--seed", "12", "--phases", "examples,coverage,fuzzing", "--no-color",
-            "--generation-database", "none", "--workers", "2", "--suppress-health-check", "all",
-            "--report-dir", str(tmp_path)]
-    if who == "admin":
-        args += ["-H", "Authorization: Bearer " + s.token]
-    r = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"})
+    def args():
+        a = [schemathesis(), "run", s.base + "/api/v1/openapi.json", "--url", s.base, "--checks", CHECKS,
+             "--max-examples", BUDGET, "--seed", "12", "--phases", "examples,coverage,fuzzing", "--no-color",
+             "--generation-database", "none", "--workers", "2", "--suppress-health-check", "all",
+             "--report-dir", str(tmp_path)]
+        if who == "admin":
+            # A new token each run: the fuzzer, as the administrator, may well revoke the one it was given.
+            status, body = s.request("POST", "/api/v1/auth/token", {"username": "admin", "password": s.passwords["admin"], "name": "fuzz"})
+            assert status == 201, body
+            a += ["-H", "Authorization: Bearer " + body["token"]]
+        return a
+    r = subprocess.run(args(), cwd=ROOT, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"})
     out = r.stdout + r.stderr
     if r.returncode != 0 and "SystemError: AST constructor recursion depth mismatch" in out:
         # CPython 3.11's parser is not thread-safe and hypothesis parses lambdas from two workers: a crash of the
         # tool, not an answer of Agora's. Once more, then whatever it finds stands.
-        r = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"})
+        r = subprocess.run(args(), cwd=ROOT, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"})
         out = r.stdout + r.stderr
     sys.stdout.write(out[-4000:])
     assert r.returncode == 0, out[-12000:]
