@@ -27,9 +27,13 @@ def fuzzed_server(agora_binary):
 
 
 def fuzz(s, who, tmp_path):
+    # The coverage phase (boundary values of every parameter: 10,000 of the 12,000 cases) runs as the administrator,
+    # whom every operation answers; anonymously most of them stop at 401/403, so generated requests are enough there.
+    phases = "examples,coverage,fuzzing" if who == "admin" else "examples,fuzzing"
+
     def args():
         a = [schemathesis(), "run", s.base + "/api/v1/openapi.json", "--url", s.base, "--checks", CHECKS,
-             "--max-examples", BUDGET, "--seed", "12", "--phases", "examples,coverage,fuzzing", "--no-color",
+             "--max-examples", BUDGET, "--seed", "12", "--phases", phases, "--no-color",
              "--generation-database", "none", "--workers", "2", "--suppress-health-check", "all",
              "--report-dir", str(tmp_path)]
         if who == "admin":

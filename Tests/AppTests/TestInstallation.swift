@@ -39,6 +39,10 @@ enum TestInstallation {
         adjust(&settings)
         let setUp: (Application) async throws -> Void = { [settings] app in
             try configure(app, settings: settings)
+            // The in-memory tester asks for the responder on every request and Vapor's default one builds the whole
+            // router each time (a third of the access matrix's CPU); a served installation builds it once, so here too.
+            let responder = app.responder.current
+            app.responder.use { _ in responder }
             app.logger.logLevel = .warning  // thousands of matrix requests would otherwise fill CI's output
             // This installation's audit key for what the test does outside requests (several run in one process).
             try await AuditKeys.$bound.withValue(try app.vault.auditKey) {
