@@ -37,6 +37,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "AgoraCore",
+                "AgoraNATS",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -58,11 +59,13 @@ let package = Package(
             dependencies: [
                 "AgoraCore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "AgoraNATSTests", dependencies: ["AgoraNATS"]),
+        // A real nats-server process for the tests that need one (AgoraNATSTests, AppTests).
+        .target(name: "AgoraTestSupport", path: "Tests/AgoraTestSupport"),
+        .testTarget(name: "AgoraNATSTests", dependencies: ["AgoraNATS", "AgoraTestSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App",
+                "App", "AgoraNATS", "AgoraTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

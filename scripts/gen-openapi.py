@@ -37,6 +37,7 @@ org_kinds = ["cso", "government", "regional", "un", "private", "traditional", "r
 cats = ["state", "cso", "traditional", "religious", "women", "youth", "private-sector"]
 roles = ["monitor", "analyst", "responder", "coordinator", "cso-liaison", "auditor", "body-admin"]
 classes = ["public", "internal", "restricted", "confidential"]
+shared_types = ["incident", "alert", "case", "risk-aggregate", "agreement-implementation", "weapon-lost-or-stolen", "ddr-aggregate"]
 
 def obj(required, **props): return {"type": "object", "required": list(required), "properties": props}
 
@@ -45,6 +46,21 @@ schemas = {
                  issues={"type": "array", "items": obj(["field", "message"], field=S(), message=S())}),
     "Health": obj(["status"], status=S(), database=S(), detail=S()),
     "Point": point,
+    "SharingAgreement": obj(["id", "origin", "recipient", "purpose", "types", "maxClassification", "areas", "granularity", "place", "dates",
+                             "retentionDays", "validFrom", "state"],
+                            id=S(), origin=S(), recipient=S(), purpose=S(), types={"type": "array", "items": S(*shared_types)},
+                            maxClassification=S(*classes), areas=strs, granularity=S("aggregate", "pseudonymised", "record"),
+                            place=S("exact", "admin2", "admin1", "country"), dates=S("day", "week", "month"), retentionDays={"type": "integer"},
+                            validFrom=S(), validUntil=S(), state=S("draft", "signed", "active", "suspended", "terminated"),
+                            signedByOrigin=S(), signedByRecipient=S(), endedOn=S()),
+    "FederationStatus": obj(["hub", "peers", "agreements", "figures"], installation=S(), publicKey=S(), nats=S(), hub={"type": "boolean"}, peers=strs,
+                            agreements={"type": "array", "items": obj(["id", "origin", "recipient", "state"], id=S(), origin=S(), recipient=S(), state=S())},
+                            figures=obj(["pending", "published", "received", "quarantined"], pending={"type": "integer"}, published={"type": "integer"},
+                                        received={"type": "integer"}, quarantined={"type": "integer"}, lastPublished=S(), oldestPending=S(), lastReceived=S())),
+    "ReceivedRecord": obj(["origin", "recordType", "sharedID", "agreement", "kind", "country", "level", "payload", "firstReceivedAt", "receivedAt"],
+                          origin=S(), recordType=S(), sharedID=S(), agreement=S(), kind=S(), country=S(), level=S(), payload={"type": "object"},
+                          firstReceivedAt=S(), receivedAt=S(), agreementEndedOn=S()),
+    "QuarantinedEvent": obj(["id", "subject", "reason", "receivedAt"], id=S(), sender=S(), subject=S(), reason=S(), receivedAt=S()),
     "Form": obj(["id", "title", "version", "source", "mapping"], id=S(), title=S(), version=S(), source=S("builtin", "xlsform"), body=S(),
                 mapping={"type": "object"}),
     "Area": obj(["code", "name", "names", "level", "country", "hasGeometry", "createdAt", "updatedAt"],
@@ -1048,6 +1064,41 @@ paths.update({
                  "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": obj(
                      ["xlsform", "mapping"], xlsform={"type": "string", "contentMediaType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
                      mapping={"type": "string", "description": "The mapping (JSON, see docs/CHANNELS.md)"}, body=S())}}}}},
+    "/api/v1/federation/status": {
+        "get": op("federationStatus", "This installation among its peers: key, peers, agreements, outbox and intake figures (installation administrators)",
+                  {"200": ok(ref("FederationStatus")), **errs(401, 403)}, security=signed)},
+    "/api/v1/federation/peers": {
+        "post": op("addFederationPeer", "Register a peer installation and its Ed25519 public key (installation administrators)",
+                   {"201": {"description": "Registered"}, **errs(400, 401, 403, 422)},
+                   request=obj(["id", "name", "publicKey"], id=S(), name=S(), publicKey=S()), security=signed)},
+    "/api/v1/federation/agreements": {
+        "get": op("listSharingAgreements", "The data-sharing agreements this installation is party to (installation administrators)",
+                  {"200": ok({"type": "array", "items": ref("SharingAgreement")}), **errs(401, 403)}, security=signed),
+        "post": op("proposeSharingAgreement", "A draft data-sharing agreement, to be signed by both parties (installation administrators)",
+                   {"201": ok(ref("SharingAgreement"), "Drafted"), **errs(400, 401, 403, 409, 422)},
+                   request=obj(["origin", "recipient", "purpose", "types", "maxClassification", "granularity", "validFrom"],
+                               id=S(), origin=S(), recipient=S(), purpose=S(), types={"type": "array", "items": S(*shared_types)},
+                               maxClassification=S(*classes), areas=strs, granularity=S("aggregate", "pseudonymised", "record"),
+                               place=S("exact", "admin2", "admin1", "country"), dates=S("day", "week", "month"), retentionDays={"type": "integer"},
+                               validFrom=S(), validUntil=S()), security=signed)},
+    "/api/v1/federation/agreements/{id}/actions": {"parameters": [id_param],
+        "post": op("actOnSharingAgreement", "Sign, activate, suspend, resume or terminate an agreement; terminating stops what waits to be sent "
+                   "under it at once (installation administrators)",
+                   {"200": ok(ref("SharingAgreement")), **errs(400, 401, 403, 404, 422)},
+                   request=obj(["action"], action=S("sign", "activate", "suspend", "resume", "terminate"), party=S()), security=signed)},
+    "/api/v1/federation/answers": {
+        "post": op("answerElevatedCase", "The regional body's answer to a case a national installation elevated: acknowledged, or declined "
+                   "with a reason; it goes back into that case's history (installation administrators of the hub)",
+                   {"200": ok(ref("ReceivedRecord")), **errs(400, 401, 403, 404, 422)},
+                   request=obj(["origin", "caseID", "answer"], origin=S(), caseID=S(), answer=S("acknowledged", "declined"), reason=S()),
+                   security=signed)},
+    "/api/v1/federation/received": {
+        "get": op("listFederationReceived", "Records received from peer installations, with their provenance (installation administrators)",
+                  {"200": ok({"type": "array", "items": ref("ReceivedRecord")}), **errs(401, 403)}, [q("origin", "Only from this installation")],
+                  security=signed)},
+    "/api/v1/federation/quarantine": {
+        "get": op("listFederationQuarantine", "Events refused on arrival, with the reason (installation administrators)",
+                  {"200": ok({"type": "array", "items": ref("QuarantinedEvent")}), **errs(401, 403)}, security=signed)},
     "/api/v1/forms/{form}": {"parameters": [pathp("form")],
         "delete": op("withdrawForm", "Withdraw an uploaded form from the form list (submissions from phones holding it still arrive)",
                      {"204": {"description": "Withdrawn"}, **errs(401, 403, 404)}, security=signed)},

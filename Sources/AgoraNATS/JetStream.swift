@@ -79,8 +79,17 @@ public struct JetStream: Sendable {
 
     /// A durable pull consumer with explicit acks: what it has delivered and not had acknowledged comes again.
     public func addPullConsumer(stream: String, durable: String, filterSubject: String? = nil, ackWait: Duration = .seconds(30)) async throws {
+        try await addPullConsumer(stream: stream, durable: durable, filterSubjects: filterSubject.map { [$0] } ?? [], ackWait: ackWait)
+    }
+
+    /// Several filters (`filter_subjects`, nats-server 2.10 and later); none: the whole stream.
+    public func addPullConsumer(stream: String, durable: String, filterSubjects: [String], ackWait: Duration = .seconds(30)) async throws {
         var config: [String: Any] = ["durable_name": durable, "ack_policy": "explicit", "deliver_policy": "all", "ack_wait": Self.nanos(ackWait)]
-        if let f = filterSubject { config["filter_subject"] = f }
+        if filterSubjects.count == 1 {
+            config["filter_subject"] = filterSubjects[0]
+        } else if !filterSubjects.isEmpty {
+            config["filter_subjects"] = filterSubjects
+        }
         _ = try await call("CONSUMER.CREATE.\(stream).\(durable)", ["stream_name": stream, "config": config])
     }
 

@@ -35,6 +35,7 @@ func configure(_ app: Application, settings: AgoraSettings) throws {
     _ = app.bodyTrees
     _ = app.rateLimits
     app.lifecycle.use(app.backgroundJobs)
+    app.lifecycle.use(app.federationJobs)
     app.http.server.configuration.useShutdownGrace()
     // Monitors on 2G: a page or a JSON list shrinks to about a fifth.
     app.http.server.configuration.responseCompression = .enabled
@@ -94,6 +95,7 @@ func routes(_ app: Application) throws {
     ArmsPhotoController().register(api)
     SMSController().register(app, api: api)
     FormController().register(api)
+    FederationController().register(api)
     OpenRosaController().register(app)
     USSDController().register(app, api: api)
     guard let openAPI = OpenAPIDocument.json else {

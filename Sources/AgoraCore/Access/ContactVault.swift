@@ -33,6 +33,9 @@ public struct ContactVault: Sendable {
     /// The audit chain's key, derived from the same secret (so one key file to keep apart from the store).
     public var auditKey: AuditKey { AuditKey(secret: key) }
 
+    /// The federation's signing and pseudonym keys, derived from the same secret.
+    public var federationKeys: FederationKeys { FederationKeys(secret: key) }
+
     /// Keys that recognise a reporter's phone number (SMS, USSD), derived from the same secret.
     public var phoneKeys: PhoneKeys { PhoneKeys(secret: key) }
 

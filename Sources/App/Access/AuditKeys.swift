@@ -28,7 +28,10 @@ enum AuditKeys {
 /// Binds the installation's audit key to each request's task.
 struct AuditKeyScope: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        try await AuditKeys.$bound.withValue(try request.application.vault.auditKey) { try await next.respond(to: request) }
+        let federation = try request.application.federationIdentity
+        return try await AuditKeys.$bound.withValue(try request.application.vault.auditKey) {
+            try await FederationIdentity.$bound.withValue(federation) { try await next.respond(to: request) }
+        }
     }
 }
 

@@ -47,4 +47,17 @@ extension Application {
             return v
         }
     }
+
+    private struct FederationKey: StorageKey { typealias Value = FederationIdentity }
+
+    /// This installation among its peers, when `AGORA_INSTALLATION_ID` is set.
+    var federationIdentity: FederationIdentity? {
+        get throws {
+            guard let id = agora.installationID else { return nil }
+            if let f = storage[FederationKey.self], f.installation == id { return f }
+            let f = FederationIdentity(installation: id, keys: try vault.federationKeys)
+            storage[FederationKey.self] = f
+            return f
+        }
+    }
 }

@@ -18,6 +18,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(OrganisationsCommand(), as: "organisations")
     app.asyncCommands.use(AccreditationsCommand(), as: "accreditations")
     app.asyncCommands.use(RiskCommand(), as: "risk")
+    app.asyncCommands.use(FederationCommand(), as: "federation")
     app.asyncCommands.use(ForecastCommand(), as: "forecast")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(ReportsCommand(), as: "reports")

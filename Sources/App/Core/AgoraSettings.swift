@@ -66,6 +66,15 @@ struct AgoraSettings: Sendable {
     var africasTalking: AfricasTalkingAccount?
     /// A token a Prometheus scraper sends as a bearer token to read `/metrics` from elsewhere than loopback (`AGORA_METRICS_TOKEN`).
     var metricsToken: String?
+    /// Federation (docs/FEDERATION.md): this installation's id among its peers (`AGORA_INSTALLATION_ID`), the NATS
+    /// server (`AGORA_NATS_URL`; unset, no NATS is used and events wait in the outbox) and whether it is a regional
+    /// hub that consumes its peers' streams (`AGORA_FEDERATION_HUB=1`).
+    var installationID: String?
+    var natsURL: String?
+    var federationHub = false
+    /// The ISO codes of the countries a national installation reads answers and regional alerts for
+    /// (`AGORA_FEDERATION_COUNTRIES=GHA`); empty: every subject.
+    var federationCountries: [String] = []
 
     static func fromEnvironment(demo: Bool) -> AgoraSettings {
         let env = ProcessInfo.processInfo.environment
@@ -101,7 +110,12 @@ struct AgoraSettings: Sendable {
             smsSecret: env["AGORA_SMS_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
             twilioAuthToken: env["AGORA_TWILIO_AUTH_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             africasTalking: AfricasTalkingAccount.from(env),
-            metricsToken: env["AGORA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            metricsToken: env["AGORA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            installationID: env["AGORA_INSTALLATION_ID"].flatMap { $0.isEmpty ? nil : $0 },
+            natsURL: env["AGORA_NATS_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            federationHub: env["AGORA_FEDERATION_HUB"] == "1",
+            federationCountries: (env["AGORA_FEDERATION_COUNTRIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
         )
     }
 

@@ -4,6 +4,9 @@ import Foundation
 enum Timestamp {
     static func now() -> String { format(Date()) }
 
+    /// Today's date in UTC (YYYY-MM-DD).
+    static func today() -> String { String(now().prefix(10)) }
+
     static func format(_ date: Date) -> String {
         date.formatted(
             .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(

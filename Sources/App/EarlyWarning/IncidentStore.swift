@@ -203,6 +203,17 @@ struct IncidentStore: Sendable {
         }
         try await SearchIndex(sql: sql).put("incident", [(id, title + " " + r.description)], new: true)
         try await AuditStore(sql: sql).append(actor: actor, action: "create", recordType: "incident", recordID: id, content: [r.id, title])
+        // In the same transaction: the agreements in force decide what of it leaves for other installations.
+        if FederationIdentity.current != nil {
+            let level = try await BodyStore(sql: sql).refs([r.bodyCode])[r.bodyCode]?.level ?? BodyLevel.district.rawValue
+            try await FederationOutbox(sql: sql).share(
+                FederationOutbox.incident(
+                    id: id, classification: r.classification, areaPath: r.areaPath, lat: r.lat, lon: r.lon, occurredOn: r.occurredOn,
+                    bodyLevel: level,
+                    title: title, eventType: r.eventType ?? "", fatalities: r.fatalities ?? 0, injured: r.injured ?? 0, displaced: r.displaced ?? 0,
+                    actors: r.actors),
+                kind: FederationKind.shared)
+        }
         return id
     }
 

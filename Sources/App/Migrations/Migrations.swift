@@ -32,6 +32,7 @@ enum AgoraMigrations {
         CreateChannels(),
         CreateOpenRosaForms(),
         CreateOutboundSMS(),
+        CreateFederation(),
     ]
 }
 

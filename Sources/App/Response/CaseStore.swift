@@ -399,6 +399,8 @@ struct CaseStore: Sendable {
             try await AuditStore(sql: sql).append(
                 actor: actor, action: "escalate.none", recordType: "case", recordID: c.id, content: [reason.rawValue])
             try await OutboxStore(sql: sql).enqueue("case.escalation-failed", bodies: [c.bodyCode], caseID: c.id)
+            // Nobody above a national body here: the regional hub, if an agreement carries cases to it.
+            if current.level >= .national, let hub = try await elevate(c, from: current, reason: reason, note: note) { return hub }
             return nil
         }
         let severity = CAPSeverity(rawValue: c.severity) ?? .Unknown
@@ -413,7 +415,28 @@ struct CaseStore: Sendable {
         try await AuditStore(sql: sql).append(
             actor: actor, action: "escalate", recordType: "case", recordID: c.id, content: [c.bodyCode, next.code, reason.rawValue])
         try await OutboxStore(sql: sql).enqueue("case.escalated", bodies: [next.code, c.bodyCode], caseID: c.id)
+        if next.level > .national && current.level <= .national { _ = try await elevate(c, from: current, reason: reason, note: note) }
         return next.code
+    }
+
+    /// A case going above the national level goes to the regional hub as `case.elevated`, in this transaction, as far
+    /// as an agreement in force lets it (`FederationOutbox`); the hub's answer comes back into the case's history.
+    /// - Returns: the installation(s) it went to, or nil when no agreement carried it.
+    func elevate(_ c: CaseRow, from current: BodyProfile, reason: EscalationReason, note: String?) async throws -> String? {
+        guard FederationIdentity.current != nil else { return nil }
+        var fields: [String: JSONValue] = [
+            "severity": .string(c.severity), "topics": .string(c.topics), "from": .string(current.code), "reason": .string(reason.rawValue),
+            "openedAt": .string(c.openedAt), "escalations": .number(Double(c.escalations + 1)),
+        ]
+        if let note { fields["note"] = .string(note) }
+        let record = ShareableRecord(
+            type: .case, id: c.id, classification: c.classification, areaPath: ShareableRecord.steps(path: c.areaPath),
+            occurredOn: String(c.openedAt.prefix(10)),
+            level: .subRegional, fields: fields, personal: ["note"])
+        let to = try await FederationOutbox(sql: sql).share(record, kind: FederationKind.elevated)
+        guard !to.isEmpty else { return nil }
+        try await event(c.id, kind: "elevated", from: current.code, to: to.joined(separator: ", "), reason: reason.rawValue, actor: "federation")
+        return to.joined(separator: ", ")
     }
 
     /// Back down to a body that held the case before; it must acknowledge again.

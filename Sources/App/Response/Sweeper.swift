@@ -61,6 +61,9 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
                         try await StallSweep(app: app).sweep()
                         try await SubmissionSweep(app: app).sweep()
                         try await AccreditationSweep(app: app).sweep()
+                        // Records received under an agreement that ended, once its retention has run out.
+                        let purged = try await app.write { try await FederationStore(sql: $0).purge(on: Timestamp.today()) }
+                        if purged > 0 { app.logger.notice("federation: \(purged) received records purged at the end of their retention") }
                     }
                     try await DeliveryWorker(app: app).deliverDue()
                     try await OutboundSMSWorker(app: app).sendDue()

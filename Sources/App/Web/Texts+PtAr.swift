@@ -797,6 +797,9 @@ extension Texts {
         event.action-cancelled | ação cancelada | أُلغي إجراء
         event.closed | encerrado | أُغلق
         event.escalation-exhausted | nenhuma instância acima para escalar | لا توجد هيئة أعلى للتصعيد إليها
+        event.elevated | enviado ao centro regional | أُحيل إلى المركز الإقليمي
+        event.regional-acknowledged | assumido pelo centro regional | تكفّل به المركز الإقليمي
+        event.regional-declined | recusado pelo centro regional | رفضه المركز الإقليمي
         event.alert-updated | alerta atualizado | حُدّث الإنذار
         event.alert-cancelled | alerta cancelado | أُلغي الإنذار
         reason.requested | pediu ajuda | طلب المساعدة

@@ -813,6 +813,9 @@ enum Texts {
         event.action-cancelled | action cancelled | action annulée
         event.closed | closed | clos
         event.escalation-exhausted | no body above to escalate to | aucune instance au-dessus
+        event.elevated | sent to the regional hub | transmis au centre régional
+        event.regional-acknowledged | acknowledged by the regional hub | pris en charge par le centre régional
+        event.regional-declined | declined by the regional hub | décliné par le centre régional
         event.alert-updated | alert updated | alerte mise à jour
         event.alert-cancelled | alert cancelled | alerte annulée
         reason.requested | asked for help | aide demandée

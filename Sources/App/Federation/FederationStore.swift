@@ -1,0 +1,258 @@
+import AgoraCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// An event waiting in the outbox, exactly as signed.
+struct OutboxEvent: Sendable, Equatable {
+    var eventID: String
+    var subject: String
+    var body: String
+    var signature: String
+}
+
+/// A record received from another installation, with where it came from.
+struct ReceivedRecord: Content, Equatable {
+    var origin: String
+    var recordType: String
+    var sharedID: String
+    var agreement: String
+    var kind: String
+    var country: String
+    var level: String
+    var payload: [String: JSONValue]
+    var firstReceivedAt: String
+    var receivedAt: String
+    var agreementEndedOn: String?
+}
+
+struct QuarantinedEvent: Content, Equatable {
+    var id: String
+    var sender: String?
+    var subject: String
+    var reason: String
+    var receivedAt: String
+}
+
+/// The federation's tables: peers, agreements, the outbox, what was received and what was quarantined.
+struct FederationStore: Sendable {
+    let sql: any SQLDatabase
+
+    // MARK: peers and agreements
+
+    func addPeer(id: String, name: String, publicKey: String) async throws {
+        try await sql.delete(from: "federation_peers").where("id", .equal, id).run()
+        try await sql.insert(into: "federation_peers").columns("id", "name", "public_key", "added_at")
+            .values(SQLBind(id), SQLBind(name), SQLBind(publicKey), SQLBind(Timestamp.now())).run()
+    }
+
+    func peers() async throws -> [String: String] {
+        var out: [String: String] = [:]
+        for r in try await sql.select().columns("id", "public_key").from("federation_peers").all() {
+            out[try r.decode(column: "id", as: String.self)] = try r.decode(column: "public_key", as: String.self)
+        }
+        return out
+    }
+
+    func save(_ a: SharingAgreement) async throws {
+        let doc = String(decoding: try JSONEncoder.sorted.encode(a), as: UTF8.self)
+        try await sql.delete(from: "sharing_agreements").where("id", .equal, a.id).run()
+        try await sql.insert(into: "sharing_agreements").columns("id", "origin", "recipient", "state", "document", "updated_at")
+            .values(SQLBind(a.id), SQLBind(a.origin), SQLBind(a.recipient), SQLBind(a.state.rawValue), SQLBind(doc), SQLBind(Timestamp.now())).run()
+    }
+
+    func agreements() async throws -> [SharingAgreement] {
+        try await sql.select().column("document").from("sharing_agreements").orderBy("id").all().map {
+            try JSONDecoder().decode(SharingAgreement.self, from: Data(try $0.decode(column: "document", as: String.self).utf8))
+        }
+    }
+
+    func agreement(_ id: String) async throws -> SharingAgreement? {
+        try await sql.select().column("document").from("sharing_agreements").where("id", .equal, id).first().map {
+            try JSONDecoder().decode(SharingAgreement.self, from: Data(try $0.decode(column: "document", as: String.self).utf8))
+        }
+    }
+
+    // MARK: outbox (origin side)
+
+    /// In the caller's transaction, with the change it describes.
+    func enqueue(_ e: FederationEvent, body: [UInt8], signature: String, recordID: String) async throws {
+        try await sql.insert(into: "federation_outbox")
+            .columns("event_id", "agreement_id", "subject", "body", "signature", "record_type", "record_id", "shared_id", "created_at")
+            .values(
+                SQLBind(e.id), SQLBind(e.agreement), SQLBind(e.subject), SQLBind(String(decoding: body, as: UTF8.self)), SQLBind(signature),
+                SQLBind(e.recordType.rawValue), SQLBind(recordID), SQLBind(e.recordID), SQLBind(Timestamp.now())
+            ).run()
+    }
+
+    /// The oldest unpublished events, in the order they were written.
+    func pending(limit: Int) async throws -> [OutboxEvent] { try await outbox(published: false, limit: limit) }
+
+    /// Events already published, newest first (what an operator or a test replays).
+    func sent(limit: Int) async throws -> [OutboxEvent] { try await outbox(published: true, limit: limit) }
+
+    private func outbox(published: Bool, limit: Int) async throws -> [OutboxEvent] {
+        try await sql.select().columns("event_id", "subject", "body", "signature").from("federation_outbox")
+            .where(SQLColumn("published_at"), published ? .isNot : .is, SQLLiteral.null)
+            .orderBy("event_id", published ? .descending : .ascending).limit(limit).all().map {
+                OutboxEvent(
+                    eventID: try $0.decode(column: "event_id", as: String.self), subject: try $0.decode(column: "subject", as: String.self),
+                    body: try $0.decode(column: "body", as: String.self), signature: try $0.decode(column: "signature", as: String.self))
+            }
+    }
+
+    func published(_ eventID: String) async throws {
+        try await sql.update("federation_outbox").set("published_at", to: Timestamp.now()).where("event_id", .equal, eventID).run()
+    }
+
+    func failed(_ eventID: String, error: String) async throws {
+        try await sql.update("federation_outbox").set("attempts", to: SQLRaw("attempts + 1")).set("last_error", to: String(error.prefix(300)))
+            .where("event_id", .equal, eventID).run()
+    }
+
+    /// Terminating an agreement stops at once what was not yet sent under it.
+    func withdrawPending(agreement: String) async throws {
+        try await sql.delete(from: "federation_outbox").where("agreement_id", .equal, agreement).where(
+            SQLColumn("published_at"), .is, SQLLiteral.null
+        )
+        .run()
+    }
+
+    /// The record an event about `sharedID` under `agreement` was made from (an answer names the shared id).
+    func localRecord(sharedID: String, agreement: String) async throws -> String? {
+        try await sql.select().column("record_id").from("federation_outbox").where("shared_id", .equal, sharedID).where(
+            "agreement_id", .equal, agreement
+        )
+        .limit(1).first().map { try $0.decode(column: "record_id", as: String.self) }
+    }
+
+    // MARK: received (recipient side)
+
+    /// Applies an event once: false when (origin, event id) was seen before. The record keeps its provenance.
+    func apply(_ e: FederationEvent) async throws -> Bool {
+        let now = Timestamp.now()
+        let seen = try await sql.select().column("event_id").from("federation_events").where("origin", .equal, e.origin)
+            .where("event_id", .equal, e.id).first()
+        guard seen == nil else { return false }
+        try await sql.insert(into: "federation_events").columns("origin", "event_id", "kind", "received_at")
+            .values(SQLBind(e.origin), SQLBind(e.id), SQLBind(e.kind), SQLBind(now)).run()
+        let payload = String(decoding: try JSONEncoder.sorted.encode(e.payload), as: UTF8.self)
+        let existing = try await sql.select().columns("last_event", "first_received_at").from("federation_records").where("origin", .equal, e.origin)
+            .where("record_type", .equal, e.recordType.rawValue).where("shared_id", .equal, e.recordID).first()
+        if let existing {
+            // Events of one origin are time-ordered: an older one arriving late does not overwrite a newer state.
+            guard try existing.decode(column: "last_event", as: String.self) < e.id else { return true }
+            try await sql.update("federation_records").set("agreement_id", to: e.agreement).set("kind", to: e.kind).set("country", to: e.country)
+                .set("level", to: e.level.rawValue).set("payload", to: payload).set("last_event", to: e.id).set("received_at", to: now)
+                .where("origin", .equal, e.origin).where("record_type", .equal, e.recordType.rawValue).where("shared_id", .equal, e.recordID).run()
+        } else {
+            try await sql.insert(into: "federation_records")
+                .columns(
+                    "origin", "record_type", "shared_id", "agreement_id", "kind", "country", "level", "payload", "last_event", "first_received_at",
+                    "received_at"
+                )
+                .values(
+                    SQLBind(e.origin), SQLBind(e.recordType.rawValue), SQLBind(e.recordID), SQLBind(e.agreement), SQLBind(e.kind), SQLBind(e.country),
+                    SQLBind(e.level.rawValue), SQLBind(payload), SQLBind(e.id), SQLBind(now), SQLBind(now)
+                ).run()
+        }
+        return true
+    }
+
+    func quarantine(sender: String?, subject: String, reason: String, body: [UInt8]) async throws {
+        try await sql.insert(into: "federation_quarantine").columns("id", "sender", "subject", "reason", "body", "received_at")
+            .values(
+                SQLBind(UUID().uuidString.lowercased()), SQLBind(sender), SQLBind(subject), SQLBind(reason),
+                SQLBind(String(decoding: body.prefix(65536), as: UTF8.self)), SQLBind(Timestamp.now())
+            ).run()
+    }
+
+    func record(origin: String, type: SharedRecordType, sharedID: String) async throws -> ReceivedRecord? {
+        try await received(origin: origin, type: type, sharedID: sharedID, limit: 1).first
+    }
+
+    /// Adds what this installation did about a received record (the hub's answer) to its payload.
+    func annotate(origin: String, type: SharedRecordType, sharedID: String, key: String, value: JSONValue) async throws {
+        guard var r = try await record(origin: origin, type: type, sharedID: sharedID) else { return }
+        r.payload[key] = value
+        try await sql.update("federation_records").set("payload", to: String(decoding: try JSONEncoder.sorted.encode(r.payload), as: UTF8.self))
+            .where("origin", .equal, origin).where("record_type", .equal, type.rawValue).where("shared_id", .equal, sharedID).run()
+    }
+
+    func received(origin: String? = nil, type: SharedRecordType? = nil, sharedID: String? = nil, limit: Int = 500) async throws -> [ReceivedRecord] {
+        var q = sql.select()
+            .columns(
+                "origin", "record_type", "shared_id", "agreement_id", "kind", "country", "level", "payload", "first_received_at", "received_at",
+                "agreement_ended_on"
+            )
+            .from("federation_records")
+        if let origin { q = q.where("origin", .equal, origin) }
+        if let type { q = q.where("record_type", .equal, type.rawValue) }
+        if let sharedID { q = q.where("shared_id", .equal, sharedID) }
+        return try await q.orderBy("received_at", .descending).limit(limit).all().map { r in
+            ReceivedRecord(
+                origin: try r.decode(column: "origin", as: String.self), recordType: try r.decode(column: "record_type", as: String.self),
+                sharedID: try r.decode(column: "shared_id", as: String.self), agreement: try r.decode(column: "agreement_id", as: String.self),
+                kind: try r.decode(column: "kind", as: String.self), country: try r.decode(column: "country", as: String.self),
+                level: try r.decode(column: "level", as: String.self),
+                payload: try JSONDecoder().decode([String: JSONValue].self, from: Data(try r.decode(column: "payload", as: String.self).utf8)),
+                firstReceivedAt: try r.decode(column: "first_received_at", as: String.self),
+                receivedAt: try r.decode(column: "received_at", as: String.self),
+                agreementEndedOn: try r.decode(column: "agreement_ended_on", as: String?.self))
+        }
+    }
+
+    func quarantined(limit: Int = 200) async throws -> [QuarantinedEvent] {
+        try await sql.select().columns("id", "sender", "subject", "reason", "received_at").from("federation_quarantine")
+            .orderBy("received_at", .descending).limit(limit).all().map { r in
+                QuarantinedEvent(
+                    id: try r.decode(column: "id", as: String.self), sender: try r.decode(column: "sender", as: String?.self),
+                    subject: try r.decode(column: "subject", as: String.self), reason: try r.decode(column: "reason", as: String.self),
+                    receivedAt: try r.decode(column: "received_at", as: String.self))
+            }
+    }
+
+    /// The agreement ended: what came under it is marked, and purged once its retention has run out.
+    func agreementEnded(_ a: SharingAgreement, on day: String) async throws {
+        try await sql.update("federation_records").set("agreement_ended_on", to: day)
+            .set("purge_after", to: DatePrecision.adding(a.retentionDays, to: day))
+            .where("agreement_id", .equal, a.id).where(SQLColumn("agreement_ended_on"), .is, SQLLiteral.null).run()
+    }
+
+    /// Deletes what is past its retention; returns how many.
+    func purge(on day: String) async throws -> Int {
+        let rows = try await sql.select().column("shared_id").from("federation_records").where("purge_after", .lessThan, day).all()
+        try await sql.delete(from: "federation_records").where("purge_after", .lessThan, day).run()
+        return rows.count
+    }
+
+    /// Figures for the operations page and `agora federation status`.
+    struct Figures: Sendable, Codable, Equatable {
+        var pending: Int
+        var published: Int
+        var lastPublished: String?
+        var oldestPending: String?
+        var received: Int
+        var quarantined: Int
+        var lastReceived: String?
+    }
+
+    func figures() async throws -> Figures {
+        func count(_ table: String, _ pred: (SQLSelectBuilder) -> SQLSelectBuilder = { $0 }) async throws -> Int {
+            try await pred(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)).first()?.decode(
+                column: "n", as: Int.self)
+                ?? 0
+        }
+        func text(_ q: SQLSelectBuilder) async throws -> String? { try await q.first()?.decode(column: "v", as: String?.self) }
+        return Figures(
+            pending: try await count("federation_outbox") { $0.where(SQLColumn("published_at"), .is, SQLLiteral.null) },
+            published: try await count("federation_outbox") { $0.where(SQLColumn("published_at"), .isNot, SQLLiteral.null) },
+            lastPublished: try await text(
+                sql.select().column(SQLFunction("MAX", args: SQLColumn("published_at")), as: "v").from("federation_outbox")),
+            oldestPending: try await text(
+                sql.select().column(SQLFunction("MIN", args: SQLColumn("created_at")), as: "v").from("federation_outbox")
+                    .where(SQLColumn("published_at"), .is, SQLLiteral.null)),
+            received: try await count("federation_events"), quarantined: try await count("federation_quarantine"),
+            lastReceived: try await text(sql.select().column(SQLFunction("MAX", args: SQLColumn("received_at")), as: "v").from("federation_events")))
+    }
+}

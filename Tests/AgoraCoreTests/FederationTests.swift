@@ -1,0 +1,154 @@
+import Crypto
+import Foundation
+import Testing
+
+@testable import AgoraCore
+
+@Suite struct FederationTests {
+    static let ghana = FederationKeys(secret: SymmetricKey(data: Data(repeating: 1, count: 32)))
+    static let hubKeys = FederationKeys(secret: SymmetricKey(data: Data(repeating: 2, count: 32)))
+
+    static func agreement(_ g: Granularity = .pseudonymised, types: [SharedRecordType] = [.incident, .case], state: AgreementState = .active)
+        -> SharingAgreement
+    {
+        SharingAgreement(
+            id: "ag-1", origin: "gh", recipient: "hub", purpose: "regional early warning", types: types, maxClassification: .restricted,
+            areas: ["GH12"], granularity: g, place: .admin1, dates: .week, validFrom: "2026-01-01", validUntil: "2026-12-31", state: state)
+    }
+
+    static func incident(_ c: Classification = .restricted, area: String = "GH12") -> ShareableRecord {
+        ShareableRecord(
+            type: .incident, id: "inc-1", classification: c,
+            areaPath: [.init(code: area + "01", level: .admin2), .init(code: area, level: .admin1), .init(code: "GHA", level: .country)],
+            point: GeoPoint(lat: 11.05, lon: -0.24), occurredOn: "2026-11-19", level: .district,
+            fields: ["title": .string("Clash at the market"), "reporter": .string("R-17"), "fatalities": .number(2)], personal: ["reporter"])
+    }
+
+    @Test func theAgreementFilterLetsOutOnlyWhatItAllows() {
+        let a = Self.agreement()
+        guard case .share(let id, let payload) = AgreementFilter.decide(Self.incident(), under: a, on: "2026-11-20", keys: Self.ghana) else {
+            Issue.record("a restricted incident in scope was withheld")
+            return
+        }
+        // Pseudonymised: the reporter is gone, the id is a pseudonym stable for this agreement; places and dates coarsened.
+        #expect(
+            id.hasPrefix("p-") && id == Self.ghana.pseudonym("inc-1", agreement: "ag-1") && id != Self.ghana.pseudonym("inc-1", agreement: "ag-2"))
+        #expect(payload["reporter"] == nil && payload["title"] == .string("Clash at the market"))
+        #expect(payload["areas"] == .array([.string("GH12"), .string("GHA")]) && payload["point"] == nil)
+        #expect(payload["occurredOn"] == .string("2026-11-16"))  // the Monday of its week
+        // A confidential incident never leaves, even under an agreement that (wrongly) named confidential.
+        var loose = a
+        loose.maxClassification = .confidential
+        #expect(
+            AgreementFilter.decide(Self.incident(.confidential), under: loose, on: "2026-11-20", keys: Self.ghana)
+                != .share(sharedID: id, payload: payload))
+        if case .share = AgreementFilter.decide(Self.incident(.confidential), under: loose, on: "2026-11-20", keys: Self.ghana) {
+            Issue.record("a confidential incident left")
+        }
+        // An aggregate agreement sends no record; outside the areas, the types, the dates or the state: nothing.
+        for (agreement, day, record) in [
+            (Self.agreement(.aggregate, types: [.incident, .riskAggregate]), "2026-11-20", Self.incident()),
+            (Self.agreement(), "2026-11-20", Self.incident(area: "GH08")),
+            (Self.agreement(types: [.alert]), "2026-11-20", Self.incident()),
+            (Self.agreement(), "2027-01-02", Self.incident()),
+            (Self.agreement(state: .suspended), "2026-11-20", Self.incident()),
+            (Self.agreement(state: .terminated), "2026-11-20", Self.incident()),
+        ] {
+            if case .share = AgreementFilter.decide(record, under: agreement, on: day, keys: Self.ghana) {
+                Issue.record("shared outside the agreement: \(agreement.state) \(agreement.granularity) \(day) \(record.areaPath[1].code)")
+            }
+        }
+        // Whole records keep their id and their people; an exact-place agreement keeps the point.
+        var whole = Self.agreement(.record)
+        whole.place = .exact
+        whole.dates = .day
+        if case .share(let id, let payload) = AgreementFilter.decide(Self.incident(.internal), under: whole, on: "2026-11-20", keys: Self.ghana) {
+            #expect(id == "inc-1" && payload["reporter"] == .string("R-17") && payload["occurredOn"] == .string("2026-11-19"))
+            #expect(payload["point"] == .object(["lat": .number(11.05), "lon": .number(-0.24)]))
+        } else {
+            Issue.record("a whole-record agreement withheld an internal incident")
+        }
+    }
+
+    @Test func anAgreementIsSignedByBothThenActiveAndEndsForGood() throws {
+        var a = Self.agreement(state: .draft)
+        try a.validate()
+        a = try SharingRules.apply(.sign, by: "gh", to: a, on: "2026-11-01")
+        #expect(a.state == .draft)
+        #expect(throws: ValidationFailure.self) { try SharingRules.apply(.activate, by: "gh", to: a, on: "2026-11-01") }
+        a = try SharingRules.apply(.sign, by: "hub", to: a, on: "2026-11-02")
+        #expect(a.state == .signed && a.signedByOrigin == "2026-11-01" && a.signedByRecipient == "2026-11-02")
+        #expect(throws: ValidationFailure.self) { try SharingRules.apply(.sign, by: "ke", to: a, on: "2026-11-02") }
+        a = try SharingRules.apply(.activate, by: "hub", to: a, on: "2026-11-03")
+        a = try SharingRules.apply(.suspend, by: "gh", to: a, on: "2026-11-04")
+        #expect(!a.inForce(on: "2026-11-04"))
+        a = try SharingRules.apply(.resume, by: "gh", to: a, on: "2026-11-05")
+        #expect(a.inForce(on: "2026-11-05"))
+        a = try SharingRules.apply(.terminate, by: "hub", to: a, on: "2026-11-06")
+        #expect(a.state == .terminated && a.endedOn == "2026-11-06")
+        for action in AgreementAction.allCases {
+            #expect(throws: ValidationFailure.self) { try SharingRules.apply(action, by: "gh", to: a, on: "2026-11-07") }
+        }
+        var bad = Self.agreement(.aggregate, types: [.incident], state: .draft)
+        bad.maxClassification = .confidential
+        bad.recipient = "gh"
+        bad.validUntil = "2025-01-01"
+        let failure = #expect(throws: ValidationFailure.self) { try bad.validate() }
+        let fields = Set(failure?.issues.map(\.field) ?? [])
+        #expect(fields == ["recipient", "maxClassification", "types", "validUntil"])
+    }
+
+    static func event(kind: String = FederationKind.shared, schema: Int = FederationEvent.schemaVersion, type: SharedRecordType = .incident)
+        -> FederationEvent
+    {
+        FederationEvent(
+            id: "0193a0a0-0000-7000-8000-000000000001", origin: "gh", agreement: "ag-1", kind: kind, recordType: type, recordID: "p-1",
+            auditHash: "abc", at: "2026-11-20T10:00:00Z", country: "GHA", level: .district, payload: ["classification": .string("restricted")],
+            schema: schema)
+    }
+
+    @Test func theHubAppliesOnlyWhatIsSignedFromAKnownPeerUnderAnAgreementInForce() throws {
+        let peers = ["gh": Self.ghana.publicKey, "hub": Self.hubKeys.publicKey]
+        let agreements = ["ag-1": Self.agreement()]
+        func check(_ body: [UInt8], _ sig: String?, sender: String? = "gh", me: String = "hub", day: String = "2026-11-20")
+            -> FederationIntake.Verdict
+        {
+            FederationIntake.check(body: body, signature: sig, sender: sender, peers: peers, agreements: agreements, me: me, on: day)
+        }
+        let body = try Self.event().body()
+        #expect(check(body, Self.ghana.sign(body)) == .apply(Self.event()))
+        #expect(Self.event().subject == "agora.gha.incident.district")
+        // Forged (signed by another key), altered after signing, unsigned, from a stranger, sent in another's name.
+        #expect(check(body, Self.hubKeys.sign(body)) == .quarantine("the signature does not verify with gh's key"))
+        var altered = body
+        altered[altered.firstIndex(of: UInt8(ascii: "p"))!] = UInt8(ascii: "q")
+        #expect(check(altered, Self.ghana.sign(body)) != .apply(Self.event()))
+        #expect(check(body, nil) == .quarantine("the signature does not verify with gh's key"))
+        #expect(check(body, Self.ghana.sign(body), sender: "ke") == .quarantine("the sender header does not name the event's origin"))
+        var stranger = Self.event()
+        stranger.origin = "zz"
+        let sb = try stranger.body()
+        #expect(check(sb, Self.ghana.sign(sb), sender: "zz") == .quarantine("unknown installation 'zz'"))
+        // A schema from the future, an event outside the agreement, after the agreement, to someone else.
+        let future = try Self.event(schema: 2).body()
+        #expect(check(future, Self.ghana.sign(future)) == .quarantine("schema 2 is newer than this installation reads (1)"))
+        let alert = try Self.event(type: .alert).body()
+        #expect(check(alert, Self.ghana.sign(alert)) == .quarantine("alert is outside agreement ag-1"))
+        #expect(check(body, Self.ghana.sign(body), day: "2027-02-01") == .quarantine("agreement ag-1 is active, not in force"))
+        #expect(check(body, Self.ghana.sign(body), me: "ke") == .quarantine("agreement ag-1 does not run from gh to ke"))
+        #expect(check(Array("{oops".utf8), "x") == .quarantine("not a JSON event"))
+        // An answer runs back: from the hub to Ghana under Ghana's agreement, and not the other way.
+        var answer = Self.event(kind: FederationKind.answered)
+        answer.origin = "hub"
+        let ab = try answer.body()
+        #expect(check(ab, Self.hubKeys.sign(ab), sender: "hub", me: "gh") == .apply(answer))
+        #expect(check(ab, Self.hubKeys.sign(ab), sender: "hub", me: "hub") != .apply(answer))
+    }
+
+    @Test func datesCoarsenToTheirWeekOrMonth() {
+        #expect(DatePrecision.week.coarsen("2026-11-22") == "2026-11-16")  // a Sunday
+        #expect(DatePrecision.week.coarsen("2026-11-16") == "2026-11-16")
+        #expect(DatePrecision.week.coarsen("2026-01-01") == "2025-12-29")
+        #expect(DatePrecision.month.coarsen("2026-11-22") == "2026-11")
+    }
+}
