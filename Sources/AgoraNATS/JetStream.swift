@@ -6,10 +6,14 @@ import Foundation
 public struct JetStream: Sendable {
     public let nats: NATSConnection
     public var timeout: Duration
+    /// `$JS.API`, or `$JS.<domain>.API` to reach the JetStream of another domain — a hub's, from a client of a leaf
+    /// node that links to it (the leaf forwards publishes to the hub's streams; the API needs the domain).
+    public let api: String
 
-    public init(_ nats: NATSConnection, timeout: Duration = .seconds(5)) {
+    public init(_ nats: NATSConnection, domain: String? = nil, timeout: Duration = .seconds(5)) {
         self.nats = nats
         self.timeout = timeout
+        self.api = domain.map { "$JS.\($0).API" } ?? "$JS.API"
     }
 
     public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -22,7 +26,7 @@ public struct JetStream: Sendable {
     /// Calls `$JS.API.<api>` with a JSON body; the answer's JSON, or its error thrown.
     public func call(_ api: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
         let payload = try body.map { try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) } ?? Data()
-        let m = try await nats.request("$JS.API." + api, payload: Array(payload), timeout: timeout)
+        let m = try await nats.request(self.api + "." + api, payload: Array(payload), timeout: timeout)
         guard let object = (try? JSONSerialization.jsonObject(with: Data(m.payload))) as? [String: Any] else {
             throw NATSProtocolError("JetStream answered \(api) with something that is not JSON")
         }
@@ -108,7 +112,7 @@ public struct JetStream: Sendable {
         let (sid, messages) = try await nats.subscribe(inbox)
         let request: [String: Any] = ["batch": batch, "expires": Self.nanos(expires)]
         try await nats.publish(
-            "$JS.API.CONSUMER.MSG.NEXT.\(stream).\(durable)", payload: Array(try JSONSerialization.data(withJSONObject: request)), replyTo: inbox)
+            api + ".CONSUMER.MSG.NEXT.\(stream).\(durable)", payload: Array(try JSONSerialization.data(withJSONObject: request)), replyTo: inbox)
         let deadline = ContinuousClock.now + expires + .seconds(2)
         let collected: [Message] = try await withThrowingTaskGroup(of: [Message]?.self) { group in
             group.addTask {

@@ -71,6 +71,9 @@ struct AgoraSettings: Sendable {
     /// hub that consumes its peers' streams (`AGORA_FEDERATION_HUB=1`).
     var installationID: String?
     var natsURL: String?
+    /// The hub's JetStream domain (`AGORA_NATS_DOMAIN`), for an installation whose NATS server is a leaf node of the
+    /// hub's: its streams are reached as `$JS.<domain>.API`. Unset: the server's own JetStream.
+    var natsDomain: String?
     var federationHub = false
     /// The ISO codes of the countries a national installation reads answers and regional alerts for
     /// (`AGORA_FEDERATION_COUNTRIES=GHA`); empty: every subject.
@@ -113,6 +116,7 @@ struct AgoraSettings: Sendable {
             metricsToken: env["AGORA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             installationID: env["AGORA_INSTALLATION_ID"].flatMap { $0.isEmpty ? nil : $0 },
             natsURL: env["AGORA_NATS_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            natsDomain: env["AGORA_NATS_DOMAIN"].flatMap { $0.isEmpty ? nil : $0 },
             federationHub: env["AGORA_FEDERATION_HUB"] == "1",
             federationCountries: (env["AGORA_FEDERATION_COUNTRIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }

@@ -118,7 +118,7 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
         let (host, port) = Self.address(url)
         let nats = NATSConnection(.init(host: host, port: port, name: "agora-" + me.installation))
         lock.withLock { connection = nats }
-        let link = FederationLink(app: app, js: JetStream(nats), me: me)
+        let link = FederationLink(app: app, js: JetStream(nats, domain: app.agora.natsDomain), me: me)
         let log = app.logger
         let start = Task {
             while !Task.isCancelled {

@@ -127,7 +127,28 @@ struct AlertStore: Sendable {
         try await AuditStore(sql: sql).append(
             actor: actor, action: state == .proposed ? "propose" : msgType == .Alert ? "issue" : msgType.rawValue.lowercased(),
             recordType: "alert", recordID: id, content: d)
+        if state == .issued { try await share(id) }
         return id
+    }
+
+    /// An issued alert, to the installations an agreement in force shares alerts with (in this transaction).
+    func share(_ id: String) async throws {
+        guard FederationIdentity.current != nil, let r = try await justWritten(id) else { return }
+        let d = r.alertDraft
+        let level = try await BodyStore(sql: sql).refs([r.bodyCode])[r.bodyCode]?.level
+        var fields: [String: JSONValue] = [
+            "headline": .string(r.headline), "severity": .string(r.severity), "identifier": .string(r.identifier), "body": .string(r.bodyCode),
+        ]
+        if let e = d.event { fields["event"] = .string(e) }
+        if let u = d.urgency { fields["urgency"] = .string(u.rawValue) }
+        if let c = d.certainty { fields["certainty"] = .string(c.rawValue) }
+        if let i = d.instruction { fields["instruction"] = .string(i) }
+        try await FederationOutbox(sql: sql).share(
+            ShareableRecord(
+                type: .alert, id: r.id, classification: r.classification, areaPath: ShareableRecord.steps(path: r.areaPath),
+                occurredOn: String((r.sentAt ?? r.createdAt).prefix(10)), level: level.flatMap(BodyLevel.init(rawValue:)) ?? .district, fields: fields
+            ),
+            kind: FederationKind.shared)
     }
 
     /// Moves an alert on; `from` guards against two people acting on the same alert at once.
@@ -148,6 +169,7 @@ struct AlertStore: Sendable {
         guard !changed.isEmpty else { throw APIError.conflict(field: "state", "the alert is no longer \(from.rawValue)") }
         try await AuditStore(sql: sql).append(
             actor: actor, action: to.rawValue, recordType: "alert", recordID: id, content: [reason ?? "", draft?.headline ?? ""])
+        if to == .issued { try await share(id) }
     }
 
     /// Unscoped, because the alert was just written in this transaction by its issuer (who may see it).
