@@ -30,6 +30,9 @@ public enum Agora {
             try configure(app, settings: settings)
             // Make or check the key now, not at the first reporter; it seals the audit chain from the first write.
             AuditKeys.setProcess(try app.vault.auditKey)
+            // The background jobs write outside requests: a case escalated past the national level at a deadline is
+            // elevated by the sweep, which must know who this installation is too.
+            FederationIdentity.setProcess(try app.federationIdentity)
             if !settings.opensStoreLater {
                 try await prepareStore(app)
                 try await Migrator.migrate(app)

@@ -65,6 +65,7 @@ struct FederationController {
         if p.id.isEmpty || p.id.count > 64 || !p.id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
             issues.add("id", "letters, digits and hyphens, at most 64")
         }
+        if p.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || p.name.count > 200 { issues.add("name", "between 1 and 200 characters") }
         if Data(base64Encoded: p.publicKey)?.count != 32 { issues.add("publicKey", "the peer's Ed25519 public key, base64 of 32 bytes") }
         try issues.throwIfAny()
         let actor = req.actor

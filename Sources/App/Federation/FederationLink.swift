@@ -54,6 +54,11 @@ struct FederationLink: Sendable {
     func receive(batch: Int = 200, wait: Duration = .milliseconds(500)) async throws -> (applied: Int, quarantined: Int, skipped: Int) {
         let messages = try await js.fetch(stream: Self.stream, durable: durable, batch: batch, expires: wait)
         var counts = (applied: 0, quarantined: 0, skipped: 0)
+        guard !messages.isEmpty else { return counts }
+        // Peers and agreements once a batch, not once a message (a batch is at most a second old).
+        let known = FederationStore(sql: app.sql)
+        let peers = try await known.peers()
+        let agreements = Dictionary(try await known.agreements().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for m in messages {
             let sender = m.header("Agora-Origin")
             if sender == me.installation {
@@ -63,9 +68,8 @@ struct FederationLink: Sendable {
             }
             let outcome = try await app.write { sql -> Int in
                 let store = FederationStore(sql: sql)
-                let agreements = Dictionary(try await store.agreements().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 let verdict = FederationIntake.check(
-                    body: m.payload, signature: m.header("Agora-Signature"), sender: sender, peers: try await store.peers(), agreements: agreements,
+                    body: m.payload, signature: m.header("Agora-Signature"), sender: sender, peers: peers, agreements: agreements,
                     me: me.installation, on: Timestamp.today())
                 switch verdict {
                 case .apply(let e):
