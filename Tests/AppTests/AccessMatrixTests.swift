@@ -432,9 +432,16 @@ import VaporTesting
             let routes = app.routes.all.filter { $0.method == .GET }
             #expect(routes.count >= 20, "the route table looks too small: \(routes.count)")
             let paths = try routes.flatMap { try Self.expand($0, w) }
+            // The policy and its SQL are the same code on both engines; what an engine could change is how it evaluates
+            // the scoping predicates. PostgreSQL gets the viewers whose predicates exclude the most — nobody, a stranger
+            // with an account, a foreign district, a parent body, another country, a CSO, a body's own coordinator — and
+            // SQLite every viewer (the matrix was two fifths of the Swift suite's CPU).
+            let narrow: Set = ["anonymous", "named.only", "monitor.tamale", "analyst.rpc", "analyst.ke", "liaison.wanep", "coordinator.bawku"]
+            let viewers = engine == .postgres ? w.viewers.filter { narrow.contains($0.name) } : w.viewers
+            #expect(engine == .sqlite || viewers.count == narrow.count, "a viewer of the PostgreSQL run was renamed")
             // One task per viewer: the requests are independent, and the PostgreSQL run waits on round trips.
             let requests = try await withThrowingTaskGroup(of: Int.self) { group in
-                for v in w.viewers {
+                for v in viewers {
                     group.addTask {
                         let scope = try await Self.scope(app, v.viewer, tree)
                         for path in paths {
@@ -446,7 +453,7 @@ import VaporTesting
                 }
                 return try await group.reduce(0, +)
             }
-            print("access matrix: \(requests) requests, \(routes.count) GET routes, \(w.viewers.count) viewers on \(engine)")
+            print("access matrix: \(requests) requests, \(routes.count) GET routes, \(viewers.count) viewers on \(engine)")
         }
     }
 

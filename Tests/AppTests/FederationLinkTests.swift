@@ -24,21 +24,27 @@ import VaporTesting
 
     /// Both sides register each other and hold the same agreement, signed by both and active.
     static func agree(_ gh: Application, _ hub: Application, granularity: String = "pseudonymised") async throws {
-        let ghKey = try #require(try gh.federationIdentity).keys.publicKey
-        let hubKey = try #require(try hub.federationIdentity).keys.publicKey
-        let agreement = """
+        try await agree(
+            (gh, "gh"), (hub, "hub"),
+            """
             {"id":"gh-hub-1","origin":"gh","recipient":"hub","purpose":"Regional early warning (ECOWARN)","types":["incident","case","alert"],
             "maxClassification":"restricted","granularity":"\(granularity)","place":"admin1","dates":"week","retentionDays":30,"validFrom":"2026-01-01"}
-            """
-        for (app, peer, key) in [(gh, "hub", hubKey), (hub, "gh", ghKey)] {
+            """)
+    }
+
+    /// `agreement` (JSON, its origin first) between two installations: registered, signed by both, active on both sides.
+    static func agree(_ origin: (Application, String), _ recipient: (Application, String), _ agreement: String) async throws {
+        let id = try #require(try JSONSerialization.jsonObject(with: Data(agreement.utf8)) as? [String: Any])["id"] as! String
+        for (app, peer) in [(origin.0, recipient), (recipient.0, origin)] {
+            let key = try #require(try peer.0.federationIdentity).keys.publicKey
             let t = try app.testing()
             let added = try await t.sendRequest(
-                .POST, "/api/v1/federation/peers", headers: .admin, body: json(#"{"id":"\#(peer)","name":"\#(peer)","publicKey":"\#(key)"}"#))
+                .POST, "/api/v1/federation/peers", headers: .admin, body: json(#"{"id":"\#(peer.1)","name":"\#(peer.1)","publicKey":"\#(key)"}"#))
             #expect(added.status == .created, "\(added.body.string)")
             let made = try await t.sendRequest(.POST, "/api/v1/federation/agreements", headers: .admin, body: json(agreement))
             #expect(made.status == .created, "\(made.body.string)")
-            for step in [#"{"action":"sign","party":"gh"}"#, #"{"action":"sign","party":"hub"}"#, #"{"action":"activate"}"#] {
-                let r = try await t.sendRequest(.POST, "/api/v1/federation/agreements/gh-hub-1/actions", headers: .admin, body: json(step))
+            for step in [#"{"action":"sign","party":"\#(origin.1)"}"#, #"{"action":"sign","party":"\#(recipient.1)"}"#, #"{"action":"activate"}"#] {
+                let r = try await t.sendRequest(.POST, "/api/v1/federation/agreements/\(id)/actions", headers: .admin, body: json(step))
                 #expect(r.status == .ok, "\(step): \(r.body.string)")
             }
         }

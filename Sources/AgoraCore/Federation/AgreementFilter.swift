@@ -103,11 +103,19 @@ public enum AgreementFilter {
 public struct FederationKeys: Sendable {
     let signing: Curve25519.Signing.PrivateKey
     let pseudonyms: SymmetricKey
+    let passwords: SymmetricKey
 
     public init(secret: SymmetricKey) {
         let seed = HKDF<SHA256>.deriveKey(inputKeyMaterial: secret, info: Data("agora federation signing v1".utf8), outputByteCount: 32)
         signing = try! Curve25519.Signing.PrivateKey(rawRepresentation: seed.withUnsafeBytes { Data($0) })  // any 32 bytes are a key
         pseudonyms = HKDF<SHA256>.deriveKey(inputKeyMaterial: secret, info: Data("agora federation pseudonyms v1".utf8), outputByteCount: 32)
+        passwords = HKDF<SHA256>.deriveKey(inputKeyMaterial: secret, info: Data("agora federation nats v1".utf8), outputByteCount: 32)
+    }
+
+    /// A hub's password for a peer's NATS user: the same each time the configuration is compiled, so recompiling after
+    /// an agreement changes does not cut the leaf nodes off.
+    public func natsPassword(for user: String) -> String {
+        String(Hex.string(HMAC<SHA256>.authenticationCode(for: Data("nats\n\(user)".utf8), using: passwords)).prefix(32))
     }
 
     /// The public key peers verify this installation's events with (base64 of its 32 bytes).

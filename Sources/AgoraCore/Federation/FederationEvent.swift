@@ -83,7 +83,7 @@ public enum FederationIntake {
 
     public static func check(
         body: [UInt8], signature: String?, sender: String?, peers: [String: String], agreements: [String: SharingAgreement], me: String,
-        on day: String
+        on day: String, countries: [String: [String]] = [:]
     ) -> Verdict {
         // The schema first, from the raw JSON: a newer event may not even decode as this version's type.
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return .quarantine("not a JSON event") }
@@ -106,6 +106,10 @@ public enum FederationIntake {
         guard backwards || a.granularity != .aggregate || e.recordType.isAggregate else {
             return .quarantine("agreement \(a.id) carries counts only")
         }
+        if let spoken = countries[e.origin], !spoken.isEmpty, !spoken.contains(e.country.uppercased()) {
+            return .quarantine("\(e.origin) does not speak for \(e.country)")
+        }
+        guard e.kind != FederationKind.regionalAlert || e.recordType == .alert else { return .quarantine("a regional alert must carry an alert") }
         if case .string(let c) = e.payload["classification"], let cl = Classification(rawValue: c), cl > a.maxClassification || cl == .confidential {
             return .quarantine("a \(c) record is above what agreement \(a.id) allows")
         }

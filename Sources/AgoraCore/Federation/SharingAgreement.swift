@@ -129,8 +129,10 @@ public struct SharingAgreement: Sendable, Codable, Equatable {
     /// The checks a draft must pass; every problem named by field.
     public func validate() throws {
         var c = IssueCollector()
-        if origin.isEmpty { c.add("origin", "is required") }
-        if recipient.isEmpty { c.add("recipient", "is required") }
+        for (field, v) in [("origin", origin), ("recipient", recipient)] where !Self.isInstallationID(v) {
+            c.add(field, "an installation id: letters, digits and hyphens, at most 64")
+        }
+        if let bad = areas.first(where: { !Self.isAreaCode($0) }) { c.add("areas", "'\(bad.prefix(40))' is not an area code") }
         if origin == recipient && !origin.isEmpty { c.add("recipient", "must be another installation than the origin") }
         if purpose.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { c.add("purpose", "is required") }
         if types.isEmpty { c.add("types", "name at least one record type") }
@@ -142,6 +144,14 @@ public struct SharingAgreement: Sendable, Codable, Equatable {
         if !Self.isDay(validFrom) { c.add("validFrom", "must be a date (YYYY-MM-DD)") }
         if let u = validUntil, !Self.isDay(u) || u < validFrom { c.add("validUntil", "must be a date on or after validFrom") }
         try c.throwIfAny()
+    }
+
+    public static func isInstallationID(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 64 && s.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "-") && $0.isASCII }
+    }
+
+    static func isAreaCode(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 32 && s.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") && $0.isASCII }
     }
 
     static func isDay(_ s: String) -> Bool {

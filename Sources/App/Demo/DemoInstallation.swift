@@ -16,9 +16,14 @@ enum DemoInstallation {
         try await app.write { tx in
             let sql = tx
             let store = AreaStore(sql: sql)
-            for batch in areas { try await store.upsert(batch, actor: actor) }
-            try await store.upsert(DemoData.communities, actor: actor)
-            if app.agora.sharedData != nil { try await store.recomputeNeighbours(tolerance: Neighbourhood.defaultTolerance) }
+            var created = 0
+            for batch in areas { created += try await store.upsert(batch, actor: actor).created }
+            created += try await store.upsert(DemoData.communities, actor: actor).created
+            // Neighbours from the shapes: when areas came in, or none were ever computed (a restart finds them done).
+            let computed = try await store.hasComputedNeighbours()
+            if app.agora.sharedData != nil, created > 0 || !computed {
+                try await store.recomputeNeighbours(tolerance: Neighbourhood.defaultTolerance)
+            }
             // Turkana West and Moroto face each other across the border; say so even without shapes.
             try await store.declareNeighbours("KE023124", "UG3086", actor: actor)
             let bodies = BodyStore(sql: sql)

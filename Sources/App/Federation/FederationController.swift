@@ -26,6 +26,10 @@ struct FederationController {
         var peers: [String]
         var agreements: [AgreementSummary]
         var figures: FederationStore.Figures
+        /// Per peer: pending, sent, received, quarantined, and when last.
+        var peerFigures: [FederationStore.PeerFigures]
+        /// The link to NATS while this installation runs one.
+        var link: FederationJobs.LinkState?
     }
 
     struct AgreementSummary: Content, Equatable {
@@ -49,30 +53,36 @@ struct FederationController {
             nats: app.agora.natsURL.map { FederationJobs.address($0) }.map { "\($0.0):\($0.1)" },
             hub: app.agora.federationHub, peers: try await store.peers().keys.sorted(),
             agreements: try await store.agreements().map { AgreementSummary(id: $0.id, origin: $0.origin, recipient: $0.recipient, state: $0.state) },
-            figures: try await store.figures())
+            figures: try await store.figures(), peerFigures: try await store.peerFigures(), link: app.federationJobs.link)
     }
 
     struct NewPeer: Content {
         var id: String
         var name: String
         var publicKey: String
+        /// The countries it speaks for (ISO 3166 alpha-3): its events about any other are quarantined.
+        var countries: [String]?
     }
 
     func addPeer(req: Request) async throws -> HTTPStatus {
         try req.requireInstallationAdmin()
         let p = try req.input(NewPeer.self)
         var issues = IssueCollector()
-        if p.id.isEmpty || p.id.count > 64 || !p.id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+        if !SharingAgreement.isInstallationID(p.id) {
             issues.add("id", "letters, digits and hyphens, at most 64")
         }
         if p.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || p.name.count > 200 { issues.add("name", "between 1 and 200 characters") }
         if Data(base64Encoded: p.publicKey)?.count != 32 { issues.add("publicKey", "the peer's Ed25519 public key, base64 of 32 bytes") }
+        let countries = (p.countries ?? []).map { $0.uppercased() }
+        if let bad = countries.first(where: { $0.count != 3 || !$0.allSatisfy { $0.isASCII && $0.isLetter } }) {
+            issues.add("countries", "'\(bad.prefix(20))' is not an ISO 3166 alpha-3 code")
+        }
         try issues.throwIfAny()
         let actor = req.actor
         try await req.write { tx in
-            try await FederationStore(sql: tx).addPeer(id: p.id, name: p.name, publicKey: p.publicKey)
+            try await FederationStore(sql: tx).addPeer(id: p.id, name: p.name, publicKey: p.publicKey, countries: countries)
             try await AuditStore(sql: tx).append(
-                actor: actor, action: "create", recordType: "federation-peer", recordID: p.id, content: [p.id, p.publicKey])
+                actor: actor, action: "create", recordType: "federation-peer", recordID: p.id, content: [p.id, p.publicKey] + countries)
         }
         return .created
     }
@@ -103,7 +113,7 @@ struct FederationController {
     func propose(req: Request) async throws -> Response {
         try req.requireInstallationAdmin()
         let n = try req.input(NewAgreement.self)
-        if let id = n.id, id.isEmpty || id.count > 64 || !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+        if let id = n.id, !SharingAgreement.isInstallationID(id) {
             throw APIError(ValidationFailure(field: "id", "letters, digits and hyphens, at most 64"))
         }
         let a = SharingAgreement(

@@ -24,13 +24,26 @@ struct FederationLink: Sendable {
         hub || countries.isEmpty ? ["agora.>"] : countries.map { "agora.\($0.lowercased()).>" }
     }
 
-    var durable: String { "agora-" + me.installation.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }
+    var durable: String { NATSAccess.durable(me.installation) }
 
+    /// The stream and this installation's consumer. Where the hub's server holds the agreements as permissions
+    /// (`agora federation nats-config`), a national installation may not create them: the hub made its consumer, and
+    /// finding it is enough.
     func prepare() async throws {
+        let hub = app.agora.federationHub
+        if !hub, (try? await js.call("CONSUMER.INFO.\(Self.stream).\(durable)")) != nil { return }
         try await js.addStream(Self.stream, subjects: ["agora.>"], maxAge: Self.maxAge, duplicateWindow: Self.duplicateWindow)
         try await js.addPullConsumer(
-            stream: Self.stream, durable: durable,
-            filterSubjects: Self.filterSubjects(hub: app.agora.federationHub, countries: app.agora.federationCountries))
+            stream: Self.stream, durable: durable, filterSubjects: Self.filterSubjects(hub: hub, countries: app.agora.federationCountries))
+        if hub { try await preparePeers() }
+    }
+
+    /// The hub makes each national peer's consumer, filtered on the countries it speaks for.
+    func preparePeers() async throws {
+        for (peer, countries) in try await FederationStore(sql: app.sql).peerCountries() where !countries.isEmpty {
+            try await js.addPullConsumer(
+                stream: Self.stream, durable: NATSAccess.durable(peer), filterSubjects: Self.filterSubjects(hub: false, countries: countries))
+        }
     }
 
     /// Publishes what waits in the outbox, oldest first; returns how many the stream acknowledged.
@@ -49,53 +62,97 @@ struct FederationLink: Sendable {
         return done
     }
 
-    /// Applies or quarantines one batch the consumer delivers; returns (applied, quarantined, skipped).
+    /// Applies or quarantines one batch the consumer delivers; returns (applied, quarantined, skipped). The batch is
+    /// applied in one transaction and acknowledged after it committed (one transaction a message held the hub to about
+    /// 200 events a second, docs/FEDERATION.md); if one event of it cannot be taken up, each is applied on its own.
     @discardableResult
     func receive(batch: Int = 200, wait: Duration = .milliseconds(500)) async throws -> (applied: Int, quarantined: Int, skipped: Int) {
         let messages = try await js.fetch(stream: Self.stream, durable: durable, batch: batch, expires: wait)
-        var counts = (applied: 0, quarantined: 0, skipped: 0)
-        guard !messages.isEmpty else { return counts }
+        guard !messages.isEmpty else { return (0, 0, 0) }
         // Peers and agreements once a batch, not once a message (a batch is at most a second old).
         let known = FederationStore(sql: app.sql)
         let peers = try await known.peers()
+        let countries = try await known.peerCountries()
         let agreements = Dictionary(try await known.agreements().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for m in messages {
+        let today = Timestamp.today()
+        // Its own events come back on subjects it also reads: skipped.
+        let items: [Delivery] = messages.map { m in
             let sender = m.header("Agora-Origin")
-            if sender == me.installation {
-                try await js.ack(m)  // its own events, on a subject it also reads
-                counts.skipped += 1
-                continue
-            }
-            let outcome = try await app.write { sql -> Int in
-                let store = FederationStore(sql: sql)
-                let verdict = FederationIntake.check(
-                    body: m.payload, signature: m.header("Agora-Signature"), sender: sender, peers: peers, agreements: agreements,
-                    me: me.installation, on: Timestamp.today())
-                switch verdict {
-                case .apply(let e):
-                    guard try await store.apply(e) else { return 2 }
-                    if e.kind == FederationKind.answered { try await Self.answered(e, sql: sql) }
-                    return 0
-                case .quarantine(let reason):
-                    try await store.quarantine(sender: sender, subject: m.message.subject, reason: reason, body: m.payload)
-                    return 1
-                }
-            }
-            if outcome == 1 {
-                app.logger.warning("federation: quarantined an event on \(m.message.subject) from \(sender ?? "nobody")")
-            }
-            try await js.ack(m)
-            switch outcome {
-            case 0: counts.applied += 1
-            case 1: counts.quarantined += 1
-            default: counts.skipped += 1
-            }
+            guard sender != me.installation else { return Delivery(message: m, sender: sender, verdict: nil) }
+            let verdict = FederationIntake.check(
+                body: m.payload, signature: m.header("Agora-Signature"), sender: sender, peers: peers, agreements: agreements,
+                me: me.installation, on: today, countries: countries)
+            return Delivery(message: m, sender: sender, verdict: verdict)
         }
-        return counts
+        var outcomes: [Outcome]
+        do {
+            outcomes = try await app.write { sql in
+                var out: [Outcome] = []
+                for d in items { out.append(try await self.handle(d, sql: sql)) }
+                return out
+            }
+        } catch is RegionalAlerts.Refusal {
+            outcomes = []
+            for d in items { outcomes.append(try await handleAlone(d)) }
+        }
+        for (d, o) in zip(items, outcomes) where o == .quarantined {
+            app.logger.warning("federation: quarantined an event on \(d.message.message.subject) from \(d.sender ?? "nobody")")
+        }
+        try await js.ackAll(messages)
+        return (
+            outcomes.filter { $0 == .applied }.count, outcomes.filter { $0 == .quarantined }.count, outcomes.filter { $0 == .skipped }.count
+        )
+    }
+
+    struct Delivery: Sendable {
+        var message: JetStream.Message
+        var sender: String?
+        /// Nil for this installation's own events.
+        var verdict: FederationIntake.Verdict?
+    }
+
+    enum Outcome: Sendable { case applied, quarantined, skipped }
+
+    func handle(_ d: Delivery, sql: any SQLDatabase) async throws -> Outcome {
+        switch d.verdict {
+        case nil: return .skipped
+        case .apply(let e):
+            guard try await FederationStore(sql: sql).apply(e) else { return .skipped }
+            try await takeEffect(e, sql: sql)
+            return .applied
+        case .quarantine(let reason):
+            try await FederationStore(sql: sql).quarantine(
+                sender: d.sender, subject: d.message.message.subject, reason: reason, body: d.message.payload)
+            return .quarantined
+        }
+    }
+
+    /// One delivery in a transaction of its own: what cannot be taken up is held for the administrators instead,
+    /// nothing of it applied (its transaction rolled back).
+    func handleAlone(_ d: Delivery) async throws -> Outcome {
+        do {
+            return try await app.write { try await self.handle(d, sql: $0) }
+        } catch let refusal as RegionalAlerts.Refusal {
+            try await app.write {
+                try await FederationStore(sql: $0).quarantine(
+                    sender: d.sender, subject: d.message.message.subject, reason: refusal.reason, body: d.message.payload)
+            }
+            return .quarantined
+        }
     }
 }
 
 extension FederationLink {
+    /// What a received event does here beyond being held: an answer lands in the case it answers; a regional alert
+    /// opens a case at a national installation.
+    func takeEffect(_ e: FederationEvent, sql: any SQLDatabase) async throws {
+        switch e.kind {
+        case FederationKind.answered: try await Self.answered(e, sql: sql)
+        case FederationKind.regionalAlert where !app.agora.federationHub: _ = try await RegionalAlerts(app: app, sql: sql).takeUp(e)
+        default: break
+        }
+    }
+
     /// The hub's answer to a case this installation elevated, into that case's history.
     static func answered(_ e: FederationEvent, sql: any SQLDatabase) async throws {
         guard let caseID = try await FederationStore(sql: sql).localRecord(sharedID: e.recordID, agreement: e.agreement) else { return }
@@ -116,12 +173,40 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var tasks: [Task<Void, Never>] = []
     private var connection: NATSConnection?
+    private var state: LinkState?
+
+    /// The link as the operations page shows it: up since the last round that reached NATS, or down with why.
+    struct LinkState: Sendable, Codable, Equatable {
+        var connected: Bool
+        /// The last round of publishing or fetching that reached NATS.
+        var lastContact: String?
+        var lastError: String?
+        var changedAt: String
+    }
+
+    /// Nil when this installation runs no link (no `AGORA_NATS_URL`, or no workers).
+    var link: LinkState? { lock.withLock { state } }
+
+    private func record(_ error: (any Error)?) {
+        let now = Timestamp.now()
+        lock.withLock {
+            var s = state ?? LinkState(connected: false, changedAt: now)
+            if (error == nil) != s.connected { s.changedAt = now }
+            s.connected = error == nil
+            if let error { s.lastError = String(String(describing: error).prefix(300)) } else { s.lastContact = now }
+            state = s
+        }
+    }
 
     func didBootAsync(_ app: Application) async throws {
         guard app.agora.runWorkers, let url = app.agora.natsURL, let me = try app.federationIdentity else { return }
         let (host, port) = Self.address(url)
-        let nats = NATSConnection(.init(host: host, port: port, name: "agora-" + me.installation))
-        lock.withLock { connection = nats }
+        let login = Self.credentials(url)
+        let nats = NATSConnection(.init(host: host, port: port, name: "agora-" + me.installation, user: login?.user, password: login?.password))
+        lock.withLock {
+            connection = nats
+            state = LinkState(connected: false, changedAt: Timestamp.now())
+        }
         let link = FederationLink(app: app, js: JetStream(nats, domain: app.agora.natsDomain), me: me)
         let log = app.logger
         let start = Task {
@@ -129,8 +214,10 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
                 do {
                     try await nats.connect()
                     try await link.prepare()
+                    self.record(nil)
                     return
                 } catch {
+                    self.record(error)
                     log.warning("federation: NATS at \(host):\(port) not reachable yet: \(error)")
                     try? await Task.sleep(for: .seconds(2))
                 }
@@ -141,25 +228,36 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
             while !Task.isCancelled {
                 do {
                     let n = try await FederationIdentity.$bound.withValue(me) { try await link.publishPending() }
+                    self.record(nil)
                     if n == 0 {
                         try? await Task.sleep(for: .milliseconds(100))
                     }
                 } catch {
                     if Task.isCancelled { break }
+                    self.record(error)
                     log.warning("federation: publishing paused: \(error)")
                     try? await Task.sleep(for: .seconds(1))
                 }
             }
         }
+        let hub = app.agora.federationHub
         let consumer = Task {
             await start.value
+            var peersPrepared = ContinuousClock.now
             while !Task.isCancelled {
+                // A peer registered since: the hub makes its consumer (a national one cannot, under the hub's permissions).
+                if hub && ContinuousClock.now - peersPrepared > .seconds(30) {
+                    peersPrepared = ContinuousClock.now
+                    do { try await link.preparePeers() } catch { log.warning("federation: peer consumers: \(error)") }
+                }
                 do {
                     try await AuditKeys.$bound.withValue(try app.vault.auditKey) {
                         try await FederationIdentity.$bound.withValue(me) { _ = try await link.receive() }
                     }
+                    self.record(nil)
                 } catch {
                     if Task.isCancelled { break }
+                    self.record(error)
                     log.warning("federation: receiving paused: \(error)")
                     try? await Task.sleep(for: .seconds(1))
                 }
@@ -176,6 +274,14 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
     }
 
     /// `nats://host:port` (or `host:port`); 4222 when no port is given.
+    /// `nats://user:password@host:port`: the user and password, never logged nor shown (the status shows host:port).
+    static func credentials(_ url: String) -> (user: String, password: String)? {
+        let rest = url.components(separatedBy: "://").last ?? url
+        guard rest.contains("@"), let info = rest.split(separator: "@").first else { return nil }
+        let parts = info.split(separator: ":", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
     static func address(_ url: String) -> (String, Int) {
         let rest = url.components(separatedBy: "://").last ?? url
         let hostPort = rest.split(separator: "@").last.map(String.init) ?? rest

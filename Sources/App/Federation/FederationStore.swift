@@ -40,10 +40,20 @@ struct FederationStore: Sendable {
 
     // MARK: peers and agreements
 
-    func addPeer(id: String, name: String, publicKey: String) async throws {
+    func addPeer(id: String, name: String, publicKey: String, countries: [String] = []) async throws {
         try await sql.delete(from: "federation_peers").where("id", .equal, id).run()
-        try await sql.insert(into: "federation_peers").columns("id", "name", "public_key", "added_at")
-            .values(SQLBind(id), SQLBind(name), SQLBind(publicKey), SQLBind(Timestamp.now())).run()
+        try await sql.insert(into: "federation_peers").columns("id", "name", "public_key", "added_at", "countries")
+            .values(SQLBind(id), SQLBind(name), SQLBind(publicKey), SQLBind(Timestamp.now()), SQLBind(countries.joined(separator: ","))).run()
+    }
+
+    /// Each peer's countries (empty: it speaks for none in particular, as a hub does to its nationals).
+    func peerCountries() async throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for r in try await sql.select().columns("id", "countries").from("federation_peers").all() {
+            out[try r.decode(column: "id", as: String.self)] = try r.decode(column: "countries", as: String.self).split(separator: ",").map(
+                String.init)
+        }
+        return out
     }
 
     func peers() async throws -> [String: String] {
@@ -224,6 +234,68 @@ struct FederationStore: Sendable {
         let rows = try await sql.select().column("shared_id").from("federation_records").where("purge_after", .lessThan, day).all()
         try await sql.delete(from: "federation_records").where("purge_after", .lessThan, day).run()
         return rows.count
+    }
+
+    /// One peer as the operations page shows it: what waits for it and went to it, what came from it.
+    struct PeerFigures: Sendable, Codable, Equatable {
+        var peer: String
+        var name: String
+        var pending: Int
+        var published: Int
+        var oldestPending: String?
+        var lastPublished: String?
+        var received: Int
+        var lastReceived: String?
+        var quarantined: Int
+    }
+
+    func peerFigures() async throws -> [PeerFigures] {
+        var out: [String: PeerFigures] = [:]
+        for r in try await sql.select().columns("id", "name").from("federation_peers").all() {
+            let id = try r.decode(column: "id", as: String.self)
+            out[id] = PeerFigures(
+                peer: id, name: try r.decode(column: "name", as: String.self), pending: 0, published: 0, received: 0, quarantined: 0)
+        }
+        func blank(_ id: String) -> PeerFigures { out[id] ?? PeerFigures(peer: id, name: id, pending: 0, published: 0, received: 0, quarantined: 0) }
+        // The outbox by recipient (through each event's agreement).
+        let outbox = try await sql.raw(
+            """
+            SELECT a.recipient AS peer,
+                   SUM(CASE WHEN o.published_at IS NULL THEN 1 ELSE 0 END) AS pending,
+                   SUM(CASE WHEN o.published_at IS NULL THEN 0 ELSE 1 END) AS published,
+                   MIN(CASE WHEN o.published_at IS NULL THEN o.created_at END) AS oldest_pending,
+                   MAX(o.published_at) AS last_published
+            FROM federation_outbox o JOIN sharing_agreements a ON a.id = o.agreement_id
+            GROUP BY a.recipient
+            """
+        ).all()
+        for r in outbox {
+            let id = try r.decode(column: "peer", as: String.self)
+            var f = blank(id)
+            f.pending = try r.decode(column: "pending", as: Int.self)
+            f.published = try r.decode(column: "published", as: Int.self)
+            f.oldestPending = try r.decode(column: "oldest_pending", as: String?.self)
+            f.lastPublished = try r.decode(column: "last_published", as: String?.self)
+            out[id] = f
+        }
+        let received = try await sql.select().column("origin").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("MAX", args: SQLColumn("received_at")), as: "last").from("federation_events").groupBy("origin").all()
+        for r in received {
+            let id = try r.decode(column: "origin", as: String.self)
+            var f = blank(id)
+            f.received = try r.decode(column: "n", as: Int.self)
+            f.lastReceived = try r.decode(column: "last", as: String?.self)
+            out[id] = f
+        }
+        let held = try await sql.select().column("sender").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("federation_quarantine").where(SQLColumn("sender"), .isNot, SQLLiteral.null).groupBy("sender").all()
+        for r in held {
+            let id = try r.decode(column: "sender", as: String.self)
+            var f = blank(id)
+            f.quarantined = try r.decode(column: "n", as: Int.self)
+            out[id] = f
+        }
+        return out.values.sorted { $0.peer < $1.peer }
     }
 
     /// Figures for the operations page and `agora federation status`.

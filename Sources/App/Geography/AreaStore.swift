@@ -141,6 +141,16 @@ struct AreaStore: Sendable {
         return codes.compactMap { byCode[$0] }
     }
 
+    /// Each known area's country.
+    func countries(of codes: [String]) async throws -> [String: String] {
+        guard !codes.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        for r in try await sql.select().columns("code", "country_code").from("areas").where("code", .in, Array(Set(codes))).all() {
+            out[try r.decode(column: "code", as: String.self)] = try r.decode(column: "country_code", as: String.self)
+        }
+        return out
+    }
+
     func exists(_ codes: [String]) async throws -> Set<String> {
         guard !codes.isEmpty else { return [] }
         var found = Set<String>()
@@ -268,6 +278,10 @@ struct AreaStore: Sendable {
     func neighbours(of code: String) async throws -> [NeighbourRow] {
         try await sql.select().columns("area_code", "neighbour_code", "kind").from("area_neighbours")
             .where("area_code", .equal, code).orderBy("neighbour_code").all(decoding: NeighbourRow.self, with: Self.decoder)
+    }
+
+    func hasComputedNeighbours() async throws -> Bool {
+        try await sql.select().column("area_code").from("area_neighbours").where("kind", .equal, "computed").limit(1).first() != nil
     }
 
     /// Replaces the computed neighbour pairs; declared ones stay.

@@ -33,6 +33,7 @@ enum AgoraMigrations {
         CreateOpenRosaForms(),
         CreateOutboundSMS(),
         CreateFederation(),
+        AddPeerCountries(),
     ]
 }
 

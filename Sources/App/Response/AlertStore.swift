@@ -131,11 +131,15 @@ struct AlertStore: Sendable {
         return id
     }
 
-    /// An issued alert, to the installations an agreement in force shares alerts with (in this transaction).
+    /// An issued alert, to the installations an agreement in force shares alerts with (in this transaction). A regional
+    /// body's alert goes to every country its areas lie in or border (`RegionalReach`), each for an area of its own;
+    /// an alert taken up from another installation (`federation:` actor) is not sent on again.
     func share(_ id: String) async throws {
-        guard FederationIdentity.current != nil, let r = try await justWritten(id) else { return }
+        guard FederationIdentity.current != nil, let r = try await justWritten(id), !(r.issuedBy ?? r.createdBy).hasPrefix("federation:") else {
+            return
+        }
         let d = r.alertDraft
-        let level = try await BodyStore(sql: sql).refs([r.bodyCode])[r.bodyCode]?.level
+        let level = (try await BodyStore(sql: sql).refs([r.bodyCode])[r.bodyCode]?.level).flatMap(BodyLevel.init(rawValue:)) ?? .district
         var fields: [String: JSONValue] = [
             "headline": .string(r.headline), "severity": .string(r.severity), "identifier": .string(r.identifier), "body": .string(r.bodyCode),
         ]
@@ -143,12 +147,24 @@ struct AlertStore: Sendable {
         if let u = d.urgency { fields["urgency"] = .string(u.rawValue) }
         if let c = d.certainty { fields["certainty"] = .string(c.rawValue) }
         if let i = d.instruction { fields["instruction"] = .string(i) }
-        try await FederationOutbox(sql: sql).share(
+        let on = String((r.sentAt ?? r.createdAt).prefix(10))
+        func record(_ path: String) -> ShareableRecord {
             ShareableRecord(
-                type: .alert, id: r.id, classification: r.classification, areaPath: ShareableRecord.steps(path: r.areaPath),
-                occurredOn: String((r.sentAt ?? r.createdAt).prefix(10)), level: level.flatMap(BodyLevel.init(rawValue:)) ?? .district, fields: fields
-            ),
-            kind: FederationKind.shared)
+                type: .alert, id: r.id, classification: r.classification, areaPath: ShareableRecord.steps(path: path), occurredOn: on, level: level,
+                fields: fields)
+        }
+        guard level > .national else {
+            try await FederationOutbox(sql: sql).share(record(r.areaPath), kind: FederationKind.shared)
+            return
+        }
+        let areas = AreaStore(sql: sql)
+        let own = d.areas ?? [r.areaCode]
+        var neighbours: [String: [String]] = [:]
+        for a in own { neighbours[a] = try await areas.neighbours(of: a).map(\.neighbourCode) }
+        let countries = try await areas.countries(of: own + neighbours.values.flatMap { $0 })
+        for (_, area) in RegionalReach.areas(own, neighbours: neighbours, country: { countries[$0] }) {
+            try await FederationOutbox(sql: sql).share(record(AreaPath.text(try await areas.path(area))), kind: FederationKind.regionalAlert)
+        }
     }
 
     /// Moves an alert on; `from` guards against two people acting on the same alert at once.

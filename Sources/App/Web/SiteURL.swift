@@ -23,7 +23,7 @@ enum SiteURL: Sendable, Equatable {
     case cases
     case caseFile(String)
     case caseAct(String)
-    case admin, adminSettings, adminForms
+    case admin, adminSettings, adminForms, adminFederation
     case mediations
     case mediation(String)
     case mediationAct(String)
@@ -135,6 +135,7 @@ enum SiteURL: Sendable, Equatable {
         case .submissionAct(let id): "/submissions/" + Self.segment(id) + "/act"
         case .adminSettings: "/admin/settings"
         case .adminForms: "/admin/forms"
+        case .adminFederation: "/admin/federation"
         case .feed: "/feeds/alerts.atom"
         case .apiDocument: "/api/v1/openapi.json"
         case .failedDeliveries: "/api/v1/outbox?status=failed"

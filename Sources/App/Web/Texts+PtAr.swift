@@ -380,6 +380,47 @@ extension Texts {
         signin.title | Iniciar sessão | تسجيل الدخول
         signin.username | Nome de utilizador | اسم المستخدم
         signin.password | Palavra-passe | كلمة المرور
+        fed.title | Federação | الاتحاد
+        fed.installation | Esta instalação | هذه المنشأة
+        fed.off | federação desligada (AGORA_INSTALLATION_ID não definido) | الاتحاد معطّل (AGORA_INSTALLATION_ID غير مضبوط)
+        fed.role | Papel | الدور
+        fed.hub | plataforma regional | مركز إقليمي
+        fed.national | instalação nacional | منشأة وطنية
+        fed.key | Chave pública (Ed25519) | المفتاح العام (Ed25519)
+        fed.link | Ligação | الاتصال
+        fed.up | ligada; último contacto %@ | متصل؛ آخر اتصال %@
+        fed.down | desligada desde %@: %@ | غير متصل منذ %@: %@
+        fed.noLink | nenhuma ligação aqui (AGORA_NATS_URL não definido) | لا اتصال هنا (AGORA_NATS_URL غير مضبوط)
+        fed.peers | Pares (%@) | النظراء (%@)
+        fed.peer | Par | النظير
+        fed.pending | À espera de envio | بانتظار الإرسال
+        fed.oldestPending | Mais antigo à espera desde | الأقدم بالانتظار منذ
+        fed.sent | Enviados | أُرسل
+        fed.lastSent | Último envio | آخر إرسال
+        fed.received | Recebidos | استُلم
+        fed.lastReceived | Última receção | آخر استلام
+        fed.quarantined | Em quarentena | في الحجر
+        fed.agreements | Acordos de partilha de dados (%@) | اتفاقات تبادل البيانات (%@)
+        fed.agreement | Acordo | الاتفاق
+        fed.from | De | من
+        fed.to | Para | إلى
+        fed.state | Estado | الحالة
+        fed.quarantine | Quarentena (%@) | الحجر (%@)
+        fed.quarantineIntro | Eventos recusados à chegada — forjados, fora de um acordo, de uma instalação desconhecida ou de um esquema mais recente — guardados aqui, nunca aplicados. | أحداث رُفضت عند وصولها — مزوّرة أو خارج اتفاق أو من منشأة مجهولة أو بمخطط أحدث — محفوظة هنا ولا تُطبَّق أبدًا.
+        fed.at | Quando | متى
+        fed.sender | Remetente | المرسل
+        fed.subject | Assunto | الموضوع
+        fed.reason | Motivo | السبب
+        fed.receivedTitle | Registos recebidos (%@ eventos) | السجلات المستلمة (%@ حدثًا)
+        fed.origin | Instalação de origem | المنشأة المصدر
+        fed.kind | Evento | الحدث
+        fed.record | Registo | السجل
+        fed.where | Onde | أين
+        fed.ended | acordo terminado em %@ | انتهى الاتفاق في %@
+        fed.cli | Pares e acordos geridos por /api/v1/federation; `agora federation status` mostra estes números (docs/FEDERATION.md). | يُدار النظراء والاتفاقات عبر /api/v1/federation؛ ويعرض `agora federation status` هذه الأرقام (docs/FEDERATION.md).
+        admin.federation | Federação: pares, acordos, quarentena | الاتحاد: النظراء والاتفاقات والحجر
+        fed.purpose | Finalidade | الغرض
+        fed.scope | Âmbito | النطاق
         admin.title | Administração | الإدارة
         admin.settings | Limiares de risco e prazos de resposta | عتبات الخطر ومهل الاستجابة
         admin.thresholds | Limiares, %@ | العتبات، %@

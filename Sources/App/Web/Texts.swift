@@ -396,6 +396,47 @@ enum Texts {
         signin.title | Sign in | Connexion
         signin.username | Username | Nom d'utilisateur
         signin.password | Password | Mot de passe
+        fed.title | Federation | Fédération
+        fed.installation | This installation | Cette installation
+        fed.off | federation off (AGORA_INSTALLATION_ID not set) | fédération désactivée (AGORA_INSTALLATION_ID absent)
+        fed.role | Role | Rôle
+        fed.hub | regional hub | plateforme régionale
+        fed.national | national installation | installation nationale
+        fed.key | Public key (Ed25519) | Clé publique (Ed25519)
+        fed.link | Link | Liaison
+        fed.up | connected; last contact %@ | connectée ; dernier contact %@
+        fed.down | not connected since %@: %@ | non connectée depuis %@ : %@
+        fed.noLink | no link running here (AGORA_NATS_URL not set) | aucune liaison ici (AGORA_NATS_URL absent)
+        fed.peers | Peers (%@) | Pairs (%@)
+        fed.peer | Peer | Pair
+        fed.pending | Waiting to send | En attente d'envoi
+        fed.oldestPending | Oldest waiting since | Plus ancien en attente depuis
+        fed.sent | Sent | Envoyés
+        fed.lastSent | Last sent | Dernier envoi
+        fed.received | Received | Reçus
+        fed.lastReceived | Last received | Dernière réception
+        fed.quarantined | Quarantined | En quarantaine
+        fed.agreements | Data-sharing agreements (%@) | Accords de partage de données (%@)
+        fed.agreement | Agreement | Accord
+        fed.from | From | De
+        fed.to | To | À
+        fed.state | State | État
+        fed.quarantine | Quarantine (%@) | Quarantaine (%@)
+        fed.quarantineIntro | Events refused on arrival — forged, outside an agreement, from an unknown installation or a newer schema — held here, never applied. | Événements refusés à l'arrivée — falsifiés, hors accord, d'une installation inconnue ou d'un schéma plus récent — gardés ici, jamais appliqués.
+        fed.at | When | Quand
+        fed.sender | Sender | Expéditeur
+        fed.subject | Subject | Sujet
+        fed.reason | Reason | Motif
+        fed.receivedTitle | Received records (%@ events) | Enregistrements reçus (%@ événements)
+        fed.origin | From installation | Installation d'origine
+        fed.kind | Event | Événement
+        fed.record | Record | Enregistrement
+        fed.where | Where | Où
+        fed.ended | agreement ended %@ | accord terminé le %@
+        fed.cli | Peers and agreements are managed through /api/v1/federation; `agora federation status` prints these figures (docs/FEDERATION.md). | Pairs et accords se gèrent par /api/v1/federation ; `agora federation status` affiche ces chiffres (docs/FEDERATION.md).
+        admin.federation | Federation: peers, agreements, quarantine | Fédération : pairs, accords, quarantaine
+        fed.purpose | Purpose | Finalité
+        fed.scope | Scope | Portée
         admin.title | Administration | Administration
         admin.settings | Risk thresholds and response deadlines | Seuils de risque et délais de réponse
         admin.thresholds | Thresholds, %@ | Seuils, %@

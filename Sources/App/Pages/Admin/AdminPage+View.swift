@@ -51,6 +51,7 @@ extension AdminPage {
                                     + p.roles.map { "\($0.role.rawValue) @ \($0.body)" }.joined(separator: ", "))))
                 }),
             .p(.class("muted"), .text(t("admin.cli"))),
+            .p(.a(.href(SiteURL.adminFederation.path), .text(t("admin.federation")))),
             forms(c, m))
         return main
     }
