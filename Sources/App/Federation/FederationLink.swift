@@ -46,20 +46,42 @@ struct FederationLink: Sendable {
         }
     }
 
-    /// Publishes what waits in the outbox, oldest first; returns how many the stream acknowledged.
+    /// Publishes what waits in the outbox, oldest first; returns how many the stream acknowledged. A hundred at a time
+    /// side by side, each waiting for its own acknowledgement, then marked in one transaction: one round trip and one
+    /// transaction an event held a national installation to about 80 events a second (docs/FEDERATION.md).
     @discardableResult
     func publishPending(limit: Int = 500) async throws -> Int {
         let pending = try await FederationStore(sql: app.sql).pending(limit: limit)
-        var done = 0
-        for e in pending {
-            let ack = try await js.publish(
-                e.subject, payload: Array(e.body.utf8), messageID: e.eventID,
-                headers: [("Agora-Origin", me.installation), ("Agora-Signature", e.signature)])
-            _ = ack  // a duplicate ack means an earlier try got through: published all the same
-            try await app.write { try await FederationStore(sql: $0).published(e.eventID) }
-            done += 1
+        var done: [String] = []
+        var failure: (any Error)?
+        let js = self.js
+        let origin = me.installation
+        for chunk in pending.chunked(100) where failure == nil {
+            await withTaskGroup(of: (String, (any Error)?).self) { group in
+                for e in chunk {
+                    group.addTask {
+                        do {
+                            // A duplicate ack means an earlier try got through: published all the same.
+                            _ = try await js.publish(
+                                e.subject, payload: Array(e.body.utf8), messageID: e.eventID,
+                                headers: [("Agora-Origin", origin), ("Agora-Signature", e.signature)])
+                            return (e.eventID, nil)
+                        } catch {
+                            return (e.eventID, error)
+                        }
+                    }
+                }
+                for await (id, error) in group {
+                    if let error { failure = failure ?? error } else { done.append(id) }
+                }
+            }
         }
-        return done
+        if !done.isEmpty {
+            let ids = done
+            try await app.write { try await FederationStore(sql: $0).published(ids) }
+        }
+        if let failure { throw failure }
+        return done.count
     }
 
     /// Applies or quarantines one batch the consumer delivers; returns (applied, quarantined, skipped). The batch is

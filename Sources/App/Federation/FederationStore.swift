@@ -111,8 +111,11 @@ struct FederationStore: Sendable {
             }
     }
 
-    func published(_ eventID: String) async throws {
-        try await sql.update("federation_outbox").set("published_at", to: Timestamp.now()).where("event_id", .equal, eventID).run()
+    func published(_ eventIDs: [String]) async throws {
+        let now = Timestamp.now()
+        for chunk in eventIDs.chunked(500) {
+            try await sql.update("federation_outbox").set("published_at", to: now).where("event_id", .in, Array(chunk)).run()
+        }
     }
 
     func failed(_ eventID: String, error: String) async throws {
