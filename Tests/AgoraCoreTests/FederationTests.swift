@@ -213,4 +213,20 @@ import Testing
         #expect(Self.hubKeys.natsPassword(for: "gh") == Self.hubKeys.natsPassword(for: "gh"))
         #expect(Self.hubKeys.natsPassword(for: "gh") != Self.hubKeys.natsPassword(for: "ke") && Self.hubKeys.natsPassword(for: "gh").count == 32)
     }
+
+    /// A lost weapon's record carries its marks and no one's name; read back, it matches the recovered weapon whose
+    /// serial is written another way, until it is said found.
+    @Test func aLostWeaponTravelsAsItsMarksAndMatchesUntilFound() {
+        let marks = WeaponMarks(
+            manufacturer: "Izhmash", countryOfManufacture: "RU", serial: "GH-7781-X", yearOfManufacture: 1984, calibre: "7.62x39mm")
+        let fields = LostWeapons.fields(type: .assaultRifle, status: .lostOrStolen, marks: marks, body: "GH-NACSA")
+        #expect(
+            Set(fields.keys) == ["weaponType", "status", "body", "serial", "manufacturer", "calibre", "countryOfManufacture", "yearOfManufacture"])
+        #expect(LostWeapons.marks(fields) == marks)
+        #expect(LostWeapons.serialKey(fields) == SerialSearch.key("gh 7781 x"))
+        #expect(SerialSearch.diverted(WeaponMarks(manufacturer: "IZHMASH", serial: "gh7781x"), LostWeapons.marks(fields)))
+        #expect(LostWeapons.stillLost(fields))
+        #expect(!LostWeapons.stillLost(LostWeapons.fields(type: .assaultRifle, status: .surrendered, marks: marks, body: "GH-NACSA")))
+        #expect(LostWeapons.serialKey(LostWeapons.fields(type: .other, status: .lostOrStolen, marks: WeaponMarks(unmarked: true), body: "X")) == nil)
+    }
 }

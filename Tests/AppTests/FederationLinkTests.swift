@@ -22,6 +22,20 @@ import VaporTesting
         FederationLink(app: app, js: JetStream(nats), me: try #require(try app.federationIdentity))
     }
 
+    /// Each installation on a connection of its own to `server`, its stream and consumer prepared.
+    static func links(_ server: NATSServerProcess, _ apps: [(String, Application)]) async throws -> ([String: FederationLink], [NATSConnection]) {
+        var links: [String: FederationLink] = [:]
+        var connections: [NATSConnection] = []
+        for (name, app) in apps {
+            let nats = NATSConnection(.init(port: server.port, name: name, reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
+            try await nats.connect()
+            connections.append(nats)
+            links[name] = try link(app, nats)
+            try await links[name]!.prepare()
+        }
+        return (links, connections)
+    }
+
     /// Both sides register each other and hold the same agreement, signed by both and active.
     static func agree(_ gh: Application, _ hub: Application, granularity: String = "pseudonymised") async throws {
         try await agree(
@@ -33,13 +47,18 @@ import VaporTesting
     }
 
     /// `agreement` (JSON, its origin first) between two installations: registered, signed by both, active on both sides.
-    static func agree(_ origin: (Application, String), _ recipient: (Application, String), _ agreement: String) async throws {
+    /// `countries`: what each peer speaks for, as the other side registers it.
+    static func agree(
+        _ origin: (Application, String), _ recipient: (Application, String), _ agreement: String, countries: [String: [String]] = [:]
+    ) async throws {
         let id = try #require(try JSONSerialization.jsonObject(with: Data(agreement.utf8)) as? [String: Any])["id"] as! String
         for (app, peer) in [(origin.0, recipient), (recipient.0, origin)] {
             let key = try #require(try peer.0.federationIdentity).keys.publicKey
             let t = try app.testing()
+            let spoken = (countries[peer.1] ?? []).map { "\"\($0)\"" }.joined(separator: ",")
             let added = try await t.sendRequest(
-                .POST, "/api/v1/federation/peers", headers: .admin, body: json(#"{"id":"\#(peer.1)","name":"\#(peer.1)","publicKey":"\#(key)"}"#))
+                .POST, "/api/v1/federation/peers", headers: .admin,
+                body: json(#"{"id":"\#(peer.1)","name":"\#(peer.1)","publicKey":"\#(key)","countries":[\#(spoken)]}"#))
             #expect(added.status == .created, "\(added.body.string)")
             let made = try await t.sendRequest(.POST, "/api/v1/federation/agreements", headers: .admin, body: json(agreement))
             #expect(made.status == .created, "\(made.body.string)")
@@ -236,6 +255,60 @@ import VaporTesting
                 #expect((status["figures"] as? [String: Any])?["quarantined"] as? Int == 2)
                 await natsGH.close()
                 await natsHub.close()
+            }
+        }
+    }
+
+    /// A poison event: one whose taking up fails in the hub's store, whatever the try. The rest of its batch is applied;
+    /// it comes back a few times, then waits in quarantine with the error instead of blocking the consumer forever.
+    @Test(arguments: Engine.available)
+    func anEventTheStoreKeepsRefusingIsQuarantinedAndHoldsNothingBack(engine: Engine) async throws {
+        guard let server = NATSServerProcess() else { return }
+        try server.start()
+        try await TestInstallation.run(engine, settings: RegionalAlertTests.installation("gh")) { gh in
+            try await TestInstallation.run(engine, settings: RegionalAlertTests.installation("hub", hub: true)) { hub in
+                try await ReportTests.seed(gh)
+                try await Self.agree(gh, hub)
+                let (_, monitor) = try await TestInstallation.person(gh, "mon", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
+                let (_, analyst) = try await TestInstallation.person(gh, "ana", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
+                var ids: [String] = []
+                for _ in 0..<3 { ids.append(try await Self.incident(gh, "internal", tokens: (monitor, analyst))) }
+                let poison = try #require(try gh.federationIdentity).keys.pseudonym(ids[1], agreement: "gh-hub-1")
+                switch engine {
+                case .sqlite:
+                    try await hub.sql.raw(
+                        "CREATE TRIGGER poison BEFORE INSERT ON federation_records WHEN NEW.shared_id = '\(unsafeRaw: poison)' BEGIN SELECT RAISE(ABORT, 'poisoned'); END"
+                    ).run()
+                case .postgres:
+                    try await hub.sql.raw(
+                        "CREATE FUNCTION poison() RETURNS trigger AS $$ BEGIN IF NEW.shared_id = '\(unsafeRaw: poison)' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
+                    ).run()
+                    try await hub.sql.raw("CREATE TRIGGER poison BEFORE INSERT ON federation_records FOR EACH ROW EXECUTE FUNCTION poison()").run()
+                }
+                let nats = NATSConnection(.init(port: server.port, name: "both", reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
+                try await nats.connect()
+                let ghLink = try Self.link(gh, nats)
+                var hubLink = try Self.link(hub, nats)
+                hubLink.retryDelay = .milliseconds(50)
+                try await ghLink.prepare()
+                try await hubLink.prepare()
+                #expect(try await Self.acting(gh) { try await ghLink.publishPending() } == 3)
+                let first = try await Self.acting(hub) { try await hubLink.receive(wait: .seconds(2)) }
+                #expect(first.applied == 2 && first.quarantined == 0, "\(first)")
+                var rounds = 1
+                var quarantined = 0
+                while quarantined == 0 && rounds < 40 {
+                    quarantined = try await Self.acting(hub) { try await hubLink.receive(wait: .milliseconds(300)) }.quarantined
+                    rounds += 1
+                }
+                #expect(quarantined == 1)
+                let held = try await FederationStore(sql: hub.sql).quarantined()
+                #expect(held.count == 1 && held[0].reason.hasPrefix("not taken up after 5 deliveries"), "\(held.map(\.reason))")
+                #expect(Set(try await FederationStore(sql: hub.sql).received().map(\.sharedID)).count == 2)
+                // Acknowledged once quarantined: it does not come back.
+                let after = try await Self.acting(hub) { try await hubLink.receive(wait: .milliseconds(500)) }
+                #expect(after.applied + after.quarantined + after.skipped == 0, "\(after)")
+                await nats.close()
             }
         }
     }

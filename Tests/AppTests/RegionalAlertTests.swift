@@ -41,16 +41,7 @@ import VaporTesting
                     // Kenya shares its own alerts with the hub: what it takes up from the hub must not echo back.
                     try await FederationLinkTests.agree(
                         (ke, "ke"), (hub, "hub"), Self.alertsAgreement("ke-hub", from: "ke", to: "hub", country: "KEN"))
-                    var links: [String: FederationLink] = [:]
-                    var connections: [NATSConnection] = []
-                    for (name, app) in [("hub", hub), ("ke", ke), ("ug", ug)] {
-                        let nats = NATSConnection(
-                            .init(port: server.port, name: name, reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
-                        try await nats.connect()
-                        connections.append(nats)
-                        links[name] = try FederationLinkTests.link(app, nats)
-                        try await links[name]!.prepare()
-                    }
+                    let (links, connections) = try await FederationLinkTests.links(server, [("hub", hub), ("ke", ke), ("ug", ug)])
 
                     // CEWARN's analyst at the hub warns of cattle raids in Turkana, on the Ugandan border.
                     let (_, igad) = try await TestInstallation.person(hub, "igad", roles: [RoleGrant(body: "IGAD-CEWARN", role: .analyst)])

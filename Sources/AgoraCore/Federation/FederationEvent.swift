@@ -62,7 +62,10 @@ public enum FederationKind {
     public static let elevated = "case.elevated"
     public static let answered = "case.answered"
     public static let regionalAlert = "alert.regional"
-    public static let all: Set<String> = [shared, elevated, answered, regionalAlert]
+    /// A record the hub passes on from the installation that shared it (`from` in its payload): lost-or-stolen
+    /// weapons, which every installation compares with the weapons it recovers.
+    public static let relayed = "record.relayed"
+    public static let all: Set<String> = [shared, elevated, answered, regionalAlert, relayed]
     /// Answers travel back against the agreement's direction: from its recipient to its origin.
     public static let backwards: Set<String> = [answered]
 }
@@ -110,6 +113,9 @@ public enum FederationIntake {
             return .quarantine("\(e.origin) does not speak for \(e.country)")
         }
         guard e.kind != FederationKind.regionalAlert || e.recordType == .alert else { return .quarantine("a regional alert must carry an alert") }
+        guard e.kind != FederationKind.relayed || e.recordType == .weaponLostOrStolen else {
+            return .quarantine("only lost-or-stolen weapons are relayed")
+        }
         if case .string(let c) = e.payload["classification"], let cl = Classification(rawValue: c), cl > a.maxClassification || cl == .confidential {
             return .quarantine("a \(c) record is above what agreement \(a.id) allows")
         }

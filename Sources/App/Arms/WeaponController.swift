@@ -104,7 +104,7 @@ struct WeaponController {
                     registeredOn: e.registeredOn ?? today)
                 try await WeaponStore(sql: tx).insert(
                     w, actor: actor, kind: w.status == .collected ? .collected : w.status == .seized ? .seized : .registered)
-                try await Self.raiseIfDiverted(w, tx: tx, actor: actor)
+                try await DivertedWeapons(sql: tx).check(w, actor: actor)
                 made.append(w.id)
             }
             return made
@@ -123,34 +123,6 @@ struct WeaponController {
             if let id, try await IncidentStore(sql: req.sql).get(id, scope) == nil { issues.add(field(i), "no incident '\(id)' that you can read") }
         }
         try issues.throwIfAny()
-    }
-
-    /// A weapon recovered (seized, surrendered, collected) with the marks of one recorded lost or stolen: a proposed
-    /// alert to the body holding it, the losing body informed, both told through the outbox.
-    static func raiseIfDiverted(_ w: NewWeapon, tx: any SQLDatabase, actor: String) async throws {
-        guard [.seized, .surrendered, .collected].contains(w.status) else { return }
-        let lost = try await WeaponStore(sql: tx).lostOrStolen(serialKey: SerialSearch.key(w.marks.serial ?? "")).filter {
-            $0.id != w.id && SerialSearch.diverted(w.marks, $0.marks)
-        }
-        guard !lost.isEmpty else { return }
-        let body = try await BodyStore(sql: tx).get(w.body)
-        guard let area = w.area ?? lost.compactMap(\.area).first ?? body?.jurisdiction.first else { return }
-        let path = try await AreaStore(sql: tx).path(area)
-        let draft = AlertDraft(
-            body: w.body, classification: .restricted, event: "Diverted small arm recovered", urgency: .Immediate, severity: .Moderate,
-            certainty: .Observed, headline: "A \(w.status.rawValue) weapon matches a lost-or-stolen record",
-            description:
-                "Weapon \(w.id) (\(w.type.rawValue), \(w.marks.manufacturer ?? "maker unknown")) was \(w.status.rawValue) on \(w.registeredOn); its marks match "
-                + lost.map { "\($0.id) recorded lost or stolen by \($0.body)" }.joined(separator: "; ") + ".",
-            instruction: "Trace the weapon to the point of diversion; tell the body that lost it.", areas: [area])
-        let id = try await AlertStore(sql: tx).insert(
-            draft, state: .proposed, msgType: .Alert, refersTo: nil, caseID: nil, body: w.body, classification: .restricted,
-            areaPath: AreaPath.text(path), risk: nil, actor: actor, sent: nil)
-        let others = Set(lost.map(\.body)).subtracting([w.body])
-        for b in others.sorted() { try await Parties(sql: tx).add("alert", id, body: b, role: "informed") }
-        try await OutboxStore(sql: tx).enqueue("alert.proposed", bodies: [w.body] + others.sorted(), alertID: id)
-        try await WeaponStore(sql: tx).event(
-            w.id, kind: .traced, on: w.registeredOn, details: ["matches": lost.map(\.id).joined(separator: " "), "alert": id], actor: actor)
     }
 
     struct EventInput: Content {
@@ -221,10 +193,10 @@ struct WeaponController {
             try await WeaponStore(sql: tx).event(
                 id, kind: input.kind, on: on, status: newStatus, body: input.body, store: input.store, details: eventDetails, actor: actor)
             if let s = newStatus {
-                try await Self.raiseIfDiverted(
+                try await DivertedWeapons(sql: tx).check(
                     NewWeapon(
                         id: id, body: input.body ?? w.body, classification: w.classification, store: w.store, type: w.type, status: s, marks: w.marks,
-                        incident: input.incident, area: w.area, campaign: w.campaign, registeredOn: on), tx: tx, actor: actor)
+                        incident: input.incident, area: w.area, campaign: w.campaign, registeredOn: on), actor: actor)
             }
         }
         guard let out = try await WeaponStore(sql: req.sql).get(id, try await req.scope()) else { throw APIError.notFound("weapon", id) }

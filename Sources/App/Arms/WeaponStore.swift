@@ -82,6 +82,12 @@ struct WeaponStore: Sendable {
                 SQLBind(id), SQLBind(seq), SQLBind(on), SQLBind(Timestamp.now()), SQLBind(kind.rawValue), SQLBind(status?.rawValue), SQLBind(body),
                 SQLBind(MediationStore.json(d)), SQLBind(actor)
             ).run()
+        // A weapon recorded lost or stolen, or found again since, is told to the installations that agreed to know.
+        var shareable = status == .lostOrStolen
+        if seq > 1, let status, status != .lostOrStolen {
+            let before = try await sql.select().column("status").from("weapons").where("id", .equal, id).first()
+            shareable = try before?.decode(column: "status", as: String.self) == WeaponStatus.lostOrStolen.rawValue
+        }
         if seq > 1, status != nil || body != nil || store != nil {
             var u = sql.update("weapons").set("updated_at", to: Timestamp.now())
             if let status { u = u.set("status", to: status.rawValue) }
@@ -91,6 +97,7 @@ struct WeaponStore: Sendable {
         }
         try await AuditStore(sql: sql).append(
             actor: actor, action: "weapon.\(kind.rawValue)", recordType: "weapon", recordID: id, content: [status?.rawValue ?? "", body ?? "", on])
+        if shareable { try await SharedWeapons(sql: sql).share(id, on: on) }
     }
 
     func get(_ id: String, _ scope: AccessScope) async throws -> WeaponView? {
@@ -147,6 +154,15 @@ struct WeaponStore: Sendable {
             "status", .equal, WeaponStatus.lostOrStolen.rawValue
         )
         .all().map(Self.view)
+    }
+
+    /// Recovered weapons (seized, surrendered, collected) with this folded serial: what another installation's
+    /// lost-or-stolen record is compared with when it arrives.
+    func recovered(serialKey: String) async throws -> [WeaponView] {
+        guard !serialKey.isEmpty else { return [] }
+        return try await Self.table.unscoped(sql, because: "a record shared by another installation is compared with every recovered weapon")
+            .columns(Self.columns.map { SQLColumn($0) }).where("serial_key", .equal, serialKey)
+            .where(SQLColumn("status"), .in, SQLBind.group(DivertedWeapons.recoveredStates.map(\.rawValue).sorted())).all().map(Self.view)
     }
 
     /// The weapons of these bodies as the system reads them (destructions, reports and DDR disarmament check them).

@@ -75,7 +75,7 @@ enum DemoArms {
                 id: UUID().uuidString.lowercased(), body: "GH-NACSA", classification: .restricted, store: "Tamale police armoury", type: .rifle,
                 status: .seized, marks: g3, incident: nil, area: "GH0812", campaign: nil, registeredOn: ago(5))
             try await weapons.insert(seized, actor: actor, kind: .seized)
-            try await WeaponController.raiseIfDiverted(seized, tx: tx, actor: actor)
+            try await DivertedWeapons(sql: tx).check(seized, actor: actor)
             let pistol = UUID().uuidString.lowercased()
             try await weapons.insert(
                 NewWeapon(

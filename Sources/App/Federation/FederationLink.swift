@@ -17,6 +17,10 @@ struct FederationLink: Sendable {
     let app: Application
     let js: JetStream
     let me: FederationIdentity
+    /// An event whose taking up fails this many times is quarantined with the error, instead of coming back forever
+    /// (a poison message); until then it is delivered again after `retryDelay`, the rest of its batch going on.
+    var maxDeliveries = 5
+    var retryDelay: Duration = .seconds(2)
 
     /// A hub reads every national stream; a national installation the subjects of its own countries (answers to what
     /// it elevated, regional alerts for its border areas).
@@ -113,14 +117,18 @@ struct FederationLink: Sendable {
                 for d in items { out.append(try await self.handle(d, sql: sql)) }
                 return out
             }
-        } catch is RegionalAlerts.Refusal {
+        } catch {
+            // One event that cannot be taken up (a refusal, or a store error only it provokes) must not hold back the
+            // batch: each in a transaction of its own. If the store itself is away, this throws and nothing is acked.
             outcomes = []
             for d in items { outcomes.append(try await handleAlone(d)) }
         }
         for (d, o) in zip(items, outcomes) where o == .quarantined {
             app.logger.warning("federation: quarantined an event on \(d.message.message.subject) from \(d.sender ?? "nobody")")
         }
-        try await js.ackAll(messages)
+        let retried = zip(messages, outcomes).filter { $0.1 == .retry }.map(\.0)
+        try await js.ackAll(zip(messages, outcomes).filter { $0.1 != .retry }.map(\.0))
+        for m in retried { try await js.nak(m, delay: retryDelay) }
         return (
             outcomes.filter { $0 == .applied }.count, outcomes.filter { $0 == .quarantined }.count, outcomes.filter { $0 == .skipped }.count
         )
@@ -133,7 +141,7 @@ struct FederationLink: Sendable {
         var verdict: FederationIntake.Verdict?
     }
 
-    enum Outcome: Sendable { case applied, quarantined, skipped }
+    enum Outcome: Sendable { case applied, quarantined, skipped, retry }
 
     func handle(_ d: Delivery, sql: any SQLDatabase) async throws -> Outcome {
         switch d.verdict {
@@ -152,25 +160,39 @@ struct FederationLink: Sendable {
     /// One delivery in a transaction of its own: what cannot be taken up is held for the administrators instead,
     /// nothing of it applied (its transaction rolled back).
     func handleAlone(_ d: Delivery) async throws -> Outcome {
+        let reason: String
         do {
             return try await app.write { try await self.handle(d, sql: $0) }
         } catch let refusal as RegionalAlerts.Refusal {
-            try await app.write {
-                try await FederationStore(sql: $0).quarantine(
-                    sender: d.sender, subject: d.message.message.subject, reason: refusal.reason, body: d.message.payload)
+            reason = refusal.reason
+        } catch {
+            guard d.message.deliveries >= maxDeliveries else {
+                app.logger.warning("federation: an event on \(d.message.message.subject) failed (delivery \(d.message.deliveries)), retried")
+                return .retry
             }
-            return .quarantined
+            reason = "not taken up after \(d.message.deliveries) deliveries: \(String(String(describing: error).prefix(300)))"
         }
+        // The quarantine's own write failing (the store away) throws: nothing acked, all delivered again.
+        try await app.write {
+            try await FederationStore(sql: $0).quarantine(
+                sender: d.sender, subject: d.message.message.subject, reason: reason, body: d.message.payload)
+        }
+        return .quarantined
     }
 }
 
 extension FederationLink {
     /// What a received event does here beyond being held: an answer lands in the case it answers; a regional alert
-    /// opens a case at a national installation.
+    /// opens a case at a national installation; a lost-or-stolen weapon is passed on by the hub and compared with the
+    /// weapons recovered here.
     func takeEffect(_ e: FederationEvent, sql: any SQLDatabase) async throws {
         switch e.kind {
         case FederationKind.answered: try await Self.answered(e, sql: sql)
         case FederationKind.regionalAlert where !app.agora.federationHub: _ = try await RegionalAlerts(app: app, sql: sql).takeUp(e)
+        case _ where e.recordType == .weaponLostOrStolen:
+            let weapons = SharedWeapons(sql: sql)
+            if app.agora.federationHub { try await weapons.relay(e) }
+            try await weapons.takeUp(e)
         default: break
         }
     }

@@ -31,9 +31,11 @@ struct FederationIdentity: Sendable {
 struct FederationOutbox: Sendable {
     let sql: any SQLDatabase
 
+    /// - Parameter to: only these recipients, each with the country its subject names (the hub passing a record on
+    ///   to the installations of other countries); nil: every recipient, on the record's own country.
     /// - Returns: the recipients an event was written for.
     @discardableResult
-    func share(_ r: ShareableRecord, kind: String, on day: String = Timestamp.today()) async throws -> [String] {
+    func share(_ r: ShareableRecord, kind: String, on day: String = Timestamp.today(), to: [String: String]? = nil) async throws -> [String] {
         guard let me = FederationIdentity.current else { return [] }
         let store = FederationStore(sql: sql)
         let agreements = try await store.agreements().filter { $0.origin == me.installation && $0.inForce(on: day) }
@@ -42,10 +44,11 @@ struct FederationOutbox: Sendable {
         var ids = OrderedIDs()
         var written: [String] = []
         for a in agreements {
-            guard case .share(let sharedID, let payload) = AgreementFilter.decide(r, under: a, on: day, keys: me.keys) else { continue }
+            let country: String? = if let to { to[a.recipient] } else { r.country }
+            guard let country, case .share(let sharedID, let payload) = AgreementFilter.decide(r, under: a, on: day, keys: me.keys) else { continue }
             let e = FederationEvent(
                 id: ids.next(), origin: me.installation, agreement: a.id, kind: kind, recordType: r.type, recordID: sharedID, auditHash: head,
-                at: Timestamp.now(), country: r.country, level: r.level, payload: payload)
+                at: Timestamp.now(), country: country, level: r.level, payload: payload)
             let body = try e.body()
             try await store.enqueue(e, body: body, signature: me.keys.sign(body), recordID: r.id)
             written.append(a.recipient)

@@ -152,21 +152,23 @@ struct FederationStore: Sendable {
         let payload = String(decoding: try JSONEncoder.sorted.encode(e.payload), as: UTF8.self)
         let existing = try await sql.select().columns("last_event", "first_received_at").from("federation_records").where("origin", .equal, e.origin)
             .where("record_type", .equal, e.recordType.rawValue).where("shared_id", .equal, e.recordID).first()
+        let key = e.recordType == .weaponLostOrStolen ? LostWeapons.serialKey(e.payload) : nil
         if let existing {
             // Events of one origin are time-ordered: an older one arriving late does not overwrite a newer state.
             guard try existing.decode(column: "last_event", as: String.self) < e.id else { return true }
             try await sql.update("federation_records").set("agreement_id", to: e.agreement).set("kind", to: e.kind).set("country", to: e.country)
-                .set("level", to: e.level.rawValue).set("payload", to: payload).set("last_event", to: e.id).set("received_at", to: now)
+                .set("level", to: e.level.rawValue).set("payload", to: payload).set("match_key", to: key).set("last_event", to: e.id)
+                .set("received_at", to: now)
                 .where("origin", .equal, e.origin).where("record_type", .equal, e.recordType.rawValue).where("shared_id", .equal, e.recordID).run()
         } else {
             try await sql.insert(into: "federation_records")
                 .columns(
-                    "origin", "record_type", "shared_id", "agreement_id", "kind", "country", "level", "payload", "last_event", "first_received_at",
-                    "received_at"
+                    "origin", "record_type", "shared_id", "agreement_id", "kind", "country", "level", "payload", "match_key", "last_event",
+                    "first_received_at", "received_at"
                 )
                 .values(
                     SQLBind(e.origin), SQLBind(e.recordType.rawValue), SQLBind(e.recordID), SQLBind(e.agreement), SQLBind(e.kind), SQLBind(e.country),
-                    SQLBind(e.level.rawValue), SQLBind(payload), SQLBind(e.id), SQLBind(now), SQLBind(now)
+                    SQLBind(e.level.rawValue), SQLBind(payload), SQLBind(key), SQLBind(e.id), SQLBind(now), SQLBind(now)
                 ).run()
         }
         return true
@@ -192,7 +194,9 @@ struct FederationStore: Sendable {
             .where("origin", .equal, origin).where("record_type", .equal, type.rawValue).where("shared_id", .equal, sharedID).run()
     }
 
-    func received(origin: String? = nil, type: SharedRecordType? = nil, sharedID: String? = nil, limit: Int = 500) async throws -> [ReceivedRecord] {
+    func received(
+        origin: String? = nil, type: SharedRecordType? = nil, sharedID: String? = nil, matchKey: String? = nil, limit: Int = 500
+    ) async throws -> [ReceivedRecord] {
         var q = sql.select()
             .columns(
                 "origin", "record_type", "shared_id", "agreement_id", "kind", "country", "level", "payload", "first_received_at", "received_at",
@@ -202,6 +206,10 @@ struct FederationStore: Sendable {
         if let origin { q = q.where("origin", .equal, origin) }
         if let type { q = q.where("record_type", .equal, type.rawValue) }
         if let sharedID { q = q.where("shared_id", .equal, sharedID) }
+        if let matchKey {
+            guard !matchKey.isEmpty else { return [] }
+            q = q.where("match_key", .equal, matchKey)
+        }
         return try await q.orderBy("received_at", .descending).limit(limit).all().map { r in
             ReceivedRecord(
                 origin: try r.decode(column: "origin", as: String.self), recordType: try r.decode(column: "record_type", as: String.self),

@@ -34,6 +34,7 @@ enum AgoraMigrations {
         CreateOutboundSMS(),
         CreateFederation(),
         AddPeerCountries(),
+        AddRecordMatchKeys(),
     ]
 }
 
