@@ -229,4 +229,35 @@ import Testing
         #expect(!LostWeapons.stillLost(LostWeapons.fields(type: .assaultRifle, status: .surrendered, marks: marks, body: "GH-NACSA")))
         #expect(LostWeapons.serialKey(LostWeapons.fields(type: .other, status: .lostOrStolen, marks: WeaponMarks(unmarked: true), body: "X")) == nil)
     }
+
+    /// Risk travels as one figure per area and week, sent again only when it changed, and once as zero when it fell
+    /// away, so the hub's map clears; read back, it is the same figure.
+    @Test func riskAggregatesAreSentWhenTheyChangeAndClearWhenTheyFallAway() {
+        let week = Period.week(containing: CivilDate.parse("2026-12-02")!)
+        let bawku = RiskAggregates.Figure(area: "GH1201", name: "Bawku", areaLevel: .admin2, score: 12.34, level: .high, incidents: 3, fatalities: 2)
+        let tamale = RiskAggregates.Figure(
+            area: "GH0601", name: "Tamale", areaLevel: .admin2, score: 4, level: .moderate, incidents: 1, fatalities: 0)
+        let names: (String) -> (String, AreaLevel)? = { ["GH1201": ("Bawku", .admin2), "GH0601": ("Tamale", .admin2)][$0] }
+        let first = RiskAggregates.changes([bawku, tamale], period: week, previous: [:], names: names)
+        #expect(first == [bawku, tamale])
+        var sent = Dictionary(uniqueKeysWithValues: first.map { (RiskAggregates.id(area: $0.area, period: week), $0.fingerprint) })
+        #expect(sent.keys.sorted() == ["GH0601|2026-W49", "GH1201|2026-W49"])
+        // Unchanged (to a tenth): nothing; Bawku worse: only Bawku.
+        var again = bawku
+        again.score = 12.31
+        #expect(RiskAggregates.changes([again, tamale], period: week, previous: sent, names: names).isEmpty)
+        var worse = bawku
+        worse.incidents = 4
+        #expect(RiskAggregates.changes([worse, tamale], period: week, previous: sent, names: names) == [worse])
+        // Tamale gone: once as zero, then never again.
+        let cleared = RiskAggregates.changes([bawku], period: week, previous: sent, names: names)
+        #expect(cleared.count == 1 && cleared[0].area == "GH0601" && cleared[0].score == 0 && cleared[0].name == "Tamale")
+        sent["GH0601|2026-W49"] = cleared[0].fingerprint
+        #expect(RiskAggregates.changes([bawku], period: week, previous: sent, names: names).isEmpty)
+        // The record read back.
+        let back = RiskAggregates.figure(RiskAggregates.fields(bawku, period: week))
+        #expect(back?.period == "2026-W49" && back?.figure.area == "GH1201" && back?.figure.score == 12.3 && back?.figure.fatalities == 2)
+        #expect(RiskAggregates.figure(["area": .string("GH1201")]) == nil)
+        #expect(RiskAggregates.score(bawku, period: week).level == .high)
+    }
 }

@@ -307,7 +307,20 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
                 }
             }
         }
-        lock.withLock { tasks = [start, publisher, consumer] }
+        // The week's risk as aggregates, for agreements that carry them: what changed, once a minute.
+        let aggregates = Task {
+            var state = SharedRisk.State()
+            while !Task.isCancelled {
+                do {
+                    state = try await FederationIdentity.$bound.withValue(me) { try await SharedRisk(app: app).share(state) }
+                } catch {
+                    if Task.isCancelled { break }
+                    log.warning("federation: risk aggregates paused: \(error)")
+                }
+                try? await Task.sleep(for: .seconds(60))
+            }
+        }
+        lock.withLock { tasks = [start, publisher, consumer, aggregates] }
     }
 
     func shutdownAsync(_ app: Application) async {

@@ -152,7 +152,12 @@ struct FederationStore: Sendable {
         let payload = String(decoding: try JSONEncoder.sorted.encode(e.payload), as: UTF8.self)
         let existing = try await sql.select().columns("last_event", "first_received_at").from("federation_records").where("origin", .equal, e.origin)
             .where("record_type", .equal, e.recordType.rawValue).where("shared_id", .equal, e.recordID).first()
-        let key = e.recordType == .weaponLostOrStolen ? LostWeapons.serialKey(e.payload) : nil
+        let key: String? =
+            switch e.recordType {
+            case .weaponLostOrStolen: LostWeapons.serialKey(e.payload)
+            case .riskAggregate: RiskAggregates.figure(e.payload)?.period
+            default: nil
+            }
         if let existing {
             // Events of one origin are time-ordered: an older one arriving late does not overwrite a newer state.
             guard try existing.decode(column: "last_event", as: String.self) < e.id else { return true }
@@ -172,6 +177,14 @@ struct FederationStore: Sendable {
                 ).run()
         }
         return true
+    }
+
+    /// The risk figures received for a period (`2026-W49`), each with the installation it came from; an agreement that
+    /// ended no longer draws.
+    func receivedRisk(period: String) async throws -> [(figure: RiskAggregates.Figure, origin: String)] {
+        try await received(type: .riskAggregate, matchKey: period, limit: 20_000).filter { $0.agreementEndedOn == nil }.compactMap { r in
+            RiskAggregates.figure(r.payload).map { ($0.figure, r.origin) }
+        }
     }
 
     func quarantine(sender: String?, subject: String, reason: String, body: [UInt8]) async throws {

@@ -677,6 +677,8 @@ extension Texts {
         risk.change | Variação | التغير
         risk.level | Nível | المستوى
         risk.spillFrom | contágio de %@ | امتداد من %@
+        risk.reportedBy | segundo %@ | حسب %@
+        risk.received | As zonas seguidas de uma instalação são desenhadas com os números de risco que ela partilhou: %@. | المناطق المتبوعة باسم منشأة مرسومة من أرقام المخاطر التي شاركتها: %@.
         risk.scoreIs | pontuação %@, %@ | الدرجة %@، %@
         risk.pressure | Pressão neste período | الضغط في هذه الفترة
         risk.baseline | Nível habitual (últimos 12 períodos) | المستوى المعتاد (آخر 12 فترة)

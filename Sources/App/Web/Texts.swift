@@ -693,6 +693,8 @@ enum Texts {
         risk.change | Change | Variation
         risk.level | Level | Niveau
         risk.spillFrom | spill-over from %@ | débordement depuis %@
+        risk.reportedBy | as reported by %@ | selon %@
+        risk.received | Areas marked with an installation are drawn from the risk figures it shared: %@. | Les zones suivies d’une installation sont dessinées d’après les chiffres de risque qu’elle a partagés : %@.
         risk.scoreIs | score %@, %@ | score %@, %@
         risk.pressure | Pressure this period | Pression de la période
         risk.baseline | Usual level (last 12 periods) | Niveau habituel (12 périodes)

@@ -22,6 +22,8 @@ extension RiskPages {
         var forecasts: [String: StoredForecast]
         var forecastPeriod: Period
         var byChance: Bool
+        /// Installations whose figures the map draws (a hub's, from the risk aggregates it received).
+        var sources: [String]
     }
 
     static func dashboardModel(_ req: Request, _ c: PageContext) async throws -> DashboardModel {
@@ -36,12 +38,21 @@ extension RiskPages {
         let busiest = candidates.map { snap.score($0, period) }.filter { snap.areas[$0.area]?.level == .country }.max { $0.score < $1.score }?.area
         let country = try req.query.get(String?.self, at: "country") ?? mine ?? busiest ?? "GHA"
 
+        // What national installations sent (at a hub): their own figure for an area stands in for this store's.
+        let received = try await FederationStore(sql: req.sql).receivedRisk(period: period.label).filter { $0.figure.areaLevel == level }
+        var shared: [String: (score: RiskScore, from: String)] = [:]
+        for r in received where snap.path(r.figure.area).last == country || snap.areas[r.figure.area] == nil {
+            shared[r.figure.area] = (RiskAggregates.score(r.figure, period: period), r.origin)
+        }
+        func score(_ code: String) -> RiskScore { shared[code]?.score ?? snap.score(code, period) }
+
         // Every area of the country at the level, scored; and cross-border neighbours with a score.
         var inCountry = snap.areas.filter { $0.value.level == level && snap.path($0.key).last == country }.map(\.key)
         var codes = Set(inCountry)
         for a in inCountry {
-            for n in snap.neighbours[a] ?? [] where snap.areas[n]?.level == level && snap.score(n, period).score > 0 { codes.insert(n) }
+            for n in snap.neighbours[a] ?? [] where snap.areas[n]?.level == level && score(n).score > 0 { codes.insert(n) }
         }
+        codes.formUnion(shared.keys.filter { snap.areas[$0] != nil })
         // Without shapes at that level, the map shows the country itself with the countries it borders — zoomed to it, not its
         // whole region (the tables keep the level asked for).
         var mapCodes = codes
@@ -53,8 +64,8 @@ extension RiskPages {
         }
         let rows = codes.map { code in
             Row(
-                code: code, name: snap.areas[code]?.name ?? code, level: level, score: snap.score(code, period),
-                last: snap.score(code, period.advanced(by: -1)).score)
+                code: code, name: snap.areas[code]?.name ?? code, level: level, score: score(code),
+                last: snap.score(code, period.advanced(by: -1)).score, from: shared[code]?.from)
         }
         let shapes = try await AreaStore(sql: req.sql).shapes(of: Array(mapCodes))
         let mapRows =
@@ -73,6 +84,7 @@ extension RiskPages {
         return DashboardModel(
             snap: snap, settings: settings, period: period, level: level, country: country, countryOptions: countryOptions, rows: rows,
             mapRows: mapRows, countryView: countryView, shapes: shapes, ranked: ranked, movers: Array(movers), tiles: TiledMap.tiles(req),
-            forecasts: forecasts, forecastPeriod: month, byChance: (try? req.query.get(String.self, at: "colour")) == "chance")
+            forecasts: forecasts, forecastPeriod: month, byChance: (try? req.query.get(String.self, at: "colour")) == "chance",
+            sources: Set(shared.values.map(\.from)).sorted())
     }
 }

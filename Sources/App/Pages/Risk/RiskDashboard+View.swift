@@ -20,6 +20,7 @@ extension RiskPages {
                 "\(r.name): \(t("risk." + r.score.level.rawValue)) (\(t.number(r.score.score, digits: 1)))"
                 + (chance.map { " — " + t("forecast.pFatal") + " " + percent(t, $0) } ?? "")
                 + (r.score.spillover > 0 ? " — " + t("risk.spillFrom", r.score.neighbours.map(\.area).joined(separator: ", ")) : "")
+                + (r.from.map { " — " + t("risk.reportedBy", $0) } ?? "")
             let fill = m.byChance ? SVG.fill(chance.map(ForecastBands.level)) : SVG.fill(r.score.score > 0 ? r.score.level : nil)
             return SVG.MapArea(
                 code: r.code, name: r.name, geometry: g, fill: fill,
@@ -68,6 +69,7 @@ extension RiskPages {
                                 t.number(th.critical, digits: 0))
                         }.joined(separator: "; "))),
             .if(m.countryView, .p(.class("muted"), .text(t("risk.countryView")))),
+            .if(!m.sources.isEmpty, .p(.class("muted"), .text(t("risk.received", m.sources.joined(separator: ", "))))),
             .if(
                 mapAreas.isEmpty, .p(.class("muted"), .text(t("risk.noShapes"))),
                 else: .raw(SVG.map(mapAreas, title: t("risk.mapTitle", snap.areas[country]?.name ?? country, period.label)))),
@@ -111,7 +113,8 @@ extension RiskPages {
                     .tr(
                         .td(
                             .a(.href(SiteURL.riskArea(r.code, period: period.label).path), .text(r.name)),
-                            r.score.spillover > 0 ? .text(" ⇢") : .empty),
+                            r.score.spillover > 0 ? .text(" ⇢") : .empty,
+                            r.from.map { .span(.class("muted"), .text(" (" + $0 + ")")) } ?? .empty),
                         .td(.text(t.number(r.score.score, digits: 1))),
                         .td(
                             delta

@@ -16,6 +16,8 @@ enum RiskPages {
         var level: AreaLevel
         var score: RiskScore
         var last: Double
+        /// The installation whose figure this is, when another's (a hub's received risk aggregates).
+        var from: String? = nil
     }
 
     static func dashboard(req: Request) async throws -> Response {
