@@ -312,4 +312,29 @@ import VaporTesting
             }
         }
     }
+
+    /// A batch applies each event once, twice in the same batch or again later; the newest event of a record stands,
+    /// whichever order they come in.
+    @Test(arguments: Engine.available)
+    func aBatchAppliesEachEventOnceAndTheNewestStateStands(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { hub in
+            func event(_ id: String, title: String, record: String = "p-1") -> FederationEvent {
+                FederationEvent(
+                    id: id, origin: "gh", agreement: "gh-hub-1", kind: FederationKind.shared, recordType: .incident, recordID: record, auditHash: "",
+                    at: Timestamp.now(), country: "GHA", level: .district, payload: ["title": .string(title)])
+            }
+            let older = event("0193a0a0-0000-7000-8000-000000000001", title: "first")
+            let newer = event("0193a0a0-0000-7000-8000-000000000002", title: "second")
+            let other = event("0193a0a0-0000-7000-8000-000000000003", title: "other", record: "p-2")
+            let first = try await hub.write { try await FederationStore(sql: $0).apply([newer, other, newer]) }
+            #expect(first == [FederationStore.seen(newer), FederationStore.seen(other)])
+            // The older one comes late: new as an event, but it does not overwrite the record's newer state.
+            let late = try await hub.write { try await FederationStore(sql: $0).apply([older, newer]) }
+            #expect(late == [FederationStore.seen(older)])
+            let held = try await FederationStore(sql: hub.sql).received()
+            #expect(held.count == 2)
+            #expect(held.first { $0.sharedID == "p-1" }?.payload["title"] == .string("second"))
+            #expect(try await hub.write { try await FederationStore(sql: $0).apply([]) }.isEmpty)
+        }
+    }
 }

@@ -66,4 +66,81 @@ import VaporTesting
             }
         }
     }
+
+    /// A DDR programme's counts (small cells suppressed, no participant) and a peace agreement's implementation reach
+    /// the hub; unchanged, nothing more is sent; a change that shows through the suppression sends the programme again.
+    @Test(arguments: Engine.available)
+    func ddrFiguresAndImplementationReachTheHubAndOnlyWhenTheyChange(engine: Engine) async throws {
+        guard let server = NATSServerProcess() else { return }
+        try server.start()
+        try await TestInstallation.run(engine, settings: RegionalAlertTests.installation("gh", countries: ["GHA"])) { gh in
+            try await TestInstallation.run(engine, settings: RegionalAlertTests.installation("hub", hub: true)) { hub in
+                try await TestInstallation.demoInstitutions(gh)
+                try await FederationLinkTests.agree(
+                    (gh, "gh"), (hub, "hub"),
+                    """
+                    {"id":"gh-hub-figures","origin":"gh","recipient":"hub","purpose":"Regional DDR and agreement monitoring",
+                    "types":["ddr-aggregate","agreement-implementation"],"maxClassification":"restricted","granularity":"pseudonymised",
+                    "place":"admin1","dates":"month","validFrom":"2026-01-01"}
+                    """)
+                let t = try gh.testing()
+                let today = Timestamp.today()
+                // The commission's officer keeps the programme (participants are read by their programme's people only).
+                let (_, officer) = try await TestInstallation.person(gh, "nacsa", roles: [RoleGrant(body: "GH-NACSA", role: .analyst)])
+                let programme = try await t.sendRequest(
+                    .POST, "/api/v1/ddr/programmes", headers: .bearer(officer),
+                    body: json(#"{"body":"GH-NACSA","name":"Bawku DDR","area":"GH1201","startsOn":"\#(today)","childProtection":"UNICEF"}"#))
+                #expect(programme.status == .created, "\(programme.body.string)")
+                let pid = try object(programme)["id"] as? String ?? ""
+                func participant(_ given: String) async throws {
+                    let r = try await t.sendRequest(
+                        .POST, "/api/v1/ddr/programmes/\(pid)/participants", headers: .bearer(officer),
+                        body: json(
+                            #"{"category":"combatant","sex":"female","area":"GH1201","faction":"Youth wing","identity":{"givenNames":"\#(given)","familyName":"Abugri","birthDate":"1990"}}"#
+                        ))
+                    #expect(r.status == .created, "\(r.body.string)")
+                }
+                try await participant("Ama")
+                let accord = try await t.sendRequest(
+                    .POST, "/api/v1/agreements", headers: .admin,
+                    body: json(
+                        #"{"agreement":{"title":"Bawku accord","date":"2026-01-20","status":"Multiparty signed/agreed","stage":"SubComp","parties":"Kusasi elders; Mamprusi elders","thirdParties":"","country":"Ghana","region":"Africa (excl MENA)","text":"…","signatories":[],"themes":[]},"body":"GH-RPC-UE","stipulations":[{"code":"1","theme":"Security","subTheme":"","text":"Withdraw armed youth","responsible":[{"kind":"party","name":"Kusasi elders"}],"dependsOn":[],"verification":"patrol report","weight":1},{"code":"2","theme":"Land","subTheme":"","text":"Survey the farms","responsible":[{"kind":"body","name":"Lands Commission"}],"dependsOn":[],"verification":"map","weight":2}]}"#
+                    ))
+                #expect(accord.status == .created, "\(accord.body.string)")
+
+                let state = try await FederationLinkTests.acting(gh) { try await SharedFigures(app: gh).share(.init()) }
+                #expect(state.sent.count == 2, "\(state.sent.keys)")
+                #expect(try await FederationStore(sql: gh.sql).figures().pending == 2)
+                #expect(try await FederationLinkTests.acting(gh) { try await SharedFigures(app: gh).share(state) } == state)
+                let (links, connections) = try await FederationLinkTests.links(server, [("gh", gh), ("hub", hub)])
+                func flow(_ n: Int) async throws {
+                    #expect(try await FederationLinkTests.acting(gh) { try await links["gh"]!.publishPending() } == n)
+                    var applied = 0
+                    for _ in 0..<10 where applied < n {
+                        applied += try await FederationLinkTests.acting(hub) { try await links["hub"]!.receive(wait: .seconds(1)) }.applied
+                    }
+                    #expect(applied == n)
+                }
+                try await flow(2)
+                let ddr = try #require(try await FederationStore(sql: hub.sql).received(type: .ddrAggregate).first)
+                #expect(ddr.payload["programme"] == .string("Bawku DDR") && ddr.payload["participants"] == .string("<5"))
+                #expect(ddr.payload["sex"] == .object(["female": .string("<5")]))
+                let implementation = try #require(try await FederationStore(sql: hub.sql).received(type: .agreementImplementation).first)
+                #expect(implementation.sharedID.hasPrefix("p-") && implementation.payload["title"] == .string("Bawku accord"))
+                #expect(implementation.payload["share"] == .number(0) && implementation.payload["stipulations"] == .number(2))
+                // Nobody's name left Ghana.
+                let everything = try await FederationStore(sql: hub.sql).received().map { String(describing: $0.payload) }.joined()
+                #expect(!everything.contains("Ama") && !everything.contains("Abugri") && !everything.contains("Youth wing"))
+
+                // A second participant changes no suppressed cell; the fifth does.
+                try await participant("Akosua")
+                #expect(try await FederationLinkTests.acting(gh) { try await SharedFigures(app: gh).share(state) } == state)
+                for name in ["Abena", "Adwoa", "Afua"] { try await participant(name) }
+                let next = try await FederationLinkTests.acting(gh) { try await SharedFigures(app: gh).share(state) }
+                #expect(next != state && next.sent.count == 2)
+                try await flow(1)
+                for c in connections { await c.close() }
+            }
+        }
+    }
 }

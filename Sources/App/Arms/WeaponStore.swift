@@ -85,7 +85,8 @@ struct WeaponStore: Sendable {
         // A weapon recorded lost or stolen, or found again since, is told to the installations that agreed to know.
         var shareable = status == .lostOrStolen
         if seq > 1, let status, status != .lostOrStolen {
-            let before = try await sql.select().column("status").from("weapons").where("id", .equal, id).first()
+            let before = try await Self.table.unscoped(sql, because: "the register's own write compares the status it replaces")
+                .column("status").where("id", .equal, id).first()
             shareable = try before?.decode(column: "status", as: String.self) == WeaponStatus.lostOrStolen.rawValue
         }
         if seq > 1, status != nil || body != nil || store != nil {

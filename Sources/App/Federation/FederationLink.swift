@@ -112,11 +112,7 @@ struct FederationLink: Sendable {
         }
         var outcomes: [Outcome]
         do {
-            outcomes = try await app.write { sql in
-                var out: [Outcome] = []
-                for d in items { out.append(try await self.handle(d, sql: sql)) }
-                return out
-            }
+            outcomes = try await app.write { try await self.handle(items, sql: $0) }
         } catch {
             // One event that cannot be taken up (a refusal, or a store error only it provokes) must not hold back the
             // batch: each in a transaction of its own. If the store itself is away, this throws and nothing is acked.
@@ -143,18 +139,31 @@ struct FederationLink: Sendable {
 
     enum Outcome: Sendable { case applied, quarantined, skipped, retry }
 
-    func handle(_ d: Delivery, sql: any SQLDatabase) async throws -> Outcome {
-        switch d.verdict {
-        case nil: return .skipped
-        case .apply(let e):
-            guard try await FederationStore(sql: sql).apply(e) else { return .skipped }
-            try await takeEffect(e, sql: sql)
-            return .applied
-        case .quarantine(let reason):
-            try await FederationStore(sql: sql).quarantine(
-                sender: d.sender, subject: d.message.message.subject, reason: reason, body: d.message.payload)
-            return .quarantined
+    /// A batch in the caller's transaction: every event that passed the checks applied at once, then what each does
+    /// here; the rest quarantined.
+    func handle(_ items: [Delivery], sql: any SQLDatabase) async throws -> [Outcome] {
+        let store = FederationStore(sql: sql)
+        var events: [FederationEvent] = []
+        for d in items { if case .apply(let e) = d.verdict { events.append(e) } }
+        var fresh = try await store.apply(events)
+        var out: [Outcome] = []
+        for d in items {
+            switch d.verdict {
+            case nil: out.append(.skipped)
+            case .apply(let e):
+                // Seen before, or twice in this batch: applied once.
+                guard fresh.remove(FederationStore.seen(e)) != nil else {
+                    out.append(.skipped)
+                    continue
+                }
+                try await takeEffect(e, sql: sql)
+                out.append(.applied)
+            case .quarantine(let reason):
+                try await store.quarantine(sender: d.sender, subject: d.message.message.subject, reason: reason, body: d.message.payload)
+                out.append(.quarantined)
+            }
         }
+        return out
     }
 
     /// One delivery in a transaction of its own: what cannot be taken up is held for the administrators instead,
@@ -162,7 +171,7 @@ struct FederationLink: Sendable {
     func handleAlone(_ d: Delivery) async throws -> Outcome {
         let reason: String
         do {
-            return try await app.write { try await self.handle(d, sql: $0) }
+            return try await app.write { try await self.handle([d], sql: $0) }[0]
         } catch let refusal as RegionalAlerts.Refusal {
             reason = refusal.reason
         } catch {
@@ -307,15 +316,20 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
                 }
             }
         }
-        // The week's risk as aggregates, for agreements that carry them: what changed, once a minute.
+        // The week's risk as aggregates, DDR figures and agreements' implementation, for agreements that carry them:
+        // what changed, once a minute.
         let aggregates = Task {
-            var state = SharedRisk.State()
+            var risk = SharedRisk.State()
+            var figures = SharedFigures.State()
             while !Task.isCancelled {
                 do {
-                    state = try await FederationIdentity.$bound.withValue(me) { try await SharedRisk(app: app).share(state) }
+                    try await FederationIdentity.$bound.withValue(me) {
+                        risk = try await SharedRisk(app: app).share(risk)
+                        figures = try await SharedFigures(app: app).share(figures)
+                    }
                 } catch {
                     if Task.isCancelled { break }
-                    log.warning("federation: risk aggregates paused: \(error)")
+                    log.warning("federation: aggregates paused: \(error)")
                 }
                 try? await Task.sleep(for: .seconds(60))
             }

@@ -141,42 +141,65 @@ struct FederationStore: Sendable {
 
     // MARK: received (recipient side)
 
-    /// Applies an event once: false when (origin, event id) was seen before. The record keeps its provenance.
-    func apply(_ e: FederationEvent) async throws -> Bool {
+    /// The key an event is applied once under.
+    static func seen(_ e: FederationEvent) -> String { e.origin + "\n" + e.id }
+
+    /// Applies events, each once: returns the keys (`seen`) of those never seen before. Two statements a batch — the
+    /// events recorded (conflicts ignored, the new ones returned), then one upsert of the newest event per record —
+    /// where four a message held the hub to about 570 events a second (docs/FEDERATION.md). A record keeps its
+    /// provenance; events of one origin are time-ordered, so an older one arriving late does not overwrite a newer state.
+    func apply(_ events: [FederationEvent]) async throws -> Set<String> {
         let now = Timestamp.now()
-        let seen = try await sql.select().column("event_id").from("federation_events").where("origin", .equal, e.origin)
-            .where("event_id", .equal, e.id).first()
-        guard seen == nil else { return false }
-        try await sql.insert(into: "federation_events").columns("origin", "event_id", "kind", "received_at")
-            .values(SQLBind(e.origin), SQLBind(e.id), SQLBind(e.kind), SQLBind(now)).run()
-        let payload = String(decoding: try JSONEncoder.sorted.encode(e.payload), as: UTF8.self)
-        let existing = try await sql.select().columns("last_event", "first_received_at").from("federation_records").where("origin", .equal, e.origin)
-            .where("record_type", .equal, e.recordType.rawValue).where("shared_id", .equal, e.recordID).first()
-        let key: String? =
-            switch e.recordType {
-            case .weaponLostOrStolen: LostWeapons.serialKey(e.payload)
-            case .riskAggregate: RiskAggregates.figure(e.payload)?.period
-            default: nil
-            }
-        if let existing {
-            // Events of one origin are time-ordered: an older one arriving late does not overwrite a newer state.
-            guard try existing.decode(column: "last_event", as: String.self) < e.id else { return true }
-            try await sql.update("federation_records").set("agreement_id", to: e.agreement).set("kind", to: e.kind).set("country", to: e.country)
-                .set("level", to: e.level.rawValue).set("payload", to: payload).set("match_key", to: key).set("last_event", to: e.id)
-                .set("received_at", to: now)
-                .where("origin", .equal, e.origin).where("record_type", .equal, e.recordType.rawValue).where("shared_id", .equal, e.recordID).run()
-        } else {
-            try await sql.insert(into: "federation_records")
-                .columns(
-                    "origin", "record_type", "shared_id", "agreement_id", "kind", "country", "level", "payload", "match_key", "last_event",
-                    "first_received_at", "received_at"
-                )
-                .values(
-                    SQLBind(e.origin), SQLBind(e.recordType.rawValue), SQLBind(e.recordID), SQLBind(e.agreement), SQLBind(e.kind), SQLBind(e.country),
-                    SQLBind(e.level.rawValue), SQLBind(payload), SQLBind(key), SQLBind(e.id), SQLBind(now), SQLBind(now)
-                ).run()
+        var unique: [String: FederationEvent] = [:]
+        var order: [String] = []
+        for e in events where unique[Self.seen(e)] == nil {
+            unique[Self.seen(e)] = e
+            order.append(Self.seen(e))
         }
-        return true
+        var fresh = Set<String>()
+        for chunk in order.chunked(200) {
+            var q = sql.insert(into: "federation_events").columns("origin", "event_id", "kind", "received_at")
+            for k in chunk {
+                let e = unique[k]!
+                q = q.values(SQLBind(e.origin), SQLBind(e.id), SQLBind(e.kind), SQLBind(now))
+            }
+            for r in try await q.ignoringConflicts(with: ["origin", "event_id"]).returning("origin", "event_id").all() {
+                fresh.insert(try r.decode(column: "origin", as: String.self) + "\n" + r.decode(column: "event_id", as: String.self))
+            }
+        }
+        var newest: [String: FederationEvent] = [:]
+        for k in order where fresh.contains(k) {
+            let e = unique[k]!
+            let record = [e.origin, e.recordType.rawValue, e.recordID].joined(separator: "\n")
+            if newest[record].map({ $0.id < e.id }) ?? true { newest[record] = e }
+        }
+        for chunk in newest.values.sorted(by: { $0.id < $1.id }).chunked(100) {
+            var q = sql.insert(into: "federation_records").columns(
+                "origin", "record_type", "shared_id", "agreement_id", "kind", "country", "level", "payload", "match_key", "last_event",
+                "first_received_at", "received_at")
+            for e in chunk {
+                let payload = String(decoding: try JSONEncoder.sorted.encode(e.payload), as: UTF8.self)
+                q = q.values(
+                    SQLBind(e.origin), SQLBind(e.recordType.rawValue), SQLBind(e.recordID), SQLBind(e.agreement), SQLBind(e.kind), SQLBind(e.country),
+                    SQLBind(e.level.rawValue), SQLBind(payload), SQLBind(Self.matchKey(e)), SQLBind(e.id), SQLBind(now), SQLBind(now))
+            }
+            try await q.onConflict(with: ["origin", "record_type", "shared_id"]) { update in
+                for column in ["agreement_id", "kind", "country", "level", "payload", "match_key", "last_event", "received_at"] {
+                    _ = update.set(excludedValueOf: column)
+                }
+                return update.where(SQLColumn("last_event", table: "federation_records"), .lessThan, SQLColumn("last_event", table: "excluded"))
+            }.run()
+        }
+        return fresh
+    }
+
+    /// What a received record is found by beside its id: a weapon's folded serial, a risk figure's week.
+    static func matchKey(_ e: FederationEvent) -> String? {
+        switch e.recordType {
+        case .weaponLostOrStolen: LostWeapons.serialKey(e.payload)
+        case .riskAggregate: RiskAggregates.figure(e.payload)?.period
+        default: nil
+        }
     }
 
     /// The risk figures received for a period (`2026-W49`), each with the installation it came from; an agreement that

@@ -265,6 +265,14 @@ struct AgreementStore: Sendable {
         return fresh
     }
 
+    /// Unscoped, for the federation's implementation figures: every agreement with stipulations, whole (the agreement
+    /// filter then decides, by its classification, what of it may leave).
+    func trackedRows() async throws -> [Row] {
+        try await Self.table.unscoped(sql, because: "implementation figures go out under data-sharing agreements, which decide by classification")
+            .column(Self.selected).where(SQLQueryString("EXISTS (SELECT 1 FROM stipulations s WHERE s.agreement_id = agreements.id)"))
+            .orderBy("id").all(decoding: Row.self, with: AreaStore.decoder)
+    }
+
     /// Unscoped, for the stall sweep: every agreement with a tree, its mediating case and start.
     func tracked() async throws -> [(id: String, caseID: String?, signedOn: String, body: String?, title: String)] {
         try await Self.table.unscoped(sql, because: "the stall sweep acts for the installation").columns(
