@@ -93,7 +93,17 @@ struct FederationLink: Sendable {
     /// 200 events a second, docs/FEDERATION.md); if one event of it cannot be taken up, each is applied on its own.
     @discardableResult
     func receive(batch: Int = 200, wait: Duration = .milliseconds(500)) async throws -> (applied: Int, quarantined: Int, skipped: Int) {
-        let messages = try await js.fetch(stream: Self.stream, durable: durable, batch: batch, expires: wait)
+        try await process(try await fetch(batch: batch, wait: wait))
+    }
+
+    /// Up to `batch` deliveries of this installation's consumer, waiting at most `wait` for them.
+    func fetch(batch: Int = 200, wait: Duration = .milliseconds(500)) async throws -> [JetStream.Message] {
+        try await js.fetch(stream: Self.stream, durable: durable, batch: batch, expires: wait)
+    }
+
+    /// Applies or quarantines fetched deliveries, then acknowledges them (see `receive`).
+    @discardableResult
+    func process(_ messages: [JetStream.Message]) async throws -> (applied: Int, quarantined: Int, skipped: Int) {
         guard !messages.isEmpty else { return (0, 0, 0) }
         // Peers and agreements once a batch, not once a message (a batch is at most a second old).
         let known = FederationStore(sql: app.sql)
@@ -297,6 +307,7 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
         let consumer = Task {
             await start.value
             var peersPrepared = ContinuousClock.now
+            var ahead: Task<[JetStream.Message], any Error>? = nil
             while !Task.isCancelled {
                 // A peer registered since: the hub makes its consumer (a national one cannot, under the hub's permissions).
                 if hub && ContinuousClock.now - peersPrepared > .seconds(30) {
@@ -304,17 +315,25 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
                     do { try await link.preparePeers() } catch { log.warning("federation: peer consumers: \(error)") }
                 }
                 do {
+                    // The next batch is fetched while this one is applied: a round is the longer of the two, not their sum
+                    // (docs/FEDERATION.md, measured).
+                    if ahead == nil { ahead = Task { try await link.fetch(batch: 500) } }
+                    let messages = try await ahead!.value
+                    ahead = Task { try await link.fetch(batch: 500) }
                     try await AuditKeys.$bound.withValue(try app.vault.auditKey) {
-                        try await FederationIdentity.$bound.withValue(me) { _ = try await link.receive() }
+                        try await FederationIdentity.$bound.withValue(me) { _ = try await link.process(messages) }
                     }
                     self.record(nil)
                 } catch {
+                    ahead?.cancel()
+                    ahead = nil
                     if Task.isCancelled { break }
                     self.record(error)
                     log.warning("federation: receiving paused: \(error)")
                     try? await Task.sleep(for: .seconds(1))
                 }
             }
+            ahead?.cancel()
         }
         // The week's risk as aggregates, DDR figures and agreements' implementation, for agreements that carry them:
         // what changed, once a minute.
