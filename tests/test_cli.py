@@ -97,6 +97,10 @@ def test_an_import_that_stores_nothing_fails_and_odd_country_names_still_land(ag
         "2020-01-03,Riots/Protests,Republic of Kenya (British East Africa),Nowhere,0.5,37.5,0\n")
     r = run_cli(agora_binary, "events", "import", str(odd), "--body", "KE-CEWERU", data_dir=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
+    if not (SHARED / "boundaries").exists():
+        # Without the shared country shapes no stored shape holds the point: the row is rejected, and says why.
+        assert "imported: 2" in r.stdout and "no stored shape contains the point" in r.stdout, r.stdout
+        pytest.skip("../shared/data/boundaries is absent: a point placed by Kenya's shape is not checked")
     assert "imported: 3" in r.stdout and "rejected: 0" in r.stdout, r.stdout
 
 

@@ -36,9 +36,11 @@ def test_the_demo_starts_lively_and_a_restart_adds_nothing(agora_binary):
         assert "Bawku" in home and "Violence in Bawku after the market shooting" in home
         risk = page(s, "/risk", analyst)
         fills = set(re.findall(r'fill="(#[0-9a-fA-F]{6})"', risk))
-        assert fills - {"#e0e0e0", "#c8e6c9"}, f"the risk map has no colour above low: {fills}"
         if (SHARED / "boundaries").exists():  # Ghana has no district shapes: its map is Ghana and its neighbours, not Africa
+            assert fills - {"#e0e0e0", "#c8e6c9"}, f"the risk map has no colour above low: {fills}"
             assert 1 <= len(re.findall(r"<path", risk)) <= 6, len(re.findall(r"<path", risk))
+        else:
+            print("../shared/data/boundaries is absent: the demo has no shapes, its risk map is not checked")
         assert "Violence in Bawku after the market shooting" in page(s, "/")
         # The demo accounts' walk tokens are revoked: nothing lingers that could be used.
         st, tokens = s.request("GET", "/api/v1/tokens", token=analyst)
