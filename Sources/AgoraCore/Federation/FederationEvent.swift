@@ -41,6 +41,12 @@ public struct FederationEvent: Sendable, Codable, Equatable {
         self.payload = payload
     }
 
+    /// The areas a payload names (`areas`, as the agreement coarsened them), deepest first.
+    public static func areas(_ payload: [String: JSONValue]) -> [String] {
+        guard case .array(let a) = payload["areas"] else { return [] }
+        return a.compactMap(\.text)
+    }
+
     /// `agora.<country>.<type>.<level>`: a recipient's consumer filters on these, an agreement compiles into them.
     public var subject: String { Self.subject(country: country, type: recordType, level: level) }
 

@@ -17,11 +17,10 @@ public enum LostWeapons {
 
     /// The marks a received record tells, for `SerialSearch.diverted`.
     public static func marks(_ payload: [String: JSONValue]) -> WeaponMarks {
-        func text(_ k: String) -> String? { if case .string(let s) = payload[k], !s.isEmpty { s } else { nil } }
-        var year: Int? = nil
-        if case .number(let y) = payload["yearOfManufacture"] { year = Int(y) }
+        func text(_ k: String) -> String? { payload[k]?.text }
         return WeaponMarks(
-            manufacturer: text("manufacturer"), countryOfManufacture: text("countryOfManufacture"), serial: text("serial"), yearOfManufacture: year,
+            manufacturer: text("manufacturer"), countryOfManufacture: text("countryOfManufacture"), serial: text("serial"),
+            yearOfManufacture: payload["yearOfManufacture"]?.number.map { Int($0) },
             model: text("model"), calibre: text("calibre"))
     }
 

@@ -61,18 +61,14 @@ public enum RiskAggregates {
 
     /// A received record read back; nil when it is not one (a field missing or of another kind).
     public static func figure(_ payload: [String: JSONValue]) -> (figure: Figure, period: String)? {
-        guard case .string(let area) = payload["area"], case .string(let period) = payload["period"], case .number(let score) = payload["score"],
-            case .string(let l) = payload["riskLevel"], let level = RiskLevel(rawValue: l)
+        guard let area = payload["area"]?.text, let period = payload["period"]?.text, let score = payload["score"]?.number,
+            let level = payload["riskLevel"]?.text.flatMap(RiskLevel.init(rawValue:))
         else { return nil }
-        func count(_ k: String) -> Int { if case .number(let n) = payload[k] { Int(n) } else { 0 } }
-        var name = area
-        if case .string(let n) = payload["name"] { name = n }
-        var areaLevel = AreaLevel.admin1
-        if case .string(let a) = payload["areaLevel"], let al = AreaLevel(rawValue: a) { areaLevel = al }
+        func count(_ k: String) -> Int { payload[k]?.number.map { Int($0) } ?? 0 }
         return (
             Figure(
-                area: area, name: name, areaLevel: areaLevel, score: score, level: level, incidents: count("incidents"),
-                fatalities: count("fatalities")), period
+                area: area, name: payload["name"]?.text ?? area, areaLevel: payload["areaLevel"]?.text.flatMap(AreaLevel.init(rawValue:)) ?? .admin1,
+                score: score, level: level, incidents: count("incidents"), fatalities: count("fatalities")), period
         )
     }
 

@@ -35,9 +35,8 @@ struct DivertedWeapons: Sendable {
 
     /// Another installation's record, as the alert tells it: who recorded it, where, through whom it came.
     static func lost(origin: String, sharedID: String, payload: [String: JSONValue]) -> Lost {
-        func text(_ k: String) -> String? { if case .string(let s) = payload[k], !s.isEmpty { s } else { nil } }
-        var country = ""
-        if case .array(let a) = payload["areas"], case .string(let c)? = a.last { country = " in \(c)" }
+        func text(_ k: String) -> String? { payload[k]?.text }
+        let country = FederationEvent.areas(payload).last.map { " in \($0)" } ?? ""
         let from = text("from") ?? origin
         let via = from == origin ? "" : " (through \(origin))"
         return Lost(

@@ -16,9 +16,8 @@ struct RegionalAlerts {
 
     /// - Returns: the case opened.
     func takeUp(_ e: FederationEvent) async throws -> String {
-        func text(_ k: String) -> String? { if case .string(let s) = e.payload[k], !s.isEmpty { s } else { nil } }
-        var shared: [String] = []
-        if case .array(let a) = e.payload["areas"] { shared = a.compactMap { if case .string(let s) = $0 { s } else { nil } } }
+        func text(_ k: String) -> String? { e.payload[k]?.text }
+        let shared = FederationEvent.areas(e.payload)
         let known = try await AreaStore(sql: sql).exists(shared)
         guard let area = RegionalReach.localArea(shared, known: known) else {
             throw Refusal(reason: "none of the alert's areas (\(shared.joined(separator: ", "))) is known here")

@@ -31,9 +31,8 @@ struct SharedWeapons: Sendable {
             if let c = countries.first { to[peer] = c }
         }
         guard !to.isEmpty else { return }
-        func text(_ k: String) -> String? { if case .string(let s) = e.payload[k] { s } else { nil } }
-        var areas: [String] = []
-        if case .array(let a) = e.payload["areas"] { areas = a.compactMap { if case .string(let s) = $0 { s } else { nil } } }
+        func text(_ k: String) -> String? { e.payload[k]?.text }
+        let areas = FederationEvent.areas(e.payload)
         var fields = e.payload
         for k in ["areas", "occurredOn", "classification", "point"] { fields[k] = nil }
         fields["from"] = .string(e.origin)
