@@ -24,6 +24,7 @@ func configure(_ app: Application, settings: AgoraSettings) throws {
     app.middleware.use(AuditKeyScope())
     app.middleware.use(RequestLog())
     app.middleware.use(SecurityHeaders(tileOrigin: settings.tileOrigin))
+    app.middleware.use(ConditionalGet())
     app.middleware.use(APIErrorMiddleware())
     app.middleware.use(Authenticator())
     try routes(app)

@@ -13,14 +13,19 @@ public struct Gazetteer: Sendable {
 
     private let entries: [Entry]
     private let index: SpatialIndex<Int>
+    private let byCode: [String: Int]
 
     public init(_ entries: [Entry]) {
         self.entries = entries
+        self.byCode = Dictionary(entries.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: { first, _ in first })
         self.deepestLevel = entries.map(\.level).max()
         self.index = SpatialIndex(entries.enumerated().map { (box: $0.element.geometry.bbox, payload: $0.offset) })
     }
 
     public var count: Int { entries.count }
+
+    /// The stored shape of an area, if it has one: pages draw maps from here instead of parsing shapes per request.
+    public func geometry(_ code: String) -> AreaGeometry? { byCode[code].map { entries[$0].geometry } }
 
     /// The deepest level any stored shape has: a point cannot place an area deeper than that.
     public let deepestLevel: AreaLevel?

@@ -17,7 +17,6 @@ struct SecurityHeaders: AsyncMiddleware {
             value:
                 "default-src 'self'; img-src 'self' data:\(tileOrigin.map { " " + $0 } ?? ""); style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
         )
-        if r.headers.contentType == .html { r.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
         return r
     }
 }

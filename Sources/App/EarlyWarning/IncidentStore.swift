@@ -95,6 +95,30 @@ struct IncidentStore: Sendable {
         .limit(page.limit + 1).all().map(IncidentRow.init(row:))
     }
 
+    /// Where the newest `limit` matching incidents happened, for a list's map: each one's area and point (for an
+    /// anonymous reader the public place, as `views` coarsens it). Three columns in one query, not whole incidents.
+    func places(_ scope: AccessScope, _ f: Filter, limit: Int) async throws -> [(area: String?, point: GeoPoint?)] {
+        let q = f.apply(
+            to: Self.table.select(sql, scope).columns(["area_code", "area_path", "lat", "lon"].map { SQLColumn($0, table: "incidents") }),
+            sql: sql, recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
+        let rows = try await q.orderBy(SQLColumn("occurred_on", table: "incidents"), SQLDirection.descending)
+            .orderBy(SQLColumn("id", table: "incidents"), SQLDirection.descending).limit(limit).all()
+        let found = try rows.map { r in
+            (
+                area: try r.decode(column: "area_code", as: String?.self), path: try r.decode(column: "area_path", as: String.self),
+                lat: try r.decode(column: "lat", as: Double?.self), lon: try r.decode(column: "lon", as: Double?.self)
+            )
+        }
+        guard !scope.signedIn else {
+            return found.map { r in (r.area, r.lat.flatMap { lat in r.lon.map { GeoPoint(lat: lat, lon: $0) } }) }
+        }
+        let places = try await PublicPlaces.load(sql, paths: found.map(\.path))
+        return found.map { r in
+            let (area, point) = places.place(r.path)
+            return (area ?? r.area, point)
+        }
+    }
+
     /// One page of matching rows, oldest first, after `(occurred_on, id)` (exports that stream: the
     /// `(occurred_on, id)` index serves the order and the resumption point).
     func page(_ scope: AccessScope, _ f: Filter, after: (day: String, id: String)?, limit: Int) async throws -> [IncidentRow] {

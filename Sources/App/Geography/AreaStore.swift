@@ -90,20 +90,6 @@ struct AreaStore: Sendable {
         try await sql.select().columns("code", "name", "parent_code").from("areas").all(decoding: NameRow.self, with: Self.decoder)
     }
 
-    /// The stored shapes of these areas (those without one are left out).
-    func shapes(of codes: [String]) async throws -> [String: AreaGeometry] {
-        var out: [String: AreaGeometry] = [:]
-        for chunk in codes.chunked(300) {
-            for r in try await sql.select().columns("code", "geometry").from("areas").where("code", .in, Array(chunk))
-                .where(SQLColumn("geometry"), .isNot, SQLLiteral.null).all()
-            {
-                let code = try r.decode(column: "code", as: String.self)
-                out[code] = try? GeoJSON.geometry(fromText: try r.decode(column: "geometry", as: String.self))
-            }
-        }
-        return out
-    }
-
     func nodes() async throws -> [String: AreaNode] {
         struct Row: Decodable {
             var code: String

@@ -9,13 +9,18 @@ actor GazetteerCache {
     private var gazetteer = Gazetteer([])
 
     func current(_ store: AreaStore) async throws -> Gazetteer {
+        try await currentWithRevision(store).gazetteer
+    }
+
+    /// The index and the revision it was built at (maps drawn from its shapes are cached by that revision).
+    func currentWithRevision(_ store: AreaStore) async throws -> (gazetteer: Gazetteer, revision: Int) {
         let now = try await store.revision()
         if now != revision {
             let shapes = try await store.shapes()
             gazetteer = Gazetteer(shapes.map { Gazetteer.Entry(code: $0.code, level: $0.level, geometry: $0.geometry) })
             revision = now
         }
-        return gazetteer
+        return (gazetteer, revision)
     }
 }
 

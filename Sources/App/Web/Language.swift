@@ -1,5 +1,6 @@
 import AgoraCore
 import Foundation
+import NIOConcurrencyHelpers
 import Vapor
 
 /// The languages of the web pages: the working languages of ECOWAS and the AU — English, French, Portuguese and
@@ -60,12 +61,18 @@ struct T: Sendable {
         guard let iso, let d = (time ? AlertRules.date(iso) : nil) ?? AlertRules.date(String(iso.prefix(10)) + "T00:00:00Z") else {
             return iso ?? "—"
         }
-        let f = DateFormatter()
-        f.locale = lang.locale
-        f.timeZone = time ? zone : TimeZone(identifier: "UTC")  // a bare date is a calendar day, not an instant
-        f.dateStyle = .medium
-        f.timeStyle = time ? .short : .none
-        return f.string(from: d) + (time ? " " + zoneName : "")
+        let key = "date|\(lang.rawValue)|\(time)|\(zone.identifier)"
+        let text = Formatters.shared.use(key) {
+            let f = DateFormatter()
+            f.locale = lang.locale
+            f.timeZone = time ? zone : TimeZone(identifier: "UTC")  // a bare date is a calendar day, not an instant
+            f.dateStyle = .medium
+            f.timeStyle = time ? .short : .none
+            return f
+        } format: {
+            ($0 as! DateFormatter).string(from: d)
+        }
+        return text + (time ? " " + zoneName : "")
     }
 
     /// A risk period as people say it: `2026-W49` → "30 Nov – 6 Dec 2026", `2026-11` → "November 2026" (in the
@@ -74,11 +81,15 @@ struct T: Sendable {
         guard let p = Period.parse(label) else { return label }
         func day(_ d: Int) -> Date { Date(timeIntervalSince1970: Double(d) * 86_400) }
         func format(_ template: String, _ d: Int) -> String {
-            let f = DateFormatter()
-            f.locale = lang.locale
-            f.timeZone = TimeZone(identifier: "UTC")
-            f.setLocalizedDateFormatFromTemplate(template)
-            return f.string(from: day(d))
+            Formatters.shared.use("period|\(lang.rawValue)|\(template)") {
+                let f = DateFormatter()
+                f.locale = lang.locale
+                f.timeZone = TimeZone(identifier: "UTC")
+                f.setLocalizedDateFormatFromTemplate(template)
+                return f
+            } format: {
+                ($0 as! DateFormatter).string(from: day(d))
+            }
         }
         if p.kind == .month { return format("MMMMy", p.firstDay) }
         let (y1, m1, _) = CivilDate.civil(p.firstDay)
@@ -90,16 +101,37 @@ struct T: Sendable {
     }
 
     func number(_ n: Double, digits: Int = 0) -> String {
-        let f = NumberFormatter()
-        f.locale = lang.locale
-        f.numberStyle = .decimal
-        f.maximumFractionDigits = digits
-        f.minimumFractionDigits = digits
-        return f.string(from: NSNumber(value: n)) ?? String(n)
+        Formatters.shared.use("number|\(lang.rawValue)|\(digits)") {
+            let f = NumberFormatter()
+            f.locale = lang.locale
+            f.numberStyle = .decimal
+            f.maximumFractionDigits = digits
+            f.minimumFractionDigits = digits
+            return f
+        } format: {
+            ($0 as! NumberFormatter).string(from: NSNumber(value: n)) ?? String(n)
+        }
     }
 
     func number(_ n: Int) -> String { number(Double(n)) }
 
     /// A file's size as people read it: 840 KB, 2.4 MB.
     func bytes(_ n: Int) -> String { n < 1_048_576 ? number(Double(max(n, 1024)) / 1024) + " KB" : number(Double(n) / 1_048_576, digits: 1) + " MB" }
+}
+
+/// Formatters by language and style, made once. Making one (ICU underneath) cost more than a page's SQL: the risk
+/// dashboard formats a number for every area it draws, and a NumberFormatter a call was a tenth of its time. Used
+/// under one lock, since a Foundation formatter is not safe to share between threads.
+final class Formatters: @unchecked Sendable {
+    static let shared = Formatters()
+    private let lock = NIOLock()
+    private var made: [String: Formatter] = [:]
+
+    func use(_ key: String, make: () -> Formatter, format: (Formatter) -> String) -> String {
+        lock.withLock {
+            let f = made[key] ?? make()
+            made[key] = f
+            return format(f)
+        }
+    }
 }

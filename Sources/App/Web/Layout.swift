@@ -36,7 +36,7 @@ struct PageContext: Sendable {
 enum Layout {
     static func response(
         _ c: PageContext, title: String, status: HTTPResponseStatus = .ok, scripts: [String] = [], styles: [String] = [],
-        _ main: Node<HTML.BodyContext>
+        publicPage: Bool = false, _ main: Node<HTML.BodyContext>
     ) -> Response {
         let html = HTML(
             .attribute(named: "lang", value: c.lang.rawValue),
@@ -74,6 +74,12 @@ enum Layout {
         )
         var headers = HTTPHeaders()
         headers.contentType = .html
+        // A public page read anonymously may be kept and revalidated (ConditionalGet answers 304); every other page is
+        // no-store, set there. It differs by language, chosen from the cookie or Accept-Language.
+        if publicPage, !c.signedIn, c.setLanguage == nil {
+            headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+            headers.replaceOrAdd(name: .vary, value: "Cookie, Accept-Language")
+        }
         let r = Response(status: status, headers: headers, body: .init(string: "<!DOCTYPE html>" + html.render().dropFirst("<!DOCTYPE html>".count)))
         if let l = c.setLanguage {
             r.cookies[Lang.cookie] = HTTPCookies.Value(

@@ -1,32 +1,27 @@
 import Vapor
 
 /// The stylesheet and the one small script, served by Agora itself (no CDN: pages must work offline
-/// in a situation room and on a slow link). Cached for a day.
+/// in a situation room and on a slow link). Cached for a day, compressed once (`PreparedAsset`).
 enum StaticAssets {
     static func register(_ app: Application) {
-        app.get("static", "agora.css") { _ in asset(css, type: "text/css; charset=utf-8") }
-        app.get("static", "agora.js") { _ in asset(js + OfflineScripts.page, type: "text/javascript; charset=utf-8") }
+        let css = PreparedAsset(Self.css, type: "text/css; charset=utf-8")
+        let js = PreparedAsset(Self.js + OfflineScripts.page, type: "text/javascript; charset=utf-8")
+        let mapJS = PreparedAsset(Self.mapJS, type: "text/javascript; charset=utf-8")
         // The service worker must sit at the root to serve `/report` offline; it is fetched fresh each time.
-        app.get("sw.js") { _ in
-            Response(
-                status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache"],
-                body: .init(string: OfflineScripts.worker))
+        let worker = PreparedAsset(OfflineScripts.worker, type: "text/javascript; charset=utf-8", cache: "no-cache")
+        app.get("static", "agora.css") { req in css.response(req) }
+        app.get("static", "agora.js") { req in js.response(req) }
+        app.get("sw.js") { req in worker.response(req) }
+        app.get("static", "agora-map.js") { req in mapJS.response(req) }
+        // Leaflet from Debian's libjs-leaflet, served by Agora: never from a CDN. Read and compressed once, if installed.
+        let directory = app.agora.leafletDirectory
+        for (file, type) in [("leaflet.js", "text/javascript; charset=utf-8"), ("leaflet.css", "text/css; charset=utf-8")] {
+            let asset = FileManager.default.contents(atPath: directory + "/" + file).map { PreparedAsset($0, type: type) }
+            app.get("static", "leaflet", .constant(file)) { req in
+                guard let asset else { throw APIError.notFound("file", file) }
+                return asset.response(req)
+            }
         }
-        app.get("static", "agora-map.js") { _ in asset(mapJS, type: "text/javascript; charset=utf-8") }
-        // Leaflet from Debian's libjs-leaflet, served by Agora: never from a CDN.
-        app.get("static", "leaflet", "leaflet.js") { req in try leaflet(req, "leaflet.js", type: "text/javascript; charset=utf-8") }
-        app.get("static", "leaflet", "leaflet.css") { req in try leaflet(req, "leaflet.css", type: "text/css; charset=utf-8") }
-    }
-
-    static func leaflet(_ req: Request, _ file: String, type: String) throws -> Response {
-        guard let data = FileManager.default.contents(atPath: req.application.agora.leafletDirectory + "/" + file) else {
-            throw APIError.notFound("file", file)
-        }
-        return Response(status: .ok, headers: ["Content-Type": type, "Cache-Control": "public, max-age=86400"], body: .init(data: data))
-    }
-
-    static func asset(_ text: String, type: String) -> Response {
-        Response(status: .ok, headers: ["Content-Type": type, "Cache-Control": "public, max-age=86400"], body: .init(string: text))
     }
 
     static let css = """

@@ -17,7 +17,7 @@ enum AccreditationPages {
 
     static func registerPage(req: Request) async throws -> Response {
         let c = try await PageContext.of(req)
-        return Layout.response(c, title: c.t("acc.register"), registerView(c, try await registerModel(req, c)))
+        return Layout.response(c, title: c.t("acc.register"), publicPage: true, registerView(c, try await registerModel(req, c)))
     }
 
     static func applications(req: Request) async throws -> Response {

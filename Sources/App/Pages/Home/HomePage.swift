@@ -9,7 +9,8 @@ enum HomePage {
         app.get { req async throws -> Response in
             let c = try await PageContext.of(req)
             let m = try await load(req, c)
-            return Layout.response(c, title: c.signedIn ? c.t("home.title.signed", c.name ?? "") : c.t("home.title.public"), body(c, m))
+            return Layout.response(
+                c, title: c.signedIn ? c.t("home.title.signed", c.name ?? "") : c.t("home.title.public"), publicPage: true, body(c, m))
         }
     }
 }

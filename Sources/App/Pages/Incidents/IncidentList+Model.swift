@@ -8,6 +8,7 @@ extension IncidentPages {
             var shapes: [(code: String, geometry: AreaGeometry)]
             var clusters: [Clusters.Cluster]
             var points: Int
+            var maps: Maps
         }
         var page: Page<IncidentView>
         var names: AreaNames
@@ -27,13 +28,16 @@ extension IncidentPages {
         var map: ListModel.Map?
         if (try? req.query.get(String.self, at: "after")) == nil {
             let filter = try await ReportController.filter(req)
-            let located = try await store.views(try await store.list(scope, filter, page: PageRequest(limit: PageRequest.maxLimit)), scope: scope)
-            let points = located.compactMap { i in i.lat.flatMap { lat in i.lon.map { GeoPoint(lat: lat, lon: $0) } } }
+            let located = try await store.places(scope, filter, limit: PageRequest.maxLimit)
+            let points = located.compactMap(\.point)
             let snap = try await req.riskSnapshot()
             let countries = Set(located.compactMap { $0.area.flatMap { snap.path($0).first } })
-            let shapes = try await AreaStore(sql: req.sql).shapes(of: Array(countries))
+            let maps = try await req.maps()
+            let shapes = maps.shapes(of: countries)
             if !points.isEmpty, !shapes.isEmpty {
-                map = .init(shapes: shapes.map { (code: $0.key, geometry: $0.value) }, clusters: Clusters.grid(points), points: points.count)
+                map = .init(
+                    shapes: shapes.map { (code: $0.key, geometry: $0.value) }.sorted { $0.code < $1.code }, clusters: Clusters.grid(points),
+                    points: points.count, maps: maps)
             }
         }
         return ListModel(

@@ -54,7 +54,7 @@ extension IncidentPages {
                 count: cl.count)
         }
         return .group(
-            .raw(SVG.map(areas, title: t("incidents.map", t.number(map.points)), width: 800, pins: pins)),
+            .raw(map.maps.draw(areas, title: t("incidents.map", t.number(map.points)), width: 800, pins: pins)),
             TiledMap.node(tiles: m.tiles, areas, pins: pins))
     }
 }

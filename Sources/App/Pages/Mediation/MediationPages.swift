@@ -112,13 +112,13 @@ enum MediationPages {
 
     static func agreements(req: Request) async throws -> Response {
         let c = try await PageContext.of(req)
-        return Layout.response(c, title: c.t("agr.list"), listView(c, try await listModel(req, c)))
+        return Layout.response(c, title: c.t("agr.list"), publicPage: true, listView(c, try await listModel(req, c)))
     }
 
     static func agreement(req: Request) async throws -> Response {
         let c = try await PageContext.of(req)
         let m = try await agreementModel(req, c)
-        return Layout.response(c, title: m.file.agreement.title, agreementView(c, m))
+        return Layout.response(c, title: m.file.agreement.title, publicPage: true, agreementView(c, m))
     }
 
     static func agreementAct(req: Request) async throws -> Response {

@@ -44,6 +44,7 @@ extension PublicPages {
         var refs: [String: BodyRef]
         var areas: [AreaRef]
         var shapes: [String: AreaGeometry]
+        var maps: Maps
         /// Member names only for people of the body or above it; everyone sees the composition.
         var members: [MemberView]
         /// The body's public record of answering submissions (every submission counts; none shows).
@@ -61,9 +62,10 @@ extension PublicPages {
         if c.signedIn, AccessPolicy.holds(c.viewer, Set(Role.allCases), in: code, orAbove: try await req.bodyTree()) || c.viewer.isInstallationAdmin {
             members = try await store.members(of: code)
         }
+        let maps = try await req.maps()
         return BodyModel(
             body: b, refs: try await store.refs(b.partners + [b.parent].compactMap { $0 }),
-            areas: try await AreaStore(sql: req.sql).refs(b.jurisdiction), shapes: try await AreaStore(sql: req.sql).shapes(of: b.jurisdiction),
+            areas: try await AreaStore(sql: req.sql).refs(b.jurisdiction), shapes: maps.shapes(of: b.jurisdiction), maps: maps,
             members: members, record: try await SubmissionController.figures(body: code, sql: req.sql),
             commitments: try await SubmissionController.record(code, sql: req.sql).commitments,
             inclusion: try await ForumController.inclusionNow(code, sql: req.sql))

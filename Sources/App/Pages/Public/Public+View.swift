@@ -108,7 +108,7 @@ extension PublicPages {
                     .td(.forEach(b.partners) { p in .group(.a(.href(SiteURL.body(p).path), .text(refs[p]?.name ?? p)), .text(" ")) })),
                 .unwrap(b.website) { w in .tr(.th(.text(t("body.website"))), .td(.a(.href(w), .text(w)))) },
                 .forEach(contact(t, b.contact)) { row in .tr(.th(.text(row.label)), .td(row.node)) }),
-            .if(!map.isEmpty, .raw(SVG.map(map, title: t("body.jurisdiction"), width: 600))),
+            .if(!map.isEmpty, .raw(m.maps.draw(map, title: t("body.jurisdiction"), width: 600))),
             .h2(.text(t("body.composition", t.number(b.memberCount)))),
             .if(
                 b.composition.isEmpty, .p(.class("muted"), .text("—")),

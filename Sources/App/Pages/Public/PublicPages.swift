@@ -19,7 +19,7 @@ enum PublicPages {
     /// `/forecasts/record`: how often the forecasts came true. Aggregates only: no area, no event.
     static func forecastRecord(req: Request) async throws -> Response {
         let c = try await PageContext.of(req)
-        return Layout.response(c, title: c.t("forecast.record"), recordView(c, try await recordModel(req)))
+        return Layout.response(c, title: c.t("forecast.record"), publicPage: true, recordView(c, try await recordModel(req)))
     }
 
     /// `/receipt`: a member of the public who reported without an account asks what became of the report.
@@ -31,23 +31,23 @@ enum PublicPages {
 
     static func directory(req: Request) async throws -> Response {
         let c = try await PageContext.of(req)
-        return Layout.response(c, title: c.t("nav.directory"), directoryView(c, try await directoryModel(req)))
+        return Layout.response(c, title: c.t("nav.directory"), publicPage: true, directoryView(c, try await directoryModel(req)))
     }
 
     static func body(req: Request) async throws -> Response {
         let c = try await PageContext.of(req)
         let m = try await bodyModel(req, c)
-        return Layout.response(c, title: m.body.names[c.lang.rawValue] ?? m.body.name, bodyView(c, m))
+        return Layout.response(c, title: m.body.names[c.lang.rawValue] ?? m.body.name, publicPage: true, bodyView(c, m))
     }
 
     /// Public incidents only, counted by first-level area and month: never a point, never a village.
     static func statistics(req: Request) async throws -> Response {
         let c = try await PageContext.of(req)
-        return Layout.response(c, title: c.t("nav.statistics"), statisticsView(c, try await statisticsModel(req)))
+        return Layout.response(c, title: c.t("nav.statistics"), publicPage: true, statisticsView(c, try await statisticsModel(req)))
     }
 
     static func howTo(req: Request) async throws -> Response {
         let c = try await PageContext.of(req)
-        return Layout.response(c, title: c.t("nav.howto"), howToView(c, try await howToModel(req)))
+        return Layout.response(c, title: c.t("nav.howto"), publicPage: true, howToView(c, try await howToModel(req)))
     }
 }

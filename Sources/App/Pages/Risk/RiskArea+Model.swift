@@ -9,6 +9,7 @@ extension RiskPages {
         /// The area and its neighbours, with the shapes to draw them.
         var around: [String]
         var shapes: [String: AreaGeometry]
+        var maps: Maps
         /// Indicator names in the reader's language.
         var indicatorNames: [String: String]
         /// This month's and this week's forecasts of the area, each with the window its model learnt from.
@@ -27,8 +28,9 @@ extension RiskPages {
                 forecasts.append((f, try await store.window(model: f.model)))
             }
         }
+        let maps = try await req.maps()
         return AreaModel(
-            risk: r, snap: snap, around: around, shapes: try await AreaStore(sql: req.sql).shapes(of: around),
+            risk: r, snap: snap, around: around, shapes: maps.shapes(of: around), maps: maps,
             indicatorNames: Dictionary(
                 snap.framework.indicators.map { ($0.indicator.code, $0.indicator.names[c.lang.rawValue] ?? $0.indicator.name) },
                 uniquingKeysWith: { x, _ in x }), forecasts: forecasts)

@@ -60,7 +60,9 @@ extension RiskPages {
                             .td(.text(t.number(p.fatalities))),
                             .td(.text(t.number(p.score, digits: 1) + " (" + t("risk." + p.level.rawValue) + ")")))
                     })),
-            .if(!mapAreas.isEmpty, .group(.h2(.text(t("risk.neighbourhood"))), .raw(SVG.map(mapAreas, title: t("risk.neighbourhood"), width: 700)))),
+            .if(
+                !mapAreas.isEmpty,
+                .group(.h2(.text(t("risk.neighbourhood"))), .raw(m.maps.draw(mapAreas, title: t("risk.neighbourhood"), width: 700)))),
             .p(.a(.href(SiteURL.alertNew(area: r.area).path), .text(t("alert.composeFor", r.name)))))
         return .group(main, forecastSection(c, m))
     }

@@ -15,6 +15,8 @@ extension RiskPages {
         var mapRows: [Row]
         var countryView: Bool
         var shapes: [String: AreaGeometry]
+        /// Draws the map once per areas, colours, labels and geography revision.
+        var maps: Maps
         var ranked: [Row]
         var movers: [Row]
         var tiles: String?
@@ -34,9 +36,11 @@ extension RiskPages {
         let countries = Set(snap.areas.filter { $0.value.level == .country }.keys)
         let tree = try await req.bodyTree()
         let mine = c.viewer.roles.compactMap { tree.nodes[$0.body]?.jurisdictionPaths.first?.last }.first { countries.contains($0) }
-        let candidates = snap.candidates(period)
-        let busiest = candidates.map { snap.score($0, period) }.filter { snap.areas[$0.area]?.level == .country }.max { $0.score < $1.score }?.area
-        let country = try req.query.get(String?.self, at: "country") ?? mine ?? busiest ?? "GHA"
+        // The busiest country is scored only when the page has no other way to choose one.
+        func busiest() -> String? {
+            snap.candidates(period).filter { snap.areas[$0]?.level == .country }.map { snap.score($0, period) }.max { $0.score < $1.score }?.area
+        }
+        let country = try req.query.get(String?.self, at: "country") ?? mine ?? busiest() ?? "GHA"
 
         // What national installations sent (at a hub): their own figure for an area stands in for this store's.
         let received = try await FederationStore(sql: req.sql).receivedRisk(period: period.label).filter { $0.figure.areaLevel == level }
@@ -57,33 +61,36 @@ extension RiskPages {
         // whole region (the tables keep the level asked for).
         var mapCodes = codes
         var countryView = false
-        if try await AreaStore(sql: req.sql).shapes(of: Array(codes)).isEmpty {
+        let maps = try await req.maps()
+        if maps.shapes(of: codes).isEmpty {
             inCountry = [country] + (snap.neighbours[country] ?? []).filter { snap.areas[$0]?.level == .country }.sorted()
             mapCodes = Set(inCountry)
             countryView = true
         }
-        let rows = codes.map { code in
+        // In a fixed order: the same data draws the same page (its ETag) and the same map (MapCache's key).
+        let rows = codes.sorted().map { code in
             Row(
                 code: code, name: snap.areas[code]?.name ?? code, level: level, score: score(code),
                 last: snap.score(code, period.advanced(by: -1)).score, from: shared[code]?.from)
         }
-        let shapes = try await AreaStore(sql: req.sql).shapes(of: Array(mapCodes))
+        let shapes = maps.shapes(of: mapCodes)
         let mapRows =
             mapCodes == codes
             ? rows
-            : mapCodes.map { code in
+            : mapCodes.sorted().map { code in
                 Row(
                     code: code, name: snap.areas[code]?.name ?? code, level: .country, score: snap.score(code, period),
                     last: snap.score(code, period.advanced(by: -1)).score)
             }
         let movers = rows.filter { $0.score.score != $0.last }.sorted { ($0.score.score - $0.last) > ($1.score.score - $1.last) }.prefix(10)
         let ranked = rows.filter { $0.score.score > 0 }.sorted { $0.score.score > $1.score.score }
-        let countryOptions = countries.sorted().filter { c in snap.areas.contains { $0.value.parent == c } }
+        let parents = Set(snap.areas.values.compactMap(\.parent))
+        let countryOptions = countries.sorted().filter { parents.contains($0) }
         let month = Period.month(containing: CivilDate.parse(Timestamp.now())!)
         let forecasts = try await ForecastStore(sql: req.sql).forecasts(horizon: .month, period: month.label, areas: Array(codes.union(mapCodes)))
         return DashboardModel(
             snap: snap, settings: settings, period: period, level: level, country: country, countryOptions: countryOptions, rows: rows,
-            mapRows: mapRows, countryView: countryView, shapes: shapes, ranked: ranked, movers: Array(movers), tiles: TiledMap.tiles(req),
+            mapRows: mapRows, countryView: countryView, shapes: shapes, maps: maps, ranked: ranked, movers: Array(movers), tiles: TiledMap.tiles(req),
             forecasts: forecasts, forecastPeriod: month, byChance: (try? req.query.get(String.self, at: "colour")) == "chance",
             sources: Set(shared.values.map(\.from)).sorted())
     }

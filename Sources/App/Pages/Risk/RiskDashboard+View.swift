@@ -72,7 +72,7 @@ extension RiskPages {
             .if(!m.sources.isEmpty, .p(.class("muted"), .text(t("risk.received", m.sources.joined(separator: ", "))))),
             .if(
                 mapAreas.isEmpty, .p(.class("muted"), .text(t("risk.noShapes"))),
-                else: .raw(SVG.map(mapAreas, title: t("risk.mapTitle", snap.areas[country]?.name ?? country, period.label)))),
+                else: .raw(m.maps.draw(mapAreas, title: t("risk.mapTitle", snap.areas[country]?.name ?? country, period.label)))),
             TiledMap.node(tiles: m.tiles, mapAreas),
             .div(
                 .class("side"),

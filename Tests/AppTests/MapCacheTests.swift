@@ -1,0 +1,73 @@
+import AgoraCore
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The risk map is drawn once for the same areas, colours and labels at the same geography revision, drawn again
+/// when a score or a shape changes, and what is served from memory is what drawing would give.
+@Suite struct MapCacheTests {
+    @Test(arguments: Engine.available)
+    func theDashboardDrawsItsMapOnceUntilAScoreOrAShapeChanges(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await ReportTests.seed(app)
+            let t = try app.testing()
+            let path = "/risk?country=GHA&level=admin2&period=2026-W47"
+            func map() async throws -> String {
+                let page = try await t.sendRequest(.GET, path, headers: .admin)
+                #expect(page.status == .ok)
+                let html = page.body.string
+                let svg = try #require(html.range(of: "<svg class=\"map\"").map { String(html[$0.lowerBound...]) })
+                return String(svg[..<svg.range(of: "</svg>")!.upperBound])
+            }
+            let first = try await map()
+            #expect(first.contains("data-area=\"GH1201\""))
+            #expect(app.mapCache.counts == (hits: 0, draws: 1))
+            #expect(try await map() == first)
+            #expect(app.mapCache.counts == (hits: 1, draws: 1))
+
+            // A verified incident in Bawku that week: its score and colour change, so does the map.
+            let (_, monitor) = try await TestInstallation.person(app, "mon", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
+            let (_, analyst) = try await TestInstallation.person(app, "ana", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
+            _ = try await FederationLinkTests.incident(app, "internal", tokens: (monitor, analyst))
+            let scored = try await map()
+            #expect(scored != first && app.mapCache.counts.draws == 2)
+
+            // A new shape for Bawku: the same scores, another map.
+            let box = #"{"type":"Polygon","coordinates":[[[-0.45,10.90],[-0.10,10.95],[-0.10,11.20],[-0.40,11.25],[-0.45,10.90]]]}"#
+            let patched = try await t.sendRequest(
+                .PATCH, "/api/v1/areas/GH1201", headers: .admin, body: ByteBuffer(string: #"{"geometry":\#(box)}"#),
+                beforeRequest: { $0.headers.contentType = .json })
+            #expect(patched.status == .ok, "\(patched.body.string)")
+            let reshaped = try await map()
+            #expect(reshaped != scored && app.mapCache.counts.draws == 3)
+
+            // The maps are drawn from the gazetteer, which holds the new shape at the store's revision.
+            let (gazetteer, revision) = try await app.gazetteer.currentWithRevision(AreaStore(sql: app.sql))
+            let g = try #require(gazetteer.geometry("GH1201"))
+            let stored = try await AreaStore(sql: app.sql).revision()
+            #expect(g.bbox.minLon == -0.45 && revision == stored)
+        }
+    }
+
+    @Test func theLeastRecentlyUsedMapsGoFirstWhenTheBudgetIsSpent() throws {
+        let square = try GeoJSON.geometry(fromText: #"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}"#)
+        func area(_ fill: String) -> SVG.MapArea { SVG.MapArea(code: "A", name: "A", geometry: square, fill: fill, href: nil, label: "A") }
+        let one = SVG.map([area("#111111")], title: "t").utf8.count
+        let cache = MapCache(budget: one * 2 + one / 2)
+        _ = cache.map([area("#111111")], title: "t", width: 1000, pins: [], revision: 1)
+        _ = cache.map([area("#222222")], title: "t", width: 1000, pins: [], revision: 1)
+        _ = cache.map([area("#111111")], title: "t", width: 1000, pins: [], revision: 1)  // used again: now the newest
+        _ = cache.map([area("#333333")], title: "t", width: 1000, pins: [], revision: 1)  // over budget: #222222 goes
+        #expect(cache.counts == (hits: 1, draws: 3))
+        _ = cache.map([area("#111111")], title: "t", width: 1000, pins: [], revision: 1)
+        #expect(cache.counts == (hits: 2, draws: 3))
+        _ = cache.map([area("#222222")], title: "t", width: 1000, pins: [], revision: 1)
+        #expect(cache.counts == (hits: 2, draws: 4))
+        // Another geography revision is another map, whatever the colours.
+        _ = cache.map([area("#111111")], title: "t", width: 1000, pins: [], revision: 2)
+        #expect(cache.counts.draws == 5)
+    }
+}
