@@ -75,11 +75,18 @@ struct IncidentStore: Sendable {
 
     typealias Filter = ReportStore.Filter
 
-    /// The incidents the caller may see that match the filters: every read below starts here.
-    func select(_ scope: AccessScope, _ f: Filter) -> SQLSelectBuilder {
+    /// The incidents the caller may see that match the filters (whole rows, or the columns asked for): every read
+    /// below starts here.
+    func select(_ scope: AccessScope, _ f: Filter, columns: any SQLExpression = Self.selected) -> SQLSelectBuilder {
         f.apply(
-            to: Self.table.select(sql, scope).column(Self.selected), sql: sql,
+            to: Self.table.select(sql, scope).column(columns), sql: sql,
             recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
+    }
+
+    /// Newest first (by the day it happened), then by id: the order of the list and of its map.
+    private func newestFirst(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
+        q.orderBy(SQLColumn("occurred_on", table: "incidents"), SQLDirection.descending)
+            .orderBy(SQLColumn("id", table: "incidents"), SQLDirection.descending)
     }
 
     /// Newest first (by the day it happened); the cursor is `occurred_on|id`, a range the
@@ -89,20 +96,14 @@ struct IncidentStore: Sendable {
         if let (day, id) = try page.afterPair() {
             q = q.where(SQLQueryString("(incidents.occurred_on, incidents.id) < (\(bind: day), \(bind: id))"))
         }
-        return try await q.orderBy(SQLColumn("occurred_on", table: "incidents"), SQLDirection.descending).orderBy(
-            SQLColumn("id", table: "incidents"), SQLDirection.descending
-        )
-        .limit(page.limit + 1).all().map(IncidentRow.init(row:))
+        return try await newestFirst(q).limit(page.limit + 1).all().map(IncidentRow.init(row:))
     }
 
     /// Where the newest `limit` matching incidents happened, for a list's map: each one's area and point (for an
     /// anonymous reader the public place, as `views` coarsens it). Three columns in one query, not whole incidents.
     func places(_ scope: AccessScope, _ f: Filter, limit: Int) async throws -> [(area: String?, point: GeoPoint?)] {
-        let q = f.apply(
-            to: Self.table.select(sql, scope).columns(["area_code", "area_path", "lat", "lon"].map { SQLColumn($0, table: "incidents") }),
-            sql: sql, recordType: "incident", table: "incidents", indicatorTable: "incident_indicators", indicatorKey: "incident_id")
-        let rows = try await q.orderBy(SQLColumn("occurred_on", table: "incidents"), SQLDirection.descending)
-            .orderBy(SQLColumn("id", table: "incidents"), SQLDirection.descending).limit(limit).all()
+        let columns = SQLList(["area_code", "area_path", "lat", "lon"].map { SQLColumn($0, table: "incidents") })
+        let rows = try await newestFirst(select(scope, f, columns: columns)).limit(limit).all()
         let found = try rows.map { r in
             (
                 area: try r.decode(column: "area_code", as: String?.self), path: try r.decode(column: "area_path", as: String.self),

@@ -62,7 +62,7 @@ struct T: Sendable {
             return iso ?? "—"
         }
         let key = "date|\(lang.rawValue)|\(time)|\(zone.identifier)"
-        let text = Formatters.shared.use(key) {
+        let text = Formatters.shared.use(key) { () -> DateFormatter in
             let f = DateFormatter()
             f.locale = lang.locale
             f.timeZone = time ? zone : TimeZone(identifier: "UTC")  // a bare date is a calendar day, not an instant
@@ -70,7 +70,7 @@ struct T: Sendable {
             f.timeStyle = time ? .short : .none
             return f
         } format: {
-            ($0 as! DateFormatter).string(from: d)
+            $0.string(from: d)
         }
         return text + (time ? " " + zoneName : "")
     }
@@ -81,14 +81,14 @@ struct T: Sendable {
         guard let p = Period.parse(label) else { return label }
         func day(_ d: Int) -> Date { Date(timeIntervalSince1970: Double(d) * 86_400) }
         func format(_ template: String, _ d: Int) -> String {
-            Formatters.shared.use("period|\(lang.rawValue)|\(template)") {
+            Formatters.shared.use("period|\(lang.rawValue)|\(template)") { () -> DateFormatter in
                 let f = DateFormatter()
                 f.locale = lang.locale
                 f.timeZone = TimeZone(identifier: "UTC")
                 f.setLocalizedDateFormatFromTemplate(template)
                 return f
             } format: {
-                ($0 as! DateFormatter).string(from: day(d))
+                $0.string(from: day(d))
             }
         }
         if p.kind == .month { return format("MMMMy", p.firstDay) }
@@ -101,7 +101,7 @@ struct T: Sendable {
     }
 
     func number(_ n: Double, digits: Int = 0) -> String {
-        Formatters.shared.use("number|\(lang.rawValue)|\(digits)") {
+        Formatters.shared.use("number|\(lang.rawValue)|\(digits)") { () -> NumberFormatter in
             let f = NumberFormatter()
             f.locale = lang.locale
             f.numberStyle = .decimal
@@ -109,7 +109,7 @@ struct T: Sendable {
             f.minimumFractionDigits = digits
             return f
         } format: {
-            ($0 as! NumberFormatter).string(from: NSNumber(value: n)) ?? String(n)
+            $0.string(from: NSNumber(value: n)) ?? String(n)
         }
     }
 
@@ -127,9 +127,11 @@ final class Formatters: @unchecked Sendable {
     private let lock = NIOLock()
     private var made: [String: Formatter] = [:]
 
-    func use(_ key: String, make: () -> Formatter, format: (Formatter) -> String) -> String {
+    /// The formatter kept under `key` (made by `make` the first time), used by `format`. A key names one kind of
+    /// formatter: the prefixes in `T` keep number and date keys apart.
+    func use<F: Formatter>(_ key: String, make: () -> F, format: (F) -> String) -> String {
         lock.withLock {
-            let f = made[key] ?? make()
+            let f = made[key] as? F ?? make()
             made[key] = f
             return format(f)
         }
