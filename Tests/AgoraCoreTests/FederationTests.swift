@@ -210,6 +210,16 @@ import Testing
         #expect(grants[2].publish.allSatisfy { !$0.hasPrefix("agora.") })
         let text = NATSAccess.accounts(grants, password: { "pw-" + $0 })
         #expect(text.contains(#"{ user: "gh", password: "pw-gh", permissions: { publish: { allow: ["agora.gha.case.>", "agora.gha.incident.>""#))
+        #expect(text.contains(#"{ user: "_system", password: "pw-_system" }"#) && text.hasSuffix("system_account: SYS\n"))
+        // Ghana's agreement ends: only Ghana's connection is to be closed, so that it connects again under its new grant.
+        let after = NATSAccess.accounts(
+            NATSAccess.grants(hub: "hub", peers: ["gh": ["GHA"], "ke": ["KEN"], "hub": []], agreements: [ke], on: "2026-11-20", domain: "hub"),
+            password: { "pw-" + $0 })
+        #expect(NATSAccess.changedUsers(before: text, after: after) == ["gh"])
+        #expect(NATSAccess.changedUsers(before: text, after: text).isEmpty)
+        #expect(NATSAccess.changedUsers(before: nil, after: text) == ["hub", "gh", "ke"])
+        #expect(
+            NATSAccess.changedUsers(before: after, after: NATSAccess.accounts(Array(grants.prefix(2)), password: { "pw-" + $0 })) == ["gh", "ke"])
         #expect(Self.hubKeys.natsPassword(for: "gh") == Self.hubKeys.natsPassword(for: "gh"))
         #expect(Self.hubKeys.natsPassword(for: "gh") != Self.hubKeys.natsPassword(for: "ke") && Self.hubKeys.natsPassword(for: "gh").count == 32)
     }

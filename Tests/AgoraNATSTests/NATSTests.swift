@@ -90,6 +90,37 @@ import Testing
         await b.close()
     }
 
+    /// Through the system account: the connections with their users, a reload, and a connection closed that comes back
+    /// by itself (how a hub makes a connected leaf node take up a narrowed grant).
+    @Test func theSystemAccountListsReloadsAndClosesConnections() async throws {
+        let accounts = """
+            accounts { A { users: [ { user: "gh", password: "pw" } ] }, SYS { users: [ { user: "_system", password: "sys" } ] } }
+            system_account: SYS
+
+            """
+        guard let server = NATSServerProcess(config: accounts) else { return }
+        try server.start()
+        let gh = NATSConnection(.init(port: server.port, reconnectWait: .milliseconds(100), connectTimeout: .seconds(10), user: "gh", password: "pw"))
+        try await gh.connect()
+        let sys = NATSConnection(.init(port: server.port, connectTimeout: .seconds(10), user: "_system", password: "sys"))
+        try await sys.connect()
+        let admin = NATSServerAdmin(sys)
+        let (id, list) = try await admin.connections()
+        let mine = try #require(list.first { $0.user == "gh" })
+        #expect(mine.kind == "Client" && list.contains { $0.user == "_system" })
+        try await admin.reload(server: id)
+        try await admin.kick(server: id, cid: mine.cid)
+        for _ in 0..<50 where await gh.reconnects == 0 { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(await gh.reconnects == 1)
+        try await gh.flush()
+        #expect(try await admin.connections().connections.contains { $0.user == "gh" && $0.cid != mine.cid })
+        // A configuration the server cannot read: refused, said.
+        try Data("accounts { broken".utf8).write(to: server.configFile)
+        await #expect(throws: NATSServerAdmin.Refused.self) { try await admin.reload(server: id) }
+        await gh.close()
+        await sys.close()
+    }
+
     @Test func jetStreamStoresOnceDeliversAndRedelivers() async throws {
         guard let server = NATSServerProcess() else { return }
         try server.start()

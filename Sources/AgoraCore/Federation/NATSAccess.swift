@@ -36,7 +36,12 @@ public enum NATSAccess {
         return out
     }
 
-    /// The `accounts` block of the hub server's configuration (nats-server syntax), one user per grant.
+    /// The hub's user in the server's system account: it reloads the configuration and closes the connections whose
+    /// grant changed (`$SYS.REQ.SERVER.<id>.RELOAD`, `.KICK`). An underscore: no installation id can take the name.
+    public static let systemUser = "_system"
+
+    /// The `accounts` block of the hub server's configuration (nats-server syntax), one user per grant, and the system
+    /// account the hub administers the server through.
     public static func accounts(_ grants: [Grant], password: (String) -> String) -> String {
         func list(_ s: [String]) -> String { "[" + s.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
         var lines = ["accounts {", "  AGORA {", "    jetstream: enabled", "    users: ["]
@@ -45,7 +50,28 @@ public enum NATSAccess {
                 "      { user: \"\(g.user)\", password: \"\(password(g.user))\", permissions: { publish: { allow: \(list(g.publish)) }, "
                     + "subscribe: { allow: \(list(g.subscribe)) } } }")
         }
-        lines += ["    ]", "  }", "}"]
+        lines += [
+            "    ]", "  }", "  SYS {", "    users: [", "      { user: \"\(systemUser)\", password: \"\(password(systemUser))\" }", "    ]", "  }",
+            "}",
+        ]
+        lines.append("system_account: SYS")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The users whose grant differs between two compiled configurations (added, removed or changed). nats-server
+    /// applies a reloaded grant to new connections only: a leaf node already connected keeps the old one until it is
+    /// closed and connects again, so these are the connections to close.
+    public static func changedUsers(before: String?, after: String) -> Set<String> {
+        func byUser(_ text: String?) -> [String: Substring] {
+            var out: [String: Substring] = [:]
+            for line in (text ?? "").split(separator: "\n") {
+                let t = line.drop { $0 == " " }
+                guard t.hasPrefix("{ user: \""), let end = t.dropFirst(9).firstIndex(of: "\"") else { continue }
+                out[String(t[t.index(t.startIndex, offsetBy: 9)..<end])] = t
+            }
+            return out
+        }
+        let (old, new) = (byUser(before), byUser(after))
+        return Set(old.keys).union(new.keys).filter { old[$0] != new[$0] && $0 != systemUser }
     }
 }

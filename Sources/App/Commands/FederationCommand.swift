@@ -58,32 +58,36 @@ struct NATSConfigCommand: AsyncCommand {
         @Option(name: "domain", help: "the hub's JetStream domain (default: AGORA_NATS_DOMAIN, else none)") var domain: String?
         @Option(name: "write", help: "write the accounts block to this file (an `include` of the hub server's configuration)")
         var write: String?
-        @Option(name: "reload", help: "then send SIGHUP to the nats-server whose pid is in this file (its `pid_file`)") var reload: String?
+        @Flag(name: "apply", help: "then have the server at AGORA_NATS_URL reload it and close the connections whose grant changed")
+        var apply: Bool
+        @Option(name: "reload", help: "then send SIGHUP to the nats-server whose pid is in this file (connected leaf nodes keep their grant)")
+        var reload: String?
     }
     var help: String { "Compile the data-sharing agreements into the hub NATS server's accounts and subject permissions." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let me = try app.federationIdentity else { throw ValidationError("set AGORA_INSTALLATION_ID first") }
-        let store = FederationStore(sql: app.sql)
-        let grants = NATSAccess.grants(
-            hub: me.installation, peers: try await store.peerCountries(), agreements: try await store.agreements(), on: Timestamp.today(),
-            domain: signature.domain ?? app.agora.natsDomain)
-        let text =
-            "# Written by `agora federation nats-config` from the agreements in force on \(Timestamp.today()).\n"
-            + NATSAccess.accounts(grants, password: me.keys.natsPassword(for:))
+        let domain = signature.domain ?? app.agora.natsDomain
         guard let file = signature.write else {
-            context.console.print(text)
-            for g in grants where g.user != me.installation {
+            context.console.print(try await NATSPermissions.compile(app, me: me, domain: domain).text)
+            for user in try await FederationStore(sql: app.sql).peerCountries().keys.sorted() where user != me.installation {
                 context.console.print(
-                    "# \(g.user)'s leaf node: remotes = [ { url: \"nats-leaf://\(g.user):\(me.keys.natsPassword(for: g.user))@HUB:LEAFPORT\" } ]")
+                    "# \(user)'s leaf node: remotes = [ { url: \"nats-leaf://\(user):\(me.keys.natsPassword(for: user))@HUB:LEAFPORT\" } ]")
             }
             return
         }
-        let tmp = file + ".tmp"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: tmp))
-        guard rename(tmp, file) == 0 else { throw ValidationError("cannot write \(file)") }
-        context.console.print("wrote \(grants.count) users to \(file)")
+        if signature.apply {
+            guard app.agora.natsURL != nil else { throw ValidationError("--apply: set AGORA_NATS_URL to the hub's server") }
+            let closed = try await NATSPermissions(app: app, me: me, file: file, domain: domain).apply()
+            context.console.print(
+                "wrote \(file); the server reloaded it"
+                    + (closed.isEmpty ? "" : " and closed the connections of \(closed.sorted().joined(separator: ", "))"))
+            return
+        }
+        let compiled = try await NATSPermissions.compile(app, me: me, domain: domain)
+        try NATSPermissions.write(compiled.text, to: file)
+        context.console.print("wrote \(compiled.users) users to \(file)")
         if let pidFile = signature.reload {
             guard let pid = Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)),
                 kill(pid, SIGHUP) == 0

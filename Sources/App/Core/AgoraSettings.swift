@@ -75,6 +75,9 @@ struct AgoraSettings: Sendable {
     /// hub's: its streams are reached as `$JS.<domain>.API`. Unset: the server's own JetStream.
     var natsDomain: String?
     var federationHub = false
+    /// A hub that keeps its own NATS server to the agreements in force (`AGORA_NATS_ACCOUNTS`): the accounts file the
+    /// server includes, written again and reloaded when an agreement or peer changes (`NATSPermissions`).
+    var natsAccounts: String?
     /// The ISO codes of the countries a national installation reads answers and regional alerts for
     /// (`AGORA_FEDERATION_COUNTRIES=GHA`); empty: every subject.
     var federationCountries: [String] = []
@@ -118,6 +121,7 @@ struct AgoraSettings: Sendable {
             natsURL: env["AGORA_NATS_URL"].flatMap { $0.isEmpty ? nil : $0 },
             natsDomain: env["AGORA_NATS_DOMAIN"].flatMap { $0.isEmpty ? nil : $0 },
             federationHub: env["AGORA_FEDERATION_HUB"] == "1",
+            natsAccounts: env["AGORA_NATS_ACCOUNTS"].flatMap { $0.isEmpty ? nil : $0 },
             federationCountries: (env["AGORA_FEDERATION_COUNTRIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
         )

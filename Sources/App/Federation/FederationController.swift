@@ -84,6 +84,7 @@ struct FederationController {
             try await AuditStore(sql: tx).append(
                 actor: actor, action: "create", recordType: "federation-peer", recordID: p.id, content: [p.id, p.publicKey] + countries)
         }
+        await req.application.natsPermissionsChanged()
         return .created
     }
 
@@ -147,7 +148,7 @@ struct FederationController {
             throw APIError(ValidationFailure(field: "party", "set AGORA_INSTALLATION_ID, or name the party acting"))
         }
         let actor = req.actor
-        return try await req.write { tx in
+        let next = try await req.write { tx in
             let store = FederationStore(sql: tx)
             guard let a = try await store.agreement(id) else { throw Abort(.notFound, reason: "no agreement '\(id)'") }
             let next = try SharingRules.apply(input.action, by: input.party ?? me, to: a, on: Timestamp.today())
@@ -161,6 +162,9 @@ struct FederationController {
                 actor: actor, action: input.action.rawValue, recordType: "sharing-agreement", recordID: id, content: next)
             return next
         }
+        // A hub's NATS server revokes the grant at once, connected leaf nodes included.
+        await req.application.natsPermissionsChanged()
+        return next
     }
 
     struct Answer: Content {

@@ -264,7 +264,11 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
     func didBootAsync(_ app: Application) async throws {
         guard app.agora.runWorkers, let url = app.agora.natsURL, let me = try app.federationIdentity else { return }
         let (host, port) = Self.address(url)
-        let login = Self.credentials(url)
+        // A hub that writes its server's accounts knows its own password there.
+        let login =
+            Self.credentials(url)
+            ?? (app.agora.natsAccounts != nil && app.agora.federationHub ? (me.installation, me.keys.natsPassword(for: me.installation)) : nil)
+        let permissions = try app.natsPermissions
         let nats = NATSConnection(.init(host: host, port: port, name: "agora-" + me.installation, user: login?.user, password: login?.password))
         lock.withLock {
             connection = nats
@@ -275,9 +279,12 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
         let start = Task {
             while !Task.isCancelled {
                 do {
+                    // Written before the link connects: the hub's server may be waiting for this file to start.
+                    try await permissions?.apply(reachServer: false)
                     try await nats.connect()
                     try await link.prepare()
                     self.record(nil)
+                    await app.natsPermissionsChanged()
                     return
                 } catch {
                     self.record(error)
@@ -313,6 +320,8 @@ final class FederationJobs: LifecycleHandler, @unchecked Sendable {
                 if hub && ContinuousClock.now - peersPrepared > .seconds(30) {
                     peersPrepared = ContinuousClock.now
                     do { try await link.preparePeers() } catch { log.warning("federation: peer consumers: \(error)") }
+                    // An agreement that ended today, or a change the server missed while it was away.
+                    await app.natsPermissionsChanged()
                 }
                 do {
                     // The next batch is fetched while this one is applied: a round is the longer of the two, not their sum
