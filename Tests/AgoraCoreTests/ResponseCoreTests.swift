@@ -162,6 +162,18 @@ import Testing
     static let sent = "2026-11-29T10:00:00.000Z"
     static var ctx: AlertRules.Context { AlertRules.Context(areaExists: { ["GH1201", "GHA"].contains($0) }, indicators: ["CS01"], sent: sent) }
 
+    /// An instant with its offset read as UTC: east of Greenwich is earlier, west later; a bare time is UTC.
+    @Test func instantsWithOffsetsAreReadAsUTC() {
+        let utc = AlertRules.date("2026-11-29T09:30:00Z")
+        #expect(utc != nil)
+        #expect(AlertRules.date("2026-11-29T11:30:00+02:00") == utc)
+        #expect(AlertRules.date("2026-11-29T04:00:00-05:30") == utc)
+        #expect(AlertRules.date("2026-11-29T09:30:00.000Z") == utc)
+        #expect(AlertRules.date("2026-11-29T09:30") == utc)
+        #expect(AlertRules.date("2026-11-29T11:30:00+2:00") == AlertRules.date("2026-11-29T11:30:00Z"))  // no offset: the time alone
+        #expect(AlertRules.date("2026-11-29") == nil)
+    }
+
     @Test func badAlertsAreRefusedNamingEachField() {
         let d = AlertDraft(
             event: "", urgency: .Expected, severity: .Severe, certainty: .Likely, headline: "x", areas: [],

@@ -62,4 +62,21 @@ import VaporTesting
             #expect(try object(moved)["parent"] as? String == "GH-RPC-NR")
         }
     }
+
+    /// Pages take bodies' names from memory, kept per body revision: a body renamed is shown by its new name at once.
+    @Test(arguments: Engine.available)
+    func aRenamedBodyIsShownByItsNewNameAtOnce(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await AccessTests.seed(app)
+            let t = try app.testing()
+            let analyst = try await TestInstallation.person(app, "analyst.npc", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
+            let before = try await t.sendRequest(.GET, "/cases", headers: .bearer(analyst.token))
+            #expect(before.status == .ok && !before.body.string.contains("Council of Elders RENAMED"))
+            let renamed = try await t.sendRequest(
+                .PATCH, "/api/v1/bodies/GH-NPC", headers: .admin, body: json(#"{"name":"Council of Elders RENAMED <b>"}"#))
+            #expect(renamed.status == .ok, "\(renamed.body.string)")
+            let after = try await t.sendRequest(.GET, "/cases", headers: .bearer(analyst.token))
+            #expect(after.body.string.contains("Council of Elders RENAMED &lt;b&gt;"), "\(after.body.string.prefix(3000))")
+        }
+    }
 }

@@ -35,5 +35,10 @@ import Testing
         #expect(HTMLEscape.url("/risk/GH1201?period=2026-W48") == "/risk/GH1201?period=2026-W48")
         #expect(HTMLEscape.url("mailto:council@bawku.test") == "mailto:council@bawku.test")
         #expect(HTMLEscape.url("?lang=fr") == "?lang=fr")
+        // Past the fast path for the site's own paths: control characters, spaces and letters beyond ASCII.
+        #expect(HTMLEscape.url("\u{1}javascript:alert(1)") == "#")
+        #expect(HTMLEscape.url("\tjavascript:alert(1)") == "#")
+        #expect(HTMLEscape.url("/bodies/\"é<x>") == "/bodies/&quot;é&lt;x&gt;")
+        #expect(HTMLEscape.url("/a b") == "/a b")
     }
 }

@@ -26,6 +26,8 @@ import Testing
         #expect(shown.contains("12:00") && !shown.contains("UTC"), "\(shown)")
         #expect(T(lang: .en).date("2026-11-30T09:00:00.000Z", time: true).hasSuffix("09:00 UTC"))
         #expect(t.date("2026-11-30") == "30 Nov 2026")  // a calendar day does not move
+        #expect(t.date("2026-11-30T23:59:00Z") == "30 Nov 2026" && t.date("2026-11-30") == "30 Nov 2026")  // remembered, the same
+        #expect(T(lang: .fr).date("2026-11-30").contains("nov") && t.date("2026-13-45xyz") == "2026-13-45xyz" && t.date(nil) == "—")
         #expect(WebForm.timestamp("2026-11-30T12:00", zone: nairobi) == "2026-11-30T09:00:00.000Z")
         #expect(WebForm.timestamp("2026-11-30T12:00", zone: TimeZone(identifier: "UTC")!) == "2026-11-30T12:00:00.000Z")
         #expect(WebForm.localInput(Date(timeIntervalSince1970: 1_796_029_200), zone: nairobi) == "2026-11-30T12:00")

@@ -70,4 +70,19 @@ import VaporTesting
         _ = cache.map([area("#111111")], title: "t", width: 1000, pins: [], revision: 2)
         #expect(cache.counts.draws == 5)
     }
+
+    /// A long option list is drawn once per list and choice: the same list again comes from memory, escaped as drawn;
+    /// another choice or another label is another string.
+    @Test func optionListsAreDrawnOnceAndEscaped() {
+        let tag = UUID().uuidString  // the cache is the process's: a list no other test draws
+        let list = [("A-\(tag)", #"Bawku "East" <b>"#), ("B-\(tag)", "Tamale")]
+        let first = FilterForm.options(list, selected: "B-\(tag)").render()
+        let hits = Fragments.cache.counts.hits
+        #expect(FilterForm.options(list, selected: "B-\(tag)").render() == first)
+        #expect(Fragments.cache.counts.hits > hits)
+        #expect(first.contains("Bawku &quot;East&quot; &lt;b&gt;") && !first.contains("<b>"))
+        #expect(first.contains(#"<option value="B-\#(tag)" label="Tamale" selected"#), "\(first)")
+        let other = FilterForm.options(list, selected: "A-\(tag)").render()
+        #expect(other != first && other.contains(#"value="A-\#(tag)" label="Bawku &quot;East&quot; &lt;b&gt;" selected"#), "\(other)")
+    }
 }

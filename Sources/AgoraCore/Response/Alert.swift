@@ -157,11 +157,15 @@ public enum AlertRules {
         let parts = t.prefix(8).split(separator: ":").compactMap { Int($0.prefix(2)) }
         guard parts.count >= 2 else { return nil }
         var secs = Double(day * 86400 + parts[0] * 3600 + parts[1] * 60 + (parts.count > 2 ? parts[2] : 0))
-        if let r = t.range(of: "[+-]\\d{2}:\\d{2}$", options: .regularExpression) {
-            let z = t[r]
-            let sign: Double = z.hasPrefix("-") ? -1 : 1
-            let hm = z.dropFirst().split(separator: ":").compactMap { Double($0) }
-            secs -= sign * (hm[0] * 3600 + hm[1] * 60)
+        // An offset `+hh:mm` / `-hh:mm` at the end (read by hand: a regular expression per date was a twentieth of a
+        // page listing dates).
+        let z = Array(t.utf8.suffix(6))
+        func digit(_ i: Int) -> Double? { z[i] >= 0x30 && z[i] <= 0x39 ? Double(z[i] - 0x30) : nil }
+        if z.count == 6, z[0] == UInt8(ascii: "+") || z[0] == UInt8(ascii: "-"), z[3] == UInt8(ascii: ":"), let h1 = digit(1), let h2 = digit(2),
+            let m1 = digit(4), let m2 = digit(5)
+        {
+            let sign: Double = z[0] == UInt8(ascii: "-") ? -1 : 1
+            secs -= sign * ((h1 * 10 + h2) * 3600 + (m1 * 10 + m2) * 60)
         }
         return Date(timeIntervalSince1970: secs)
     }

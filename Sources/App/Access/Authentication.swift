@@ -71,6 +71,8 @@ extension Request {
 
     func bodyTree() async throws -> BodyTree { try await application.bodyTrees.current(sql, seen: try await revisions()) }
 
+    func bodyNames() async throws -> [String: BodyStore.Name] { try await application.bodyTrees.names(sql, seen: try await revisions()) }
+
     /// Refuses anonymous callers with 401.
     @discardableResult
     func requireSignedIn() throws -> Viewer {
@@ -97,17 +99,31 @@ extension APIError {
 actor BodyTreeCache {
     private var key: [Int] = []
     private var tree = BodyTree([])
+    private var names: [String: BodyStore.Name] = [:]
 
     /// `seen`: the counters as the caller already read them; when they differ from the tree's, the
     /// counters are read again (a request's may be older than the tree) before it is rebuilt.
     func current(_ sql: any SQLDatabase, seen: StoreRevisions? = nil) async throws -> BodyTree {
-        if let seen, [seen.geo, seen.body] == key { return tree }
+        try await refresh(sql, seen: seen)
+        return tree
+    }
+
+    /// Every body's name in each language it has one in: what pages show instead of codes (only `BodyStore.upsert`
+    /// writes bodies, and it moves the body revision).
+    func names(_ sql: any SQLDatabase, seen: StoreRevisions? = nil) async throws -> [String: BodyStore.Name] {
+        try await refresh(sql, seen: seen)
+        return names
+    }
+
+    private func refresh(_ sql: any SQLDatabase, seen: StoreRevisions?) async throws {
+        if let seen, [seen.geo, seen.body] == key { return }
         let now = try await StoreRevisions.read(sql)
         if [now.geo, now.body] != key {
-            tree = try await BodyStore(sql: sql).tree()
+            let store = BodyStore(sql: sql)
+            tree = try await store.tree()
+            names = try await store.names()
             key = [now.geo, now.body]
         }
-        return tree
     }
 }
 

@@ -87,6 +87,25 @@ struct BodyStore: Sendable {
         }
     }
 
+    struct Name: Sendable, Equatable {
+        var name: String
+        /// By language code, where the body has a name of its own in it.
+        var names: [String: String]
+        func named(in lang: String) -> String { names[lang] ?? name }
+    }
+
+    /// Every body's names, read column by column (three columns: not the whole record a page only takes the name of).
+    func names() async throws -> [String: Name] {
+        var out: [String: Name] = [:]
+        for r in try await sql.select().columns("code", "name", "names").from("bodies").all() {
+            let names = try r.decode(column: "names", as: String.self)
+            out[try r.decode(column: "code", as: String.self)] = Name(
+                name: try r.decode(column: "name", as: String.self),
+                names: names.count > 2 ? (try? JSONDecoder().decode([String: String].self, from: Data(names.utf8))) ?? [:] : [:])
+        }
+        return out
+    }
+
     func refs(_ codes: [String]) async throws -> [String: BodyRef] {
         guard !codes.isEmpty else { return [:] }
         let rows = try await sql.select().columns("code", "name", "level").from("bodies").where("code", .in, codes).all(decoding: BodyRef.self)

@@ -11,7 +11,7 @@ struct PageNames: Sendable {
     var people: [String: String] = [:]
 
     static func load(_ req: Request, lang: Lang, actors: [String] = []) async throws -> PageNames {
-        let all = try await BodyStore(sql: req.sql).list(.init(), page: PageRequest(limit: PageRequest.maxLimit))
+        let all = try await req.bodyNames()
         let framework = try await FrameworkStore(sql: req.sql).active()
         var people: [String: String] = [:]
         let store = PeopleStore(sql: req.sql)
@@ -19,7 +19,7 @@ struct PageNames: Sendable {
             if let p = try await store.person(id: String(a.dropFirst("person:".count))) { people[a] = p.displayName }
         }
         return PageNames(
-            bodies: Dictionary(all.map { ($0.code, $0.names[lang.rawValue] ?? $0.name) }, uniquingKeysWith: { a, _ in a }),
+            bodies: all.mapValues { $0.named(in: lang.rawValue) },
             indicators: Dictionary(
                 framework.indicators.map { ($0.indicator.code, $0.indicator.names[lang.rawValue] ?? $0.indicator.name) },
                 uniquingKeysWith: { a, _ in a }),

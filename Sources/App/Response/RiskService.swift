@@ -1,5 +1,6 @@
 import AgoraCore
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -21,10 +22,19 @@ struct RiskSnapshot: Sendable {
     var revision = -1
     /// Country codes, for the installation's total in `isBroad`.
     var countries: [String] = []
+    /// Countries and first-level areas, countries first, by name: what the filter forms offer (sorted once here, not per
+    /// page).
+    var places: [(code: String, name: String)] = []
+
+    /// Scores already computed from this snapshot's cube: a dashboard scores every area of a country and its last
+    /// week on each request (a quarter of the page's time). A new cube gets a new memo (`RiskService.applied`).
+    var scores = ScoreMemo()
 
     func score(_ area: String, _ period: Period) -> RiskScore {
-        RiskModel.score(
-            area, level: areas[area]?.level ?? .admin2, period: period, cube: cube, neighbours: neighbours[area] ?? [], settings: settings.risk)
+        scores.score(area, period) {
+            RiskModel.score(
+                area, level: areas[area]?.level ?? .admin2, period: period, cube: cube, neighbours: neighbours[area] ?? [], settings: settings.risk)
+        }
     }
 
     /// Areas whose score may be above zero in the period: those with cells, and their neighbours.
@@ -49,6 +59,26 @@ struct RiskSnapshot: Sendable {
         var out = [code]
         while let p = areas[out.last!]?.parent, !out.contains(p), out.count < 16 { out.append(p) }
         return out
+    }
+}
+
+/// Scores of one cube, by area and period (at most 100,000: then forgotten and computed again).
+final class ScoreMemo: Sendable {
+    private struct Key: Hashable {
+        var area: String
+        var period: Period
+    }
+    private let known = NIOLockedValueBox([Key: RiskScore]())
+
+    func score(_ area: String, _ period: Period, compute: () -> RiskScore) -> RiskScore {
+        let key = Key(area: area, period: period)
+        if let s = known.withLockedValue({ $0[key] }) { return s }
+        let s = compute()
+        known.withLockedValue {
+            if $0.count >= 100_000 { $0.removeAll(keepingCapacity: true) }
+            $0[key] = s
+        }
+        return s
     }
 }
 
@@ -106,6 +136,8 @@ actor RiskService {
         }
         s.revision = rev
         s.countries = s.areas.filter { $0.value.level == .country }.keys.sorted()
+        s.places = s.areas.filter { $0.value.level <= .admin1 }.map { (code: $0.key, name: $0.value.name, level: $0.value.level) }
+            .sorted { ($0.level, $0.name, $0.code) < ($1.level, $1.name, $1.code) }.map { (code: $0.code, name: $0.name) }
         snapshot = s
         revision = rev
         geoRevision = geo
@@ -121,6 +153,7 @@ actor RiskService {
             return
         }
         s.cube.apply(deltas)
+        s.scores = ScoreMemo()
         s.revision = newRevision
         snapshot = s
         revision = newRevision

@@ -12,6 +12,8 @@ import Plot
 /// written in this module comes here and is escaped. `EscapingTests` checks that they win, and the
 /// hostile-strings walk (`tests/test_hostile_pages.py`) parses every page to check nothing got through.
 enum HTMLEscape {
+    private static let trimmed = CharacterSet.whitespacesAndNewlines.union(.controlCharacters)
+
     /// For attribute values: quotes too, so a value can never end its attribute.
     static func attribute(_ s: String) -> String { Markup.escape(s) }
 
@@ -25,7 +27,10 @@ enum HTMLEscape {
 
     /// Links from data may only lead to the web, mail or a phone: `javascript:` and the like become `#`.
     static func url(_ s: String) -> String {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+        // Most links are the site's own paths: printable ASCII without a colon has no scheme and nothing to trim (the
+        // set below, made per call, was most of this function's time).
+        if !s.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 <= 0x20 || $0 >= 0x7F }) { return attribute(s) }
+        let t = s.trimmingCharacters(in: trimmed)
         if t == "data:," { return t }  // the empty favicon
         guard let colon = t.firstIndex(of: ":") else { return attribute(s) }
         let scheme = t[..<colon].lowercased()

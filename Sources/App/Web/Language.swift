@@ -58,6 +58,19 @@ struct T: Sendable {
 
     /// A date or timestamp (`YYYY-MM-DD…`) the way the language writes it: 29 Nov 2026 / 29 nov. 2026.
     func date(_ iso: String?, time: Bool = false) -> String {
+        // A list shows the same few hundred days over and over: each day is written once per language.
+        if !time, let iso, iso.utf8.count >= 10 {
+            let day = String(iso.prefix(10))
+            // Not a day: as it came (kept as "" so it is not tried again).
+            let text = Formatters.shared.remembered("day|\(lang.rawValue)|\(day)") {
+                AlertRules.date(day + "T00:00:00Z") == nil ? "" : date(day, time: false, remembered: false)
+            }
+            return text.isEmpty ? iso : text
+        }
+        return date(iso, time: time, remembered: false)
+    }
+
+    private func date(_ iso: String?, time: Bool, remembered: Bool) -> String {
         guard let iso, let d = (time ? AlertRules.date(iso) : nil) ?? AlertRules.date(String(iso.prefix(10)) + "T00:00:00Z") else {
             return iso ?? "—"
         }
@@ -135,5 +148,18 @@ final class Formatters: @unchecked Sendable {
             made[key] = f
             return format(f)
         }
+    }
+
+    private var texts: [String: String] = [:]
+
+    /// A formatted text kept under `key` (at most 20,000 of them: then they are forgotten and made again).
+    func remembered(_ key: String, _ make: () -> String) -> String {
+        if let known = lock.withLock({ texts[key] }) { return known }
+        let text = make()
+        lock.withLock {
+            if texts.count >= 20_000 { texts.removeAll(keepingCapacity: true) }
+            texts[key] = text
+        }
+        return text
     }
 }

@@ -10,54 +10,26 @@ import Vapor
 /// recently used out first. The
 /// colours and labels carry the scores, so a new risk revision makes a new key by itself.
 final class MapCache: Sendable {
-    let budget: Int
+    private let cache: RenderCache
 
-    init(budget: Int = 24 << 20) { self.budget = budget }
-
-    private struct State {
-        var entries: [SHA256Digest: (svg: String, used: UInt64)] = [:]
-        var tick: UInt64 = 0
-        var bytes = 0
-        var hits = 0, draws = 0
-    }
-    private let state = NIOLockedValueBox(State())
+    init(budget: Int = 24 << 20) { cache = RenderCache(budget: budget) }
 
     /// How often a map was served from memory and how often drawn (for tests and `/metrics`-style checks).
-    var counts: (hits: Int, draws: Int) { state.withLockedValue { ($0.hits, $0.draws) } }
+    var counts: (hits: Int, draws: Int) { cache.counts }
 
     func map(_ areas: [SVG.MapArea], title: String, width: Double, pins: [SVG.Pin], revision: Int) -> String {
-        let key = Self.key(areas, title: title, width: width, pins: pins, revision: revision)
-        let found: String? = state.withLockedValue { s in
-            s.tick += 1
-            guard let e = s.entries[key] else { return nil }
-            s.entries[key] = (e.svg, s.tick)
-            s.hits += 1
-            return e.svg
+        cache.value(Self.key(areas, title: title, width: width, pins: pins, revision: revision)) {
+            SVG.map(areas, title: title, width: width, pins: pins)
         }
-        if let found { return found }
-        let svg = SVG.map(areas, title: title, width: width, pins: pins)
-        state.withLockedValue { s in
-            s.draws += 1
-            if s.entries[key] == nil { s.bytes += svg.utf8.count }
-            s.entries[key] = (svg, s.tick)
-            guard s.bytes > budget else { return }
-            // Out go the least recently used (a sort of a few hundred entries, beside a drawing that walked every vertex).
-            for (k, e) in s.entries.sorted(by: { $0.value.used < $1.value.used }) where s.bytes > budget {
-                s.entries[k] = nil
-                s.bytes -= e.svg.utf8.count
-            }
-        }
-        return svg
     }
 
     /// Everything `SVG.map` draws from except the geometry, which the revision stands for.
     static func key(_ areas: [SVG.MapArea], title: String, width: Double, pins: [SVG.Pin], revision: Int) -> SHA256Digest {
-        var h = SHA256()
-        func add(_ s: String) { h.update(data: Array(s.utf8) + [0]) }
-        add("\(revision)|\(width)|\(title)")
-        for a in areas { add("\(a.code)|\(a.name)|\(a.fill)|\(a.href ?? "")|\(a.label)|\(a.spill)") }
-        for p in pins { add("\(p.point.lat)|\(p.point.lon)|\(p.radius)|\(p.label)|\(p.count ?? -1)") }
-        return h.finalize()
+        var k = RenderCache.Key("map")
+        k.add("\(revision)|\(width)|\(title)")
+        for a in areas { k.add("\(a.code)|\(a.name)|\(a.fill)|\(a.href ?? "")|\(a.label)|\(a.spill)") }
+        for p in pins { k.add("\(p.point.lat)|\(p.point.lon)|\(p.radius)|\(p.label)|\(p.count ?? -1)") }
+        return k.finalize()
     }
 }
 

@@ -148,8 +148,13 @@ enum SiteURL: Sendable, Equatable {
 
     /// A code or id as one path segment: codes come from data, so a `/` or `?` in one must not make another path.
     static func segment(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? s
+        // Codes are letters, digits and hyphens: nothing to encode (the character set, made per call, was most of this).
+        if s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }) {
+            return s
+        }
+        return s.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? s
     }
+    private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))
 
     static func query(_ items: [String: String?]) -> String {
         var c = URLComponents()

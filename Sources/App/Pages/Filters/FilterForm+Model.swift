@@ -21,10 +21,7 @@ extension FilterForm {
     ) async throws -> Model {
         var values: [String: String] = [:]
         for k in kind.keys + ["q", "state"] { if let v = try? req.query.get(String.self, at: k) { values[k] = v } }
-        let snap = try await req.riskSnapshot()
-        let places = snap.areas.filter { $0.value.level <= .admin1 }.map { (code: $0.key, name: $0.value.name, level: $0.value.level) }
-            .sorted { ($0.level, $0.name) < ($1.level, $1.name) }.map { (code: $0.code, name: $0.name) }
-        var m = Model(kind: kind, values: values, places: places, sources: sources)
+        var m = Model(kind: kind, values: values, places: try await req.riskSnapshot().places, sources: sources)
         switch kind {
         case .reports:
             m.indicators = try await FrameworkStore(sql: req.sql).active().indicators.map {
