@@ -45,6 +45,11 @@ import VaporTesting
             #expect(try await count("/api/v1/incidents?source=\(source.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)") == 1)
             #expect(try await count("/api/v1/incidents?source=ACLED") == 0)
             #expect(try await count("/api/v1/incidents?classification=restricted") == 1)
+            // The incident list's filter offers a source only to those who see an incident of it.
+            let offered = try await ResponseTests.send(t, .GET, "/incidents", tok["npc"]!)
+            #expect(offered.body.string.contains(#"id="f-source""#) && offered.body.string.contains(#"<option value="\#(source)""#))
+            let hidden = try await ResponseTests.send(t, .GET, "/incidents", tok["tamale"]!)
+            #expect(hidden.status == .ok && !hidden.body.string.contains(#"id="f-source""#), "\(hidden.body.string.prefix(300))")
             let bad = try await ResponseTests.send(t, .GET, "/api/v1/reports/export.csv?from=yesterday", tok["npc"]!)
             #expect(bad.status == .badRequest && bad.body.string.contains("\"field\":\"from\""))
 

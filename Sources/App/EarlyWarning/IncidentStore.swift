@@ -130,17 +130,24 @@ struct IncidentStore: Sendable {
     }
 
     /// Public incidents since a day, as the public statistics count them: where (the stored path), when, deaths.
-    func publicCounts(since: String) async throws -> [(path: [String], occurredOn: String, fatalities: Int)] {
-        try await Self.table.select(sql, .anonymous)
-            .columns(
-                SQLColumn("area_path", table: "incidents"), SQLColumn("occurred_on", table: "incidents"), SQLColumn("fatalities", table: "incidents")
-            )
-            .where(SQLColumn("occurred_on", table: "incidents"), .greaterThanOrEqual, SQLBind(since)).limit(200_000).all()
+    func publicCounts(since: String) async throws -> [(path: [String], month: String, incidents: Int, fatalities: Int)] {
+        // Counted by the store, by place and month: the rows themselves (up to two million) were read into the server,
+        // and cut at 200,000 without a word.
+        let month = SQLFunction("substr", args: SQLColumn("occurred_on", table: "incidents"), SQLLiteral.numeric("1"), SQLLiteral.numeric("7"))
+        return try await Self.table.select(sql, .anonymous)
+            .column(SQLColumn("area_path", table: "incidents"))
+            .column(month, as: "month")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "incidents")
+            // PostgreSQL sums a bigint as numeric: cast back to a whole number.
+            .column(SQLQueryString("CAST(SUM(\(ident: "incidents").\(ident: "fatalities")) AS BIGINT)"), as: "deaths")
+            .where(SQLColumn("occurred_on", table: "incidents"), .greaterThanOrEqual, SQLBind(since))
+            .groupBy(SQLColumn("area_path", table: "incidents")).groupBy(month).all()
             .map {
                 (
                     path: RiskStore.path(try $0.decode(column: "area_path", as: String.self)),
-                    occurredOn: try $0.decode(column: "occurred_on", as: String.self),
-                    fatalities: try $0.decode(column: "fatalities", as: Int.self)
+                    month: try $0.decode(column: "month", as: String.self),
+                    incidents: try $0.decode(column: "incidents", as: Int.self),
+                    fatalities: try $0.decode(column: "deaths", as: Int?.self) ?? 0
                 )
             }
     }
@@ -154,9 +161,22 @@ struct IncidentStore: Sendable {
     }
 
     /// The sources of the incidents the scope shows, for the filter's list.
+    /// The installation's names are stepped through one at a time on their index (a handful: ACLED, UCDP, the monitors),
+    /// each kept only when the scope shows an incident of it: a DISTINCT over the scoped table read every incident.
     func sources(_ scope: AccessScope) async throws -> [String] {
-        try await Self.table.select(sql, scope).distinct().column("source_name").orderBy("source_name").limit(100).all()
-            .map { try $0.decode(column: "source_name", as: String.self) }
+        var names: [String] = []
+        var after: String?
+        for _ in 0..<1_000 where names.count < 100 {
+            var next = Self.table.unscoped(sql, because: "a source's name, shown only if the scope shows one of its incidents")
+                .column(SQLFunction("MIN", args: SQLColumn("source_name")), as: "name")
+            if let after { next = next.where("source_name", .greaterThan, after) }
+            guard let name = try await next.first()?.decode(column: "name", as: String?.self) else { break }
+            after = name
+            let seen = try await Self.table.select(sql, scope).column(SQLColumn("id", table: "incidents"))
+                .where(SQLColumn("source_name", table: "incidents"), .equal, SQLBind(name)).limit(1).first()
+            if seen != nil { names.append(name) }
+        }
+        return names
     }
 
     func get(_ id: String, _ scope: AccessScope) async throws -> IncidentRow? {

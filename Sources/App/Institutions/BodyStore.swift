@@ -28,7 +28,7 @@ struct BodyStore: Sendable {
     func get(_ code: String) async throws -> BodyView? {
         guard
             let r = try await sql.select().column(BodyRecord.selected).from("bodies")
-                .where("code", .equal, code).first(decoding: BodyRecord.self, with: decoder)
+                .where("code", .equal, code).first().map(BodyRecord.init(row:))
         else { return nil }
         return try await views([r]).first
     }
@@ -53,7 +53,7 @@ struct BodyStore: Sendable {
             }
         }
         if let after = page.after { q = q.where("code", .greaterThan, after) }
-        let rows = try await q.orderBy("code").limit(page.limit + 1).all(decoding: BodyRecord.self, with: decoder)
+        let rows = try await q.orderBy("code").limit(page.limit + 1).all().map(BodyRecord.init(row:))
         return try await views(rows)
     }
 

@@ -35,6 +35,7 @@ enum AgoraMigrations {
         CreateFederation(),
         AddPeerCountries(),
         AddRecordMatchKeys(),
+        AddIncidentSourceIndex(),
     ]
 }
 

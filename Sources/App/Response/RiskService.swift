@@ -25,6 +25,10 @@ struct RiskSnapshot: Sendable {
     /// Countries and first-level areas, countries first, by name: what the filter forms offer (sorted once here, not per
     /// page).
     var places: [(code: String, name: String)] = []
+    /// The areas of each country by level (`"KEN|admin1"`), and the countries that have areas under them: the dashboard
+    /// read every area's path for these on each request.
+    var inCountry: [String: [String]] = [:]
+    var countriesWithAreas: [String] = []
 
     /// Scores already computed from this snapshot's cube: a dashboard scores every area of a country and its last
     /// week on each request (a quarter of the page's time). A new cube gets a new memo (`RiskService.applied`).
@@ -136,6 +140,12 @@ actor RiskService {
         }
         s.revision = rev
         s.countries = s.areas.filter { $0.value.level == .country }.keys.sorted()
+        var parents = Set<String>()
+        for (code, a) in s.areas {
+            if let country = s.path(code).last { s.inCountry["\(country)|\(a.level.rawValue)", default: []].append(code) }
+            if let p = a.parent { parents.insert(p) }
+        }
+        s.countriesWithAreas = s.countries.filter { parents.contains($0) }
         s.places = s.areas.filter { $0.value.level <= .admin1 }.map { (code: $0.key, name: $0.value.name, level: $0.value.level) }
             .sorted { ($0.level, $0.name, $0.code) < ($1.level, $1.name, $1.code) }.map { (code: $0.code, name: $0.name) }
         snapshot = s

@@ -78,20 +78,8 @@ extension PublicPages {
     }
 
     static func statisticsModel(_ req: Request) async throws -> StatisticsModel {
-        let since = CivilDate.text(CivilDate.parse(Timestamp.now())! - 365)
-        var counts: [String: (incidents: Int, deaths: Int)] = [:]
-        var byMonth: [String: Int] = [:]
-        for r in try await IncidentStore(sql: req.sql).publicCounts(since: since) {
-            let admin1 = r.path.count >= 2 ? r.path[r.path.count - 2] : r.path.last ?? "?"
-            byMonth[String(r.occurredOn.prefix(7)), default: 0] += 1
-            counts[admin1, default: (0, 0)].incidents += 1
-            counts[admin1, default: (0, 0)].deaths += r.fatalities
-        }
-        return StatisticsModel(
-            counts: counts.sorted { $0.value.incidents > $1.value.incidents }.map {
-                (area: $0.key, incidents: $0.value.incidents, deaths: $0.value.deaths)
-            },
-            byMonth: byMonth.sorted { $0.key < $1.key }.map { (month: $0.key, incidents: $0.value) }, names: try await HomePage.areaNames(req))
+        let (counts, byMonth) = try await req.application.publicStatistics.counts(req.sql)
+        return StatisticsModel(counts: counts, byMonth: byMonth, names: try await HomePage.areaNames(req))
     }
 
     struct HowToModel: Sendable {

@@ -33,7 +33,7 @@ extension RiskPages {
         let settings = try await SettingsStore(sql: req.sql).load().risk
         let period = try RiskController.period(req)
         let level = try req.query.get(String?.self, at: "level").flatMap(AreaLevel.init(rawValue:)) ?? .admin1
-        let countries = Set(snap.areas.filter { $0.value.level == .country }.keys)
+        let countries = Set(snap.countries)
         let tree = try await req.bodyTree()
         let mine = c.viewer.roles.compactMap { tree.nodes[$0.body]?.jurisdictionPaths.first?.last }.first { countries.contains($0) }
         // The busiest country is scored only when the page has no other way to choose one.
@@ -51,7 +51,7 @@ extension RiskPages {
         func score(_ code: String) -> RiskScore { shared[code]?.score ?? snap.score(code, period) }
 
         // Every area of the country at the level, scored; and cross-border neighbours with a score.
-        var inCountry = snap.areas.filter { $0.value.level == level && snap.path($0.key).last == country }.map(\.key)
+        var inCountry = snap.inCountry["\(country)|\(level.rawValue)"] ?? []
         var codes = Set(inCountry)
         for a in inCountry {
             for n in snap.neighbours[a] ?? [] where snap.areas[n]?.level == level && score(n).score > 0 { codes.insert(n) }
@@ -84,8 +84,7 @@ extension RiskPages {
             }
         let movers = rows.filter { $0.score.score != $0.last }.sorted { ($0.score.score - $0.last) > ($1.score.score - $1.last) }.prefix(10)
         let ranked = rows.filter { $0.score.score > 0 }.sorted { $0.score.score > $1.score.score }
-        let parents = Set(snap.areas.values.compactMap(\.parent))
-        let countryOptions = countries.sorted().filter { parents.contains($0) }
+        let countryOptions = snap.countriesWithAreas
         let month = Period.month(containing: CivilDate.parse(Timestamp.now())!)
         let forecasts = try await ForecastStore(sql: req.sql).forecasts(horizon: .month, period: month.label, areas: Array(codes.union(mapCodes)))
         return DashboardModel(
