@@ -41,6 +41,20 @@ import VaporTesting
                 try await app.publicStatistics.counts(app.sql).counts.first { $0.area == "GH12" }?.incidents
                     == first.counts.first { $0.area == "GH12" }?.incidents)
             #expect(try await PublicStatistics.count(app.sql).counts.first { $0.area == "GH12" }?.incidents == 3)
+            // An aged count is served at once while the next one runs; then the next one is served.
+            let aging = PublicStatistics(maxAge: .zero)
+            let old = try await aging.counts(app.sql)
+            let extra = try await ResponseTests.send(
+                t, .POST, "/api/v1/reports", tok["monitor"]!,
+                #"{"indicators":["CS01"],"description":"clash","occurredOn":"\#(today)","area":"GH1201","body":"GH-DPC-BAWKU","classification":"public"}"#
+            )
+            #expect(
+                try await ResponseTests.send(t, .POST, "/api/v1/reports/\(try object(extra)["id"] as! String)/verify", tok["npc"]!, "{}").status
+                    == .ok)
+            let served = try await aging.counts(app.sql)
+            #expect(served.counts.first { $0.area == "GH12" }?.incidents == old.counts.first { $0.area == "GH12" }?.incidents)
+            await aging.settled()
+            #expect(try await aging.counts(app.sql).counts.first { $0.area == "GH12" }?.incidents == 4)
             let page = try await t.sendRequest(.GET, "/statistics")
             #expect(page.status == .ok && page.body.string.contains("Upper East"))
         }
