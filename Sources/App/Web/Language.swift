@@ -58,22 +58,20 @@ struct T: Sendable {
 
     /// A date or timestamp (`YYYY-MM-DD…`) the way the language writes it: 29 Nov 2026 / 29 nov. 2026.
     func date(_ iso: String?, time: Bool = false) -> String {
+        guard let iso else { return "—" }
         // A list shows the same few hundred days over and over: each day is written once per language.
-        if !time, let iso, iso.utf8.count >= 10 {
+        if !time, iso.utf8.count >= 10 {
             let day = String(iso.prefix(10))
             // Not a day: as it came (kept as "" so it is not tried again).
-            let text = Formatters.shared.remembered("day|\(lang.rawValue)|\(day)") {
-                AlertRules.date(day + "T00:00:00Z") == nil ? "" : date(day, time: false, remembered: false)
-            }
+            let text = Formatters.shared.remembered("day|\(lang.rawValue)|\(day)") { formatted(day, time: false) ?? "" }
             return text.isEmpty ? iso : text
         }
-        return date(iso, time: time, remembered: false)
+        return formatted(iso, time: time) ?? iso
     }
 
-    private func date(_ iso: String?, time: Bool, remembered: Bool) -> String {
-        guard let iso, let d = (time ? AlertRules.date(iso) : nil) ?? AlertRules.date(String(iso.prefix(10)) + "T00:00:00Z") else {
-            return iso ?? "—"
-        }
+    /// Nil when `iso` is not a date.
+    private func formatted(_ iso: String, time: Bool) -> String? {
+        guard let d = (time ? AlertRules.date(iso) : nil) ?? AlertRules.date(String(iso.prefix(10)) + "T00:00:00Z") else { return nil }
         let key = "date|\(lang.rawValue)|\(time)|\(zone.identifier)"
         let text = Formatters.shared.use(key) { () -> DateFormatter in
             let f = DateFormatter()
