@@ -65,7 +65,9 @@ schemas = {
     "ReceivedRecord": obj(["origin", "recordType", "sharedID", "agreement", "kind", "country", "level", "payload", "firstReceivedAt", "receivedAt"],
                           origin=S(), recordType=S(), sharedID=S(), agreement=S(), kind=S(), country=S(), level=S(), payload={"type": "object"},
                           firstReceivedAt=S(), receivedAt=S(), agreementEndedOn=S()),
-    "QuarantinedEvent": obj(["id", "subject", "reason", "receivedAt"], id=S(), sender=S(), subject=S(), reason=S(), receivedAt=S()),
+    "QuarantinedEvent": obj(["id", "subject", "reason", "receivedAt", "releasable"], id=S(), sender=S(), subject=S(), reason=S(), receivedAt=S(),
+                            releasable={"type": "boolean", "description": "Kept with its signature: it can be checked again and released"}),
+    "ReleasedEvent": obj(["id", "outcome", "origin", "event"], id=S(), outcome=S("applied", "held-already"), origin=S(), event=S()),
     "Form": obj(["id", "title", "version", "source", "mapping"], id=S(), title=S(), version=S(), source=S("builtin", "xlsform"), body=S(),
                 mapping={"type": "object"}),
     "Area": obj(["code", "name", "names", "level", "country", "hasGeometry", "createdAt", "updatedAt"],
@@ -1104,6 +1106,14 @@ paths.update({
     "/api/v1/federation/quarantine": {
         "get": op("listFederationQuarantine", "Events refused on arrival, with the reason (installation administrators)",
                   {"200": ok({"type": "array", "items": ref("QuarantinedEvent")}), **errs(401, 403)}, security=signed)},
+    "/api/v1/federation/quarantine/{id}/release": {"parameters": [id_param],
+        "post": op("releaseQuarantinedEvent", "Check a quarantined event again against today's peers and agreements and apply it if it now "
+                   "passes; still refused, it stays with the reason it is refused now (409). Audited (installation administrators)",
+                   {"200": ok(ref("ReleasedEvent")), **errs(401, 403, 404, 409, 422)}, security=signed)},
+    "/api/v1/federation/quarantine/{id}": {"parameters": [id_param],
+        "delete": op("discardQuarantinedEvent", "Discard a quarantined event; the audit trail keeps its subject, sender, reason and the "
+                     "SHA-256 of its body (installation administrators)",
+                     {"204": {"description": "Discarded"}, **errs(401, 403, 404)}, security=signed)},
     "/api/v1/forms/{form}": {"parameters": [pathp("form")],
         "delete": op("withdrawForm", "Withdraw an uploaded form from the form list (submissions from phones holding it still arrive)",
                      {"204": {"description": "Withdrawn"}, **errs(401, 403, 404)}, security=signed)},

@@ -18,6 +18,27 @@ import VaporTesting
         }
     }
 
+    /// Ghana's national installation and the regional hub, each with its own store, as the tests here set them.
+    static let national: @Sendable (inout AgoraSettings) -> Void = { $0.installationID = "gh" }
+    static let regional: @Sendable (inout AgoraSettings) -> Void = {
+        $0.installationID = "hub"
+        $0.federationHub = true
+    }
+
+    /// Ghana's installation and the hub, Ghana's demo bodies seeded and the agreement `gh-hub-1` in force on both sides;
+    /// `body` gets Ghana, the hub, and a monitor's and an analyst's tokens at Ghana.
+    static func pair(_ engine: Engine, _ body: (Application, Application, (monitor: String, analyst: String)) async throws -> Void) async throws {
+        try await TestInstallation.run(engine, settings: national) { gh in
+            try await TestInstallation.run(engine, settings: regional) { hub in
+                try await ReportTests.seed(gh)
+                try await Self.agree(gh, hub)
+                let (_, monitor) = try await TestInstallation.person(gh, "mon", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
+                let (_, analyst) = try await TestInstallation.person(gh, "ana", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
+                try await body(gh, hub, (monitor, analyst))
+            }
+        }
+    }
+
     static func link(_ app: Application, _ nats: NATSConnection) throws -> FederationLink {
         FederationLink(app: app, js: JetStream(nats), me: try #require(try app.federationIdentity))
     }
@@ -99,163 +120,152 @@ import VaporTesting
     func theAgreementDecidesTheHubVerifiesAndACutLinkLosesNothing(engine: Engine) async throws {
         guard let server = NATSServerProcess() else { return }
         try server.start()
-        let national: (inout AgoraSettings) -> Void = { $0.installationID = "gh" }
-        let regional: (inout AgoraSettings) -> Void = {
-            $0.installationID = "hub"
-            $0.federationHub = true
-        }
-        try await TestInstallation.run(engine, settings: national) { gh in
-            try await TestInstallation.run(engine, settings: regional) { hub in
-                try await ReportTests.seed(gh)
-                try await Self.agree(gh, hub)
-                let (_, monitor) = try await TestInstallation.person(gh, "mon", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
-                let (_, analyst) = try await TestInstallation.person(gh, "ana", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
-                let tokens = (monitor, analyst)
+        try await Self.pair(engine) { gh, hub, tokens in
+            let analyst = tokens.analyst
 
-                let natsGH = NATSConnection(.init(port: server.port, name: "gh", reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
-                let natsHub = NATSConnection(.init(port: server.port, name: "hub", reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
-                try await natsGH.connect()
-                try await natsHub.connect()
-                let ghLink = try Self.link(gh, natsGH)
-                let hubLink = try Self.link(hub, natsHub)
-                try await ghLink.prepare()
-                try await hubLink.prepare()
+            let natsGH = NATSConnection(.init(port: server.port, name: "gh", reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
+            let natsHub = NATSConnection(.init(port: server.port, name: "hub", reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
+            try await natsGH.connect()
+            try await natsHub.connect()
+            let ghLink = try Self.link(gh, natsGH)
+            let hubLink = try Self.link(hub, natsHub)
+            try await ghLink.prepare()
+            try await hubLink.prepare()
 
-                // A restricted incident leaves, pseudonymised; a confidential one never reaches the outbox.
-                let restricted = try await Self.incident(gh, "restricted", tokens: tokens)
-                _ = try await Self.confidentialIncident(gh, tokens: tokens)
-                var figures = try await FederationStore(sql: gh.sql).figures()
-                #expect(figures.pending == 1)
-                #expect(try await Self.acting(gh) { try await ghLink.publishPending() } == 1)
-                let got = try await Self.acting(hub) { try await hubLink.receive(wait: .seconds(2)) }
-                #expect(got.applied == 1 && got.quarantined == 0)
-                let received = try await FederationStore(sql: hub.sql).received()
-                #expect(received.count == 1)
-                let r = try #require(received.first)
-                let pseudonym = try #require(try gh.federationIdentity).keys.pseudonym(restricted, agreement: "gh-hub-1")
-                #expect(r.origin == "gh" && r.agreement == "gh-hub-1" && r.sharedID == pseudonym && r.recordType == "incident")
-                #expect(r.payload["actors"] == nil && r.payload["point"] == nil && r.payload["areas"] == .array([.string("GH12"), .string("GHA")]))
-                #expect(r.payload["title"] != nil && r.payload["classification"] == .string("restricted"))
+            // A restricted incident leaves, pseudonymised; a confidential one never reaches the outbox.
+            let restricted = try await Self.incident(gh, "restricted", tokens: tokens)
+            _ = try await Self.confidentialIncident(gh, tokens: tokens)
+            var figures = try await FederationStore(sql: gh.sql).figures()
+            #expect(figures.pending == 1)
+            #expect(try await Self.acting(gh) { try await ghLink.publishPending() } == 1)
+            let got = try await Self.acting(hub) { try await hubLink.receive(wait: .seconds(2)) }
+            #expect(got.applied == 1 && got.quarantined == 0)
+            let received = try await FederationStore(sql: hub.sql).received()
+            #expect(received.count == 1)
+            let r = try #require(received.first)
+            let pseudonym = try #require(try gh.federationIdentity).keys.pseudonym(restricted, agreement: "gh-hub-1")
+            #expect(r.origin == "gh" && r.agreement == "gh-hub-1" && r.sharedID == pseudonym && r.recordType == "incident")
+            #expect(r.payload["actors"] == nil && r.payload["point"] == nil && r.payload["areas"] == .array([.string("GH12"), .string("GHA")]))
+            #expect(r.payload["title"] != nil && r.payload["classification"] == .string("restricted"))
 
-                // A replayed event is applied once; a forged one and one outside the agreement are quarantined.
-                let outbox = try await FederationStore(sql: gh.sql).sent(limit: 1)
-                let sent = try #require(outbox.first)
-                let js = JetStream(natsGH)
-                _ = try await js.publish(
-                    sent.subject, payload: Array(sent.body.utf8), messageID: "replay-1",
-                    headers: [("Agora-Origin", "gh"), ("Agora-Signature", sent.signature)])
-                let forged = sent.body.replacingOccurrences(of: "restricted", with: "public")
-                _ = try await js.publish(
-                    sent.subject, payload: Array(forged.utf8), messageID: "forged-1",
-                    headers: [("Agora-Origin", "gh"), ("Agora-Signature", sent.signature)])
-                var alien = try JSONDecoder().decode(FederationEvent.self, from: Data(sent.body.utf8))
-                alien.id = "0193a0a0-0000-7000-8000-0000000000aa"
-                alien.recordType = .weaponLostOrStolen
-                let alienBody = try alien.body()
-                let ghKeys = try #require(try gh.federationIdentity).keys
-                _ = try await js.publish(
-                    alien.subject, payload: alienBody, messageID: alien.id,
-                    headers: [("Agora-Origin", "gh"), ("Agora-Signature", ghKeys.sign(alienBody))])
-                let attacks = try await Self.acting(hub) { try await hubLink.receive(wait: .seconds(2)) }
-                #expect(attacks.applied == 0 && attacks.quarantined == 2 && attacks.skipped == 1, "\(attacks)")
-                let reasons = try await FederationStore(sql: hub.sql).quarantined().map(\.reason).sorted()
-                #expect(reasons == ["the signature does not verify with gh's key", "weapon-lost-or-stolen is outside agreement gh-hub-1"])
-                #expect(try await FederationStore(sql: hub.sql).received().count == 1)
+            // A replayed event is applied once; a forged one and one outside the agreement are quarantined.
+            let outbox = try await FederationStore(sql: gh.sql).sent(limit: 1)
+            let sent = try #require(outbox.first)
+            let js = JetStream(natsGH)
+            _ = try await js.publish(
+                sent.subject, payload: Array(sent.body.utf8), messageID: "replay-1",
+                headers: [("Agora-Origin", "gh"), ("Agora-Signature", sent.signature)])
+            let forged = sent.body.replacingOccurrences(of: "restricted", with: "public")
+            _ = try await js.publish(
+                sent.subject, payload: Array(forged.utf8), messageID: "forged-1",
+                headers: [("Agora-Origin", "gh"), ("Agora-Signature", sent.signature)])
+            var alien = try JSONDecoder().decode(FederationEvent.self, from: Data(sent.body.utf8))
+            alien.id = "0193a0a0-0000-7000-8000-0000000000aa"
+            alien.recordType = .weaponLostOrStolen
+            let alienBody = try alien.body()
+            let ghKeys = try #require(try gh.federationIdentity).keys
+            _ = try await js.publish(
+                alien.subject, payload: alienBody, messageID: alien.id,
+                headers: [("Agora-Origin", "gh"), ("Agora-Signature", ghKeys.sign(alienBody))])
+            let attacks = try await Self.acting(hub) { try await hubLink.receive(wait: .seconds(2)) }
+            #expect(attacks.applied == 0 && attacks.quarantined == 2 && attacks.skipped == 1, "\(attacks)")
+            let reasons = try await FederationStore(sql: hub.sql).quarantined().map(\.reason).sorted()
+            #expect(reasons == ["the signature does not verify with gh's key", "weapon-lost-or-stolen is outside agreement gh-hub-1"])
+            #expect(try await FederationStore(sql: hub.sql).received().count == 1)
 
-                // The link cut: NATS down while Ghana writes; the publisher fails and keeps its place; after the
-                // server is back (same store), exactly the new events arrive — none lost, none twice.
-                server.crash()
-                var ids: [String] = []
-                for _ in 0..<5 { ids.append(try await Self.incident(gh, "internal", tokens: tokens)) }
-                await #expect(throws: (any Error).self) { try await Self.acting(gh) { try await ghLink.publishPending() } }
-                try server.start()
-                var published = 0
-                for _ in 0..<100 where published < 5 {
-                    published += (try? await Self.acting(gh) { try await ghLink.publishPending() }) ?? 0
-                    if published < 5 { try await Task.sleep(for: .milliseconds(100)) }
-                }
-                #expect(published == 5)
-                var applied = 0
-                for _ in 0..<20 where applied < 5 {
-                    applied += (try? await Self.acting(hub) { try await hubLink.receive(wait: .seconds(1)) })?.applied ?? 0
-                }
-                #expect(applied == 5)
-                let shared = Set(try await FederationStore(sql: hub.sql).received().map(\.sharedID))
-                #expect(shared == Set((ids + [restricted]).map { ghKeys.pseudonym($0, agreement: "gh-hub-1") }))
-                figures = try await FederationStore(sql: gh.sql).figures()
-                #expect(figures.pending == 0 && figures.published == 6)
-
-                // Elevation: a case escalated by hand past the national council goes to the hub; the hub declines it
-                // with a reason, and the answer comes back into the case's history at home.
-                let issued = try await gh.testing().sendRequest(
-                    .POST, "/api/v1/alerts", headers: .bearer(analyst),
-                    body: json(
-                        #"{"event":"Tension","urgency":"Expected","severity":"Moderate","certainty":"Possible","headline":"Tension in Bawku","areas":["GH1201"],"classification":"internal"}"#
-                    ))
-                #expect(issued.status == .created, "\(issued.body.string)")
-                let caseID = try #require(try object(issued)["responseCase"] as? String)
-                // The issued alert itself goes out under the agreement (it carries alerts), pseudonymised.
-                #expect(try await Self.acting(gh) { try await ghLink.publishPending() } == 1)
-                #expect(try await Self.acting(hub) { try await hubLink.receive(wait: .seconds(2)) }.applied == 1)
-                let alert = try #require(try await FederationStore(sql: hub.sql).received().first { $0.recordType == "alert" })
-                #expect(alert.payload["headline"] == .string("Tension in Bawku") && alert.sharedID.hasPrefix("p-"))
-                let (_, coordinator) = try await TestInstallation.person(
-                    gh, "coord", roles: ["GH-DPC-BAWKU", "GH-RPC-UE", "GH-NPC"].map { RoleGrant(body: $0, role: .coordinator) })
-                var before = try await FederationStore(sql: gh.sql).figures().pending
-                for _ in 0..<6 where before == 0 {
-                    let r = try await gh.testing().sendRequest(
-                        .POST, "/api/v1/cases/\(caseID)/escalate", headers: .bearer(coordinator), body: json(#"{"reason":"Beyond our means"}"#))
-                    #expect(r.status == .ok, "\(r.body.string)")
-                    before = try await FederationStore(sql: gh.sql).figures().pending
-                }
-                #expect(before == 1)
-                #expect(try await Self.acting(gh) { try await ghLink.publishPending() } == 1)
-                #expect(try await Self.acting(hub) { try await hubLink.receive(wait: .seconds(2)) }.applied == 1)
-                let elevated = try #require(try await FederationStore(sql: hub.sql).received().first { $0.recordType == "case" })
-                #expect(elevated.kind == FederationKind.elevated && elevated.payload["note"] == nil && elevated.level == "sub-regional")
-                let answer = try await hub.testing().sendRequest(
-                    .POST, "/api/v1/federation/answers", headers: .admin,
-                    body: json(#"{"origin":"gh","caseID":"\#(elevated.sharedID)","answer":"declined"}"#))
-                #expect(answer.status == .unprocessableEntity || answer.status == .badRequest)
-                let declined = try await hub.testing().sendRequest(
-                    .POST, "/api/v1/federation/answers", headers: .admin,
-                    body: json(
-                        #"{"origin":"gh","caseID":"\#(elevated.sharedID)","answer":"declined","reason":"A national matter: the NPC mediates"}"#))
-                #expect(declined.status == .ok, "\(declined.body.string)")
-                #expect(try await Self.acting(hub) { try await hubLink.publishPending() } == 1)
-                var heard = 0
-                for _ in 0..<10 where heard == 0 { heard = try await Self.acting(gh) { try await ghLink.receive(wait: .seconds(1)) }.applied }
-                #expect(heard == 1)
-                let history =
-                    try object(try await gh.testing().sendRequest(.GET, "/api/v1/cases/\(caseID)", headers: .bearer(coordinator)))["history"]
-                    as? [[String: Any]] ?? []
-                #expect(history.contains { $0["kind"] as? String == "elevated" && $0["to"] as? String == "hub" })
-                #expect(
-                    history.contains {
-                        $0["kind"] as? String == "regional-declined" && $0["note"] as? String == "A national matter: the NPC mediates"
-                    })
-
-                // Terminated: nothing more is written for the hub, and the hub marks what it holds as ended.
-                for app in [gh, hub] {
-                    let r = try await app.testing().sendRequest(
-                        .POST, "/api/v1/federation/agreements/gh-hub-1/actions", headers: .admin, body: json(#"{"action":"terminate"}"#))
-                    #expect(r.status == .ok, "\(r.body.string)")
-                }
-                _ = try await Self.incident(gh, "internal", tokens: tokens)
-                #expect(try await FederationStore(sql: gh.sql).figures().pending == 0)
-                let held = try await FederationStore(sql: hub.sql).received()
-                #expect(!held.isEmpty && held.allSatisfy { $0.agreementEndedOn != nil })
-                // Kept for the agreement's 30 days of retention, then purged.
-                #expect(try await hub.write { try await FederationStore(sql: $0).purge(on: DatePrecision.adding(30, to: Timestamp.today())) } == 0)
-                #expect(
-                    try await hub.write { try await FederationStore(sql: $0).purge(on: DatePrecision.adding(31, to: Timestamp.today())) }
-                        == held.count)
-                #expect(try await FederationStore(sql: hub.sql).received().isEmpty)
-                let status = try object(try await hub.testing().sendRequest(.GET, "/api/v1/federation/status", headers: .admin))
-                #expect((status["figures"] as? [String: Any])?["quarantined"] as? Int == 2)
-                await natsGH.close()
-                await natsHub.close()
+            // The link cut: NATS down while Ghana writes; the publisher fails and keeps its place; after the
+            // server is back (same store), exactly the new events arrive — none lost, none twice.
+            server.crash()
+            var ids: [String] = []
+            for _ in 0..<5 { ids.append(try await Self.incident(gh, "internal", tokens: tokens)) }
+            await #expect(throws: (any Error).self) { try await Self.acting(gh) { try await ghLink.publishPending() } }
+            try server.start()
+            var published = 0
+            for _ in 0..<100 where published < 5 {
+                published += (try? await Self.acting(gh) { try await ghLink.publishPending() }) ?? 0
+                if published < 5 { try await Task.sleep(for: .milliseconds(100)) }
             }
+            #expect(published == 5)
+            var applied = 0
+            for _ in 0..<20 where applied < 5 {
+                applied += (try? await Self.acting(hub) { try await hubLink.receive(wait: .seconds(1)) })?.applied ?? 0
+            }
+            #expect(applied == 5)
+            let shared = Set(try await FederationStore(sql: hub.sql).received().map(\.sharedID))
+            #expect(shared == Set((ids + [restricted]).map { ghKeys.pseudonym($0, agreement: "gh-hub-1") }))
+            figures = try await FederationStore(sql: gh.sql).figures()
+            #expect(figures.pending == 0 && figures.published == 6)
+
+            // Elevation: a case escalated by hand past the national council goes to the hub; the hub declines it
+            // with a reason, and the answer comes back into the case's history at home.
+            let issued = try await gh.testing().sendRequest(
+                .POST, "/api/v1/alerts", headers: .bearer(analyst),
+                body: json(
+                    #"{"event":"Tension","urgency":"Expected","severity":"Moderate","certainty":"Possible","headline":"Tension in Bawku","areas":["GH1201"],"classification":"internal"}"#
+                ))
+            #expect(issued.status == .created, "\(issued.body.string)")
+            let caseID = try #require(try object(issued)["responseCase"] as? String)
+            // The issued alert itself goes out under the agreement (it carries alerts), pseudonymised.
+            #expect(try await Self.acting(gh) { try await ghLink.publishPending() } == 1)
+            #expect(try await Self.acting(hub) { try await hubLink.receive(wait: .seconds(2)) }.applied == 1)
+            let alert = try #require(try await FederationStore(sql: hub.sql).received().first { $0.recordType == "alert" })
+            #expect(alert.payload["headline"] == .string("Tension in Bawku") && alert.sharedID.hasPrefix("p-"))
+            let (_, coordinator) = try await TestInstallation.person(
+                gh, "coord", roles: ["GH-DPC-BAWKU", "GH-RPC-UE", "GH-NPC"].map { RoleGrant(body: $0, role: .coordinator) })
+            var before = try await FederationStore(sql: gh.sql).figures().pending
+            for _ in 0..<6 where before == 0 {
+                let r = try await gh.testing().sendRequest(
+                    .POST, "/api/v1/cases/\(caseID)/escalate", headers: .bearer(coordinator), body: json(#"{"reason":"Beyond our means"}"#))
+                #expect(r.status == .ok, "\(r.body.string)")
+                before = try await FederationStore(sql: gh.sql).figures().pending
+            }
+            #expect(before == 1)
+            #expect(try await Self.acting(gh) { try await ghLink.publishPending() } == 1)
+            #expect(try await Self.acting(hub) { try await hubLink.receive(wait: .seconds(2)) }.applied == 1)
+            let elevated = try #require(try await FederationStore(sql: hub.sql).received().first { $0.recordType == "case" })
+            #expect(elevated.kind == FederationKind.elevated && elevated.payload["note"] == nil && elevated.level == "sub-regional")
+            let answer = try await hub.testing().sendRequest(
+                .POST, "/api/v1/federation/answers", headers: .admin,
+                body: json(#"{"origin":"gh","caseID":"\#(elevated.sharedID)","answer":"declined"}"#))
+            #expect(answer.status == .unprocessableEntity || answer.status == .badRequest)
+            let declined = try await hub.testing().sendRequest(
+                .POST, "/api/v1/federation/answers", headers: .admin,
+                body: json(
+                    #"{"origin":"gh","caseID":"\#(elevated.sharedID)","answer":"declined","reason":"A national matter: the NPC mediates"}"#))
+            #expect(declined.status == .ok, "\(declined.body.string)")
+            #expect(try await Self.acting(hub) { try await hubLink.publishPending() } == 1)
+            var heard = 0
+            for _ in 0..<10 where heard == 0 { heard = try await Self.acting(gh) { try await ghLink.receive(wait: .seconds(1)) }.applied }
+            #expect(heard == 1)
+            let history =
+                try object(try await gh.testing().sendRequest(.GET, "/api/v1/cases/\(caseID)", headers: .bearer(coordinator)))["history"]
+                as? [[String: Any]] ?? []
+            #expect(history.contains { $0["kind"] as? String == "elevated" && $0["to"] as? String == "hub" })
+            #expect(
+                history.contains {
+                    $0["kind"] as? String == "regional-declined" && $0["note"] as? String == "A national matter: the NPC mediates"
+                })
+
+            // Terminated: nothing more is written for the hub, and the hub marks what it holds as ended.
+            for app in [gh, hub] {
+                let r = try await app.testing().sendRequest(
+                    .POST, "/api/v1/federation/agreements/gh-hub-1/actions", headers: .admin, body: json(#"{"action":"terminate"}"#))
+                #expect(r.status == .ok, "\(r.body.string)")
+            }
+            _ = try await Self.incident(gh, "internal", tokens: tokens)
+            #expect(try await FederationStore(sql: gh.sql).figures().pending == 0)
+            let held = try await FederationStore(sql: hub.sql).received()
+            #expect(!held.isEmpty && held.allSatisfy { $0.agreementEndedOn != nil })
+            // Kept for the agreement's 30 days of retention, then purged.
+            #expect(try await hub.write { try await FederationStore(sql: $0).purge(on: DatePrecision.adding(30, to: Timestamp.today())) } == 0)
+            #expect(
+                try await hub.write { try await FederationStore(sql: $0).purge(on: DatePrecision.adding(31, to: Timestamp.today())) }
+                    == held.count)
+            #expect(try await FederationStore(sql: hub.sql).received().isEmpty)
+            let status = try object(try await hub.testing().sendRequest(.GET, "/api/v1/federation/status", headers: .admin))
+            #expect((status["figures"] as? [String: Any])?["quarantined"] as? Int == 2)
+            await natsGH.close()
+            await natsHub.close()
         }
     }
 

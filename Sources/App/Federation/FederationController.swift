@@ -16,6 +16,8 @@ struct FederationController {
         r.get("received", use: received)
         r.post("answers", use: answer)
         r.get("quarantine", use: quarantine)
+        r.post("quarantine", ":id", "release", use: release)
+        r.delete("quarantine", ":id", use: discard)
     }
 
     struct Status: Content, Equatable {
@@ -210,6 +212,18 @@ struct FederationController {
     func quarantine(req: Request) async throws -> [QuarantinedEvent] {
         try req.requireInstallationAdmin()
         return try await FederationStore(sql: req.sql).quarantined()
+    }
+
+    /// Checked again against today's peers and agreements and applied if it now passes; 409 with the reason if not.
+    func release(req: Request) async throws -> FederationQuarantine.Released {
+        try req.requireInstallationAdmin()
+        return try await FederationQuarantine(app: req.application).release(try req.parameters.require("id"), actor: req.actor)
+    }
+
+    func discard(req: Request) async throws -> HTTPStatus {
+        try req.requireInstallationAdmin()
+        try await FederationQuarantine(app: req.application).discard(try req.parameters.require("id"), actor: req.actor)
+        return .noContent
     }
 }
 

@@ -105,32 +105,20 @@ struct FederationLink: Sendable {
     @discardableResult
     func process(_ messages: [JetStream.Message]) async throws -> (applied: Int, quarantined: Int, skipped: Int) {
         guard !messages.isEmpty else { return (0, 0, 0) }
-        // Peers and agreements once a batch, not once a message (a batch is at most a second old).
-        let known = FederationStore(sql: app.sql)
-        let peers = try await known.peers()
-        let countries = try await known.peerCountries()
-        let agreements = Dictionary(try await known.agreements().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let today = Timestamp.today()
-        // Its own events come back on subjects it also reads: skipped.
-        let items: [Delivery] = messages.map { m in
-            let sender = m.header("Agora-Origin")
-            guard sender != me.installation else { return Delivery(message: m, sender: sender, verdict: nil) }
-            let verdict = FederationIntake.check(
-                body: m.payload, signature: m.header("Agora-Signature"), sender: sender, peers: peers, agreements: agreements,
-                me: me.installation, on: today, countries: countries)
-            return Delivery(message: m, sender: sender, verdict: verdict)
-        }
-        var outcomes: [Outcome]
+        let takeUp = FederationTakeUp(app: app, me: me.installation)
+        let items = try await takeUp.check(
+            messages.map { ($0.message.subject, $0.payload, $0.header("Agora-Origin"), $0.header("Agora-Signature")) })
+        var outcomes: [FederationTakeUp.Outcome]
         do {
-            outcomes = try await app.write { try await self.handle(items, sql: $0) }
+            outcomes = try await app.write { try await takeUp.handle(items, sql: $0) }
         } catch {
             // One event that cannot be taken up (a refusal, or a store error only it provokes) must not hold back the
             // batch: each in a transaction of its own. If the store itself is away, this throws and nothing is acked.
             outcomes = []
-            for d in items { outcomes.append(try await handleAlone(d)) }
+            for (d, m) in zip(items, messages) { outcomes.append(try await handleAlone(d, deliveries: m.deliveries, takeUp: takeUp)) }
         }
         for (d, o) in zip(items, outcomes) where o == .quarantined {
-            app.logger.warning("federation: quarantined an event on \(d.message.message.subject) from \(d.sender ?? "nobody")")
+            app.logger.warning("federation: quarantined an event on \(d.subject) from \(d.sender ?? "nobody")")
         }
         let retried = zip(messages, outcomes).filter { $0.1 == .retry }.map(\.0)
         try await js.ackAll(zip(messages, outcomes).filter { $0.1 != .retry }.map(\.0))
@@ -140,93 +128,27 @@ struct FederationLink: Sendable {
         )
     }
 
-    struct Delivery: Sendable {
-        var message: JetStream.Message
-        var sender: String?
-        /// Nil for this installation's own events.
-        var verdict: FederationIntake.Verdict?
-    }
-
-    enum Outcome: Sendable { case applied, quarantined, skipped, retry }
-
-    /// A batch in the caller's transaction: every event that passed the checks applied at once, then what each does
-    /// here; the rest quarantined.
-    func handle(_ items: [Delivery], sql: any SQLDatabase) async throws -> [Outcome] {
-        let store = FederationStore(sql: sql)
-        var events: [FederationEvent] = []
-        for d in items { if case .apply(let e) = d.verdict { events.append(e) } }
-        var fresh = try await store.apply(events)
-        var out: [Outcome] = []
-        for d in items {
-            switch d.verdict {
-            case nil: out.append(.skipped)
-            case .apply(let e):
-                // Seen before, or twice in this batch: applied once.
-                guard fresh.remove(FederationStore.seen(e)) != nil else {
-                    out.append(.skipped)
-                    continue
-                }
-                try await takeEffect(e, sql: sql)
-                out.append(.applied)
-            case .quarantine(let reason):
-                try await store.quarantine(sender: d.sender, subject: d.message.message.subject, reason: reason, body: d.message.payload)
-                out.append(.quarantined)
-            }
-        }
-        return out
-    }
-
     /// One delivery in a transaction of its own: what cannot be taken up is held for the administrators instead,
     /// nothing of it applied (its transaction rolled back).
-    func handleAlone(_ d: Delivery) async throws -> Outcome {
+    func handleAlone(_ d: FederationTakeUp.Delivery, deliveries: Int, takeUp: FederationTakeUp) async throws -> FederationTakeUp.Outcome {
         let reason: String
         do {
-            return try await app.write { try await self.handle([d], sql: $0) }[0]
+            return try await app.write { try await takeUp.handle([d], sql: $0) }[0]
         } catch let refusal as RegionalAlerts.Refusal {
             reason = refusal.reason
         } catch {
-            guard d.message.deliveries >= maxDeliveries else {
-                app.logger.warning("federation: an event on \(d.message.message.subject) failed (delivery \(d.message.deliveries)), retried")
+            guard deliveries >= maxDeliveries else {
+                app.logger.warning("federation: an event on \(d.subject) failed (delivery \(deliveries)), retried")
                 return .retry
             }
-            reason = "not taken up after \(d.message.deliveries) deliveries: \(String(String(describing: error).prefix(300)))"
+            reason = "not taken up after \(deliveries) deliveries: \(String(String(describing: error).prefix(300)))"
         }
         // The quarantine's own write failing (the store away) throws: nothing acked, all delivered again.
         try await app.write {
             try await FederationStore(sql: $0).quarantine(
-                sender: d.sender, subject: d.message.message.subject, reason: reason, body: d.message.payload)
+                sender: d.sender, subject: d.subject, reason: reason, body: d.payload, signature: d.signature)
         }
         return .quarantined
-    }
-}
-
-extension FederationLink {
-    /// What a received event does here beyond being held: an answer lands in the case it answers; a regional alert
-    /// opens a case at a national installation; a lost-or-stolen weapon is passed on by the hub and compared with the
-    /// weapons recovered here.
-    func takeEffect(_ e: FederationEvent, sql: any SQLDatabase) async throws {
-        switch e.kind {
-        case FederationKind.answered: try await Self.answered(e, sql: sql)
-        case FederationKind.regionalAlert where !app.agora.federationHub: _ = try await RegionalAlerts(app: app, sql: sql).takeUp(e)
-        case _ where e.recordType == .weaponLostOrStolen:
-            let weapons = SharedWeapons(sql: sql)
-            if app.agora.federationHub { try await weapons.relay(e) }
-            try await weapons.takeUp(e)
-        default: break
-        }
-    }
-
-    /// The hub's answer to a case this installation elevated, into that case's history.
-    static func answered(_ e: FederationEvent, sql: any SQLDatabase) async throws {
-        guard let caseID = try await FederationStore(sql: sql).localRecord(sharedID: e.recordID, agreement: e.agreement) else { return }
-        guard case .string(let a) = e.payload["answer"], let answer = ElevationAnswer(rawValue: a) else { return }
-        var note: String? = nil
-        if case .string(let r) = e.payload["reason"] { note = r }
-        try await CaseStore(sql: sql).event(
-            caseID, kind: answer == .acknowledged ? "regional-acknowledged" : "regional-declined", from: e.origin, note: note,
-            actor: "federation:" + e.origin)
-        try await AuditStore(sql: sql).append(
-            actor: "federation:" + e.origin, action: "regional-" + answer.rawValue, recordType: "case", recordID: caseID, content: [e.id])
     }
 }
 

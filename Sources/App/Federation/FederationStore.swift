@@ -32,6 +32,15 @@ struct QuarantinedEvent: Content, Equatable {
     var subject: String
     var reason: String
     var receivedAt: String
+    /// Kept with its signature, so it can be checked again and released (not those quarantined before 2026-12).
+    var releasable: Bool
+}
+
+/// A quarantined event as it came, for another try.
+struct HeldEvent: Sendable, Equatable {
+    var event: QuarantinedEvent
+    var body: [UInt8]
+    var signature: String?
 }
 
 /// The federation's tables: peers, agreements, the outbox, what was received and what was quarantined.
@@ -210,12 +219,35 @@ struct FederationStore: Sendable {
         }
     }
 
-    func quarantine(sender: String?, subject: String, reason: String, body: [UInt8]) async throws {
-        try await sql.insert(into: "federation_quarantine").columns("id", "sender", "subject", "reason", "body", "received_at")
+    /// Held whole with its signature (NATS bounds a message to its `max_payload`, 1 MB by default), so it can be checked
+    /// again; what is not UTF-8 cannot be an event and is kept only in part, to be read.
+    func quarantine(sender: String?, subject: String, reason: String, body: [UInt8], signature: String?) async throws {
+        let text = String(validating: body, as: UTF8.self)
+        try await sql.insert(into: "federation_quarantine").columns("id", "sender", "subject", "reason", "body", "signature", "received_at")
             .values(
                 SQLBind(UUID().uuidString.lowercased()), SQLBind(sender), SQLBind(subject), SQLBind(reason),
-                SQLBind(String(decoding: body.prefix(65536), as: UTF8.self)), SQLBind(Timestamp.now())
+                SQLBind(text ?? String(decoding: body.prefix(65536), as: UTF8.self)), SQLBind(text == nil ? nil : signature),
+                SQLBind(Timestamp.now())
             ).run()
+    }
+
+    func held(_ id: String) async throws -> HeldEvent? {
+        guard
+            let r = try await sql.select().columns("id", "sender", "subject", "reason", "received_at", "body", "signature")
+                .from("federation_quarantine").where("id", .equal, id).first()
+        else { return nil }
+        return HeldEvent(
+            event: try Self.quarantined(r), body: Array(try r.decode(column: "body", as: String.self).utf8),
+            signature: try r.decode(column: "signature", as: String?.self))
+    }
+
+    /// Still refused on another try: the reason it is refused now.
+    func requarantine(_ id: String, reason: String) async throws {
+        try await sql.update("federation_quarantine").set("reason", to: reason).where("id", .equal, id).run()
+    }
+
+    func release(_ id: String) async throws {
+        try await sql.delete(from: "federation_quarantine").where("id", .equal, id).run()
     }
 
     func record(origin: String, type: SharedRecordType, sharedID: String) async throws -> ReceivedRecord? {
@@ -260,13 +292,18 @@ struct FederationStore: Sendable {
     }
 
     func quarantined(limit: Int = 200) async throws -> [QuarantinedEvent] {
-        try await sql.select().columns("id", "sender", "subject", "reason", "received_at").from("federation_quarantine")
-            .orderBy("received_at", .descending).limit(limit).all().map { r in
-                QuarantinedEvent(
-                    id: try r.decode(column: "id", as: String.self), sender: try r.decode(column: "sender", as: String?.self),
-                    subject: try r.decode(column: "subject", as: String.self), reason: try r.decode(column: "reason", as: String.self),
-                    receivedAt: try r.decode(column: "received_at", as: String.self))
-            }
+        try await sql.select().columns("id", "sender", "subject", "reason", "received_at")
+            .column(SQLRaw("CASE WHEN signature IS NULL THEN 0 ELSE 1 END"), as: "releasable").from("federation_quarantine")
+            .orderBy("received_at", .descending).limit(limit).all().map(Self.quarantined)
+    }
+
+    static func quarantined(_ r: any SQLRow) throws -> QuarantinedEvent {
+        QuarantinedEvent(
+            id: try r.decode(column: "id", as: String.self), sender: try r.decode(column: "sender", as: String?.self),
+            subject: try r.decode(column: "subject", as: String.self), reason: try r.decode(column: "reason", as: String.self),
+            receivedAt: try r.decode(column: "received_at", as: String.self),
+            releasable: r.contains(column: "releasable")
+                ? try r.decode(column: "releasable", as: Int.self) == 1 : try r.decode(column: "signature", as: String?.self) != nil)
     }
 
     /// The agreement ended: what came under it is marked, and purged once its retention has run out.

@@ -36,6 +36,7 @@ enum AgoraMigrations {
         AddPeerCountries(),
         AddRecordMatchKeys(),
         AddIncidentSourceIndex(),
+        AddQuarantineSignature(),
     ]
 }
 

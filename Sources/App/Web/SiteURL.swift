@@ -24,6 +24,7 @@ enum SiteURL: Sendable, Equatable {
     case caseFile(String)
     case caseAct(String)
     case admin, adminSettings, adminForms, adminFederation
+    case quarantineAct(String)
     case mediations
     case mediation(String)
     case mediationAct(String)
@@ -136,6 +137,7 @@ enum SiteURL: Sendable, Equatable {
         case .adminSettings: "/admin/settings"
         case .adminForms: "/admin/forms"
         case .adminFederation: "/admin/federation"
+        case .quarantineAct(let id): "/admin/federation/quarantine/" + Self.segment(id) + "/act"
         case .feed: "/feeds/alerts.atom"
         case .apiDocument: "/api/v1/openapi.json"
         case .failedDeliveries: "/api/v1/outbox?status=failed"

@@ -406,7 +406,10 @@ extension Texts {
         fed.to | Para | إلى
         fed.state | Estado | الحالة
         fed.quarantine | Quarentena (%@) | الحجر (%@)
-        fed.quarantineIntro | Eventos recusados à chegada — forjados, fora de um acordo, de uma instalação desconhecida ou de um esquema mais recente — guardados aqui, nunca aplicados. | أحداث رُفضت عند وصولها — مزوّرة أو خارج اتفاق أو من منشأة مجهولة أو بمخطط أحدث — محفوظة هنا ولا تُطبَّق أبدًا.
+        fed.quarantineIntro | Eventos recusados à chegada — forjados, fora de um acordo, de uma instalação desconhecida ou de um esquema mais recente — guardados aqui, nunca aplicados. «Libertar» verifica de novo o evento segundo os pares e acordos de hoje e só o aplica se passar. | أحداث رُفضت عند وصولها — مزوّرة أو خارج اتفاق أو من منشأة مجهولة أو بمخطط أحدث — محفوظة هنا ولا تُطبَّق أبدًا. «إعادة المحاولة» تفحص الحدث مجددًا وفق نظراء اليوم واتفاقاته ولا تطبّقه إلا إذا اجتازها.
+        fed.what | Ação | إجراء
+        fed.release | Libertar | إعادة المحاولة
+        fed.discard | Descartar | استبعاد
         fed.at | Quando | متى
         fed.sender | Remetente | المرسل
         fed.subject | Assunto | الموضوع
@@ -442,6 +445,8 @@ extension Texts {
         admin.formMapping | Correspondência das suas perguntas com um relato (JSON) | مطابقة أسئلتها مع البلاغ (JSON)
         admin.formBody | Instância a que os relatos são entregues (código, opcional) | الهيئة التي تُقدَّم إليها بلاغاتها (الرمز، اختياري)
         admin.formPublish | Publicar o formulário | نشر الاستمارة
+        notice.quarantineReleased | O evento passou as verificações e foi aplicado. | اجتاز الحدث الفحوص وطُبِّق.
+        notice.quarantineDiscarded | O evento foi descartado; o registo de auditoria guarda o seu rasto. | استُبعد الحدث؛ ويحتفظ سجل التدقيق بأثره.
         notice.formPublished | O formulário foi publicado: o Collect oferece-o na próxima atualização. | نُشرت الاستمارة: سيعرضها Collect عند التحديث التالي.
         nav.admin | Administração | الإدارة
         risk.trendTable | Semana a semana | أسبوعاً بأسبوع

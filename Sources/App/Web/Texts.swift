@@ -422,7 +422,10 @@ enum Texts {
         fed.to | To | À
         fed.state | State | État
         fed.quarantine | Quarantine (%@) | Quarantaine (%@)
-        fed.quarantineIntro | Events refused on arrival — forged, outside an agreement, from an unknown installation or a newer schema — held here, never applied. | Événements refusés à l'arrivée — falsifiés, hors accord, d'une installation inconnue ou d'un schéma plus récent — gardés ici, jamais appliqués.
+        fed.quarantineIntro | Events refused on arrival — forged, outside an agreement, from an unknown installation or a newer schema — held here, never applied. Release checks one again against today's peers and agreements and applies it only if it now passes. | Événements refusés à l'arrivée — falsifiés, hors accord, d'une installation inconnue ou d'un schéma plus récent — gardés ici, jamais appliqués. « Réessayer » vérifie de nouveau l'événement selon les pairs et accords du jour et ne l'applique que s'il passe.
+        fed.what | Action | Action
+        fed.release | Release | Réessayer
+        fed.discard | Discard | Écarter
         fed.at | When | Quand
         fed.sender | Sender | Expéditeur
         fed.subject | Subject | Sujet
@@ -458,6 +461,8 @@ enum Texts {
         admin.formMapping | Mapping of its questions to a report (JSON) | Correspondance de ses questions avec un signalement (JSON)
         admin.formBody | Body its reports are filed with (code, optional) | Instance auprès de laquelle ses signalements sont déposés (code, facultatif)
         admin.formPublish | Publish the form | Publier le formulaire
+        notice.quarantineReleased | The event passed the checks and was applied. | L'événement a passé les contrôles et a été appliqué.
+        notice.quarantineDiscarded | The event was discarded; the audit trail keeps its record. | L'événement a été écarté ; le journal d'audit en garde la trace.
         notice.formPublished | The form is published: Collect offers it at its next refresh. | Le formulaire est publié : Collect le propose à sa prochaine mise à jour.
         nav.admin | Administration | Administration
         risk.trendTable | Week by week | Semaine par semaine

@@ -68,10 +68,20 @@ extension FederationPage {
             .h2(.text(t("fed.quarantine", t.number(m.status.figures.quarantined)))),
             .p(.class("muted"), .text(t("fed.quarantineIntro"))),
             .table(
-                .tr(.forEach(["fed.at", "fed.sender", "fed.subject", "fed.reason"]) { .th(.text(t($0))) }),
+                .tr(.forEach(["fed.at", "fed.sender", "fed.subject", "fed.reason", "fed.what"]) { .th(.text(t($0))) }),
                 .forEach(m.quarantined) { q in
-                    .tr(.td(.text(q.receivedAt)), .td(.text(q.sender ?? dash)), .td(.text(q.subject)), .td(.text(q.reason)))
+                    .tr(
+                        .td(.text(q.receivedAt)), .td(.text(q.sender ?? dash)), .td(.text(q.subject)), .td(.text(q.reason)),
+                        .td(actions(c, q)))
                 }))
+    }
+
+    /// Release checks the event again and applies it only if it now passes; discard keeps only the audit's record.
+    static func actions(_ c: PageContext, _ q: QuarantinedEvent) -> Node<HTML.BodyContext> {
+        .form(
+            .class("inline"), .method(.post), .action(SiteURL.quarantineAct(q.id).path), Layout.csrf(c),
+            .if(q.releasable, .button(.type(.submit), .name("do"), .value("release"), .text(c.t("fed.release")))),
+            .button(.type(.submit), .name("do"), .value("discard"), .text(c.t("fed.discard"))))
     }
 
     static func received(_ c: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
