@@ -68,6 +68,8 @@ let package = Package(
                 "App", "AgoraNATS", "AgoraTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // A second connection to the store, as another process would hold it (StoreSetupTests).
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

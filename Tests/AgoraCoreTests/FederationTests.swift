@@ -132,6 +132,11 @@ import Testing
         // A schema from the future, an event outside the agreement, after the agreement, to someone else.
         let future = try Self.event(schema: 2).body()
         #expect(check(future, Self.ghana.sign(future)) == .quarantine("schema 2 is newer than this installation reads (1)"))
+        // One this version cannot even decode (a field renamed) is still told by its schema, not as "not a valid event".
+        let reshaped = Array(String(decoding: future, as: UTF8.self).replacingOccurrences(of: "\"origin\"", with: "\"source\"").utf8)
+        #expect(check(reshaped, Self.ghana.sign(reshaped)) == .quarantine("schema 2 is newer than this installation reads (1)"))
+        let broken = Array(String(decoding: try Self.event().body(), as: UTF8.self).replacingOccurrences(of: "\"origin\"", with: "\"source\"").utf8)
+        #expect(check(broken, Self.ghana.sign(broken)) == .quarantine("not a valid event"))
         let alert = try Self.event(type: .alert).body()
         #expect(check(alert, Self.ghana.sign(alert)) == .quarantine("alert is outside agreement ag-1"))
         #expect(check(body, Self.ghana.sign(body), day: "2027-02-01") == .quarantine("agreement ag-1 is active, not in force"))

@@ -19,7 +19,10 @@ import VaporTesting
     }
 
     /// Ghana's national installation and the regional hub, each with its own store, as the tests here set them.
-    static let national: @Sendable (inout AgoraSettings) -> Void = { $0.installationID = "gh" }
+    static let national: @Sendable (inout AgoraSettings) -> Void = {
+        $0.installationID = "gh"
+        $0.federationCountries = ["GHA"]
+    }
     static let regional: @Sendable (inout AgoraSettings) -> Void = {
         $0.installationID = "hub"
         $0.federationHub = true
@@ -195,6 +198,10 @@ import VaporTesting
             #expect(shared == Set((ids + [restricted]).map { ghKeys.pseudonym($0, agreement: "gh-hub-1") }))
             figures = try await FederationStore(sql: gh.sql).figures()
             #expect(figures.pending == 0 && figures.published == 6)
+            // Ghana's own incidents do not come back down its link: its consumer reads only what comes back to it.
+            // (The forged weapon event above is on a subject that does come back: it is all there is.)
+            let back = try await ghLink.fetch(batch: 50, wait: .milliseconds(300)).map(\.message.subject)
+            #expect(back.count == 1 && back.allSatisfy { $0.hasPrefix("agora.gha.weapon-lost-or-stolen.") }, "\(back)")
 
             // Elevation: a case escalated by hand past the national council goes to the hub; the hub declines it
             // with a reason, and the answer comes back into the case's history at home.

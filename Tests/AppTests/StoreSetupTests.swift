@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import SQLKit
 import Testing
 
@@ -12,6 +14,28 @@ import Testing
             let fk = try await app.sql.raw("PRAGMA foreign_keys").first(decodingColumn: "foreign_keys", as: Int.self)
             #expect(fk == 1)
             #expect(app.agora.sqliteFile.lastPathComponent == "agora.sqlite")
+        }
+    }
+
+    /// Another process holding the write lock (an import while serving) is waited for, looked at again every few
+    /// milliseconds, and given up on after 30 s; the server's write then goes through, not an error.
+    @Test func aWriteWaitsForAnotherProcessHoldingTheLock() async throws {
+        try await TestInstallation.run(.sqlite) { app in
+            let other = try SQLiteStore(file: app.agora.sqliteFile)
+            let holding = Task.detached {
+                try other.pool.write { db in
+                    try db.execute(sql: "CREATE TABLE lock_probe_other (x INTEGER)")
+                    Thread.sleep(forTimeInterval: 0.3)
+                }
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            let started = ContinuousClock.now
+            try await app.write { try await $0.raw("CREATE TABLE lock_probe_server (x INTEGER)").run() }
+            #expect(ContinuousClock.now - started > .milliseconds(100), "it waited for the other's transaction")
+            try await holding.value
+            try other.close()
+            #expect(SQLiteStore.waitForLock(0) && SQLiteStore.waitForLock(5_999))
+            #expect(!SQLiteStore.waitForLock(6_000))
         }
     }
 

@@ -13,6 +13,11 @@ public enum SharedRecordType: String, Vocabulary {
 
     /// Counts, not records: the only types an `aggregate` agreement carries.
     public var isAggregate: Bool { self == .riskAggregate || self == .ddrAggregate }
+
+    /// What comes to a national installation on its country's subjects: answers to the cases it elevated, regional
+    /// alerts for its areas, lost-or-stolen weapons relayed from other countries. Its own incidents, risk figures and the
+    /// rest go out on the same subjects; reading them back would double its link's traffic for nothing.
+    public static let comingBack: [SharedRecordType] = [.case, .alert, .weaponLostOrStolen]
 }
 
 /// How much of a record leaves: counts only, records without the people in them, or whole records.

@@ -22,10 +22,12 @@ struct FederationLink: Sendable {
     var maxDeliveries = 5
     var retryDelay: Duration = .seconds(2)
 
-    /// A hub reads every national stream; a national installation the subjects of its own countries (answers to what
-    /// it elevated, regional alerts for its border areas).
+    /// A hub reads every national stream; a national installation, of its own countries' subjects, only the types that
+    /// come back to it (answers to what it elevated, regional alerts for its border areas, relayed weapons) — not its own
+    /// outgoing incidents again, which had every national link carry each of them twice.
     static func filterSubjects(hub: Bool, countries: [String]) -> [String] {
-        hub || countries.isEmpty ? ["agora.>"] : countries.map { "agora.\($0.lowercased()).>" }
+        guard !hub && !countries.isEmpty else { return ["agora.>"] }
+        return countries.flatMap { c in SharedRecordType.comingBack.map { "agora.\(c.lowercased()).\($0.rawValue).>" } }
     }
 
     var durable: String { NATSAccess.durable(me.installation) }
@@ -55,7 +57,10 @@ struct FederationLink: Sendable {
     /// transaction an event held a national installation to about 80 events a second (docs/FEDERATION.md).
     @discardableResult
     func publishPending(limit: Int = 500) async throws -> Int {
+        let clock = ContinuousClock()
+        let started = clock.now
         let pending = try await FederationStore(sql: app.sql).pending(limit: limit)
+        let read = clock.now
         var done: [String] = []
         var failure: (any Error)?
         let js = self.js
@@ -80,9 +85,16 @@ struct FederationLink: Sendable {
                 }
             }
         }
+        let sent = clock.now
         if !done.isEmpty {
             let ids = done
             try await app.write { try await FederationStore(sql: $0).published(ids) }
+        }
+        // A slow round says where it waited: the outbox read, the stream's acknowledgements, or the store's lock.
+        if clock.now - started > .seconds(1) {
+            app.logger.notice(
+                "federation: publishing \(done.count) took \(clock.now - started) (read \(read - started), sent \(sent - read), marked \(clock.now - sent))"
+            )
         }
         if let failure { throw failure }
         return done.count

@@ -1,6 +1,7 @@
 import AgoraCore
 import Foundation
 import SQLKit
+import Synchronization
 import Vapor
 
 /// An event waiting in the outbox, exactly as signed.
@@ -43,6 +44,22 @@ struct HeldEvent: Sendable, Equatable {
     var signature: String?
 }
 
+/// Agreements decoded from their stored documents, kept by the document's exact text: a changed agreement is a new
+/// text, decoded afresh. Few agreements exist; the memo is emptied if it ever holds more than 256 texts.
+final class DecodedAgreements: Sendable {
+    private let memo = Mutex<[String: SharingAgreement]>([:])
+
+    func agreement(_ document: String) throws -> SharingAgreement {
+        if let a = memo.withLock({ $0[document] }) { return a }
+        let a = try JSONDecoder().decode(SharingAgreement.self, from: Data(document.utf8))
+        memo.withLock {
+            if $0.count >= 256 { $0.removeAll() }
+            $0[document] = a
+        }
+        return a
+    }
+}
+
 /// The federation's tables: peers, agreements, the outbox, what was received and what was quarantined.
 struct FederationStore: Sendable {
     let sql: any SQLDatabase
@@ -80,17 +97,21 @@ struct FederationStore: Sendable {
             .values(SQLBind(a.id), SQLBind(a.origin), SQLBind(a.recipient), SQLBind(a.state.rawValue), SQLBind(doc), SQLBind(Timestamp.now())).run()
     }
 
+    /// Read in the caller's transaction every time (a terminated agreement stops what leaves at once, whichever process
+    /// terminated it); only the decoding is kept, by the document's text — it was a ninth of every shareable write.
     func agreements() async throws -> [SharingAgreement] {
         try await sql.select().column("document").from("sharing_agreements").orderBy("id").all().map {
-            try JSONDecoder().decode(SharingAgreement.self, from: Data(try $0.decode(column: "document", as: String.self).utf8))
+            try Self.decoded.agreement(try $0.decode(column: "document", as: String.self))
         }
     }
 
     func agreement(_ id: String) async throws -> SharingAgreement? {
         try await sql.select().column("document").from("sharing_agreements").where("id", .equal, id).first().map {
-            try JSONDecoder().decode(SharingAgreement.self, from: Data(try $0.decode(column: "document", as: String.self).utf8))
+            try Self.decoded.agreement(try $0.decode(column: "document", as: String.self))
         }
     }
+
+    static let decoded = DecodedAgreements()
 
     // MARK: outbox (origin side)
 
