@@ -313,8 +313,7 @@ struct FederationStore: Sendable {
     }
 
     func quarantined(limit: Int = 200) async throws -> [QuarantinedEvent] {
-        try await sql.select().columns("id", "sender", "subject", "reason", "received_at")
-            .column(SQLRaw("CASE WHEN signature IS NULL THEN 0 ELSE 1 END"), as: "releasable").from("federation_quarantine")
+        try await sql.select().columns("id", "sender", "subject", "reason", "received_at", "signature").from("federation_quarantine")
             .orderBy("received_at", .descending).limit(limit).all().map(Self.quarantined)
     }
 
@@ -323,8 +322,7 @@ struct FederationStore: Sendable {
             id: try r.decode(column: "id", as: String.self), sender: try r.decode(column: "sender", as: String?.self),
             subject: try r.decode(column: "subject", as: String.self), reason: try r.decode(column: "reason", as: String.self),
             receivedAt: try r.decode(column: "received_at", as: String.self),
-            releasable: r.contains(column: "releasable")
-                ? try r.decode(column: "releasable", as: Int.self) == 1 : try r.decode(column: "signature", as: String?.self) != nil)
+            releasable: try r.decode(column: "signature", as: String?.self) != nil)
     }
 
     /// The agreement ended: what came under it is marked, and purged once its retention has run out.
