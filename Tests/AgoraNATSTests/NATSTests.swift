@@ -60,7 +60,7 @@ import Testing
 
 @Suite(.serialized) struct NATSServerTests {
     static func connected(_ server: NATSServerProcess) async throws -> NATSConnection {
-        let c = NATSConnection(.init(port: server.port, reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
+        let c = NATSConnection(.init(port: server.port, reconnectWait: .milliseconds(100), connectTimeout: .seconds(30)))
         try await c.connect()
         return c
     }
@@ -100,9 +100,9 @@ import Testing
             """
         guard let server = NATSServerProcess(config: accounts) else { return }
         try server.start()
-        let gh = NATSConnection(.init(port: server.port, reconnectWait: .milliseconds(100), connectTimeout: .seconds(10), user: "gh", password: "pw"))
+        let gh = NATSConnection(.init(port: server.port, reconnectWait: .milliseconds(100), connectTimeout: .seconds(30), user: "gh", password: "pw"))
         try await gh.connect()
-        let sys = NATSConnection(.init(port: server.port, connectTimeout: .seconds(10), user: "_system", password: "sys"))
+        let sys = NATSConnection(.init(port: server.port, connectTimeout: .seconds(30), user: "_system", password: "sys"))
         try await sys.connect()
         let admin = NATSServerAdmin(sys)
         let (id, list) = try await admin.connections()

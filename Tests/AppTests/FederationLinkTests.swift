@@ -51,7 +51,7 @@ import VaporTesting
         var links: [String: FederationLink] = [:]
         var connections: [NATSConnection] = []
         for (name, app) in apps {
-            let nats = NATSConnection(.init(port: server.port, name: name, reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
+            let nats = NATSConnection(.init(port: server.port, name: name, reconnectWait: .milliseconds(100), connectTimeout: .seconds(30)))
             try await nats.connect()
             connections.append(nats)
             links[name] = try link(app, nats)
@@ -126,8 +126,9 @@ import VaporTesting
         try await Self.pair(engine) { gh, hub, tokens in
             let analyst = tokens.analyst
 
-            let natsGH = NATSConnection(.init(port: server.port, name: "gh", reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
-            let natsHub = NATSConnection(.init(port: server.port, name: "hub", reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
+            // 30 s to connect: the server starts while the whole suite runs on two cores (10 s once ran out there).
+            let natsGH = NATSConnection(.init(port: server.port, name: "gh", reconnectWait: .milliseconds(100), connectTimeout: .seconds(30)))
+            let natsHub = NATSConnection(.init(port: server.port, name: "hub", reconnectWait: .milliseconds(100), connectTimeout: .seconds(30)))
             try await natsGH.connect()
             try await natsHub.connect()
             let ghLink = try Self.link(gh, natsGH)
@@ -302,7 +303,7 @@ import VaporTesting
                     ).run()
                     try await hub.sql.raw("CREATE TRIGGER poison BEFORE INSERT ON federation_records FOR EACH ROW EXECUTE FUNCTION poison()").run()
                 }
-                let nats = NATSConnection(.init(port: server.port, name: "both", reconnectWait: .milliseconds(100), connectTimeout: .seconds(10)))
+                let nats = NATSConnection(.init(port: server.port, name: "both", reconnectWait: .milliseconds(100), connectTimeout: .seconds(30)))
                 try await nats.connect()
                 let ghLink = try Self.link(gh, nats)
                 var hubLink = try Self.link(hub, nats)

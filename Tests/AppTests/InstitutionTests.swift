@@ -170,6 +170,20 @@ import VaporTesting
             try await DemoInstallation.seed(app)
             #expect(try await counts() == first)
             #expect(first[1] == DemoData.bodies.count)
+            // A restart on the same boundary files leaves the areas as they are; other files (another digest) load again.
+            let areas = AreaStore(sql: app.sql)
+            #expect(try await areas.loadedDigest() == DemoInstallation.areaDigest(shared: app.agora.sharedData))
+            func bawku() async throws -> String? {
+                try await app.sql.select().column("name").from("areas").where("code", .equal, "GH1201").first(decodingColumn: "name", as: String.self)
+            }
+            let name = try await bawku()
+            try await app.sql.update("areas").set("name", to: "Edited by hand").where("code", .equal, "GH1201").run()
+            try await DemoInstallation.seed(app)
+            #expect(try await bawku() == "Edited by hand")
+            try await areas.setLoadedDigest(1)
+            try await DemoInstallation.seed(app)
+            #expect(try await bawku() == name)
+            #expect(try await counts() == first)
             let t = try app.testing()
             let res = try await t.sendRequest(.GET, "/api/v1/bodies/competent?area=GH1201-C001&topic=early-warning")
             let chain = (try object(res)["chain"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }

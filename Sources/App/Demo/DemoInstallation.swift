@@ -12,18 +12,23 @@ enum DemoInstallation {
     static func seed(_ app: Application) async throws -> [(username: String, password: String, what: String)] {
         let started = Date()
         let actor = "system:demo"
-        let areas = try areaDrafts(shared: app.agora.sharedData, logger: app.logger)
+        let digest = try areaDigest(shared: app.agora.sharedData)
+        // A restart on the same boundary files finds its areas loaded: about half of a start's CPU went to parsing
+        // and rewriting them again (3 s of a 6 s first start in a debug build).
+        let loaded = try await AreaStore(sql: app.sql).loadedDigest() == digest
+        let areas = loaded ? [] : try areaDrafts(shared: app.agora.sharedData, logger: app.logger)
         try await app.write { tx in
             let sql = tx
             let store = AreaStore(sql: sql)
             var created = 0
             for batch in areas { created += try await store.upsert(batch, actor: actor).created }
-            created += try await store.upsert(DemoData.communities, actor: actor).created
+            if !loaded { created += try await store.upsert(DemoData.communities, actor: actor).created }
             // Neighbours from the shapes: when areas came in, or none were ever computed (a restart finds them done).
             let computed = try await store.hasComputedNeighbours()
             if app.agora.sharedData != nil, created > 0 || !computed {
                 try await store.recomputeNeighbours(tolerance: Neighbourhood.defaultTolerance)
             }
+            if !loaded { try await store.setLoadedDigest(digest) }
             // Turkana West and Moroto face each other across the border; say so even without shapes.
             try await store.declareNeighbours("KE023124", "UG3086", actor: actor)
             let bodies = BodyStore(sql: sql)
@@ -40,8 +45,8 @@ enum DemoInstallation {
         try await DemoArms.seed(app, actor: actor)
         if app.agora.demoActivity { try await DemoActivity.run(app) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        app.logger.notice(
-            "demo installation ready (\(areas.joined().count + DemoData.communities.count) areas, \(DemoData.bodies.count) bodies) in \(seconds) s")
+        let areaCount = loaded ? "areas as loaded before" : "\(areas.joined().count + DemoData.communities.count) areas"
+        app.logger.notice("demo installation ready (\(areaCount), \(DemoData.bodies.count) bodies) in \(seconds) s")
         printBanner(app, accounts: accounts)
         return accounts
     }
@@ -88,6 +93,22 @@ enum DemoInstallation {
         return out
     }
 
+    /// What the demo's areas are made of: the boundary files (whole), the built-in table and communities, and the
+    /// countries whose P-codes are loaded; 63 bits of its SHA-256, as the meta table holds integers.
+    static func areaDigest(shared: URL?) throws -> Int {
+        var h = SHA256()
+        h.update(data: Data("demo-areas-v1|\(DemoData.builtInAreas)|\(DemoData.pcodeCountries)|\(DemoData.communities)".utf8))
+        if let shared {
+            for file in boundaryFiles { h.update(data: try Data(contentsOf: shared.appendingPathComponent("boundaries/" + file))) }
+        }
+        return h.finalize().withUnsafeBytes { raw in Int(raw.loadUnaligned(as: UInt64.self) & 0x7FFF_FFFF_FFFF_FFFF) }
+    }
+
+    static let boundaryFiles = [
+        "ne_110m_admin0_countries_v4.1.0.geojson", "nga_admin1_ocha_cod_20161215.geojson", "ken_admin1_counties_osm_simplified.geojson",
+        "ocha_global_pcodes_adm1_adm2.csv",
+    ]
+
     /// Countries always (from the built-in ISO table), then shapes and P-codes from the shared data if present.
     static func areaDrafts(shared: URL?, logger: Logger) throws -> [[AreaDraft]] {
         let countries = Country.all.map(AreaImport.countryDraft)
@@ -97,14 +118,13 @@ enum DemoInstallation {
         }
         let boundaries = shared.appendingPathComponent("boundaries")
         var out = [countries]
-        for file in ["ne_110m_admin0_countries_v4.1.0.geojson", "nga_admin1_ocha_cod_20161215.geojson", "ken_admin1_counties_osm_simplified.geojson"]
-        {
+        for file in boundaryFiles.dropLast() {
             out.append(
                 try AreaImport.drafts(file: boundaries.appendingPathComponent(file), format: .geojson, mapping: BoundaryMapping(), countries: []))
         }
         out.append(
             try AreaImport.drafts(
-                file: boundaries.appendingPathComponent("ocha_global_pcodes_adm1_adm2.csv"), format: .pcodes,
+                file: boundaries.appendingPathComponent(boundaryFiles.last!), format: .pcodes,
                 mapping: BoundaryMapping(), countries: Set(DemoData.pcodeCountries)))
         return out
     }

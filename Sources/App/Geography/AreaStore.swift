@@ -234,6 +234,18 @@ struct AreaStore: Sendable {
         try await sql.raw("UPDATE agora_meta SET value = value + 1 WHERE key = 'geo_revision'").run()
     }
 
+    /// The digest of the boundary inputs the demo last loaded (nil: never), so that a restart on unchanged files
+    /// neither parses ~4 MB of shapes again nor rewrites every area.
+    func loadedDigest() async throws -> Int? {
+        try await sql.select().column("value").from("agora_meta").where("key", .equal, "demo_area_digest")
+            .first(decodingColumn: "value", as: Int.self)
+    }
+
+    func setLoadedDigest(_ digest: Int) async throws {
+        try await sql.insert(into: "agora_meta").columns("key", "value").values(SQLBind("demo_area_digest"), SQLBind(digest))
+            .onConflict(with: ["key"]) { $0.set(excludedValueOf: "value") }.run()
+    }
+
     func revision() async throws -> Int {
         try await sql.select().column("value").from("agora_meta").where("key", .equal, "geo_revision")
             .first(decodingColumn: "value", as: Int.self) ?? 0
