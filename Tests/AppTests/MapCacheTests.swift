@@ -85,4 +85,26 @@ import VaporTesting
         let other = FilterForm.options(list, selected: "A-\(tag)").render()
         #expect(other != first && other.contains(#"value="A-\#(tag)" label="Bawku &quot;East&quot; &lt;b&gt;" selected"#), "\(other)")
     }
+
+    /// An incident list row is drawn once for what it shows, escaped; an edit, another place name or another language
+    /// draws it again.
+    @Test func incidentRowsAreDrawnOnceForWhatTheyShow() {
+        var incident = IncidentView(
+            id: UUID().uuidString, body: "GH-DPC-BAWKU", classification: .public, title: "Clash <script>x</script>", eventType: nil,
+            description: "shots \"fired\"", occurredOn: "2026-11-01", timePrecision: 1, area: "GH1201", lat: nil, lon: nil, geoPrecision: nil,
+            harm: Harm(fatalities: 2, injured: nil, displaced: nil), actors: [], indicators: [], sourceName: "report <A>", sourceEventID: nil,
+            sources: 1, reports: [], createdAt: "2026-11-01T00:00:00Z", updatedAt: "2026-11-01T00:00:00Z")
+        let en = PageContext(t: T(lang: .en), viewer: .anonymous, path: "/incidents")
+        func row(_ c: PageContext = en, place: String = "Bawku") -> String { IncidentPages.row(c, incident, place: place).render() }
+        let first = row()
+        let drawn = IncidentPages.rows.counts.draws
+        #expect(row() == first && IncidentPages.rows.counts.draws == drawn)
+        #expect(first.contains("Clash &lt;script&gt;x&lt;/script&gt;") && !first.contains("<script>"), "\(first)")
+        #expect(first.contains("report &lt;A&gt;") && first.contains("shots") && !first.contains("<A>"), "\(first)")
+        #expect(row(place: "Bawku <Central>").contains("Bawku &lt;Central&gt;"))
+        incident.title = "Clash, edited"
+        #expect(row().contains("Clash, edited"))
+        #expect(row(PageContext(t: T(lang: .fr), viewer: .anonymous, path: "/incidents")) != row())
+        #expect(IncidentPages.rows.counts.draws == drawn + 3)
+    }
 }

@@ -112,6 +112,11 @@ struct T: Sendable {
     }
 
     func number(_ n: Double, digits: Int = 0) -> String {
+        // By the exact value: the same scores are drawn on every dashboard until the risk revision moves.
+        Formatters.shared.remembered("number|\(lang.rawValue)|\(digits)|\(n)") { formatted(n, digits: digits) }
+    }
+
+    private func formatted(_ n: Double, digits: Int) -> String {
         Formatters.shared.use("number|\(lang.rawValue)|\(digits)") { () -> NumberFormatter in
             let f = NumberFormatter()
             f.locale = lang.locale
