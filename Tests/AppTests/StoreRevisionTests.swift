@@ -2,6 +2,8 @@ import AgoraCore
 import Foundation
 import SQLKit
 import Testing
+import Vapor
+import VaporTesting
 
 @testable import App
 
@@ -44,5 +46,112 @@ import Testing
             #expect(try await app.bodyTrees.current(sql, seen: after).nodes["GH-DPC-TEST"] != nil)
             #expect(try await app.bodyTrees.current(sql, seen: hint).nodes["GH-DPC-TEST"] != nil)  // older hint: no roll-back
         }
+    }
+
+    /// The incident revision is moved by the store's own triggers: by every write an incident list reads (incidents, their
+    /// indicators, reports linked to them, grants on either), by none that it does not read (a filed report, a grant on a
+    /// document). Writes here go straight to the tables, past every store method, as a hand-run fix would.
+    @Test(arguments: Engine.available)
+    func theStoreMovesTheIncidentRevisionOnEveryWriteAListReads(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await TestInstallation.demoInstitutions(app)
+            let sql = app.sql
+            var last = try await StoreRevisions.read(sql).incident
+            func check(_ what: String, moves: Bool, _ write: () async throws -> Void) async throws {
+                try await write()
+                let now = try await StoreRevisions.read(sql).incident
+                #expect(moves ? now > last : now == last, "\(what): \(last) -> \(now)")
+                last = now
+            }
+            let report = UUID().uuidString.lowercased()
+            try await check("a filed report", moves: false) { try await Self.fileReport(app, id: report) }
+            let admin = AccessPolicy.scope(for: .person(id: "x", installationAdmin: true, roles: []), in: BodyTree([]))
+            let row = try #require(try await ReportStore(sql: sql).get(report, admin))
+            var incident = ""
+            try await check("a new incident", moves: true) {
+                incident = try await IncidentStore(sql: sql).create(from: row, indicators: ["CS01"], title: "T", actor: "test")
+            }
+            try await check("an edited incident", moves: true) {
+                try await sql.update("incidents").set("title", to: "T2").where("id", .equal, incident).run()
+            }
+            try await check("an indicator", moves: true) {
+                try await sql.delete(from: "incident_indicators").where("incident_id", .equal, incident).run()
+            }
+            try await check("a report linked", moves: true) {
+                try await sql.update("reports").set("incident_id", to: incident).where("id", .equal, report).run()
+            }
+            try await check("a linked report reclassified", moves: true) {
+                try await sql.update("reports").set("classification", to: "restricted").where("id", .equal, report).run()
+            }
+            try await check("an unlinked report's text", moves: false) {
+                let other = UUID().uuidString.lowercased()
+                try await Self.fileReport(app, id: other)
+                try await sql.update("reports").set("description", to: "x").where("id", .equal, other).run()
+            }
+            for type in ["incident", "report"] {
+                try await check("a grant on an \(type)", moves: true) {
+                    try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
+                        .values(SQLBind(type), SQLBind(type == "incident" ? incident : report), SQLBind("body"), SQLBind("GH-RPC-UE")).run()
+                }
+                try await check("a grant withdrawn", moves: true) {
+                    try await sql.delete(from: "record_grants").where("record_type", .equal, type).run()
+                }
+            }
+            try await check("a grant on a document", moves: false) {
+                try await sql.insert(into: "record_grants").columns("record_type", "record_id", "grantee_kind", "grantee")
+                    .values(SQLBind("document"), SQLBind("d1"), SQLBind("body"), SQLBind("GH-RPC-UE")).run()
+            }
+            try await check("a deleted incident", moves: true) {
+                try await sql.update("reports").set("incident_id", to: SQLLiteral.null).where("id", .equal, report).run()
+                try await sql.delete(from: "incidents").where("id", .equal, incident).run()
+            }
+        }
+    }
+
+    /// The incident list is answered from memory while nothing it reads has changed, per reader's scope: an incident
+    /// written past every store method shows at once, and a reader never gets another scope's answer.
+    @Test(arguments: Engine.available)
+    func theIncidentListIsKeptPerScopeUntilTheStoreMoves(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await TestInstallation.demoInstitutions(app)
+            let t = try app.testing()
+            let analyst = try await TestInstallation.person(app, "analyst.npc", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
+            func ids(_ token: String?) async throws -> [String] {
+                let res = try await t.sendRequest(.GET, "/api/v1/incidents?limit=50", headers: token.map { .bearer($0) } ?? [:])
+                #expect(res.status == .ok)
+                return (try object(res)["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            }
+            #expect(try await ids(nil).isEmpty)
+            #expect(try await ids(analyst.token).isEmpty)
+            let before = app.incidentAnswers.json.counts
+            #expect(try await ids(nil).isEmpty)
+            #expect(try await ids(analyst.token).isEmpty)
+            #expect(app.incidentAnswers.json.counts.hits == before.hits + 2, "unchanged: both from memory")
+
+            let admin = AccessPolicy.scope(for: .person(id: "x", installationAdmin: true, roles: []), in: try await BodyStore(sql: app.sql).tree())
+            var made: [String: String] = [:]
+            for c in [Classification.public, .restricted] {
+                let report = UUID().uuidString.lowercased()
+                try await Self.fileReport(app, id: report, classification: c)
+                let row = try #require(try await ReportStore(sql: app.sql).get(report, admin))
+                made[c.rawValue] = try await IncidentStore(sql: app.sql).create(from: row, indicators: ["CS01"], title: "T", actor: "test")
+            }
+            #expect(try await ids(nil) == [made["public"]!])
+            #expect(Set(try await ids(analyst.token)) == Set(made.values))
+            #expect(try await ids(nil) == [made["public"]!], "the anonymous answer is not the analyst's")
+            try await app.sql.delete(from: "incidents").where("id", .equal, made["public"]!).run()
+            #expect(try await ids(nil).isEmpty)
+            #expect(try await ids(analyst.token) == [made["restricted"]!])
+        }
+    }
+
+    static func fileReport(_ app: Application, id: String, classification: Classification = .internal) async throws {
+        let draft = ReportDraft(
+            indicators: ["CS01"], eventType: nil, description: "Report", occurredOn: "2026-11-01", occurredAt: nil, timePrecision: nil,
+            area: "GH1201", lat: nil, lon: nil, geoPrecision: nil, actors: nil, harm: nil, sourceKind: .monitor, reporter: nil,
+            sourceReference: nil, classification: classification, body: "GH-DPC-BAWKU")
+        try await ReportStore(sql: app.sql).create(
+            draft, id: id, body: "GH-DPC-BAWKU", classification: classification, sourceKind: .monitor, area: "GH1201",
+            areaPath: try await AreaStore(sql: app.sql).path("GH1201"), actor: "test")
     }
 }

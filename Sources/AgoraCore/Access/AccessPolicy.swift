@@ -71,7 +71,7 @@ public struct BodyTree: Sendable {
 }
 
 /// What a viewer may read, worked out once per request and then applied to every query.
-public struct AccessScope: Sendable, Equatable {
+public struct AccessScope: Sendable, Hashable {
     public var signedIn: Bool
     public var personID: String?
     /// Bodies in which the viewer holds any role.

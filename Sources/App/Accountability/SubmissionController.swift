@@ -365,13 +365,13 @@ struct SubmissionController {
         for f in try await Self.league(req.sql) {
             let x = f.figures
             let c = f.commitments
-            csv +=
-                [
-                    DocumentController.csvField(f.body), String(x.received), String(x.answered),
-                    x.answeredOnTimeShare.map { String(format: "%.3f", $0) } ?? "",
-                    x.medianDaysToAnswer.map { String(format: "%.1f", $0) } ?? "", String(x.overdueNow), String(x.veryOverdueNow),
-                    String(c.commitments), String(c.done), String(c.late), c.meanProgress.map { String(format: "%.1f", $0) } ?? "",
-                ].joined(separator: ",") + "\r\n"
+            let fields: [String] = [
+                DocumentController.csvField(f.body), String(x.received), String(x.answered),
+                x.answeredOnTimeShare.map { String(format: "%.3f", $0) } ?? "",
+                x.medianDaysToAnswer.map { String(format: "%.1f", $0) } ?? "", String(x.overdueNow), String(x.veryOverdueNow),
+                String(c.commitments), String(c.done), String(c.late), c.meanProgress.map { String(format: "%.1f", $0) } ?? "",
+            ]
+            csv += fields.joined(separator: ",") + "\r\n"
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])

@@ -75,6 +75,7 @@ extension ChannelIntake {
         let h = Array(SHA256.hash(data: Data(("odk:" + uuid).utf8)))
         let hex = h.prefix(16).map { String(format: "%02x", $0) }.joined()
         let c = Array(hex)
-        return [c[0..<8], c[8..<12], c[12..<16], c[16..<20], c[20..<32]].map { String($0) }.joined(separator: "-")
+        let groups: [Range<Int>] = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32]
+        return groups.map { String(c[$0]) }.joined(separator: "-")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Vapor
 
 /// Keyset pagination: `?limit=&cursor=`; the cursor is the last code of the previous page, opaque to clients.
-struct PageRequest: Sendable {
+struct PageRequest: Sendable, Hashable {
     var limit: Int
     var after: String?
 

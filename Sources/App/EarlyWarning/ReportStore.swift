@@ -60,7 +60,7 @@ struct ReportStore: Sendable {
     ]
     static let selected = ColumnList(columns, table: "reports")
 
-    struct Filter: Sendable {
+    struct Filter: Sendable, Hashable {
         var status: ReportStatus?
         /// Reports in this area or any area below it (the query uses `areaPrefix`, its stored path).
         var area: String?

@@ -37,6 +37,7 @@ enum AgoraMigrations {
         AddRecordMatchKeys(),
         AddIncidentSourceIndex(),
         AddQuarantineSignature(),
+        AddIncidentRevision(),
     ]
 }
 

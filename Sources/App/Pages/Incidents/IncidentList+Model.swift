@@ -25,10 +25,16 @@ extension IncidentPages {
         let page = try await ReportController().incidents(req: req)
         let scope = try await req.scope()
         let store = IncidentStore(sql: req.sql)
+        let answers = req.application.incidentAnswers
+        let revision = try await req.revisions().incidentAnswers
         var map: ListModel.Map?
         if (try? req.query.get(String.self, at: "after")) == nil {
             let filter = try await ReportController.filter(req)
-            let located = try await store.places(scope, filter, limit: PageRequest.maxLimit)
+            let located = try await answers.places.value(
+                .init(revision: revision, scope: scope, query: .init(filter: filter, limit: PageRequest.maxLimit))
+            ) {
+                try await store.places(scope, filter, limit: PageRequest.maxLimit)
+            }
             let points = located.compactMap(\.point)
             let snap = try await req.riskSnapshot()
             let countries = Set(located.compactMap { $0.area.flatMap { snap.path($0).first } })
@@ -43,7 +49,9 @@ extension IncidentPages {
         return ListModel(
             page: page, names: try await HomePage.areaNames(req),
             filters: try await FilterForm.model(
-                req, lang: c.lang, kind: .reports, sources: try await store.sources(scope).map { (value: $0, label: $0) }),
+                req, lang: c.lang, kind: .reports,
+                sources: try await answers.sources.value(.init(revision: revision, scope: scope, query: "all")) { try await store.sources(scope) }
+                    .map { (value: $0, label: $0) }),
             query: FilterForm.query(req, FilterForm.Kind.reports.keys), map: map, tiles: TiledMap.tiles(req))
     }
 }
