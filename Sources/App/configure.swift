@@ -34,7 +34,7 @@ func configure(_ app: Application, settings: AgoraSettings) throws {
     _ = app.reportWrites
     _ = app.gazetteer
     _ = app.bodyTrees
-    _ = app.incidentAnswers
+    _ = app.answers
     _ = app.rateLimits
     app.lifecycle.use(app.backgroundJobs)
     app.lifecycle.use(app.federationJobs)

@@ -60,6 +60,16 @@ import Testing
         ],
     ]
 
+    /// Values fill the placeholders in order; a value's own `%@` stays as written; missing values leave placeholders.
+    @Test func textsAreFilledInOrderAndValuesAreNotReread() {
+        #expect(T.fill("%@ and %@", ["a", "b"]) == "a and b")
+        #expect(T.fill("from %@ to %@.", ["x%@", "y"]) == "from x%@ to y.")
+        #expect(T.fill("%@ then %@", ["only"]) == "only then %@")
+        #expect(T.fill("100 % sure, %@", ["Ghana"]) == "100 % sure, Ghana")
+        #expect(T.fill("ends with %", ["x"]) == "ends with %")
+        #expect(T(lang: .en)("risk.title", "2026-W47").contains("2026-W47"))
+    }
+
     @Test func everyTextIsInEveryLanguage() throws {
         // Each table: one line per key, every column filled; together, every key in all four languages with the same
         // placeholders, and no translation of a key that does not exist.

@@ -25,15 +25,21 @@ import VaporTesting
             let first = try await map()
             #expect(first.contains("data-area=\"GH1201\""))
             #expect(app.mapCache.counts == (hits: 0, draws: 1))
+            #expect(app.mapCache.pages.counts == (hits: 0, draws: 1))
+            // The same figures again: the whole dashboard from memory, its map not even asked for.
             #expect(try await map() == first)
-            #expect(app.mapCache.counts == (hits: 1, draws: 1))
+            #expect(app.mapCache.counts == (hits: 0, draws: 1))
+            #expect(app.mapCache.pages.counts == (hits: 1, draws: 1))
+            // Another language is another page around the same map.
+            #expect(try await t.sendRequest(.GET, path + "&lang=pt", headers: .admin).body.string.contains("lang=\"pt\""))
+            #expect(app.mapCache.pages.counts == (hits: 1, draws: 2))
 
             // A verified incident in Bawku that week: its score and colour change, so does the map.
             let (_, monitor) = try await TestInstallation.person(app, "mon", roles: [RoleGrant(body: "GH-DPC-BAWKU", role: .monitor)])
             let (_, analyst) = try await TestInstallation.person(app, "ana", roles: [RoleGrant(body: "GH-NPC", role: .analyst)])
             _ = try await FederationLinkTests.incident(app, "internal", tokens: (monitor, analyst))
             let scored = try await map()
-            #expect(scored != first && app.mapCache.counts.draws == 2)
+            #expect(scored != first && app.mapCache.counts.draws == 3 && app.mapCache.pages.counts.draws == 3)
 
             // A new shape for Bawku: the same scores, another map.
             let box = #"{"type":"Polygon","coordinates":[[[-0.45,10.90],[-0.10,10.95],[-0.10,11.20],[-0.40,11.25],[-0.45,10.90]]]}"#
@@ -42,7 +48,7 @@ import VaporTesting
                 beforeRequest: { $0.headers.contentType = .json })
             #expect(patched.status == .ok, "\(patched.body.string)")
             let reshaped = try await map()
-            #expect(reshaped != scored && app.mapCache.counts.draws == 3)
+            #expect(reshaped != scored && app.mapCache.counts.draws == 4 && app.mapCache.pages.counts.draws == 4)
 
             // The maps are drawn from the gazetteer, which holds the new shape at the store's revision.
             let (gazetteer, revision) = try await app.gazetteer.currentWithRevision(AreaStore(sql: app.sql))

@@ -123,10 +123,10 @@ import VaporTesting
             }
             #expect(try await ids(nil).isEmpty)
             #expect(try await ids(analyst.token).isEmpty)
-            let before = app.incidentAnswers.json.counts
+            let before = app.answers.incidents.json.counts
             #expect(try await ids(nil).isEmpty)
             #expect(try await ids(analyst.token).isEmpty)
-            #expect(app.incidentAnswers.json.counts.hits == before.hits + 2, "unchanged: both from memory")
+            #expect(app.answers.incidents.json.counts.hits == before.hits + 2, "unchanged: both from memory")
 
             let admin = AccessPolicy.scope(for: .person(id: "x", installationAdmin: true, roles: []), in: try await BodyStore(sql: app.sql).tree())
             var made: [String: String] = [:]
@@ -143,6 +143,101 @@ import VaporTesting
             #expect(try await ids(nil).isEmpty)
             #expect(try await ids(analyst.token) == [made["restricted"]!])
         }
+    }
+
+    /// The directory and forecast revisions move with every write to what the directory and the forecasts show, by the
+    /// store's triggers (raw SQL here, past every store method), and not with other writes.
+    @Test(arguments: Engine.available)
+    func theStoreMovesTheDirectoryAndForecastRevisions(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await TestInstallation.demoInstitutions(app)
+            let sql = app.sql
+            var last = try await StoreRevisions.read(sql)
+            func check(_ what: String, directory: Bool, forecast: Bool, _ write: () async throws -> Void) async throws {
+                try await write()
+                let now = try await StoreRevisions.read(sql)
+                #expect(directory ? now.directory > last.directory : now.directory == last.directory, "\(what): directory")
+                #expect(forecast ? now.forecast > last.forecast : now.forecast == last.forecast, "\(what): forecast")
+                last = now
+            }
+            try await check("a body renamed", directory: true, forecast: false) {
+                try await sql.update("bodies").set("name", to: "Renamed").where("code", .equal, "GH-DPC-BAWKU").run()
+            }
+            for (table, column, value) in [
+                ("body_topics", "topic", "dialogue"), ("body_jurisdictions", "area_code", "GH1201"), ("body_partners", "partner_code", "GH-NPC"),
+                ("body_sharing", "reader_code", "GH-NPC"),
+            ] {
+                try await sql.delete(from: table).where("body_code", .equal, "GH-DPC-BAWKU").where(column, .equal, value).run()
+                last = try await StoreRevisions.read(sql)
+                try await check("a row of \(table)", directory: true, forecast: false) {
+                    try await sql.insert(into: table).columns("body_code", column).values(SQLBind("GH-DPC-BAWKU"), SQLBind(value)).run()
+                }
+            }
+            try await check("a member", directory: true, forecast: false) {
+                try await sql.insert(into: "body_members").columns("id", "body_code", "name", "categories", "created_at")
+                    .values(SQLBind("m1"), SQLBind("GH-DPC-BAWKU"), SQLBind("A. Member"), SQLBind("women"), SQLBind("2026-12-01T00:00:00Z")).run()
+            }
+            try await check("a model", directory: false, forecast: true) {
+                try await sql.insert(into: "forecast_models")
+                    .columns("id", "level", "horizon", "trained_from", "trained_to", "training_rows", "model", "created_at")
+                    .values(
+                        SQLBind("fm1"), SQLBind("admin1"), SQLBind("month"), SQLBind("2026-01"), SQLBind("2026-10"), SQLBind(10), SQLBind("{}"),
+                        SQLBind("2026-12-01T00:00:00Z")
+                    ).run()
+            }
+            try await check("a forecast", directory: false, forecast: true) {
+                try await sql.insert(into: "forecasts")
+                    .columns("model_id", "area_code", "horizon", "period", "p_fatal", "p_violent", "deaths", "deaths_low", "deaths_high", "drivers")
+                    .values(
+                        SQLBind("fm1"), SQLBind("GH12"), SQLBind("month"), SQLBind("2026-12"), SQLBind(0.5), SQLBind(0.6), SQLBind(1.0), SQLBind(0),
+                        SQLBind(3), SQLBind("[]")
+                    ).run()
+            }
+            try await check("a filed report", directory: false, forecast: false) {
+                try await Self.fileReport(app, id: UUID().uuidString.lowercased())
+            }
+        }
+    }
+
+    /// The directory is answered from memory (API and page) until a body or what its record shows changes, even by a
+    /// write past every store method.
+    @Test(arguments: Engine.available)
+    func theDirectoryIsKeptUntilTheStoreMoves(engine: Engine) async throws {
+        try await TestInstallation.run(engine) { app in
+            try await TestInstallation.demoInstitutions(app)
+            let t = try app.testing()
+            func names() async throws -> [String] {
+                let res = try await t.sendRequest(.GET, "/api/v1/bodies?limit=200")
+                #expect(res.status == .ok)
+                return (try object(res)["items"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            }
+            let first = try await names()
+            #expect(!first.isEmpty)
+            let before = app.answers.directory.json.counts
+            #expect(try await names() == first)
+            #expect(app.answers.directory.json.counts.hits == before.hits + 1, "unchanged: from memory")
+            try await app.sql.update("bodies").set("name", to: "Renamed by hand").where("code", .equal, "GH-DPC-BAWKU").run()
+            #expect(try await names().contains("Renamed by hand"))
+            #expect(try await t.sendRequest(.GET, "/bodies").body.string.contains("Renamed by hand"))
+            try await app.sql.delete(from: "body_topics").where("body_code", .equal, "GH-DPC-BAWKU").where("topic", .equal, "early-warning").run()
+            let res = try await t.sendRequest(.GET, "/api/v1/bodies?topic=early-warning&limit=200")
+            #expect(!(try object(res)["items"] as? [[String: Any]] ?? []).contains { $0["code"] as? String == "GH-DPC-BAWKU" })
+        }
+    }
+
+    @Test func aQueryParameterIsReadAsVaporWouldDecodeIt() throws {
+        let app = try Application(.testing)
+        defer { app.shutdown() }
+        func value(_ query: String, _ name: String) -> String? {
+            Request(application: app, url: URI(string: "/x" + query), on: app.eventLoopGroup.next()).queryParameter(name)
+        }
+        #expect(value("", "lang") == nil)
+        #expect(value("?lang=pt&notice=a+b%21", "lang") == "pt")
+        #expect(value("?lang=pt&notice=a+b%21", "notice") == "a b!")
+        #expect(value("?error=%3Cscript%3E", "error") == "<script>")
+        #expect(value("?notice=&lang=ar&lang=pt", "lang") == "ar")
+        #expect(value("?notice=", "notice") == "")
+        #expect(value("?noticeboard=1", "notice") == nil)
     }
 
     static func fileReport(_ app: Application, id: String, classification: Classification = .internal) async throws {

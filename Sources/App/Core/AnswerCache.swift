@@ -2,10 +2,21 @@ import AgoraCore
 import NIOConcurrencyHelpers
 import Vapor
 
-/// What an answer was read under: the revision of what it reads, the reader's scope, the query.
-struct AnswerKey<Query: Hashable & Sendable>: Hashable, Sendable {
+/// What an answer was read under; it holds at least the revision of what the answer reads.
+protocol AnswerCacheKey: Hashable, Sendable {
+    var revision: Int { get }
+}
+
+/// A reader's answer: the revision of what it reads, the reader's scope, the query.
+struct AnswerKey<Query: Hashable & Sendable>: AnswerCacheKey {
     var revision: Int
     var scope: AccessScope
+    var query: Query
+}
+
+/// An answer the same for every reader (the public directory of bodies, forecasts of areas): the revision, the query.
+struct SharedAnswerKey<Query: Hashable & Sendable>: AnswerCacheKey {
+    var revision: Int
     var query: Query
 }
 
@@ -14,9 +25,7 @@ struct AnswerKey<Query: Hashable & Sendable>: Hashable, Sendable {
 /// reader's whole access scope and the query: a reader gets only what was read under their own scope, and any write
 /// makes a new key. Entries of older revisions go when the first answer of a newer one is kept; the rest go least
 /// recently used first beyond `capacity`.
-final class AnswerCache<Query: Hashable & Sendable, Value: Sendable>: Sendable {
-    typealias Key = AnswerKey<Query>
-
+final class AnswerCache<Key: AnswerCacheKey, Value: Sendable>: Sendable {
     let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
@@ -64,6 +73,31 @@ final class AnswerCache<Query: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 }
 
+extension AnswerCache where Value == ByteBuffer {
+    /// An API answer kept as its encoded JSON (encoding was a fifth of a list's time), served as first written.
+    func response<T: Content>(_ key: Key, read: () async throws -> T) async throws -> Response {
+        let body = try await value(key) {
+            let res = Response()
+            try res.content.encode(try await read(), as: .json)
+            return res.body.buffer ?? ByteBuffer()
+        }
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(buffer: body))
+    }
+}
+
+/// The answers kept between writes, by what they read.
+struct Answers: Sendable {
+    let incidents = IncidentAnswers()
+    let directory = DirectoryAnswers()
+    let forecasts = ForecastAnswers()
+    /// Which areas hold a point, by `StoreRevisions.geo` (partners look up the same places over and over).
+    let lookups = AnswerCache<SharedAnswerKey<Point>, AreaController.Lookup>(capacity: 5_000)
+
+    struct Point: Hashable, Sendable {
+        var lat, lon: Double
+    }
+}
+
 /// The incident answers kept between writes: the list pages (API and page) and the API's JSON of them, the newest places
 /// for the list's map, and the source names offered as a filter. Their revision is `StoreRevisions.incidentAnswers`.
 struct IncidentAnswers: Sendable {
@@ -78,21 +112,44 @@ struct IncidentAnswers: Sendable {
 
     typealias ListKey = AnswerKey<ListQuery>
 
-    let pages = AnswerCache<ListQuery, Page<IncidentView>>(capacity: 2_000)
+    let pages = AnswerCache<ListKey, Page<IncidentView>>(capacity: 2_000)
     /// The API's encoded answers, by the same key.
-    let json = AnswerCache<ListQuery, ByteBuffer>(capacity: 2_000)
-    let places = AnswerCache<PlacesQuery, [(area: String?, point: GeoPoint?)]>(capacity: 500)
-    let sources = AnswerCache<String, [String]>(capacity: 200)
+    let json = AnswerCache<ListKey, ByteBuffer>(capacity: 2_000)
+    let places = AnswerCache<AnswerKey<PlacesQuery>, [(area: String?, point: GeoPoint?)]>(capacity: 500)
+    let sources = AnswerCache<AnswerKey<String>, [String]>(capacity: 200)
+}
+
+/// The directory of bodies as lists read it (the API, the directory page, how to report, the report form), and the API's
+/// JSON of it, by `StoreRevisions.directory`. The directory is public: one answer for every reader.
+struct DirectoryAnswers: Sendable {
+    struct ListQuery: Hashable, Sendable {
+        var filter: BodyStore.Filter
+        var page: PageRequest
+    }
+    typealias ListKey = SharedAnswerKey<ListQuery>
+
+    let lists = AnswerCache<ListKey, [BodyView]>(capacity: 500)
+    let json = AnswerCache<ListKey, ByteBuffer>(capacity: 500)
+}
+
+/// Every area's forecast for one horizon and period, by `StoreRevisions.forecast` (they change when models are trained).
+struct ForecastAnswers: Sendable {
+    struct Query: Hashable, Sendable {
+        var horizon: Period.Kind
+        var period: String
+    }
+
+    let byPeriod = AnswerCache<SharedAnswerKey<Query>, [String: StoredForecast]>(capacity: 50)
 }
 
 extension Application {
-    private struct IncidentAnswersKey: StorageKey { typealias Value = IncidentAnswers }
+    private struct AnswersKey: StorageKey { typealias Value = Answers }
 
     /// Set up in `configure` (storage is not for concurrent first use).
-    var incidentAnswers: IncidentAnswers {
-        if let c = storage[IncidentAnswersKey.self] { return c }
-        let c = IncidentAnswers()
-        storage[IncidentAnswersKey.self] = c
+    var answers: Answers {
+        if let c = storage[AnswersKey.self] { return c }
+        let c = Answers()
+        storage[AnswersKey.self] = c
         return c
     }
 }

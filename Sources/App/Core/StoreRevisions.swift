@@ -8,6 +8,8 @@ struct StoreRevisions: Sendable, Equatable {
     var geo = 0, body = 0, risk = 0
     /// Moved by triggers on incidents, their indicators, the reports linked to them and record grants (migration 032).
     var incident = 0
+    /// Moved by triggers on bodies and what a body's record shows, and on forecasts and their models (migration 033).
+    var directory = 0, forecast = 0
 
     /// What the incident answers are read from: incidents and, for anonymous readers' public places, the areas. Both
     /// counters only grow, so their sum names one state of the two.
@@ -16,13 +18,16 @@ struct StoreRevisions: Sendable, Equatable {
     static func read(_ sql: any SQLDatabase) async throws -> StoreRevisions {
         var r = StoreRevisions()
         let rows = try await sql.select().columns("key", "value").from("agora_meta")
-            .where("key", .in, ["geo_revision", "body_revision", "risk_revision", "incident_revision"]).all()
+            .where("key", .in, ["geo_revision", "body_revision", "risk_revision", "incident_revision", "directory_revision", "forecast_revision"])
+            .all()
         for row in rows {
             let value = try row.decode(column: "value", as: Int.self)
             switch try row.decode(column: "key", as: String.self) {
             case "geo_revision": r.geo = value
             case "body_revision": r.body = value
             case "incident_revision": r.incident = value
+            case "directory_revision": r.directory = value
+            case "forecast_revision": r.forecast = value
             default: r.risk = value
             }
         }

@@ -455,12 +455,7 @@ struct ReportController {
     /// The list as the API answers it: the JSON too is kept with the page, since encoding it was a fifth of the route.
     func incidentsJSON(req: Request) async throws -> Response {
         let key = try await Self.incidentsKey(req)
-        let body = try await req.application.incidentAnswers.json.value(key) {
-            let res = Response()
-            try res.content.encode(try await Self.incidents(req, key: key), as: .json)
-            return res.body.buffer ?? ByteBuffer()
-        }
-        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(buffer: body))
+        return try await req.application.answers.incidents.json.response(key) { try await Self.incidents(req, key: key) }
     }
 
     /// Unchanged incidents are answered from memory, per reader's scope (partners poll this list).
@@ -472,7 +467,7 @@ struct ReportController {
     }
 
     static func incidents(_ req: Request, key: IncidentAnswers.ListKey) async throws -> Page<IncidentView> {
-        try await req.application.incidentAnswers.pages.value(key) {
+        try await req.application.answers.incidents.pages.value(key) {
             let store = IncidentStore(sql: req.sql)
             let rows = try await store.list(key.scope, key.query.filter, page: key.query.page)
             return Page(rows: try await store.views(rows, scope: key.scope), request: key.query.page) { v in "\(v.occurredOn)|\(v.id)" }

@@ -25,6 +25,19 @@ struct ForecastController {
         return k
     }
 
+    /// Forecasts of these areas (all when nil) for one period, from memory until a model is trained or a forecast
+    /// written (`forecast_revision`, moved by the store's triggers): the risk dashboard shows them on every view.
+    static func forecasts(_ req: Request, horizon: Period.Kind, period: String, areas: [String]? = nil) async throws -> [String: StoredForecast] {
+        let key = SharedAnswerKey(revision: try await req.revisions().forecast, query: ForecastAnswers.Query(horizon: horizon, period: period))
+        let all = try await req.application.answers.forecasts.byPeriod.value(key) {
+            try await ForecastStore(sql: req.sql).forecasts(horizon: horizon, period: period)
+        }
+        guard let areas else { return all }
+        var out: [String: StoredForecast] = [:]
+        for a in areas { out[a] = all[a] }
+        return out
+    }
+
     /// Forecasts for the current week or month, most likely first; `level=`, `country=`, `area=` narrow them.
     func list(req: Request) async throws -> [AreaForecastView] {
         try req.requireSignedIn()
@@ -36,7 +49,7 @@ struct ForecastController {
         guard (1...5000).contains(limit) else { throw APIError.badRequest(field: "limit", "must be between 1 and 5000") }
         let snap = try await req.riskSnapshot()
         let period = Period.containing(CivilDate.parse(Timestamp.now())!, horizon).label
-        let stored = try await ForecastStore(sql: req.sql).forecasts(horizon: horizon, period: period, areas: area.map { [$0] })
+        let stored = try await Self.forecasts(req, horizon: horizon, period: period, areas: area.map { [$0] })
         let out = stored.values.compactMap { f -> AreaForecastView? in
             guard let info = snap.areas[f.area], level == nil || info.level == level else { return nil }
             if let country, snap.path(f.area).last != country { return nil }

@@ -123,13 +123,15 @@ struct AreaController {
         var issues = IssueCollector()
         GeoPoint.check(lat: lat, lon: lon, into: &issues)
         try issues.throwIfAny()
-        let store = AreaStore(sql: req.sql)
-        let gazetteer = try await req.application.gazetteer.current(store)
-        let hits = gazetteer.areas(containing: GeoPoint(lat: lat, lon: lon))
-        let containing = try await store.refs(hits.map(\.code))
-        guard let deepest = hits.first else { return Lookup(lat: lat, lon: lon, area: nil, path: [], containing: []) }
-        let path = try await store.refs(try await store.path(deepest.code).reversed())
-        return Lookup(lat: lat, lon: lon, area: containing.first, path: path, containing: containing)
+        return try await req.application.answers.lookups.value(.init(revision: try await req.revisions().geo, query: .init(lat: lat, lon: lon))) {
+            let store = AreaStore(sql: req.sql)
+            let gazetteer = try await req.application.gazetteer.current(store)
+            let hits = gazetteer.areas(containing: GeoPoint(lat: lat, lon: lon))
+            let containing = try await store.refs(hits.map(\.code))
+            guard let deepest = hits.first else { return Lookup(lat: lat, lon: lon, area: nil, path: [], containing: []) }
+            let path = try await store.refs(try await store.path(deepest.code).reversed())
+            return Lookup(lat: lat, lon: lon, area: containing.first, path: path, containing: containing)
+        }
     }
 
     struct NeighbourView: Content {

@@ -7,7 +7,7 @@ struct BodyController {
     /// The directory is public; member names are for the body's own people and those above it.
     func register(_ routes: any RoutesBuilder) {
         let bodies = routes.grouped("bodies")
-        bodies.get(use: list)
+        bodies.get(use: listJSON)
         bodies.get("competent", use: competent)
         bodies.get(":code", use: get)
         bodies.post(use: create)
@@ -28,7 +28,15 @@ struct BodyController {
         }
     }
 
-    func list(req: Request) async throws -> Page<BodyView> {
+    /// The list as the API answers it, its JSON kept with it: partners poll the directory, and it changes rarely.
+    func listJSON(req: Request) async throws -> Response {
+        let key = try await Self.listKey(req)
+        return try await req.application.answers.directory.json.response(key) {
+            Page(rows: try await Self.bodies(req, key), request: key.query.page, code: \.code)
+        }
+    }
+
+    static func listKey(_ req: Request) async throws -> DirectoryAnswers.ListKey {
         let page = try PageRequest(req)
         var filter = BodyStore.Filter(
             level: try req.query.get(String?.self, at: "level").map { try BodyLevel.parse($0, field: "level") },
@@ -42,8 +50,19 @@ struct BodyController {
             if path.isEmpty { throw APIError.notFound("area", area, field: "area") }
             filter.areaPath = path
         }
-        let rows = try await BodyStore(sql: req.sql).list(filter, page: page)
-        return Page(rows: rows, request: page, code: \.code)
+        return .init(revision: try await req.revisions().directory, query: .init(filter: filter, page: page))
+    }
+
+    /// Bodies as every list reads them (the API, the directory, how to report, the public report form): from memory until
+    /// a body, or anything its record shows, changes (`directory_revision`, moved by the store's triggers).
+    static func bodies(_ req: Request, _ filter: BodyStore.Filter, page: PageRequest) async throws -> [BodyView] {
+        try await bodies(req, .init(revision: try await req.revisions().directory, query: .init(filter: filter, page: page)))
+    }
+
+    private static func bodies(_ req: Request, _ key: DirectoryAnswers.ListKey) async throws -> [BodyView] {
+        try await req.application.answers.directory.lists.value(key) {
+            try await BodyStore(sql: req.sql).list(key.query.filter, page: key.query.page)
+        }
     }
 
     func get(req: Request) async throws -> BodyView {

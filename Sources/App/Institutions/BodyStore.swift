@@ -14,7 +14,7 @@ struct BodyStore: Sendable {
     }
     private var decoder: SQLRowDecoder { AreaStore.decoder }
 
-    struct Filter: Sendable {
+    struct Filter: Hashable, Sendable {
         var level: BodyLevel?
         var kind: BodyKind?
         var topic: Topic?

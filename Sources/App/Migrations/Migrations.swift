@@ -38,6 +38,7 @@ enum AgoraMigrations {
         AddIncidentSourceIndex(),
         AddQuarantineSignature(),
         AddIncidentRevision(),
+        AddDirectoryAndForecastRevisions(),
     ]
 }
 

@@ -25,10 +25,10 @@ struct PageContext: Sendable {
         let lang = Lang.of(req)
         var name: String?
         if let id = req.viewer.personID { name = try await PeopleStore(sql: req.sql).person(id: id)?.displayName }
-        let q = req.query[String.self, at: "lang"].flatMap(Lang.init(rawValue:))
+        let q = req.queryParameter("lang").flatMap(Lang.init(rawValue:))
         return PageContext(
             t: T(lang: lang, zone: req.application.agora.timeZone), viewer: req.viewer, name: name, csrf: req.caller?.csrf, path: req.url.path,
-            notice: req.query[String.self, at: "notice"], error: req.query[String.self, at: "error"], setLanguage: q)
+            notice: req.queryParameter("notice"), error: req.queryParameter("error"), setLanguage: q)
     }
 }
 

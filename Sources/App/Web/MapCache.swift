@@ -11,8 +11,13 @@ import Vapor
 /// colours and labels carry the scores, so a new risk revision makes a new key by itself.
 final class MapCache: Sendable {
     private let cache: RenderCache
+    /// Whole page parts drawn around a map (the risk dashboard's), by a digest their page makes.
+    let pages: RenderCache
 
-    init(budget: Int = 24 << 20) { cache = RenderCache(budget: budget) }
+    init(budget: Int = 24 << 20) {
+        cache = RenderCache(budget: budget)
+        pages = RenderCache(budget: budget / 3)
+    }
 
     /// How often a map was served from memory and how often drawn (for tests and `/metrics`-style checks).
     var counts: (hits: Int, draws: Int) { cache.counts }

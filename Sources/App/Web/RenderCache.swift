@@ -55,6 +55,8 @@ final class RenderCache: Sendable {
             s.withUTF8 { h.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             withUnsafeBytes(of: UInt8(0)) { h.update(bufferPointer: $0) }
         }
+        /// A number by its bits: no text made for it.
+        mutating func add(_ d: Double) { withUnsafeBytes(of: d.bitPattern) { h.update(bufferPointer: $0) } }
         func finalize() -> SHA256Digest { h.finalize() }
     }
 }

@@ -20,7 +20,7 @@ extension FilterForm {
         _ req: Request, lang: Lang, kind: Kind, bodies: [String] = [], sources: [(value: String, label: String)] = []
     ) async throws -> Model {
         var values: [String: String] = [:]
-        for k in kind.keys + ["q", "state"] { if let v = try? req.query.get(String.self, at: k) { values[k] = v } }
+        for k in kind.keys + ["q", "state"] { if let v = req.queryParameter(k) { values[k] = v } }
         var m = Model(kind: kind, values: values, places: try await req.riskSnapshot().places, sources: sources)
         switch kind {
         case .reports:
@@ -40,7 +40,7 @@ extension FilterForm {
         var c = URLComponents()
         c.queryItems =
             extra
-            + keys.compactMap { k in (try? req.query.get(String.self, at: k)).flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } }
+            + keys.compactMap { k in req.queryParameter(k).flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } }
         return c.percentEncodedQuery ?? ""
     }
 }

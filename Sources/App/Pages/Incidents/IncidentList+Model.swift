@@ -25,7 +25,7 @@ extension IncidentPages {
         let page = try await ReportController().incidents(req: req)
         let scope = try await req.scope()
         let store = IncidentStore(sql: req.sql)
-        let answers = req.application.incidentAnswers
+        let answers = req.application.answers.incidents
         let revision = try await req.revisions().incidentAnswers
         var map: ListModel.Map?
         if (try? req.query.get(String.self, at: "after")) == nil {

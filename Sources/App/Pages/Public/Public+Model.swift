@@ -30,7 +30,7 @@ extension PublicPages {
     }
 
     static func directoryModel(_ req: Request) async throws -> DirectoryModel {
-        let all = try await BodyStore(sql: req.sql).list(.init(), page: PageRequest(limit: PageRequest.maxLimit))
+        let all = try await BodyController.bodies(req, .init(), page: PageRequest(limit: PageRequest.maxLimit))
         let byCode = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var m = DirectoryModel(roots: [], children: [:])
         for b in all {
@@ -88,7 +88,7 @@ extension PublicPages {
     }
 
     static func howToModel(_ req: Request) async throws -> HowToModel {
-        let ew = try await BodyStore(sql: req.sql).list(.init(topic: .earlyWarning), page: PageRequest(limit: PageRequest.maxLimit))
+        let ew = try await BodyController.bodies(req, .init(topic: .earlyWarning), page: PageRequest(limit: PageRequest.maxLimit))
             .filter { ["district", "region", "national"].contains($0.level) }
         return HowToModel(bodies: ew.sorted { $0.name < $1.name }, publicForm: req.application.agora.anonymousReports)
     }

@@ -23,7 +23,7 @@ extension ReportFormPage {
         // The public files with whichever early-warning body serves the place: the places those bodies serve are offered.
         let bodies =
             isPublic
-            ? try await BodyStore(sql: req.sql).list(.init(topic: .earlyWarning), page: PageRequest(limit: PageRequest.maxLimit))
+            ? try await BodyController.bodies(req, .init(topic: .earlyWarning), page: PageRequest(limit: PageRequest.maxLimit))
                 .filter { !$0.worldwide && BodyLevel(rawValue: $0.level).map { $0.rank <= BodyLevel.national.rank } == true }.map(\.code)
             : Array(Set(viewer.roles.filter { $0.role != .auditor }.map(\.body))).sorted()
         return Model(

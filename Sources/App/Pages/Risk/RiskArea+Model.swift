@@ -24,7 +24,9 @@ extension RiskPages {
         let today = CivilDate.parse(Timestamp.now())!
         var forecasts: [(forecast: StoredForecast, window: (from: String, to: String, rows: Int)?)] = []
         for kind in [Period.Kind.month, .week] {
-            if let f = try await store.forecasts(horizon: kind, period: Period.containing(today, kind).label, areas: [r.area])[r.area] {
+            if let f = try await ForecastController.forecasts(req, horizon: kind, period: Period.containing(today, kind).label, areas: [r.area])[
+                r.area]
+            {
                 forecasts.append((f, try await store.window(model: f.model)))
             }
         }

@@ -86,7 +86,7 @@ extension RiskPages {
         let ranked = rows.filter { $0.score.score > 0 }.sorted { $0.score.score > $1.score.score }
         let countryOptions = snap.countriesWithAreas
         let month = Period.month(containing: CivilDate.parse(Timestamp.now())!)
-        let forecasts = try await ForecastStore(sql: req.sql).forecasts(horizon: .month, period: month.label, areas: Array(codes.union(mapCodes)))
+        let forecasts = try await ForecastController.forecasts(req, horizon: .month, period: month.label, areas: Array(codes.union(mapCodes)))
         return DashboardModel(
             snap: snap, settings: settings, period: period, level: level, country: country, countryOptions: countryOptions, rows: rows,
             mapRows: mapRows, countryView: countryView, shapes: shapes, maps: maps, ranked: ranked, movers: Array(movers), tiles: TiledMap.tiles(req),

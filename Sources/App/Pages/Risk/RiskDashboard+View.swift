@@ -1,4 +1,5 @@
 import AgoraCore
+import Crypto
 import Foundation
 import Plot
 
@@ -80,6 +81,39 @@ extension RiskPages {
                 .div(.h2(.text(t("risk.movers"))), table(c, Array(movers), period: period, delta: true))),
             forecastTable(c, m))
         return main
+    }
+
+    /// Everything the drawn dashboard shows, as a digest: it is drawn once per state of its figures and language, then
+    /// kept with the installation's maps (analysts' screens reload it all day; drawing was half its time). Area names,
+    /// shapes and country options follow the geography revision the maps were read at; every figure drawn is in the
+    /// digest itself.
+    static func dashboardKey(_ c: PageContext, _ m: DashboardModel) -> SHA256Digest {
+        var k = RenderCache.Key("risk-dashboard")
+        for s in [
+            c.lang.rawValue, "\(m.maps.revision)", m.country, m.level.rawValue, m.period.label, m.forecastPeriod.label, "\(m.byChance)",
+            "\(m.countryView)", m.sources.joined(separator: ","), m.tiles ?? "", m.countryOptions.joined(separator: ","),
+        ] { k.add(s) }
+        for l in [AreaLevel.admin2, .admin1, .country] {
+            let th = m.settings.thresholds(for: l)
+            for n in [th.moderate, th.high, th.critical] { k.add(n) }
+        }
+        for (tag, rows) in [("rows", m.rows), ("map", m.mapRows)] {
+            k.add(tag)
+            for r in rows {
+                for s in [
+                    r.code, r.name, r.level.rawValue, r.score.level.rawValue, r.from ?? "-", r.score.neighbours.map(\.area).joined(separator: ","),
+                ] {
+                    k.add(s)
+                }
+                for n in [r.score.score, r.score.spillover, r.last] { k.add(n) }
+            }
+        }
+        for code in m.forecasts.keys.sorted() {
+            guard let f = m.forecasts[code] else { continue }
+            k.add(code)
+            for n in [f.fatal, f.deaths, Double(f.deathsLow), Double(f.deathsHigh)] { k.add(n) }
+        }
+        return k.finalize()
     }
 
     /// The areas most likely to see deadly violence this month, with expected deaths and their interval.

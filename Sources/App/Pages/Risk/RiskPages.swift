@@ -25,9 +25,10 @@ enum RiskPages {
         let c = try await PageContext.of(req)
         let m = try await dashboardModel(req, c)
         let drawn = !m.mapRows.filter { m.shapes[$0.code] != nil }.isEmpty
+        let main = m.maps.cache.pages.value(dashboardKey(c, m)) { dashboardView(c, m).render() }
         return Layout.response(
             c, title: c.t("risk.title", m.period.label), scripts: TiledMap.scripts(req, drawn: drawn), styles: TiledMap.styles(req, drawn: drawn),
-            dashboardView(c, m))
+            .raw(main))
     }
 
     static func area(req: Request) async throws -> Response {
