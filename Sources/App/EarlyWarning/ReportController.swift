@@ -188,8 +188,10 @@ struct ReportController {
         let areas = AreaStore(sql: sql)
         var areaCode = draft.area
         let point = draft.lat.flatMap { lat in draft.lon.map { GeoPoint(lat: lat, lon: $0) } }
+        var given: AreaRecord?
         if let code = areaCode {
-            guard try await areas.get(code) != nil else { throw APIError(ValidationFailure(field: "area", "unknown area code '\(code)'")) }
+            given = try await areas.get(code)
+            guard given != nil else { throw APIError(ValidationFailure(field: "area", "unknown area code '\(code)'")) }
         }
         if let p = point {
             let hits = try await req.application.gazetteer.current(areas).areas(containing: p)
@@ -216,7 +218,7 @@ struct ReportController {
         let area = areaCode!
         let path = try await areas.path(area)
         let how: Placement.How = draft.area == nil ? .point : (point == nil ? .given : .givenWithPoint)
-        let record = try await areas.get(area)
+        let record = area == given?.code ? given : try await areas.get(area)
         let level = record.flatMap { AreaLevel(rawValue: $0.level) } ?? .country
         let placement = Placement.of(
             area: area, level: level, how: how, countryName: record?.name ?? area,

@@ -42,7 +42,7 @@ enum ForecastJob {
         for plan in plans { earlier[key(plan)] = try await store.earliestForecasts(level: plan.level, horizon: plan.horizon) }
         let geography = Forecasting.geography(snap)
         let known = earlier
-        let computed = try await app.threadPool.runIfActive { compute(events, geography, day: day, earlier: known) }
+        let computed = try await LowPriority.run { compute(events, geography, day: day, earlier: known) }
         var out: [Trained] = []
         for c in computed {
             try await app.write { tx in
